@@ -1,0 +1,80 @@
+/**
+ * The imported recording: every signal on a uniform time grid, one typed array per channel.
+ * Produced only by `core/import`; everything downstream treats it as immutable.
+ */
+
+export type ChannelKind = 'emg' | 'accel' | 'other';
+
+export type Axis = 'x' | 'y' | 'z';
+
+export interface Channel {
+  /** Unique within the recording, stable across imports of the same file (e.g. `emg1`, `acc1.x`). */
+  id: string;
+  /** The name as written in the file (or a generated one where the file has none). */
+  label: string;
+  kind: ChannelKind;
+  /** Normalised unit: `uV` for EMG, `g` for acceleration; otherwise as read (`counts`, `deg/s`, ...). */
+  unit: string;
+  sampleRateHz: number;
+  /** Seconds from the recording's first sample to this channel's first sample. */
+  startS: number;
+  /** Samples on a uniform grid at `sampleRateHz`; NaN marks a gap (missing cell or time gap). */
+  data: Float32Array;
+  /** Accelerometer axes of one physical sensor share a sensor id. */
+  sensor?: string;
+  axis?: Axis;
+  /** Smallest step the device can record, in `unit` (e.g. 1/64 g for the Empatica E4), when known. */
+  resolution?: number;
+  /** Full-scale limits in `unit`, when known; samples at these values are clipped. */
+  range?: { min: number; max: number };
+}
+
+/** The three axes of one accelerometer, analysed together as one vector. */
+export interface SensorGroup {
+  id: string;
+  label: string;
+  kind: 'accel';
+  /** Channel ids in x, y, z order (a sensor may have fewer than three axes). */
+  channelIds: string[];
+  axes: Axis[];
+}
+
+export interface ImportWarning {
+  message: string;
+  line?: number;
+  column?: number;
+}
+
+export interface TimingReport {
+  channelId: string;
+  /** Median interval of the time column, seconds. */
+  medianIntervalS: number;
+  /** Relative spread of intervals around the median (IQR / median). */
+  jitter: number;
+  gaps: number;
+  gapS: number;
+  duplicates: number;
+  nonMonotonic: number;
+}
+
+export interface Recording {
+  /** File name (no directories). */
+  file: string;
+  /** Format id from the importer's registry (`twitchscope formats`). */
+  format: string;
+  formatName: string;
+  /** ISO 8601 of the first sample, or null when the file does not say. */
+  startTime: string | null;
+  durationS: number;
+  channels: Channel[];
+  sensors: SensorGroup[];
+  warnings: ImportWarning[];
+  timing: TimingReport[];
+  /** Free-form facts the file states (device, firmware, subject...). */
+  meta: Record<string, string>;
+  /**
+   * Set when the file holds derived values rather than raw samples (e.g. ActiGraph epoch counts):
+   * the text says why twitch detection cannot run on it.
+   */
+  notRaw?: string;
+}

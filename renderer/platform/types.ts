@@ -1,0 +1,56 @@
+/**
+ * The one contract between the renderer and its host. `electron/preload.ts` implements it over IPC;
+ * `renderer/platform/browser.ts` implements it with a file input, downloads and IndexedDB.
+ * Plain data and functions only: class instances do not cross Electron's contextBridge.
+ */
+
+export interface OpenedFile {
+  /** File name without directories. */
+  name: string;
+  size: number;
+  /** Stable key for recent files and the sidecar: the full path in Electron, name+size+mtime in the browser. */
+  key: string;
+  /** Reads a byte range, so large recordings are never loaded whole. */
+  read(offset: number, length: number): Promise<Uint8Array>;
+}
+
+export interface RecentFile {
+  key: string;
+  name: string;
+  openedAt: string;
+}
+
+export type MenuCommand =
+  | 'open'
+  | 'open-sample'
+  | 'export-pdf'
+  | 'export-csv'
+  | 'export-json'
+  | 'zoom-in'
+  | 'zoom-out'
+  | 'zoom-reset'
+  | 'toggle-theme'
+  | 'show-guidance'
+  | 'show-about';
+
+export interface PlatformApi {
+  readonly kind: 'electron' | 'browser';
+  /** Shows an open dialog; null when the user cancels. */
+  openFileDialog(): Promise<OpenedFile | null>;
+  /** A file dropped on the window. */
+  openDropped(file: File): Promise<OpenedFile>;
+  /** Re-opens a recent file by key; null when it is gone. */
+  openRecent(key: string): Promise<OpenedFile | null>;
+  recentFiles(): Promise<RecentFile[]>;
+  /** Saves bytes or text under a name the user confirms; false when cancelled. */
+  saveFile(suggestedName: string, data: Uint8Array | string, mimeType: string): Promise<boolean>;
+  /** Renders report HTML to PDF and saves it; false when cancelled. */
+  saveReportPdf(suggestedName: string, html: string): Promise<boolean>;
+  /** The user's work on a recording (`<recording>.twitchscope.json`), or null when there is none. */
+  loadSidecar(key: string): Promise<string | null>;
+  /** Writes the sidecar atomically (temp file, then rename). */
+  saveSidecar(key: string, text: string): Promise<void>;
+  appVersion(): Promise<string>;
+  /** Subscribes to application-menu commands; returns the unsubscribe function. */
+  onMenuCommand(listener: (command: MenuCommand) => void): () => void;
+}
