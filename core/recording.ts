@@ -70,6 +70,13 @@ export interface Recording {
   sensors: SensorGroup[];
   warnings: ImportWarning[];
   timing: TimingReport[];
+  /** Byte size of the file. */
+  sizeBytes: number;
+  /**
+   * Identifies the file's content for restoring the user's work: a hash of its size, first and last 64 KiB
+   * (hashing every byte would cost more than parsing them).
+   */
+  fingerprint: string;
   /** Free-form facts the file states (device, firmware, subject...). */
   meta: Record<string, string>;
   /**
