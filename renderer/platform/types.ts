@@ -53,4 +53,9 @@ export interface PlatformApi {
   appVersion(): Promise<string>;
   /** Subscribes to application-menu commands; returns the unsubscribe function. */
   onMenuCommand(listener: (command: MenuCommand) => void): () => void;
+  /**
+   * Files the host opens by itself: a path on the command line, "Open with" from the file manager, a recent file
+   * picked in the application menu. Desktop only; files arriving before the first subscriber are held for it.
+   */
+  onOpenFile?(listener: (file: OpenedFile) => void): () => void;
 }
