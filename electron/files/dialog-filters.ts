@@ -1,0 +1,21 @@
+import type { FileFilter } from 'electron';
+
+/** File-type choices offered by the open and save dialogs. */
+
+export const OPEN_FILTERS: FileFilter[] = [
+  { name: 'Recordings (CSV, TSV, text)', extensions: ['csv', 'tsv', 'txt'] },
+  { name: 'All files', extensions: ['*'] },
+];
+
+const BY_MIME: Readonly<Record<string, FileFilter>> = {
+  'application/pdf': { name: 'PDF report', extensions: ['pdf'] },
+  'text/csv': { name: 'CSV table', extensions: ['csv'] },
+  'application/json': { name: 'JSON data', extensions: ['json'] },
+  'text/html': { name: 'Web page', extensions: ['html'] },
+  'text/plain': { name: 'Text', extensions: ['txt'] },
+};
+
+export function saveFilters(mimeType: string): FileFilter[] {
+  const known = BY_MIME[mimeType];
+  return known ? [known, { name: 'All files', extensions: ['*'] }] : [{ name: 'All files', extensions: ['*'] }];
+}

@@ -1,0 +1,76 @@
+import type { MenuCommand, RecentFile } from '../../renderer/platform/types';
+
+/**
+ * The closed list of IPC channels. Main registers a handler for every entry of `INVOKE_CHANNELS` and nothing
+ * else; the preload can only name these constants, so the renderer never picks a channel itself.
+ */
+export const INVOKE_CHANNELS = [
+  'file:open-dialog',
+  'file:open-dropped',
+  'file:open-recent',
+  'file:read',
+  'recent:list',
+  'file:save',
+  'report:save-pdf',
+  'sidecar:load',
+  'sidecar:save',
+  'app:version',
+] as const;
+
+export type InvokeChannel = (typeof INVOKE_CHANNELS)[number];
+
+/** Main to renderer only. */
+export const EVENT_CHANNELS = {
+  menuCommand: 'menu:command',
+  openFile: 'host:open-file',
+} as const;
+
+/** A file main has granted to one window: the renderer reads it by token, never by path. */
+export interface GrantedFile {
+  token: string;
+  name: string;
+  size: number;
+  key: string;
+}
+
+/** Request payload and reply of every invoke channel: one object in, one value out. */
+export interface InvokeContract {
+  'file:open-dialog': { request: Record<string, never>; reply: GrantedFile | null };
+  'file:open-dropped': { request: { path: string; size: number }; reply: GrantedFile };
+  'file:open-recent': { request: { key: string }; reply: GrantedFile | null };
+  'file:read': { request: { token: string; offset: number; length: number }; reply: Uint8Array };
+  'recent:list': { request: Record<string, never>; reply: RecentFile[] };
+  'file:save': {
+    request: { suggestedName: string; data: Uint8Array | string; mimeType: string };
+    reply: boolean;
+  };
+  'report:save-pdf': { request: { suggestedName: string; html: string }; reply: boolean };
+  'sidecar:load': { request: { key: string }; reply: string | null };
+  'sidecar:save': { request: { key: string; text: string }; reply: void };
+  'app:version': { request: Record<string, never>; reply: string };
+}
+
+export type RequestOf<C extends InvokeChannel> = InvokeContract[C]['request'];
+export type ReplyOf<C extends InvokeChannel> = InvokeContract[C]['reply'];
+
+export interface EventContract {
+  'menu:command': MenuCommand;
+  'host:open-file': GrantedFile;
+}
+
+/** Keyed by command so adding one to `MenuCommand` fails to compile until it is listed here. */
+const MENU_COMMAND_KEYS: Record<MenuCommand, true> = {
+  open: true,
+  'open-sample': true,
+  'export-pdf': true,
+  'export-csv': true,
+  'export-json': true,
+  'zoom-in': true,
+  'zoom-out': true,
+  'zoom-reset': true,
+  'toggle-theme': true,
+  'show-guidance': true,
+  'show-about': true,
+};
+
+export const MENU_COMMANDS = Object.keys(MENU_COMMAND_KEYS) as MenuCommand[];

@@ -1,0 +1,274 @@
+import { randomBytes } from 'node:crypto';
+import * as fs from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import aboutData from 'virtual:twitchscope-about';
+import { app, BrowserWindow, dialog, ipcMain, Menu, nativeTheme, protocol, screen, session, shell } from 'electron';
+import { aboutBox } from './about/data';
+import { OPEN_FILTERS, saveFilters } from './files/dialog-filters';
+import { FileGrants } from './files/grants';
+import { fileArguments } from './files/launch-args';
+import { writeFileAtomic } from './fs/atomic-write';
+import { EVENT_CHANNELS, type EventContract } from './ipc/channels';
+import { createHandlers, openForWindow, type HandlerDeps } from './ipc/handlers';
+import { registerInvokeHandlers } from './ipc/register';
+import { checkSender } from './ipc/sender';
+import { buildMenuTemplate } from './menu/template';
+import { addRecent, removeRecent } from './recent';
+import { printHtmlToPdf } from './report/print-pdf';
+import { SettingsStore } from './settings/store';
+import { APP_ORIGIN, APP_ENTRY_URL, APP_SCHEME, appProtocolResponse } from './window/app-protocol';
+import { guardSession, guardWebContents } from './window/guards';
+import { appWindowOptions, PRINT_PARTITION, printWindowOptions, restoreBounds } from './window/options';
+
+const APP_NAME = 'TwitchScope';
+const devServerUrl = !app.isPackaged ? process.env.ELECTRON_RENDERER_URL : undefined;
+const trustedOrigins = devServerUrl ? [APP_ORIGIN, new URL(devServerUrl).origin] : [APP_ORIGIN];
+const suffix = () => randomBytes(6).toString('hex');
+
+// One folder name on every platform and in dev and packaged runs alike (the package name is lower-case).
+app.setName(APP_NAME);
+app.setPath('userData', join(app.getPath('appData'), APP_NAME));
+
+protocol.registerSchemesAsPrivileged([
+  { scheme: APP_SCHEME, privileges: { standard: true, secure: true, supportFetchAPI: true, codeCache: true } },
+]);
+
+// A second launch hands its files to the running app instead of opening another window on the same settings.
+if (!app.requestSingleInstanceLock()) {
+  app.quit();
+} else {
+  start();
+}
+
+function start(): void {
+  const appWindows = new Map<number, BrowserWindow>();
+  const loadedWindows = new Set<number>();
+  const pendingPaths: string[] = fileArguments(process.argv, { unpackaged: !app.isPackaged, cwd: process.cwd() });
+  const grants = new FileGrants(() => randomBytes(16).toString('hex'));
+  const userData = app.getPath('userData');
+  const settings = new SettingsStore({
+    fs,
+    dir: userData,
+    now: () => new Date(),
+    uniqueSuffix: suffix,
+    onSetAside: (path, reason) => console.warn(`Settings file ${reason}; kept as ${path} and started fresh.`),
+  });
+
+  const send = <E extends keyof EventContract>(win: BrowserWindow, channel: E, payload: EventContract[E]) => {
+    if (!win.isDestroyed()) win.webContents.send(channel, payload);
+  };
+  const targetWindow = (): BrowserWindow | undefined => {
+    const focused = BrowserWindow.getFocusedWindow();
+    return focused && appWindows.has(focused.id) ? focused : appWindows.values().next().value;
+  };
+
+  const saveSettings = (change: Parameters<SettingsStore['update']>[0]) =>
+    settings.update(change).catch((error: unknown) => console.error('Could not save settings:', error));
+
+  const deps: HandlerDeps = {
+    fs,
+    grants,
+    dialogs: {
+      chooseRecording: async (windowId) => {
+        const win = appWindows.get(windowId);
+        const options = { properties: ['openFile' as const], filters: OPEN_FILTERS, defaultPath: settings.value.lastFolder ?? undefined };
+        const result = win ? await dialog.showOpenDialog(win, options) : await dialog.showOpenDialog(options);
+        return result.canceled || result.filePaths.length === 0 ? null : result.filePaths[0];
+      },
+      chooseSavePath: async (windowId, suggestedName, mimeType) => {
+        const win = appWindows.get(windowId);
+        const folder = settings.value.lastFolder ?? app.getPath('documents');
+        const options = { defaultPath: join(folder, suggestedName), filters: saveFilters(mimeType) };
+        const result = win ? await dialog.showSaveDialog(win, options) : await dialog.showSaveDialog(options);
+        if (result.canceled || !result.filePath) return null;
+        void saveSettings((s) => ({ ...s, lastFolder: join(result.filePath as string, '..') }));
+        return result.filePath;
+      },
+    },
+    recent: {
+      list: () => settings.value.recent,
+      add: async (path, name) => {
+        app.addRecentDocument(path);
+        await saveSettings((s) => ({
+          ...s,
+          recent: addRecent(s.recent, { key: path, name, openedAt: new Date().toISOString() }),
+          lastFolder: join(path, '..'),
+        }));
+        refreshMenu();
+      },
+      remove: async (key) => {
+        await saveSettings((s) => ({ ...s, recent: removeRecent(s.recent, key) }));
+        refreshMenu();
+      },
+    },
+    sidecars: { fs, userDataDir: userData, uniqueSuffix: suffix },
+    printPdf: (html) =>
+      printHtmlToPdf(html, {
+        createTarget: () => {
+          const win = new BrowserWindow(printWindowOptions());
+          return {
+            loadFile: (path) => win.loadFile(path),
+            printToPDF: (options) => win.webContents.printToPDF(options),
+            destroy: () => win.destroy(),
+          };
+        },
+        writeTempHtml: async (html) => {
+          const dir = await fs.mkdtemp(join(tmpdir(), 'twitchscope-report-'));
+          const path = join(dir, 'report.html');
+          await fs.writeFile(path, html, 'utf8');
+          return { path, remove: () => fs.rm(dir, { recursive: true, force: true }) };
+        },
+      }),
+    writeFileAtomic: (path, data) => writeFileAtomic(fs, path, data, suffix),
+    appVersion: app.getVersion(),
+    onSidecarSaved: (location) => {
+      if (location.where === 'user-data') {
+        console.info(`The recording's folder is read-only; saved your work to ${location.path}`);
+      }
+    },
+  };
+
+  /** Opens a path main was given (command line, Open with, menu) in a window and hands it to the page. */
+  const openPathIn = async (win: BrowserWindow, path: string) => {
+    try {
+      send(win, EVENT_CHANNELS.openFile, await openForWindow(deps, win.id, path));
+    } catch (error) {
+      await dialog.showMessageBox(win, {
+        type: 'warning',
+        message: 'This recording could not be opened.',
+        detail: `${path}\n\n${error instanceof Error ? error.message : ''}`.trim(),
+      });
+    }
+  };
+  const openPaths = (paths: string[]) => {
+    const win = targetWindow();
+    if (!win || !loadedWindows.has(win.id)) {
+      pendingPaths.push(...paths);
+      return;
+    }
+    if (win.isMinimized()) win.restore();
+    win.focus();
+    for (const path of paths) void openPathIn(win, path);
+  };
+
+  const showAbout = () => {
+    const box = aboutBox(APP_NAME, app.getVersion(), aboutData);
+    const win = targetWindow();
+    const options = { type: 'info' as const, title: box.title, message: box.message, detail: box.detail, buttons: ['OK'] };
+    void (win ? dialog.showMessageBox(win, options) : dialog.showMessageBox(options));
+  };
+
+  function refreshMenu(): void {
+    const template = buildMenuTemplate({
+      platform: process.platform,
+      appName: APP_NAME,
+      recent: settings.value.recent,
+      developer: devServerUrl !== undefined,
+      send: (command) => {
+        const win = targetWindow();
+        if (win) send(win, EVENT_CHANNELS.menuCommand, command);
+      },
+      openRecent: (key) => openPaths([key]),
+      clearRecent: () => {
+        app.clearRecentDocuments();
+        void saveSettings((s) => ({ ...s, recent: [] })).then(refreshMenu);
+      },
+      toggleTheme: () => {
+        // The page switches at once; the choice is kept so the next start opens in it (prefers-color-scheme).
+        const next = nativeTheme.shouldUseDarkColors ? 'light' : 'dark';
+        void saveSettings((s) => ({ ...s, theme: next }));
+        const win = targetWindow();
+        if (win) send(win, EVENT_CHANNELS.menuCommand, 'toggle-theme');
+      },
+      showAbout,
+    });
+    Menu.setApplicationMenu(Menu.buildFromTemplate(template));
+  }
+
+  function createWindow(): BrowserWindow {
+    const saved = settings.value.window;
+    const bounds = restoreBounds(saved, screen.getAllDisplays().map((display) => display.workArea));
+    const background = nativeTheme.shouldUseDarkColors ? '#15181c' : '#ffffff';
+    const win = new BrowserWindow(appWindowOptions(join(__dirname, '../preload/preload.js'), bounds, background));
+    const id = win.id;
+    appWindows.set(id, win);
+    guardWebContents(win.webContents, (url) => void shell.openExternal(url));
+    if (saved?.maximized) win.maximize();
+    win.once('ready-to-show', () => win.show());
+    win.webContents.on('did-finish-load', () => {
+      loadedWindows.add(id);
+      const paths = pendingPaths.splice(0);
+      for (const path of paths) void openPathIn(win, path);
+    });
+    win.on('close', () => {
+      const normal = win.getNormalBounds();
+      void saveSettings((s) => ({ ...s, window: { ...normal, maximized: win.isMaximized() } }));
+    });
+    win.on('closed', () => {
+      appWindows.delete(id);
+      loadedWindows.delete(id);
+      grants.forgetWindow(id);
+    });
+    void win.loadURL(devServerUrl ?? APP_ENTRY_URL);
+    return win;
+  }
+
+  app.on('second-instance', (_event, argv, workingDirectory) => {
+    const paths = fileArguments(argv, { unpackaged: !app.isPackaged, cwd: workingDirectory });
+    if (appWindows.size === 0 && app.isReady()) createWindow();
+    if (paths.length > 0) openPaths(paths);
+    else targetWindow()?.focus();
+  });
+
+  // macOS "Open with" and dropping on the Dock icon; may arrive before the app is ready.
+  app.on('open-file', (event, path) => {
+    event.preventDefault();
+    if (app.isReady()) openPaths([path]);
+    else pendingPaths.push(path);
+  });
+
+  app.on('window-all-closed', () => {
+    if (process.platform !== 'darwin') app.quit();
+  });
+
+  app.on('web-contents-created', (_event, contents) => {
+    contents.on('will-attach-webview', (event) => event.preventDefault());
+  });
+
+  void app.whenReady().then(async () => {
+    await settings.load();
+    nativeTheme.themeSource = settings.value.theme;
+    guardSession(session.defaultSession);
+    const printSession = session.fromPartition(PRINT_PARTITION);
+    guardSession(printSession);
+    // The report page may read only its own temporary file and inline data; the CSP inside it says the same.
+    const reportFolderUrl = pathToFileURL(join(tmpdir(), 'twitchscope-report-')).href;
+    printSession.webRequest.onBeforeRequest((details, callback) => {
+      callback({ cancel: !(details.url.startsWith(reportFolderUrl) || details.url.startsWith('data:')) });
+    });
+
+    const rendererRoot = join(__dirname, '../renderer');
+    protocol.handle(APP_SCHEME, (request) => appProtocolResponse(request.url, { rootDir: rendererRoot, readFile: fs.readFile }));
+
+    registerInvokeHandlers(ipcMain, createHandlers(deps), {
+      authorize: (event) => {
+        const frame = event.senderFrame;
+        const owner = BrowserWindow.fromWebContents(event.sender);
+        return checkSender(
+          { frameUrl: frame?.url ?? null, isTopFrame: frame !== null && frame.parent === null, windowId: owner?.id ?? null },
+          new Set(appWindows.keys()),
+          trustedOrigins,
+        );
+      },
+      report: (channel, reason) => console.warn(`IPC ${channel}: ${reason}`),
+    });
+
+    refreshMenu();
+    createWindow();
+    app.on('activate', () => {
+      if (appWindows.size === 0) createWindow();
+    });
+  });
+}

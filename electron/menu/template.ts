@@ -1,0 +1,111 @@
+import type { MenuItemConstructorOptions } from 'electron';
+import type { MenuCommand, RecentFile } from '../../renderer/platform/types';
+
+/**
+ * The application menu as data. Commands the page acts on go out as `MenuCommand`s; the few things only the
+ * shell can do (recent files, About, quitting) call back into main.
+ */
+export interface MenuDeps {
+  platform: NodeJS.Platform;
+  appName: string;
+  recent: readonly RecentFile[];
+  /** Adds reload and developer tools, for `npm run dev` only. */
+  developer: boolean;
+  send(command: MenuCommand): void;
+  openRecent(key: string): void;
+  clearRecent(): void;
+  toggleTheme(): void;
+  showAbout(): void;
+}
+
+export function buildMenuTemplate(deps: MenuDeps): MenuItemConstructorOptions[] {
+  const mac = deps.platform === 'darwin';
+  const command = (id: MenuCommand, label: string, accelerator?: string): MenuItemConstructorOptions => ({
+    id,
+    label,
+    ...(accelerator ? { accelerator } : {}),
+    click: () => deps.send(id),
+  });
+  const about: MenuItemConstructorOptions = { id: 'about', label: `About ${deps.appName}`, click: deps.showAbout };
+
+  const recentItems: MenuItemConstructorOptions[] =
+    deps.recent.length === 0
+      ? [{ id: 'recent-none', label: 'No recent recordings', enabled: false }]
+      : deps.recent.map((file, index) => ({
+          id: `recent-${index}`,
+          label: file.name,
+          toolTip: file.key,
+          click: () => deps.openRecent(file.key),
+        }));
+
+  const template: MenuItemConstructorOptions[] = [];
+  if (mac) {
+    template.push({
+      label: deps.appName,
+      submenu: [
+        about,
+        { type: 'separator' },
+        { role: 'services' },
+        { type: 'separator' },
+        { role: 'hide' },
+        { role: 'hideOthers' },
+        { role: 'unhide' },
+        { type: 'separator' },
+        { role: 'quit' },
+      ],
+    });
+  }
+  template.push({
+    id: 'file',
+    label: '&File',
+    submenu: [
+      command('open', 'Open Recording…', 'CmdOrCtrl+O'),
+      command('open-sample', 'Open Sample Recording'),
+      {
+        id: 'open-recent',
+        label: 'Open Recent',
+        submenu: [
+          ...recentItems,
+          { type: 'separator' },
+          { id: 'recent-clear', label: 'Clear Recent', enabled: deps.recent.length > 0, click: deps.clearRecent },
+        ],
+      },
+      { type: 'separator' },
+      command('export-pdf', 'Export Report as PDF…', 'CmdOrCtrl+P'),
+      command('export-csv', 'Export Events as CSV…', 'CmdOrCtrl+E'),
+      command('export-json', 'Export Analysis as JSON…', 'CmdOrCtrl+Shift+E'),
+      { type: 'separator' },
+      mac ? { role: 'close' } : { id: 'quit', role: 'quit', label: 'Quit', accelerator: 'Ctrl+Q' },
+    ],
+  });
+  // No undo/redo roles: the page's own undo (review edits) owns those keys, and a menu accelerator would take them.
+  template.push({
+    id: 'edit',
+    label: '&Edit',
+    submenu: [{ role: 'cut' }, { role: 'copy' }, { role: 'paste' }, { role: 'selectAll' }],
+  });
+  template.push({
+    id: 'view',
+    label: '&View',
+    submenu: [
+      command('zoom-in', 'Zoom In', 'CmdOrCtrl+='),
+      command('zoom-out', 'Zoom Out', 'CmdOrCtrl+-'),
+      command('zoom-reset', 'Show Whole Recording', 'CmdOrCtrl+0'),
+      { type: 'separator' },
+      { id: 'toggle-theme', label: 'Switch Light/Dark Theme', accelerator: 'CmdOrCtrl+Shift+L', click: deps.toggleTheme },
+      { type: 'separator' },
+      { role: 'togglefullscreen' },
+      ...(deps.developer
+        ? ([{ type: 'separator' }, { role: 'reload' }, { role: 'toggleDevTools' }] as MenuItemConstructorOptions[])
+        : []),
+    ],
+  });
+  if (mac) template.push({ role: 'windowMenu' });
+  template.push({
+    id: 'help',
+    label: '&Help',
+    role: 'help',
+    submenu: [command('show-guidance', 'Guidance on Twitches and Cramps', 'F1'), ...(mac ? [] : [{ type: 'separator' } as const, about])],
+  });
+  return template;
+}

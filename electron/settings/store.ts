@@ -1,0 +1,65 @@
+import { join } from 'node:path';
+import { writeFileAtomic } from '../fs/atomic-write';
+import type { FileSystemLike } from '../fs/types';
+import { DEFAULT_SETTINGS, parseSettings, serializeSettings, type Settings } from './schema';
+
+export const SETTINGS_FILE = 'settings.json';
+
+export interface SettingsStoreDeps {
+  fs: FileSystemLike;
+  /** The app's user-data folder. */
+  dir: string;
+  now(): Date;
+  uniqueSuffix(): string;
+  /** Told when a settings file was set aside, with where it went. */
+  onSetAside(path: string, reason: string): void;
+}
+
+/** Loads and saves settings; saves run one after another so the last change always wins on disk. */
+export class SettingsStore {
+  private current: Settings = DEFAULT_SETTINGS;
+  private queue: Promise<void> = Promise.resolve();
+
+  constructor(private readonly deps: SettingsStoreDeps) {}
+
+  get path(): string {
+    return join(this.deps.dir, SETTINGS_FILE);
+  }
+
+  get value(): Settings {
+    return this.current;
+  }
+
+  async load(): Promise<Settings> {
+    let text: string;
+    try {
+      text = await this.deps.fs.readFile(this.path, 'utf8');
+    } catch {
+      this.current = DEFAULT_SETTINGS;
+      return this.current;
+    }
+    const parsed = parseSettings(text);
+    if (parsed.kind === 'ok') {
+      this.current = parsed.settings;
+    } else {
+      // Keep the user's file: a newer version may still want it, and a broken one may be worth a look.
+      const stamp = this.deps.now().toISOString().replace(/[:.]/g, '-');
+      const aside = `${this.path}.bad-${stamp}`;
+      await this.deps.fs.rename(this.path, aside);
+      this.deps.onSetAside(aside, parsed.kind === 'newer' ? `written by a newer version (${parsed.version})` : parsed.reason);
+      this.current = DEFAULT_SETTINGS;
+    }
+    return this.current;
+  }
+
+  update(change: (settings: Settings) => Settings): Promise<void> {
+    this.current = change(this.current);
+    const snapshot = serializeSettings(this.current);
+    const write = this.queue.then(async () => {
+      await this.deps.fs.mkdir(this.deps.dir, { recursive: true });
+      await writeFileAtomic(this.deps.fs, this.path, snapshot, this.deps.uniqueSuffix);
+    });
+    this.queue = write.catch(() => undefined);
+    return write;
+  }
+}
