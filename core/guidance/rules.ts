@@ -234,6 +234,8 @@ const widespread: Rule = {
   id: 'widespread',
   apply({ findings, answers }) {
     if (findings.twitchLocations.length < WIDESPREAD_SITES) return null;
+    // Talk of a harmless syndrome would undercut the clinician item that a red-flag answer brings.
+    if (RED_FLAGS.some((id) => yes(answers, id))) return null;
     return {
       id: 'widespread',
       level: 'info',

@@ -105,6 +105,7 @@ describe('finding rules', () => {
     const w = item(guidanceFor(a, { weakness: 'no' }), 'widespread');
     expect(w.source).toBe('bfs');
     expect(w.reason).toBe('12 twitches found in 3 sites at 0.2–0.6/min, no weakness reported.');
+    expect(ids(guidanceFor(a, { weakness: 'yes' }))).not.toContain('widespread');
   });
 
   it('twitches with strength, wasting and speech all answered "no" get the normal-strength item', () => {

@@ -1,0 +1,32 @@
+/** Axis ticks and scale-bar lengths on round numbers (1, 2, 5 × 10ⁿ). */
+
+/** The largest 1/2/5 × 10ⁿ value not above `x`. */
+export function niceBelow(x: number): number {
+  if (!(x > 0)) return 0;
+  const p = 10 ** Math.floor(Math.log10(x));
+  const m = x / p;
+  return (m >= 5 ? 5 : m >= 2 ? 2 : 1) * p;
+}
+
+/** A tick step giving at most `maxTicks` intervals over `span`. */
+export function tickStep(span: number, maxTicks: number): number {
+  if (!(span > 0)) return 1;
+  const raw = span / maxTicks;
+  const p = 10 ** Math.floor(Math.log10(raw));
+  const m = raw / p;
+  return (m <= 1 ? 1 : m <= 2 ? 2 : m <= 5 ? 5 : 10) * p;
+}
+
+/** Time ticks in seconds on clock-friendly steps (s, then 1/2/5/10/15/30 min, then hours). */
+export function timeTickStep(spanS: number, maxTicks: number): number {
+  const steps = [1, 2, 5, 10, 15, 30, 60, 120, 300, 600, 900, 1800, 3600, 7200, 10800, 21600];
+  for (const s of steps) if (spanS / s <= maxTicks) return s;
+  return steps[steps.length - 1] * Math.ceil(spanS / maxTicks / steps[steps.length - 1]);
+}
+
+export function ticks(min: number, max: number, step: number): number[] {
+  const out: number[] = [];
+  const first = Math.ceil(min / step - 1e-9) * step;
+  for (let v = first; v <= max + step * 1e-9; v += step) out.push(Number(v.toPrecision(12)));
+  return out;
+}

@@ -1,0 +1,104 @@
+/** One waveform snippet as SVG: min/max per pixel column so no spike is lost, with time and amplitude scale bars. */
+import { formatNumber } from '../../guidance/numbers';
+import type { Snippet } from '../snippets';
+import { niceBelow } from './scale';
+import { line, rect, svg, text } from './svg';
+
+const W = 224;
+const H = 112;
+const PLOT_W = 176;
+const PLOT_H = 88;
+const LEFT = 4;
+const TOP = 6;
+
+export function snippetChart(s: Snippet): string {
+  const n = s.values.length;
+  let min = Infinity;
+  let max = -Infinity;
+  for (let i = 0; i < n; i++) {
+    const v = s.values[i];
+    if (v < min) min = v;
+    if (v > max) max = v;
+  }
+  if (!Number.isFinite(min)) return svg(W, H, text(W / 2, H / 2, 'no signal here', 'text-anchor="middle"'), 'No signal');
+  const span = Math.max(max - min, 1e-9);
+  const lo = min - span * 0.06;
+  const hi = max + span * 0.06;
+  const durationS = n / s.sampleRateHz;
+  const x = (i: number) => LEFT + (i / Math.max(1, n - 1)) * PLOT_W;
+  const y = (v: number) => TOP + ((hi - v) / (hi - lo)) * PLOT_H;
+  const p: string[] = [];
+
+  const e = s.event;
+  const ex0 = LEFT + ((e.startS - s.startS) / durationS) * PLOT_W;
+  const ex1 = LEFT + ((Math.min(e.endS, s.startS + durationS) - s.startS) / durationS) * PLOT_W;
+  p.push(rect(Math.max(LEFT, ex0), TOP, Math.max(1.5, Math.min(LEFT + PLOT_W, ex1) - Math.max(LEFT, ex0)), PLOT_H, 'fill="#e6e6e6"'));
+  p.push(line(LEFT, y(0), LEFT + PLOT_W, y(0), 'stroke="#bbb" stroke-width="0.5" stroke-dasharray="2 2"'));
+  p.push(`<path d="${tracePath(s.values, x, y)}" fill="none" stroke="#000" stroke-width="0.8" stroke-linejoin="round"/>`);
+
+  const tBar = niceBelow(durationS / 4);
+  const tBarPx = (tBar / durationS) * PLOT_W;
+  const aBar = niceBelow((hi - lo) / 3);
+  const aBarPx = (aBar / (hi - lo)) * PLOT_H;
+  const bx = LEFT + PLOT_W + 8;
+  const by = TOP + PLOT_H;
+  p.push(line(bx, by, bx, by - aBarPx, 'stroke="#000" stroke-width="1.6"'));
+  p.push(text(bx + 4, by - aBarPx / 2 + 3, `${formatNumber(aBar)} ${s.unit}`));
+  p.push(line(LEFT + PLOT_W - tBarPx, by + 6, LEFT + PLOT_W, by + 6, 'stroke="#000" stroke-width="1.6"'));
+  p.push(text(LEFT + PLOT_W - tBarPx / 2, by + 16, timeLabel(tBar), 'text-anchor="middle"'));
+  return svg(W, H, p.join(''), `${s.kind} waveform`);
+}
+
+function timeLabel(s: number): string {
+  return s < 1 ? `${formatNumber(s * 1000)} ms` : `${formatNumber(s)} s`;
+}
+
+/** Polyline through the samples, or per pixel column its first, min, max and last sample when denser. */
+function tracePath(v: Float32Array, x: (i: number) => number, y: (v: number) => number): string {
+  const n = v.length;
+  const cols = Math.ceil(PLOT_W * 2);
+  const out: string[] = [];
+  let pen = false;
+  const move = (i: number, value: number) => {
+    out.push(`${pen ? 'L' : 'M'}${x(i).toFixed(1)} ${y(value).toFixed(1)}`);
+    pen = true;
+  };
+  if (n <= cols * 2) {
+    for (let i = 0; i < n; i++) {
+      if (Number.isNaN(v[i])) pen = false;
+      else move(i, v[i]);
+    }
+    return out.join('');
+  }
+  for (let c = 0; c < cols; c++) {
+    const from = Math.floor((c * n) / cols);
+    const to = Math.floor(((c + 1) * n) / cols);
+    let lo = Infinity;
+    let hi = -Infinity;
+    let loAt = from;
+    let hiAt = from;
+    for (let i = from; i < to; i++) {
+      const s = v[i];
+      if (s < lo) {
+        lo = s;
+        loAt = i;
+      }
+      if (s > hi) {
+        hi = s;
+        hiAt = i;
+      }
+    }
+    if (!Number.isFinite(lo)) {
+      pen = false;
+      continue;
+    }
+    if (loAt < hiAt) {
+      move(loAt, lo);
+      move(hiAt, hi);
+    } else {
+      move(hiAt, hi);
+      move(loAt, lo);
+    }
+  }
+  return out.join('');
+}

@@ -1,0 +1,110 @@
+/**
+ * Events over the whole recording: one raster row per analysed channel (twitch ticks, hatched sustained
+ * episodes, dotted excluded spans), and below it the count of twitches per time bin.
+ */
+import type { Analysis } from '../../analysis/types';
+import { formatClock, formatDuration } from '../../guidance/numbers';
+import { tickStep, ticks, timeTickStep } from './scale';
+import { line, patterns, rect, svg, text } from './svg';
+
+const WIDTH = 700;
+const LABEL_W = 130;
+const RIGHT = 12;
+const ROW_H = 15;
+const HIST_H = 64;
+const GAP = 14;
+const AXIS_H = 14;
+const LEGEND_H = 16;
+const BIN_STEPS_S = [5, 10, 15, 30, 60, 120, 300, 600, 900, 1800, 3600];
+const MAX_BINS = 60;
+
+export function binWidthS(durationS: number): number {
+  for (const s of BIN_STEPS_S) if (durationS / s <= MAX_BINS) return s;
+  return BIN_STEPS_S[BIN_STEPS_S.length - 1];
+}
+
+/** Twitch counts per bin of `binS` seconds over [0, durationS). */
+export function twitchHistogram(analysis: Analysis, durationS: number, binS: number): Uint32Array {
+  const bins = new Uint32Array(Math.max(1, Math.ceil(durationS / binS)));
+  for (const e of analysis.events) {
+    if (e.type !== 'twitch' || e.review === 'rejected') continue;
+    const i = Math.min(bins.length - 1, Math.max(0, Math.floor(e.peakS / binS)));
+    bins[i]++;
+  }
+  return bins;
+}
+
+export function timelineChart(analysis: Analysis, durationS: number): string {
+  const span = Math.max(durationS, 1);
+  const plotW = WIDTH - LABEL_W - RIGHT;
+  const x = (t: number) => LABEL_W + (Math.min(Math.max(t, 0), span) / span) * plotW;
+  const rows = analysis.channels;
+  const rasterH = rows.length * ROW_H;
+  const histTop = rasterH + AXIS_H + GAP;
+  const height = histTop + HIST_H + AXIS_H + LEGEND_H + 6;
+  const p: string[] = [patterns('tl')];
+
+  const tStep = timeTickStep(span, 10);
+  const timeTicks = ticks(0, span, tStep);
+  for (const t of timeTicks) {
+    p.push(line(x(t), 0, x(t), rasterH, 'stroke="#ddd" stroke-width="0.6"'));
+    p.push(text(x(t), rasterH + 10, formatClock(t), 'text-anchor="middle"'));
+  }
+
+  rows.forEach((ch, i) => {
+    const y = i * ROW_H;
+    p.push(text(LABEL_W - 6, y + ROW_H / 2 + 3, ch.site ? `${ch.site} (${ch.kind === 'emg' ? 'EMG' : 'acc'})` : ch.label, 'text-anchor="end"'));
+    p.push(line(LABEL_W, y + ROW_H - 0.5, LABEL_W + plotW, y + ROW_H - 0.5, 'stroke="#eee" stroke-width="0.5"'));
+    const mine = analysis.events.filter((e) => e.channel === ch.id && e.review !== 'rejected');
+    for (const e of mine) {
+      if (e.type === 'artifact' || e.type === 'movement') {
+        p.push(rect(x(e.startS), y + 3, Math.max(1, x(e.endS) - x(e.startS)), ROW_H - 6, 'fill="url(#tl-dots)" stroke="#888" stroke-width="0.3"'));
+      }
+    }
+    for (const e of mine) {
+      if (e.type === 'sustained') {
+        p.push(rect(x(e.startS), y + 2, Math.max(1.5, x(e.endS) - x(e.startS)), ROW_H - 4, 'fill="url(#tl-hatch)" stroke="#000" stroke-width="0.6"'));
+      }
+    }
+    // One tick per occupied pixel column: a busy hour would otherwise be thousands of identical lines.
+    const cols = new Uint8Array(Math.ceil(plotW) + 1);
+    for (const e of mine) if (e.type === 'twitch') cols[Math.round(x(e.peakS) - LABEL_W)] = 1;
+    const d: string[] = [];
+    for (let c = 0; c < cols.length; c++) if (cols[c]) d.push(`M${LABEL_W + c} ${y + 3}v${ROW_H - 6}`);
+    if (d.length) p.push(`<path d="${d.join('')}" stroke="#000" stroke-width="1"/>`);
+  });
+  p.push(line(LABEL_W, 0, LABEL_W, rasterH, 'stroke="#000" stroke-width="0.8"'));
+  p.push(line(LABEL_W, rasterH, LABEL_W + plotW, rasterH, 'stroke="#000" stroke-width="0.8"'));
+
+  const binS = binWidthS(span);
+  const hist = twitchHistogram(analysis, span, binS);
+  const maxCount = Math.max(1, ...hist);
+  const yStep = Math.max(1, tickStep(maxCount, 4));
+  const yTop = Math.ceil(maxCount / yStep) * yStep;
+  const hy = (v: number) => histTop + HIST_H - (v / yTop) * HIST_H;
+  for (const v of ticks(0, yTop, yStep)) {
+    p.push(line(LABEL_W, hy(v), LABEL_W + plotW, hy(v), 'stroke="#ddd" stroke-width="0.6"'));
+    p.push(text(LABEL_W - 4, hy(v) + 3, String(v), 'text-anchor="end"'));
+  }
+  for (let i = 0; i < hist.length; i++) {
+    if (hist[i] === 0) continue;
+    const x0 = x(i * binS);
+    const x1 = x(Math.min(span, (i + 1) * binS));
+    p.push(rect(x0 + 0.5, hy(hist[i]), x1 - x0 - 1, histTop + HIST_H - hy(hist[i]), 'fill="#999" stroke="#000" stroke-width="0.5"'));
+  }
+  p.push(text(8, histTop + HIST_H / 2 - 4, 'twitches per', ''));
+  p.push(text(8, histTop + HIST_H / 2 + 7, formatDuration(binS), ''));
+  p.push(line(LABEL_W, histTop, LABEL_W, histTop + HIST_H, 'stroke="#000" stroke-width="0.8"'));
+  p.push(line(LABEL_W, histTop + HIST_H, LABEL_W + plotW, histTop + HIST_H, 'stroke="#000" stroke-width="0.8"'));
+  for (const t of timeTicks) p.push(text(x(t), histTop + HIST_H + 10, formatClock(t), 'text-anchor="middle"'));
+
+  const ly = height - 6;
+  p.push(line(LABEL_W, ly - 8, LABEL_W, ly, 'stroke="#000" stroke-width="1"'));
+  p.push(text(LABEL_W + 5, ly, 'twitch'));
+  p.push(rect(LABEL_W + 50, ly - 8, 18, 8, 'fill="url(#tl-hatch)" stroke="#000" stroke-width="0.6"'));
+  p.push(text(LABEL_W + 73, ly, 'sustained, cramp-like'));
+  p.push(rect(LABEL_W + 175, ly - 8, 18, 8, 'fill="url(#tl-dots)" stroke="#888" stroke-width="0.3"'));
+  p.push(text(LABEL_W + 198, ly, 'artifact or movement (excluded)'));
+  p.push(text(LABEL_W + plotW, ly, 'time from start (m:ss)', 'text-anchor="end" fill="#444"'));
+  return svg(WIDTH, height, p.join(''), 'Timeline of events and twitches over time');
+}

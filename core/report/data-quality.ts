@@ -1,0 +1,56 @@
+/** How clean each channel was, how much time was left out, and what the sensors could not see. */
+import type { Analysis } from '../analysis/types';
+import { formatDuration, formatNumber } from '../guidance/numbers';
+import type { Recording } from '../recording';
+import { esc, section, table } from './html';
+
+const MAX_WARNINGS = 4;
+
+export function dataQualitySection(rec: Recording, analysis: Analysis): string {
+  const summaryOf = new Map(analysis.summary.channels.map((s) => [s.channel, s]));
+  const rows = analysis.channels.map((c) => {
+    const s = summaryOf.get(c.id);
+    const accel = c.kind === 'accel';
+    const unit = accel ? 'mg' : 'µV';
+    const scale = accel ? 1000 : 1;
+    return [
+      esc(c.label),
+      esc(c.site ?? 'not set'),
+      `${formatNumber(c.sampleRateHz)} Hz`,
+      s ? formatDuration(s.analyzedS) : '–',
+      s ? formatDuration(s.restS) : '–',
+      s ? formatDuration(s.excludedS) : '–',
+      s && s.noiseFloor > 0 ? `${formatNumber(s.noiseFloor * scale)} ${unit}` : '–',
+      s?.mainsHz ? `${s.mainsHz} Hz removed` : accel ? 'n/a' : 'none found',
+      s?.minDetectable !== undefined ? `${formatNumber(s.minDetectable * scale)} ${unit}` : '–',
+    ];
+  });
+  const limits: string[] = [];
+  if (rec.notRaw) limits.push(rec.notRaw);
+  if (analysis.channels.some((c) => c.kind === 'emg'))
+    limits.push('Surface EMG hears only muscle close to each electrode; deep or distant muscles and other body sites are not covered.');
+  if (analysis.channels.some((c) => c.kind === 'accel'))
+    limits.push('An accelerometer feels movement of the skin, not the muscle\'s electrical signal: twitches smaller than the smallest detectable size are missed.');
+  for (const s of analysis.summary.channels) {
+    const label = analysis.channels.find((c) => c.id === s.channel)?.label ?? s.channel;
+    for (const note of s.notes) limits.push(`${label}: ${note}`);
+  }
+  const gaps = rec.timing.filter((t) => t.gaps > 0);
+  if (gaps.length > 0) {
+    const gapS = gaps.reduce((m, t) => Math.max(m, t.gapS), 0);
+    limits.push(`The recording has gaps (${formatDuration(gapS)} in all); nothing was detected in them.`);
+  }
+  if (rec.warnings.length > 0) {
+    const shown = rec.warnings.slice(0, MAX_WARNINGS).map((w) => (w.line !== undefined ? `line ${w.line}: ${w.message}` : w.message));
+    const more = rec.warnings.length > MAX_WARNINGS ? ` (and ${rec.warnings.length - MAX_WARNINGS} more)` : '';
+    limits.push(`Import notes: ${shown.join('; ')}${more}.`);
+  }
+  return section(
+    'quality',
+    'Data quality',
+    [
+      table(['Channel', 'Site', 'Rate', 'Analysed', 'Rest', 'Excluded', 'Noise σ', 'Mains', 'Smallest detectable'], rows, new Set([2, 3, 4, 5, 6, 8])),
+      `<ul class="limits">${limits.map((l) => `<li>${esc(l)}</li>`).join('')}</ul>`,
+    ].join(''),
+  );
+}

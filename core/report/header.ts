@@ -1,0 +1,37 @@
+/** The report header: which recording, when, how long, from which device, for whom. */
+import type { Recording } from '../recording';
+import { formatDuration } from '../guidance/numbers';
+import { esc } from './html';
+
+/** An ISO time as people read it: 2024-05-01 14:03:22 (+02:00); anything else is shown as given. */
+export function readableTime(iso: string): string {
+  const m = /^(\d{4}-\d{2}-\d{2})[T ](\d{2}:\d{2}(?::\d{2})?)(?:\.\d+)?(Z|[+-]\d{2}:?\d{2})?$/.exec(iso.trim());
+  if (!m) return iso;
+  const zone = m[3] === 'Z' ? ' UTC' : m[3] ? ` (${m[3]})` : '';
+  return `${m[1]} ${m[2]}${zone}`;
+}
+
+export function headerHtml(rec: Recording, subject: string | undefined, generatedAt: string, software: { name: string; version: string }): string {
+  const emg = rec.channels.filter((c) => c.kind === 'emg').length;
+  const acc = rec.sensors.length;
+  const channels = [emg ? `${emg} EMG` : '', acc ? `${acc} accelerometer${acc === 1 ? '' : 's'}` : '']
+    .filter(Boolean)
+    .join(', ');
+  const facts: Array<[string, string]> = [
+    ['Recording', rec.file],
+    ['Recorded', rec.startTime ? readableTime(rec.startTime) : 'date not stated in the file'],
+    ['Duration', formatDuration(rec.durationS)],
+    ['Device format', rec.formatName],
+    ['Channels', channels || 'none analysed'],
+  ];
+  if (subject?.trim()) facts.unshift(['Name', subject.trim()]);
+  return [
+    '<header>',
+    '<div class="title-row">',
+    `<h1>Muscle twitch recording report</h1>`,
+    `<div class="generated">${esc(software.name)} ${esc(software.version)} · ${esc(readableTime(generatedAt))}</div>`,
+    '</div>',
+    `<dl class="facts">${facts.map(([k, v]) => `<div><dt>${esc(k)}</dt><dd>${esc(v)}</dd></div>`).join('')}</dl>`,
+    '</header>',
+  ].join('');
+}

@@ -1,0 +1,30 @@
+/** The representative waveforms, each captioned with what, where, when and how large. */
+import { formatClock, formatDuration, formatNumber } from '../guidance/numbers';
+import { snippetChart } from './charts/snippet';
+import { esc, section } from './html';
+import type { Snippet } from './snippets';
+
+export function snippetsSection(snippets: readonly Snippet[]): string {
+  if (snippets.length === 0) return section('snippets', 'Example waveforms', '<p>No events to show.</p>');
+  const figures = snippets.map((s) => {
+    const where = s.channel.site ?? s.channel.label;
+    const what = s.kind === 'twitch' ? (s.event.multiplet && s.event.multiplet > 1 ? `Twitch (${s.event.multiplet} potentials)` : 'Twitch') : 'Sustained, onset';
+    const scale = s.channel.unit === 'g' ? 1000 : 1;
+    const size =
+      s.kind === 'twitch'
+        ? `${formatNumber(s.event.amplitude * scale)} ${s.unit}, ${formatNumber(s.event.snr)}× noise`
+        : `lasts ${formatDuration(s.event.endS - s.event.startS)}${s.event.rms !== undefined ? `, RMS ${formatNumber(s.event.rms * scale)} ${s.unit}` : ''}`;
+    const signal = s.channel.kind === 'emg' ? `EMG ${s.band}` : `acc ${s.axis ?? ''} axis ${s.band}`;
+    return [
+      '<figure class="snippet">',
+      snippetChart(s),
+      `<figcaption><b>${esc(what)}</b> · ${esc(where)} · ${formatClock(s.kind === 'twitch' ? s.event.peakS : s.event.startS)}<br>${esc(size)} · ${esc(signal)}</figcaption>`,
+      '</figure>',
+    ].join('');
+  });
+  return section(
+    'snippets',
+    'Example waveforms',
+    `<div class="snippets">${figures.join('')}</div><p class="muted">Grey band: the detected event. Bars: time and amplitude scale.</p>`,
+  );
+}

@@ -1,0 +1,102 @@
+import { describe, expect, it } from 'vitest';
+import { DISCLAIMER } from '../../core/guidance';
+import { buildReportHtml, type ReportInput } from '../../core/report';
+import { binWidthS, twitchHistogram } from '../../core/report/charts/timeline';
+import { calfSession, threeSiteSession } from './simulated';
+
+const calf = calfSession();
+const software = { name: 'TwitchScope', version: '0.1.0' };
+const base: ReportInput = { ...calf, answers: { weakness: 'no', caffeine: 'yes' }, software, generatedAt: '2026-03-15T08:12:00Z' };
+
+function textOf(html: string): string {
+  return html
+    .replace(/<style>[\s\S]*?<\/style>/, '')
+    .replace(/<[^>]+>/g, ' ')
+    .replace(/&#(\d+);/g, (_, n) => String.fromCharCode(Number(n)))
+    .replace(/\s+/g, ' ');
+}
+
+describe('buildReportHtml', () => {
+  const html = buildReportHtml(base);
+
+  it('is one self-contained document: no scripts, no outside resources, a strict CSP', () => {
+    expect(html.startsWith('<!DOCTYPE html>')).toBe(true);
+    expect(html).toContain(`content="default-src 'none'; style-src 'unsafe-inline'; img-src data:"`);
+    expect(html).not.toMatch(/<script|<link|<img|<iframe|\son\w+=|javascript:/i);
+    const urls = html.match(/https?:\/\/[^\s"')]+/g) ?? [];
+    expect(new Set(urls)).toEqual(new Set(['http://www.w3.org/2000/svg']));
+    expect(html.match(/url\((?!#)/g)).toBeNull();
+  });
+
+  it('puts the sections in the agreed order and ends with the disclaimer', () => {
+    const order = ['<header', 'class="key"', 'id="rates"', 'id="timeline"', 'id="sustained"', 'id="snippets"', 'id="checklist"', 'id="guidance"', 'id="quality"', 'id="methods"', 'id="disclaimer"'];
+    const at = order.map((m) => html.indexOf(m));
+    expect(at.every((i) => i > 0)).toBe(true);
+    expect(at).toEqual([...at].sort((a, b) => a - b));
+    expect(textOf(html)).toContain(DISCLAIMER);
+  });
+
+  it('states the simulated counts and per-site rates with exact intervals', () => {
+    const twitches = calf.analysis.events.filter((e) => e.type === 'twitch').length;
+    const text = textOf(html);
+    expect(text).toContain(`${twitches} twitch-like events in 2 of 2 sites over`);
+    for (const s of calf.analysis.summary.sites) {
+      expect(text).toMatch(new RegExp(`${s.site} \\d+ [\\d.]+ ${s.twitchCount} `));
+    }
+    expect(text).toContain('2 sustained, cramp-like episodes, 65 s in total, longest 40 s, in left calf.');
+    expect(text).toMatch(/95% interval \d/);
+  });
+
+  it('shows three to six waveform snippets with scale bars, including a sustained onset', () => {
+    const figures = html.match(/<figure class="snippet">/g) ?? [];
+    expect(figures.length).toBeGreaterThanOrEqual(3);
+    expect(figures.length).toBeLessThanOrEqual(6);
+    expect(textOf(html)).toContain('Sustained, onset');
+    expect(html).toMatch(/>\d+ ms</);
+    expect(html).toMatch(/>\d+ µV</);
+  });
+
+  it('lists checklist answers and the guidance with reasons and sources', () => {
+    const text = textOf(html);
+    expect(text).toMatch(/weakness where it twitches No/);
+    expect(text).toMatch(/poor sleep not answered/);
+    expect(text).toContain('Why: You answered yes to: caffeine or stimulants;');
+    expect(text).toContain('Source: Everyday things that set off twitches');
+  });
+
+  it('escapes the file name and the subject', () => {
+    const nasty = buildReportHtml({
+      ...base,
+      recording: { ...calf.recording, file: '<img src=x onerror=alert(1)>.csv' },
+      subject: 'A & <b>B</b>',
+    });
+    expect(nasty).not.toContain('<img');
+    expect(nasty).toContain('&#60;img src=x onerror=alert(1)&#62;.csv');
+    expect(nasty).toContain('A &#38; &#60;b&#62;B&#60;/b&#62;');
+  });
+
+  it('shows the name only when one is given', () => {
+    expect(textOf(html)).not.toContain('Name:');
+    expect(textOf(buildReportHtml({ ...base, subject: 'J.D.' }))).toMatch(/Name J\.D\./);
+  });
+
+  it('cites Garwood always and the methods the parameters name', () => {
+    const text = textOf(html);
+    expect(text).toContain('Garwood F. Fiducial limits for the Poisson distribution');
+    expect(text).toContain('Hermens HJ');
+    expect(text).not.toContain('Kleine BU');
+  });
+});
+
+describe('twitches over time', () => {
+  it('bins every twitch once, in at most 60 bins on round widths', () => {
+    const three = threeSiteSession();
+    expect(binWidthS(600)).toBe(10);
+    expect(binWidthS(1800)).toBe(30);
+    expect(binWidthS(8 * 3600)).toBe(600);
+    const hist = twitchHistogram(three.analysis, 1800, 30);
+    expect(hist.length).toBe(60);
+    const total = hist.reduce((a, b) => a + b, 0);
+    expect(total).toBe(three.analysis.events.filter((e) => e.type === 'twitch').length);
+  });
+});
