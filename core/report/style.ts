@@ -20,7 +20,7 @@ svg text { fill: #000; }
 .muted { color: #555; }
 header .title-row { display: flex; justify-content: space-between; align-items: baseline; border-bottom: 1.6pt solid #000; padding-bottom: 2pt; }
 header .generated { color: #444; font-size: 7.5pt; }
-dl.facts { display: grid; grid-template-columns: repeat(3, 1fr); gap: 1pt 10pt; margin: 4pt 0 0; }
+dl.facts { display: grid; grid-template-columns: 1fr 1fr; gap: 1pt 10pt; margin: 4pt 0 0; }
 dl.facts div { display: flex; gap: 4pt; min-width: 0; }
 dl.facts dt { color: #444; white-space: nowrap; }
 dl.facts dt::after { content: ":"; }

@@ -1,0 +1,93 @@
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { findChromium, htmlToPdf, NO_CHROMIUM_MESSAGE } from '../../cli/pdf';
+import { DISCLAIMER, guidanceFor, type ChecklistAnswers } from '../../core/guidance';
+import { buildReportHtml } from '../../core/report';
+import { calfSession, threeSiteSession, type Simulated } from './simulated';
+
+const chromium = findChromium();
+const hasPoppler = (() => {
+  try {
+    execFileSync('pdftotext', ['-v'], { stdio: 'ignore' });
+    return true;
+  } catch {
+    return false;
+  }
+})();
+if (!chromium) console.warn(`[report PDF tests skipped] ${NO_CHROMIUM_MESSAGE}`);
+if (!hasPoppler) console.warn('[report PDF tests skipped] pdftotext/pdfinfo (poppler-utils) are not installed.');
+
+const dir = mkdtempSync(join(tmpdir(), 'twitchscope-report-test-'));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+function pdfText(pdf: Uint8Array, name: string): { text: string; pages: number } {
+  const path = join(dir, name);
+  writeFileSync(path, pdf);
+  const text = execFileSync('pdftotext', ['-layout', path, '-'], { encoding: 'utf8' });
+  const info = execFileSync('pdfinfo', [path], { encoding: 'utf8' });
+  const pages = Number(/^Pages:\s+(\d+)/m.exec(info)?.[1]);
+  // Form feeds separate pages in pdftotext output: a second, independent page count.
+  expect(text.split('\f').filter((p) => p.trim()).length).toBe(pages);
+  return { text: text.replace(/[ \t]+/g, ' '), pages };
+}
+
+const cases: Array<{ name: string; sim: () => Simulated; answers: ChecklistAnswers; expectItems: string[] }> = [
+  {
+    name: 'calf session, calm answers',
+    sim: calfSession,
+    answers: { weakness: 'no', wasting: 'no', 'speech-swallowing': 'no', caffeine: 'yes', 'poor-sleep': 'yes' },
+    expectItems: ['Twitching with normal strength', 'Everyday triggers you mentioned', 'Two cramp-like episodes'],
+  },
+  {
+    name: 'three sites with a tongue channel, red flags',
+    sim: threeSiteSession,
+    answers: { weakness: 'yes', 'same-place': 'yes', 'sudden-onset': 'yes', stress: 'yes' },
+    expectItems: ['Please arrange to see a clinician', 'Twitch-like spikes on the tongue channel', 'Most twitches came from one place', 'Repeated cramp-like episodes'],
+  },
+];
+
+describe.skipIf(!chromium || !hasPoppler)('report printed by Chromium', () => {
+  for (const c of cases) {
+    it(`${c.name}: sites, counts, guidance and disclaimer in the PDF on 2–4 A4 and Letter pages`, async () => {
+      const { recording, analysis } = c.sim();
+      const html = buildReportHtml({ recording, analysis, answers: c.answers, subject: 'J.D.', software: { name: 'TwitchScope', version: '0.1.0' }, generatedAt: '2026-03-15T08:12:00Z' });
+      const items = guidanceFor(analysis, c.answers);
+      for (const paper of ['A4', 'Letter'] as const) {
+        const { text, pages } = pdfText(await htmlToPdf(html, { paper }), `${recording.file}-${paper}.pdf`);
+        expect(pages).toBeGreaterThanOrEqual(2);
+        expect(pages).toBeLessThanOrEqual(4);
+        expect(text).toContain(recording.file);
+        for (const s of analysis.summary.sites) {
+          expect(text).toMatch(new RegExp(`${s.site} +\\d +[\\d.]+ +${s.twitchCount} `));
+        }
+        const total = analysis.events.filter((e) => e.type === 'twitch').length;
+        expect(text).toContain(`${total} twitch-like events`);
+        for (const title of c.expectItems) expect(text).toContain(title);
+        for (const i of items) expect(text).toContain(i.title);
+        expect(text.replace(/\s+/g, ' ')).toContain(DISCLAIMER);
+        expect(text).toContain(`page ${pages} of ${pages}`);
+      }
+    });
+  }
+});
+
+describe('htmlToPdf without Chromium', () => {
+  it('says what to install when no browser is found', async () => {
+    expect(findChromium({ CHROME_PATH: join(dir, 'no-such-chrome'), PATH: '' })).toBeNull();
+    const saved = process.env.CHROME_PATH;
+    process.env.CHROME_PATH = join(dir, 'no-such-chrome');
+    try {
+      await expect(htmlToPdf('<p>x</p>')).rejects.toThrow(/Install Chromium .* or set CHROME_PATH/);
+    } finally {
+      if (saved === undefined) delete process.env.CHROME_PATH;
+      else process.env.CHROME_PATH = saved;
+    }
+  });
+
+  it.skipIf(!chromium)('uses the browser CHROME_PATH names', () => {
+    expect(findChromium({ CHROME_PATH: chromium!, PATH: '' })).toBe(chromium);
+  });
+});
