@@ -1,47 +1,125 @@
+import { detectAccel } from '../detect/accel';
+import { detectEmg } from '../detect/emg';
+import { describeParams, resolveParams } from '../detect/params';
+import type { ChannelResult } from '../detect/result';
+import type { Span } from '../detect/spans';
+import { FilterScratch } from '../dsp/filtfilt';
 import type { Recording } from '../recording';
-import type { Analysis } from './types';
-import { analysedChannels, gapSeconds } from './channels';
-import { summariseSites } from './site-summary';
+import type { Analysis, ChannelSummary, DetectedEvent } from './types';
+import { analysedChannels, channelsOf } from './channels';
+import { ratePerMinute, summariseSites } from './site-summary';
 
 export interface AnalyzeOptions {
   /** Site per analysed channel id (EMG channel id or accelerometer sensor id); missing = from the label. */
   sites?: Record<string, string | null>;
-  /** Detection parameters to override (see `core/detect/params.ts`). */
+  /** Detection parameters to override (see `core/detect/params.ts`): `sensitivity` 0..1 and `emg.*`/`accel.*`. */
   params?: Record<string, unknown>;
   /** Fraction done, 0..1. */
   onProgress?: (fraction: number) => void;
   signal?: { readonly aborted: boolean };
 }
 
+/** Below this much quiet rest a twitch rate says little (about 2 min to see several, detection notes 7.2). */
+const MIN_REST_S = 120;
+
 /**
- * Recording → Analysis. Until detection lands this fills channels and time fields only;
- * events stay empty.
+ * Recording → Analysis. Accelerometers run first so their movement spans can be set aside in the EMG
+ * recorded alongside; each channel's events are summarised, then pooled by site.
  */
 export function analyzeRecording(rec: Recording, opts: AnalyzeOptions = {}): Analysis {
+  const params = resolveParams(opts.params);
   const channels = analysedChannels(rec, opts.sites ?? {});
-  const summaries = channels.map((c) => {
-    const durationS = channelDurationS(rec, c.id);
-    const analyzedS = durationS - gapSeconds(rec, c.id);
+  const order = [...channels.filter((c) => c.kind === 'accel'), ...channels.filter((c) => c.kind === 'emg')];
+  const weight = (id: string): number => channelsOf(rec, id).reduce((s, c) => s + c.data.length, 0);
+  const total = order.reduce((s, c) => s + weight(c.id), 0) || 1;
+  let done = 0;
+  const scratch = new FilterScratch();
+  const results = new Map<string, ChannelResult>();
+  const movementS: Array<{ startS: number; endS: number }> = [];
+  abortIfAsked(opts);
+
+  for (const c of order) {
+    const w = weight(c.id);
+    const checkpoint = (f: number): void => {
+      abortIfAsked(opts);
+      opts.onProgress?.((done + f * w) / total);
+    };
+    const parts = channelsOf(rec, c.id);
+    if (rec.notRaw || parts.length === 0) {
+      results.set(c.id, notAnalysed(rec, parts[0]?.data.length ?? 0, c.sampleRateHz));
+    } else if (c.kind === 'accel') {
+      const r = detectAccel(
+        { id: c.id, axes: parts.map((p) => p.data), fs: c.sampleRateHz, startS: parts[0].startS, ...(parts[0].resolution ? { resolution: parts[0].resolution } : {}) },
+        params.accel,
+        checkpoint,
+        scratch,
+      );
+      for (const s of r.movement) movementS.push({ startS: parts[0].startS + s.start / c.sampleRateHz, endS: parts[0].startS + s.end / c.sampleRateHz });
+      results.set(c.id, r);
+    } else {
+      const ch = parts[0];
+      const movement: Span[] = movementS.map((m) => ({
+        start: Math.max(0, Math.floor((m.startS - ch.startS) * ch.sampleRateHz)),
+        end: Math.min(ch.data.length, Math.ceil((m.endS - ch.startS) * ch.sampleRateHz)),
+      }));
+      const r = detectEmg(
+        { id: c.id, data: ch.data, fs: ch.sampleRateHz, startS: ch.startS, ...(ch.range ? { range: ch.range } : {}), movement: movement.filter((s) => s.end > s.start) },
+        params.emg,
+        checkpoint,
+        scratch,
+      );
+      if (movement.length > 0) r.notes.push('Time when the accelerometer showed movement is left out of the rest time.');
+      results.set(c.id, r);
+    }
+    done += w;
+    opts.onProgress?.(done / total);
+  }
+
+  const events: DetectedEvent[] = [];
+  const summaries: ChannelSummary[] = channels.map((c) => {
+    const r = results.get(c.id)!;
+    events.push(...r.events);
+    const twitchCount = r.events.filter((e) => e.type === 'twitch').length;
+    const sustained = r.events.filter((e) => e.type === 'sustained');
+    const notes = [...r.notes];
+    if (!rec.notRaw && r.restS < MIN_REST_S) notes.push(`Only ${Math.round(r.restS)} s of quiet rest: the twitch rate is a rough figure.`);
     return {
       channel: c.id,
       site: c.site,
-      analyzedS,
-      restS: analyzedS,
-      twitchCount: 0,
-      twitchesPerMinute: 0,
-      sustainedCount: 0,
-      sustainedS: 0,
-      noiseFloor: 0,
-      mainsHz: null,
-      excludedS: durationS - analyzedS,
-      notes: [],
+      analyzedS: r.analyzedS,
+      restS: r.restS,
+      twitchCount,
+      twitchesPerMinute: ratePerMinute(twitchCount, r.restS),
+      sustainedCount: sustained.length,
+      sustainedS: sustained.reduce((s, e) => s + (e.endS - e.startS), 0),
+      noiseFloor: r.noiseFloor,
+      mainsHz: r.mainsHz,
+      excludedS: r.excludedS,
+      ...(r.minDetectable !== undefined ? { minDetectable: r.minDetectable } : {}),
+      notes,
     };
   });
+  events.sort((a, b) => a.startS - b.startS || a.channel.localeCompare(b.channel));
   opts.onProgress?.(1);
-  return { channels, events: [], summary: { channels: summaries, sites: summariseSites(summaries) }, parameters: {} };
+  return { channels, events, summary: { channels: summaries, sites: summariseSites(summaries) }, parameters: describeParams(params) };
 }
 
-function channelDurationS(rec: Recording, id: string): number {
-  const ch = rec.channels.find((c) => c.id === id) ?? rec.channels.find((c) => c.sensor === id);
-  return ch ? ch.data.length / ch.sampleRateHz : 0;
+function notAnalysed(rec: Recording, n: number, fs: number): ChannelResult {
+  return {
+    events: [],
+    analyzedS: 0,
+    restS: 0,
+    excludedS: n / fs,
+    noiseFloor: 0,
+    mainsHz: null,
+    notes: [rec.notRaw ?? 'No samples to analyse.'],
+  };
+}
+
+function abortIfAsked(opts: AnalyzeOptions): void {
+  if (opts.signal?.aborted) {
+    const e = new Error('Analysis cancelled');
+    e.name = 'AbortError';
+    throw e;
+  }
 }

@@ -15,7 +15,7 @@ export function analysedChannels(rec: Recording, sites: Record<string, string | 
         id: ch.id,
         label: ch.label,
         kind: 'emg',
-        unit: 'uV',
+        unit: ch.unit,
         sampleRateHz: ch.sampleRateHz,
         site: siteFor(ch.id, ch.label, sites),
       });

@@ -16,7 +16,7 @@ export interface AnalysisJson {
       id: string;
       label: string;
       kind: 'emg' | 'accel';
-      unit: 'uV' | 'g';
+      unit: string;
       sampleRateHz: number;
       site: string | null;
       axes?: string[];

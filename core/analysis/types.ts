@@ -36,7 +36,8 @@ export interface AnalysedChannel {
   id: string;
   label: string;
   kind: 'emg' | 'accel';
-  unit: 'uV' | 'g';
+  /** `uV` for EMG, `g` for accelerometers; `a.u.` for EMG devices without a volt calibration (Myo). */
+  unit: string;
   sampleRateHz: number;
   site: string | null;
   /** For accelerometer sensors: the axes analysed together. */

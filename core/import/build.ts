@@ -1,0 +1,210 @@
+import type { Axis, Channel, ImportWarning, Recording, SensorGroup, TimingReport } from '../recording';
+import type { TableCollector } from './collect';
+import { ImportError } from './errors';
+import type { TablePlan } from './plan';
+import { placeOnGrid, regrid, type Grid } from './regrid';
+import { isEpoch, isoFromEpochS } from './time';
+import { gather, holdUpdates, nonZeroUpdates } from './updates';
+
+const AXIS_ORDER: Axis[] = ['x', 'y', 'z'];
+
+/** Collected columns + plan → Recording: samples placed on uniform grids, timing checked, sensors grouped. */
+export function buildRecording(
+  plan: TablePlan,
+  collected: TableCollector,
+  file: string,
+  sizeBytes: number,
+  fingerprint: string,
+): Recording {
+  const warnings: ImportWarning[] = [...plan.warnings, ...collected.warnings()];
+  const grids: (Grid | null)[] = plan.clocks.map((c, k) => (c.type === 'column' ? regrid(collected.times[k]!.view()) : null));
+
+  let origin = Infinity;
+  let startTime = plan.startTime;
+  plan.clocks.forEach((c, k) => {
+    const g = grids[k];
+    if (c.type !== 'column' || !g || g.length === 0) return;
+    origin = Math.min(origin, g.t0);
+    if (isEpoch(c.unit) && startTime === null) startTime = isoFromEpochS(g.t0);
+  });
+  if (!Number.isFinite(origin)) origin = 0;
+
+  const timing: TimingReport[] = [];
+  const channels: Channel[] = [];
+  plan.signals.forEach((s, j) => {
+    const clock = plan.clocks[s.clock];
+    const raw = collected.signals[j].trimmed();
+    let data: Float32Array;
+    let rate: number;
+    let startS: number;
+    if (clock.type === 'rate') {
+      data = raw;
+      rate = clock.rateHz;
+      startS = clock.startS;
+    } else {
+      const g = grids[s.clock]!;
+      if (g.rateHz <= 0 || !Number.isFinite(g.rateHz)) {
+        throw new ImportError(
+          file,
+          `cannot work out the sample rate of "${s.label}" from its time column (no two distinct times)`,
+          'pass the rate with --rate, or check the time column',
+          undefined,
+          clock.column + 1,
+        );
+      }
+      data = placeOnGrid(raw, g);
+      rate = g.rateHz;
+      startS = g.t0 - origin;
+      if (!timing.some((t) => t.channelId === `clock${s.clock}`)) {
+        timing.push({ channelId: `clock${s.clock}`, ...g.report });
+      }
+    }
+    channels.push({
+      id: s.id,
+      label: s.label,
+      kind: s.kind,
+      unit: s.unit,
+      sampleRateHz: rate,
+      startS,
+      data,
+      ...(s.sensor ? { sensor: s.sensor } : {}),
+      ...(s.axis ? { axis: s.axis } : {}),
+      ...(s.resolution ? { resolution: s.resolution } : {}),
+      ...(s.range ? { range: s.range } : {}),
+    });
+  });
+  // Timing reports name the first channel on each clock.
+  for (const t of timing) {
+    const k = Number(t.channelId.slice(5));
+    const j = plan.signals.findIndex((s) => s.clock === k);
+    t.channelId = plan.signals[j]?.id ?? t.channelId;
+    const label = plan.signals[j]?.label ?? '';
+    if (t.gaps > 0) warnings.push({ message: `time column of "${label}" has ${t.gaps} gap${t.gaps === 1 ? '' : 's'} (${t.gapS.toFixed(1)} s in all); they are kept as gaps` });
+    if (t.nonMonotonic > 0) warnings.push({ message: `time column of "${label}" goes backwards ${t.nonMonotonic} time${t.nonMonotonic === 1 ? '' : 's'}; those samples are dropped` });
+    if (t.duplicates > 0) warnings.push({ message: `time column of "${label}" repeats a time ${t.duplicates} time${t.duplicates === 1 ? '' : 's'}; samples are kept in file order` });
+    if (t.jitter > 0.01) warnings.push({ message: `time column of "${label}" is irregular (interval spread ${(t.jitter * 100).toFixed(0)}% of the median); samples are placed on a uniform grid` });
+  }
+
+  if (plan.ratesFromLengths) rateFromLengths(channels);
+  resampleUpdates(plan, channels, warnings);
+  inferAccelUnits(plan, channels, warnings);
+
+  const sensors: SensorGroup[] = [];
+  for (const sp of plan.sensors) {
+    const members = channels.filter((c) => c.sensor === sp.id && c.kind === 'accel');
+    if (members.length === 0) continue;
+    members.sort((a, b) => AXIS_ORDER.indexOf(a.axis ?? 'x') - AXIS_ORDER.indexOf(b.axis ?? 'x'));
+    sensors.push({ id: sp.id, label: sp.label, kind: 'accel', channelIds: members.map((m) => m.id), axes: members.map((m) => m.axis ?? 'x') });
+  }
+
+  const nonEmpty = channels.filter((c) => c.data.length > 0);
+  if (nonEmpty.length === 0) {
+    throw new ImportError(
+      file,
+      `no data rows found after line ${plan.firstDataLine}`,
+      'the file has a header but no samples; check that the export finished',
+    );
+  }
+  const durationS = Math.max(...nonEmpty.map((c) => c.startS + c.data.length / c.sampleRateHz));
+  return {
+    file,
+    format: plan.formatId,
+    formatName: plan.formatName,
+    startTime,
+    durationS,
+    channels,
+    sensors,
+    warnings,
+    timing,
+    sizeBytes,
+    fingerprint,
+    meta: plan.meta,
+    ...(plan.notRaw ? { notRaw: plan.notRaw } : {}),
+  };
+}
+
+/**
+ * Accelerometer columns whose header names no unit: at rest the vector magnitude is 1 g, so its median tells
+ * g (≈1), m/s² (≈9.8) and milli-g (≈1000) apart.
+ */
+function inferAccelUnits(plan: TablePlan, channels: Channel[], warnings: ImportWarning[]): void {
+  for (const sp of plan.sensors) {
+    const members = channels.filter((c) => c.sensor === sp.id && c.unit === '?');
+    if (members.length === 0) continue;
+    const n = Math.min(...members.map((m) => m.data.length));
+    const step = Math.max(1, Math.floor(n / 20_000));
+    const mags: number[] = [];
+    for (let i = 0; i < n; i += step) {
+      let s2 = 0;
+      for (const m of members) s2 += m.data[i] * m.data[i];
+      if (Number.isFinite(s2)) mags.push(Math.sqrt(s2));
+    }
+    mags.sort((a, b) => a - b);
+    const median = mags.length ? mags[mags.length >> 1] : 0;
+    let scale = 1;
+    let unit = 'g';
+    if (median > 400) {
+      scale = 1e-3;
+      unit = 'mg';
+    } else if (median > 4) {
+      scale = 1 / 9.80665;
+      unit = 'm/s^2';
+    }
+    for (const m of members) {
+      if (scale !== 1) for (let i = 0; i < m.data.length; i++) m.data[i] *= scale;
+      m.unit = 'g';
+    }
+    warnings.push({
+      message: `no unit in the header of accelerometer "${sp.label}": read as ${unit} from its typical magnitude (${median.toPrecision(3)}); set the unit in the import check if that is wrong`,
+    });
+  }
+}
+
+/** Rates of side-by-side columns from their lengths, snapped to a whole number of Hz when within 0.5 %. */
+function rateFromLengths(channels: Channel[]): void {
+  const ref = channels[0];
+  if (!ref || ref.data.length === 0) return;
+  for (const c of channels.slice(1)) {
+    const r = (ref.sampleRateHz * c.data.length) / ref.data.length;
+    const snapped = Math.round(r);
+    c.sampleRateHz = snapped > 0 && Math.abs(r - snapped) / snapped < 0.005 ? snapped : r;
+  }
+}
+
+/** Sensors logged on a faster row clock keep one sample per update (see updates.ts). */
+function resampleUpdates(plan: TablePlan, channels: Channel[], warnings: ImportWarning[]): void {
+  const bySensor = new Map<string, { mode: 'hold' | 'zeros'; idx: number[] }>();
+  plan.signals.forEach((s, j) => {
+    if (!s.updates || !s.sensor) return;
+    const e = bySensor.get(s.sensor) ?? { mode: s.updates, idx: [] };
+    e.idx.push(j);
+    bySensor.set(s.sensor, e);
+  });
+  for (const { mode, idx } of bySensor.values()) {
+    const axes = idx.map((j) => channels[j].data);
+    const u = mode === 'hold' ? holdUpdates(axes) : nonZeroUpdates(axes);
+    if (!u) continue;
+    const rowRate = channels[idx[0]].sampleRateHz;
+    if (mode === 'hold') {
+      for (const j of idx) {
+        const c = channels[j];
+        c.data = gather(c.data, u.positions);
+        c.startS += u.positions[0] / rowRate;
+        c.sampleRateHz = rowRate / u.period;
+      }
+    } else {
+      const times = new Float64Array(u.positions.length);
+      for (let k = 0; k < times.length; k++) times[k] = u.positions[k] / rowRate;
+      const g = regrid(times);
+      for (const j of idx) {
+        const c = channels[j];
+        c.data = placeOnGrid(gather(c.data, u.positions), g);
+        c.startS += g.t0;
+        c.sampleRateHz = g.rateHz;
+      }
+    }
+    warnings.push({
+      message: `accelerometer "${channels[idx[0]].label}" updates every ${u.period} rows: kept one sample per update (${(rowRate / u.period).toFixed(1)} Hz)`,
+    });
+  }
+}

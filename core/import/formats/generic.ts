@@ -1,0 +1,197 @@
+import type { ImportWarning } from '../../recording';
+import { ImportError } from '../errors';
+import { guessDecimalComma, guessDelimiter, looksNumeric, splitFields, type Head } from '../head';
+import { guessColumn, sensorLabelOf } from '../labels';
+import type { ImportOptions } from '../options';
+import type { ClockPlan, TablePlan, TimeUnit } from '../plan';
+import { inferNumericTimeUnit, isIsoDateTime, isTimeLabel, parseIsoMs, timeUnitFromLabel } from '../time';
+import type { FormatDef } from './format';
+import { buildPlan, needRate, type ColumnSpec } from './plan-builder';
+
+const COMMENT = /^\s*(#|%|\/\/)/;
+
+export interface TableShape {
+  delimiter: string;
+  decimalComma: boolean;
+  /** Index of the header line, or -1. */
+  headerLine: number;
+  firstDataLine: number;
+  labels: string[];
+  /** Lines before the header or data: comments and preamble. */
+  preamble: string[];
+  fieldCount: number;
+}
+
+/** Cells that look like data: numbers, ISO times, or the spellings of "missing". */
+function dataLike(field: string): boolean {
+  const t = field.trim().replace(/^"|"$/g, '');
+  return t === '' || looksNumeric(t) || isIsoDateTime(t) || /^(nan|na|n\/a|-|null|inf|-inf)$/i.test(t) || /^\d{1,2}:\d{2}:\d{2}([.,]\d+)?$/.test(t);
+}
+
+function isDataLine(line: string, delimiter: string): boolean {
+  if (line.trim() === '' || COMMENT.test(line)) return false;
+  const fields = splitFields(line, delimiter);
+  const filled = fields.filter((f) => f.trim() !== '');
+  return filled.length > 0 && fields.every(dataLike);
+}
+
+/** Finds where the data starts, the header line above it, and the delimiter. */
+export function tableShape(head: Head, from = 0): TableShape {
+  const lines = head.lines;
+  const candidates = lines.slice(from).filter((l) => l.trim() !== '' && !COMMENT.test(l)).slice(-60);
+  const delimiter = guessDelimiter(candidates.length > 0 ? candidates : lines);
+  let first = -1;
+  for (let i = from; i < lines.length; i++) {
+    if (!isDataLine(lines[i], delimiter)) continue;
+    let ok = true;
+    let seen = 0;
+    for (let j = i + 1; j < lines.length && seen < 4; j++) {
+      if (lines[j].trim() === '') continue;
+      seen++;
+      if (!isDataLine(lines[j], delimiter)) {
+        ok = false;
+        break;
+      }
+    }
+    if (ok) {
+      first = i;
+      break;
+    }
+  }
+  if (first < 0) {
+    throw new ImportError(
+      head.name,
+      'no rows of numbers found',
+      'TwitchScope reads delimited text exports (CSV, TSV, TXT) with one sample per line',
+      Math.min(lines.length, 1),
+    );
+  }
+  const fieldCount = splitFields(lines[first], delimiter).length;
+  let headerLine = -1;
+  for (let i = first - 1; i >= from; i--) {
+    if (lines[i].trim() === '') continue;
+    if (!COMMENT.test(lines[i]) && splitFields(lines[i], delimiter).length >= Math.min(2, fieldCount)) headerLine = i;
+    break;
+  }
+  const labels =
+    headerLine >= 0
+      ? splitFields(lines[headerLine], delimiter).map((l) => l.trim().replace(/^"|"$/g, '').trim())
+      : [];
+  const dataSample = lines.slice(first, first + 200);
+  return {
+    delimiter,
+    decimalComma: guessDecimalComma(dataSample, delimiter),
+    headerLine,
+    firstDataLine: first,
+    labels,
+    preamble: lines.slice(from, headerLine >= 0 ? headerLine : first),
+    fieldCount,
+  };
+}
+
+/** `key = value` or `key: value` pairs in preamble lines (comment marks removed). */
+export function preambleValues(lines: readonly string[]): Map<string, string> {
+  const out = new Map<string, string>();
+  for (const l of lines) {
+    const m = /^\s*(?:#|%|\/\/)?\s*([^=:]+?)\s*[=:]\s*(.+?)\s*[,;]*\s*$/.exec(l);
+    if (m) out.set(m[1].toLowerCase(), m[2]);
+  }
+  return out;
+}
+
+export function rateFromPreamble(values: Map<string, string>): number | null {
+  for (const [k, v] of values) {
+    if (/(sampl\w*\s*(rate|freq\w*)|^fs$|^rate(_hz)?$|^sampling$|frequency)/.test(k)) {
+      const m = /([\d.]+(?:e[+-]?\d+)?)\s*(k?hz)?/i.exec(v);
+      if (m) {
+        const r = Number(m[1]) * (m[2]?.toLowerCase() === 'khz' ? 1000 : 1);
+        if (r > 0 && Number.isFinite(r)) return r;
+      }
+    }
+  }
+  return null;
+}
+
+/**
+ * A delimited table read by its header: a time column (seconds, ms, Unix epoch or ISO) or a stated rate,
+ * EMG and accelerometer columns recognised by name and unit, everything else kept as `other`.
+ */
+export function planTable(head: Head, options: ImportOptions, formatId: string, formatName: string, shape = tableShape(head)): TablePlan {
+  const warnings: ImportWarning[] = [];
+  const firstFields = splitFields(head.lines[shape.firstDataLine], shape.delimiter).map((f) => f.trim().replace(/^"|"$/g, ''));
+  const labels = shape.labels.length > 0 ? shape.labels : firstFields.map((_, i) => `column ${i + 1}`);
+  const pre = preambleValues(shape.preamble);
+
+  // Time column: named like one, or the first column when it holds ISO date-times.
+  let timeCol = labels.findIndex((l, i) => shape.labels.length > 0 && isTimeLabel(l) && firstFields[i] !== undefined && (looksNumeric(firstFields[i]) || isIsoDateTime(firstFields[i])));
+  if (timeCol < 0 && firstFields.length > 0 && isIsoDateTime(firstFields[0])) timeCol = 0;
+  const clocks: ClockPlan[] = [];
+  if (timeCol >= 0) {
+    const cell = firstFields[timeCol];
+    const unit: TimeUnit = isIsoDateTime(cell) ? 'iso' : inferNumericTimeUnit(Number(cell.replace(',', '.')), timeUnitFromLabel(labels[timeCol]));
+    clocks.push({ type: 'column', column: timeCol, unit, presence: 'row' });
+  } else {
+    const rate = options.rateHz ?? rateFromPreamble(pre);
+    if (rate === null) needRate(head.name, 'the file has no time column and states no rate');
+    clocks.push({ type: 'rate', rateHz: rate, startS: 0 });
+  }
+
+  const columns: ColumnSpec[] = [];
+  const accelCols: number[] = [];
+  for (let c = 0; c < labels.length; c++) {
+    if (c === timeCol) continue;
+    if (shape.labels.length > 0 && isTimeLabel(labels[c]) && c !== timeCol) continue;
+    const label = labels[c] || `column ${c + 1}`;
+    const g = guessColumn(label);
+    if (g.kind === 'emg') {
+      let unit = g.unit;
+      if (!unit || unit.kind !== 'emg') {
+        warnings.push({ message: `no unit in the header of "${label}": taken as µV (set the unit in the import check, or name it like "EMG (mV)")`, column: c + 1 });
+        unit = { unit: 'uV', scale: 1, kind: 'emg' };
+      }
+      columns.push({ column: c, label, kind: 'emg', unit: unit.unit, scale: unit.scale });
+    } else if (g.kind === 'accel') {
+      accelCols.push(columns.length);
+      columns.push({ column: c, label, kind: 'accel', unit: g.unit?.kind === 'accel' ? 'g' : '?', scale: g.unit?.kind === 'accel' ? g.unit.scale : 1, sensor: g.sensorLabel ?? sensorLabelOf(label), axis: g.axis });
+    } else {
+      columns.push({ column: c, label, kind: 'other', unit: g.unit?.unit ?? '', scale: g.unit?.kind ? g.unit.scale : 1 });
+    }
+  }
+  // A magnitude column beside the axes of the same sensor is derived, not an axis.
+  for (const k of accelCols) {
+    const col = columns[k];
+    if (!col.axis && accelCols.some((j) => j !== k && columns[j].axis && columns[j].sensor === col.sensor)) {
+      col.kind = 'other';
+    }
+    if (!col.axis && /\b(abs|absolute|magnitude|norm|vm|total)\b/i.test(col.label)) col.kind = 'other';
+  }
+  if (!columns.some((c) => c.kind === 'emg' || c.kind === 'accel')) {
+    warnings.push({
+      message:
+        shape.labels.length > 0
+          ? 'no column is named as EMG or accelerometer: nothing to analyse (rename the columns, or mark them in the import check or with --column N=emg)'
+          : 'the file has no header: columns are not known to be EMG or accelerometer (mark them in the import check or with --column N=emg)',
+    });
+  }
+  const meta: Record<string, string> = {};
+  for (const [k, v] of pre) meta[k] = v;
+  let startTime: string | null = null;
+  for (const [k, v] of pre) {
+    if (/start|date|time/.test(k) && isIsoDateTime(v) && !Number.isNaN(parseIsoMs(v))) startTime = v.trim();
+  }
+  return buildPlan(
+    { formatId, formatName, delimiter: shape.delimiter, decimalComma: shape.decimalComma, firstDataLine: shape.firstDataLine, startTime, meta, warnings },
+    clocks,
+    columns,
+    options,
+  );
+}
+
+export const genericTable: FormatDef = {
+  id: 'csv',
+  name: 'Delimited table',
+  description: 'Any CSV/TSV/TXT table: header with EMG/accelerometer column names and units, time column or stated rate',
+  evidence: 'real',
+  detect: () => 0.05,
+  plan: (head, options) => planTable(head, options, 'csv', 'Delimited table'),
+};

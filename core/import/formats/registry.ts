@@ -1,0 +1,40 @@
+import { actigraphActilife } from './actigraph';
+import { axivityCsv } from './axivity';
+import { delsysTrigno } from './delsys';
+import { emgTextColumns } from './emg-text';
+import { empaticaE4 } from './empatica';
+import type { FormatDef } from './format';
+import { garminAcc } from './garmin';
+import { genericTable } from './generic';
+import { movesense } from './movesense';
+import { myoArmband } from './myo';
+import { openbciGui, openbciLegacy } from './openbci';
+import { phyphox } from './phyphox';
+import { opensignals } from './plux';
+import { polarSensorLogger } from './polar';
+import { sensorLogger } from './sensor-logger';
+import { shimmerConsensys } from './shimmer';
+
+/** Every format the importer knows; detection asks each and the highest confidence wins (generic last). */
+export const FORMATS: readonly FormatDef[] = [
+  openbciGui,
+  openbciLegacy,
+  opensignals,
+  delsysTrigno,
+  shimmerConsensys,
+  empaticaE4,
+  polarSensorLogger,
+  movesense,
+  sensorLogger,
+  phyphox,
+  garminAcc,
+  actigraphActilife,
+  axivityCsv,
+  myoArmband,
+  emgTextColumns,
+  genericTable,
+];
+
+export function formatById(id: string): FormatDef | undefined {
+  return FORMATS.find((f) => f.id === id);
+}

@@ -1,0 +1,44 @@
+/** Append-only typed arrays: columns of unknown final length, grown by 1.5× from a size estimate. */
+
+export class GrowableF32 {
+  data: Float32Array;
+  length = 0;
+  constructor(capacity: number) {
+    this.data = new Float32Array(Math.max(16, capacity));
+  }
+  push(v: number): void {
+    if (this.length === this.data.length) this.grow();
+    this.data[this.length++] = v;
+  }
+  private grow(): void {
+    const next = new Float32Array(Math.ceil(this.data.length * 1.5) + 16);
+    next.set(this.data);
+    this.data = next;
+  }
+  /** The filled part; copies only when the spare capacity is large. */
+  trimmed(): Float32Array {
+    return this.data.length - this.length > this.length / 8 + 1024
+      ? this.data.slice(0, this.length)
+      : this.data.subarray(0, this.length);
+  }
+}
+
+export class GrowableF64 {
+  data: Float64Array;
+  length = 0;
+  constructor(capacity: number) {
+    this.data = new Float64Array(Math.max(16, capacity));
+  }
+  push(v: number): void {
+    if (this.length === this.data.length) this.grow();
+    this.data[this.length++] = v;
+  }
+  private grow(): void {
+    const next = new Float64Array(Math.ceil(this.data.length * 1.5) + 16);
+    next.set(this.data);
+    this.data = next;
+  }
+  view(): Float64Array {
+    return this.data.subarray(0, this.length);
+  }
+}

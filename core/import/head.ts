@@ -1,0 +1,130 @@
+import Papa from 'papaparse';
+import type { ByteSource } from './source';
+import { createDecoder, sniffEncoding, type TextEncoding } from './text';
+
+/** The first part of a file, decoded and split into lines, which format detection looks at. */
+export interface Head {
+  name: string;
+  size: number;
+  encoding: TextEncoding;
+  bomLength: number;
+  /** Complete lines (terminators removed), at most HEAD_LINES of them. */
+  lines: string[];
+  /** True when `lines` is the whole file. */
+  complete: boolean;
+  /** Byte offset (after the BOM) where each of `lines` starts: lets the scanner start at any line. */
+  lineOffsets: number[];
+}
+
+export const HEAD_BYTES = 256 * 1024;
+const HEAD_LINES = 400;
+
+export async function readHead(source: ByteSource): Promise<Head> {
+  const bytes = await source.read(0, Math.min(source.size, HEAD_BYTES));
+  const { encoding, bomLength } = sniffEncoding(bytes);
+  const complete = bytes.length >= source.size;
+  const lines: string[] = [];
+  const lineOffsets: number[] = [];
+  if (encoding === 'utf-8') {
+    // Split on bytes so offsets are exact; decode each line on its own.
+    const dec = createDecoder('utf-8');
+    let start = bomLength;
+    for (let i = bomLength; i < bytes.length && lines.length < HEAD_LINES; i++) {
+      const b = bytes[i];
+      if (b === 10 || b === 13) {
+        lines.push(dec.decode(bytes.subarray(start, i)));
+        lineOffsets.push(start);
+        if (b === 13 && bytes[i + 1] === 10) i++;
+        start = i + 1;
+      }
+    }
+    if (complete && start < bytes.length && lines.length < HEAD_LINES) {
+      lines.push(dec.decode(bytes.subarray(start)));
+      lineOffsets.push(start);
+    }
+  } else {
+    // UTF-16: offsets are not used (the scanner re-encodes these files as a whole), only the text.
+    const text = createDecoder(encoding).decode(bytes.subarray(bomLength));
+    const parts = text.split(/\r\n|\r|\n/);
+    if (!complete) parts.pop();
+    for (const p of parts.slice(0, HEAD_LINES)) {
+      lines.push(p);
+      lineOffsets.push(-1);
+    }
+  }
+  return {
+    name: source.name,
+    size: source.size,
+    encoding,
+    bomLength,
+    lines,
+    complete: complete && lines.length < HEAD_LINES,
+    lineOffsets,
+  };
+}
+
+/** Fields of one line, quotes honoured (papaparse). */
+export function splitFields(line: string, delimiter: string): string[] {
+  if (delimiter === ' ') return line.trim().split(/[ \t]+/);
+  if (!line.includes('"')) return line.split(delimiter);
+  const r = Papa.parse<string[]>(line, { delimiter, header: false, skipEmptyLines: false });
+  return r.data[0] ?? [];
+}
+
+const DELIMITERS = [',', ';', '\t', '|', ' '];
+
+/** True when text reads as a number (either decimal mark). */
+export function looksNumeric(text: string): boolean {
+  return /^\s*[+-]?(\d+([.,]\d*)?|[.,]\d+)([eE][+-]?\d+)?\s*$/.test(text);
+}
+
+/**
+ * The delimiter that splits the sample lines into the same number (≥ 2) of fields most consistently,
+ * preferring more fields; a single-column file gets ','.
+ */
+export function guessDelimiter(lines: readonly string[]): string {
+  let best = ',';
+  let bestScore = -1;
+  for (const d of DELIMITERS) {
+    const counts = lines.filter((l) => l.trim() !== '').map((l) => splitFields(l, d).length);
+    if (counts.length === 0) continue;
+    const mode = modeOf(counts);
+    if (mode < 2) continue;
+    const agree = counts.filter((c) => c === mode).length / counts.length;
+    // Agreement dominates; among equals, more fields wins; space is the last resort.
+    const score = agree * 1000 + Math.min(mode, 100) - (d === ' ' ? 50 : 0);
+    if (score > bestScore) {
+      bestScore = score;
+      best = d;
+    }
+  }
+  return best;
+}
+
+function modeOf(xs: number[]): number {
+  const m = new Map<number, number>();
+  for (const x of xs) m.set(x, (m.get(x) ?? 0) + 1);
+  let best = 0;
+  let bestN = 0;
+  for (const [k, n] of m) {
+    if (n > bestN || (n === bestN && k > best)) {
+      best = k;
+      bestN = n;
+    }
+  }
+  return best;
+}
+
+/** A decimal comma is in use when numbers in `;`/tab files carry a comma and no point. */
+export function guessDecimalComma(lines: readonly string[], delimiter: string): boolean {
+  if (delimiter === ',') return false;
+  let comma = 0;
+  let point = 0;
+  for (const l of lines) {
+    for (const f of splitFields(l, delimiter)) {
+      if (/^\s*[+-]?\d+,\d+\s*$/.test(f)) comma++;
+      else if (/^\s*[+-]?\d+\.\d+\s*$/.test(f)) point++;
+    }
+  }
+  return comma > point;
+}

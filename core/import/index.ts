@@ -1,0 +1,137 @@
+import type { Recording } from '../recording';
+import { buildRecording } from './build';
+import { TableCollector } from './collect';
+import { ImportCancelled, ImportError } from './errors';
+import { fingerprint } from './fingerprint';
+import { readHead, splitFields, type Head } from './head';
+import type { ImportOptions } from './options';
+import { FORMATS, formatById } from './formats/registry';
+import type { TablePlan } from './plan';
+import { DelimitedScanner } from './scan';
+import type { ByteSource } from './source';
+import { createDecoder, encodeUtf8 } from './text';
+
+export { ImportError, ImportCancelled } from './errors';
+export type { ImportOptions } from './options';
+export { FORMATS } from './formats/registry';
+export type { ByteSource } from './source';
+export { bytesSource, blobSource, textSource } from './source';
+
+const CHUNK = 1 << 20;
+
+export interface Detection {
+  formatId: string;
+  formatName: string;
+  confidence: number;
+}
+
+/** Which format a file is, by each format's own signature in its first lines. */
+export async function detectFormat(source: ByteSource): Promise<Detection> {
+  const head = await readHead(source);
+  const def = pickFormat(head);
+  return { formatId: def.id, formatName: def.name, confidence: def.detect(head) };
+}
+
+function pickFormat(head: Head, forced?: string) {
+  if (forced) {
+    const def = formatById(forced);
+    if (!def) {
+      throw new ImportError(head.name, `unknown format "${forced}"`, `run "twitchscope formats" for the list of ids`);
+    }
+    return def;
+  }
+  let best = FORMATS[FORMATS.length - 1];
+  let bestScore = -1;
+  for (const f of FORMATS) {
+    const s = f.detect(head);
+    if (s > bestScore) {
+      best = f;
+      bestScore = s;
+    }
+  }
+  return best;
+}
+
+/**
+ * Bytes → Recording. Streams the file in 1 MiB chunks (memory stays near the size of the samples),
+ * reports progress as the fraction of bytes read, and stops with ImportCancelled when `signal` aborts.
+ */
+export async function importRecording(source: ByteSource, options: ImportOptions = {}): Promise<Recording> {
+  if (source.size === 0) throw new ImportError(source.name, 'the file is empty', 'choose the exported recording, not an empty file');
+  const head = await readHead(source);
+  if (looksBinary(head)) {
+    throw new ImportError(source.name, 'this is not a text file', 'TwitchScope reads CSV/TSV/TXT exports; export the recording as text from the device software', 1);
+  }
+  const def = pickFormat(head, options.format);
+  const plan = def.plan(head, options);
+  const collector = await scanTable(source, head, plan, options);
+  const fp = await fingerprint(source);
+  return buildRecording(plan, collector, source.name, source.size, fp);
+}
+
+function looksBinary(head: Head): boolean {
+  const text = head.lines.slice(0, 50).join('\n');
+  let bad = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 0 || c === 0xfffd || (c < 32 && c !== 9 && c !== 10 && c !== 13)) bad++;
+  }
+  return text.length > 0 && bad / text.length > 0.05;
+}
+
+async function scanTable(source: ByteSource, head: Head, plan: TablePlan, options: ImportOptions): Promise<TableCollector> {
+  const columns = 1 + Math.max(0, ...plan.signals.map((s) => s.column), ...plan.clocks.map((c) => (c.type === 'column' ? c.column : 0)));
+  const sample = head.lines.slice(plan.firstDataLine, plan.firstDataLine + 200);
+  const bytesPerLine = Math.max(2, sample.reduce((a, l) => a + l.length + 1, 0) / Math.max(1, sample.length));
+  const estimatedRows = Math.ceil((source.size / bytesPerLine) * 1.02) + 1024;
+  const decoder = createDecoder('utf-8');
+  let scanner: DelimitedScanner | null = null;
+  const collector = new TableCollector(plan, () => scanner!.buffers, estimatedRows);
+  scanner = new DelimitedScanner(
+    plan.delimiter,
+    plan.decimalComma,
+    columns,
+    plan.firstDataLine + 1,
+    collector,
+    (line) => splitFields(line, plan.delimiter),
+    decoder,
+  );
+  if (head.encoding === 'utf-8') {
+    let offset = head.lineOffsets[plan.firstDataLine];
+    if (offset === undefined) throw new ImportError(source.name, 'the header is longer than expected', 'the data should start within the first 400 lines', plan.firstDataLine + 1);
+    while (offset < source.size) {
+      if (options.signal?.aborted) throw new ImportCancelled();
+      const chunk = await source.read(offset, Math.min(CHUNK, source.size - offset));
+      if (chunk.length === 0) break;
+      scanner.push(chunk);
+      offset += chunk.length;
+      options.onProgress?.(offset / source.size);
+    }
+  } else {
+    // UTF-16 text is re-encoded as UTF-8 line by line for the byte scanner.
+    const dec = createDecoder(head.encoding);
+    let offset = head.bomLength;
+    let pending = '';
+    let line = 0;
+    while (offset < source.size) {
+      if (options.signal?.aborted) throw new ImportCancelled();
+      const len = Math.min(CHUNK, source.size - offset) & ~1;
+      const chunk = await source.read(offset, len || source.size - offset);
+      if (chunk.length === 0) break;
+      offset += chunk.length;
+      pending += dec.decode(chunk, { stream: offset < source.size });
+      const parts = pending.split(/\r\n|\r|\n/);
+      pending = parts.pop() ?? '';
+      const keep: string[] = [];
+      for (const p of parts) {
+        if (line >= plan.firstDataLine) keep.push(p);
+        line++;
+      }
+      if (keep.length) scanner.push(encodeUtf8(keep.join('\n') + '\n'));
+      options.onProgress?.(offset / source.size);
+    }
+    if (pending && line >= plan.firstDataLine) scanner.push(encodeUtf8(pending));
+  }
+  scanner.end();
+  return collector;
+}

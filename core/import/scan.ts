@@ -1,0 +1,264 @@
+/**
+ * Byte-level scanner for delimited numeric text: the hot path of every import.
+ *
+ * papaparse splits a chunk into string arrays at about 30 MB/s here (measured on a 113 MB, 5-column CSV);
+ * reading numbers straight from the bytes runs several times faster and allocates nothing per row.
+ * Lines with a double quote are handed to papaparse instead (`quotedLine`), so quoting stays correct.
+ */
+
+export const CELL_EMPTY = 0;
+export const CELL_NUMBER = 1;
+export const CELL_TEXT = 2;
+
+export interface RowSink {
+  /**
+   * One data line. `values[c]` holds the number of column c when `status[c]` is CELL_NUMBER;
+   * `texts[c]` the raw text when CELL_TEXT (only for columns in `wantText` or cells that are not numbers).
+   */
+  row(line: number, fieldCount: number): void;
+}
+
+export interface ScanBuffers {
+  values: Float64Array;
+  status: Uint8Array;
+  texts: string[];
+}
+
+const POW10 = Array.from({ length: 23 }, (_, i) => 10 ** i);
+
+export class DelimitedScanner {
+  readonly buffers: ScanBuffers;
+  private carry: Uint8Array = new Uint8Array(0);
+  private lineNo: number;
+  private pendingCR = false;
+  private readonly delim: number;
+  private readonly decimal: number;
+  private readonly spaceDelimited: boolean;
+  private readonly maxColumns: number;
+  private readonly textDecoder: { decode(b: Uint8Array): string };
+
+  /**
+   * @param firstLine 1-based number of the first line fed to the scanner (for messages).
+   * @param columns how many columns to keep; extra fields are ignored.
+   * @param quotedLine parses one line containing quotes into fields (papaparse).
+   */
+  constructor(
+    delimiter: string,
+    decimalComma: boolean,
+    columns: number,
+    firstLine: number,
+    private readonly sink: RowSink,
+    private readonly quotedLine: (text: string) => string[],
+    decoder: { decode(b: Uint8Array): string },
+  ) {
+    this.delim = delimiter === ' ' ? 32 : delimiter.charCodeAt(0);
+    this.spaceDelimited = delimiter === ' ';
+    this.decimal = decimalComma ? 44 : 46;
+    this.maxColumns = columns;
+    this.lineNo = firstLine;
+    this.textDecoder = decoder;
+    this.buffers = {
+      values: new Float64Array(columns),
+      status: new Uint8Array(columns),
+      texts: new Array<string>(columns).fill(''),
+    };
+  }
+
+  /** Feeds bytes; complete lines are scanned, the unfinished tail is kept for the next call. */
+  push(chunk: Uint8Array): void {
+    // A plain Uint8Array view keeps element access monomorphic (Node hands out Buffer subclasses).
+    let bytes = new Uint8Array(chunk.buffer, chunk.byteOffset, chunk.length);
+    if (this.carry.length > 0) {
+      bytes = new Uint8Array(this.carry.length + chunk.length);
+      bytes.set(this.carry, 0);
+      bytes.set(chunk, this.carry.length);
+    }
+    let pos = 0;
+    if (this.pendingCR && bytes.length > 0 && bytes[0] === 10) pos = 1;
+    this.pendingCR = false;
+    const n = bytes.length;
+    while (pos < n) {
+      const next = this.scanRow(bytes, pos, n, false);
+      if (next < 0) break;
+      pos = next;
+    }
+    this.carry = pos < n ? bytes.slice(pos) : new Uint8Array(0);
+  }
+
+  /** Scans the last line when the file does not end with a newline. */
+  end(): void {
+    if (this.carry.length > 0) {
+      this.scanRow(this.carry, 0, this.carry.length, true);
+      this.carry = new Uint8Array(0);
+    }
+  }
+
+  get nextLine(): number {
+    return this.lineNo;
+  }
+
+  /**
+   * Reads one line starting at `pos` in a single pass. Returns the index after its terminator,
+   * or -1 when the line is not complete in `bytes` (unless `final`).
+   */
+  private scanRow(bytes: Uint8Array, pos: number, n: number, final: boolean): number {
+    const { values, status, texts } = this.buffers;
+    const delim = this.delim;
+    const spaces = this.spaceDelimited;
+    const decimal = this.decimal;
+    const maxCol = this.maxColumns;
+    let col = 0;
+    let i = pos;
+    let filled = false;
+    let b = 0;
+    for (;;) {
+      while (i < n && ((b = bytes[i]) === 32 || b === 9) && b !== delim) i++;
+      if (i < n && bytes[i] === 34) return this.scanQuotedFrom(bytes, pos, n, final);
+      const cellStart = i;
+      let neg = false;
+      if (i < n && (b = bytes[i]) === 45) {
+        neg = true;
+        i++;
+      } else if (b === 43 && i < n) {
+        i++;
+      }
+      let mant = 0;
+      let digits = 0;
+      let frac = 0;
+      let d = 0;
+      while (i < n && (d = bytes[i] - 48) >= 0 && d <= 9) {
+        mant = mant * 10 + d;
+        digits++;
+        i++;
+      }
+      if (i < n && bytes[i] === decimal) {
+        i++;
+        while (i < n && (d = bytes[i] - 48) >= 0 && d <= 9) {
+          mant = mant * 10 + d;
+          digits++;
+          frac++;
+          i++;
+        }
+      }
+      let exp = 0;
+      if (digits > 0 && i < n && ((b = bytes[i]) === 101 || b === 69)) {
+        i++;
+        let eneg = false;
+        if (i < n && bytes[i] === 45) {
+          eneg = true;
+          i++;
+        } else if (i < n && bytes[i] === 43) {
+          i++;
+        }
+        let ed = 0;
+        while (i < n && (d = bytes[i] - 48) >= 0 && d <= 9) {
+          exp = exp * 10 + d;
+          ed++;
+          i++;
+        }
+        if (ed === 0) digits = 0;
+        if (eneg) exp = -exp;
+      }
+      let cellEnd = i;
+      while (i < n && ((b = bytes[i]) === 32 || b === 9) && b !== delim) i++;
+      const atEnd = i >= n || (b = bytes[i]) === 10 || b === 13;
+      const atDelim = !atEnd && (spaces ? cellEnd < i : b === delim);
+      if (!atEnd && !atDelim) {
+        // Not a plain number: take the whole cell as text.
+        while (i < n && (b = bytes[i]) !== delim && b !== 10 && b !== 13) i++;
+        if (i >= n && !final) return -1;
+        cellEnd = i;
+        while (cellEnd > cellStart && ((b = bytes[cellEnd - 1]) === 32 || b === 9)) cellEnd--;
+        if (col < maxCol) {
+          texts[col] = this.textDecoder.decode(bytes.subarray(cellStart, cellEnd));
+          status[col] = CELL_TEXT;
+        }
+        filled = true;
+      } else if (col < maxCol) {
+        if (digits > 0) {
+          const p = exp - frac;
+          let v: number;
+          if (p === 0) v = mant;
+          else if (p < 0 && p >= -22) v = mant / POW10[-p];
+          else if (p > 0 && p <= 22) v = mant * POW10[p];
+          else v = mant * 10 ** p;
+          values[col] = neg ? -v : v;
+          status[col] = CELL_NUMBER;
+          filled = true;
+        } else if (cellEnd > cellStart) {
+          texts[col] = this.textDecoder.decode(bytes.subarray(cellStart, cellEnd));
+          status[col] = CELL_TEXT;
+          filled = true;
+        } else {
+          status[col] = CELL_EMPTY;
+        }
+      }
+      col++;
+      if (i >= n) {
+        if (!final) return -1;
+        break;
+      }
+      b = bytes[i];
+      if (b === 10 || b === 13) break;
+      i++;
+      if (spaces) {
+        while (i < n && ((b = bytes[i]) === 32 || b === 9)) i++;
+        if (i >= n && !final) return -1;
+        if (i >= n || (b = bytes[i]) === 10 || b === 13) break;
+      }
+    }
+    for (let c = col; c < maxCol; c++) status[c] = CELL_EMPTY;
+    // Lines of only whitespace and delimiters carry no sample and no time: skip them.
+    if (filled) this.sink.row(this.lineNo, col);
+    this.lineNo++;
+    return this.lineEnd(bytes, i, n);
+  }
+
+  private lineEnd(bytes: Uint8Array, i: number, n: number): number {
+    if (i >= n) return n;
+    if (bytes[i] === 13) {
+      if (i + 1 < n) return bytes[i + 1] === 10 ? i + 2 : i + 1;
+      this.pendingCR = true;
+      return n;
+    }
+    return i + 1;
+  }
+
+  private scanQuotedFrom(bytes: Uint8Array, pos: number, n: number, final: boolean): number {
+    let i = pos;
+    let inQuotes = false;
+    while (i < n) {
+      const b = bytes[i];
+      if (b === 34) inQuotes = !inQuotes;
+      else if (!inQuotes && (b === 10 || b === 13)) break;
+      i++;
+    }
+    if (i >= n && !final) return -1;
+    this.scanQuoted(this.textDecoder.decode(bytes.subarray(pos, i)));
+    this.lineNo++;
+    return this.lineEnd(bytes, i, n);
+  }
+
+  private scanQuoted(line: string): void {
+    const fields = this.quotedLine(line);
+    const { values, status, texts } = this.buffers;
+    const n = Math.min(fields.length, this.maxColumns);
+    for (let c = 0; c < n; c++) {
+      const t = fields[c].trim();
+      if (t.length === 0) {
+        status[c] = CELL_EMPTY;
+        continue;
+      }
+      const v = this.decimal === 44 ? Number(t.replace(',', '.')) : Number(t);
+      if (Number.isFinite(v) && /^[+-]?[\d.]/.test(t)) {
+        values[c] = v;
+        status[c] = CELL_NUMBER;
+      } else {
+        texts[c] = t;
+        status[c] = CELL_TEXT;
+      }
+    }
+    for (let c = n; c < this.maxColumns; c++) status[c] = CELL_EMPTY;
+    this.sink.row(this.lineNo, fields.length);
+  }
+}
