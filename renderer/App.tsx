@@ -1,0 +1,148 @@
+import { useCallback, useEffect, useRef, useState } from 'react';
+import { FORMATS } from '../core/import/index';
+import { ImportCheck } from './components/ImportCheck';
+import { ProgressOverlay } from './components/ProgressOverlay';
+import { ShortcutsDialog } from './components/ShortcutsDialog';
+import { StartScreen } from './components/StartScreen';
+import { Toolbar } from './components/Toolbar';
+import { Workspace } from './components/Workspace';
+import { exportAs, type ExportKind } from './exports';
+import { useTheme } from './hooks/useTheme';
+import { usePlatform } from './platform/context';
+import type { MenuCommand, OpenedFile } from './platform/types';
+import { findSample, openSample, SAMPLES } from './samples';
+import { useAutosave } from './session/useAutosave';
+import { useSession } from './session/useSession';
+
+const FORMAT_CHOICES = FORMATS.map((f) => ({ id: f.id, name: f.name }));
+
+export function App() {
+  const platform = usePlatform();
+  const session = useSession();
+  const { state, reviewed } = session;
+  const { theme, palette, toggle } = useTheme();
+  const saveStatus = useAutosave(state);
+  const [dragging, setDragging] = useState(false);
+  const [showKeys, setShowKeys] = useState(false);
+  const [command, setCommand] = useState<{ name: 'zoom-in' | 'zoom-out' | 'zoom-reset' | 'show-results'; seq: number } | null>(null);
+  const open = session.open;
+
+  const openDialog = useCallback(async () => {
+    const f = await platform.openFileDialog().catch(() => null);
+    if (f) void open(f);
+  }, [platform, open]);
+
+  const doExport = useCallback(
+    async (kind: ExportKind) => {
+      if (!state.loaded || !reviewed) return;
+      try {
+        await exportAs(platform, kind, { recording: state.loaded.recording, analysis: reviewed, answers: state.answers, subject: state.subject });
+      } catch (err) {
+        session.notify(`The export did not work: ${err instanceof Error ? err.message : String(err)}`);
+      }
+    },
+    [platform, state.loaded, state.answers, state.subject, reviewed, session],
+  );
+
+  // `?sample=NAME` opens a bundled sample straight away (links, demos and the browser tests use it).
+  const sampleOpened = useRef(false);
+  useEffect(() => {
+    if (sampleOpened.current) return;
+    sampleOpened.current = true;
+    const name = new URLSearchParams(window.location.search).get('sample');
+    if (!name) return;
+    const s = findSample(name);
+    if (s) openSample(s).then((f) => open(f), (e: unknown) => session.notify(String(e)));
+    else session.notify(`There is no sample called "${name}". Samples: ${SAMPLES.map((x) => x.name).join(', ') || 'none'}.`);
+  }, [open, session]);
+
+  const handleMenu = useRef<(c: MenuCommand) => void>(() => undefined);
+  handleMenu.current = (c: MenuCommand) => {
+    if (c === 'open') void openDialog();
+    else if (c === 'open-sample') session.close();
+    else if (c === 'export-pdf') void doExport('pdf');
+    else if (c === 'export-csv') void doExport('csv');
+    else if (c === 'export-json') void doExport('json');
+    else if (c === 'toggle-theme') toggle();
+    else if (c === 'zoom-in' || c === 'zoom-out' || c === 'zoom-reset') setCommand((p) => ({ name: c, seq: (p?.seq ?? 0) + 1 }));
+    else if (c === 'show-guidance') setCommand((p) => ({ name: 'show-results', seq: (p?.seq ?? 0) + 1 }));
+    else if (c === 'show-about') setShowKeys(true);
+  };
+  useEffect(() => platform.onMenuCommand((c) => handleMenu.current(c)), [platform]);
+  useEffect(() => platform.onOpenFile?.((f: OpenedFile) => void open(f)), [platform, open]);
+
+  useEffect(() => {
+    const onKey = (e: KeyboardEvent) => {
+      if ((e.ctrlKey || e.metaKey) && e.key.toLowerCase() === 'o') {
+        e.preventDefault();
+        void openDialog();
+      } else if (e.key === 'Escape' && state.busy) session.cancel();
+      else if (e.key === '?' && !(e.target as HTMLElement).closest('input, select, textarea')) setShowKeys(true);
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, [openDialog, state.busy, session]);
+
+  const onDrop = (e: React.DragEvent) => {
+    e.preventDefault();
+    setDragging(false);
+    const file = e.dataTransfer.files[0];
+    if (file) platform.openDropped(file).then((f) => open(f), (err: unknown) => session.notify(String(err)));
+  };
+
+  const message = state.error ?? state.notice;
+  return (
+    <div
+      className="app"
+      onDragOver={(e) => {
+        if (e.dataTransfer.types.includes('Files')) {
+          e.preventDefault();
+          setDragging(true);
+        }
+      }}
+      onDragLeave={(e) => e.relatedTarget === null && setDragging(false)}
+      onDrop={onDrop}
+    >
+      {state.phase !== 'start' && (
+        <Toolbar
+          session={session}
+          theme={theme}
+          saveStatus={saveStatus}
+          onOpen={openDialog}
+          onExport={doExport}
+          onToggleTheme={toggle}
+          onShortcuts={() => setShowKeys(true)}
+        />
+      )}
+      {message && (
+        <div className={`banner${state.error ? ' error' : ''}`} role={state.error ? 'alert' : 'status'} data-testid={state.error ? 'error' : 'notice'}>
+          <span>{message}</span>
+          <span className="spacer" />
+          <button onClick={() => session.notify(null)} aria-label="Dismiss message">
+            Dismiss
+          </button>
+        </div>
+      )}
+      {state.phase === 'start' && <StartScreen onOpen={(f) => void open(f)} onError={(m) => session.notify(m)} />}
+      {state.phase === 'check' && state.loaded && (
+        <ImportCheck
+          recording={state.loaded.recording}
+          settings={state.settings}
+          sites={state.history.present.sites}
+          formats={FORMAT_CHOICES}
+          hasAnalysis={state.analysis !== null}
+          onSite={session.setSite}
+          onReimport={(s) => void session.reimport(s)}
+          onAnalyse={() => void session.analyse()}
+          onBackToReview={() => void session.analyse()}
+        />
+      )}
+      {state.phase === 'review' && state.loaded && reviewed && (
+        <Workspace session={session} loaded={state.loaded} analysis={reviewed} palette={palette} command={command} />
+      )}
+      {state.busy && <ProgressOverlay label={state.busy.label} fraction={state.busy.fraction} onCancel={session.cancel} />}
+      {showKeys && <ShortcutsDialog onClose={() => setShowKeys(false)} />}
+      {dragging && <div className="drag-overlay" aria-hidden="true" />}
+    </div>
+  );
+}

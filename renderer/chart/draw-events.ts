@@ -1,0 +1,113 @@
+import uPlot from 'uplot';
+import type { DetectedEvent } from '../../core/analysis/types';
+import { classOf, drawShape, eventKey, type Palette } from './event-style';
+import { hatchPattern } from './hatch';
+
+const SPAN_TEXTURE = { twitch: null, sustained: 'diagonal', artifact: 'cross', movement: 'dots' } as const;
+
+/** First index whose end reaches t: events are sorted by peak, spans are short, so step back a little. */
+function firstVisible(events: readonly DetectedEvent[], t: number): number {
+  let lo = 0;
+  let hi = events.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (events[mid].peakS < t) lo = mid + 1;
+    else hi = mid;
+  }
+  while (lo > 0 && events[lo - 1].endS >= t) lo--;
+  return lo;
+}
+
+/** Spans as textured bands, a class-shaped marker at each peak, review state as fill/outline/strike. */
+export function drawEvents(u: uPlot, events: readonly DetectedEvent[], selected: string | null, pal: Palette): void {
+  const xmin = u.scales.x.min;
+  const xmax = u.scales.x.max;
+  if (xmin == null || xmax == null || events.length === 0) return;
+  const ctx = u.ctx;
+  const { left, top, width, height } = u.bbox;
+  const dpr = uPlot.pxRatio;
+  const r = 5 * dpr;
+  const markY = top + r + 2 * dpr;
+  ctx.save();
+  ctx.beginPath();
+  ctx.rect(left, top, width, height);
+  ctx.clip();
+  for (let i = firstVisible(events, xmin); i < events.length; i++) {
+    const e = events[i];
+    if (e.startS > xmax) break;
+    const colour = pal.classes[e.type];
+    const cls = classOf(e.type);
+    const x0 = u.valToPos(e.startS, 'x', true);
+    const x1 = u.valToPos(e.endS, 'x', true);
+    const xp = u.valToPos(e.peakS, 'x', true);
+    const rejected = e.review === 'rejected';
+    if (x1 - x0 >= 2 && !rejected) {
+      const texture = SPAN_TEXTURE[e.type];
+      ctx.globalAlpha = texture ? 1 : 0.14;
+      ctx.fillStyle = texture ? hatchPattern(ctx, colour, texture, dpr) : colour;
+      ctx.fillRect(x0, top, x1 - x0, height);
+      ctx.globalAlpha = 1;
+    }
+    if (eventKey(e) === selected) {
+      ctx.strokeStyle = pal.accent;
+      ctx.lineWidth = 1.5 * dpr;
+      ctx.setLineDash([4 * dpr, 3 * dpr]);
+      ctx.beginPath();
+      ctx.moveTo(xp, top);
+      ctx.lineTo(xp, top + height);
+      ctx.stroke();
+      ctx.setLineDash([]);
+    }
+    drawShape(ctx, cls.shape, xp, markY, r);
+    ctx.lineWidth = 1.5 * dpr;
+    if (rejected) {
+      ctx.strokeStyle = pal.muted;
+      ctx.stroke();
+      ctx.beginPath();
+      ctx.moveTo(xp - r * 1.3, markY + r * 1.3);
+      ctx.lineTo(xp + r * 1.3, markY - r * 1.3);
+      ctx.stroke();
+      continue;
+    }
+    if (cls.shape === 'cross') {
+      ctx.strokeStyle = colour;
+      ctx.lineWidth = 2.5 * dpr;
+      ctx.stroke();
+    } else {
+      ctx.fillStyle = colour;
+      ctx.fill();
+    }
+    if (e.review === 'added' || e.review === 'confirmed') {
+      // Ring for the user's own marks: added = full ring, confirmed = ring with a tick below.
+      ctx.strokeStyle = pal.text;
+      ctx.lineWidth = 1.2 * dpr;
+      ctx.beginPath();
+      ctx.arc(xp, markY, r * 1.6, 0, Math.PI * 2);
+      ctx.stroke();
+      if (e.review === 'confirmed') {
+        ctx.beginPath();
+        ctx.moveTo(xp - r * 0.7, markY + r * 2.3);
+        ctx.lineTo(xp - r * 0.1, markY + r * 2.9);
+        ctx.lineTo(xp + r * 0.9, markY + r * 1.8);
+        ctx.stroke();
+      }
+    }
+  }
+  ctx.restore();
+}
+
+/** The event whose marker is nearest a click, within a few pixels. */
+export function eventNear(u: uPlot, events: readonly DetectedEvent[], cssX: number, tolerancePx = 8): DetectedEvent | null {
+  let best: DetectedEvent | null = null;
+  let bestD = tolerancePx;
+  const t0 = u.posToVal(cssX - tolerancePx, 'x');
+  const t1 = u.posToVal(cssX + tolerancePx, 'x');
+  for (let i = firstVisible(events, t0); i < events.length && events[i].startS <= t1; i++) {
+    const d = Math.abs(u.valToPos(events[i].peakS, 'x') - cssX);
+    if (d <= bestD) {
+      bestD = d;
+      best = events[i];
+    }
+  }
+  return best;
+}

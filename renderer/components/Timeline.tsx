@@ -1,0 +1,148 @@
+import { useMemo } from 'react';
+import { channelsOf } from '../../core/analysis/channels';
+import type { Analysis, DetectedEvent, EventType } from '../../core/analysis/types';
+import type { Pyramid } from '../../core/view/pyramid';
+import { zoomAt, type View } from '../../core/view/viewport';
+import { Overview } from '../chart/Overview';
+import { TraceChart } from '../chart/TraceChart';
+import { EVENT_CLASSES, type Palette } from '../chart/event-style';
+import { formatClock, formatUnit } from '../format';
+import type { LoadedRecording } from '../worker/protocol';
+import { ClassMark } from './ClassMark';
+import { EventList } from './EventList';
+
+interface Props {
+  loaded: LoadedRecording;
+  analysis: Analysis;
+  view: View;
+  selected: string | null;
+  addMode: boolean;
+  types: ReadonlySet<EventType>;
+  palette: Palette;
+  onView(v: View): void;
+  onSelect(e: DetectedEvent): void;
+  onAddMode(on: boolean): void;
+  onAdd(channelId: string, tS: number): void;
+  onTypes(t: Set<EventType>): void;
+  onZoom(factor: number): void;
+  onFit(): void;
+  onStep(dir: 1 | -1): void;
+  onReview(action: 'confirm' | 'reject'): void;
+}
+
+const TRACE_HEIGHT = 130;
+
+/** Overview strip, synced detail traces and the event list. */
+export function Timeline(p: Props) {
+  const { loaded, analysis, view, palette } = p;
+  const durationS = loaded.recording.durationS;
+  const rows = useMemo(
+    () =>
+      analysis.channels.map((c) => ({
+        channel: c,
+        pyramids: channelsOf(loaded.recording, c.id)
+          .map((ch) => loaded.pyramids[ch.id])
+          .filter((x): x is Pyramid => !!x),
+      })),
+    [analysis.channels, loaded],
+  );
+  const byChannel = useMemo(() => {
+    const m = new Map<string, DetectedEvent[]>();
+    for (const c of analysis.channels) m.set(c.id, []);
+    for (const e of analysis.events) if (p.types.has(e.type)) m.get(e.channel)?.push(e);
+    return m;
+  }, [analysis, p.types]);
+  const selectedEvent = p.selected ? analysis.events.find((e) => `${e.channel}@${e.peakS.toFixed(4)}` === p.selected) : undefined;
+
+  return (
+    <div className="timeline" data-testid="timeline">
+      <div className="timeline-main">
+        <Overview durationS={durationS} events={analysis.events} view={view} palette={palette} onView={p.onView} />
+        <div className="zoombar" role="toolbar" aria-label="Timeline controls">
+          <button className="icon" onClick={() => p.onZoom(2)} title="Zoom out (−)" aria-label="Zoom out" data-testid="zoom-out">
+            −
+          </button>
+          <button className="icon" onClick={() => p.onZoom(0.5)} title="Zoom in (+)" aria-label="Zoom in" data-testid="zoom-in">
+            +
+          </button>
+          <button onClick={p.onFit} title="Show the whole recording (0)" data-testid="zoom-fit">
+            Fit
+          </button>
+          <button onClick={() => p.onStep(-1)} title="Previous event (P or ,)" aria-label="Previous event">
+            ◂ Prev
+          </button>
+          <button onClick={() => p.onStep(1)} title="Next event (N or .)" aria-label="Next event">
+            Next ▸
+          </button>
+          <button
+            aria-pressed={p.addMode}
+            onClick={() => p.onAddMode(!p.addMode)}
+            title="Add a missed twitch: turn on, then click the spike on a trace (A)"
+            data-testid="add-mode"
+          >
+            Add twitch
+          </button>
+          <span className="range num" aria-live="polite">
+            {formatClock(view.t0, 2)} – {formatClock(view.t1, 2)}
+          </span>
+          <span className="legend" aria-label="Legend">
+            {EVENT_CLASSES.map((c) => (
+              <span key={c.type}>
+                <ClassMark type={c.type} /> {c.label}
+              </span>
+            ))}
+          </span>
+        </div>
+        <div className="charts" onWheel={(e) => e.ctrlKey && e.preventDefault()}>
+          {rows.map(({ channel, pyramids }) => (
+            <div className="trace" key={channel.id}>
+              <div className="trace-label">
+                <span className="name" title={channel.label}>
+                  {channel.label}
+                </span>
+                <span className="site" data-testid={`trace-site-${channel.id}`}>
+                  {channel.site ?? 'site not set'}
+                </span>
+                <span className="site">
+                  {channel.kind === 'emg' ? 'EMG' : `Accel ${channel.axes?.join('/') ?? ''}`}, {formatUnit(channel.unit)}
+                </span>
+              </div>
+              <TraceChart
+                channel={channel}
+                pyramids={pyramids}
+                view={view}
+                events={byChannel.get(channel.id) ?? []}
+                selected={p.selected}
+                addMode={p.addMode}
+                palette={palette}
+                height={TRACE_HEIGHT}
+                onRange={(t0, t1) => p.onView({ t0, t1 })}
+                onWheelZoom={(f, a) => p.onView(zoomAt(view, f, a, durationS))}
+                onPickTime={(t) => p.onAdd(channel.id, t)}
+                onPickEvent={p.onSelect}
+              />
+            </div>
+          ))}
+        </div>
+      </div>
+      <aside className="events-pane" aria-label="Events">
+        <div className="events-head">
+          <h2>Events</h2>
+          <span className="muted num">{analysis.events.filter((e) => p.types.has(e.type)).length}</span>
+        </div>
+        <EventList events={analysis.events} channels={analysis.channels} selected={p.selected} types={p.types} onTypes={p.onTypes} onSelect={p.onSelect} />
+        <div className="event-actions">
+          <button onClick={() => p.onReview('confirm')} disabled={!selectedEvent} title="Confirm the selected event (C)" data-testid="confirm">
+            Confirm
+          </button>
+          <button onClick={() => p.onReview('reject')} disabled={!selectedEvent} title="Reject the selected event (X)" data-testid="reject">
+            Reject
+          </button>
+          <span className="muted" aria-live="polite">
+            {selectedEvent ? `${formatClock(selectedEvent.peakS, 3)} selected` : 'No event selected'}
+          </span>
+        </div>
+      </aside>
+    </div>
+  );
+}

@@ -1,0 +1,40 @@
+import { eventsToCsv } from '../core/analysis/events-csv';
+import { toAnalysisJson } from '../core/analysis/json';
+import type { Analysis } from '../core/analysis/types';
+import type { ChecklistAnswers } from '../core/guidance/checklist';
+import type { Recording } from '../core/recording';
+import { buildReportHtml } from '../core/report/index';
+import type { PlatformApi } from './platform/types';
+
+/** The three exports, always of the reviewed analysis: what the user sees is what leaves the app. */
+export type ExportKind = 'pdf' | 'csv' | 'json';
+
+export interface ExportInput {
+  recording: Recording;
+  analysis: Analysis;
+  answers: ChecklistAnswers;
+  subject: string;
+}
+
+function baseName(file: string): string {
+  return file.replace(/\.[^.]+$/, '');
+}
+
+export async function exportAs(platform: PlatformApi, kind: ExportKind, input: ExportInput): Promise<boolean> {
+  const version = await platform.appVersion();
+  const base = baseName(input.recording.file);
+  if (kind === 'csv') return platform.saveFile(`${base}.events.csv`, eventsToCsv(input.analysis), 'text/csv');
+  if (kind === 'json') {
+    const json = JSON.stringify(toAnalysisJson(input.recording, input.analysis, version), null, 2) + '\n';
+    return platform.saveFile(`${base}.analysis.json`, json, 'application/json');
+  }
+  const html = buildReportHtml({
+    recording: input.recording,
+    analysis: input.analysis,
+    answers: input.answers,
+    ...(input.subject.trim() ? { subject: input.subject.trim() } : {}),
+    software: { name: 'TwitchScope', version },
+    generatedAt: new Date().toISOString(),
+  });
+  return platform.saveReportPdf(`${base}.report.pdf`, html);
+}

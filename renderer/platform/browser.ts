@@ -1,0 +1,127 @@
+import { idbDelete, idbGet, idbPut } from './idb';
+import type { OpenedFile, PlatformApi, RecentFile } from './types';
+
+/**
+ * The host API in a plain browser: a file input instead of a dialog, downloads instead of saving,
+ * and IndexedDB instead of files beside the recording.
+ */
+
+const RECENT_KEY = 'list';
+const MAX_RECENT = 8;
+/** Files up to this size are kept in IndexedDB so "recent files" can reopen them after a reload. */
+const KEEP_FILE_BYTES = 64 * 1024 * 1024;
+
+function fileKey(f: File): string {
+  return `${f.name}|${f.size}|${f.lastModified}`;
+}
+
+function opened(file: File, key = fileKey(file)): OpenedFile {
+  return {
+    name: file.name,
+    size: file.size,
+    key,
+    read: async (offset, length) => new Uint8Array(await file.slice(offset, offset + length).arrayBuffer()),
+  };
+}
+
+async function remember(file: File): Promise<OpenedFile> {
+  const f = opened(file);
+  try {
+    const list = (await idbGet<RecentFile[]>('recent', RECENT_KEY)) ?? [];
+    const next = [{ key: f.key, name: f.name, openedAt: new Date().toISOString() }, ...list.filter((r) => r.key !== f.key)];
+    for (const dropped of next.slice(MAX_RECENT)) await idbDelete('files', dropped.key);
+    await idbPut('recent', RECENT_KEY, next.slice(0, MAX_RECENT));
+    if (file.size <= KEEP_FILE_BYTES) await idbPut('files', f.key, file);
+  } catch {
+    // Private windows may refuse storage; the file still opens, it just is not listed as recent.
+  }
+  return f;
+}
+
+function pickFile(): Promise<File | null> {
+  return new Promise((resolve) => {
+    const input = document.createElement('input');
+    input.type = 'file';
+    input.accept = '.csv,.txt,.tsv,.dat,text/csv,text/plain';
+    input.style.display = 'none';
+    input.dataset.testid = 'file-input';
+    const done = (f: File | null) => {
+      input.remove();
+      resolve(f);
+    };
+    input.addEventListener('change', () => done(input.files?.[0] ?? null), { once: true });
+    input.addEventListener('cancel', () => done(null), { once: true });
+    document.body.append(input);
+    input.click();
+  });
+}
+
+function download(name: string, blob: Blob): void {
+  const url = URL.createObjectURL(blob);
+  const a = document.createElement('a');
+  a.href = url;
+  a.download = name;
+  a.style.display = 'none';
+  document.body.append(a);
+  a.click();
+  a.remove();
+  setTimeout(() => URL.revokeObjectURL(url), 60_000);
+}
+
+/** Without the PDF endpoint (a static host), the browser's own print dialog makes the PDF. */
+function printInFrame(html: string): Promise<boolean> {
+  return new Promise((resolve) => {
+    const frame = document.createElement('iframe');
+    frame.style.cssText = 'position:fixed;width:0;height:0;border:0;right:0;bottom:0';
+    frame.srcdoc = html;
+    frame.onload = () => {
+      frame.contentWindow?.focus();
+      frame.contentWindow?.print();
+      setTimeout(() => frame.remove(), 1000);
+      resolve(true);
+    };
+    document.body.append(frame);
+  });
+}
+
+export const browserPlatform: PlatformApi = {
+  kind: 'browser',
+  async openFileDialog() {
+    const f = await pickFile();
+    return f ? remember(f) : null;
+  },
+  openDropped: (file) => remember(file),
+  async openRecent(key) {
+    const file = await idbGet<File>('files', key).catch(() => undefined);
+    return file ? opened(file, key) : null;
+  },
+  async recentFiles() {
+    return (await idbGet<RecentFile[]>('recent', RECENT_KEY).catch(() => undefined)) ?? [];
+  },
+  async saveFile(name, data, mimeType) {
+    download(name, new Blob([data as BlobPart], { type: mimeType }));
+    return true;
+  },
+  async saveReportPdf(name, html) {
+    try {
+      const res = await fetch('/api/pdf', { method: 'POST', headers: { 'content-type': 'text/html' }, body: html });
+      if (res.ok && res.headers.get('content-type')?.includes('pdf')) {
+        download(name, await res.blob());
+        return true;
+      }
+    } catch {
+      // No server behind us (static hosting): fall through to printing.
+    }
+    return printInFrame(html);
+  },
+  async loadSidecar(key) {
+    return (await idbGet<string>('sidecars', key).catch(() => undefined)) ?? null;
+  },
+  saveSidecar: (key, text) => idbPut('sidecars', key, text),
+  async appVersion() {
+    return import.meta.env.VITE_APP_VERSION ?? 'dev';
+  },
+  onMenuCommand() {
+    return () => undefined;
+  },
+};

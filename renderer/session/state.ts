@@ -1,0 +1,122 @@
+import type { Analysis } from '../../core/analysis/types';
+import type { ChecklistAnswers } from '../../core/guidance/checklist';
+import type { ReviewEdit } from '../../core/review/edits';
+import { record, redo, startHistory, undo, type History } from '../../core/review/history';
+import type { OpenedFile } from '../platform/types';
+import type { ImportSettings, LoadedRecording, Stage } from '../worker/protocol';
+
+/** The user's undoable work: site labels and review edits. */
+export interface Work {
+  sites: Record<string, string | null>;
+  edits: ReviewEdit[];
+}
+
+export type Phase = 'start' | 'check' | 'review';
+
+export interface SessionState {
+  phase: Phase;
+  /** A running import or analysis (the UI shows progress and Cancel). */
+  busy: { stage: Stage; fraction: number; label: string } | null;
+  error: string | null;
+  notice: string | null;
+  file: OpenedFile | null;
+  settings: ImportSettings;
+  loaded: LoadedRecording | null;
+  /** The detector's output before review; the shown analysis is this with `history.present` applied. */
+  analysis: Analysis | null;
+  history: History<Work>;
+  sensitivity: number | null;
+  subject: string;
+  answers: ChecklistAnswers;
+}
+
+export const EMPTY_WORK: Work = { sites: {}, edits: [] };
+
+export const initialState: SessionState = {
+  phase: 'start',
+  busy: null,
+  error: null,
+  notice: null,
+  file: null,
+  settings: {},
+  loaded: null,
+  analysis: null,
+  history: startHistory(EMPTY_WORK),
+  sensitivity: null,
+  subject: '',
+  answers: {},
+};
+
+export interface RestoredWork {
+  work: Work;
+  sensitivity: number | null;
+  subject: string;
+  answers: ChecklistAnswers;
+}
+
+export type SessionAction =
+  | { type: 'busy'; stage: Stage; fraction: number; label: string }
+  | { type: 'idle' }
+  | { type: 'opened'; file: OpenedFile; settings: ImportSettings; loaded: LoadedRecording; restored: RestoredWork | null; notice: string | null }
+  | { type: 'analysed'; analysis: Analysis }
+  | { type: 'failed'; message: string }
+  | { type: 'notice'; message: string | null }
+  | { type: 'work'; work: Work }
+  | { type: 'undo' }
+  | { type: 'redo' }
+  | { type: 'sensitivity'; value: number | null }
+  | { type: 'subject'; value: string }
+  | { type: 'answers'; value: ChecklistAnswers }
+  | { type: 'back-to-check' }
+  | { type: 'close' };
+
+export function reduce(s: SessionState, a: SessionAction): SessionState {
+  switch (a.type) {
+    case 'busy':
+      return { ...s, busy: { stage: a.stage, fraction: a.fraction, label: a.label }, error: null };
+    case 'idle':
+      return { ...s, busy: null };
+    case 'opened': {
+      const sameFile = s.file?.key === a.file.key && s.loaded !== null;
+      const keep = sameFile ? { history: s.history, sensitivity: s.sensitivity, subject: s.subject, answers: s.answers } : null;
+      return {
+        ...s,
+        phase: 'check',
+        busy: null,
+        error: null,
+        notice: a.notice,
+        file: a.file,
+        settings: a.settings,
+        loaded: a.loaded,
+        analysis: null,
+        history: keep?.history ?? startHistory(a.restored?.work ?? EMPTY_WORK),
+        sensitivity: keep ? keep.sensitivity : (a.restored?.sensitivity ?? null),
+        subject: keep ? keep.subject : (a.restored?.subject ?? ''),
+        answers: keep ? keep.answers : (a.restored?.answers ?? {}),
+      };
+    }
+    case 'analysed':
+      return { ...s, phase: 'review', busy: null, error: null, analysis: a.analysis };
+    case 'failed':
+      return { ...s, busy: null, error: a.message };
+    case 'notice':
+      // Dismissing (null) clears an error too: the banner shows one message at a time.
+      return { ...s, notice: a.message, error: a.message === null ? null : s.error };
+    case 'work':
+      return { ...s, history: record(s.history, a.work) };
+    case 'undo':
+      return { ...s, history: undo(s.history) };
+    case 'redo':
+      return { ...s, history: redo(s.history) };
+    case 'sensitivity':
+      return { ...s, sensitivity: a.value };
+    case 'subject':
+      return { ...s, subject: a.value };
+    case 'answers':
+      return { ...s, answers: a.value };
+    case 'back-to-check':
+      return { ...s, phase: 'check', error: null };
+    case 'close':
+      return { ...initialState };
+  }
+}

@@ -1,0 +1,156 @@
+import { useCallback, useEffect, useMemo, useReducer, useRef } from 'react';
+import type { Analysis, DetectedEvent } from '../../core/analysis/types';
+import { sanitizeAnswers, type ChecklistAnswers } from '../../core/guidance/checklist';
+import { spanNearClick } from '../../core/review/added-event';
+import { applyReview } from '../../core/review/apply';
+import { addEvent, setReview } from '../../core/review/edits';
+import { parseSidecar, sidecarMatches } from '../../core/review/sidecar';
+import { usePlatform } from '../platform/context';
+import type { OpenedFile } from '../platform/types';
+import { Cancelled, WorkerClient, type AnalysisClient } from '../worker/client';
+import type { ImportSettings, LoadedRecording } from '../worker/protocol';
+import { channelsOf } from '../../core/analysis/channels';
+import { initialState, reduce, type RestoredWork, type SessionState, type Work } from './state';
+
+export interface SessionApi {
+  state: SessionState;
+  /** The analysis with the user's review applied: what every view shows. */
+  reviewed: Analysis | null;
+  open(file: OpenedFile): Promise<void>;
+  reimport(settings: ImportSettings): Promise<void>;
+  analyse(): Promise<void>;
+  cancel(): void;
+  close(): void;
+  backToCheck(): void;
+  setSite(channelId: string, site: string | null): void;
+  review(event: DetectedEvent, action: 'confirm' | 'reject'): void;
+  addTwitch(channelId: string, clickS: number): DetectedEvent | null;
+  undo(): void;
+  redo(): void;
+  setSensitivity(value: number | null): void;
+  setSubject(value: string): void;
+  setAnswers(value: ChecklistAnswers): void;
+  notify(message: string | null): void;
+}
+
+/** The whole session: one reducer for state, one analysis client for the heavy work. */
+export function useSession(): SessionApi {
+  const platform = usePlatform();
+  const [state, dispatch] = useReducer(reduce, initialState);
+  const clientRef = useRef<AnalysisClient | null>(null);
+  const stateRef = useRef(state);
+  stateRef.current = state;
+
+  const client = useCallback((): AnalysisClient => (clientRef.current ??= new WorkerClient()), []);
+  useEffect(() => () => clientRef.current?.dispose(), []);
+
+  const fail = useCallback((err: unknown) => {
+    if (err instanceof Cancelled) dispatch({ type: 'idle' });
+    else dispatch({ type: 'failed', message: err instanceof Error ? err.message : String(err) });
+  }, []);
+
+  const load = useCallback(
+    async (file: OpenedFile, settings: ImportSettings) => {
+      dispatch({ type: 'busy', stage: 'import', fraction: 0, label: `Reading ${file.name}` });
+      try {
+        const loaded = await client().importFile(file, settings, (stage, fraction) =>
+          dispatch({ type: 'busy', stage, fraction, label: `Reading ${file.name}` }),
+        );
+        const { restored, notice } = await restoreWork(await platform.loadSidecar(file.key).catch(() => null), loaded);
+        dispatch({ type: 'opened', file, settings, loaded, restored, notice });
+      } catch (err) {
+        fail(err);
+      }
+    },
+    [client, fail, platform],
+  );
+
+  const runAnalysis = useCallback(async () => {
+    const s = stateRef.current;
+    if (!s.loaded) return;
+    dispatch({ type: 'busy', stage: 'analyse', fraction: 0, label: 'Finding twitches' });
+    try {
+      const params = s.sensitivity === null ? {} : { sensitivity: s.sensitivity };
+      const analysis = await client().analyse({ sites: s.history.present.sites, params }, (stage, fraction) =>
+        dispatch({ type: 'busy', stage, fraction, label: stage === 'import' ? 'Reading the recording again' : 'Finding twitches' }),
+      );
+      dispatch({ type: 'analysed', analysis });
+    } catch (err) {
+      fail(err);
+    }
+  }, [client, fail]);
+
+  // A new sensitivity re-runs detection on the recording the worker already holds, a moment after the
+  // slider stops so dragging it does not queue one run per step.
+  const lastSensitivity = useRef(state.sensitivity);
+  useEffect(() => {
+    if (lastSensitivity.current === state.sensitivity) return;
+    lastSensitivity.current = state.sensitivity;
+    if (stateRef.current.phase !== 'review') return;
+    const t = setTimeout(() => void runAnalysis(), 250);
+    return () => clearTimeout(t);
+  }, [state.sensitivity, runAnalysis]);
+
+  const reviewed = useMemo(
+    () => (state.analysis ? applyReview(state.analysis, state.history.present.edits, state.history.present.sites) : null),
+    [state.analysis, state.history.present],
+  );
+
+  const setWork = useCallback((f: (w: Work) => Work) => dispatch({ type: 'work', work: f(stateRef.current.history.present) }), []);
+
+  return {
+    state,
+    reviewed,
+    open: (file) => load(file, {}),
+    reimport: (settings) => (state.file ? load(state.file, settings) : Promise.resolve()),
+    analyse: runAnalysis,
+    cancel: () => clientRef.current?.cancel(),
+    close: () => {
+      clientRef.current?.cancel();
+      dispatch({ type: 'close' });
+    },
+    backToCheck: () => dispatch({ type: 'back-to-check' }),
+    setSite: (id, site) => setWork((w) => ({ ...w, sites: { ...w.sites, [id]: site } })),
+    review: (event, action) => setWork((w) => ({ ...w, edits: setReview(w.edits, event, action) })),
+    addTwitch: (channelId, clickS) => {
+      const s = stateRef.current;
+      const ch = s.analysis?.channels.find((c) => c.id === channelId);
+      if (!s.loaded || !ch) return null;
+      const axes = channelsOf(s.loaded.recording, channelId);
+      if (axes.length === 0) return null;
+      const span = spanNearClick(
+        axes.map((a) => a.data),
+        axes[0].sampleRateHz,
+        axes[0].startS,
+        clickS,
+      );
+      if (!span) return null;
+      setWork((w) => ({ ...w, edits: addEvent(w.edits, { channel: channelId, ...span }) }));
+      return { channel: channelId, type: 'twitch', ...span, snr: 0, review: 'added' };
+    },
+    undo: () => dispatch({ type: 'undo' }),
+    redo: () => dispatch({ type: 'redo' }),
+    setSensitivity: (value) => dispatch({ type: 'sensitivity', value }),
+    setSubject: (value) => dispatch({ type: 'subject', value }),
+    setAnswers: (value) => dispatch({ type: 'answers', value }),
+    notify: (message) => dispatch({ type: 'notice', message }),
+  };
+}
+
+async function restoreWork(text: string | null, loaded: LoadedRecording): Promise<{ restored: RestoredWork | null; notice: string | null }> {
+  if (text === null) return { restored: null, notice: null };
+  const parsed = parseSidecar(text);
+  if (!parsed.ok) return { restored: null, notice: `Saved work was found but not used: ${parsed.reason}` };
+  const s = parsed.sidecar;
+  if (!sidecarMatches(s, loaded.recording.fingerprint)) {
+    return {
+      restored: null,
+      notice: 'Saved work was found for a file of this name, but its content has changed since, so it was not applied.',
+    };
+  }
+  const when = s.savedAt ? new Date(s.savedAt).toLocaleString() : 'earlier';
+  return {
+    restored: { work: { sites: s.sites, edits: s.edits }, sensitivity: s.sensitivity, subject: s.subject, answers: sanitizeAnswers(s.answers) },
+    notice: `Restored your saved work from ${when}.`,
+  };
+}

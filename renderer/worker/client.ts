@@ -1,0 +1,160 @@
+import type { Analysis } from '../../core/analysis/types';
+import type { OpenedFile } from '../platform/types';
+import { Engine, failureMessage } from './engine';
+import type { AnalyseSettings, ImportSettings, LoadedRecording, Stage, WorkerRequest, WorkerResponse } from './protocol';
+
+/** What the UI asks of the analysis side; the worker and the in-thread version behave the same. */
+export interface AnalysisClient {
+  importFile(file: OpenedFile, settings: ImportSettings, onProgress: ProgressFn): Promise<LoadedRecording>;
+  analyse(settings: AnalyseSettings, onProgress: ProgressFn): Promise<Analysis>;
+  /** Stops the running job; its promise rejects with `Cancelled`. */
+  cancel(): void;
+  dispose(): void;
+}
+
+export type ProgressFn = (stage: Stage, fraction: number) => void;
+
+export class Cancelled extends Error {
+  constructor() {
+    super('Cancelled');
+    this.name = 'Cancelled';
+  }
+}
+
+interface Job {
+  id: number;
+  resolve: (v: never) => void;
+  reject: (e: Error) => void;
+  onProgress: ProgressFn;
+}
+
+/**
+ * Runs the engine in a module worker. Cancelling terminates the worker (analysis is synchronous there and
+ * could not see a message); the next job starts a fresh one and re-imports the file if needed.
+ */
+export class WorkerClient implements AnalysisClient {
+  private worker: Worker | null = null;
+  private job: Job | null = null;
+  private nextId = 1;
+  private file: OpenedFile | null = null;
+  private settings: ImportSettings = {};
+  private imported = false;
+
+  importFile(file: OpenedFile, settings: ImportSettings, onProgress: ProgressFn): Promise<LoadedRecording> {
+    this.file = file;
+    this.settings = settings;
+    this.imported = false;
+    return this.run<LoadedRecording>({ type: 'import', id: 0, name: file.name, size: file.size, settings }, onProgress).then((loaded) => {
+      this.imported = true;
+      return loaded;
+    });
+  }
+
+  async analyse(settings: AnalyseSettings, onProgress: ProgressFn): Promise<Analysis> {
+    if (!this.imported) {
+      if (!this.file) throw new Error('No recording is open.');
+      await this.run({ type: 'import', id: 0, name: this.file.name, size: this.file.size, settings: this.settings }, onProgress);
+      this.imported = true;
+    }
+    return this.run<Analysis>({ type: 'analyse', id: 0, settings }, onProgress);
+  }
+
+  cancel(): void {
+    const job = this.job;
+    this.job = null;
+    this.worker?.terminate();
+    this.worker = null;
+    this.imported = false;
+    job?.reject(new Cancelled());
+  }
+
+  dispose(): void {
+    this.cancel();
+  }
+
+  private ensureWorker(): Worker {
+    if (this.worker) return this.worker;
+    const w = new Worker(new URL('./analysis.worker.ts', import.meta.url), { type: 'module', name: 'twitchscope-analysis' });
+    w.onmessage = (ev: MessageEvent<WorkerResponse>) => this.onMessage(w, ev.data);
+    w.onerror = (ev) => {
+      ev.preventDefault();
+      const job = this.job;
+      this.job = null;
+      job?.reject(new Error(ev.message || 'The analysis stopped unexpectedly.'));
+    };
+    this.worker = w;
+    return w;
+  }
+
+  private run<T>(req: WorkerRequest & { id: number }, onProgress: ProgressFn): Promise<T> {
+    if (this.job) this.cancel();
+    const id = this.nextId++;
+    const w = this.ensureWorker();
+    return new Promise<T>((resolve, reject) => {
+      this.job = { id, resolve: resolve as (v: never) => void, reject, onProgress };
+      w.postMessage({ ...req, id });
+    });
+  }
+
+  private onMessage(w: Worker, msg: WorkerResponse): void {
+    if (msg.type === 'read') {
+      void this.serveRead(w, msg.readId, msg.offset, msg.length);
+      return;
+    }
+    const job = this.job;
+    if (!job || msg.id !== job.id) return;
+    if (msg.type === 'progress') {
+      job.onProgress(msg.stage, msg.fraction);
+      return;
+    }
+    this.job = null;
+    if (msg.type === 'imported') job.resolve(msg.loaded as never);
+    else if (msg.type === 'analysed') job.resolve(msg.analysis as never);
+    else job.reject(new Error(msg.message));
+  }
+
+  private async serveRead(w: Worker, readId: number, offset: number, length: number): Promise<void> {
+    try {
+      if (!this.file) throw new Error('No recording is open.');
+      const got = await this.file.read(offset, length);
+      // Transfer needs the bytes to own their buffer; a view into a larger one is copied first.
+      const bytes = got.byteOffset === 0 && got.byteLength === got.buffer.byteLength ? got : got.slice();
+      w.postMessage({ type: 'read-result', readId, bytes } satisfies WorkerRequest, [bytes.buffer as ArrayBuffer]);
+    } catch (err) {
+      w.postMessage({ type: 'read-result', readId, bytes: null, error: err instanceof Error ? err.message : String(err) } satisfies WorkerRequest);
+    }
+  }
+}
+
+/** The same engine on the calling thread, for tests and for hosts without workers. */
+export class InThreadClient implements AnalysisClient {
+  private engine = new Engine();
+  private abort: { aborted: boolean; reject?: (e: Error) => void } = { aborted: false };
+
+  async importFile(file: OpenedFile, settings: ImportSettings, onProgress: ProgressFn): Promise<LoadedRecording> {
+    return this.guard((signal) => this.engine.importFile({ name: file.name, size: file.size, read: file.read }, settings, (f) => onProgress('import', f), signal));
+  }
+
+  async analyse(settings: AnalyseSettings, onProgress: ProgressFn): Promise<Analysis> {
+    return this.guard(async (signal) => this.engine.analyse(settings, (f) => onProgress('analyse', f), signal));
+  }
+
+  cancel(): void {
+    this.abort.aborted = true;
+    this.abort.reject?.(new Cancelled());
+  }
+
+  dispose(): void {
+    this.cancel();
+  }
+
+  private guard<T>(work: (signal: { readonly aborted: boolean }) => Promise<T>): Promise<T> {
+    this.cancel();
+    const abort: { aborted: boolean; reject?: (e: Error) => void } = { aborted: false };
+    this.abort = abort;
+    return new Promise<T>((resolve, reject) => {
+      abort.reject = reject;
+      work(abort).then(resolve, (err) => reject(abort.aborted ? new Cancelled() : new Error(failureMessage(err))));
+    });
+  }
+}

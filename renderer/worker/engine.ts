@@ -1,0 +1,68 @@
+import { analyzeRecording } from '../../core/analysis/analyze';
+import type { Analysis } from '../../core/analysis/types';
+import { ImportError } from '../../core/import/errors';
+import { importRecording } from '../../core/import/index';
+import type { ByteSource } from '../../core/import/source';
+import type { Recording } from '../../core/recording';
+import { buildPyramid, type Pyramid } from '../../core/view/pyramid';
+import type { AnalyseSettings, ImportSettings, LoadedRecording } from './protocol';
+
+/**
+ * Import and analysis, the same code in the worker and in-thread (tests): it keeps the recording so a
+ * new sensitivity re-analyses without reading the file again.
+ */
+export class Engine {
+  private recording: Recording | null = null;
+
+  async importFile(
+    source: ByteSource,
+    settings: ImportSettings,
+    onProgress: (f: number) => void,
+    signal: { readonly aborted: boolean },
+  ): Promise<LoadedRecording> {
+    this.recording = null;
+    const rec = await importRecording(source, { ...settings, onProgress: (f) => onProgress(f * 0.9), signal });
+    const pyramids: Record<string, Pyramid> = {};
+    for (const ch of rec.channels) pyramids[ch.id] = buildPyramid(ch.data, ch.sampleRateHz, ch.startS);
+    onProgress(1);
+    this.recording = rec;
+    return { recording: rec, pyramids };
+  }
+
+  get hasRecording(): boolean {
+    return this.recording !== null;
+  }
+
+  analyse(settings: AnalyseSettings, onProgress: (f: number) => void, signal: { readonly aborted: boolean }): Analysis {
+    if (!this.recording) throw new Error('No recording is loaded.');
+    return analyzeRecording(this.recording, { sites: settings.sites, params: settings.params, onProgress, signal });
+  }
+}
+
+/** The text a person sees for a failure: import errors are already written for them. */
+export function failureMessage(err: unknown): string {
+  if (err instanceof ImportError) return err.message;
+  if (err instanceof Error && err.name === 'ImportError') return err.message;
+  const detail = err instanceof Error ? err.message : String(err);
+  return `Something went wrong while reading the recording: ${detail}`;
+}
+
+/**
+ * Copies of the sample and pyramid buffers for the UI thread, listed for transfer: the worker keeps its
+ * own samples for re-analysis, the UI gets its copy without a second structured clone.
+ */
+export function forTransfer(loaded: LoadedRecording): { loaded: LoadedRecording; transfer: ArrayBuffer[] } {
+  const transfer: ArrayBuffer[] = [];
+  const channels = loaded.recording.channels.map((ch) => {
+    const data = ch.data.slice();
+    transfer.push(data.buffer);
+    return { ...ch, data };
+  });
+  const pyramids: Record<string, Pyramid> = {};
+  for (const ch of channels) {
+    const p = loaded.pyramids[ch.id];
+    for (const l of p.levels) transfer.push(l.min.buffer as ArrayBuffer, l.max.buffer as ArrayBuffer);
+    pyramids[ch.id] = { ...p, data: ch.data };
+  }
+  return { loaded: { recording: { ...loaded.recording, channels }, pyramids }, transfer };
+}

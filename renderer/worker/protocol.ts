@@ -1,0 +1,35 @@
+import type { Analysis } from '../../core/analysis/types';
+import type { ImportOptions } from '../../core/import/options';
+import type { Recording } from '../../core/recording';
+import type { Pyramid } from '../../core/view/pyramid';
+
+/** Messages between the UI thread and the analysis worker. Every job has an id; replies carry it. */
+
+/** Import options that can cross `postMessage` (no callbacks, no signal). */
+export type ImportSettings = Omit<ImportOptions, 'onProgress' | 'signal'>;
+
+export interface AnalyseSettings {
+  sites: Record<string, string | null>;
+  params: Record<string, unknown>;
+}
+
+export type WorkerRequest =
+  | { type: 'import'; id: number; name: string; size: number; settings: ImportSettings }
+  | { type: 'analyse'; id: number; settings: AnalyseSettings }
+  | { type: 'read-result'; readId: number; bytes: Uint8Array | null; error?: string };
+
+/** A recording as the UI draws it: the samples plus a decimation pyramid per channel id. */
+export interface LoadedRecording {
+  recording: Recording;
+  pyramids: Record<string, Pyramid>;
+}
+
+export type Stage = 'import' | 'analyse';
+
+export type WorkerResponse =
+  | { type: 'progress'; id: number; stage: Stage; fraction: number }
+  | { type: 'imported'; id: number; loaded: LoadedRecording }
+  | { type: 'analysed'; id: number; analysis: Analysis }
+  | { type: 'failed'; id: number; message: string }
+  /** The worker asks the UI thread for file bytes: files stay behind the platform API. */
+  | { type: 'read'; readId: number; offset: number; length: number };

@@ -1,0 +1,270 @@
+#!/usr/bin/env node
+/**
+ * Browser tests of the web build in headless Chromium: opens a sample and a vendor file, names sites,
+ * reviews events with the keyboard, and checks that counts and the by-site chart follow. Saves screenshots
+ * to tests/e2e/screenshots/. Any console error fails the scenario it happened in.
+ *
+ *   node tests/e2e/run.mjs [--no-build] [--headed]
+ */
+import { spawn } from 'node:child_process';
+import { existsSync, mkdirSync, readdirSync } from 'node:fs';
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { chromium } from 'playwright-core';
+
+const root = resolve(fileURLToPath(new URL('../..', import.meta.url)));
+const shots = join(root, 'tests/e2e/screenshots');
+mkdirSync(shots, { recursive: true });
+const args = process.argv.slice(2);
+const executablePath = process.env.CHROMIUM ?? '/usr/bin/chromium';
+
+function startServer() {
+  return new Promise((resolveUrl, reject) => {
+    const child = spawn(process.execPath, [join(root, 'scripts/web.mjs'), '--port', '0', '--quiet', ...(args.includes('--no-build') ? ['--no-build'] : [])], {
+      cwd: root,
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    let out = '';
+    const onData = (d) => {
+      out += d.toString();
+      const m = /http:\/\/localhost:(\d+)\//.exec(out);
+      if (m) resolveUrl({ url: m[0], child });
+    };
+    child.stdout.on('data', onData);
+    child.stderr.on('data', (d) => process.stderr.write(d));
+    child.on('exit', (code) => reject(new Error(`web server exited (${code}) before it printed its address:\n${out}`)));
+  });
+}
+
+function pickSample() {
+  const dir = join(root, 'samples');
+  const csv = existsSync(dir) ? readdirSync(dir).filter((f) => f.endsWith('.csv')).sort() : [];
+  if (csv.length === 0) throw new Error('no samples/*.csv to open');
+  const best = csv.find((f) => /calf|rest|twitch/i.test(f)) ?? csv[0];
+  return best.replace(/\.csv$/, '');
+}
+
+function pickVendorFile() {
+  const candidates = [
+    'tests/fixtures/delsys-trigno/truncated_trigno_sample.csv',
+    'tests/fixtures/openbci-gui-raw/OpenBCI_GUI-v6-blinks-jawClench-alpha.txt',
+    '../shared/samples/delsys-trigno/truncated_trigno_sample.csv',
+    '/work/shared/samples/delsys-trigno/truncated_trigno_sample.csv',
+  ];
+  for (const c of candidates) {
+    const p = resolve(root, c);
+    if (existsSync(p)) return p;
+  }
+  throw new Error('no vendor fixture found');
+}
+
+function assert(cond, message) {
+  if (!cond) throw new Error(message);
+}
+
+async function totalTwitches(page) {
+  return Number(await page.getByTestId('total-twitches').textContent());
+}
+
+async function siteBars(page) {
+  return page.$$eval('[data-testid="site-bar"]', (els) => Object.fromEntries(els.map((e) => [e.getAttribute('data-site'), Number(e.getAttribute('data-count'))])));
+}
+
+async function waitFor(fn, what, timeout = 20_000) {
+  const t0 = Date.now();
+  for (;;) {
+    const v = await fn();
+    if (v) return v;
+    if (Date.now() - t0 > timeout) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((r) => setTimeout(r, 100));
+  }
+}
+
+async function openSelectedOnlyTwitches(page) {
+  for (const label of ['Sustained', 'Artifact', 'Movement']) {
+    const box = page.locator('.events-filter label', { hasText: label }).locator('input');
+    if (await box.isChecked()) await box.uncheck();
+  }
+}
+
+const scenarios = [];
+const scenario = (name, fn) => scenarios.push({ name, fn });
+
+scenario('start screen lists samples and recent files', async ({ page, url }) => {
+  await page.goto(url);
+  await page.getByTestId('start-screen').waitFor();
+  assert((await page.getByTestId('samples').locator('button').count()) > 0, 'no sample buttons on the start screen');
+  await page.screenshot({ path: join(shots, '01-start.png') });
+});
+
+scenario('sample: import check, site, keyboard review, reject, add, undo, results', async ({ page, url }) => {
+  const sample = pickSample();
+  await page.goto(`${url}?sample=${encodeURIComponent(sample)}`);
+  await page.getByTestId('import-check').waitFor({ timeout: 60_000 });
+  await page.screenshot({ path: join(shots, '02-import-check.png'), fullPage: true });
+
+  const siteSelects = page.locator('[data-testid$="-site"][data-testid^="site-"]');
+  assert((await siteSelects.count()) > 0, 'no site selects in the import check');
+  const firstSelect = siteSelects.first();
+  const channelId = (await firstSelect.getAttribute('data-testid')).replace(/^site-/, '').replace(/-site$/, '');
+  await firstSelect.selectOption('thigh');
+  await page.getByTestId(`site-${channelId}-side`).selectOption('left');
+  await page.getByTestId('analyse').click();
+  await page.getByTestId('timeline').waitFor({ timeout: 120_000 });
+  await page.locator(`[data-testid="trace-site-${channelId}"]`, { hasText: 'left thigh' }).waitFor();
+  await page.waitForTimeout(300);
+  await page.screenshot({ path: join(shots, '03-timeline.png') });
+
+  const before = await totalTwitches(page);
+  assert(before > 0, `the sample shows no twitches (total ${before}); detection or the sample changed`);
+  await openSelectedOnlyTwitches(page);
+
+  await page.locator('body').click({ position: { x: 5, y: 5 } });
+  await page.keyboard.press('n');
+  await page.keyboard.press('n');
+  const selected = page.locator('[data-testid="event-row"][aria-selected="true"]');
+  await selected.waitFor();
+  const firstTime = await selected.locator('td').first().textContent();
+  await page.keyboard.press('p');
+  await waitFor(async () => (await selected.locator('td').first().textContent()) !== firstTime, 'previous event to be selected');
+  await page.keyboard.press('n');
+  await page.waitForTimeout(300);
+  await page.screenshot({ path: join(shots, '04-timeline-twitch.png') });
+
+  await page.keyboard.press('x');
+  await waitFor(async () => (await totalTwitches(page)) === before - 1, 'twitch count to drop after reject');
+  assert((await selected.getAttribute('data-review')) === 'rejected', 'selected row is not marked rejected');
+
+  await page.keyboard.press('c');
+  await page.keyboard.press('n');
+  await page.keyboard.press('c');
+  await waitFor(async () => (await page.locator('[data-testid="event-row"][data-review="confirmed"]').count()) >= 1, 'a confirmed row');
+
+  // Add a missed twitch: a click in add mode lands on the trace's largest deviation nearby.
+  await page.keyboard.press('0');
+  const trace = page.getByTestId(`trace-${channelId}`).locator('.u-over');
+  await page.keyboard.press('a');
+  const boxA = await trace.boundingBox();
+  await trace.click({ position: { x: boxA.width * 0.37, y: boxA.height / 2 } });
+  await waitFor(async () => (await totalTwitches(page)) === before, 'twitch count to rise after adding one');
+  assert((await page.locator('[data-testid="event-row"][data-review="added"]').count()) === 1, 'no added row in the event list');
+
+  await page.getByTestId('tab-results').click();
+  const barsAfterAdd = await siteBars(page);
+  assert('left thigh' in barsAfterAdd, `by-site chart has no "left thigh" bar: ${JSON.stringify(barsAfterAdd)}`);
+
+  await page.keyboard.press('Control+z');
+  await waitFor(async () => (await totalTwitches(page)) === before - 1, 'undo to remove the added twitch');
+  const barsAfterUndo = await siteBars(page);
+  const changed = Object.keys(barsAfterAdd).some((k) => barsAfterAdd[k] !== barsAfterUndo[k]);
+  assert(changed, `by-site chart did not change after undo: ${JSON.stringify(barsAfterAdd)} vs ${JSON.stringify(barsAfterUndo)}`);
+  await page.keyboard.press('Control+Shift+z');
+  await waitFor(async () => (await totalTwitches(page)) === before, 'redo to restore the added twitch');
+
+  await page.getByTestId('tab-sites').click();
+  await page.getByTestId(`site-${channelId}-site`).selectOption('calf');
+  await page.getByTestId('tab-results').click();
+  const relabelled = await siteBars(page);
+  assert('left calf' in relabelled && !('left thigh' in relabelled), `site change not reflected: ${JSON.stringify(relabelled)}`);
+  await page.screenshot({ path: join(shots, '05-results.png'), fullPage: true });
+
+  await page.getByTestId('save-status').filter({ hasText: 'Work saved' }).waitFor();
+  await page.reload();
+  await page.getByTestId('import-check').waitFor({ timeout: 60_000 });
+  await page.getByTestId('notice').filter({ hasText: 'Restored' }).waitFor();
+  await page.getByTestId('analyse').click();
+  await page.getByTestId('timeline').waitFor({ timeout: 120_000 });
+  assert((await totalTwitches(page)) === before, 'restored work does not give the reviewed count');
+});
+
+scenario('zoomed-in view of one twitch', async ({ page, url }) => {
+  const sample = pickSample();
+  await page.goto(`${url}?sample=${encodeURIComponent(sample)}`);
+  await page.getByTestId('analyse').click({ timeout: 60_000 });
+  await page.getByTestId('timeline').waitFor({ timeout: 120_000 });
+  await openSelectedOnlyTwitches(page);
+  await page.locator('[data-testid="event-row"]').first().click();
+  for (let i = 0; i < 3; i++) await page.getByTestId('zoom-in').click();
+  await page.waitForTimeout(300);
+  await page.screenshot({ path: join(shots, '06-twitch-zoomed-in.png') });
+});
+
+scenario('vendor file through the file input, exports', async ({ page, url }) => {
+  const file = pickVendorFile();
+  await page.goto(url);
+  const [chooser] = await Promise.all([page.waitForEvent('filechooser'), page.getByTestId('open-recording').click()]);
+  await chooser.setFiles(file);
+  await page.getByTestId('import-check').waitFor({ timeout: 60_000 });
+  const format = await page.getByTestId('format').textContent();
+  assert(format && !/generic/i.test(format), `vendor file read as "${format}"`);
+  await page.screenshot({ path: join(shots, '07-vendor-import-check.png'), fullPage: true });
+  await page.getByTestId('analyse').click();
+  await page.getByTestId('timeline').waitFor({ timeout: 120_000 });
+  await page.waitForTimeout(300);
+  await page.screenshot({ path: join(shots, '08-vendor-timeline.png') });
+
+  await page.getByTestId('export').click();
+  const [csv] = await Promise.all([page.waitForEvent('download'), page.getByTestId('export-csv').click()]);
+  const csvText = await readFile(await csv.path(), 'utf8');
+  assert(csvText.startsWith('channel,site,type'), 'events CSV has no header');
+  await page.getByTestId('export').click();
+  const [json] = await Promise.all([page.waitForEvent('download'), page.getByTestId('export-json').click()]);
+  const doc = JSON.parse(await readFile(await json.path(), 'utf8'));
+  assert(doc.schema === 'twitchscope.analysis/1', 'analysis JSON has the wrong schema');
+  await page.getByTestId('export').click();
+  const [pdf] = await Promise.all([page.waitForEvent('download', { timeout: 90_000 }), page.getByTestId('export-pdf').click()]);
+  const head = (await readFile(await pdf.path())).subarray(0, 5).toString('latin1');
+  assert(head === '%PDF-', 'PDF export is not a PDF');
+});
+
+scenario('dark theme timeline', async ({ page, url }) => {
+  const sample = pickSample();
+  await page.goto(`${url}?sample=${encodeURIComponent(sample)}`);
+  await page.getByTestId('analyse').click({ timeout: 60_000 });
+  await page.getByTestId('timeline').waitFor({ timeout: 120_000 });
+  await page.getByTestId('theme').click();
+  await page.waitForTimeout(300);
+  await page.screenshot({ path: join(shots, '09-timeline-dark.png') });
+  await page.getByTestId('theme').click();
+});
+
+let passed = 0;
+let failed = 0;
+const { url, child } = await startServer();
+const profile = await mkdtemp(join(tmpdir(), 'twitchscope-e2e-'));
+const context = await chromium.launchPersistentContext(profile, {
+  executablePath,
+  headless: !args.includes('--headed'),
+  args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking'],
+  viewport: { width: 1440, height: 900 },
+  acceptDownloads: true,
+});
+try {
+  for (const s of scenarios) {
+    const page = await context.newPage();
+    const errors = [];
+    page.on('console', (m) => m.type() === 'error' && errors.push(m.text()));
+    page.on('pageerror', (e) => errors.push(String(e)));
+    const t0 = Date.now();
+    try {
+      await s.fn({ page, url });
+      if (errors.length) throw new Error(`console errors:\n  ${errors.join('\n  ')}`);
+      passed++;
+      console.log(`ok    ${s.name} (${((Date.now() - t0) / 1000).toFixed(1)} s)`);
+    } catch (err) {
+      failed++;
+      console.log(`FAIL  ${s.name}\n      ${String(err instanceof Error ? err.message : err).split('\n').join('\n      ')}`);
+      await page.screenshot({ path: join(shots, `failed-${scenarios.indexOf(s) + 1}.png`) }).catch(() => undefined);
+    } finally {
+      await page.close();
+    }
+  }
+} finally {
+  await context.close();
+  child.kill();
+  await rm(profile, { recursive: true, force: true });
+}
+console.log(`${passed} passed, ${failed} failed`);
+process.exit(failed === 0 ? 0 : 1);
