@@ -8,10 +8,11 @@ export function formatRate(perMinute: number): string {
 export function formatNumber(x: number): string {
   if (!Number.isFinite(x)) return '–';
   if (x === 0) return '0';
-  const a = Math.abs(x);
+  const rounded = Number(x.toPrecision(2));
+  const a = Math.abs(rounded);
   if (a >= 10) return String(Math.round(x));
-  if (a >= 1) return x.toFixed(1);
-  return String(Number(x.toPrecision(2)));
+  if (a >= 1) return rounded.toFixed(1);
+  return String(rounded);
 }
 
 /** A duration in words: 45 s, 12.5 min, 2 h 5 min. */

@@ -1,0 +1,22 @@
+import { describe, expect, it } from 'vitest';
+import { formatClock, formatDuration, formatNumber, listInWords } from '../../core/guidance/numbers';
+
+describe('numbers in words', () => {
+  it('keeps two significant digits below 10 and never prints 10.0', () => {
+    expect(formatNumber(0.4213)).toBe('0.42');
+    expect(formatNumber(3.449)).toBe('3.4');
+    expect(formatNumber(9.9998)).toBe('10');
+    expect(formatNumber(27.4)).toBe('27');
+    expect(formatNumber(0)).toBe('0');
+    expect(formatNumber(Number.NaN)).toBe('–');
+  });
+
+  it('writes durations and clock times as people read them', () => {
+    expect(formatDuration(45)).toBe('45 s');
+    expect(formatDuration(599.99)).toBe('10 min');
+    expect(formatDuration(2 * 3600 + 5 * 60)).toBe('2 h 5 min');
+    expect(formatClock(247.4)).toBe('4:07');
+    expect(formatClock(3729)).toBe('1:02:09');
+    expect(listInWords(['a', 'b', 'c'])).toBe('a, b and c');
+  });
+});
