@@ -1,0 +1,290 @@
+import type { ArtifactReason, DetectedEvent } from '../analysis/types';
+import { bandpassDesign } from '../dsp/design-cache';
+import { movingRms } from '../dsp/envelope';
+import { FilterScratch, ZeroPhaseFilter } from '../dsp/filtfilt';
+import { finiteQuantile, slidingQuantile, windowedSigma } from '../dsp/robust';
+import { findMains, nextPowerOfTwo, welchSpectrum } from '../dsp/spectrum';
+import { findEcgTrain } from './ecg';
+import { fillShortGaps, usableRuns } from './gaps';
+import { findPotentials, type Potentials } from './hysteresis';
+import type { EmgParams } from './params';
+import { findRawArtifacts } from './raw-artifacts';
+import type { Checkpoint, ChannelResult } from './result';
+import { dilateSpans, mergeSpans, overlapsAny, totalLength, type Span } from './spans';
+import { findSustained } from './sustained';
+import { groupTwitches } from './twitch';
+
+export interface EmgInput {
+  id: string;
+  data: Float32Array;
+  fs: number;
+  /** Seconds from the recording's start to the first sample. */
+  startS: number;
+  range?: { min: number; max: number };
+  /** Movement spans from an accelerometer in the same recording, in this channel's samples. */
+  movement?: Span[];
+}
+
+const MAX_FILLED_GAP_S = 0.01;
+const MIN_RUN_S = 0.25;
+const MOTION_BIN_S = 0.05;
+const BEAT_MARGIN_S = 0.02;
+const BEAT_OUTSIZE = 2;
+const WELCH_SEGMENTS = 32;
+
+/** Below this rate the EMG band is cut short and fast potentials lose their peaks. */
+export const FULL_BAND_RATE_HZ = 500;
+
+/**
+ * One EMG channel: condition (band-pass, mains notches), estimate the local noise floor, find candidate
+ * potentials, then sort the activity into sustained episodes, artifacts (clipping, flat, motion, ECG, gaps)
+ * and isolated twitches.
+ */
+export function detectEmg(input: EmgInput, p: EmgParams, checkpoint: Checkpoint, scratch = new FilterScratch()): ChannelResult {
+  const { id, fs, startS } = input;
+  const data = fillShortGaps(input.data, Math.max(1, Math.round(MAX_FILLED_GAP_S * fs)));
+  const n = data.length;
+  const notes: string[] = [];
+  const raw = findRawArtifacts(data, p.clipMinRun, Math.max(p.clipMinRun + 1, Math.round(p.flatMinS * fs)), input.range);
+  const { gaps } = usableRuns(data, Math.round(MIN_RUN_S * fs));
+  // Filters never see clipped or flat stretches: their steps would ring for seconds in the motion band.
+  const { runs } = usableRuns(withoutSpans(data, [...raw.clipping, ...raw.flat]), Math.round(MIN_RUN_S * fs));
+
+  const highHz = Math.min(p.bandHighHz, 0.45 * fs);
+  const spectrum = welchSpectrum(data, fs, nextPowerOfTwo(Math.round(fs)), WELCH_SEGMENTS);
+  const mains = spectrum ? findMains(spectrum, Math.min(0.45 * fs, highHz * 1.1), p.mainsProminence) : { mainsHz: null, lines: [] };
+  const design = bandpassDesign(p.filterOrder, p.bandLowHz, highHz, fs, mains.lines.map((l) => l.freqHz), p.notchQ);
+  const pad = Math.round(0.5 * fs);
+  const x = new Float32Array(n).fill(Number.NaN);
+  const band = new ZeroPhaseFilter(design, pad, scratch);
+  for (const r of runs) band.apply(data, x, r.start, r.end);
+  checkpoint(0.35);
+
+  const win = Math.max(1, Math.round(p.noiseWindowS * fs));
+  const sigma = windowedSigma(x, win, fs >= 1000 ? 2 : 1);
+  const reach = Math.max(1, Math.round(p.noiseNeighbourhoodS / p.noiseWindowS));
+  const localFloor = slidingQuantile(sigma, reach, 0.25);
+  const quietFloor = slidingQuantile(sigma, reach * 4, 0.1);
+  const noiseFloor = finiteQuantile(sigma, 0.5);
+
+  const envelope = movingRms(x, Math.max(1, Math.round((p.envelopeMs / 1000) * fs)) | 1);
+  const pot = findPotentials({
+    x,
+    envelope,
+    floor: localFloor,
+    floorWindow: win,
+    high: p.twitchK,
+    low: p.releaseK,
+    mergeGap: Math.round((p.mergeGapMs / 1000) * fs),
+  });
+  checkpoint(0.6);
+
+  const binLength = Math.max(1, Math.round((p.sustainedBinMs / 1000) * fs));
+  const sustained = findSustained({
+    x,
+    floor: quietFloor,
+    floorWindow: win,
+    binLength,
+    binK: p.sustainedBinK,
+    windowBins: Math.max(1, Math.round(p.sustainedWindowS / (binLength / fs))),
+    on: p.sustainedOn,
+    off: p.sustainedOff,
+    minBins: Math.ceil(p.sustainedMinS / (binLength / fs)),
+    bridgeBins: Math.round(p.sustainedBridgeS / (binLength / fs)),
+  });
+
+  const clipping = dilateSpans(raw.clipping, Math.round(p.clipMarginS * fs), n);
+  const flat = mergeSpans(raw.flat);
+  const hard = mergeSpans([...gaps, ...clipping, ...flat, ...sustained, ...(input.movement ?? [])]);
+
+  const weak = findPotentials({ x, envelope, floor: localFloor, floorWindow: win, high: Math.min(p.ecgK, p.twitchK), low: p.releaseK, mergeGap: Math.round((p.mergeGapMs / 1000) * fs) });
+  const beatSet = findEcgTrain(x, weak, outsideOf(weak, hard), {
+    fs,
+    minPeriodS: p.ecgMinPeriodS,
+    maxPeriodS: p.ecgMaxPeriodS,
+    shapeCorrelation: p.ecgShapeCorrelation,
+    minBeats: p.ecgMinBeats,
+    intervalTolerance: p.ecgIntervalTolerance,
+  });
+  const beatMargin = Math.round(BEAT_MARGIN_S * fs);
+  const beats = mergeSpans([...beatSet].map((k) => ({ start: Math.max(0, weak.start[k] - beatMargin), end: Math.min(n, weak.end[k] + beatMargin) })));
+  checkpoint(0.75);
+
+  const motion = findMotion(data, x, runs, fs, p, beats, scratch);
+  const artifacts = mergeSpans([...gaps, ...clipping, ...flat, ...motion, ...beats, ...(input.movement ?? [])]);
+  // Heartbeats are brief and known, so only the beat itself is off limits, not the isolation zone around it.
+  const nearBusy = dilateSpans(mergeSpans([...gaps, ...clipping, ...flat, ...motion, ...sustained, ...(input.movement ?? [])]), Math.round((p.isolationMs / 1000) * fs), n);
+  const excludedForTwitch = nearBusy;
+
+  // A potential far larger than the heartbeats is a twitch even when it lands on a beat.
+  const beatAmplitude = medianOf([...beatSet].map((k) => weak.amplitude[k]));
+  const candidates = outsideOf(pot, hard).filter((k) => !overlapsAny(beats, pot.start[k], pot.end[k]) || pot.amplitude[k] > BEAT_OUTSIZE * beatAmplitude);
+  const twitches = groupTwitches(x, pot, candidates, {
+    fs,
+    multipletGapMs: p.multipletGapMs,
+    maxMultiplet: p.maxMultiplet,
+    echoFraction: p.echoFraction,
+    maxPotentialMs: p.maxPotentialMs,
+  }).filter((t) => !overlapsAny(excludedForTwitch, t.start, t.end) && t.amplitude >= p.minSnr * t.floor);
+
+  const t = (i: number): number => startS + i / fs;
+  const events: DetectedEvent[] = [];
+  for (const tw of twitches) {
+    events.push({
+      channel: id,
+      type: 'twitch',
+      startS: t(tw.start),
+      endS: t(tw.end),
+      peakS: t(tw.peak),
+      amplitude: tw.amplitude,
+      snr: tw.amplitude / tw.floor,
+      ...(tw.multiplet > 1 ? { multiplet: tw.multiplet } : {}),
+    });
+  }
+  for (const s of sustained) {
+    const peak = peakOf(x, s.start, s.end);
+    let sum = 0;
+    let m = 0;
+    for (let i = s.start; i < s.end; i++) {
+      const v = x[i];
+      if (v === v) {
+        sum += v * v;
+        m++;
+      }
+    }
+    let inside = 0;
+    for (let k = 0; k < pot.length; k++) if (pot.peak[k] >= s.start && pot.peak[k] < s.end) inside++;
+    const floor = quietFloor[(peak.index / win) | 0];
+    events.push({
+      channel: id,
+      type: 'sustained',
+      startS: t(s.start),
+      endS: t(s.end),
+      peakS: t(peak.index),
+      amplitude: peak.value,
+      snr: peak.value / floor,
+      rms: m > 0 ? Math.sqrt(sum / m) : 0,
+      density: inside / ((s.end - s.start) / fs),
+    });
+  }
+  const artifactEvent = (s: Span, reason: ArtifactReason): void => {
+    const peak = peakOf(x, s.start, s.end);
+    const floor = localFloor[(peak.index / win) | 0];
+    events.push({
+      channel: id,
+      type: 'artifact',
+      startS: t(s.start),
+      endS: t(s.end),
+      peakS: t(peak.index),
+      amplitude: peak.value,
+      snr: floor > 0 && peak.value > 0 ? peak.value / floor : 0,
+      reason,
+    });
+  };
+  for (const s of gaps) artifactEvent(s, 'gap');
+  for (const s of clipping) artifactEvent(s, 'clipping');
+  for (const s of flat) artifactEvent(s, 'flat');
+  for (const s of motion) artifactEvent(s, 'motion');
+  for (const s of beats) artifactEvent(s, 'ecg');
+  events.sort((a, b) => a.startS - b.startS);
+
+  if (mains.mainsHz !== null) {
+    notes.push(`Mains hum at ${mains.mainsHz} Hz was found and filtered out (${mains.lines.length} line${mains.lines.length === 1 ? '' : 's'}).`);
+  }
+  if (fs < FULL_BAND_RATE_HZ) {
+    notes.push(
+      `Sampled at ${round(fs)} Hz, so only activity up to ${round(highHz)} Hz is kept: small and fast potentials may be missed.`,
+    );
+  }
+  if (beatSet.size > 0) notes.push(`A regular heartbeat (ECG) shows in this channel; ${beatSet.size} beats were set aside, not counted as twitches.`);
+
+  const gapN = totalLength(gaps);
+  const excludedN = totalLength(artifacts);
+  const busyN = totalLength(mergeSpans([...artifacts, ...sustained]));
+  checkpoint(1);
+  return {
+    events,
+    analyzedS: (n - gapN) / fs,
+    restS: (n - busyN) / fs,
+    excludedS: excludedN / fs,
+    noiseFloor: Number.isFinite(noiseFloor) ? noiseFloor : 0,
+    mainsHz: mains.mainsHz,
+    notes,
+  };
+}
+
+/**
+ * Motion artifacts: large, broad, low-frequency shifts (below ~20 Hz, De Luca et al. 2010). A 50 ms bin
+ * is motion when its 2-15 Hz RMS exceeds `motionK` times that band's own floor and also exceeds the EMG
+ * band's RMS in the bin; motor-unit potentials carry little energy below 15 Hz, so they never pass.
+ * Bins inside heartbeats are skipped (a QRS is mostly below 15 Hz).
+ */
+function findMotion(data: Float32Array, x: Float32Array, runs: Span[], fs: number, p: EmgParams, beats: Span[], scratch: FilterScratch): Span[] {
+  const high = Math.min(p.motionHighHz, 0.45 * fs);
+  const n = data.length;
+  const low = new Float32Array(n).fill(Number.NaN);
+  const filter = new ZeroPhaseFilter(bandpassDesign(4, p.motionLowHz, high, fs), Math.round(fs), scratch);
+  for (const r of runs) filter.apply(data, low, r.start, r.end);
+  const bin = Math.max(1, Math.round(MOTION_BIN_S * fs));
+  const floor = finiteQuantile(windowedSigma(low, Math.round(fs), fs >= 1000 ? 4 : 1), 0.5);
+  if (!(floor > 0)) return [];
+  const spans: Span[] = [];
+  for (let b = 0; b * bin < n; b++) {
+    const from = b * bin;
+    const to = Math.min(n, from + bin);
+    let sl = 0;
+    let sx = 0;
+    let m = 0;
+    for (let i = from; i < to; i++) {
+      const l = low[i];
+      const v = x[i];
+      if (l === l && v === v) {
+        sl += l * l;
+        sx += v * v;
+        m++;
+      }
+    }
+    if (m === 0 || sl <= sx) continue;
+    if (Math.sqrt(sl / m) <= p.motionK * floor) continue;
+    if (overlapsAny(beats, from, to)) continue;
+    spans.push({ start: from, end: to });
+  }
+  return dilateSpans(spans, Math.round(p.motionMarginS * fs), n);
+}
+
+function medianOf(values: number[]): number {
+  if (values.length === 0) return Infinity;
+  values.sort((a, b) => a - b);
+  return values[values.length >> 1];
+}
+
+function outsideOf(pot: Potentials, spans: readonly Span[]): number[] {
+  const out: number[] = [];
+  for (let k = 0; k < pot.length; k++) if (!overlapsAny(spans, pot.start[k], pot.end[k])) out.push(k);
+  return out;
+}
+
+function withoutSpans(x: Float32Array, spans: readonly Span[]): Float32Array {
+  if (spans.length === 0) return x;
+  const out = x.slice();
+  for (const s of spans) out.fill(Number.NaN, s.start, s.end);
+  return out;
+}
+
+function peakOf(x: Float32Array, from: number, to: number): { index: number; value: number } {
+  let index = from;
+  let value = 0;
+  for (let i = from; i < to; i++) {
+    const a = Math.abs(x[i]);
+    if (a > value) {
+      value = a;
+      index = i;
+    }
+  }
+  return { index, value };
+}
+
+function round(v: number): number {
+  return Math.round(v * 10) / 10;
+}
+

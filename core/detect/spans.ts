@@ -1,0 +1,85 @@
+/** Half-open sample ranges [start, end) and the few operations detection needs on sorted lists of them. */
+export interface Span {
+  start: number;
+  end: number;
+}
+
+/** Sorts and merges spans that overlap or lie within `gap` samples of each other. */
+export function mergeSpans(spans: readonly Span[], gap = 0): Span[] {
+  const sorted = [...spans].filter((s) => s.end > s.start).sort((a, b) => a.start - b.start);
+  const out: Span[] = [];
+  for (const s of sorted) {
+    const last = out[out.length - 1];
+    if (last && s.start <= last.end + gap) last.end = Math.max(last.end, s.end);
+    else out.push({ start: s.start, end: s.end });
+  }
+  return out;
+}
+
+/** Widens each span by `margin` samples on both sides, within [0, length). */
+export function dilateSpans(spans: readonly Span[], margin: number, length: number): Span[] {
+  return mergeSpans(spans.map((s) => ({ start: Math.max(0, s.start - margin), end: Math.min(length, s.end + margin) })));
+}
+
+export function totalLength(spans: readonly Span[]): number {
+  let n = 0;
+  for (const s of spans) n += s.end - s.start;
+  return n;
+}
+
+/** Whether [start, end) touches any span of a sorted, merged list (binary search). */
+export function overlapsAny(sorted: readonly Span[], start: number, end: number): boolean {
+  let lo = 0;
+  let hi = sorted.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (sorted[mid].end <= start) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo < sorted.length && sorted[lo].start < end;
+}
+
+/** Runs of non-zero entries of a mask. */
+export function runsOf(mask: Uint8Array): Span[] {
+  const out: Span[] = [];
+  let start = -1;
+  for (let i = 0; i < mask.length; i++) {
+    if (mask[i]) {
+      if (start < 0) start = i;
+    } else if (start >= 0) {
+      out.push({ start, end: i });
+      start = -1;
+    }
+  }
+  if (start >= 0) out.push({ start, end: mask.length });
+  return out;
+}
+
+/** Runs of finite samples: where a channel can be filtered. */
+export function finiteRuns(x: Float32Array): Span[] {
+  const out: Span[] = [];
+  let start = -1;
+  for (let i = 0; i < x.length; i++) {
+    const v = x[i];
+    if (v === v) {
+      if (start < 0) start = i;
+    } else if (start >= 0) {
+      out.push({ start, end: i });
+      start = -1;
+    }
+  }
+  if (start >= 0) out.push({ start, end: x.length });
+  return out;
+}
+
+/** The parts of [0, length) not covered by the sorted, merged spans. */
+export function complement(sorted: readonly Span[], length: number): Span[] {
+  const out: Span[] = [];
+  let at = 0;
+  for (const s of sorted) {
+    if (s.start > at) out.push({ start: at, end: s.start });
+    at = Math.max(at, s.end);
+  }
+  if (at < length) out.push({ start: at, end: length });
+  return out;
+}

@@ -1,0 +1,77 @@
+import type { Span } from './spans';
+
+export interface SustainedInput {
+  x: Float32Array;
+  /** Noise floor per window of `floorWindow` samples (a quiet-background level). */
+  floor: Float64Array;
+  floorWindow: number;
+  binLength: number;
+  /** A bin is active when its RMS exceeds binK x floor. */
+  binK: number;
+  /** Density window, in bins. */
+  windowBins: number;
+  on: number;
+  off: number;
+  /** Shortest episode and longest bridged pause, in bins. */
+  minBins: number;
+  bridgeBins: number;
+}
+
+/**
+ * Sustained activity as a run of dense active bins. A cramp keeps most short bins active (many units
+ * firing), while a train of isolated twitches leaves most bins quiet, so density (not an envelope that
+ * a few large spikes can hold up) decides. Double-threshold hysteresis on the density (Bonato et al. 1998),
+ * then each episode is trimmed to its first and last active bin.
+ */
+export function findSustained(input: SustainedInput): Span[] {
+  const { x, floor, floorWindow, binLength, binK, windowBins, on, off, minBins, bridgeBins } = input;
+  const bins = Math.floor(x.length / binLength);
+  const active = new Uint8Array(bins);
+  for (let b = 0; b < bins; b++) {
+    const from = b * binLength;
+    let s = 0;
+    let m = 0;
+    for (let i = from; i < from + binLength; i++) {
+      const v = x[i];
+      if (v === v) {
+        s += v * v;
+        m++;
+      }
+    }
+    const f = floor[((from + (binLength >> 1)) / floorWindow) | 0];
+    if (m > 0 && Math.sqrt(s / m) > binK * f) active[b] = 1;
+  }
+  const half = windowBins >> 1;
+  const density = new Float32Array(bins);
+  let count = 0;
+  let lo = 0;
+  let hi = -1;
+  for (let b = 0; b < bins; b++) {
+    const wantHi = Math.min(bins - 1, b + half);
+    const wantLo = Math.max(0, b - half);
+    while (hi < wantHi) count += active[++hi];
+    while (lo < wantLo) count -= active[lo++];
+    density[b] = count / (hi - lo + 1);
+  }
+  const runs: Span[] = [];
+  let b = 0;
+  while (b < bins) {
+    if (density[b] < on) {
+      b++;
+      continue;
+    }
+    let start = b;
+    while (start > 0 && density[start - 1] >= off) start--;
+    let end = b + 1;
+    while (end < bins && density[end] >= off) end++;
+    while (start < end && !active[start]) start++;
+    while (end > start && !active[end - 1]) end--;
+    const last = runs[runs.length - 1];
+    if (last && start - last.end <= bridgeBins) last.end = Math.max(last.end, end);
+    else runs.push({ start, end });
+    b = Math.max(end, b + 1);
+  }
+  return runs
+    .filter((r) => r.end - r.start >= minBins)
+    .map((r) => ({ start: r.start * binLength, end: Math.min(x.length, r.end * binLength) }));
+}

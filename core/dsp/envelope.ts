@@ -1,0 +1,43 @@
+/**
+ * Centred moving RMS over `width` samples (odd; edges use the samples available). Sums in float64 via a
+ * running total that is rebuilt every block so round-off cannot accumulate over hours of data. NaN samples
+ * add nothing to their neighbours' windows and stay NaN themselves.
+ */
+export function movingRms(x: Float32Array, width: number, out: Float32Array = new Float32Array(x.length)): Float32Array {
+  const n = x.length;
+  const half = Math.max(0, (width - 1) >> 1);
+  if (half === 0) {
+    for (let i = 0; i < n; i++) out[i] = Math.abs(x[i]);
+    return out;
+  }
+  const sq = (v: number): number => (v === v ? v * v : 0);
+  let sum = 0;
+  let lo = 0;
+  let hi = -1;
+  const REBUILD = 65536;
+  for (let i = 0; i < n; i++) {
+    const wantHi = Math.min(n - 1, i + half);
+    const wantLo = Math.max(0, i - half);
+    while (hi < wantHi) {
+      hi++;
+      sum += sq(x[hi]);
+    }
+    while (lo < wantLo) {
+      sum -= sq(x[lo]);
+      lo++;
+    }
+    if ((i & (REBUILD - 1)) === REBUILD - 1) {
+      sum = 0;
+      for (let j = lo; j <= hi; j++) sum += sq(x[j]);
+    }
+    out[i] = x[i] === x[i] ? Math.sqrt(Math.max(0, sum) / (hi - lo + 1)) : Number.NaN;
+  }
+  return out;
+}
+
+/** RMS of `x[from, to)` summed in float64. */
+export function rms(x: Float32Array, from: number, to: number): number {
+  let s = 0;
+  for (let i = from; i < to; i++) s += x[i] * x[i];
+  return to > from ? Math.sqrt(s / (to - from)) : 0;
+}

@@ -1,0 +1,88 @@
+/** Order statistics without sorting: Hoare's selection (Hoare 1961, "Algorithm 65: Find"). */
+export function selectInPlace(a: Float64Array | Float32Array, k: number, from = 0, to = a.length): number {
+  let lo = from;
+  let hi = to - 1;
+  const target = from + k;
+  while (hi > lo) {
+    const pivot = a[(lo + hi) >>> 1];
+    let i = lo;
+    let j = hi;
+    while (i <= j) {
+      while (a[i] < pivot) i++;
+      while (a[j] > pivot) j--;
+      if (i <= j) {
+        const t = a[i];
+        a[i] = a[j];
+        a[j] = t;
+        i++;
+        j--;
+      }
+    }
+    if (target <= j) hi = j;
+    else if (target >= i) lo = i;
+    else break;
+  }
+  return a[target];
+}
+
+/** Quantile (0..1, lower order statistic) of `a[from, to)`; reorders that range. */
+export function quantileInPlace(a: Float64Array | Float32Array, q: number, from = 0, to = a.length): number {
+  const n = to - from;
+  if (n <= 0) return Number.NaN;
+  return selectInPlace(a, Math.min(n - 1, Math.max(0, Math.floor(q * (n - 1)))), from, to);
+}
+
+export function median(values: ArrayLike<number>): number {
+  const copy = Float64Array.from(values);
+  return quantileInPlace(copy, 0.5);
+}
+
+/** 0.6745 = Φ⁻¹(0.75): median |x| / 0.6745 estimates σ of zero-mean Gaussian noise (Hampel 1974). */
+export const MAD_TO_SIGMA = 1 / 0.6745;
+
+/**
+ * Robust noise σ per window of `windowLength` samples: median |x| / 0.6745, taken over every `stride`-th
+ * sample to keep it cheap. Windows holding NaN use their finite samples; windows with none get NaN.
+ */
+export function windowedSigma(x: Float32Array, windowLength: number, stride = 1): Float64Array {
+  const windows = Math.max(1, Math.ceil(x.length / windowLength));
+  const out = new Float64Array(windows);
+  const scratch = new Float64Array(Math.ceil(windowLength / stride) + 1);
+  for (let w = 0; w < windows; w++) {
+    const end = Math.min(x.length, (w + 1) * windowLength);
+    let m = 0;
+    for (let i = w * windowLength; i < end; i += stride) {
+      const v = x[i];
+      if (v === v) scratch[m++] = v < 0 ? -v : v;
+    }
+    out[w] = m === 0 ? Number.NaN : quantileInPlace(scratch, 0.5, 0, m) * MAD_TO_SIGMA;
+  }
+  return out;
+}
+
+/**
+ * A local level per window: the `q` quantile of the finite values within ±`half` windows. A low quantile
+ * follows the quiet background and ignores bursts shorter than the neighbourhood.
+ */
+export function slidingQuantile(values: Float64Array, half: number, q: number): Float64Array {
+  const n = values.length;
+  const out = new Float64Array(n);
+  const scratch = new Float64Array(2 * half + 1);
+  for (let i = 0; i < n; i++) {
+    let m = 0;
+    for (let j = Math.max(0, i - half); j <= Math.min(n - 1, i + half); j++) {
+      const v = values[j];
+      if (v === v) scratch[m++] = v;
+    }
+    out[i] = m === 0 ? Number.NaN : quantileInPlace(scratch, q, 0, m);
+  }
+  return out;
+}
+
+/** The `q` quantile of the finite values, or NaN when there are none. */
+export function finiteQuantile(values: Float64Array, q: number): number {
+  const copy = new Float64Array(values.length);
+  let m = 0;
+  for (let i = 0; i < values.length; i++) if (values[i] === values[i]) copy[m++] = values[i];
+  return quantileInPlace(copy, q, 0, m);
+}

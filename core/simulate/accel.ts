@@ -1,0 +1,157 @@
+import { Prng } from './prng';
+import { dampedSine, dampedSinePeak } from './shapes';
+import type { TruthEvent } from './truth';
+
+export interface AccelSimOptions {
+  id: string;
+  fs: number;
+  durationS: number;
+  seed: number;
+  /** Noise density, µg/√Hz (consumer IMUs 60-160, detection notes 4.1). */
+  noiseDensityUg: number;
+  /** Quantisation step in g (e.g. 1/1024), or 0 for none. */
+  lsbG: number;
+  twitchesPerMinute: number;
+  /** Twitch SNR range (peak / per-axis noise σ), log-uniform. */
+  snr: [number, number];
+  /** Walking bouts: start and length, seconds. */
+  walking: Array<{ startS: number; durationS: number }>;
+  /** Posture changes (arm turns, shifts) at these times. */
+  postureChanges: number[];
+  /** Prolonged elevated 8-30 Hz activity (tremor- or cramp-like): start and length. */
+  sustained: Array<{ startS: number; durationS: number }>;
+}
+
+export interface SimulatedAccel {
+  /** x, y, z in g, gravity included. */
+  axes: [Float32Array, Float32Array, Float32Array];
+  truth: TruthEvent[];
+  /** Per-axis white-noise σ, g. */
+  noise: number;
+}
+
+const GUARD_S = 1.5;
+const SPACING_S = 1;
+
+/** A wrist- or limb-worn accelerometer with known twitches, walking, posture changes and prolonged activity. */
+export function simulateAccel(o: AccelSimOptions): SimulatedAccel {
+  const rng = new Prng(o.seed);
+  const n = Math.round(o.durationS * o.fs);
+  const ax = [new Float64Array(n), new Float64Array(n), new Float64Array(n)];
+  const truth: TruthEvent[] = [];
+  const noise = o.noiseDensityUg * 1e-6 * Math.sqrt(o.fs / 2);
+  const busy: Array<[number, number]> = [];
+
+  const orientation = randomUnit(rng);
+  const gravity = orientationTrack(n, o, orientation, rng, truth);
+  for (let k = 0; k < 3; k++) for (let i = 0; i < n; i++) ax[k][i] = gravity[k][i];
+
+  for (const w of o.walking) {
+    addWalking(ax, o.fs, w.startS, w.durationS, rng);
+    truth.push({ channel: o.id, type: 'movement', startS: w.startS, endS: w.startS + w.durationS, peakS: w.startS, amplitude: 0, snr: 0, reason: 'walking' });
+    busy.push([w.startS - GUARD_S, w.startS + w.durationS + GUARD_S]);
+  }
+  for (const t of o.postureChanges) busy.push([t - GUARD_S, t + 2 + GUARD_S]);
+  for (const s of o.sustained) {
+    addTremor(ax, o.fs, s.startS, s.durationS, noise * rng.uniform(4, 8), rng);
+    truth.push({ channel: o.id, type: 'sustained', startS: s.startS, endS: s.startS + s.durationS, peakS: s.startS, amplitude: 0, snr: 0 });
+    busy.push([s.startS - GUARD_S, s.startS + s.durationS + GUARD_S]);
+  }
+  const isBusy = (t: number): boolean => t < 1 || t > o.durationS - 1 || busy.some(([a, b]) => t >= a && t <= b);
+
+  let last = -Infinity;
+  for (let t = rng.exponential(o.twitchesPerMinute / 60); t < o.durationS; t += rng.exponential(o.twitchesPerMinute / 60)) {
+    if (isBusy(t) || t - last < SPACING_S) continue;
+    last = t;
+    const f = rng.uniform(10, 25);
+    const tau = rng.uniform(0.02, 0.05);
+    const snr = rng.logUniform(o.snr[0], o.snr[1]);
+    const amp = snr * noise;
+    const dir = randomUnit(rng);
+    const peak = dampedSinePeak(f, tau);
+    for (let i = Math.floor(t * o.fs); i < Math.min(n, (t + 6 * tau) * o.fs); i++) {
+      const v = (amp / peak.value) * dampedSine(i / o.fs - t, f, tau);
+      for (let k = 0; k < 3; k++) ax[k][i] += dir[k] * v;
+    }
+    truth.push({ channel: o.id, type: 'twitch', startS: t, endS: t + 4 * tau, peakS: t + peak.t, amplitude: amp, snr });
+  }
+
+  const axes = ax.map((a) => {
+    const out = new Float32Array(n);
+    for (let i = 0; i < n; i++) {
+      const v = a[i] + noise * rng.gaussian();
+      out[i] = o.lsbG > 0 ? Math.round(v / o.lsbG) * o.lsbG : v;
+    }
+    return out;
+  }) as [Float32Array, Float32Array, Float32Array];
+  truth.sort((a, b) => a.startS - b.startS);
+  return { axes, truth, noise };
+}
+
+function randomUnit(rng: Prng): [number, number, number] {
+  const v: [number, number, number] = [rng.gaussian(), rng.gaussian(), rng.gaussian()];
+  const m = Math.hypot(...v) || 1;
+  return [v[0] / m, v[1] / m, v[2] / m];
+}
+
+/** Gravity in sensor axes, turning smoothly to a new orientation over 1-2 s at each posture change. */
+function orientationTrack(n: number, o: AccelSimOptions, start: [number, number, number], rng: Prng, truth: TruthEvent[]): Float64Array[] {
+  const g = [new Float64Array(n), new Float64Array(n), new Float64Array(n)];
+  const changes = [...o.postureChanges].sort((a, b) => a - b).map((t) => ({ t, len: rng.uniform(1, 2), to: randomUnit(rng) }));
+  for (const c of changes) truth.push({ channel: o.id, type: 'movement', startS: c.t, endS: c.t + c.len, peakS: c.t, amplitude: 0, snr: 0, reason: 'posture' });
+  let from = start;
+  let ci = 0;
+  for (let i = 0; i < n; i++) {
+    const t = i / o.fs;
+    while (ci < changes.length && t >= changes[ci].t + changes[ci].len) from = changes[ci++].to;
+    let v = from;
+    const c = changes[ci];
+    if (c && t >= c.t) {
+      const s = 0.5 - 0.5 * Math.cos((Math.PI * (t - c.t)) / c.len);
+      const mix: [number, number, number] = [from[0] + (c.to[0] - from[0]) * s, from[1] + (c.to[1] - from[1]) * s, from[2] + (c.to[2] - from[2]) * s];
+      const m = Math.hypot(...mix) || 1;
+      v = [mix[0] / m, mix[1] / m, mix[2] / m];
+    }
+    for (let k = 0; k < 3; k++) g[k][i] = v[k];
+  }
+  return g;
+}
+
+/** Steps at 1.6-2.1 Hz: a heel-strike transient per step, body bounce and arm swing. */
+function addWalking(ax: Float64Array[], fs: number, startS: number, durationS: number, rng: Prng): void {
+  const cadence = rng.uniform(1.6, 2.1);
+  const strike = randomUnit(rng);
+  const swing = randomUnit(rng);
+  const from = Math.floor(startS * fs);
+  const to = Math.min(ax[0].length, Math.floor((startS + durationS) * fs));
+  for (let i = from; i < to; i++) {
+    const t = i / fs - startS;
+    const bounce = 0.15 * Math.sin(2 * Math.PI * cadence * t);
+    const arm = 0.35 * Math.sin(Math.PI * cadence * t);
+    for (let k = 0; k < 3; k++) ax[k][i] += strike[k] * bounce + swing[k] * arm;
+  }
+  for (let t = startS + rng.uniform(0, 0.3); t < startS + durationS; t += (1 + 0.04 * rng.gaussian()) / cadence) {
+    const amp = rng.uniform(0.3, 0.8);
+    const f = rng.uniform(8, 15);
+    for (let i = Math.floor(t * fs); i < Math.min(to, (t + 0.2) * fs); i++) {
+      const v = amp * dampedSine(i / fs - t, f, 0.03);
+      for (let k = 0; k < 3; k++) ax[k][i] += strike[k] * v;
+    }
+  }
+}
+
+/** Band-limited 8-30 Hz activity of the given RMS per axis, with 0.5 s ramps. */
+function addTremor(ax: Float64Array[], fs: number, startS: number, durationS: number, rmsG: number, rng: Prng): void {
+  const comps = Array.from({ length: 12 }, () => ({ f: rng.uniform(8, Math.min(30, 0.45 * fs)), p: rng.uniform(0, 2 * Math.PI), d: randomUnit(rng) }));
+  const scale = (rmsG * Math.sqrt(2)) / Math.sqrt(comps.length / 3);
+  const from = Math.floor(startS * fs);
+  const to = Math.min(ax[0].length, Math.floor((startS + durationS) * fs));
+  for (let i = from; i < to; i++) {
+    const t = i / fs - startS;
+    const ramp = Math.min(1, t / 0.5, (durationS - t) / 0.5);
+    for (const c of comps) {
+      const v = scale * ramp * Math.sin(2 * Math.PI * c.f * t + c.p);
+      for (let k = 0; k < 3; k++) ax[k][i] += c.d[k] * v;
+    }
+  }
+}
