@@ -1,12 +1,14 @@
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { findChromium, htmlToPdf, NO_CHROMIUM_MESSAGE } from '../../cli/pdf';
 import { DISCLAIMER, guidanceFor, type ChecklistAnswers } from '../../core/guidance';
 import { buildReportHtml } from '../../core/report';
-import { calfSession, threeSiteSession, type Simulated } from './simulated';
+import { analyzeRecording } from '../../core/analysis/analyze';
+import { importRecording, textSource } from '../../core/import/index';
+import { calfSession, simulateRecording, toGenericCsv, type Simulated } from './simulated';
 
 const chromium = findChromium();
 const hasPoppler = (() => {
@@ -23,9 +25,20 @@ if (!hasPoppler) console.warn('[report PDF tests skipped] pdftotext/pdfinfo (pop
 const dir = mkdtempSync(join(tmpdir(), 'twitchscope-report-test-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
+/** Set REPORT_PREVIEW_DIR to keep each PDF and its pages as PNG (pdftoppm) for looking at. */
+const previewDir = process.env.REPORT_PREVIEW_DIR;
+
+function keepPreview(path: string, name: string): void {
+  if (!previewDir) return;
+  mkdirSync(previewDir, { recursive: true });
+  copyFileSync(path, join(previewDir, name));
+  execFileSync('pdftoppm', ['-r', '80', '-png', path, join(previewDir, name.replace(/\.pdf$/, ''))]);
+}
+
 function pdfText(pdf: Uint8Array, name: string): { text: string; pages: number } {
   const path = join(dir, name);
   writeFileSync(path, pdf);
+  keepPreview(path, name);
   const text = execFileSync('pdftotext', ['-layout', path, '-'], { encoding: 'utf8' });
   const info = execFileSync('pdfinfo', [path], { encoding: 'utf8' });
   const pages = Number(/^Pages:\s+(\d+)/m.exec(info)?.[1]);
@@ -34,7 +47,15 @@ function pdfText(pdf: Uint8Array, name: string): { text: string; pages: number }
   return { text: text.replace(/[ \t]+/g, ' '), pages };
 }
 
-const cases: Array<{ name: string; sim: () => Simulated; answers: ChecklistAnswers; expectItems: string[] }> = [
+interface Case {
+  name: string;
+  /** A recording made by the simulator with known content, written as a generic CSV. */
+  sim: () => Simulated;
+  answers: ChecklistAnswers;
+  expectItems: string[];
+}
+
+const cases: Case[] = [
   {
     name: 'calf session, calm answers',
     sim: calfSession,
@@ -43,7 +64,18 @@ const cases: Array<{ name: string; sim: () => Simulated; answers: ChecklistAnswe
   },
   {
     name: 'three sites with a tongue channel, red flags',
-    sim: threeSiteSession,
+    sim: () =>
+      simulateRecording({
+        file: 'three-sites.csv',
+        durationS: 600,
+        emgRateHz: 1000,
+        seed: 29,
+        emg: [
+          { id: 'emg1', label: 'right calf EMG (uV)', site: 'right calf', twitchesPerMinute: 10, cramps: [{ startS: 100, durationS: 12 }, { startS: 300, durationS: 20 }, { startS: 480, durationS: 30 }] },
+          { id: 'emg2', label: 'left thigh EMG (uV)', site: 'left thigh', twitchesPerMinute: 0.5 },
+          { id: 'emg3', label: 'tongue EMG (uV)', site: 'tongue', twitchesPerMinute: 1 },
+        ],
+      }),
     answers: { weakness: 'yes', 'same-place': 'yes', 'sudden-onset': 'yes', stress: 'yes' },
     expectItems: ['Please arrange to see a clinician', 'Twitch-like spikes on the tongue channel', 'Most twitches came from one place', 'Repeated cramp-like episodes'],
   },
@@ -52,9 +84,13 @@ const cases: Array<{ name: string; sim: () => Simulated; answers: ChecklistAnswe
 describe.skipIf(!chromium || !hasPoppler)('report printed by Chromium', () => {
   for (const c of cases) {
     it(`${c.name}: sites, counts, guidance and disclaimer in the PDF on 2–4 A4 and Letter pages`, async () => {
-      const { recording, analysis } = c.sim();
+      const sim = c.sim();
+      const recording = await importRecording(textSource(sim.recording.file, toGenericCsv(sim.recording)));
+      const analysis = analyzeRecording(recording);
       const html = buildReportHtml({ recording, analysis, answers: c.answers, subject: 'J.D.', software: { name: 'TwitchScope', version: '0.1.0' }, generatedAt: '2026-03-15T08:12:00Z' });
       const items = guidanceFor(analysis, c.answers);
+      const total = analysis.summary.sites.reduce((n, s) => n + s.twitchCount, 0);
+      expect(total).toBeGreaterThan(0);
       for (const paper of ['A4', 'Letter'] as const) {
         const { text, pages } = pdfText(await htmlToPdf(html, { paper }), `${recording.file}-${paper}.pdf`);
         expect(pages).toBeGreaterThanOrEqual(2);
@@ -63,7 +99,6 @@ describe.skipIf(!chromium || !hasPoppler)('report printed by Chromium', () => {
         for (const s of analysis.summary.sites) {
           expect(text).toMatch(new RegExp(`${s.site} +\\d +[\\d.]+ +${s.twitchCount} `));
         }
-        const total = analysis.events.filter((e) => e.type === 'twitch').length;
         expect(text).toContain(`${total} twitch-like events`);
         for (const title of c.expectItems) expect(text).toContain(title);
         for (const i of items) expect(text).toContain(i.title);

@@ -27,6 +27,8 @@ export interface SimAcc {
 export interface SimSpec {
   file: string;
   durationS: number;
+  /** EMG sample rate; default 2000 Hz. */
+  emgRateHz?: number;
   seed: number;
   emg: SimEmg[];
   acc?: SimAcc[];
@@ -43,7 +45,7 @@ export function simulateRecording(spec: SimSpec): Simulated {
   const analysed: AnalysedChannel[] = [];
   const truth: TruthEvent[] = [];
   spec.emg.forEach((e, i) => {
-    const fs = 2000;
+    const fs = spec.emgRateHz ?? 2000;
     const sim = simulateEmg({
       id: e.id,
       fs,
@@ -174,4 +176,21 @@ export function threeSiteSession(): Simulated {
       { id: 'emg3', label: 'tongue EMG (uV)', site: 'tongue', twitchesPerMinute: 0.3 },
     ],
   });
+}
+
+/**
+ * The EMG channels as a generic TwitchScope CSV (`time_s` + one column per channel), the way a user would
+ * load them, so tests can run the real importer and detector on data with known content.
+ */
+export function toGenericCsv(rec: Recording): string {
+  const emg = rec.channels.filter((c) => c.kind === 'emg');
+  const fs = emg[0].sampleRateHz;
+  const lines = [`# rate_hz = ${fs}`, ['time_s', ...emg.map((c) => c.label)].join(',')];
+  const n = emg[0].data.length;
+  for (let i = 0; i < n; i++) {
+    let row = (i / fs).toFixed(4);
+    for (const c of emg) row += `,${c.data[i].toFixed(2)}`;
+    lines.push(row);
+  }
+  return lines.join('\n') + '\n';
 }
