@@ -1,0 +1,85 @@
+/** The command line's words, parsed into a typed shape; wrong words are a UsageError (exit 2). */
+
+export class UsageError extends Error {
+  override name = 'UsageError';
+}
+
+export interface CliArgs {
+  command: string;
+  files: string[];
+  json?: string;
+  events?: string;
+  report?: string;
+  format?: string;
+  rate?: number;
+  sites: Record<string, string>;
+  columns: Record<string, { kind?: 'emg' | 'accel' | 'other'; unit?: string }>;
+  sensitivity?: number;
+  subject?: string;
+  quiet: boolean;
+}
+
+const VALUE_FLAGS = new Set(['--json', '--events', '--report', '--format', '--rate', '--site', '--column', '--sensitivity', '--subject']);
+
+export function parseArgs(argv: readonly string[]): CliArgs {
+  const out: CliArgs = { command: argv[0] ?? 'help', files: [], sites: {}, columns: {}, quiet: false };
+  for (let i = 1; i < argv.length; i++) {
+    const a = argv[i];
+    if (a === '--quiet' || a === '-q') {
+      out.quiet = true;
+      continue;
+    }
+    if (!a.startsWith('--')) {
+      out.files.push(a);
+      continue;
+    }
+    const eq = a.indexOf('=');
+    const flag = eq > 0 ? a.slice(0, eq) : a;
+    if (!VALUE_FLAGS.has(flag)) throw new UsageError(`unknown option ${flag} (see "twitchscope help")`);
+    const value = eq > 0 ? a.slice(eq + 1) : argv[++i];
+    if (value === undefined) throw new UsageError(`${flag} needs a value`);
+    switch (flag) {
+      case '--json':
+        out.json = value;
+        break;
+      case '--events':
+        out.events = value;
+        break;
+      case '--report':
+        if (!/\.(pdf|html?)$/i.test(value)) throw new UsageError('--report needs a file name ending in .pdf or .html');
+        out.report = value;
+        break;
+      case '--format':
+        out.format = value;
+        break;
+      case '--subject':
+        out.subject = value;
+        break;
+      case '--rate': {
+        const r = Number(value);
+        if (!(r > 0 && r < 1e6)) throw new UsageError(`--rate ${value}: give the sample rate in Hz, e.g. --rate 1000`);
+        out.rate = r;
+        break;
+      }
+      case '--sensitivity': {
+        const s = Number(value);
+        if (!(s >= 0 && s <= 1)) throw new UsageError(`--sensitivity ${value}: give a number from 0 (fewest events) to 1 (most)`);
+        out.sensitivity = s;
+        break;
+      }
+      case '--site': {
+        const m = /^([^=]+)=(.*)$/.exec(value);
+        if (!m) throw new UsageError(`--site ${value}: write it as CHANNEL=SITE, e.g. --site emg1="left calf"`);
+        out.sites[m[1].trim()] = m[2].trim();
+        break;
+      }
+      case '--column': {
+        const m = /^([^=]+)=(emg|accel|other)(?::(.+))?$/i.exec(value);
+        if (!m) throw new UsageError(`--column ${value}: write it as COLUMN=KIND[:UNIT], e.g. --column 2=emg:mV`);
+        out.columns[m[1].trim()] = { kind: m[2].toLowerCase() as 'emg' | 'accel' | 'other', ...(m[3] ? { unit: m[3] } : {}) };
+        break;
+      }
+    }
+  }
+  return out;
+}

@@ -1,0 +1,197 @@
+import fs from 'node:fs/promises';
+import path from 'node:path';
+import { randomBytes } from 'node:crypto';
+import { analyzeRecording } from '../core/analysis/analyze';
+import { eventsToCsv } from '../core/analysis/events-csv';
+import { toAnalysisJson } from '../core/analysis/json';
+import { FORMATS, ImportError, importRecording } from '../core/import';
+import type { ImportOptions } from '../core/import/options';
+import { buildReportHtml } from '../core/report';
+import type { Recording } from '../core/recording';
+import { writeFileAtomic } from '../electron/fs/atomic-write';
+import { parseArgs, UsageError, type CliArgs } from './args';
+import { fileSource } from './node-source';
+import { htmlToPdf } from './pdf';
+import { describeAnalysis, describeRecording } from './print';
+import { softwareVersion } from './version';
+
+const HELP = `twitchscope — find twitch-like spikes and cramp-like activity in EMG and accelerometer recordings
+
+Usage:
+  twitchscope info FILE [--format ID] [--rate HZ] [--column N=KIND[:UNIT]]
+  twitchscope formats
+  twitchscope analyze FILE [--json OUT.json] [--events OUT.csv] [--report OUT.pdf|OUT.html]
+                           [--format ID] [--rate HZ] [--site CHANNEL=SITE]... [--column N=KIND[:UNIT]]...
+                           [--sensitivity 0..1] [--subject NAME]
+  twitchscope --version
+
+  --format ID        read the file as this format (see "twitchscope formats"); detected by default
+  --rate HZ          sample rate, for files that state none
+  --site CH=SITE     body site of an analysed channel, e.g. --site emg1="left calf"
+  --column N=KIND    treat column N (1-based, or its header text) as emg, accel or other, e.g. 2=emg:mV
+  --sensitivity S    0 finds the fewest events, 1 the most; 0.5 is the default
+  --subject NAME     name or initials printed on the report
+
+Exit status: 0 done, 2 bad input (the message says what to do), 1 internal error.
+TwitchScope describes signals; it does not diagnose.`;
+
+/** Exit codes of the command line contract. */
+const EXIT_OK = 0;
+const EXIT_INTERNAL = 1;
+const EXIT_BAD_INPUT = 2;
+
+async function readRecording(file: string, args: CliArgs): Promise<Recording> {
+  let source;
+  try {
+    source = await fileSource(file);
+  } catch (e) {
+    const code = (e as NodeJS.ErrnoException).code;
+    throw new ImportError(
+      file,
+      code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'this is a folder, not a file' : `cannot open the file (${code ?? 'error'})`,
+      code === 'ENOENT' ? 'check the path' : undefined,
+    );
+  }
+  const options: ImportOptions = {
+    ...(args.format ? { format: args.format } : {}),
+    ...(args.rate ? { rateHz: args.rate } : {}),
+    ...(Object.keys(args.columns).length ? { columns: args.columns } : {}),
+  };
+  const showProgress = !args.quiet && process.stderr.isTTY && source.size > 20e6;
+  if (showProgress) {
+    let last = -1;
+    options.onProgress = (f) => {
+      const pct = Math.floor(f * 100);
+      if (pct !== last) {
+        last = pct;
+        process.stderr.write(`\rreading ${source.name}: ${pct}%`);
+      }
+    };
+  }
+  try {
+    return await importRecording(source, options);
+  } finally {
+    if (showProgress) process.stderr.write('\n');
+    await source.close();
+  }
+}
+
+async function writeOut(file: string, data: string | Uint8Array): Promise<void> {
+  await writeFileAtomic(fs, path.resolve(file), data, () => randomBytes(6).toString('hex'));
+}
+
+async function analyze(args: CliArgs): Promise<void> {
+  if (args.files.length !== 1) throw new UsageError('analyze takes one recording file (see "twitchscope help")');
+  const rec = await readRecording(args.files[0], args);
+  const known = new Set([...rec.channels.map((c) => c.id), ...rec.sensors.map((s) => s.id)]);
+  for (const id of Object.keys(args.sites)) {
+    if (!known.has(id)) {
+      throw new UsageError(`--site ${id}=...: no channel "${id}" in ${rec.file} (channels: ${[...known].join(', ')})`);
+    }
+  }
+  let analysis;
+  try {
+    analysis = analyzeRecording(rec, {
+      sites: args.sites,
+      ...(args.sensitivity !== undefined ? { params: { sensitivity: args.sensitivity } } : {}),
+    });
+  } catch (e) {
+    if (e instanceof Error && /^(unknown parameter|parameter )/.test(e.message)) throw new UsageError(e.message);
+    throw e;
+  }
+  const version = softwareVersion();
+  if (args.json) await writeOut(args.json, JSON.stringify(toAnalysisJson(rec, analysis, version), null, 2) + '\n');
+  if (args.events) await writeOut(args.events, eventsToCsv(analysis));
+  if (args.report) {
+    const html = buildReportHtml({
+      recording: rec,
+      analysis,
+      answers: {},
+      ...(args.subject ? { subject: args.subject } : {}),
+      software: { name: 'TwitchScope', version },
+      generatedAt: new Date().toISOString(),
+    });
+    if (/\.pdf$/i.test(args.report)) {
+      let pdf: Uint8Array;
+      try {
+        pdf = await htmlToPdf(html);
+      } catch (e) {
+        throw new UsageError(`cannot write ${args.report}: ${(e as Error).message}`);
+      }
+      await writeOut(args.report, pdf);
+    } else {
+      await writeOut(args.report, html);
+    }
+  }
+  if (!args.json || !args.quiet) {
+    if (!args.json) process.stdout.write(describeAnalysis(rec, analysis) + '\n');
+  }
+}
+
+async function info(args: CliArgs): Promise<void> {
+  if (args.files.length === 0) throw new UsageError('info needs a FILE (see "twitchscope help")');
+  let failed = 0;
+  for (const file of args.files) {
+    try {
+      process.stdout.write(describeRecording(await readRecording(file, args)) + '\n\n');
+    } catch (e) {
+      if (!(e instanceof ImportError) || args.files.length === 1) throw e;
+      process.stderr.write(`twitchscope: ${e.message}\n`);
+      failed++;
+    }
+  }
+  if (failed > 0) throw new UsageError(`${failed} of ${args.files.length} files could not be read`);
+}
+
+function formats(): void {
+  const rows = FORMATS.map((f) => [f.id, f.name, f.evidence === 'real' ? 'real export' : 'documented layout', f.description]);
+  const w0 = Math.max(...rows.map((r) => r[0].length));
+  const w1 = Math.max(...rows.map((r) => r[1].length));
+  process.stdout.write(`${'id'.padEnd(w0)}  ${'name'.padEnd(w1)}  tested on          description\n`);
+  for (const r of rows) process.stdout.write(`${r[0].padEnd(w0)}  ${r[1].padEnd(w1)}  ${r[2].padEnd(17)}  ${r[3]}\n`);
+}
+
+export async function main(argv: readonly string[]): Promise<number> {
+  try {
+    const args = parseArgs(argv);
+    switch (args.command) {
+      case 'info':
+        await info(args);
+        break;
+      case 'formats':
+        formats();
+        break;
+      case 'analyze':
+        await analyze(args);
+        break;
+      case '--version':
+      case 'version':
+        process.stdout.write(`twitchscope ${softwareVersion()}\n`);
+        break;
+      case 'help':
+      case '--help':
+      case '-h':
+        process.stdout.write(HELP + '\n');
+        break;
+      default:
+        throw new UsageError(`unknown command "${args.command}" (commands: info, formats, analyze; see "twitchscope help")`);
+    }
+    return EXIT_OK;
+  } catch (e) {
+    if (e instanceof ImportError || e instanceof UsageError) {
+      process.stderr.write(`twitchscope: ${e.message}\n`);
+      return EXIT_BAD_INPUT;
+    }
+    const err = e as NodeJS.ErrnoException;
+    if (err && (err.code === 'EACCES' || err.code === 'ENOENT' || err.code === 'EROFS' || err.code === 'ENOSPC')) {
+      process.stderr.write(`twitchscope: cannot write ${err.path ?? 'the output'}: ${err.code} (check the folder exists and is writable)\n`);
+      return EXIT_BAD_INPUT;
+    }
+    process.stderr.write(
+      `twitchscope: internal error: ${err?.message ?? String(e)}\n` +
+        'This is a bug in TwitchScope, not a problem with your file. Please report it with the command you ran.\n',
+    );
+    if (process.env.TWITCHSCOPE_DEBUG) process.stderr.write(`${err?.stack}\n`);
+    return EXIT_INTERNAL;
+  }
+}

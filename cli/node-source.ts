@@ -1,0 +1,24 @@
+import { open } from 'node:fs/promises';
+import path from 'node:path';
+import type { ByteSource } from '../core/import/source';
+
+/** A ByteSource over a file on disk: reads ranges on demand, never the whole file. */
+export async function fileSource(file: string): Promise<ByteSource & { close(): Promise<void> }> {
+  const handle = await open(file, 'r');
+  const { size } = await handle.stat();
+  return {
+    name: path.basename(file),
+    size,
+    async read(offset, length) {
+      const buf = new Uint8Array(Math.max(0, Math.min(length, size - offset)));
+      let done = 0;
+      while (done < buf.length) {
+        const { bytesRead } = await handle.read(buf, done, buf.length - done, offset + done);
+        if (bytesRead === 0) break;
+        done += bytesRead;
+      }
+      return done === buf.length ? buf : buf.subarray(0, done);
+    },
+    close: () => handle.close(),
+  };
+}

@@ -1,0 +1,87 @@
+import type { Analysis } from '../core/analysis/types';
+import type { Recording } from '../core/recording';
+
+/** Human-readable text for the terminal: the same facts as the JSON, laid out to be read. */
+
+export function formatDuration(s: number): string {
+  if (s < 60) return `${s.toFixed(1)} s`;
+  const m = Math.floor(s / 60);
+  const sec = Math.round(s - m * 60);
+  if (m < 60) return `${m} min ${sec} s`;
+  return `${Math.floor(m / 60)} h ${m % 60} min`;
+}
+
+function table(rows: string[][]): string {
+  const widths = rows[0].map((_, c) => Math.max(...rows.map((r) => (r[c] ?? '').length)));
+  return rows.map((r) => r.map((cell, c) => cell.padEnd(widths[c])).join('  ').trimEnd()).join('\n');
+}
+
+function rate(hz: number): string {
+  return hz >= 100 ? hz.toFixed(1) : hz.toPrecision(4);
+}
+
+export function describeRecording(rec: Recording): string {
+  const lines = [
+    `${rec.file}`,
+    `  format     ${rec.formatName} (${rec.format})`,
+    `  start      ${rec.startTime ?? 'not stated in the file'}`,
+    `  duration   ${formatDuration(rec.durationS)}`,
+    `  size       ${(rec.sizeBytes / 1e6).toFixed(2)} MB`,
+    '',
+  ];
+  const rows = [['channel', 'label', 'kind', 'unit', 'rate Hz', 'samples', 'gaps']];
+  for (const c of rec.channels) {
+    let nan = 0;
+    for (let i = 0; i < c.data.length; i++) if (c.data[i] !== c.data[i]) nan++;
+    rows.push([c.id, c.label, c.kind, c.unit || '-', rate(c.sampleRateHz), String(c.data.length), nan ? `${((100 * nan) / Math.max(1, c.data.length)).toFixed(1)}%` : '-']);
+  }
+  lines.push(table(rows).replace(/^/gm, '  '));
+  if (rec.sensors.length) {
+    lines.push('', `  accelerometers: ${rec.sensors.map((s) => `${s.id} = ${s.label} (${s.axes.join('/')})`).join('; ')}`);
+  }
+  if (rec.notRaw) lines.push('', `  note: ${rec.notRaw}`);
+  if (rec.warnings.length) {
+    lines.push('', '  warnings:');
+    for (const w of rec.warnings) lines.push(`   - ${w.line !== undefined ? `line ${w.line}${w.column !== undefined ? `, column ${w.column}` : ''}: ` : ''}${w.message}`);
+  }
+  return lines.join('\n');
+}
+
+export function describeAnalysis(rec: Recording, analysis: Analysis): string {
+  const lines = [`${rec.file}: ${rec.formatName}, ${formatDuration(rec.durationS)}${rec.startTime ? `, from ${rec.startTime}` : ''}`];
+  if (analysis.channels.length === 0) {
+    lines.push('  no EMG or accelerometer channel to analyse' + (rec.notRaw ? `: ${rec.notRaw}` : ''));
+    return lines.join('\n');
+  }
+  const rows = [['channel', 'site', 'rest', 'twitches', 'per min', 'sustained', 'noise floor', 'mains']];
+  for (const s of analysis.summary.channels) {
+    const ch = analysis.channels.find((c) => c.id === s.channel)!;
+    rows.push([
+      `${s.channel} (${ch.label})`,
+      s.site ?? '-',
+      formatDuration(s.restS),
+      String(s.twitchCount),
+      s.twitchesPerMinute.toFixed(2),
+      s.sustainedCount ? `${s.sustainedCount} (${s.sustainedS.toFixed(1)} s)` : '0',
+      s.noiseFloor ? `${s.noiseFloor.toPrecision(3)} ${ch.unit}` : '-',
+      s.mainsHz ? `${s.mainsHz} Hz` : '-',
+    ]);
+  }
+  lines.push(table(rows).replace(/^/gm, '  '));
+  if (analysis.summary.sites.length) {
+    lines.push('', '  by site:');
+    for (const s of analysis.summary.sites) {
+      lines.push(`   ${s.site}: ${s.twitchCount} twitches in ${formatDuration(s.restS)} of rest = ${s.twitchesPerMinute.toFixed(2)}/min; ${s.sustainedCount} sustained episode${s.sustainedCount === 1 ? '' : 's'}`);
+    }
+  }
+  // The same note on several channels is said once, naming them all.
+  const notes = new Map<string, string[]>();
+  for (const s of analysis.summary.channels) for (const n of s.notes) notes.set(n, [...(notes.get(n) ?? []), s.channel]);
+  if (notes.size) {
+    lines.push('', '  notes:');
+    for (const [n, chans] of notes) lines.push(`   - ${chans.length === analysis.summary.channels.length && chans.length > 1 ? 'all channels' : chans.join(', ')}: ${n}`);
+  }
+  if (rec.warnings.length) lines.push('', `  ${rec.warnings.length} import warning${rec.warnings.length === 1 ? '' : 's'} (see "twitchscope info ${rec.file}")`);
+  lines.push('', '  TwitchScope describes signals; it does not diagnose.');
+  return lines.join('\n');
+}
