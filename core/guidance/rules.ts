@@ -200,6 +200,17 @@ const littleRest: Rule = {
   id: 'little-rest',
   apply({ findings }) {
     if (findings.restS >= MIN_REST_S) return null;
+    if (findings.locations.length === 0) {
+      return {
+        id: 'little-rest',
+        level: 'attention',
+        title: 'Nothing here could be searched for twitches',
+        text:
+          'This file has no muscle (EMG) or raw movement signal that TwitchScope can search, so it says nothing about twitching either way. A recording of raw samples from a sensor on the muscle is needed.',
+        reason: 'No channel in the file could be analysed.',
+        source: 'recording',
+      };
+    }
     return {
       id: 'little-rest',
       level: 'attention',

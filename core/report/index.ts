@@ -43,7 +43,7 @@ export function buildReportHtml(input: ReportInput): string {
   const title = `TwitchScope report – ${rec.file}`;
   const body = [
     headerHtml(rec, input.subject, input.generatedAt, input.software),
-    `<ol class="key" aria-label="Key findings">${keyFindings(findings, answers)
+    `<ol class="key" aria-label="Key findings">${keyFindings(findings, answers, rec.notRaw)
       .map((l) => `<li>${esc(l)}</li>`)
       .join('')}</ol>`,
     ratesSection(findings),

@@ -6,11 +6,12 @@ import { formatDuration, formatNumber, formatRate, listInWords, plural } from '.
 import { RED_FLAGS } from '../guidance/rules';
 import { rateInterval } from './poisson';
 
-export function keyFindings(f: Findings, answers: ChecklistAnswers): [string, string, string] {
-  return [twitchLine(f), sustainedLine(f), checklistLine(answers)];
+export function keyFindings(f: Findings, answers: ChecklistAnswers, notRaw?: string): [string, string, string] {
+  return [twitchLine(f, notRaw), sustainedLine(f), checklistLine(answers)];
 }
 
-function twitchLine(f: Findings): string {
+function twitchLine(f: Findings, notRaw: string | undefined): string {
+  if (f.locations.length === 0) return `Twitch detection could not run on this file${notRaw ? `: ${notRaw}` : '.'}`;
   const recorded = f.locations.filter((l) => l.restS > 0);
   const where = plural(recorded.length, 'site');
   if (f.totalTwitches === 0) return `No twitch-like events in ${formatDuration(f.restS)} of rest (${where} recorded).`;

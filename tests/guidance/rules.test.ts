@@ -140,6 +140,13 @@ describe('finding rules', () => {
     expect(ids(items)).not.toContain('no-twitches');
   });
 
+  it('a file with nothing to analyse says so instead of asking for more rest', () => {
+    const none = makeAnalysis([]);
+    const t = item(guidanceFor(none, {}), 'little-rest');
+    expect(t.title).toBe('Nothing here could be searched for twitches');
+    expect(t.reason).toBe('No channel in the file could be analysed.');
+  });
+
   it('an accelerometer-only recording says small twitches are missed', () => {
     const a = makeAnalysis([{ id: 'acc1', site: 'left forearm', kind: 'accel', restS: 600, twitches: 1 }]);
     expect(item(guidanceFor(a, {}), 'accelerometer-only').source).toBe('recording');

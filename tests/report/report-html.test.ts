@@ -100,3 +100,18 @@ describe('twitches over time', () => {
     expect(total).toBe(three.analysis.events.filter((e) => e.type === 'twitch').length);
   });
 });
+
+describe('a file detection cannot run on', () => {
+  it('still gives a whole report that says why', () => {
+    const html = buildReportHtml({
+      ...base,
+      recording: { ...calf.recording, channels: [], sensors: [], notRaw: 'the file holds 60 s activity counts, not raw samples.' },
+      analysis: { channels: [], events: [], summary: { channels: [], sites: [] }, parameters: {} },
+      answers: {},
+    });
+    const text = textOf(html);
+    expect(text).toContain('Twitch detection could not run on this file: the file holds 60 s activity counts, not raw samples.');
+    expect(text).toContain('Nothing here could be searched for twitches');
+    expect(text).toContain(DISCLAIMER);
+  });
+});
