@@ -1,13 +1,17 @@
 import { actigraphActilife } from './actigraph';
 import { axivityCsv } from './axivity';
+import { brainflowFile } from './brainflow';
 import { delsysTrigno } from './delsys';
 import { emgTextColumns } from './emg-text';
 import { empaticaE4 } from './empatica';
 import type { FormatDef } from './format';
 import { garminAcc } from './garmin';
+import { geneActiv } from './geneactiv';
 import { genericTable } from './generic';
+import { labChart } from './labchart';
 import { movesense } from './movesense';
 import { myoArmband } from './myo';
+import { noraxonMr3 } from './noraxon';
 import { openbciGui, openbciLegacy } from './openbci';
 import { phyphox } from './phyphox';
 import { opensignals } from './plux';
@@ -32,6 +36,10 @@ export const FORMATS: readonly FormatDef[] = [
   axivityCsv,
   myoArmband,
   emgTextColumns,
+  labChart,
+  noraxonMr3,
+  brainflowFile,
+  geneActiv,
   genericTable,
 ];
 
