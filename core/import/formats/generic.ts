@@ -35,6 +35,15 @@ function isDataLine(line: string, delimiter: string): boolean {
   return filled.length > 0 && fields.every(dataLike);
 }
 
+/** A data row with unreadable cells: its first cell and at least as many cells as not are data. */
+function isDataLineWithGaps(line: string, delimiter: string, fieldCount: number): boolean {
+  if (line.trim() === '' || COMMENT.test(line)) return false;
+  const fields = splitFields(line, delimiter);
+  if (fields.length !== fieldCount || !dataLike(fields[0]) || fields[0].trim() === '') return false;
+  const good = fields.filter(dataLike).length;
+  return good >= fields.length - good;
+}
+
 /** Finds where the data starts, the header line above it, and the delimiter. */
 export function tableShape(head: Head, from = 0): TableShape {
   const lines = head.lines;
@@ -67,6 +76,8 @@ export function tableShape(head: Head, from = 0): TableShape {
     );
   }
   const fieldCount = splitFields(lines[first], delimiter).length;
+  // Rows above the first clean run that are mostly numbers are data with a bad cell, not the header.
+  while (first - 1 >= from && isDataLineWithGaps(lines[first - 1], delimiter, fieldCount)) first--;
   let headerLine = -1;
   for (let i = first - 1; i >= from; i--) {
     if (lines[i].trim() === '') continue;
