@@ -1,7 +1,7 @@
 import type { ImportWarning } from '../recording';
 import { GrowableF32, GrowableF64 } from './growable';
 import { parseNumberText } from './numbers';
-import type { TablePlan } from './plan';
+import type { TablePlan, TimeUnit } from './plan';
 import { CELL_EMPTY, CELL_NUMBER, CELL_TEXT, type RowSink, type ScanBuffers } from './scan';
 import { parseIsoMs, toSeconds } from './time';
 
@@ -18,13 +18,22 @@ interface ColumnProblems {
 export class TableCollector implements RowSink {
   readonly signals: GrowableF32[];
   readonly times: (GrowableF64 | null)[];
-  /** Per signal: number of data rows seen by its clock (rate clocks count their own samples). */
   rows = 0;
   firstLine = -1;
   lastLine = -1;
   private readonly took: Uint8Array;
   private readonly problems = new Map<number, ColumnProblems>();
   private readonly timeProblems = new Map<number, ColumnProblems>();
+  // The plan flattened into typed arrays: the per-row loop then reads no plan objects (whose shapes vary).
+  private readonly sigColumn: Int32Array;
+  private readonly sigClock: Int32Array;
+  private readonly sigScale: Float64Array;
+  private readonly sigOffset: Float64Array;
+  /** 0: the clock's column decides; 1: every row (rate clock); 2: filled cells only (rate clock). */
+  private readonly sigMode: Uint8Array;
+  private readonly clockColumn: Int32Array;
+  private readonly clockCellOnly: Uint8Array;
+  private readonly clockUnits: TimeUnit[];
 
   constructor(
     private readonly plan: TablePlan,
@@ -36,53 +45,66 @@ export class TableCollector implements RowSink {
     );
     this.times = plan.clocks.map((c) => (c.type === 'column' ? new GrowableF64(estimatedRows) : null));
     this.took = new Uint8Array(plan.clocks.length);
+    const n = plan.signals.length;
+    this.sigColumn = Int32Array.from(plan.signals, (s) => s.column);
+    this.sigClock = Int32Array.from(plan.signals, (s) => s.clock);
+    this.sigScale = Float64Array.from(plan.signals, (s) => s.scale);
+    this.sigOffset = Float64Array.from(plan.signals, (s) => s.offset);
+    this.sigMode = new Uint8Array(n);
+    plan.signals.forEach((s, j) => {
+      this.sigMode[j] = plan.clocks[s.clock].type === 'column' ? 0 : s.presence === 'cell' ? 2 : 1;
+    });
+    this.clockColumn = Int32Array.from(plan.clocks, (c) => (c.type === 'column' ? c.column : -1));
+    this.clockCellOnly = Uint8Array.from(plan.clocks, (c) => (c.type === 'column' && c.presence === 'cell' ? 1 : 0));
+    this.clockUnits = plan.clocks.map((c) => (c.type === 'column' ? c.unit : 's'));
   }
 
   row(line: number, _fieldCount: number): void {
     const { values, status, texts } = this.buffers();
-    const plan = this.plan;
     if (this.firstLine < 0) this.firstLine = line;
     this.lastLine = line;
     this.rows++;
-    const clocks = plan.clocks;
-    for (let k = 0; k < clocks.length; k++) {
-      const c = clocks[k];
-      if (c.type !== 'column') continue;
-      const st = status[c.column];
-      if (c.presence === 'cell' && st === CELL_EMPTY) {
-        this.took[k] = 0;
+    const took = this.took;
+    const clockColumn = this.clockColumn;
+    for (let k = 0; k < clockColumn.length; k++) {
+      const col = clockColumn[k];
+      if (col < 0) continue;
+      const st = status[col];
+      if (st === CELL_EMPTY && this.clockCellOnly[k] === 1) {
+        took[k] = 0;
         continue;
       }
-      this.took[k] = 1;
+      took[k] = 1;
+      const unit = this.clockUnits[k];
       let t = NaN;
-      if (st === CELL_NUMBER) t = toSeconds(values[c.column], c.unit);
-      else if (st === CELL_TEXT) {
-        t = c.unit === 'iso' ? parseIsoMs(texts[c.column]) / 1e3 : NaN;
-      }
-      if (Number.isNaN(t)) this.note(this.timeProblems, c.column, line, st === CELL_TEXT ? texts[c.column] : '');
+      if (st === CELL_NUMBER) t = toSeconds(values[col], unit);
+      else if (st === CELL_TEXT && unit === 'iso') t = parseIsoMs(texts[col]) / 1e3;
+      if (t !== t) this.note(this.timeProblems, col, line, st === CELL_TEXT ? texts[col] : '');
       this.times[k]!.push(t);
     }
-    const signals = plan.signals;
-    for (let j = 0; j < signals.length; j++) {
-      const s = signals[j];
-      const c = clocks[s.clock];
-      const st = status[s.column];
-      if (c.type === 'column') {
-        if (!this.took[s.clock]) continue;
-      } else if (s.presence === 'cell') {
+    const n = this.sigColumn.length;
+    for (let j = 0; j < n; j++) {
+      const col = this.sigColumn[j];
+      const st = status[col];
+      const mode = this.sigMode[j];
+      if (mode === 0) {
+        if (took[this.sigClock[j]] === 0) continue;
+      } else if (mode === 2) {
         if (st === CELL_EMPTY) continue;
-        if (st === CELL_TEXT && Number.isNaN(parseNumberText(texts[s.column], plan.decimalComma))) continue;
+        if (st === CELL_TEXT && Number.isNaN(parseNumberText(texts[col], this.plan.decimalComma))) continue;
       }
       let v: number;
-      if (st === CELL_NUMBER) v = values[s.column] * s.scale + s.offset;
+      if (st === CELL_NUMBER) v = values[col] * this.sigScale[j] + this.sigOffset[j];
       else if (st === CELL_TEXT) {
-        v = parseNumberText(texts[s.column], plan.decimalComma) * s.scale + s.offset;
-        if (Number.isNaN(v)) this.note(this.problems, j, line, texts[s.column]);
+        v = parseNumberText(texts[col], this.plan.decimalComma) * this.sigScale[j] + this.sigOffset[j];
+        if (v !== v) this.note(this.problems, j, line, texts[col]);
       } else {
         v = NaN;
         this.note(this.problems, j, line, '');
       }
-      this.signals[j].push(v);
+      const g = this.signals[j];
+      if (g.length === g.data.length) g.grow();
+      g.data[g.length++] = v;
     }
   }
 

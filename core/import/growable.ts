@@ -10,7 +10,7 @@ export class GrowableF32 {
     if (this.length === this.data.length) this.grow();
     this.data[this.length++] = v;
   }
-  private grow(): void {
+  grow(): void {
     const next = new Float32Array(Math.ceil(this.data.length * 1.5) + 16);
     next.set(this.data);
     this.data = next;
