@@ -13,7 +13,7 @@ import { writeFileAtomic } from './fs/atomic-write';
 import { EVENT_CHANNELS, type EventContract } from './ipc/channels';
 import { createHandlers, openForWindow, type HandlerDeps } from './ipc/handlers';
 import { registerInvokeHandlers } from './ipc/register';
-import { checkSender } from './ipc/sender';
+import { checkSender, senderFacts } from './ipc/sender';
 import { buildMenuTemplate } from './menu/template';
 import { addRecent, removeRecent } from './recent';
 import { printHtmlToPdf } from './report/print-pdf';
@@ -253,15 +253,12 @@ function start(): void {
     protocol.handle(APP_SCHEME, (request) => appProtocolResponse(request.url, { rootDir: rendererRoot, readFile: fs.readFile }));
 
     registerInvokeHandlers(ipcMain, createHandlers(deps), {
-      authorize: (event) => {
-        const frame = event.senderFrame;
-        const owner = BrowserWindow.fromWebContents(event.sender);
-        return checkSender(
-          { frameUrl: frame?.url ?? null, isTopFrame: frame !== null && frame.parent === null, windowId: owner?.id ?? null },
+      authorize: (event) =>
+        checkSender(
+          senderFacts(event, (contents) => BrowserWindow.fromWebContents(contents)?.id ?? null),
           new Set(appWindows.keys()),
           trustedOrigins,
-        );
-      },
+        ),
       report: (channel, reason) => console.warn(`IPC ${channel}: ${reason}`),
     });
 

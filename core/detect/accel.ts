@@ -79,14 +79,21 @@ export function detectAccel(input: AccelInput, p: AccelParams, checkpoint: Check
     );
     checkpoint(0.7);
 
-    const pot = findPotentials({ x: m, envelope: m, floor, floorWindow: win, high: p.twitchK, low: p.releaseK, mergeGap: Math.round((p.deadTimeMs / 1000) * fs) });
+    const pot = findPotentials({ x: m, envelope: m, floor, floorWindow: win, high: p.twitchK, low: p.releaseK, mergeGap: Math.max(1, Math.round(0.03 * fs)) });
     const blocked = dilateSpans(mergeSpans([...movement, ...sustained, ...gaps]), Math.round(0.25 * fs), n);
     const maxLength = (p.maxTwitchMs / 1000) * fs;
-    for (let k = 0; k < pot.length; k++) {
-      if (pot.end[k] - pot.start[k] > maxLength) continue;
-      if (pot.amplitude[k] < p.minSnr * noiseFloor) continue;
-      if (overlapsAny(blocked, pot.start[k], pot.end[k])) continue;
-      events.push({ channel: id, type: 'twitch', startS: t(pot.start[k]), endS: t(pot.end[k]), peakS: t(pot.peak[k]), amplitude: pot.amplitude[k], snr: pot.amplitude[k] / noiseFloor });
+    const deadTime = (p.deadTimeMs / 1000) * fs;
+    let g = 0;
+    while (g < pot.length) {
+      let e = g + 1;
+      while (e < pot.length && pot.start[e] - pot.end[e - 1] <= deadTime) e++;
+      let best = g;
+      for (let k = g + 1; k < e; k++) if (pot.amplitude[k] > pot.amplitude[best]) best = k;
+      const start = pot.start[g];
+      const end = pot.end[e - 1];
+      g = e;
+      if (end - start > maxLength || pot.amplitude[best] < p.minSnr * noiseFloor || overlapsAny(blocked, start, end)) continue;
+      events.push({ channel: id, type: 'twitch', startS: t(start), endS: t(end), peakS: t(pot.peak[best]), amplitude: pot.amplitude[best], snr: pot.amplitude[best] / noiseFloor });
     }
     for (const s of sustained) {
       let peak = s.start;

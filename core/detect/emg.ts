@@ -1,6 +1,6 @@
 import type { ArtifactReason, DetectedEvent } from '../analysis/types';
 import { bandpassDesign } from '../dsp/design-cache';
-import { movingRms } from '../dsp/envelope';
+import { movingMean, movingRms } from '../dsp/envelope';
 import { FilterScratch, ZeroPhaseFilter } from '../dsp/filtfilt';
 import { finiteQuantile, slidingQuantile, windowedSigma } from '../dsp/robust';
 import { findMains, nextPowerOfTwo, welchSpectrum } from '../dsp/spectrum';
@@ -10,7 +10,7 @@ import { findPotentials, type Potentials } from './hysteresis';
 import type { EmgParams } from './params';
 import { findRawArtifacts } from './raw-artifacts';
 import type { Checkpoint, ChannelResult } from './result';
-import { dilateSpans, mergeSpans, overlapsAny, totalLength, type Span } from './spans';
+import { dilateSpans, mergeSpans, overlapsAny, runsOf, totalLength, type Span } from './spans';
 import { findSustained } from './sustained';
 import { groupTwitches } from './twitch';
 
@@ -110,7 +110,7 @@ export function detectEmg(input: EmgInput, p: EmgParams, checkpoint: Checkpoint,
   const beats = mergeSpans([...beatSet].map((k) => ({ start: Math.max(0, weak.start[k] - beatMargin), end: Math.min(n, weak.end[k] + beatMargin) })));
   checkpoint(0.75);
 
-  const motion = findMotion(data, x, runs, fs, p, beats, scratch);
+  const motion = findMotion(data, x, runs, fs, p, beats, localFloor, win);
   const artifacts = mergeSpans([...gaps, ...clipping, ...flat, ...motion, ...beats, ...(input.movement ?? [])]);
   // Heartbeats are brief and known, so only the beat itself is off limits, not the isolation zone around it.
   const nearBusy = dilateSpans(mergeSpans([...gaps, ...clipping, ...flat, ...motion, ...sustained, ...(input.movement ?? [])]), Math.round((p.isolationMs / 1000) * fs), n);
@@ -119,7 +119,7 @@ export function detectEmg(input: EmgInput, p: EmgParams, checkpoint: Checkpoint,
   // A potential far larger than the heartbeats is a twitch even when it lands on a beat.
   const beatAmplitude = medianOf([...beatSet].map((k) => weak.amplitude[k]));
   const candidates = outsideOf(pot, hard).filter((k) => !overlapsAny(beats, pot.start[k], pot.end[k]) || pot.amplitude[k] > BEAT_OUTSIZE * beatAmplitude);
-  const twitches = groupTwitches(x, pot, candidates, {
+  const twitches = groupTwitches(x, envelope, pot, candidates, {
     fs,
     multipletGapMs: p.multipletGapMs,
     maxMultiplet: p.maxMultiplet,
@@ -215,21 +215,27 @@ export function detectEmg(input: EmgInput, p: EmgParams, checkpoint: Checkpoint,
 
 /**
  * Motion artifacts: large, broad, low-frequency shifts (below ~20 Hz, De Luca et al. 2010). A 50 ms bin
- * is motion when its 2-15 Hz RMS exceeds `motionK` times that band's own floor and also exceeds the EMG
- * band's RMS in the bin; motor-unit potentials carry little energy below 15 Hz, so they never pass.
- * Bins inside heartbeats are skipped (a QRS is mostly below 15 Hz).
+ * is a motion candidate when its low-band (about 2-15 Hz) RMS exceeds `motionK` times both that band's own floor and the
+ * EMG noise floor, and exceeds the EMG band's RMS in the bin; a run of such bins is motion when, with a bin either side, it holds more energy
+ * below 15 Hz than in the EMG band. A large motor-unit potential leaks a little low-band energy into
+ * the bins beside it but carries far more in the EMG band, so it never passes. Bins inside heartbeats are
+ * skipped (a QRS is mostly below 15 Hz).
  */
-function findMotion(data: Float32Array, x: Float32Array, runs: Span[], fs: number, p: EmgParams, beats: Span[], scratch: FilterScratch): Span[] {
-  const high = Math.min(p.motionHighHz, 0.45 * fs);
+function findMotion(data: Float32Array, x: Float32Array, runs: Span[], fs: number, p: EmgParams, beats: Span[], emgFloor: Float64Array, emgWindow: number): Span[] {
   const n = data.length;
-  const low = new Float32Array(n).fill(Number.NaN);
-  const filter = new ZeroPhaseFilter(bandpassDesign(4, p.motionLowHz, high, fs), Math.round(fs), scratch);
-  for (const r of runs) filter.apply(data, low, r.start, r.end);
+  const usable = new Float32Array(n).fill(Number.NaN);
+  for (const r of runs) usable.set(data.subarray(r.start, r.end), r.start);
+  const low = movingMean(usable, Math.round((p.motionShortMs / 1000) * fs) | 1);
+  const slow = movingMean(usable, Math.round((p.motionLongMs / 1000) * fs) | 1);
+  for (let i = 0; i < n; i++) low[i] -= slow[i];
   const bin = Math.max(1, Math.round(MOTION_BIN_S * fs));
   const floor = finiteQuantile(windowedSigma(low, Math.round(fs), fs >= 1000 ? 4 : 1), 0.5);
   if (!(floor > 0)) return [];
-  const spans: Span[] = [];
-  for (let b = 0; b * bin < n; b++) {
+  const bins = Math.ceil(n / bin);
+  const energyLow = new Float64Array(bins);
+  const energyBand = new Float64Array(bins);
+  const flagged = new Uint8Array(bins);
+  for (let b = 0; b < bins; b++) {
     const from = b * bin;
     const to = Math.min(n, from + bin);
     let sl = 0;
@@ -244,10 +250,20 @@ function findMotion(data: Float32Array, x: Float32Array, runs: Span[], fs: numbe
         m++;
       }
     }
-    if (m === 0 || sl <= sx) continue;
-    if (Math.sqrt(sl / m) <= p.motionK * floor) continue;
-    if (overlapsAny(beats, from, to)) continue;
-    spans.push({ start: from, end: to });
+    energyLow[b] = sl;
+    energyBand[b] = sx;
+    const level = p.motionK * Math.max(floor, emgFloor[(from / emgWindow) | 0]);
+    if (m > 0 && sl > sx && Math.sqrt(sl / m) > level && !overlapsAny(beats, from, to)) flagged[b] = 1;
+  }
+  const spans: Span[] = [];
+  for (const r of mergeSpans(runsOf(flagged), 2)) {
+    let el = 0;
+    let ex = 0;
+    for (let b = Math.max(0, r.start - 1); b < Math.min(bins, r.end + 1); b++) {
+      el += energyLow[b];
+      ex += energyBand[b];
+    }
+    if (el > ex) spans.push({ start: r.start * bin, end: Math.min(n, r.end * bin) });
   }
   return dilateSpans(spans, Math.round(p.motionMarginS * fs), n);
 }

@@ -73,16 +73,44 @@ export function findPotentials(input: HysteresisInput, out = new Potentials()): 
   return out;
 }
 
-/** Width of a potential where |x| is at least `fraction` of its peak, in samples. */
-export function widthAt(x: Float32Array, start: number, end: number, peakAbs: number, fraction: number): number {
-  const level = peakAbs * fraction;
-  let first = -1;
-  let last = -1;
-  for (let k = start; k < end; k++) {
+/**
+ * Width of the potential around `peak` where |x| is at least `fraction` of the peak, in samples. Dips
+ * shorter than `bridge` samples (the zero crossing of a biphasic potential) do not end it, so a second
+ * potential tens of ms later is not counted into the first one's width.
+ */
+export function widthAt(x: Float32Array, peak: number, start: number, end: number, fraction: number, bridge: number): number {
+  const level = Math.abs(x[peak]) * fraction;
+  let first = peak;
+  for (let k = peak - 1, quiet = 0; k >= start && quiet <= bridge; k--) {
     if (Math.abs(x[k]) >= level) {
-      if (first < 0) first = k;
-      last = k;
-    }
+      first = k;
+      quiet = 0;
+    } else quiet++;
   }
-  return first < 0 ? 0 : last - first + 1;
+  let last = peak;
+  for (let k = peak + 1, quiet = 0; k < end && quiet <= bridge; k++) {
+    if (Math.abs(x[k]) >= level) {
+      last = k;
+      quiet = 0;
+    } else quiet++;
+  }
+  return last - first + 1;
+}
+
+/**
+ * Separate peaks of the envelope in [start, end): samples that are the largest within ±`separation` and
+ * reach `level`. Counts the potentials of a doublet that the double threshold kept as one candidate.
+ */
+export function countPeaks(envelope: Float32Array, start: number, end: number, level: number, separation: number): number {
+  let count = 0;
+  for (let k = start; k < end; k++) {
+    const v = envelope[k];
+    if (!(v >= level)) continue;
+    let isMax = true;
+    for (let j = Math.max(start, k - separation); j <= Math.min(end - 1, k + separation) && isMax; j++) {
+      if (envelope[j] > v || (envelope[j] === v && j < k)) isMax = false;
+    }
+    if (isMax) count++;
+  }
+  return count;
 }

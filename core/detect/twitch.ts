@@ -1,4 +1,9 @@
-import { widthAt, type Potentials } from './hysteresis';
+import { countPeaks, widthAt, type Potentials } from './hysteresis';
+
+/** Potentials of a doublet are at least 10 ms apart (Kleine et al. 2012). */
+const MIN_SEPARATION_S = 0.01;
+/** The zero crossing inside one biphasic potential lasts well under 2 ms. */
+const WIDTH_BRIDGE_S = 0.002;
 
 export interface TwitchOptions {
   fs: number;
@@ -24,9 +29,11 @@ export interface Twitch {
  * than `maxMultiplet` members is a burst, and one whose largest potential is wider than `maxPotentialMs`
  * is not motor-unit-like; both are dropped.
  */
-export function groupTwitches(x: Float32Array, pot: Potentials, candidates: readonly number[], o: TwitchOptions): Twitch[] {
+export function groupTwitches(x: Float32Array, envelope: Float32Array, pot: Potentials, candidates: readonly number[], o: TwitchOptions): Twitch[] {
   const gap = (o.multipletGapMs / 1000) * o.fs;
   const maxWidth = (o.maxPotentialMs / 1000) * o.fs;
+  const separation = Math.max(1, Math.round(MIN_SEPARATION_S * o.fs));
+  const bridge = Math.max(1, Math.round(WIDTH_BRIDGE_S * o.fs));
   const out: Twitch[] = [];
   let g = 0;
   while (g < candidates.length) {
@@ -35,9 +42,11 @@ export function groupTwitches(x: Float32Array, pot: Potentials, candidates: read
     let best = candidates[g];
     for (let k = g; k < e; k++) if (pot.amplitude[candidates[k]] > pot.amplitude[best]) best = candidates[k];
     const top = pot.amplitude[best];
+    let topEnvelope = 0;
+    for (let k = g; k < e; k++) for (let i = pot.start[candidates[k]]; i < pot.end[candidates[k]]; i++) topEnvelope = Math.max(topEnvelope, envelope[i]);
     let members = 0;
-    for (let k = g; k < e; k++) if (pot.amplitude[candidates[k]] >= o.echoFraction * top) members++;
-    const width = widthAt(x, pot.start[best], pot.end[best], top, 0.2);
+    for (let k = g; k < e; k++) members += countPeaks(envelope, pot.start[candidates[k]], pot.end[candidates[k]], o.echoFraction * topEnvelope, separation);
+    const width = widthAt(x, pot.peak[best], pot.start[best], pot.end[best], 0.2, bridge);
     if (members <= o.maxMultiplet && width <= maxWidth) {
       out.push({
         start: pot.start[candidates[g]],
@@ -45,7 +54,7 @@ export function groupTwitches(x: Float32Array, pot: Potentials, candidates: read
         peak: pot.peak[best],
         amplitude: top,
         floor: pot.floor[best],
-        multiplet: members,
+        multiplet: Math.max(1, members),
       });
     }
     g = e;

@@ -10,7 +10,6 @@ export function movingRms(x: Float32Array, width: number, out: Float32Array = ne
     for (let i = 0; i < n; i++) out[i] = Math.abs(x[i]);
     return out;
   }
-  const sq = (v: number): number => (v === v ? v * v : 0);
   let sum = 0;
   let lo = 0;
   let hi = -1;
@@ -19,16 +18,16 @@ export function movingRms(x: Float32Array, width: number, out: Float32Array = ne
     const wantHi = Math.min(n - 1, i + half);
     const wantLo = Math.max(0, i - half);
     while (hi < wantHi) {
-      hi++;
-      sum += sq(x[hi]);
+      const v = x[++hi];
+      if (v === v) sum += v * v;
     }
     while (lo < wantLo) {
-      sum -= sq(x[lo]);
-      lo++;
+      const v = x[lo++];
+      if (v === v) sum -= v * v;
     }
     if ((i & (REBUILD - 1)) === REBUILD - 1) {
       sum = 0;
-      for (let j = lo; j <= hi; j++) sum += sq(x[j]);
+      for (let j = lo; j <= hi; j++) if (x[j] === x[j]) sum += x[j] * x[j];
     }
     out[i] = x[i] === x[i] ? Math.sqrt(Math.max(0, sum) / (hi - lo + 1)) : Number.NaN;
   }
@@ -40,4 +39,41 @@ export function rms(x: Float32Array, from: number, to: number): number {
   let s = 0;
   for (let i = from; i < to; i++) s += x[i] * x[i];
   return to > from ? Math.sqrt(s / (to - from)) : 0;
+}
+
+/**
+ * Centred moving mean over `width` samples (odd), ignoring NaN samples, which stay NaN. Finite support
+ * (unlike an IIR band) means a large event influences at most `width / 2` samples either side.
+ */
+export function movingMean(x: Float32Array, width: number, out: Float32Array = new Float32Array(x.length)): Float32Array {
+  const n = x.length;
+  const half = Math.max(0, (width - 1) >> 1);
+  let sum = 0;
+  let count = 0;
+  let lo = 0;
+  let hi = -1;
+  for (let i = 0; i < n; i++) {
+    const wantHi = Math.min(n - 1, i + half);
+    const wantLo = Math.max(0, i - half);
+    while (hi < wantHi) {
+      const v = x[++hi];
+      if (v === v) {
+        sum += v;
+        count++;
+      }
+    }
+    while (lo < wantLo) {
+      const v = x[lo++];
+      if (v === v) {
+        sum -= v;
+        count--;
+      }
+    }
+    if ((i & 65535) === 65535) {
+      sum = 0;
+      for (let j = lo; j <= hi; j++) if (x[j] === x[j]) sum += x[j];
+    }
+    out[i] = x[i] === x[i] && count > 0 ? sum / count : Number.NaN;
+  }
+  return out;
 }

@@ -51,7 +51,7 @@ export function simulateAccel(o: AccelSimOptions): SimulatedAccel {
     truth.push({ channel: o.id, type: 'movement', startS: w.startS, endS: w.startS + w.durationS, peakS: w.startS, amplitude: 0, snr: 0, reason: 'walking' });
     busy.push([w.startS - GUARD_S, w.startS + w.durationS + GUARD_S]);
   }
-  for (const t of o.postureChanges) busy.push([t - GUARD_S, t + 2 + GUARD_S]);
+  for (const t of o.postureChanges) busy.push([t - 2 * GUARD_S, t + 2 + 2 * GUARD_S]);
   for (const s of o.sustained) {
     addTremor(ax, o.fs, s.startS, s.durationS, noise * rng.uniform(4, 8), rng);
     truth.push({ channel: o.id, type: 'sustained', startS: s.startS, endS: s.startS + s.durationS, peakS: s.startS, amplitude: 0, snr: 0 });

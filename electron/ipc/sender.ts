@@ -1,3 +1,5 @@
+import type { IpcMainInvokeEvent, WebContents } from 'electron';
+
 /**
  * Who may talk to main: the top frame of one of our app windows, showing our own pages. An iframe, a page that
  * navigated elsewhere, the hidden PDF window or a window we did not create is refused.
@@ -36,4 +38,17 @@ export function originOf(url: string): string | null {
   } catch {
     return null;
   }
+}
+
+/** The facts `checkSender` needs, read off an invoke event; `windowIdOf` is `BrowserWindow.fromWebContents` in main. */
+export function senderFacts(
+  event: Pick<IpcMainInvokeEvent, 'sender' | 'senderFrame'>,
+  windowIdOf: (contents: WebContents) => number | null,
+): SenderFacts {
+  const frame = event.senderFrame;
+  return {
+    frameUrl: frame ? frame.url : null,
+    isTopFrame: frame !== null && frame.parent === null,
+    windowId: windowIdOf(event.sender),
+  };
 }

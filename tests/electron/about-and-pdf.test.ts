@@ -1,0 +1,89 @@
+import { join } from 'node:path';
+import type { PrintToPDFOptions } from 'electron';
+import { describe, expect, it } from 'vitest';
+import { collectAboutData, collectLicences, firstParagraph } from '../../electron/about/collect';
+import { aboutBox } from '../../electron/about/data';
+import { PDF_OPTIONS, printHtmlToPdf, withReportCsp, type PrintPdfDeps } from '../../electron/report/print-pdf';
+import { REPORT_CSP } from '../../electron/window/csp';
+
+const ROOT = join(__dirname, '../..');
+
+describe('About box', () => {
+  it('lists the shipped packages with their licence ids, including what they pull in', () => {
+    const licences = collectLicences(ROOT);
+    const names = licences.map((l) => l.name);
+    for (const name of ['electron', 'fft.js', 'papaparse', 'react', 'react-dom', 'scheduler', 'uplot']) expect(names).toContain(name);
+    expect(licences.find((l) => l.name === 'react')?.licence).toBe('MIT');
+    expect(names).not.toContain('vitest');
+    expect(names).not.toContain('@electron/get');
+    expect([...names].sort((a, b) => a.localeCompare(b))).toEqual(names);
+  });
+
+  it('reads the samples’ provenance from the first paragraph of their README', () => {
+    expect(firstParagraph('# Samples\n\nSimulated with **TwitchScope**\nfrom [the simulator](core/simulate).\n\n## Files\n')).toBe(
+      'Simulated with TwitchScope from the simulator.',
+    );
+    expect(firstParagraph('')).toBe('');
+  });
+
+  it('shows version, the not-a-diagnosis line, samples and licences', () => {
+    const data = collectAboutData(ROOT);
+    const box = aboutBox('TwitchScope', '0.1.0', {
+      ...data,
+      samples: [{ file: 'calf-rest-emg.csv' }],
+      samplesProvenance: 'Simulated recordings.',
+    });
+    expect(box.message).toBe('TwitchScope 0.1.0');
+    expect(box.detail).toContain('does not diagnose');
+    expect(box.detail).toContain('calf-rest-emg.csv\nSimulated recordings.');
+    expect(box.detail).toMatch(/react \S+ — MIT/);
+  });
+});
+
+describe('report to PDF', () => {
+  it('puts the report CSP first in <head>, or wraps a fragment in a document that has it', () => {
+    const meta = `<meta http-equiv="Content-Security-Policy" content="${REPORT_CSP}">`;
+    expect(withReportCsp('<!doctype html><html><head lang="en"><title>R</title></head><body/></html>')).toBe(
+      `<!doctype html><html><head lang="en">${meta}<title>R</title></head><body/></html>`,
+    );
+    expect(withReportCsp('<header>x</header>')).toBe(`<!doctype html><html><head>${meta}</head><body><header>x</header></body></html>`);
+  });
+
+  function deps(failOn?: 'load' | 'print') {
+    const events: string[] = [];
+    const d: PrintPdfDeps = {
+      writeTempHtml: async (html) => {
+        events.push(`temp:${html.includes(REPORT_CSP)}`);
+        return { path: '/tmp/twitchscope-report-x/report.html', remove: async () => void events.push('removed') };
+      },
+      createTarget: () => ({
+        loadFile: async (path) => {
+          events.push(`load:${path}`);
+          if (failOn === 'load') throw new Error('load failed');
+        },
+        printToPDF: async (options: PrintToPDFOptions) => {
+          events.push(`print:${options.pageSize}:${options.printBackground}`);
+          if (failOn === 'print') throw new Error('print failed');
+          return new Uint8Array([37, 80, 68, 70]);
+        },
+        destroy: () => void events.push('destroyed'),
+      }),
+    };
+    return { d, events };
+  }
+
+  it('prints A4 with backgrounds, then closes the window and deletes the temporary page', async () => {
+    const { d, events } = deps();
+    expect(await printHtmlToPdf('<p>report</p>', d)).toEqual(new Uint8Array([37, 80, 68, 70]));
+    expect(PDF_OPTIONS).toEqual({ pageSize: 'A4', printBackground: true });
+    expect(events).toEqual(['temp:true', 'load:/tmp/twitchscope-report-x/report.html', 'print:A4:true', 'destroyed', 'removed']);
+  });
+
+  it('cleans up when loading or printing fails', async () => {
+    for (const failOn of ['load', 'print'] as const) {
+      const { d, events } = deps(failOn);
+      await expect(printHtmlToPdf('<p/>', d)).rejects.toThrow(`${failOn} failed`);
+      expect(events.slice(-2)).toEqual(['destroyed', 'removed']);
+    }
+  });
+});
