@@ -4,14 +4,14 @@ export function formatRate(perMinute: number): string {
   return `${formatNumber(perMinute)}/min`;
 }
 
-/** Two significant digits below 10, whole numbers above: 0.42, 3.5, 27. */
+/** Two significant digits below 10, whole numbers above and whenever exact: 0.42, 3.5, 5, 27. */
 export function formatNumber(x: number): string {
   if (!Number.isFinite(x)) return '–';
   if (x === 0) return '0';
   const rounded = Number(x.toPrecision(2));
   const a = Math.abs(rounded);
   if (a >= 10) return String(Math.round(x));
-  if (a >= 1) return rounded.toFixed(1);
+  if (a >= 1) return Number.isInteger(rounded) ? String(rounded) : rounded.toFixed(1);
   return String(rounded);
 }
 

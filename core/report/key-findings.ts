@@ -24,7 +24,8 @@ function twitchLine(f: Findings, notRaw: string | undefined): string {
 
 function sustainedLine(f: Findings): string {
   if (f.sustainedCount === 0) return 'No sustained, cramp-like activity.';
-  const where = f.locations.filter((l) => l.sustainedCount > 0).map((l) => l.name);
+  const places = f.locations.filter((l) => l.sustainedCount > 0).map((l) => l.name);
+  const where = places.length > 3 ? [`${places.length} sites`] : places;
   const total = f.sustainedTotalS > 0 ? `, ${formatDuration(f.sustainedTotalS)} in total, longest ${formatDuration(f.longestSustainedS)}` : '';
   return `${plural(f.sustainedCount, 'sustained, cramp-like episode')}${total}${where.length ? `, in ${listInWords(where)}` : ''}.`;
 }

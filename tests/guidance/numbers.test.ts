@@ -5,6 +5,7 @@ describe('numbers in words', () => {
   it('keeps two significant digits below 10 and never prints 10.0', () => {
     expect(formatNumber(0.4213)).toBe('0.42');
     expect(formatNumber(3.449)).toBe('3.4');
+    expect(formatNumber(5)).toBe('5');
     expect(formatNumber(9.9998)).toBe('10');
     expect(formatNumber(27.4)).toBe('27');
     expect(formatNumber(0)).toBe('0');

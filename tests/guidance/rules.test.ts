@@ -55,7 +55,7 @@ describe('finding rules', () => {
     ]);
     const t = item(guidanceFor(a, {}), 'tongue');
     expect(t.level).toBe('see-clinician');
-    expect(t.reason).toBe('5 twitch-like spikes on the tongue channel at 1.0/min.');
+    expect(t.reason).toBe('5 twitch-like spikes on the tongue channel at 1/min.');
     expect(t.source).toBe('ms-als');
     expect(ids(guidanceFor(calm, {}))).not.toContain('tongue');
   });
@@ -86,7 +86,7 @@ describe('finding rules', () => {
     const s = item(guidanceFor(a, { 'hard-exercise': 'yes' }), 'sustained-frequent');
     expect(s.level).toBe('attention');
     expect(s.source).toBe('cramp');
-    expect(s.reason).toBe('3 sustained episodes, 2.0 min in total, longest 60 s; you reported hard exercise.');
+    expect(s.reason).toBe('3 sustained episodes, 2 min in total, longest 60 s; you reported hard exercise.');
   });
 
   it('one or two sustained episodes give background only', () => {
@@ -136,7 +136,7 @@ describe('finding rules', () => {
   it('less than two minutes of rest warns that the rate says little', () => {
     const a = makeAnalysis([{ id: 'a', site: 'left calf', restS: 72, twitches: 1 }]);
     const items = guidanceFor(a, {});
-    expect(item(items, 'little-rest').reason).toBe('Only 72 s of usable rest; at least 2.0 min is needed.');
+    expect(item(items, 'little-rest').reason).toBe('Only 72 s of usable rest; at least 2 min is needed.');
     expect(ids(items)).not.toContain('no-twitches');
   });
 

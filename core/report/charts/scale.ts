@@ -1,4 +1,4 @@
-/** Axis ticks and scale-bar lengths on round numbers (1, 2, 5 × 10ⁿ). */
+/** Axis ticks and scale-bar lengths on round numbers (1, 2, 5 × 10ⁿ; Heckbert, "Nice numbers for graph labels", Graphics Gems 1990). */
 
 /** The largest 1/2/5 × 10ⁿ value not above `x`. */
 export function niceBelow(x: number): number {

@@ -53,7 +53,7 @@ function timeLabel(s: number): string {
   return s < 1 ? `${formatNumber(s * 1000)} ms` : `${formatNumber(s)} s`;
 }
 
-/** Polyline through the samples, or per pixel column its first, min, max and last sample when denser. */
+// Min/max per half-pixel column in time order (as uPlot's linear path decimation does): spikes survive any density.
 function tracePath(v: Float32Array, x: (i: number) => number, y: (v: number) => number): string {
   const n = v.length;
   const cols = Math.ceil(PLOT_W * 2);

@@ -9,7 +9,7 @@ import { line, patterns, rect, svg, text } from './svg';
 
 const WIDTH = 700;
 const LABEL_W = 130;
-const RIGHT = 12;
+const RIGHT = 20;
 const ROW_H = 15;
 const HIST_H = 64;
 const GAP = 14;
@@ -84,7 +84,8 @@ export function timelineChart(analysis: Analysis, durationS: number): string {
   const hy = (v: number) => histTop + HIST_H - (v / yTop) * HIST_H;
   for (const v of ticks(0, yTop, yStep)) {
     p.push(line(LABEL_W, hy(v), LABEL_W + plotW, hy(v), 'stroke="#ddd" stroke-width="0.6"'));
-    p.push(text(LABEL_W - 4, hy(v) + 3, String(v), 'text-anchor="end"'));
+    // Zero is left unlabelled: it would collide with the first time label.
+    if (v > 0) p.push(text(LABEL_W - 4, hy(v) + 3, String(v), 'text-anchor="end"'));
   }
   for (let i = 0; i < hist.length; i++) {
     if (hist[i] === 0) continue;
