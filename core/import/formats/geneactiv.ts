@@ -64,7 +64,7 @@ export const geneActiv: FormatDef = {
     const rowStepS = t1 ? (t1.ms - t0.ms) / 1000 : null;
     // Epoch exports keep the device's frequency in the header but write one summary row per epoch.
     const epochs = deviceRate !== null && rowStepS !== null && rowStepS > 1.5 / deviceRate;
-    const rate = options.rateHz ?? (epochs ? 1 / rowStepS! : (deviceRate ?? needRate(head.name, 'the GENEActiv header has no "Measurement Frequency" line')));
+    const rate = options.rateHz ?? (epochs ? 1 / rowStepS! : (deviceRate ?? needRate(head.name, 'the GENEActiv header has no "Measurement Frequency" line', 11)));
     const range = /(-?[\d.]+)\s*to\s*(-?[\d.]+)/.exec(values.get('range') ?? '');
     const resolution = Number(values.get('resolution'));
     const columns: ColumnSpec[] = [];

@@ -143,7 +143,7 @@ export function planTable(head: Head, options: ImportOptions, formatId: string, 
     clocks.push({ type: 'column', column: timeCol, unit, presence: 'row' });
   } else {
     const rate = options.rateHz ?? rateFromPreamble(pre);
-    if (rate === null) needRate(head.name, 'the file has no time column and states no rate');
+    if (rate === null) needRate(head.name, 'the file has no time column and states no rate', (shape.headerLine >= 0 ? shape.headerLine : shape.firstDataLine) + 1);
     clocks.push({ type: 'rate', rateHz: rate, startS: 0 });
   }
 

@@ -110,7 +110,7 @@ export const labChart: FormatDef = {
     // Time is an optional export column: one field more than there are titles means it is there.
     const offset = fields.length > titles.length ? 1 : 0;
     const interval = values.get('Interval')?.[0];
-    const rate = options.rateHz ?? (interval ? rateFromInterval(head.name, interval) : needRate(head.name, 'the LabChart header has no Interval= line'));
+    const rate = options.rateHz ?? (interval ? rateFromInterval(head.name, interval) : needRate(head.name, 'the LabChart header has no Interval= line', 1));
     const warnings: ImportWarning[] = [];
     const columns = titles.map((t, c) => columnFor(c + offset, t || `channel ${c + 1}`, unitOf(c, values), warnings));
     const later = head.lines.slice(dataLine).findIndex((l) => KEY.test(l));

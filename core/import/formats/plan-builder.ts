@@ -132,7 +132,7 @@ export function nextNonBlank(head: Head, from: number): number {
   return i;
 }
 
-/** A rate the user must give: the file states none and has no time column. */
-export function needRate(file: string, what: string): never {
-  throw new ImportError(file, `no sample rate: ${what}`, 'pass the rate with --rate HZ (or set it in the import check)');
+/** A rate the user must give: the file states none and has no time column. `line` is where one was looked for. */
+export function needRate(file: string, what: string, line?: number): never {
+  throw new ImportError(file, `no sample rate: ${what}`, 'pass the rate with --rate HZ (or set it in the import check)', line);
 }
