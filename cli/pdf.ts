@@ -58,8 +58,22 @@ export function findChromium(env: NodeJS.ProcessEnv = process.env): string | nul
   return null;
 }
 
+/** Regions that print on US Letter; everywhere else uses A4 (ISO 216). */
+const LETTER_REGIONS = new Set(['US', 'CA', 'MX', 'PH', 'CL', 'CO', 'VE', 'PR', 'GT', 'CR', 'PA', 'DO', 'SV', 'NI', 'BZ']);
+
+/** The paper people in the given locale (default: this machine's) expect: Letter in the Americas' Letter countries, else A4. */
+export function defaultPaper(locale = Intl.DateTimeFormat().resolvedOptions().locale): 'A4' | 'Letter' {
+  let region: string | undefined;
+  try {
+    region = new Intl.Locale(locale).maximize().region;
+  } catch {
+    region = undefined;
+  }
+  return region && LETTER_REGIONS.has(region) ? 'Letter' : 'A4';
+}
+
 export interface PdfOptions {
-  /** Paper size; without it the report's own `@page` rule and Chromium's default (Letter) apply. */
+  /** Paper size; default from the machine's locale (`defaultPaper`). */
   paper?: 'A4' | 'Letter';
   /** Chromium executable; default `findChromium()`. */
   chromium?: string;
@@ -75,7 +89,7 @@ export async function htmlToPdf(html: string, opts: PdfOptions = {}): Promise<Ui
   try {
     const htmlPath = join(dir, 'report.html');
     const pdfPath = join(dir, 'report.pdf');
-    await writeFile(htmlPath, withPaper(html, opts.paper), 'utf8');
+    await writeFile(htmlPath, withPaper(html, opts.paper ?? defaultPaper()), 'utf8');
     const args = [
       '--headless',
       '--no-sandbox',
@@ -105,8 +119,7 @@ export async function htmlToPdf(html: string, opts: PdfOptions = {}): Promise<Ui
   }
 }
 
-function withPaper(html: string, paper: PdfOptions['paper']): string {
-  if (!paper) return html;
+function withPaper(html: string, paper: 'A4' | 'Letter'): string {
   const rule = `<style>@page { size: ${paper}; }</style>`;
   return html.includes('</head>') ? html.replace('</head>', `${rule}</head>`) : rule + html;
 }

@@ -3,7 +3,7 @@ import { copyFileSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'nod
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { findChromium, htmlToPdf, NO_CHROMIUM_MESSAGE } from '../../cli/pdf';
+import { defaultPaper, findChromium, htmlToPdf, NO_CHROMIUM_MESSAGE } from '../../cli/pdf';
 import { DISCLAIMER, guidanceFor, type ChecklistAnswers } from '../../core/guidance';
 import { buildReportHtml } from '../../core/report';
 import { analyzeRecording } from '../../core/analysis/analyze';
@@ -124,5 +124,16 @@ describe('htmlToPdf without Chromium', () => {
 
   it.skipIf(!chromium)('uses the browser CHROME_PATH names', () => {
     expect(findChromium({ CHROME_PATH: chromium!, PATH: '' })).toBe(chromium);
+  });
+});
+
+describe('default paper', () => {
+  it('is Letter where Letter is the norm and A4 elsewhere', () => {
+    expect(defaultPaper('en-US')).toBe('Letter');
+    expect(defaultPaper('fr-CA')).toBe('Letter');
+    expect(defaultPaper('en-GB')).toBe('A4');
+    expect(defaultPaper('de')).toBe('A4');
+    expect(defaultPaper('es')).toBe('A4');
+    expect(defaultPaper('not a locale')).toBe('A4');
   });
 });
