@@ -82,7 +82,7 @@ describe('twitchscope command line', () => {
     fs.writeFileSync(f, 'calf EMG (uV)\n' + Array.from({ length: 2000 }, (_, i) => (Math.sin(i) * 5).toFixed(3)).join('\n') + '\n');
     const r = await cli(['info', f]);
     expect(r.code).toBe(2);
-    expect(r.stderr).toMatch(/norate\.csv: no sample rate.*--rate/);
+    expect(r.stderr).toMatch(/norate\.csv:\d+: no sample rate.*--rate/);
     const ok = await cli(['info', f, '--rate', '1000']);
     expect(ok.code).toBe(0);
     expect(ok.stdout).toMatch(/emg1\s+calf EMG \(uV\)\s+emg\s+uV\s+1000\.0\s+2000/);
