@@ -329,13 +329,14 @@ const accelerometerOnly: Rule = {
   id: 'accelerometer-only',
   apply({ findings }) {
     if (!findings.onlyAccelerometer) return null;
+    const n = findings.locations.reduce((k, l) => k + l.channels.length, 0);
     return {
       id: 'accelerometer-only',
       level: 'info',
       title: 'Movement sensor only',
       text:
         'This recording has movement (accelerometer) data but no muscle signal (EMG). It only catches twitches strong enough to shake the skin, so small ones are missed and counts are likely to be low.',
-      reason: `All ${plural(findings.locations.length, 'analysed location')} come from accelerometers.`,
+      reason: n === 1 ? 'The one analysed channel is an accelerometer.' : `All ${n} analysed channels are accelerometers.`,
       source: 'recording',
     };
   },

@@ -149,7 +149,9 @@ describe('finding rules', () => {
 
   it('an accelerometer-only recording says small twitches are missed', () => {
     const a = makeAnalysis([{ id: 'acc1', site: 'left forearm', kind: 'accel', restS: 600, twitches: 1 }]);
-    expect(item(guidanceFor(a, {}), 'accelerometer-only').source).toBe('recording');
+    const acc = item(guidanceFor(a, {}), 'accelerometer-only');
+    expect(acc.source).toBe('recording');
+    expect(acc.reason).toBe('The one analysed channel is an accelerometer.');
     expect(ids(guidanceFor(calm, {}))).not.toContain('accelerometer-only');
   });
 });
