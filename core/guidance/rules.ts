@@ -336,7 +336,7 @@ const accelerometerOnly: Rule = {
       title: 'Movement sensor only',
       text:
         'This recording has movement (accelerometer) data but no muscle signal (EMG). It only catches twitches strong enough to shake the skin, so small ones are missed and counts are likely to be low.',
-      reason: n === 1 ? 'The one analysed channel is an accelerometer.' : `All ${n} analysed channels are accelerometers.`,
+      reason: n === 1 ? 'The recording has 1 analysed channel, an accelerometer, and no EMG.' : `All ${n} analysed channels are accelerometers; there is no EMG.`,
       source: 'recording',
     };
   },

@@ -151,7 +151,7 @@ describe('finding rules', () => {
     const a = makeAnalysis([{ id: 'acc1', site: 'left forearm', kind: 'accel', restS: 600, twitches: 1 }]);
     const acc = item(guidanceFor(a, {}), 'accelerometer-only');
     expect(acc.source).toBe('recording');
-    expect(acc.reason).toBe('The one analysed channel is an accelerometer.');
+    expect(acc.reason).toBe('The recording has 1 analysed channel, an accelerometer, and no EMG.');
     expect(ids(guidanceFor(calm, {}))).not.toContain('accelerometer-only');
   });
 });
