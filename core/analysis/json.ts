@@ -1,5 +1,5 @@
 import type { Recording } from '../recording';
-import type { Analysis, ChannelSummary, DetectedEvent, SiteSummary } from './types';
+import type { AnalysedChannel, Analysis, ChannelSummary, DetectedEvent, SiteSummary } from './types';
 
 export const ANALYSIS_SCHEMA = 'twitchscope.analysis/1';
 
@@ -12,15 +12,7 @@ export interface AnalysisJson {
     formatName: string;
     startTime: string | null;
     durationS: number;
-    channels: Array<{
-      id: string;
-      label: string;
-      kind: 'emg' | 'accel';
-      unit: string;
-      sampleRateHz: number;
-      site: string | null;
-      axes?: string[];
-    }>;
+    channels: AnalysedChannel[];
     warnings: string[];
     notRaw?: string;
   };
