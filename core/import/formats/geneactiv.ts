@@ -53,7 +53,7 @@ export const geneActiv: FormatDef = {
   plan(head: Head, options: ImportOptions): TablePlan {
     const first = head.lines.findIndex((l) => readStamp(l.split(',')[0]) !== null && l.includes(','));
     if (first < 0) {
-      throw new ImportError(head.name, 'no data rows after the GENEActiv header', 'export the recording again as CSV from GENEActiv PC Software', Math.min(head.lines.length, 101));
+      throw new ImportError(head.name, 'no data rows after the GENEActiv header', 'export the recording again as CSV from GENEActiv PC Software', head.lines.length + 1);
     }
     const values = headerValues(head.lines.slice(0, first));
     const stated = /([\d.]+)\s*Hz/i.exec(values.get('measurement frequency') ?? '');
