@@ -1,10 +1,12 @@
 /** How clean each channel was, how much time was left out, and what the sensors could not see. */
 import type { Analysis } from '../analysis/types';
-import { formatDuration, formatNumber } from '../guidance/numbers';
+import { formatDuration, formatNumber, listInWords } from '../guidance/numbers';
 import type { Recording } from '../recording';
 import { esc, section, table } from './html';
 
 const MAX_WARNINGS = 4;
+/** Keeps the report within four pages however many channels a device has. */
+const MAX_NOTES = 8;
 
 export function dataQualitySection(rec: Recording, analysis: Analysis): string {
   const summaryOf = new Map(analysis.summary.channels.map((s) => [s.channel, s]));
@@ -21,7 +23,7 @@ export function dataQualitySection(rec: Recording, analysis: Analysis): string {
       s ? formatDuration(s.restS) : '–',
       s ? formatDuration(s.excludedS) : '–',
       s && s.noiseFloor > 0 ? `${formatNumber(s.noiseFloor * scale)} ${unit}` : '–',
-      s?.mainsHz ? `${s.mainsHz} Hz removed` : accel ? 'n/a' : 'none found',
+      s?.mainsHz ? `${s.mainsHz} Hz` : accel ? 'n/a' : 'none found',
       s?.minDetectable !== undefined ? `${formatNumber(s.minDetectable * scale)} ${unit}` : '–',
     ];
   });
@@ -31,10 +33,18 @@ export function dataQualitySection(rec: Recording, analysis: Analysis): string {
     limits.push('Surface EMG hears only muscle close to each electrode; deep or distant muscles and other body sites are not covered.');
   if (analysis.channels.some((c) => c.kind === 'accel'))
     limits.push('An accelerometer feels movement of the skin, not the muscle\'s electrical signal: twitches smaller than the smallest detectable size are missed.');
+  // The same note on many channels is said once, naming the channels.
+  const byNote = new Map<string, string[]>();
   for (const s of analysis.summary.channels) {
     const label = analysis.channels.find((c) => c.id === s.channel)?.label ?? s.channel;
-    for (const note of s.notes) limits.push(`${label}: ${note}`);
+    for (const note of s.notes) byNote.set(note, [...(byNote.get(note) ?? []), label]);
   }
+  const notes = [...byNote].map(([note, labels]) => {
+    const who = labels.length > 3 ? `${labels.slice(0, 2).join(', ')} and ${labels.length - 2} more channels` : listInWords(labels);
+    return `${who}: ${note}`;
+  });
+  limits.push(...notes.slice(0, MAX_NOTES));
+  if (notes.length > MAX_NOTES) limits.push(`${notes.length - MAX_NOTES} more channel notes are in the analysis JSON.`);
   const gaps = rec.timing.filter((t) => t.gaps > 0);
   if (gaps.length > 0) {
     const gapS = gaps.reduce((m, t) => Math.max(m, t.gapS), 0);
@@ -49,7 +59,7 @@ export function dataQualitySection(rec: Recording, analysis: Analysis): string {
     'quality',
     'Data quality',
     [
-      table(['Channel', 'Site', 'Rate', 'Analysed', 'Rest', 'Excluded', 'Noise σ', 'Mains', 'Smallest detectable'], rows, new Set([2, 3, 4, 5, 6, 8])),
+      table(['Channel', 'Site', 'Rate', 'Analysed', 'Rest', 'Excluded', 'Noise σ', 'Mains removed', 'Smallest detectable'], rows, new Set([2, 3, 4, 5, 6, 8])),
       `<ul class="limits">${limits.map((l) => `<li>${esc(l)}</li>`).join('')}</ul>`,
     ].join(''),
   );

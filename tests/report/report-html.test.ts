@@ -115,3 +115,13 @@ describe('a file detection cannot run on', () => {
     expect(text).toContain(DISCLAIMER);
   });
 });
+
+describe('data quality notes', () => {
+  it('says a note shared by many channels once, naming them', () => {
+    const a = calfSession();
+    a.analysis.summary.channels.forEach((c) => (c.notes = ['Heartbeat found and removed.']));
+    const text = textOf(buildReportHtml({ ...base, ...a }));
+    expect(text.match(/Heartbeat found and removed/g)).toHaveLength(1);
+    expect(text).toContain('left calf EMG (uV), right forearm EMG (uV) and wrist acc: Heartbeat found and removed.');
+  });
+});
