@@ -28,8 +28,11 @@ export function GuidancePanel({ analysis, answers, onAnswersChange }: GuidancePa
         {DISCLAIMER}
       </p>
       <div className="gp-columns">
-        <section aria-labelledby="gp-items-title" aria-live="polite">
+        <section aria-labelledby="gp-items-title">
           <h2 id="gp-items-title">What the findings and your answers suggest</h2>
+          <p className="gp-sr-only" aria-live="polite" data-testid="guidance-status">
+            {statusLine(items.length, items.filter((i) => i.level === 'see-clinician').length)}
+          </p>
           <GuidanceItems items={items} onShowSource={showSource} />
         </section>
         <section aria-labelledby="gp-checklist-title">
@@ -44,4 +47,11 @@ export function GuidancePanel({ analysis, answers, onAnswersChange }: GuidancePa
       </section>
     </div>
   );
+}
+
+/** Read out when answers change, instead of re-reading every item. */
+function statusLine(total: number, clinician: number): string {
+  const items = `${total} guidance item${total === 1 ? '' : 's'}`;
+  if (clinician === 0) return `${items}.`;
+  return `${items}; ${clinician === 1 ? 'one suggests' : `${clinician} suggest`} seeing a clinician.`;
 }
