@@ -11,12 +11,12 @@ import { buildPlan, nextNonBlank, type ColumnSpec } from './plan-builder';
 
 /**
  * Noraxon MR3 (myoMUSCLE / myoRESEARCH) table export. Noraxon publishes no file specification and no real
- * export was available, so this follows the one layout that public analysis code reads: a few preamble lines,
- * then a column line whose first cell is the time in seconds and whose other cells carry the unit after a
- * comma inside the name (`Time,s`, `RT TIB.ANT.,uV`, `LT GASTROC, uV`, `ACC X, mG`), then one row per sample;
- * tab-separated (read with `header=4, delimiter="\t"` in public scripts) or comma-separated with those names
- * quoted. Detection needs that time cell plus a `name,unit` cell with an RT/LT muscle or an ACC name, so
- * other tables are never taken for Noraxon. The preamble is kept as metadata but not otherwise interpreted.
+ * export was available. Built from public analysis scripts that read MR3 text exports with
+ * `header=4, delimiter="\t"` and columns `Time,s`, `RT TIB.ANT.,uV`, `LT LAT. GASTRO,uV` (four preamble lines,
+ * a column line with the unit after a comma inside each name, one row per sample), plus the project brief's
+ * description of accelerometer columns (`ACC X, mG`) and of a comma-separated variant with quoted names,
+ * which no public file confirmed. Detection needs the time cell first plus a `name,unit` cell with an RT/LT
+ * muscle or an ACC name, so other tables are never taken for Noraxon. The preamble is kept as metadata only.
  */
 
 const TIME_CELL = /^time(\s*,\s*s)?$/i;
