@@ -17,11 +17,11 @@ interface Props {
 
 const ROW_H = 26;
 const COLUMNS: ReadonlyArray<[SortKey, string, string]> = [
-  ['time', 'Time', '22%'],
+  ['time', 'Time', '17%'],
   ['channel', 'Site', '24%'],
-  ['type', 'Class', '19%'],
+  ['type', 'Class', '22%'],
   ['amplitude', 'Peak', '17%'],
-  ['review', 'Status', '18%'],
+  ['review', 'Status', '20%'],
 ];
 
 /** The sortable list of events; only visible rows are rendered, so hours of events scroll smoothly. */

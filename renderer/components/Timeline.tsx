@@ -1,4 +1,4 @@
-import { useMemo } from 'react';
+import { useMemo, useRef } from 'react';
 import { channelsOf } from '../../core/analysis/channels';
 import type { Analysis, DetectedEvent, EventType } from '../../core/analysis/types';
 import type { Pyramid } from '../../core/view/pyramid';
@@ -7,6 +7,7 @@ import { Overview } from '../chart/Overview';
 import { TraceChart } from '../chart/TraceChart';
 import { EVENT_CLASSES, type Palette } from '../chart/event-style';
 import { formatClock, formatUnit } from '../format';
+import { useSize } from '../hooks/useSize';
 import type { LoadedRecording } from '../worker/protocol';
 import { ClassMark } from './ClassMark';
 import { EventList } from './EventList';
@@ -30,12 +31,17 @@ interface Props {
   onReview(action: 'confirm' | 'reject'): void;
 }
 
-const TRACE_HEIGHT = 130;
+/** Traces share the height available, within limits that keep them readable. */
+const TRACE_MIN_H = 110;
+const TRACE_MAX_H = 300;
+const TRACE_GAP = 8;
 
 /** Overview strip, synced detail traces and the event list. */
 export function Timeline(p: Props) {
   const { loaded, analysis, view, palette } = p;
   const durationS = loaded.recording.durationS;
+  const chartsBox = useRef<HTMLDivElement>(null);
+  const { height: chartsH } = useSize(chartsBox);
   const rows = useMemo(
     () =>
       analysis.channels.map((c) => ({
@@ -52,6 +58,7 @@ export function Timeline(p: Props) {
     for (const e of analysis.events) if (p.types.has(e.type)) m.get(e.channel)?.push(e);
     return m;
   }, [analysis, p.types]);
+  const traceHeight = Math.round(Math.min(TRACE_MAX_H, Math.max(TRACE_MIN_H, (chartsH - 12) / Math.max(1, rows.length) - TRACE_GAP)));
   const selectedEvent = p.selected ? analysis.events.find((e) => `${e.channel}@${e.peakS.toFixed(4)}` === p.selected) : undefined;
 
   return (
@@ -93,7 +100,7 @@ export function Timeline(p: Props) {
             ))}
           </span>
         </div>
-        <div className="charts" onWheel={(e) => e.ctrlKey && e.preventDefault()}>
+        <div className="charts" ref={chartsBox} onWheel={(e) => e.ctrlKey && e.preventDefault()}>
           {rows.map(({ channel, pyramids }) => (
             <div className="trace" key={channel.id}>
               <div className="trace-label">
@@ -115,7 +122,7 @@ export function Timeline(p: Props) {
                 selected={p.selected}
                 addMode={p.addMode}
                 palette={palette}
-                height={TRACE_HEIGHT}
+                height={traceHeight}
                 onRange={(t0, t1) => p.onView({ t0, t1 })}
                 onWheelZoom={(f, a) => p.onView(zoomAt(view, f, a, durationS))}
                 onPickTime={(t) => p.onAdd(channel.id, t)}

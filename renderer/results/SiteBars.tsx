@@ -1,14 +1,18 @@
+import { useRef } from 'react';
 import type { SiteSummary } from '../../core/analysis/types';
+import { useWidth } from '../hooks/useSize';
 import { capitalise, formatRate } from '../format';
 
 /** Twitches per minute of rest by site, as horizontal bars with the value and count written beside each. */
 export function SiteBars({ sites }: { sites: readonly SiteSummary[] }) {
+  const box = useRef<HTMLDivElement>(null);
+  const width = useWidth(box);
   if (sites.length === 0) {
     return <p className="empty">No channel has a body site yet. Set sites in the Sites tab to see rates by site.</p>;
   }
-  const W = 640;
-  const labelW = 130;
-  const valueW = 150;
+  const W = Math.max(320, width);
+  const labelW = 120;
+  const valueW = 130;
   const rowH = 28;
   const H = sites.length * rowH + 26;
   const max = Math.max(...sites.map((s) => s.twitchesPerMinute), 0.0001);
@@ -16,7 +20,8 @@ export function SiteBars({ sites }: { sites: readonly SiteSummary[] }) {
   const ticks = niceTicks(max);
   const scaleMax = ticks[ticks.length - 1];
   return (
-    <svg className="chart-svg" viewBox={`0 0 ${W} ${H}`} role="img" aria-label="Twitches per minute of rest by site" data-testid="site-chart">
+    <div className="chart-box" ref={box}>
+    <svg className="chart-svg" width={W} height={H} viewBox={`0 0 ${W} ${H}`} role="img" aria-label="Twitches per minute of rest by site" data-testid="site-chart">
       {ticks.map((t) => {
         const x = labelW + (t / scaleMax) * barW;
         return (
@@ -45,6 +50,7 @@ export function SiteBars({ sites }: { sites: readonly SiteSummary[] }) {
         );
       })}
     </svg>
+    </div>
   );
 }
 

@@ -1,20 +1,23 @@
-import { useMemo, useState } from 'react';
+import { useMemo, useRef, useState } from 'react';
 import type { Analysis } from '../../core/analysis/types';
 import { binEvents } from '../../core/view/time-bins';
 import { capitalise, formatClock } from '../format';
+import { useWidth } from '../hooks/useSize';
 import { niceTicks } from './SiteBars';
 
 const BIN_CHOICES = [60, 300, 900] as const;
 
 /** Twitch counts per 1, 5 or 15 minutes, one small bar chart per site so no colour key is needed. */
 export function TwitchesOverTime({ analysis, durationS }: { analysis: Analysis; durationS: number }) {
+  const box = useRef<HTMLDivElement>(null);
+  const width = useWidth(box);
   const [binS, setBinS] = useState<number>(durationS > 3 * 3600 ? 900 : durationS > 1800 ? 300 : 60);
   const groupLabel = useMemo(() => new Map(analysis.channels.map((c) => [c.id, c.site ?? `${c.label} (no site)`])), [analysis.channels]);
   const binned = useMemo(() => binEvents(analysis.events, durationS, binS, (e) => groupLabel.get(e.channel) ?? null), [analysis.events, durationS, binS, groupLabel]);
   const groups = [...binned.counts.entries()].sort((a, b) => a[0].localeCompare(b[0]));
   const n = binned.starts.length;
-  const W = 640;
-  const left = 130;
+  const W = Math.max(320, width);
+  const left = 120;
   const rowH = 56;
   const H = groups.length * rowH + 22;
   const max = Math.max(1, ...groups.map(([, c]) => Math.max(...c)));
@@ -31,10 +34,11 @@ export function TwitchesOverTime({ analysis, durationS }: { analysis: Analysis; 
           </button>
         ))}
       </div>
+      <div className="chart-box" ref={box}>
       {groups.length === 0 ? (
         <p className="empty">No twitches to chart.</p>
       ) : (
-        <svg className="chart-svg" viewBox={`0 0 ${W} ${H}`} role="img" aria-label={`Twitches per ${binS / 60}-minute bin by site`} data-testid="over-time-chart">
+        <svg className="chart-svg" width={W} height={H} viewBox={`0 0 ${W} ${H}`} role="img" aria-label={`Twitches per ${binS / 60}-minute bin by site`} data-testid="over-time-chart">
           {groups.map(([name, counts], g) => {
             const y0 = g * rowH;
             const base = y0 + rowH - 8;
@@ -44,7 +48,7 @@ export function TwitchesOverTime({ analysis, durationS }: { analysis: Analysis; 
                   {capitalise(name)}
                 </text>
                 <text x={left - 8} y={y0 + rowH / 2 + 14} textAnchor="end" className="bar-label">
-                  max {top}
+                  scale 0–{top}
                 </text>
                 <line className="axis" x1={left} x2={W - 10} y1={base} y2={base} />
                 {Array.from(counts, (c, i) =>
@@ -66,6 +70,7 @@ export function TwitchesOverTime({ analysis, durationS }: { analysis: Analysis; 
           )}
         </svg>
       )}
+      </div>
     </>
   );
 }
