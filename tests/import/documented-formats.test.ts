@@ -102,6 +102,21 @@ describe('BrainFlow CSV', () => {
     );
   });
 
+  it('tells a Cyton on the WiFi Shield (24 columns, 1000 Hz) from a Cyton by its timestamps', async () => {
+    const lines = Array.from({ length: 100 }, (_, k) => {
+      const row = new Array(24).fill(0);
+      row[0] = k % 256;
+      row[1] = k;
+      row[22] = 1700000000 + k / 1000;
+      return row.map((v: number) => v.toFixed(6)).join('\t');
+    });
+    const rec = await importRecording(textSource('wifi.csv', lines.join('\n') + '\n'));
+    expect(rec.format).toBe('brainflow');
+    expect(rec.meta.boardId).toBe('5');
+    expect(channel(rec, 'emg1').sampleRateHz).toBe(1000);
+    expect(channel(rec, 'emg1').data[99]).toBe(99);
+  });
+
   it('lets --rate override the guessed board', async () => {
     const rec = await loadFixture('brainflow/synthetic.csv', { rateHz: 125 });
     expect(rec.meta.board).toBe('OpenBCI Cyton + Daisy');

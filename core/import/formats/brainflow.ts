@@ -34,6 +34,9 @@ const BOARDS: readonly Board[] = [
   { id: 1, name: 'OpenBCI Ganglion', rateHz: 200, columns: 15, exg: 4, accel: 5, timestamp: 13 },
   { id: -1, name: 'BrainFlow synthetic board', rateHz: 250, columns: 32, exg: 16, accel: 17, timestamp: 30 },
   { id: 2, name: 'OpenBCI Cyton + Daisy', rateHz: 125, columns: 32, exg: 16, accel: 17, timestamp: 30 },
+  { id: 4, name: 'OpenBCI Ganglion (WiFi Shield)', rateHz: 1600, columns: 25, exg: 4, accel: 5, timestamp: 23 },
+  { id: 5, name: 'OpenBCI Cyton (WiFi Shield)', rateHz: 1000, columns: 24, exg: 8, accel: 9, timestamp: 22 },
+  { id: 6, name: 'OpenBCI Cyton + Daisy (WiFi Shield)', rateHz: 1000, columns: 32, exg: 16, accel: 17, timestamp: 30 },
 ];
 
 const SIX_DECIMALS = /^-?\d+\.\d{6}$/;
@@ -97,13 +100,13 @@ export const brainflowFile: FormatDef = {
   id: 'brainflow',
   name: 'BrainFlow CSV',
   description:
-    'BrainFlow DataFilter.write_file output (Cyton, Ganglion, Cyton-Daisy, synthetic board): the board is guessed from the column count and the timestamps; --rate overrides its rate',
+    'BrainFlow DataFilter.write_file output (Cyton, Ganglion, Cyton-Daisy, their WiFi Shield versions, synthetic board): the board is guessed from the column count and the timestamps; --rate overrides its rate',
   evidence: 'documented',
   detect: (head) => (looksLikeBrainFlow(sampleRows(head)) ? 0.95 : 0),
   plan(head: Head, options: ImportOptions): TablePlan {
     const rows = sampleRows(head);
     if (!looksLikeBrainFlow(rows)) {
-      throw new ImportError(head.name, 'this does not match a BrainFlow board layout (15, 24 or 32 tab-separated values per line)', 'open it as a plain table with --format csv', 1);
+      throw new ImportError(head.name, 'this does not match a BrainFlow board layout (15, 24, 25 or 32 tab-separated values per line)', 'open it as a plain table with --format csv', 1);
     }
     const n = rows[0].length;
     const timestamp = BOARDS.find((b) => b.columns === n)!.timestamp;
