@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import * as fs from 'node:fs/promises';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import aboutData from 'virtual:twitchscope-about';
 import { app, BrowserWindow, dialog, ipcMain, Menu, nativeTheme, protocol, screen, session, shell } from 'electron';
@@ -83,7 +83,7 @@ function start(): void {
         const options = { defaultPath: join(folder, suggestedName), filters: saveFilters(mimeType) };
         const result = win ? await dialog.showSaveDialog(win, options) : await dialog.showSaveDialog(options);
         if (result.canceled || !result.filePath) return null;
-        void saveSettings((s) => ({ ...s, lastFolder: join(result.filePath as string, '..') }));
+        void saveSettings((s) => ({ ...s, lastFolder: dirname(result.filePath as string) }));
         return result.filePath;
       },
     },
@@ -94,7 +94,7 @@ function start(): void {
         await saveSettings((s) => ({
           ...s,
           recent: addRecent(s.recent, { key: path, name, openedAt: new Date().toISOString() }),
-          lastFolder: join(path, '..'),
+          lastFolder: dirname(path),
         }));
         refreshMenu();
       },
@@ -143,7 +143,7 @@ function start(): void {
     }
   };
   const openPaths = (paths: string[]) => {
-    const win = targetWindow();
+    const win = targetWindow() ?? (app.isReady() ? createWindow() : undefined);
     if (!win || !loadedWindows.has(win.id)) {
       pendingPaths.push(...paths);
       return;
@@ -152,6 +152,8 @@ function start(): void {
     win.focus();
     for (const path of paths) void openPathIn(win, path);
   };
+
+  let pageDark = false;
 
   const showAbout = () => {
     const box = aboutBox(APP_NAME, app.getVersion(), aboutData);
@@ -177,8 +179,8 @@ function start(): void {
       },
       toggleTheme: () => {
         // The page switches at once; the choice is kept so the next start opens in it (prefers-color-scheme).
-        const next = nativeTheme.shouldUseDarkColors ? 'light' : 'dark';
-        void saveSettings((s) => ({ ...s, theme: next }));
+        pageDark = !pageDark;
+        void saveSettings((s) => ({ ...s, theme: pageDark ? 'dark' : 'light' }));
         const win = targetWindow();
         if (win) send(win, EVENT_CHANNELS.menuCommand, 'toggle-theme');
       },
@@ -194,7 +196,6 @@ function start(): void {
     const win = new BrowserWindow(appWindowOptions(join(__dirname, '../preload/preload.js'), bounds, background));
     const id = win.id;
     appWindows.set(id, win);
-    guardWebContents(win.webContents, (url) => void shell.openExternal(url));
     if (saved?.maximized) win.maximize();
     win.once('ready-to-show', () => win.show());
     win.webContents.on('did-finish-load', () => {
@@ -217,9 +218,9 @@ function start(): void {
 
   app.on('second-instance', (_event, argv, workingDirectory) => {
     const paths = fileArguments(argv, { unpackaged: !app.isPackaged, cwd: workingDirectory });
-    if (appWindows.size === 0 && app.isReady()) createWindow();
-    if (paths.length > 0) openPaths(paths);
-    else targetWindow()?.focus();
+    if (!app.isReady()) pendingPaths.push(...paths);
+    else if (paths.length > 0) openPaths(paths);
+    else (targetWindow() ?? createWindow()).focus();
   });
 
   // macOS "Open with" and dropping on the Dock icon; may arrive before the app is ready.
@@ -233,13 +234,13 @@ function start(): void {
     if (process.platform !== 'darwin') app.quit();
   });
 
-  app.on('web-contents-created', (_event, contents) => {
-    contents.on('will-attach-webview', (event) => event.preventDefault());
-  });
+  // Every page, the hidden print window included, stays where it was loaded.
+  app.on('web-contents-created', (_event, contents) => guardWebContents(contents, (url) => void shell.openExternal(url)));
 
   void app.whenReady().then(async () => {
     await settings.load();
     nativeTheme.themeSource = settings.value.theme;
+    pageDark = nativeTheme.shouldUseDarkColors;
     guardSession(session.defaultSession);
     const printSession = session.fromPartition(PRINT_PARTITION);
     guardSession(printSession);

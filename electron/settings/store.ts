@@ -19,6 +19,7 @@ export interface SettingsStoreDeps {
 export class SettingsStore {
   private current: Settings = DEFAULT_SETTINGS;
   private queue: Promise<void> = Promise.resolve();
+  private frozen = false;
 
   constructor(private readonly deps: SettingsStoreDeps) {}
 
@@ -45,8 +46,15 @@ export class SettingsStore {
       // Keep the user's file: a newer version may still want it, and a broken one may be worth a look.
       const stamp = this.deps.now().toISOString().replace(/[:.]/g, '-');
       const aside = `${this.path}.bad-${stamp}`;
-      await this.deps.fs.rename(this.path, aside);
-      this.deps.onSetAside(aside, parsed.kind === 'newer' ? `written by a newer version (${parsed.version})` : parsed.reason);
+      const reason = parsed.kind === 'newer' ? `written by a newer version (${parsed.version})` : parsed.reason;
+      try {
+        await this.deps.fs.rename(this.path, aside);
+        this.deps.onSetAside(aside, reason);
+      } catch {
+        // It could not be moved, so it must not be replaced either: run on defaults and save nothing.
+        this.frozen = true;
+        this.deps.onSetAside(this.path, `${reason}, and could not be renamed; settings will not be saved this time`);
+      }
       this.current = DEFAULT_SETTINGS;
     }
     return this.current;
@@ -54,6 +62,7 @@ export class SettingsStore {
 
   update(change: (settings: Settings) => Settings): Promise<void> {
     this.current = change(this.current);
+    if (this.frozen) return Promise.resolve();
     const snapshot = serializeSettings(this.current);
     const write = this.queue.then(async () => {
       await this.deps.fs.mkdir(this.deps.dir, { recursive: true });

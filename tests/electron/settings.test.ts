@@ -101,3 +101,24 @@ describe('recent files', () => {
     expect(list[0].key).toBe('/f29');
   });
 });
+
+describe('settings file that cannot be set aside', () => {
+  it('runs on defaults and never writes over it', async () => {
+    const dir = tempDir();
+    const broken = '{"schema":"twitchscope.settings","version":1,';
+    await fs.writeFile(join(dir, 'settings.json'), broken);
+    const notes: string[] = [];
+    const s = new SettingsStore({
+      fs: { ...fs, rename: async () => Promise.reject(Object.assign(new Error('busy'), { code: 'EBUSY' })) },
+      dir,
+      now: () => new Date(),
+      uniqueSuffix,
+      onSetAside: (_path, reason) => notes.push(reason),
+    });
+    expect(await s.load()).toEqual(DEFAULT_SETTINGS);
+    await s.update((v) => ({ ...v, theme: 'dark' }));
+    expect(s.value.theme).toBe('dark');
+    expect(await fs.readFile(join(dir, 'settings.json'), 'utf8')).toBe(broken);
+    expect(notes[0]).toMatch(/could not be renamed/);
+  });
+});
