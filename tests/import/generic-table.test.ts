@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { importRecording, textSource, type ImportOptions } from '../../core/import/index';
+import { bytesSource, importRecording, textSource, type ImportOptions } from '../../core/import/index';
 import type { Recording } from '../../core/recording';
 
 const load = (name: string, text: string, options?: ImportOptions): Promise<Recording> => importRecording(textSource(name, text), options);
@@ -42,6 +42,45 @@ describe('generic table: delimiters and decimal marks', () => {
     expect(rec.channels.map((c) => c.id)).toEqual(['emg1', 'emg2']);
     expect(channel(rec, 'emg2').data[7]).toBe(-7);
     expect(channel(rec, 'emg1').sampleRateHz).toBeCloseTo(500, 6);
+  });
+
+  it('reads a decimal comma in tab-separated text', async () => {
+    const rec = await load('tab-comma.tsv', 'time_s\tEMG (mV)\n' + rows(20, (k) => `${(k / 1000).toFixed(3).replace('.', ',')}\t${(k / 10).toFixed(1).replace('.', ',')}`));
+    expect(channel(rec, 'emg1').sampleRateHz).toBeCloseTo(1000, 6);
+    expect(channel(rec, 'emg1').data[19]).toBeCloseTo(1900, 3);
+  });
+
+  it('reads quoted cells with a decimal comma', async () => {
+    const rec = await load('quoted.csv', '"time_s";"EMG (mV)"\n' + rows(20, (k) => `"${(k / 1000).toFixed(3).replace('.', ',')}";"${(k / 2).toFixed(1).replace('.', ',')}"`));
+    expect(channel(rec, 'emg1').data[3]).toBe(1500);
+    expect(channel(rec, 'emg1').sampleRateHz).toBeCloseTo(1000, 6);
+  });
+
+  it('ignores the empty column a delimiter at the end of every line leaves', async () => {
+    const rec = await load('trailing.csv', 'time_s;EMG (uV);\n' + rows(20, (k) => `${k / 1000};${k};`));
+    expect(rec.channels.map((c) => c.id)).toEqual(['emg1']);
+    expect(rec.warnings).toEqual([]);
+  });
+
+  it('reads old Mac CR-only line ends', async () => {
+    const rec = await load('cr.csv', 'time_s,EMG (uV)\r' + rows(20, (k) => `${k / 1000},${k}`, '\r'));
+    expect(channel(rec, 'emg1').data.length).toBe(20);
+    expect(channel(rec, 'emg1').data[19]).toBe(19);
+  });
+
+  it('reads UTF-16 text with a byte-order mark (spreadsheet "Unicode text")', async () => {
+    const text = 'time_s\tEMG (uV)\r\n' + rows(20, (k) => `${k / 1000}\t${k}`, '\r\n');
+    const bytes = new Uint8Array(2 + text.length * 2);
+    bytes[0] = 0xff;
+    bytes[1] = 0xfe;
+    for (let i = 0; i < text.length; i++) {
+      bytes[2 + 2 * i] = text.charCodeAt(i) & 0xff;
+      bytes[3 + 2 * i] = text.charCodeAt(i) >> 8;
+    }
+    const rec = await importRecording(bytesSource('unicode.txt', bytes));
+    expect(channel(rec, 'emg1').data.length).toBe(20);
+    expect(channel(rec, 'emg1').data[12]).toBe(12);
+    expect(channel(rec, 'emg1').sampleRateHz).toBeCloseTo(1000, 6);
   });
 
   it('ignores a UTF-8 byte-order mark and CRLF line ends', async () => {
@@ -142,6 +181,20 @@ describe('generic table: units from headers', () => {
     expect(value('acc1.x')).toBe(2);
     expect(value('acc1.y')).toBeCloseTo(2, 6);
     expect(value('acc1.z')).toBeCloseTo(2, 6);
+  });
+
+  it('reads the Greek mu and a superscript ²', async () => {
+    const rec = await load('symbols.csv', 'time_s,EMG (\u03bcV),acc x (m/s²)\n' + rows(5, (k) => `${k / 100},3,19.6133`));
+    expect(channel(rec, 'emg1').data[0]).toBe(3);
+    expect(channel(rec, 'acc1.x').data[0]).toBeCloseTo(2, 6);
+  });
+
+  it('tells m/s² from mg by the magnitude when accelerometer headers name no unit', async () => {
+    const ms2 = await load('acc-ms2.csv', 'time_s,acc_x,acc_y,acc_z\n' + rows(20, (k) => `${k / 100},0,0,9.80665`));
+    expect(channel(ms2, 'acc1.z').data[0]).toBeCloseTo(1, 6);
+    expect(ms2.warnings[0].message).toBe('no unit in the header of accelerometer "acc": read as m/s^2 from its typical magnitude (9.81); set the unit in the import check if that is wrong');
+    const mg = await load('acc-mg.csv', 'time_s,acc_x,acc_y,acc_z\n' + rows(20, (k) => `${k / 100},0,0,1000`));
+    expect(channel(mg, 'acc1.z').data[0]).toBeCloseTo(1, 6);
   });
 
   it('warns when an EMG column names no unit and reads it as µV', async () => {

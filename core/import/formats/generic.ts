@@ -149,7 +149,10 @@ export function planTable(head: Head, options: ImportOptions, formatId: string, 
 
   const columns: ColumnSpec[] = [];
   const accelCols: number[] = [];
-  for (let c = 0; c < labels.length; c++) {
+  // A delimiter at the end of every line (header included) leaves an empty last column: not a signal.
+  let lastColumn = labels.length - 1;
+  while (lastColumn > 0 && (shape.labels[lastColumn] ?? '') === '' && (firstFields[lastColumn] ?? '') === '') lastColumn--;
+  for (let c = 0; c <= lastColumn; c++) {
     if (c === timeCol) continue;
     if (shape.labels.length > 0 && isTimeLabel(labels[c]) && c !== timeCol) continue;
     const label = labels[c] || `column ${c + 1}`;
