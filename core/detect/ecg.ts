@@ -1,4 +1,5 @@
 import type { Potentials } from './hysteresis';
+import { mergeSpans, type Span } from './spans';
 
 export interface EcgOptions {
   fs: number;
@@ -9,40 +10,102 @@ export interface EcgOptions {
   intervalTolerance: number;
 }
 
-const SNIPPET_S = 0.03;
-const MAX_SHIFT_S = 0.015;
+export interface EcgTrain {
+  /** Sample spans of the beats, sorted and merged. */
+  beats: Span[];
+  /** Typical beat amplitude (median |x| peak). */
+  amplitude: number;
+}
+
+const SNIPPET_S = 0.04;
+const MAX_SHIFT_S = 0.03;
+const BEAT_MARGIN_S = 0.02;
 const MAX_AMPLITUDE_RATIO = 1.6;
 const LOOKAHEAD = 48;
 const MAX_CYCLES = 10;
-const STRAGGLER_SLACK = 0.2;
 
 /**
- * Heartbeats leaking into EMG. A QRS complex repeats with nearly the same shape and amplitude at the
- * heart period, unlike fasciculations, which fire irregularly (needle-EMG definition, AAEM). Each candidate
- * links to the earliest later candidate one plausible heart period away that matches its shape (Pearson
- * correlation of ±30 ms around the peaks, as in template clustering of repeating potentials) and size;
- * runs of at least `minBeats` links with steady intervals are a train. Returns the indices (into
- * `candidates`) of the beats.
+ * Heartbeats leaking into EMG. A QRS complex repeats with nearly the same shape and size at the heart
+ * period, unlike fasciculations, which fire irregularly (needle-EMG definition, AAEM). Three passes:
+ * (1) each candidate links to the earliest later one a plausible heart period away that matches its shape
+ * (Pearson correlation over ±40 ms, best over shifts of ±30 ms since a biphasic beat may peak on either
+ * lobe) and size, and runs of `minBeats` links with steady intervals are a train; (2) the train's average
+ * beat, far less noisy than any one beat, picks up candidates of beat size and shape that sit whole heart
+ * periods from known beats or one period from each other; (3) where whole beats are still missing between
+ * known ones, the average beat is searched for at the expected times. Returns null when there is no train.
  */
-export function findEcgTrain(x: Float32Array, pot: Potentials, candidates: readonly number[], o: EcgOptions): Set<number> {
+export function findEcgTrain(x: Float32Array, pot: Potentials, candidates: readonly number[], o: EcgOptions): EcgTrain | null {
   const half = Math.max(2, Math.round(SNIPPET_S * o.fs));
   const maxShift = Math.max(1, Math.round(MAX_SHIFT_S * o.fs));
+  const chained = chainedBeats(x, pot, candidates, o, half, maxShift);
+  if (chained.size < o.minBeats) return null;
+
+  const known = candidates.filter((k) => chained.has(k));
+  const amplitude = medianOf(known.map((k) => pot.amplitude[k]));
+  const intervals: number[] = [];
+  for (let i = 1; i < known.length; i++) {
+    const gap = pot.peak[known[i]] - pot.peak[known[i - 1]];
+    if (gap >= o.minPeriodS * o.fs && gap <= o.maxPeriodS * o.fs) intervals.push(gap);
+  }
+  if (intervals.length === 0) return null;
+  const period = medianOf(intervals);
+  const template = meanBeat(x, known.map((k) => pot.peak[k]), half, maxShift);
+
+  const likeBeat: number[] = [];
+  for (const k of candidates) {
+    if (chained.has(k)) continue;
+    const ratio = pot.amplitude[k] / amplitude;
+    if (ratio > MAX_AMPLITUDE_RATIO || ratio < 1 / MAX_AMPLITUDE_RATIO) continue;
+    if (correlation(template, x, pot.peak[k], half, maxShift).r >= o.shapeCorrelation) likeBeat.push(k);
+  }
+  const knownPeaks = known.map((k) => pot.peak[k]);
+  const anchors = [...knownPeaks, ...likeBeat.map((k) => pot.peak[k])].sort((a, b) => a - b);
+  const margin = Math.round(BEAT_MARGIN_S * o.fs);
+  const spans: Span[] = [];
+  const peaks: number[] = [];
+  const addCandidate = (k: number): void => {
+    spans.push({ start: Math.max(0, pot.start[k] - margin), end: Math.min(x.length, pot.end[k] + margin) });
+    peaks.push(pot.peak[k]);
+  };
+  known.forEach(addCandidate);
+  for (const k of likeBeat) {
+    const p = pot.peak[k];
+    if (onBeat(knownPeaks, p, period, MAX_CYCLES, o.intervalTolerance) || onBeat(anchors, p, period, 1, o.intervalTolerance)) addCandidate(k);
+  }
+
+  peaks.sort((a, b) => a - b);
+  for (let i = 1; i < peaks.length; i++) {
+    const gap = peaks[i] - peaks[i - 1];
+    const cycles = Math.round(gap / period);
+    if (cycles < 2 || cycles > MAX_CYCLES || Math.abs(gap - cycles * period) > o.intervalTolerance * period * cycles) continue;
+    for (let j = 1; j < cycles; j++) {
+      const expected = Math.round(peaks[i - 1] + (j * gap) / cycles);
+      const found = correlation(template, x, expected, half, Math.round(o.intervalTolerance * period * 0.5));
+      if (found.r < o.shapeCorrelation) continue;
+      const at = expected + found.lag;
+      spans.push({ start: Math.max(0, at - half), end: Math.min(x.length, at + half + 1) });
+    }
+  }
+  return { beats: mergeSpans(spans), amplitude };
+}
+
+function chainedBeats(x: Float32Array, pot: Potentials, candidates: readonly number[], o: EcgOptions, half: number, maxShift: number): Set<number> {
   const m = candidates.length;
   const minLag = o.minPeriodS * o.fs;
   const maxLag = o.maxPeriodS * o.fs;
+  const ref = new Float64Array(2 * half + 1);
   const next = new Int32Array(m).fill(-1);
   const hasPrev = new Uint8Array(m);
   for (let a = 0; a < m; a++) {
     const pa = pot.peak[candidates[a]];
     const ampA = pot.amplitude[candidates[a]];
     for (let b = a + 1; b < m && b <= a + LOOKAHEAD; b++) {
-      const pb = pot.peak[candidates[b]];
-      const lag = pb - pa;
+      const lag = pot.peak[candidates[b]] - pa;
       if (lag < minLag) continue;
       if (lag > maxLag) break;
       const ratio = pot.amplitude[candidates[b]] / ampA;
       if (ratio > MAX_AMPLITUDE_RATIO || ratio < 1 / MAX_AMPLITUDE_RATIO) continue;
-      if (correlation(x, pa, pb, half, maxShift) < o.shapeCorrelation) continue;
+      if (correlation(snippet(x, pa, half, ref), x, pot.peak[candidates[b]], half, maxShift).r < o.shapeCorrelation) continue;
       next[a] = b;
       hasPrev[b] = 1;
       break;
@@ -54,106 +117,96 @@ export function findEcgTrain(x: Float32Array, pot: Potentials, candidates: reado
     if (hasPrev[head] || next[head] < 0) continue;
     chain.length = 0;
     for (let c = head; c >= 0; c = next[c]) chain.push(c);
-    markSteadyRuns(chain, pot, candidates, o, beats);
+    let runStart = 0;
+    const flush = (runEnd: number): void => {
+      if (runEnd - runStart >= o.minBeats) for (let k = runStart; k < runEnd; k++) beats.add(candidates[chain[k]]);
+    };
+    for (let k = 2; k < chain.length; k++) {
+      const i1 = pot.peak[candidates[chain[k - 1]]] - pot.peak[candidates[chain[k - 2]]];
+      const i2 = pot.peak[candidates[chain[k]]] - pot.peak[candidates[chain[k - 1]]];
+      if (Math.abs(i2 - i1) > o.intervalTolerance * i1) {
+        flush(k);
+        runStart = k - 1;
+      }
+    }
+    flush(chain.length);
   }
-  if (beats.size >= o.minBeats) addStragglers(x, pot, candidates, o, beats, half);
   return beats;
 }
 
-/**
- * Beats whose chain broke (a neighbouring beat fell below threshold or overlapped a twitch) are found again:
- * a candidate of the train's typical size, a whole number (1-10) of heart periods from a known beat, and
- * shaped like that beat (with some slack, since the timing already speaks for it).
- */
-function addStragglers(x: Float32Array, pot: Potentials, candidates: readonly number[], o: EcgOptions, beats: Set<number>, half: number): void {
-  const known = candidates.filter((k) => beats.has(k));
-  const amps: number[] = [];
-  const intervals: number[] = [];
-  for (let i = 0; i < known.length; i++) {
-    const p = pot.peak[known[i]];
-    amps.push(pot.amplitude[known[i]]);
-    if (i > 0) {
-      const gap = p - pot.peak[known[i - 1]];
-      if (gap <= o.maxPeriodS * o.fs) intervals.push(gap);
-    }
-  }
-  if (intervals.length === 0) return;
-  amps.sort((a, b) => a - b);
-  intervals.sort((a, b) => a - b);
-  const amp = amps[amps.length >> 1];
-  const period = intervals[intervals.length >> 1];
-  const maxShift = Math.max(1, Math.round(MAX_SHIFT_S * o.fs));
-  const knownPeaks = known.map((k) => pot.peak[k]);
-  for (const k of candidates) {
-    if (beats.has(k)) continue;
-    const ratio = pot.amplitude[k] / amp;
-    if (ratio > MAX_AMPLITUDE_RATIO || ratio < 1 / MAX_AMPLITUDE_RATIO) continue;
-    const p = pot.peak[k];
-    const nearest = nearestValue(knownPeaks, p);
-    const cycles = Math.round(Math.abs(p - nearest) / period);
-    if (cycles < 1 || cycles > MAX_CYCLES || Math.abs(Math.abs(p - nearest) - cycles * period) > o.intervalTolerance * period) continue;
-    if (correlation(x, nearest, p, half, maxShift) >= o.shapeCorrelation - STRAGGLER_SLACK) beats.add(k);
-  }
-}
-
-function nearestValue(sorted: number[], v: number): number {
+/** Whether some value of `sorted` lies a whole number (1..maxCycles) of periods from `p`, within tolerance. */
+function onBeat(sorted: number[], p: number, period: number, maxCycles: number, tolerance: number): boolean {
+  const reach = (maxCycles + tolerance) * period;
   let lo = 0;
-  let hi = sorted.length - 1;
+  let hi = sorted.length;
   while (lo < hi) {
     const mid = (lo + hi) >> 1;
-    if (sorted[mid] < v) lo = mid + 1;
+    if (sorted[mid] < p - reach) lo = mid + 1;
     else hi = mid;
   }
-  const a = sorted[lo];
-  const b = lo > 0 ? sorted[lo - 1] : a;
-  return Math.abs(a - v) < Math.abs(b - v) ? a : b;
-}
-
-function markSteadyRuns(chain: number[], pot: Potentials, candidates: readonly number[], o: EcgOptions, beats: Set<number>): void {
-  let runStart = 0;
-  const flush = (runEnd: number): void => {
-    if (runEnd - runStart >= o.minBeats) for (let k = runStart; k < runEnd; k++) beats.add(candidates[chain[k]]);
-  };
-  for (let k = 2; k < chain.length; k++) {
-    const i1 = pot.peak[candidates[chain[k - 1]]] - pot.peak[candidates[chain[k - 2]]];
-    const i2 = pot.peak[candidates[chain[k]]] - pot.peak[candidates[chain[k - 1]]];
-    if (Math.abs(i2 - i1) > o.intervalTolerance * i1) {
-      flush(k);
-      runStart = k - 1;
-    }
+  for (let i = lo; i < sorted.length && sorted[i] <= p + reach; i++) {
+    const d = Math.abs(sorted[i] - p);
+    const cycles = Math.round(d / period);
+    if (cycles >= 1 && cycles <= maxCycles && Math.abs(d - cycles * period) <= tolerance * period) return true;
   }
-  flush(chain.length);
+  return false;
 }
 
-/**
- * Largest Pearson correlation of the snippet around `pa` with the snippet around `pb` shifted by up to
- * ±`maxLag` samples: a biphasic beat may peak on either lobe, so peaks alone do not align beats.
- */
-function correlation(x: Float32Array, pa: number, pb: number, half: number, maxLag: number): number {
+/** The train's average beat: each beat aligned to the first by its best shift, then averaged. */
+function meanBeat(x: Float32Array, peaks: number[], half: number, maxShift: number): Float64Array {
+  const first = snippet(x, peaks[0], half);
+  const sum = new Float64Array(2 * half + 1);
+  const one = new Float64Array(2 * half + 1);
+  for (const p of peaks) {
+    const { lag } = correlation(first, x, p, half, maxShift);
+    snippet(x, p + lag, half, one);
+    for (let d = 0; d < sum.length; d++) sum[d] += one[d] / peaks.length;
+  }
+  return sum;
+}
+
+/** The ±`half` samples around `p`, NaN read as 0. */
+function snippet(x: Float32Array, p: number, half: number, out = new Float64Array(2 * half + 1)): Float64Array {
+  for (let d = -half; d <= half; d++) out[d + half] = finite(x[p + d]);
+  return out;
+}
+
+/** Largest Pearson correlation of `ref` with the snippet around `pb` shifted by up to ±`maxLag`, and that shift. */
+function correlation(ref: Float64Array, x: Float32Array, pb: number, half: number, maxLag: number): { r: number; lag: number } {
+  const len = 2 * half + 1;
   let ma = 0;
-  for (let d = -half; d <= half; d++) ma += finite(x[pa + d]);
-  ma /= 2 * half + 1;
+  for (let d = 0; d < len; d++) ma += ref[d];
+  ma /= len;
   let na = 0;
-  for (let d = -half; d <= half; d++) na += (finite(x[pa + d]) - ma) ** 2;
-  if (na === 0) return 0;
-  let best = -1;
+  for (let d = 0; d < len; d++) na += (ref[d] - ma) ** 2;
+  const best = { r: -1, lag: 0 };
+  if (na === 0) return best;
   for (let lag = -maxLag; lag <= maxLag; lag++) {
     const c = pb + lag;
     let mb = 0;
     for (let d = -half; d <= half; d++) mb += finite(x[c + d]);
-    mb /= 2 * half + 1;
+    mb /= len;
     let s = 0;
     let nb = 0;
     for (let d = -half; d <= half; d++) {
       const vb = finite(x[c + d]) - mb;
-      s += (finite(x[pa + d]) - ma) * vb;
+      s += (ref[d + half] - ma) * vb;
       nb += vb * vb;
     }
-    if (nb > 0) best = Math.max(best, s / Math.sqrt(na * nb));
+    const r = nb > 0 ? s / Math.sqrt(na * nb) : -1;
+    if (r > best.r) {
+      best.r = r;
+      best.lag = lag;
+    }
   }
   return best;
 }
 
-function finite(v: number): number {
-  return v === v ? v : 0;
+function finite(v: number | undefined): number {
+  return v !== undefined && v === v ? v : 0;
+}
+
+function medianOf(values: number[]): number {
+  const s = [...values].sort((a, b) => a - b);
+  return s[s.length >> 1];
 }

@@ -28,8 +28,8 @@ export interface EmgInput {
 const MAX_FILLED_GAP_S = 0.01;
 const MIN_RUN_S = 0.25;
 const MOTION_BIN_S = 0.05;
-const BEAT_MARGIN_S = 0.02;
 const BEAT_OUTSIZE = 2;
+const QRS_MERGE_S = 0.03;
 const WELCH_SEGMENTS = 32;
 
 /** Below this rate the EMG band is cut short and fast potentials lose their peaks. */
@@ -97,8 +97,9 @@ export function detectEmg(input: EmgInput, p: EmgParams, checkpoint: Checkpoint,
   const flat = mergeSpans(raw.flat);
   const hard = mergeSpans([...gaps, ...clipping, ...flat, ...sustained, ...(input.movement ?? [])]);
 
-  const weak = findPotentials({ x, envelope, floor: localFloor, floorWindow: win, high: Math.min(p.ecgK, p.twitchK), low: p.releaseK, mergeGap: Math.round((p.mergeGapMs / 1000) * fs) });
-  const beatSet = findEcgTrain(x, weak, outsideOf(weak, hard), {
+  // The lobes of one filtered QRS lie up to ~30 ms apart: one candidate per beat.
+  const weak = findPotentials({ x, envelope, floor: localFloor, floorWindow: win, high: Math.min(p.ecgK, p.twitchK), low: p.releaseK, mergeGap: Math.round(QRS_MERGE_S * fs) });
+  const train = findEcgTrain(x, weak, outsideOf(weak, hard), {
     fs,
     minPeriodS: p.ecgMinPeriodS,
     maxPeriodS: p.ecgMaxPeriodS,
@@ -106,8 +107,7 @@ export function detectEmg(input: EmgInput, p: EmgParams, checkpoint: Checkpoint,
     minBeats: p.ecgMinBeats,
     intervalTolerance: p.ecgIntervalTolerance,
   });
-  const beatMargin = Math.round(BEAT_MARGIN_S * fs);
-  const beats = mergeSpans([...beatSet].map((k) => ({ start: Math.max(0, weak.start[k] - beatMargin), end: Math.min(n, weak.end[k] + beatMargin) })));
+  const beats = train?.beats ?? [];
   checkpoint(0.75);
 
   const motion = findMotion(data, x, runs, fs, p, beats, localFloor, win);
@@ -117,7 +117,7 @@ export function detectEmg(input: EmgInput, p: EmgParams, checkpoint: Checkpoint,
   const excludedForTwitch = nearBusy;
 
   // A potential far larger than the heartbeats is a twitch even when it lands on a beat.
-  const beatAmplitude = medianOf([...beatSet].map((k) => weak.amplitude[k]));
+  const beatAmplitude = train?.amplitude ?? Infinity;
   const candidates = outsideOf(pot, hard).filter((k) => !overlapsAny(beats, pot.start[k], pot.end[k]) || pot.amplitude[k] > BEAT_OUTSIZE * beatAmplitude);
   const twitches = groupTwitches(x, envelope, pot, candidates, {
     fs,
@@ -196,7 +196,7 @@ export function detectEmg(input: EmgInput, p: EmgParams, checkpoint: Checkpoint,
       `Sampled at ${round(fs)} Hz, so only activity up to ${round(highHz)} Hz is kept: small and fast potentials may be missed.`,
     );
   }
-  if (beatSet.size > 0) notes.push(`A regular heartbeat (ECG) shows in this channel; ${beatSet.size} beats were set aside, not counted as twitches.`);
+  if (beats.length > 0) notes.push(`A regular heartbeat (ECG) shows in this channel; ${beats.length} beats were set aside, not counted as twitches.`);
 
   const gapN = totalLength(gaps);
   const excludedN = totalLength(artifacts);
@@ -268,11 +268,6 @@ function findMotion(data: Float32Array, x: Float32Array, runs: Span[], fs: numbe
   return dilateSpans(spans, Math.round(p.motionMarginS * fs), n);
 }
 
-function medianOf(values: number[]): number {
-  if (values.length === 0) return Infinity;
-  values.sort((a, b) => a - b);
-  return values[values.length >> 1];
-}
 
 function outsideOf(pot: Potentials, spans: readonly Span[]): number[] {
   const out: number[] = [];
