@@ -44,6 +44,14 @@ describe('LabChart text export', () => {
     });
   });
 
+  it('accepts channel titles in double quotes', async () => {
+    const text = 'Interval=\t0.01 s\nChannelTitle=\t"Left calf EMG"\nRange=\t1.000 V\n0\t0.5\n0.01\t0.25\n0.02\t0\n';
+    const rec = await importRecording(textSource('quoted.txt', text));
+    expect(channel(rec, 'emg1').label).toBe('Left calf EMG');
+    expect(Array.from(channel(rec, 'emg1').data)).toEqual([500000, 250000, 0]);
+    expect(channel(rec, 'emg1').sampleRateHz).toBe(100);
+  });
+
   it('asks for the rate when Interval= is unreadable', async () => {
     const text = 'Interval=\t5 fortnights\nChannelTitle=\tEMG\n0\t1\n';
     await expect(importRecording(textSource('odd.txt', text))).rejects.toThrow('odd.txt:1: the LabChart interval "5 fortnights" is not readable (pass the rate with --rate HZ)');

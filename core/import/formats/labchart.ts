@@ -36,7 +36,8 @@ function readHeader(head: Head): LabChartHeader {
     const line = head.lines[i];
     const m = KEY.exec(line);
     if (!m) break;
-    values.set(m[1], line.slice(m[0].length).split('\t').slice(1).map((s) => s.trim()));
+    // LabChart's import side quotes titles to keep their spaces; accept either form.
+    values.set(m[1], line.slice(m[0].length).split('\t').slice(1).map((s) => s.trim().replace(/^"(.*)"$/, '$1')));
   }
   while (i < head.lines.length && head.lines[i].trim() === '') i++;
   return { values, dataLine: i };
