@@ -1,0 +1,20 @@
+/** Twitching over weeks: rates by site over calendar time, comparisons in plain words, and their statistics. */
+export { clopperPearson, rateRatio, type RateRatio } from './rate-ratio';
+export { compareRates, TOO_FEW_TWITCHES, type RateComparison, type RateSample, type Verdict } from './compare-words';
+export { calendarMs, dayLabel, DAY_MS } from './calendar';
+export {
+  filterByTags,
+  placeInTime,
+  sitesOf,
+  rateSeries,
+  sustainedSeries,
+  spreadSeries,
+  type TrendRecording,
+  type DatedRecording,
+  type RatePoint,
+  type SustainedPoint,
+  type SpreadPoint,
+  type SiteSeries,
+  type TagFilter,
+} from './series';
+export { firstToLatest, type SiteChange } from './first-last';
