@@ -24,7 +24,7 @@ export function App() {
   const saveStatus = useAutosave(state);
   const [dragging, setDragging] = useState(false);
   const [showKeys, setShowKeys] = useState(false);
-  const [command, setCommand] = useState<{ name: 'zoom-in' | 'zoom-out' | 'zoom-reset' | 'show-results'; seq: number } | null>(null);
+  const [command, setCommand] = useState<{ name: 'zoom-in' | 'zoom-out' | 'zoom-reset' | 'show-guidance'; seq: number } | null>(null);
   const open = session.open;
 
   const openDialog = useCallback(async () => {
@@ -65,7 +65,7 @@ export function App() {
     else if (c === 'export-json') void doExport('json');
     else if (c === 'toggle-theme') toggle();
     else if (c === 'zoom-in' || c === 'zoom-out' || c === 'zoom-reset') setCommand((p) => ({ name: c, seq: (p?.seq ?? 0) + 1 }));
-    else if (c === 'show-guidance') setCommand((p) => ({ name: 'show-results', seq: (p?.seq ?? 0) + 1 }));
+    else if (c === 'show-guidance') setCommand((p) => ({ name: 'show-guidance', seq: (p?.seq ?? 0) + 1 }));
     else if (c === 'show-about') setShowKeys(true);
   };
   useEffect(() => platform.onMenuCommand((c) => handleMenu.current(c)), [platform]);

@@ -35,6 +35,9 @@ const TYPES = {
   '.map': 'application/json',
 };
 
+// The notice is about the project's package.json module type, not something this server can act on.
+process.env.VITE_CONFIG_NATIVE_IGNORE_WARNING ??= 'true';
+
 if (!args.includes('--no-build')) {
   const { build } = await import('vite');
   await build({ configFile: join(root, 'vite.web.config.ts'), logLevel: quiet ? 'warn' : 'info' });
@@ -43,10 +46,9 @@ if (!args.includes('--no-build')) {
 let pdfModule = null;
 async function htmlToPdf(html) {
   if (!pdfModule) {
-    // cli/pdf.ts is TypeScript: tsx's loader compiles it on first use.
-    const { register } = await import('tsx/esm/api');
-    register();
-    pdfModule = await import(join(root, 'cli', 'pdf.ts'));
+    // cli/pdf.ts is TypeScript: tsx compiles it on first use, scoped to this import.
+    const { tsImport } = await import('tsx/esm/api');
+    pdfModule = await tsImport(join(root, 'cli', 'pdf.ts'), import.meta.url);
   }
   return pdfModule.htmlToPdf(html);
 }

@@ -5,11 +5,12 @@ import { centreOn, fullView, panBy, zoomAt, type View } from '../../core/view/vi
 import { eventKey, type Palette } from '../chart/event-style';
 import type { SessionApi } from '../session/useSession';
 import type { LoadedRecording } from '../worker/protocol';
+import { GuidancePanel } from '../guidance/GuidancePanel';
 import { Results } from '../results/Results';
 import { SitesPanel } from './SitesPanel';
 import { Timeline } from './Timeline';
 
-type Tab = 'timeline' | 'results' | 'sites';
+type Tab = 'timeline' | 'results' | 'sites' | 'guidance';
 
 interface Props {
   session: SessionApi;
@@ -17,7 +18,7 @@ interface Props {
   analysis: Analysis;
   palette: Palette;
   /** Commands from the toolbar or application menu, delivered by the parent. */
-  command: { name: 'zoom-in' | 'zoom-out' | 'zoom-reset' | 'show-results'; seq: number } | null;
+  command: { name: 'zoom-in' | 'zoom-out' | 'zoom-reset' | 'show-guidance'; seq: number } | null;
 }
 
 /** Spans at or under this stay as they are when jumping between events; longer ones close in on the event. */
@@ -91,7 +92,7 @@ export function Workspace({ session, loaded, analysis, palette, command }: Props
     if (command.name === 'zoom-in') zoom(0.5);
     else if (command.name === 'zoom-out') zoom(2);
     else if (command.name === 'zoom-reset') setViewRaw(fullView(durationS));
-    else setTab('results');
+    else setTab('guidance');
     // Only a new command (seq) should act, not a change of the callbacks it uses.
   }, [command?.seq]);
 
@@ -136,6 +137,7 @@ export function Workspace({ session, loaded, analysis, palette, command }: Props
     ['timeline', 'Timeline'],
     ['results', 'Results'],
     ['sites', 'Sites & subject'],
+    ['guidance', 'Guidance'],
   ];
 
   return (
@@ -184,6 +186,11 @@ export function Workspace({ session, loaded, analysis, palette, command }: Props
         )}
         {tab === 'results' && <Results analysis={analysis} durationS={durationS} />}
         {tab === 'sites' && <SitesPanel analysis={analysis} session={session} />}
+        {tab === 'guidance' && (
+          <div className="page" data-testid="guidance">
+            <GuidancePanel analysis={analysis} answers={session.state.answers} onAnswersChange={session.setAnswers} />
+          </div>
+        )}
       </div>
     </>
   );
