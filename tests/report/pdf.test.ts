@@ -1,13 +1,13 @@
 import { execFileSync } from 'node:child_process';
-import { copyFileSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { defaultPaper, findChromium, htmlToPdf, NO_CHROMIUM_MESSAGE } from '../../cli/pdf';
 import { DISCLAIMER, guidanceFor, type ChecklistAnswers } from '../../core/guidance';
 import { buildReportHtml } from '../../core/report';
 import { analyzeRecording } from '../../core/analysis/analyze';
-import { importRecording, textSource } from '../../core/import/index';
+import { bytesSource, importRecording, textSource } from '../../core/import/index';
 import { calfSession, simulateRecording, toGenericCsv, type Simulated } from './simulated';
 
 const chromium = findChromium();
@@ -105,6 +105,36 @@ describe.skipIf(!chromium || !hasPoppler)('report printed by Chromium', () => {
         expect(text.replace(/\s+/g, ' ')).toContain(DISCLAIMER);
         expect(text).toContain(`page ${pages} of ${pages}`);
       }
+    });
+  }
+});
+
+/** The project's bundled recordings (samples/*.csv): the first two by name, when present, go through the same check. */
+const samplesDir = resolve(__dirname, '../../samples');
+const sampleFiles = existsSync(samplesDir)
+  ? readdirSync(samplesDir)
+      .filter((f) => f.toLowerCase().endsWith('.csv'))
+      .sort()
+      .slice(0, 2)
+  : [];
+
+describe.skipIf(!chromium || !hasPoppler || sampleFiles.length === 0)('report of the bundled samples printed by Chromium', () => {
+  for (const file of sampleFiles) {
+    it(`${file}: sites, counts, guidance and disclaimer on 2–4 pages`, async () => {
+      const bytes = new Uint8Array(readFileSync(join(samplesDir, file)));
+      const recording = await importRecording(bytesSource(file, bytes));
+      const analysis = analyzeRecording(recording);
+      const answers: ChecklistAnswers = { weakness: 'no', 'poor-sleep': 'yes' };
+      const html = buildReportHtml({ recording, analysis, answers, software: { name: 'TwitchScope', version: '0.1.0' }, generatedAt: '2026-03-15T08:12:00Z' });
+      const { text, pages } = pdfText(await htmlToPdf(html, { paper: 'A4' }), `${file}.pdf`);
+      expect(pages).toBeGreaterThanOrEqual(2);
+      expect(pages).toBeLessThanOrEqual(4);
+      expect(text).toContain(file);
+      for (const s of analysis.summary.sites) expect(text).toMatch(new RegExp(`${s.site} +\\d +[\\d.]+ +${s.twitchCount} `));
+      const total = analysis.summary.channels.reduce((n, c) => n + c.twitchCount, 0);
+      expect(text).toMatch(total > 0 ? new RegExp(`${total} twitch-like event`) : /No twitch-like events|could not run/);
+      for (const i of guidanceFor(analysis, answers)) expect(text).toContain(i.title);
+      expect(text.replace(/\s+/g, ' ')).toContain(DISCLAIMER);
     });
   }
 });
