@@ -5,6 +5,7 @@ import { ImportCancelled, ImportError } from './errors';
 import { fingerprint } from './fingerprint';
 import { readHead, splitFields, type Head } from './head';
 import type { ImportOptions } from './options';
+import type { FormatDef } from './formats/format';
 import { FORMATS, formatById } from './formats/registry';
 import type { TablePlan } from './plan';
 import { DelimitedScanner } from './scan';
@@ -58,15 +59,32 @@ function pickFormat(head: Head, forced?: string) {
  */
 export async function importRecording(source: ByteSource, options: ImportOptions = {}): Promise<Recording> {
   if (source.size === 0) throw new ImportError(source.name, 'the file is empty', 'choose the exported recording, not an empty file');
+  if (options.rateHz !== undefined && !(options.rateHz > 0 && options.rateHz < 1e6)) {
+    throw new ImportError(source.name, `the sample rate ${options.rateHz} Hz is not usable`, 'give a rate between 0 and 1,000,000 Hz');
+  }
   const head = await readHead(source);
   if (looksBinary(head)) {
     throw new ImportError(source.name, 'this is not a text file', 'TwitchScope reads CSV/TSV/TXT exports; export the recording as text from the device software', 1);
   }
   const def = pickFormat(head, options.format);
-  const plan = def.plan(head, options);
+  const plan = planWith(def, head, options);
   const collector = await scanTable(source, head, plan, options);
   const fp = await fingerprint(source);
   return buildRecording(plan, collector, source.name, source.size, fp);
+}
+
+/**
+ * A format the user forced on a file without its signature: its plan may trip over lines it expects
+ * (TypeError and the like), which means "not this layout", so say that. Detected formats never get here.
+ */
+function planWith(def: FormatDef, head: Head, options: ImportOptions): TablePlan {
+  if (!options.format || def.detect(head) > 0) return def.plan(head, options);
+  try {
+    return def.plan(head, options);
+  } catch (err) {
+    if (err instanceof ImportError) throw err;
+    throw new ImportError(head.name, `this file does not have the layout of ${def.name}`, 'leave the format to be detected, or choose the one that wrote the file', 1);
+  }
 }
 
 function looksBinary(head: Head): boolean {

@@ -95,9 +95,6 @@ export function buildPlan(base: PlanBase, clocks: ClockPlan[], columns: ColumnSp
   }
   let planClocks = clocks;
   if (options.rateHz !== undefined) {
-    if (!(options.rateHz > 0 && options.rateHz < 1e6)) {
-      throw new ImportError(base.formatId, `the sample rate ${options.rateHz} Hz is not usable`, 'give a rate between 0 and 1,000,000 Hz');
-    }
     planClocks = clocks.map((c) => ({ type: 'rate', rateHz: options.rateHz!, startS: 0 }));
     if (planClocks.length === 0) planClocks = [{ type: 'rate', rateHz: options.rateHz, startS: 0 }];
     warnings.push({ message: `sample rate set to ${options.rateHz} Hz by the user; time columns are not used for timing` });
