@@ -76,7 +76,12 @@ export function TraceChart(props: TraceChartProps) {
       ],
       series,
       hooks: {
-        draw: [(u) => drawEvents(u, live.current.events, live.current.selected, live.current.palette)],
+        draw: [
+          (u) => {
+            drawEvents(u, live.current.events, live.current.selected, live.current.palette);
+            if (live.current.addMode) drawCentreLine(u, live.current.palette.accent);
+          },
+        ],
         setSelect: [
           (u) => {
             if (u.select.width > 3) {
@@ -132,7 +137,7 @@ export function TraceChart(props: TraceChartProps) {
 
   useEffect(() => {
     chart.current?.redraw(false, false);
-  }, [chart, events, selected]);
+  }, [chart, events, selected, addMode]);
 
   const inView = countInView(events, view);
   return (
@@ -144,6 +149,22 @@ export function TraceChart(props: TraceChartProps) {
       data-testid={`trace-${channel.id}`}
     />
   );
+}
+
+/** Where Enter adds a twitch in add mode: the keyboard path to the same action as a click. */
+function drawCentreLine(u: uPlot, colour: string): void {
+  const { left, top, width, height } = u.bbox;
+  const x = left + width / 2;
+  const ctx = u.ctx;
+  ctx.save();
+  ctx.strokeStyle = colour;
+  ctx.lineWidth = uPlot.pxRatio;
+  ctx.setLineDash([2 * uPlot.pxRatio, 4 * uPlot.pxRatio]);
+  ctx.beginPath();
+  ctx.moveTo(x, top);
+  ctx.lineTo(x, top + height);
+  ctx.stroke();
+  ctx.restore();
 }
 
 function spanDecimals(v: View): number {

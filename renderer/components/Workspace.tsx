@@ -113,6 +113,10 @@ export function Workspace({ session, loaded, analysis, palette, command }: Props
     else if (k === 'c' || k === 'C') review('confirm');
     else if (k === 'x' || k === 'X') review('reject');
     else if (k === 'a' || k === 'A') setAddMode((m) => !m);
+    else if (k === 'Enter' && addMode && !target?.closest('button, a')) {
+      const channel = selectedEvent?.channel ?? analysis.channels[0]?.id;
+      if (channel) add(channel, (view.t0 + view.t1) / 2);
+    }
     else if (k === '+' || k === '=') zoom(0.5);
     else if (k === '-' || k === '_') zoom(2);
     else if (k === '0') setViewRaw(fullView(durationS));

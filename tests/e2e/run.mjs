@@ -177,6 +177,20 @@ scenario('sample: import check, site, keyboard review, reject, add, undo, result
   await page.getByTestId('analyse').click();
   await page.getByTestId('timeline').waitFor({ timeout: 120_000 });
   assert((await totalTwitches(page)) === before, 'restored work does not give the reviewed count');
+
+  // Lowest sensitivity re-runs detection (no re-import) and can only keep or lower the count.
+  await page.getByTestId('sensitivity').fill('0');
+  await page.locator('.counts', { hasText: 'Sensitivity 0 %' }).waitFor();
+  await page.waitForTimeout(500);
+  await page.getByTestId('progress').waitFor({ state: 'detached', timeout: 120_000 });
+  const strict = await totalTwitches(page);
+  assert(strict <= before, `lower sensitivity raised the count (${before} -> ${strict})`);
+  await page.getByTestId('sensitivity').fill('1');
+  await page.locator('.counts', { hasText: 'Sensitivity 100 %' }).waitFor();
+  await page.waitForTimeout(500);
+  await page.getByTestId('progress').waitFor({ state: 'detached', timeout: 120_000 });
+  const loose = await totalTwitches(page);
+  assert(loose >= strict, `higher sensitivity lowered the count (${strict} -> ${loose})`);
 });
 
 scenario('zoomed-in view of one twitch', async ({ page, url }) => {

@@ -1,0 +1,35 @@
+/** The batch summary table: one row per recording and site, as CSV for a spreadsheet. */
+import type { LibraryEntry } from './schema';
+
+export const SUMMARY_COLUMNS = ['file', 'start_time', 'site', 'rest_min', 'twitch_count', 'twitches_per_min', 'sustained_count'] as const;
+
+export interface SummaryRow {
+  file: string;
+  startTime: string | null;
+  /** Empty when the recording has no channel with a site (the row still says the file was analysed). */
+  site: string;
+  restS: number;
+  twitchCount: number;
+  twitchesPerMinute: number;
+  sustainedCount: number;
+}
+
+export function summaryRows(file: string, entry: Pick<LibraryEntry, 'startTime' | 'sites'>): SummaryRow[] {
+  if (entry.sites.length === 0) return [{ file, startTime: entry.startTime, site: '', restS: 0, twitchCount: 0, twitchesPerMinute: 0, sustainedCount: 0 }];
+  return entry.sites.map((s) => ({ file, startTime: entry.startTime, site: s.site, restS: s.restS, twitchCount: s.twitchCount, twitchesPerMinute: s.twitchesPerMinute, sustainedCount: s.sustainedCount }));
+}
+
+// RFC 4180: fields with a comma, quote or line break are quoted, quotes doubled.
+function cell(v: string): string {
+  return /[",\r\n]/.test(v) ? `"${v.replace(/"/g, '""')}"` : v;
+}
+
+export function summaryCsv(rows: readonly SummaryRow[]): string {
+  const lines = [SUMMARY_COLUMNS.join(',')];
+  for (const r of rows) {
+    lines.push(
+      [cell(r.file), cell(r.startTime ?? ''), cell(r.site), (r.restS / 60).toFixed(2), String(r.twitchCount), r.restS > 0 ? r.twitchesPerMinute.toFixed(3) : '', String(r.sustainedCount)].join(','),
+    );
+  }
+  return lines.join('\n') + '\n';
+}
