@@ -3,7 +3,7 @@ import { detectEmg } from '../detect/emg';
 import { describeParams, resolveParams } from '../detect/params';
 import type { ChannelResult } from '../detect/result';
 import type { Span } from '../detect/spans';
-import { FilterScratch } from '../dsp/filtfilt';
+import { Workspace } from '../detect/workspace';
 import type { Recording } from '../recording';
 import type { Analysis, ChannelSummary, DetectedEvent } from './types';
 import { analysedChannels, channelsOf } from './channels';
@@ -33,7 +33,7 @@ export function analyzeRecording(rec: Recording, opts: AnalyzeOptions = {}): Ana
   const weight = (id: string): number => channelsOf(rec, id).reduce((s, c) => s + c.data.length, 0);
   const total = order.reduce((s, c) => s + weight(c.id), 0) || 1;
   let done = 0;
-  const scratch = new FilterScratch();
+  const workspace = new Workspace();
   const results = new Map<string, ChannelResult>();
   const movementS: Array<{ startS: number; endS: number }> = [];
   abortIfAsked(opts);
@@ -52,7 +52,7 @@ export function analyzeRecording(rec: Recording, opts: AnalyzeOptions = {}): Ana
         { id: c.id, axes: parts.map((p) => p.data), fs: c.sampleRateHz, startS: parts[0].startS, ...(parts[0].resolution ? { resolution: parts[0].resolution } : {}) },
         params.accel,
         checkpoint,
-        scratch,
+        workspace,
       );
       for (const s of r.movement) movementS.push({ startS: parts[0].startS + s.start / c.sampleRateHz, endS: parts[0].startS + s.end / c.sampleRateHz });
       results.set(c.id, r);
@@ -66,7 +66,7 @@ export function analyzeRecording(rec: Recording, opts: AnalyzeOptions = {}): Ana
         { id: c.id, data: ch.data, fs: ch.sampleRateHz, startS: ch.startS, ...(ch.range ? { range: ch.range } : {}), movement: movement.filter((s) => s.end > s.start) },
         params.emg,
         checkpoint,
-        scratch,
+        workspace,
       );
       if (movement.length > 0) r.notes.push('Time when the accelerometer showed movement is left out of the rest time.');
       results.set(c.id, r);

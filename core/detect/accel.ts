@@ -2,6 +2,7 @@ import type { DetectedEvent } from '../analysis/types';
 import { bandpassDesign } from '../dsp/design-cache';
 import { movingRms } from '../dsp/envelope';
 import { FilterScratch, ZeroPhaseFilter } from '../dsp/filtfilt';
+import { Workspace } from './workspace';
 import { finiteQuantile, windowedSigma } from '../dsp/robust';
 import { fillShortGaps, usableRuns } from './gaps';
 import { findPotentials } from './hysteresis';
@@ -38,7 +39,7 @@ const MIN_BAND_RATIO = 1.5;
  * (orientation-free), mark gross movement from the 0.5-5 Hz band, prolonged activity from the twitch band's
  * RMS, and count brief transients at rest as twitches.
  */
-export function detectAccel(input: AccelInput, p: AccelParams, checkpoint: Checkpoint, scratch = new FilterScratch()): AccelResult {
+export function detectAccel(input: AccelInput, p: AccelParams, checkpoint: Checkpoint, ws = new Workspace()): AccelResult {
   const { id, fs, startS } = input;
   const axes = input.axes.map((a) => fillShortGaps(a, Math.max(1, Math.round(0.01 * fs))));
   const n = axes[0].length;
@@ -49,7 +50,7 @@ export function detectAccel(input: AccelInput, p: AccelParams, checkpoint: Check
   const t = (i: number): number => startS + i / fs;
 
   const moveHigh = Math.min(p.moveHighHz, 0.45 * fs);
-  const moveNorm = bandNorm(axes, runs, bandpassDesign(p.filterOrder, p.moveLowHz, moveHigh, fs), fs, scratch);
+  const moveNorm = bandNorm(axes, runs, bandpassDesign(p.filterOrder, p.moveLowHz, moveHigh, fs), fs, ws.filter);
   const moveRms = movingRms(moveNorm, Math.round(p.moveWindowS * fs) | 1);
   const movement = dilateSpans(hysteresisSpans(moveRms, p.moveOnG, p.moveOffG, Math.round(MOVE_BRIDGE_S * fs)), Math.round(p.moveMarginS * fs), n);
   checkpoint(0.4);
@@ -61,7 +62,7 @@ export function detectAccel(input: AccelInput, p: AccelParams, checkpoint: Check
   let minDetectable: number | undefined;
   if (high >= p.bandLowHz * MIN_BAND_RATIO) {
     const design = bandpassDesign(p.filterOrder, p.bandLowHz, high, fs);
-    const m = bandNorm(axes, runs, design, fs, scratch);
+    const m = bandNorm(axes, runs, design, fs, ws.filter);
     const win = Math.max(1, Math.round(p.noiseWindowS * fs));
     const sigmas = windowedSigma(m, win);
     for (let w = 0; w < sigmas.length; w++) sigmas[w] = (sigmas[w] * 0.6745) / CHI3_MEDIAN;

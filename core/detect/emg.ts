@@ -1,7 +1,7 @@
 import type { ArtifactReason, DetectedEvent } from '../analysis/types';
 import { bandpassDesign } from '../dsp/design-cache';
 import { movingMean, movingRms } from '../dsp/envelope';
-import { FilterScratch, ZeroPhaseFilter } from '../dsp/filtfilt';
+import { ZeroPhaseFilter } from '../dsp/filtfilt';
 import { finiteQuantile, slidingQuantile, windowedSigma } from '../dsp/robust';
 import { findMains, nextPowerOfTwo, welchSpectrum } from '../dsp/spectrum';
 import { findEcgTrain } from './ecg';
@@ -13,6 +13,7 @@ import type { Checkpoint, ChannelResult } from './result';
 import { dilateSpans, mergeSpans, overlapsAny, runsOf, totalLength, type Span } from './spans';
 import { findSustained } from './sustained';
 import { groupTwitches } from './twitch';
+import { Workspace } from './workspace';
 
 export interface EmgInput {
   id: string;
@@ -28,6 +29,7 @@ export interface EmgInput {
 const MAX_FILLED_GAP_S = 0.01;
 const MIN_RUN_S = 0.25;
 const MOTION_BIN_S = 0.05;
+const MOTION_BLOCK_S = 0.005;
 const BEAT_OUTSIZE = 2;
 const QRS_MERGE_S = 0.03;
 const WELCH_SEGMENTS = 32;
@@ -40,7 +42,7 @@ export const FULL_BAND_RATE_HZ = 500;
  * potentials, then sort the activity into sustained episodes, artifacts (clipping, flat, motion, ECG, gaps)
  * and isolated twitches.
  */
-export function detectEmg(input: EmgInput, p: EmgParams, checkpoint: Checkpoint, scratch = new FilterScratch()): ChannelResult {
+export function detectEmg(input: EmgInput, p: EmgParams, checkpoint: Checkpoint, ws = new Workspace()): ChannelResult {
   const { id, fs, startS } = input;
   const data = fillShortGaps(input.data, Math.max(1, Math.round(MAX_FILLED_GAP_S * fs)));
   const n = data.length;
@@ -48,26 +50,26 @@ export function detectEmg(input: EmgInput, p: EmgParams, checkpoint: Checkpoint,
   const raw = findRawArtifacts(data, p.clipMinRun, Math.max(p.clipMinRun + 1, Math.round(p.flatMinS * fs)), input.range);
   const { gaps } = usableRuns(data, Math.round(MIN_RUN_S * fs));
   // Filters never see clipped or flat stretches: their steps would ring for seconds in the motion band.
-  const { runs } = usableRuns(withoutSpans(data, [...raw.clipping, ...raw.flat]), Math.round(MIN_RUN_S * fs));
+  const runs = splitRuns(usableRuns(data, 1).runs, mergeSpans([...raw.clipping, ...raw.flat]), Math.round(MIN_RUN_S * fs));
 
   const highHz = Math.min(p.bandHighHz, 0.45 * fs);
   const spectrum = welchSpectrum(data, fs, nextPowerOfTwo(Math.round(fs)), WELCH_SEGMENTS);
   const mains = spectrum ? findMains(spectrum, Math.min(0.45 * fs, highHz * 1.1), p.mainsProminence) : { mainsHz: null, lines: [] };
   const design = bandpassDesign(p.filterOrder, p.bandLowHz, highHz, fs, mains.lines.map((l) => l.freqHz), p.notchQ);
   const pad = Math.round(0.5 * fs);
-  const x = new Float32Array(n).fill(Number.NaN);
-  const band = new ZeroPhaseFilter(design, pad, scratch);
+  const x = ws.floats('x', n).fill(Number.NaN);
+  const band = new ZeroPhaseFilter(design, pad, ws.filter);
   for (const r of runs) band.apply(data, x, r.start, r.end);
   checkpoint(0.35);
 
   const win = Math.max(1, Math.round(p.noiseWindowS * fs));
-  const sigma = windowedSigma(x, win, fs >= 1000 ? 2 : 1);
+  const sigma = windowedSigma(x, win);
   const reach = Math.max(1, Math.round(p.noiseNeighbourhoodS / p.noiseWindowS));
   const localFloor = slidingQuantile(sigma, reach, 0.25);
   const quietFloor = slidingQuantile(sigma, reach * 4, 0.1);
   const noiseFloor = finiteQuantile(sigma, 0.5);
 
-  const envelope = movingRms(x, Math.max(1, Math.round((p.envelopeMs / 1000) * fs)) | 1);
+  const envelope = movingRms(x, Math.max(1, Math.round((p.envelopeMs / 1000) * fs)) | 1, ws.floats('envelope', n));
   const pot = findPotentials({
     x,
     envelope,
@@ -223,51 +225,85 @@ export function detectEmg(input: EmgInput, p: EmgParams, checkpoint: Checkpoint,
  */
 function findMotion(data: Float32Array, x: Float32Array, runs: Span[], fs: number, p: EmgParams, beats: Span[], emgFloor: Float64Array, emgWindow: number): Span[] {
   const n = data.length;
-  const usable = new Float32Array(n).fill(Number.NaN);
-  for (const r of runs) usable.set(data.subarray(r.start, r.end), r.start);
-  const low = movingMean(usable, Math.round((p.motionShortMs / 1000) * fs) | 1);
-  const slow = movingMean(usable, Math.round((p.motionLongMs / 1000) * fs) | 1);
-  for (let i = 0; i < n; i++) low[i] -= slow[i];
-  const bin = Math.max(1, Math.round(MOTION_BIN_S * fs));
-  const floor = finiteQuantile(windowedSigma(low, Math.round(fs), fs >= 1000 ? 4 : 1), 0.5);
+  // Motion lives below ~15 Hz, so the low band is formed from 5 ms block means: far less work, same answer.
+  const block = Math.max(1, Math.round(MOTION_BLOCK_S * fs));
+  const blocks = Math.ceil(n / block);
+  const means = new Float32Array(blocks).fill(Number.NaN);
+  for (const r of runs) {
+    for (let b = Math.floor(r.start / block); b * block < r.end; b++) {
+      const from = Math.max(r.start, b * block);
+      const to = Math.min(r.end, (b + 1) * block);
+      let s = 0;
+      for (let i = from; i < to; i++) s += data[i];
+      means[b] = s / (to - from);
+    }
+  }
+  const blockS = block / fs;
+  const low = movingMean(means, Math.round(p.motionShortMs / 1000 / blockS) | 1);
+  const slow = movingMean(means, Math.round(p.motionLongMs / 1000 / blockS) | 1);
+  for (let b = 0; b < blocks; b++) low[b] -= slow[b];
+  const floor = finiteQuantile(windowedSigma(low, Math.max(1, Math.round(1 / blockS))), 0.5);
   if (!(floor > 0)) return [];
+  const perBin = Math.max(1, Math.round(MOTION_BIN_S / blockS));
+  const bin = perBin * block;
   const bins = Math.ceil(n / bin);
-  const energyLow = new Float64Array(bins);
-  const energyBand = new Float64Array(bins);
+  const powerLow = new Float64Array(bins);
+  const powerBand = new Float64Array(bins);
   const flagged = new Uint8Array(bins);
-  for (let b = 0; b < bins; b++) {
-    const from = b * bin;
-    const to = Math.min(n, from + bin);
+  for (let k = 0; k < bins; k++) {
     let sl = 0;
-    let sx = 0;
-    let m = 0;
-    for (let i = from; i < to; i++) {
-      const l = low[i];
-      const v = x[i];
-      if (l === l && v === v) {
+    let ml = 0;
+    for (let b = k * perBin; b < Math.min(blocks, (k + 1) * perBin); b++) {
+      const l = low[b];
+      if (l === l) {
         sl += l * l;
-        sx += v * v;
-        m++;
+        ml++;
       }
     }
-    energyLow[b] = sl;
-    energyBand[b] = sx;
+    const from = k * bin;
+    const to = Math.min(n, from + bin);
+    let sx = 0;
+    let mx = 0;
+    for (let i = from; i < to; i++) {
+      const v = x[i];
+      if (v === v) {
+        sx += v * v;
+        mx++;
+      }
+    }
+    if (ml === 0 || mx === 0) continue;
+    powerLow[k] = sl / ml;
+    powerBand[k] = sx / mx;
     const level = p.motionK * Math.max(floor, emgFloor[(from / emgWindow) | 0]);
-    if (m > 0 && sl > sx && Math.sqrt(sl / m) > level && !overlapsAny(beats, from, to)) flagged[b] = 1;
+    if (powerLow[k] > powerBand[k] && Math.sqrt(powerLow[k]) > level && !overlapsAny(beats, from, to)) flagged[k] = 1;
   }
   const spans: Span[] = [];
   for (const r of mergeSpans(runsOf(flagged), 2)) {
     let el = 0;
     let ex = 0;
-    for (let b = Math.max(0, r.start - 1); b < Math.min(bins, r.end + 1); b++) {
-      el += energyLow[b];
-      ex += energyBand[b];
+    for (let k = Math.max(0, r.start - 1); k < Math.min(bins, r.end + 1); k++) {
+      el += powerLow[k];
+      ex += powerBand[k];
     }
     if (el > ex) spans.push({ start: r.start * bin, end: Math.min(n, r.end * bin) });
   }
   return dilateSpans(spans, Math.round(p.motionMarginS * fs), n);
 }
 
+/** The runs with the `cut` spans (sorted, merged) taken out, keeping pieces of at least `minRun` samples. */
+function splitRuns(runs: readonly Span[], cut: readonly Span[], minRun: number): Span[] {
+  const out: Span[] = [];
+  for (const r of runs) {
+    let at = r.start;
+    for (const c of cut) {
+      if (c.end <= at || c.start >= r.end) continue;
+      if (c.start > at) out.push({ start: at, end: c.start });
+      at = Math.max(at, c.end);
+    }
+    if (at < r.end) out.push({ start: at, end: r.end });
+  }
+  return out.filter((s) => s.end - s.start >= minRun);
+}
 
 function outsideOf(pot: Potentials, spans: readonly Span[]): number[] {
   const out: number[] = [];
@@ -275,12 +311,6 @@ function outsideOf(pot: Potentials, spans: readonly Span[]): number[] {
   return out;
 }
 
-function withoutSpans(x: Float32Array, spans: readonly Span[]): Float32Array {
-  if (spans.length === 0) return x;
-  const out = x.slice();
-  for (const s of spans) out.fill(Number.NaN, s.start, s.end);
-  return out;
-}
 
 function peakOf(x: Float32Array, from: number, to: number): { index: number; value: number } {
   let index = from;

@@ -41,10 +41,12 @@ export function median(values: ArrayLike<number>): number {
 export const MAD_TO_SIGMA = 1 / 0.6745;
 
 /**
- * Robust noise σ per window of `windowLength` samples: median |x| / 0.6745, taken over every `stride`-th
- * sample to keep it cheap. Windows holding NaN use their finite samples; windows with none get NaN.
+ * Robust noise σ per window of `windowLength` samples: median |x| / 0.6745, from at most `maxPerWindow`
+ * evenly spaced samples to keep it cheap. Windows holding NaN use their finite samples; windows with none
+ * get NaN.
  */
-export function windowedSigma(x: Float32Array, windowLength: number, stride = 1): Float64Array {
+export function windowedSigma(x: Float32Array, windowLength: number, maxPerWindow = 400): Float64Array {
+  const stride = Math.max(1, Math.floor(windowLength / maxPerWindow));
   const windows = Math.max(1, Math.ceil(x.length / windowLength));
   const out = new Float64Array(windows);
   const scratch = new Float64Array(Math.ceil(windowLength / stride) + 1);
