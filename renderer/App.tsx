@@ -103,17 +103,15 @@ export function App() {
       onDragLeave={(e) => e.relatedTarget === null && setDragging(false)}
       onDrop={onDrop}
     >
-      {state.phase !== 'start' && (
-        <Toolbar
-          session={session}
-          theme={theme}
-          saveStatus={saveStatus}
-          onOpen={openDialog}
-          onExport={doExport}
-          onToggleTheme={toggle}
-          onShortcuts={() => setShowKeys(true)}
-        />
-      )}
+      <Toolbar
+        session={session}
+        theme={theme}
+        saveStatus={saveStatus}
+        onOpen={openDialog}
+        onExport={doExport}
+        onToggleTheme={toggle}
+        onShortcuts={() => setShowKeys(true)}
+      />
       {message && (
         <div className={`banner${state.error ? ' error' : ''}`} role={state.error ? 'alert' : 'status'} data-testid={state.error ? 'error' : 'notice'}>
           <span>{message}</span>

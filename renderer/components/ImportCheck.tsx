@@ -174,7 +174,7 @@ export function ImportCheck(props: Props) {
         </div>
       </section>
 
-      <div className="actions">
+      <div className="actions sticky">
         {props.hasAnalysis && <button onClick={props.onBackToReview}>Back to the timeline</button>}
         <button className="primary" onClick={props.onAnalyse} disabled={analysed.length === 0 || !!rec.notRaw} data-testid="analyse">
           {analysed.length === 0 ? 'No EMG or accelerometer channel to analyse' : `Analyse ${analysed.length} channel${analysed.length === 1 ? '' : 's'}`}

@@ -31,9 +31,11 @@ export function Toolbar({ session, theme, saveStatus, onOpen, onExport, onToggle
         <button onClick={onOpen} title="Open a recording (Ctrl+O)">
           Open…
         </button>
-        <button onClick={session.close} title="Back to the start screen">
-          Close
-        </button>
+        {state.file && (
+          <button onClick={session.close} title="Back to the start screen">
+            Close
+          </button>
+        )}
         {reviewing && (
           <button onClick={session.backToCheck} title="Check how the file was read, fix channel types" data-testid="back-to-check">
             Import settings

@@ -92,7 +92,7 @@ async function openSelectedOnlyTwitches(page) {
 const scenarios = [];
 const scenario = (name, fn) => scenarios.push({ name, fn });
 
-scenario('start screen lists samples and recent files', async ({ page, url }) => {
+scenario('start screen lists the bundled samples', async ({ page, url }) => {
   await page.goto(url);
   await page.getByTestId('start-screen').waitFor();
   assert((await page.getByTestId('samples').locator('button').count()) > 0, 'no sample buttons on the start screen');
