@@ -60,7 +60,9 @@ export function detectAccel(input: AccelInput, p: AccelParams, checkpoint: Check
   let sustained: Span[] = [];
   let noiseFloor = 0;
   let minDetectable: number | undefined;
-  if (high >= p.bandLowHz * MIN_BAND_RATIO) {
+  if (runs.length === 0) {
+    notes.push(`No stretch of ${MIN_RUN_S} s without gaps: too little to look for brief twitches; only movement is marked.`);
+  } else if (high >= p.bandLowHz * MIN_BAND_RATIO) {
     const design = bandpassDesign(p.filterOrder, p.bandLowHz, high, fs);
     const m = bandNorm(axes, runs, design, fs, ws.filter);
     const win = Math.max(1, Math.round(p.noiseWindowS * fs));
