@@ -5,6 +5,9 @@ import type { TablePlan, TimeUnit } from './plan';
 import { CELL_EMPTY, CELL_NUMBER, CELL_TEXT, type RowSink, type ScanBuffers } from './scan';
 import { parseIsoMs, toSeconds } from './time';
 
+/** The largest finite float32: samples are stored as float32. */
+const F32_MAX = 3.4028234663852886e38;
+
 interface ColumnProblems {
   count: number;
   firstLine: number;
@@ -24,6 +27,7 @@ export class TableCollector implements RowSink {
   private readonly took: Uint8Array;
   private readonly problems = new Map<number, ColumnProblems>();
   private readonly timeProblems = new Map<number, ColumnProblems>();
+  private readonly outOfRange = new Map<number, ColumnProblems>();
   // The plan flattened into typed arrays: the per-row loop then reads no plan objects (whose shapes vary).
   private readonly sigColumn: Int32Array;
   private readonly sigClock: Int32Array;
@@ -102,6 +106,11 @@ export class TableCollector implements RowSink {
         v = NaN;
         this.note(this.problems, j, line, '');
       }
+      // Beyond float32's range the stored sample would be ±Infinity, which poisons every sum downstream.
+      if (v > F32_MAX || v < -F32_MAX) {
+        this.note(this.outOfRange, j, line, String(v));
+        v = NaN;
+      }
       const g = this.signals[j];
       if (g.length === g.data.length) g.grow();
       g.data[g.length++] = v;
@@ -121,6 +130,14 @@ export class TableCollector implements RowSink {
       const s = this.plan.signals[j];
       out.push({
         message: `${p.count} missing or non-numeric cell${p.count === 1 ? '' : 's'} in "${s.label}"${p.firstText ? ` (first: "${clip(p.firstText)}")` : ''}; analysis skips them as gaps`,
+        line: p.firstLine,
+        column: s.column + 1,
+      });
+    }
+    for (const [j, p] of this.outOfRange) {
+      const s = this.plan.signals[j];
+      out.push({
+        message: `${p.count} value${p.count === 1 ? '' : 's'} in "${s.label}" too large to be a signal (first: ${clip(p.firstText)}); analysis skips them as gaps`,
         line: p.firstLine,
         column: s.column + 1,
       });
