@@ -60,6 +60,25 @@ function pickVendorFile() {
   throw new Error('no vendor fixture found');
 }
 
+/** A long 8-channel, 2 kHz recording written in blocks, so the test does not hold it in memory. */
+async function writeBigCsv(path, channels, rate, seconds) {
+  const { createWriteStream } = await import('node:fs');
+  const out = createWriteStream(path);
+  const header = ['time_s', ...Array.from({ length: channels }, (_, i) => `ch${i + 1} calf EMG (uV)`)].join(',');
+  out.write(`# rate_hz = ${rate}\n${header}\n`);
+  const n = rate * seconds;
+  for (let start = 0; start < n; start += 20000) {
+    const lines = [];
+    for (let i = start; i < Math.min(n, start + 20000); i++) {
+      const row = [(i / rate).toFixed(4)];
+      for (let c = 0; c < channels; c++) row.push(((((i * 7919 + c * 104729) % 2001) - 1000) / 100).toFixed(2));
+      lines.push(row.join(','));
+    }
+    if (!out.write(lines.join('\n') + '\n')) await new Promise((r) => out.once('drain', r));
+  }
+  await new Promise((r) => out.end(r));
+}
+
 function assert(cond, message) {
   if (!cond) throw new Error(message);
 }
@@ -233,6 +252,45 @@ scenario('vendor file through the file input, exports', async ({ page, url }) =>
   assert(head === '%PDF-', 'PDF export is not a PDF');
 });
 
+scenario('recent files reopen; a dropped file opens', async ({ page, url }) => {
+  await page.goto(url);
+  const recent = page.getByTestId('recent-files').locator('button');
+  await recent.first().waitFor();
+  const name = await recent.first().locator('span').first().textContent();
+  await recent.first().click();
+  await page.getByTestId('import-check').waitFor({ timeout: 60_000 });
+  assert((await page.getByTestId('file-name').textContent()) === name, 'recent file did not reopen');
+
+  await page.evaluate(() => {
+    const csv = '# rate_hz = 1000\ntime_s,left forearm EMG (uV)\n' + Array.from({ length: 5000 }, (_, i) => `${(i / 1000).toFixed(3)},${(Math.sin(i) * 5).toFixed(2)}`).join('\n');
+    const dt = new DataTransfer();
+    dt.items.add(new File([csv], 'dropped.csv', { type: 'text/csv' }));
+    const app = document.querySelector('.app');
+    app.dispatchEvent(new DragEvent('dragover', { dataTransfer: dt, bubbles: true, cancelable: true }));
+    app.dispatchEvent(new DragEvent('drop', { dataTransfer: dt, bubbles: true, cancelable: true }));
+  });
+  await page.getByTestId('file-name').filter({ hasText: 'dropped.csv' }).waitFor({ timeout: 30_000 });
+  await page.getByTestId('import-check').waitFor();
+});
+
+scenario('a long import can be cancelled and the window stays responsive', async ({ page, url, tmp }) => {
+  const big = join(tmp, 'long-8ch.csv');
+  await writeBigCsv(big, 8, 2000, 60);
+  await page.goto(url);
+  const [chooser] = await Promise.all([page.waitForEvent('filechooser'), page.getByTestId('open-recording').click()]);
+  await chooser.setFiles(big);
+  await page.getByTestId('progress').waitFor();
+  // The UI thread answers while the worker reads: a frame is rendered within a few hundred ms.
+  const t0 = Date.now();
+  await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => r(undefined))));
+  const frameMs = Date.now() - t0;
+  assert(frameMs < 500, `the window froze for ${frameMs} ms during import`);
+  await page.getByTestId('cancel').click();
+  await page.getByTestId('progress').waitFor({ state: 'detached' });
+  await page.getByTestId('start-screen').waitFor();
+  assert((await page.getByTestId('error').count()) === 0, 'cancelling showed an error');
+});
+
 scenario('dark theme timeline', async ({ page, url }) => {
   const sample = pickSample();
   await page.goto(`${url}?sample=${encodeURIComponent(sample)}`);
@@ -248,6 +306,7 @@ let passed = 0;
 let failed = 0;
 const { url, child } = await startServer();
 const profile = await mkdtemp(join(tmpdir(), 'twitchscope-e2e-'));
+const work = await mkdtemp(join(tmpdir(), 'twitchscope-e2e-files-'));
 const context = await chromium.launchPersistentContext(profile, {
   executablePath,
   headless: !args.includes('--headed'),
@@ -263,7 +322,7 @@ try {
     page.on('pageerror', (e) => errors.push(String(e)));
     const t0 = Date.now();
     try {
-      await s.fn({ page, url });
+      await s.fn({ page, url, tmp: work });
       if (errors.length) throw new Error(`console errors:\n  ${errors.join('\n  ')}`);
       passed++;
       console.log(`ok    ${s.name} (${((Date.now() - t0) / 1000).toFixed(1)} s)`);
@@ -279,6 +338,7 @@ try {
   await context.close();
   child.kill();
   await rm(profile, { recursive: true, force: true });
+  await rm(work, { recursive: true, force: true });
 }
 console.log(`${passed} passed, ${failed} failed`);
 process.exit(failed === 0 ? 0 : 1);
