@@ -16,21 +16,6 @@ function aboutData(): Plugin {
   };
 }
 
-/**
- * The dev server's React Fast Refresh needs one inline script and a websocket; the strict CSP in index.html
- * allows neither. Relax it for `npm run dev` only: builds keep the meta tag as written.
- */
-function devServerCsp(): Plugin {
-  return {
-    name: 'twitchscope-dev-csp',
-    apply: 'serve',
-    transformIndexHtml: (html) =>
-      html
-        .replace("script-src 'self'", "script-src 'self' 'unsafe-inline'")
-        .replace("connect-src 'self'", "connect-src 'self' ws: http://localhost:*"),
-  };
-}
-
 export default defineConfig({
   main: {
     plugins: [aboutData()],
@@ -48,7 +33,7 @@ export default defineConfig({
   },
   renderer: {
     root: resolve(root, 'renderer'),
-    plugins: [react(), devServerCsp()],
+    plugins: [react()],
     build: {
       outDir: resolve(root, 'out/renderer'),
       rolldownOptions: { input: resolve(root, 'renderer/index.html') },
