@@ -39,6 +39,7 @@ function startServer() {
 }
 
 function pickSample() {
+  if (process.env.E2E_SAMPLE) return process.env.E2E_SAMPLE;
   const dir = join(root, 'samples');
   const csv = existsSync(dir) ? readdirSync(dir).filter((f) => f.endsWith('.csv')).sort() : [];
   if (csv.length === 0) throw new Error('no samples/*.csv to open');
@@ -156,7 +157,6 @@ scenario('sample: import check, site, keyboard review, reject, add, undo, result
   await waitFor(async () => (await totalTwitches(page)) === before - 1, 'twitch count to drop after reject');
   assert((await selected.getAttribute('data-review')) === 'rejected', 'selected row is not marked rejected');
 
-  await page.keyboard.press('c');
   await page.keyboard.press('n');
   await page.keyboard.press('c');
   await waitFor(async () => (await page.locator('[data-testid="event-row"][data-review="confirmed"]').count()) >= 1, 'a confirmed row');
