@@ -46,6 +46,7 @@ function start(): void {
   const appWindows = new Map<number, BrowserWindow>();
   const loadedWindows = new Set<number>();
   const pendingPaths: string[] = fileArguments(process.argv, { unpackaged: !app.isPackaged, cwd: process.cwd() });
+  const toldAboutSidecar = new Set<string>();
   const grants = new FileGrants(() => randomBytes(16).toString('hex'));
   const userData = app.getPath('userData');
   const settings = new SettingsStore({
@@ -123,10 +124,18 @@ function start(): void {
       }),
     writeFileAtomic: (path, data) => writeFileAtomic(fs, path, data, suffix),
     appVersion: app.getVersion(),
-    onSidecarSaved: (location) => {
-      if (location.where === 'user-data') {
-        console.info(`The recording's folder is read-only; saved your work to ${location.path}`);
-      }
+    onSidecarSaved: (windowId, location) => {
+      if (location.where !== 'user-data' || toldAboutSidecar.has(location.path)) return;
+      // Said once per recording and run: autosave writes often, and the place does not change.
+      toldAboutSidecar.add(location.path);
+      console.info(`Saved work to ${location.path}: the recording's folder cannot be written.`);
+      const win = appWindows.get(windowId);
+      const box = {
+        type: 'info' as const,
+        message: 'Your work on this recording is kept in TwitchScope’s own folder.',
+        detail: `The recording’s folder cannot be written to, so your work is saved here instead:\n${location.path}`,
+      };
+      void (win ? dialog.showMessageBox(win, box) : dialog.showMessageBox(box));
     },
   };
 

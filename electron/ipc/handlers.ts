@@ -35,8 +35,8 @@ export interface HandlerDeps {
   printPdf(html: string): Promise<Uint8Array>;
   writeFileAtomic(path: string, data: Uint8Array | string): Promise<void>;
   appVersion: string;
-  /** Told when a sidecar could not go beside its recording, so the place can be logged and shown. */
-  onSidecarSaved(location: SidecarLocation): void;
+  /** Told where each sidecar went, so a save that could not go beside its recording can be shown. */
+  onSidecarSaved(windowId: number, location: SidecarLocation): void;
 }
 
 export type Handler<C extends InvokeChannel> = (windowId: number, request: RequestOf<C>) => Promise<ReplyOf<C>>;
@@ -119,7 +119,7 @@ export function createHandlers(deps: HandlerDeps): Handlers {
     'sidecar:load': async (windowId, { key }) => loadSidecar(deps.sidecars, grantedPath(windowId, key)),
 
     'sidecar:save': async (windowId, { key, text }) => {
-      deps.onSidecarSaved(await saveSidecar(deps.sidecars, grantedPath(windowId, key), text));
+      deps.onSidecarSaved(windowId, await saveSidecar(deps.sidecars, grantedPath(windowId, key), text));
     },
 
     'app:version': async () => deps.appVersion,

@@ -1,4 +1,4 @@
-import type { InvokeChannel, RequestOf } from './channels';
+import { MENU_COMMANDS, type EventContract, type InvokeChannel, type RequestOf } from './channels';
 
 /**
  * One schema per invoke channel. Payloads come from a renderer that may be compromised, so every field is
@@ -101,6 +101,20 @@ export const REQUEST_SCHEMAS: { [C in InvokeChannel]: Validator<RequestOf<C>> } 
   'sidecar:load': object({ key: path }),
   'sidecar:save': object({ key: path, text: text({ max: LIMITS.sidecarChars }) }),
   'app:version': empty,
+};
+
+/** Messages main sends to the page are checked on arrival too, so the preload hands the page only what it expects. */
+export const EVENT_SCHEMAS: { [E in keyof EventContract]: Validator<EventContract[E]> } = {
+  'menu:command': (value, where) =>
+    MENU_COMMANDS.includes(value as EventContract['menu:command'])
+      ? ok(value as EventContract['menu:command'])
+      : fail(`${where} is not a menu command`),
+  'host:open-file': object({
+    token: text({ max: 32, pattern: TOKEN, what: 'a file token' }),
+    name: text({ min: 1, max: LIMITS.pathChars }),
+    size: integer(0, Number.MAX_SAFE_INTEGER),
+    key: path,
+  }),
 };
 
 export function validateRequest<C extends InvokeChannel>(channel: C, payload: unknown): Validation<RequestOf<C>> {

@@ -1,6 +1,6 @@
 import type { MenuCommand, OpenedFile, PlatformApi } from '../../renderer/platform/types';
-import { EVENT_CHANNELS, MENU_COMMANDS, type GrantedFile, type InvokeChannel, type ReplyOf, type RequestOf } from '../ipc/channels';
-import { LIMITS } from '../ipc/schemas';
+import { EVENT_CHANNELS, type GrantedFile, type InvokeChannel, type ReplyOf, type RequestOf } from '../ipc/channels';
+import { EVENT_SCHEMAS, LIMITS } from '../ipc/schemas';
 
 /**
  * `window.twitchscope` inside Electron: each method is one `invoke` on a fixed channel. Built from injected
@@ -45,16 +45,19 @@ export function createPlatformApi(ipc: IpcRendererLike, webUtils: WebUtilsLike):
   });
 
   const menuListeners = new Set<(command: MenuCommand) => void>();
-  ipc.on(EVENT_CHANNELS.menuCommand, (_event, command) => {
-    if (!MENU_COMMANDS.includes(command as MenuCommand)) return;
-    for (const listener of menuListeners) listener(command as MenuCommand);
+  ipc.on(EVENT_CHANNELS.menuCommand, (_event, payload) => {
+    const command = EVENT_SCHEMAS[EVENT_CHANNELS.menuCommand](payload, 'menu command');
+    if (!command.ok) return;
+    for (const listener of menuListeners) listener(command.value);
   });
 
   // Files main opens on its own (command line, "Open with") can arrive before the page subscribes: hold them.
   const openListeners = new Set<(file: OpenedFile) => void>();
   const heldFiles: OpenedFile[] = [];
-  ipc.on(EVENT_CHANNELS.openFile, (_event, granted) => {
-    const file = opened(granted as GrantedFile);
+  ipc.on(EVENT_CHANNELS.openFile, (_event, payload) => {
+    const granted = EVENT_SCHEMAS[EVENT_CHANNELS.openFile](payload, 'opened file');
+    if (!granted.ok) return;
+    const file = opened(granted.value);
     if (openListeners.size === 0) heldFiles.push(file);
     for (const listener of openListeners) listener(file);
   });

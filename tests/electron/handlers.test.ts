@@ -70,7 +70,7 @@ function harness(fileSystem?: (dir: string) => FileSystemLike): Harness {
     },
     writeFileAtomic: (path, data) => writeFileAtomic(fsImpl, path, data, uniqueSuffix),
     appVersion: '0.1.0',
-    onSidecarSaved: (location) => h.sidecarPlaces.push(location.where),
+    onSidecarSaved: (_windowId, location) => h.sidecarPlaces.push(location.where),
   };
   return h;
 }

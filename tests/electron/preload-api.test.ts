@@ -122,6 +122,8 @@ describe('preload API', () => {
     const fake = fakeIpc((_c, p) => bytesFor(p.offset, p.length));
     const api = createPlatformApi(fake.ipc, noPaths);
     fake.emit(EVENT_CHANNELS.openFile, GRANT);
+    fake.emit(EVENT_CHANNELS.openFile, { ...GRANT, token: '../x' });
+    fake.emit(EVENT_CHANNELS.openFile, 'calf.csv');
     const got: OpenedFile[] = [];
     const off = api.onOpenFile((file) => got.push(file));
     expect(got.map((f) => f.key)).toEqual(['/data/calf.csv']);
