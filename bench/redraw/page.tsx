@@ -73,6 +73,7 @@ function Bench() {
           onWheelZoom={() => undefined}
           onPickTime={() => undefined}
           onPickEvent={() => undefined}
+          onPan={() => undefined}
         />
       ))}
     </div>

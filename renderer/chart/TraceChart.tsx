@@ -21,6 +21,8 @@ export interface TraceChartProps {
   height: number;
   onRange(t0: number, t1: number): void;
   onWheelZoom(factor: number, anchorS: number): void;
+  /** Pan by a fraction of the visible span (Shift+wheel or a sideways scroll). */
+  onPan(fraction: number): void;
   onPickTime(tS: number): void;
   onPickEvent(e: DetectedEvent): void;
 }
@@ -96,6 +98,12 @@ export function TraceChart(props: TraceChartProps) {
               'wheel',
               (ev) => {
                 ev.preventDefault();
+                const sideways = Math.abs(ev.deltaX) > Math.abs(ev.deltaY);
+                if (ev.shiftKey || sideways) {
+                  const d = sideways ? ev.deltaX : ev.deltaY;
+                  live.current.onPan(Math.max(-0.5, Math.min(0.5, d * 0.002)));
+                  return;
+                }
                 const factor = Math.exp(Math.max(-300, Math.min(300, ev.deltaY)) * 0.002);
                 live.current.onWheelZoom(factor, u.posToVal(ev.offsetX, 'x'));
               },

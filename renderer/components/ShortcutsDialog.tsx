@@ -10,6 +10,8 @@ export const SHORTCUTS: ReadonlyArray<[string, string]> = [
   ['+ / −', 'Zoom in / out'],
   ['0', 'Show the whole recording'],
   ['← / →', 'Move earlier / later'],
+  ['Wheel / Shift+wheel', 'Zoom at the pointer / move'],
+  ['Drag on a trace', 'Zoom to the dragged span'],
   ['Ctrl+Z', 'Undo'],
   ['Ctrl+Shift+Z or Ctrl+Y', 'Redo'],
   ['Ctrl+O', 'Open a recording'],

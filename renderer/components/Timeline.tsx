@@ -2,7 +2,7 @@ import { useMemo, useRef } from 'react';
 import { channelsOf } from '../../core/analysis/channels';
 import type { Analysis, DetectedEvent, EventType } from '../../core/analysis/types';
 import type { Pyramid } from '../../core/view/pyramid';
-import { zoomAt, type View } from '../../core/view/viewport';
+import { panBy, zoomAt, type View } from '../../core/view/viewport';
 import { Overview } from '../chart/Overview';
 import { TraceChart } from '../chart/TraceChart';
 import { EVENT_CLASSES, type Palette } from '../chart/event-style';
@@ -125,6 +125,7 @@ export function Timeline(p: Props) {
                 height={traceHeight}
                 onRange={(t0, t1) => p.onView({ t0, t1 })}
                 onWheelZoom={(f, a) => p.onView(zoomAt(view, f, a, durationS))}
+                onPan={(f) => p.onView(panBy(view, f, durationS))}
                 onPickTime={(t) => p.onAdd(channel.id, t)}
                 onPickEvent={p.onSelect}
               />
