@@ -17,7 +17,7 @@ export function buildRecording(
   fingerprint: string,
 ): Recording {
   const warnings: ImportWarning[] = [...plan.warnings, ...collected.warnings()];
-  const grids: (Grid | null)[] = plan.clocks.map((c, k) => (c.type === 'column' ? regrid(collected.times[k]!.view()) : null));
+  const grids: (Grid | null)[] = plan.clocks.map((c, k) => (c.type === 'column' ? gridOf(collected, k, c.column, file) : null));
 
   let origin = Infinity;
   let startTime = plan.startTime;
@@ -121,6 +121,35 @@ export function buildRecording(
     meta: plan.meta,
     ...(plan.notRaw ? { notRaw: plan.notRaw } : {}),
   };
+}
+
+/**
+ * Slots one clock's grid may hold: gaps may stretch a recording to 4× its rows, or to 2^21 slots (17 min
+ * at 2 kHz, 18 h at 32 Hz), whichever is more. Past that a broken time column would cost gigabytes.
+ */
+const MIN_GRID_CAP = 1 << 21;
+
+function gridOf(collected: TableCollector, k: number, column: number, file: string): Grid {
+  const times = collected.times[k]!.view();
+  const g = regrid(times, Math.max(4 * times.length, MIN_GRID_CAP));
+  if (!g.tooLong) return g;
+  const { sample, fromS, toS } = g.tooLong;
+  // Rows are lines one to one unless blank lines or rows without a time were skipped.
+  const oneToOne = times.length === collected.rows && collected.lastLine - collected.firstLine + 1 === collected.rows;
+  throw new ImportError(
+    file,
+    `the time column jumps ahead by ${durationText(toS - fromS)} (from ${fromS} to ${toS}); a gap that long cannot be kept`,
+    'if the device paused, export each part as its own file; if the time column is wrong, pass the rate with --rate to ignore it',
+    oneToOne ? collected.firstLine + sample : undefined,
+    column + 1,
+  );
+}
+
+function durationText(s: number): string {
+  if (s >= 365.25 * 86400) return `${(s / (365.25 * 86400)).toPrecision(3)} years`;
+  if (s >= 86400) return `${(s / 86400).toPrecision(3)} days`;
+  if (s >= 3600) return `${(s / 3600).toPrecision(3)} hours`;
+  return `${(s / 60).toPrecision(3)} minutes`;
 }
 
 /**

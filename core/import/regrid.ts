@@ -12,6 +12,11 @@ export interface Grid {
   report: Omit<TimingReport, 'channelId'>;
   /** Samples dropped because their time was missing or went backwards. */
   dropped: number;
+  /**
+   * Set when the times jump so far ahead that the grid would pass `maxLength` slots: the sample where
+   * it happened and the times either side. The grid is then empty.
+   */
+  tooLong?: { sample: number; fromS: number; toS: number };
 }
 
 /** A gap is an interval longer than this many median intervals (research notes §7.1: "gaps > 2 samples"). */
@@ -23,7 +28,7 @@ const GAP_FACTOR = 2.5;
  * rate, while repeated times and missed samples do not bias it. Samples stay in order and fill consecutive slots while their time agrees
  * within 1.5 intervals; a later time jumps ahead (leaving NaN gaps), an earlier one is dropped.
  */
-export function regrid(times: Float64Array): Grid {
+export function regrid(times: Float64Array, maxLength = Infinity): Grid {
   const n = times.length;
   const index = new Int32Array(n).fill(-1);
   let first = -1;
@@ -49,17 +54,29 @@ export function regrid(times: Float64Array): Grid {
   let gapS = 0;
   let duplicates = 0;
   let nonMonotonic = 0;
+  const gapLimit = GAP_FACTOR * median;
+  // A first time later than the next one is a corrupt cell: the grid starts at the first time in order.
+  for (let j = first + 1; j < n; j++) {
+    if (!Number.isFinite(times[j])) continue;
+    if (times[j] >= times[first]) break;
+    first = j;
+    nonMonotonic++;
+  }
   let prev = times[first];
   for (let i = first + 1; i < n; i++) {
     const t = times[i];
     if (!Number.isFinite(t)) continue;
+    if (isGlitch(times, i, prev, gapLimit)) {
+      nonMonotonic++;
+      continue;
+    }
     const d = t - prev;
     if (d < 0) {
       nonMonotonic++;
       continue;
     }
     if (d === 0) duplicates++;
-    if (d > GAP_FACTOR * median) {
+    if (d > gapLimit) {
       gaps++;
       gapS += d;
     }
@@ -79,15 +96,18 @@ export function regrid(times: Float64Array): Grid {
   let identity = first === 0;
   for (let i = 0; i < n; i++) {
     const t = times[i];
-    if (!Number.isFinite(t) || t < prevT) {
+    if (i < first || !Number.isFinite(t) || t < prevT || (i > first && isGlitch(times, i, prevT, gapLimit))) {
       dropped++;
       identity = false;
       continue;
     }
-    prevT = t;
     const expected = (t - t0) / dt;
     const next = last + 1;
     const idx = expected - next >= 1.5 ? Math.round(expected) : next;
+    if (!(idx < maxLength)) {
+      return { rateHz: 1 / dt, t0, length: 0, index, identity: false, report: empty, dropped: n, tooLong: { sample: i, fromS: prevT, toS: t } };
+    }
+    prevT = t;
     if (idx !== i) identity = false;
     index[i] = idx;
     last = idx;
@@ -101,6 +121,19 @@ export function regrid(times: Float64Array): Grid {
     report: { medianIntervalS: median, jitter: (q3 - q1) / median, gaps, gapS, duplicates, nonMonotonic },
     dropped,
   };
+}
+
+/**
+ * A time far ahead of the one before while the next time is back in line: one corrupt cell, not a gap.
+ * Kept, it would leave a huge gap and drop every later sample as going backwards.
+ */
+function isGlitch(times: Float64Array, i: number, prev: number, gapLimit: number): boolean {
+  if (!(times[i] - prev > gapLimit)) return false;
+  let j = i + 1;
+  while (j < times.length && !Number.isFinite(times[j])) j++;
+  if (j >= times.length) return false;
+  const back = times[j] - prev;
+  return back >= 0 && back < times[i] - prev && back <= gapLimit * (j - i + 1);
 }
 
 /** Consecutive differences of finite times, at most ~200k of them spread over the whole column. */

@@ -28,9 +28,10 @@ export function isIsoDateTime(text: string): boolean {
   return ISO.test(text.trim());
 }
 
-/** ISO text of an epoch time, in UTC. */
-export function isoFromEpochS(s: number): string {
-  return new Date(Math.round(s * 1000)).toISOString();
+/** ISO text of an epoch time, in UTC; null beyond the ±275,000 years a Date can hold (a broken time cell). */
+export function isoFromEpochS(s: number): string | null {
+  const d = new Date(Math.round(s * 1000));
+  return Number.isNaN(d.getTime()) ? null : d.toISOString();
 }
 
 /** Seconds from a time cell's value in `unit` (absolute for epoch kinds, relative otherwise). */
