@@ -1,0 +1,52 @@
+import { describe, expect, it } from 'vitest';
+import { initialState, reduce, type SessionState } from '../../renderer/session/state';
+import type { OpenedFile } from '../../renderer/platform/types';
+import type { LoadedRecording } from '../../renderer/worker/protocol';
+
+const file = (key: string): OpenedFile => ({ name: `${key}.csv`, size: 10, key, read: async () => new Uint8Array(0) });
+const loaded = { recording: { fingerprint: 'f1' }, pyramids: {} } as unknown as LoadedRecording;
+const work = { sites: { emg1: 'left calf' }, edits: [{ action: 'reject' as const, channel: 'emg1', peakS: 3 }] };
+
+function opened(s: SessionState, key: string, restored: boolean): SessionState {
+  return reduce(s, {
+    type: 'opened',
+    file: file(key),
+    settings: {},
+    loaded,
+    restored: restored ? { work, sensitivity: 0.8, subject: 'AB', answers: {} } : null,
+    notice: null,
+  });
+}
+
+describe('session state', () => {
+  it('starts from restored work, and undo cannot go behind it', () => {
+    const s = opened(initialState, 'a', true);
+    expect(s.phase).toBe('check');
+    expect(s.history.present).toEqual(work);
+    expect(s.sensitivity).toBe(0.8);
+    expect(reduce(s, { type: 'undo' })).toEqual(s);
+  });
+
+  it('re-reading the same file with new import settings keeps the work; another file starts fresh', () => {
+    let s = opened(initialState, 'a', false);
+    s = reduce(s, { type: 'work', work });
+    s = reduce(s, { type: 'sensitivity', value: 0.3 });
+    const again = opened(s, 'a', false);
+    expect(again.history.present).toEqual(work);
+    expect(again.history.past.length).toBe(1);
+    expect(again.sensitivity).toBe(0.3);
+    const other = opened(s, 'b', false);
+    expect(other.history.present).toEqual({ sites: {}, edits: [] });
+    expect(other.sensitivity).toBeNull();
+  });
+
+  it('a failure leaves the phase as it was; dismissing clears the message', () => {
+    let s = opened(initialState, 'a', false);
+    s = reduce(s, { type: 'busy', stage: 'analyse', fraction: 0.5, label: 'x' });
+    s = reduce(s, { type: 'failed', message: 'bad' });
+    expect(s.phase).toBe('check');
+    expect(s.busy).toBeNull();
+    expect(s.error).toBe('bad');
+    expect(reduce(s, { type: 'notice', message: null }).error).toBeNull();
+  });
+});
