@@ -6,7 +6,7 @@ import { finiteQuantile, slidingQuantile, windowedSigma } from '../dsp/robust';
 import { findMains, nextPowerOfTwo, welchSpectrum } from '../dsp/spectrum';
 import { findEcgTrain } from './ecg';
 import { fillShortGaps, usableRuns } from './gaps';
-import { findPotentials, type Potentials } from './hysteresis';
+import { countPeaks, findPotentials, type Potentials } from './hysteresis';
 import type { EmgParams } from './params';
 import { findRawArtifacts } from './raw-artifacts';
 import type { Checkpoint, ChannelResult } from './result';
@@ -32,6 +32,9 @@ const MOTION_BIN_S = 0.05;
 const MOTION_BLOCK_S = 0.005;
 const BEAT_OUTSIZE = 2;
 const QRS_MERGE_S = 0.03;
+const EDGE_S = 0.2;
+/** Spikes counted in a sustained episode are at least 5 ms apart (one motor-unit potential). */
+const SPIKE_SEPARATION_S = 0.005;
 const WELCH_SEGMENTS = 32;
 
 /** Below this rate the EMG band is cut short and fast potentials lose their peaks. */
@@ -97,7 +100,13 @@ export function detectEmg(input: EmgInput, p: EmgParams, checkpoint: Checkpoint,
 
   const clipping = dilateSpans(raw.clipping, Math.round(p.clipMarginS * fs), n);
   const flat = mergeSpans(raw.flat);
-  const hard = mergeSpans([...gaps, ...clipping, ...flat, ...sustained, ...(input.movement ?? [])]);
+  // The notches ring for about Q / (π f0) ≈ 0.2 s where a run starts or stops; nothing is called there.
+  const edge = Math.round(EDGE_S * fs);
+  const edges = runs.flatMap((r) => [
+    { start: r.start, end: Math.min(r.end, r.start + edge) },
+    { start: Math.max(r.start, r.end - edge), end: r.end },
+  ]);
+  const hard = mergeSpans([...gaps, ...clipping, ...flat, ...sustained, ...edges, ...(input.movement ?? [])]);
 
   // The lobes of one filtered QRS lie up to ~30 ms apart: one candidate per beat.
   const weak = findPotentials({ x, envelope, floor: localFloor, floorWindow: win, high: Math.min(p.ecgK, p.twitchK), low: p.releaseK, mergeGap: Math.round(QRS_MERGE_S * fs) });
@@ -116,7 +125,7 @@ export function detectEmg(input: EmgInput, p: EmgParams, checkpoint: Checkpoint,
   const artifacts = mergeSpans([...gaps, ...clipping, ...flat, ...motion, ...beats, ...(input.movement ?? [])]);
   // Heartbeats are brief and known, so only the beat itself is off limits, not the isolation zone around it.
   const nearBusy = dilateSpans(mergeSpans([...gaps, ...clipping, ...flat, ...motion, ...sustained, ...(input.movement ?? [])]), Math.round((p.isolationMs / 1000) * fs), n);
-  const excludedForTwitch = nearBusy;
+  const excludedForTwitch = mergeSpans([...nearBusy, ...edges]);
 
   // A potential far larger than the heartbeats is a twitch even when it lands on a beat.
   const beatAmplitude = train?.amplitude ?? Infinity;
@@ -130,6 +139,7 @@ export function detectEmg(input: EmgInput, p: EmgParams, checkpoint: Checkpoint,
   }).filter((t) => !overlapsAny(excludedForTwitch, t.start, t.end) && t.amplitude >= p.minSnr * t.floor);
 
   const t = (i: number): number => startS + i / fs;
+  const separation = Math.max(1, Math.round(SPIKE_SEPARATION_S * fs));
   const events: DetectedEvent[] = [];
   for (const tw of twitches) {
     events.push({
@@ -154,9 +164,8 @@ export function detectEmg(input: EmgInput, p: EmgParams, checkpoint: Checkpoint,
         m++;
       }
     }
-    let inside = 0;
-    for (let k = 0; k < pot.length; k++) if (pot.peak[k] >= s.start && pot.peak[k] < s.end) inside++;
     const floor = quietFloor[(peak.index / win) | 0];
+    const spikes = countPeaks(envelope, s.start, s.end, p.twitchK * floor, separation);
     events.push({
       channel: id,
       type: 'sustained',
@@ -166,7 +175,7 @@ export function detectEmg(input: EmgInput, p: EmgParams, checkpoint: Checkpoint,
       amplitude: peak.value,
       snr: peak.value / floor,
       rms: m > 0 ? Math.sqrt(sum / m) : 0,
-      density: inside / ((s.end - s.start) / fs),
+      density: spikes / ((s.end - s.start) / fs),
     });
   }
   const artifactEvent = (s: Span, reason: ArtifactReason): void => {
@@ -202,7 +211,7 @@ export function detectEmg(input: EmgInput, p: EmgParams, checkpoint: Checkpoint,
 
   const gapN = totalLength(gaps);
   const excludedN = totalLength(artifacts);
-  const busyN = totalLength(mergeSpans([...artifacts, ...sustained]));
+  const busyN = totalLength(mergeSpans([...artifacts, ...sustained, ...edges]));
   checkpoint(1);
   return {
     events,

@@ -90,11 +90,11 @@ function values<T extends Record<string, Default>>(defs: T): { [K in keyof T]: n
 }
 
 /**
- * Sensitivity s in 0..1 moves the twitch thresholds: k = default x (1.4 - 0.8 s), so 0.5 keeps the
+ * Sensitivity s in 0..1 moves the twitch thresholds: k = default x (1 + 0.8 (0.5 - s)), so 0.5 keeps the
  * defaults, 0 raises k by 40 % and 1 lowers it by 40 %.
  */
 export function sensitivityScale(s: number): number {
-  return 1.4 - 0.8 * Math.min(1, Math.max(0, s));
+  return 1 + 0.8 * (0.5 - Math.min(1, Math.max(0, s)));
 }
 
 /**

@@ -11,25 +11,34 @@ export function movingRms(x: Float32Array, width: number, out: Float32Array = ne
     return out;
   }
   let sum = 0;
-  let lo = 0;
-  let hi = -1;
-  const REBUILD = 65536;
+  let count = 0;
+  for (let j = 0; j < Math.min(n, half); j++) {
+    const v = x[j];
+    if (v === v) sum += v * v;
+    count++;
+  }
   for (let i = 0; i < n; i++) {
-    const wantHi = Math.min(n - 1, i + half);
-    const wantLo = Math.max(0, i - half);
-    while (hi < wantHi) {
-      const v = x[++hi];
+    const add = i + half;
+    if (add < n) {
+      const v = x[add];
       if (v === v) sum += v * v;
+      count++;
     }
-    while (lo < wantLo) {
-      const v = x[lo++];
+    const drop = i - half - 1;
+    if (drop >= 0) {
+      const v = x[drop];
       if (v === v) sum -= v * v;
+      count--;
     }
-    if ((i & (REBUILD - 1)) === REBUILD - 1) {
+    if ((i & 65535) === 65535) {
       sum = 0;
-      for (let j = lo; j <= hi; j++) if (x[j] === x[j]) sum += x[j] * x[j];
+      for (let j = Math.max(0, i - half); j <= Math.min(n - 1, i + half); j++) {
+        const v = x[j];
+        if (v === v) sum += v * v;
+      }
     }
-    out[i] = x[i] === x[i] ? Math.sqrt(Math.max(0, sum) / (hi - lo + 1)) : Number.NaN;
+    const c = x[i];
+    out[i] = c === c ? Math.sqrt((sum > 0 ? sum : 0) / count) : Number.NaN;
   }
   return out;
 }

@@ -1,0 +1,70 @@
+import { describe, expect, it } from 'vitest';
+import { analyzeRecording } from '../../core/analysis/analyze';
+import { simulate } from '../../core/simulate/recording';
+import { scoreTwitches, twitchesDuringMovement } from '../../core/simulate/score';
+
+function wrist(fs: number, seed: number) {
+  return simulate({
+    name: 'wrist',
+    description: 'test',
+    seed,
+    durationS: 300,
+    accel: {
+      fs,
+      sensors: [
+        {
+          id: 'acc1',
+          label: 'right wrist acc',
+          noiseDensityUg: 150,
+          lsbG: 1 / 1024,
+          twitchesPerMinute: 8,
+          snr: [15, 60],
+          walking: [{ startS: 60, durationS: 40 }],
+          postureChanges: [150],
+          sustained: [{ startS: 230, durationS: 6 }],
+        },
+      ],
+    },
+  });
+}
+
+describe('accelerometer', () => {
+  it('marks walking as movement, counts no twitch while walking, and finds the twitches at rest', () => {
+    const { recording, truth } = wrist(100, 1);
+    const a = analyzeRecording(recording);
+    const moves = a.events.filter((e) => e.type === 'movement');
+    expect(moves.some((m) => m.startS <= 61 && m.endS >= 99)).toBe(true);
+    expect(moves.some((m) => m.startS <= 151 && m.endS >= 151)).toBe(true);
+    expect(twitchesDuringMovement(truth.events, a.events)).toBe(0);
+    const s = scoreTwitches(truth.events, a.events, 0.05, 6);
+    expect(s.truePositives).toBeGreaterThan(0.9 * (s.truePositives + s.falseNegatives));
+    expect(s.falsePositives).toBeLessThanOrEqual(1);
+  });
+
+  it('calls prolonged 8-30 Hz activity sustained, with its boundaries within 0.5 s', () => {
+    const { recording } = wrist(100, 2);
+    const sustained = analyzeRecording(recording).events.filter((e) => e.type === 'sustained');
+    expect(sustained).toHaveLength(1);
+    expect(Math.abs(sustained[0].startS - 230)).toBeLessThan(0.5);
+    expect(Math.abs(sustained[0].endS - 236)).toBeLessThan(0.5);
+  });
+
+  it('states the smallest transient it could have seen, larger at 32 Hz than at 100 Hz, and warns about slow sampling', () => {
+    const fast = analyzeRecording(wrist(100, 3).recording).summary.channels[0];
+    const slow = analyzeRecording(wrist(32, 3).recording).summary.channels[0];
+    expect(fast.minDetectable).toBeGreaterThan(0.002);
+    expect(fast.minDetectable).toBeLessThan(0.02);
+    expect(slow.minDetectable!).toBeGreaterThan(fast.minDetectable!);
+    expect(fast.notes.join(' ')).toMatch(/smallest brief movement/);
+    expect(slow.notes.join(' ')).toMatch(/32 Hz/);
+    expect(slow.notes.join(' ')).toMatch(/missed/);
+  });
+
+  it('rest time leaves out movement', () => {
+    const { recording } = wrist(50, 4);
+    const s = analyzeRecording(recording).summary.channels[0];
+    expect(s.restS).toBeLessThan(300 - 40);
+    expect(s.excludedS).toBeGreaterThan(40);
+    expect(s.twitchesPerMinute).toBeCloseTo((s.twitchCount * 60) / s.restS, 6);
+  });
+});

@@ -1,0 +1,83 @@
+import { describe, expect, it } from 'vitest';
+import { genericCsv, openBciRaw } from '../../core/simulate/csv';
+import { simulate, type SimulationSpec } from '../../core/simulate/recording';
+import { emgScenario } from '../../core/simulate/scenarios';
+import { f1, scoreSegments, scoreTwitches } from '../../core/simulate/score';
+import type { TruthEvent } from '../../core/simulate/truth';
+import type { DetectedEvent } from '../../core/analysis/types';
+
+const spec = (seed: number): SimulationSpec => emgScenario({ fs: 1000, seed, durationS: 60, channels: 1, confounders: ['mains', 'missing', 'clipping'] });
+
+describe('simulator', () => {
+  it('is reproducible from its seed and differs between seeds', () => {
+    const a = simulate(spec(1));
+    const b = simulate(spec(1));
+    const c = simulate(spec(2));
+    expect(a.recording.channels[0].data).toEqual(b.recording.channels[0].data);
+    expect(a.truth).toEqual(b.truth);
+    expect(a.recording.channels[0].data).not.toEqual(c.recording.channels[0].data);
+  });
+
+  it('records every twitch, doublet and cramp it draws, with SNR = amplitude / noise', () => {
+    const { truth } = simulate(emgScenario({ fs: 1000, seed: 3, durationS: 300, channels: 1, confounders: [] }));
+    const twitches = truth.events.filter((e) => e.type === 'twitch');
+    expect(twitches.length).toBeGreaterThan(20);
+    expect(twitches.some((e) => e.multiplet === 2)).toBe(true);
+    for (const t of twitches) expect(t.snr).toBeCloseTo(t.amplitude / truth.channels[0].noise, 6);
+    expect(truth.events.filter((e) => e.type === 'sustained')).toHaveLength(1);
+  });
+
+  it('leaves the missing cells empty, pins clipping to the rail, and states the rail as the range', () => {
+    const { recording, truth } = simulate(spec(4));
+    const ch = recording.channels[0];
+    expect(ch.data.some((v) => Number.isNaN(v))).toBe(true);
+    const clip = truth.events.find((e) => e.reason === 'clipping');
+    expect(clip).toBeDefined();
+    const i = Math.round(((clip!.startS + clip!.endS) / 2) * ch.sampleRateHz);
+    expect(Math.abs(ch.data[i])).toBe(ch.range!.max);
+  });
+
+  it('writes the generic CSV layout: rate comment, time_s and labelled columns with units, empty missing cells', () => {
+    const { recording } = simulate(spec(5));
+    const text = genericCsv(recording.channels);
+    const lines = text.split('\n');
+    expect(lines[0]).toBe('# rate_hz = 1000');
+    expect(lines[1]).toBe('time_s,left calf EMG (uV)');
+    expect(lines[2]).toMatch(/^0\.0000,-?\d+\.\d{2}$/);
+    expect(lines.length - 3).toBe(recording.channels[0].data.length);
+    expect(lines.some((l) => /^\d+\.\d+,$/.test(l))).toBe(true);
+  });
+
+  it('writes the OpenBCI GUI v6 raw layout: % header, 8 EXG columns, CRLF lines', () => {
+    const { recording } = simulate(spec(6));
+    const text = openBciRaw(recording.channels, [], Date.UTC(2026, 0, 1, 12), () => 1.5);
+    const lines = text.split('\r\n');
+    expect(lines[0]).toBe('%OpenBCI Raw EXG Data');
+    expect(lines[2]).toBe('%Sample Rate = 1000 Hz');
+    expect(lines[4].split(', ').slice(1, 9)).toEqual(Array.from({ length: 8 }, (_, i) => `EXG Channel ${i}`));
+    const row = lines[5].split(',');
+    expect(row[0]).toBe('0');
+    expect(row[2].trim()).toBe('1.50');
+    expect(lines[5]).toMatch(/, 12:00:00\.000$/);
+  });
+});
+
+describe('scoring', () => {
+  const t = (peakS: number, snr = 10): TruthEvent => ({ channel: 'c', type: 'twitch', startS: peakS, endS: peakS, peakS, amplitude: snr, snr });
+  const d = (peakS: number): DetectedEvent => ({ channel: 'c', type: 'twitch', startS: peakS, endS: peakS, peakS, amplitude: 1, snr: 1 });
+
+  it('matches one-to-one within ±50 ms and ignores true twitches below SNR 6', () => {
+    const s = scoreTwitches([t(1), t(2), t(3, 4)], [d(1.04), d(1.045), d(2.2), d(3.01)]);
+    expect(s).toEqual({ truePositives: 1, falsePositives: 2, falseNegatives: 1, unscored: 1 });
+    expect(f1(1, 2, 1).f1).toBeCloseTo(0.4, 6);
+  });
+
+  it('scores episodes by overlap and measures onset and offset errors', () => {
+    const truth: TruthEvent[] = [{ channel: 'c', type: 'sustained', startS: 10, endS: 20, peakS: 15, amplitude: 0, snr: 0 }];
+    const found: DetectedEvent[] = [{ channel: 'c', type: 'sustained', startS: 10.2, endS: 19.5, peakS: 15, amplitude: 0, snr: 0 }];
+    const s = scoreSegments(truth, found);
+    expect(s.truePositives).toBe(1);
+    expect(s.onsetErrorsS[0]).toBeCloseTo(0.2, 6);
+    expect(s.offsetErrorsS[0]).toBeCloseTo(0.5, 6);
+  });
+});
