@@ -8,6 +8,10 @@ import { gather, holdUpdates, nonZeroUpdates } from './updates';
 
 const AXIS_ORDER: Axis[] = ['x', 'y', 'z'];
 
+/** Rates a time column may give: one sample per ~3 hours (epoch summaries) up to the 1 MHz a user may type. */
+const MIN_RATE_HZ = 1e-4;
+const MAX_RATE_HZ = 1e6;
+
 /** Collected columns + plan → Recording: samples placed on uniform grids, timing checked, sensors grouped. */
 export function buildRecording(
   plan: TablePlan,
@@ -87,6 +91,17 @@ export function buildRecording(
 
   if (plan.ratesFromLengths) rateFromLengths(channels);
   resampleUpdates(plan, channels, warnings);
+  for (const [j, c] of channels.entries()) {
+    if (c.data.length > 0 && !(c.sampleRateHz >= MIN_RATE_HZ && c.sampleRateHz < MAX_RATE_HZ)) {
+      throw new ImportError(
+        file,
+        `the sample rate of "${c.label}" works out at ${c.sampleRateHz.toPrecision(3)} Hz, which no recording has`,
+        'check the rate the file states and the unit of its time column (seconds, milliseconds...), or pass the rate with --rate',
+        undefined,
+        plan.signals[j].column + 1,
+      );
+    }
+  }
   inferAccelUnits(plan, channels, warnings);
 
   const sensors: SensorGroup[] = [];
