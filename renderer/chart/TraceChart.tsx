@@ -55,6 +55,8 @@ export function TraceChart(props: TraceChartProps) {
         sync: { key: 'twitchscope-timeline' },
         drag: { x: true, y: false, setScale: false },
         points: { show: false },
+        // uPlot's double-click rescales to the data on its own; the view belongs to the timeline.
+        bind: { dblclick: () => () => null },
       },
       axes: [
         {

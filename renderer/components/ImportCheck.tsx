@@ -80,6 +80,11 @@ export function ImportCheck(props: Props) {
             {rec.notRaw}
           </p>
         )}
+        {rec.warnings.length === 0 && (
+          <p className="muted" style={{ marginTop: 10, marginBottom: 0 }} data-testid="import-warnings">
+            Read without problems: no gaps, skipped rows or guessed values to report.
+          </p>
+        )}
         {rec.warnings.length > 0 && (
           <>
             <h3 style={{ marginTop: 10 }}>Notes from reading the file ({rec.warnings.length})</h3>
