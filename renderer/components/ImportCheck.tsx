@@ -41,6 +41,7 @@ export function ImportCheck(props: Props) {
   const changed = JSON.stringify(next) !== JSON.stringify(settings);
   const setColumn = (label: string, patch: { kind?: ChannelKind; unit?: string }) =>
     setColumns((c) => ({ ...c, [label]: { ...c[label], ...patch } }));
+  const gaps = rec.timing.reduce((g, t) => ({ count: Math.max(g.count, t.gaps), seconds: Math.max(g.seconds, t.gapS) }), { count: 0, seconds: 0 });
   const rates = [...new Set(rec.channels.map((c) => formatHz(c.sampleRateHz)))].join(', ');
 
   return (
@@ -75,6 +76,11 @@ export function ImportCheck(props: Props) {
             <dd>{(rec.sizeBytes / 1e6).toFixed(rec.sizeBytes > 1e7 ? 0 : 1)} MB</dd>
           </div>
         </dl>
+        {gaps.count > 0 && (
+          <p style={{ marginTop: 10, marginBottom: 0 }} data-testid="import-gaps">
+            {gaps.count} gap{gaps.count === 1 ? '' : 's'} in the timing ({formatDuration(gaps.seconds)} in all); they are left out of the analysis.
+          </p>
+        )}
         {rec.notRaw && (
           <p className="banner" role="note" style={{ marginTop: 10 }}>
             {rec.notRaw}
@@ -82,7 +88,7 @@ export function ImportCheck(props: Props) {
         )}
         {rec.warnings.length === 0 && (
           <p className="muted" style={{ marginTop: 10, marginBottom: 0 }} data-testid="import-warnings">
-            Read without problems: no gaps, skipped rows or guessed values to report.
+            No warnings while reading the file.
           </p>
         )}
         {rec.warnings.length > 0 && (
