@@ -4,7 +4,7 @@ import type { Channel } from '../recording';
  * The generic layout the importer reads: `#` comment lines, a header `time_s,<label> (<unit>),...`, one row
  * per sample; an empty cell is a missing sample. All channels must share one rate.
  */
-export function genericCsv(channels: readonly Channel[], comments: Record<string, string> = {}): string {
+export function genericCsv(channels: readonly Channel[], comments: Record<string, string> = {}, digits: { uV?: number; g?: number } = {}): string {
   if (channels.length === 0) throw new Error('no channels to write');
   const fs = channels[0].sampleRateHz;
   const n = channels[0].data.length;
@@ -12,18 +12,27 @@ export function genericCsv(channels: readonly Channel[], comments: Record<string
   const lines: string[] = [];
   for (const [k, v] of Object.entries({ rate_hz: String(fs), ...comments })) lines.push(`# ${k} = ${v}`);
   lines.push(['time_s', ...channels.map((c) => `${c.label} (${c.unit})`)].join(','));
-  const digits = channels.map((c) => (c.unit === 'g' ? 5 : 2));
-  const timeDigits = fs > 1000 ? 5 : 4;
+  const places = channels.map((c) => (c.unit === 'g' ? (digits.g ?? 5) : (digits.uV ?? 2)));
+  const timeDigits = exactDecimals(1 / fs);
   const row: string[] = new Array(channels.length + 1);
   for (let i = 0; i < n; i++) {
     row[0] = (i / fs).toFixed(timeDigits);
     for (let c = 0; c < channels.length; c++) {
       const v = channels[c].data[i];
-      row[c + 1] = v === v ? v.toFixed(digits[c]) : '';
+      row[c + 1] = v === v ? v.toFixed(places[c]) : '';
     }
     lines.push(row.join(','));
   }
   return lines.join('\n') + '\n';
+}
+
+/** Fewest decimals (up to 6) that write multiples of `step` exactly, so the importer sees an even grid. */
+function exactDecimals(step: number): number {
+  for (let d = 0; d < 6; d++) {
+    const scaled = step * 10 ** d;
+    if (Math.abs(scaled - Math.round(scaled)) < 1e-9) return d;
+  }
+  return 6;
 }
 
 const EXG_CHANNELS = 8;

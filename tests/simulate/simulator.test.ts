@@ -43,7 +43,8 @@ describe('simulator', () => {
     const lines = text.split('\n');
     expect(lines[0]).toBe('# rate_hz = 1000');
     expect(lines[1]).toBe('time_s,left calf EMG (uV)');
-    expect(lines[2]).toMatch(/^0\.0000,-?\d+\.\d{2}$/);
+    expect(lines[2]).toMatch(/^0\.000,-?\d+\.\d{2}$/);
+    expect(lines[3]).toMatch(/^0\.001,/);
     expect(lines.length - 3).toBe(recording.channels[0].data.length);
     expect(lines.some((l) => /^\d+\.\d+,$/.test(l))).toBe(true);
   });
