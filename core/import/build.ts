@@ -209,6 +209,7 @@ function rateFromLengths(channels: Channel[]): void {
   const ref = channels[0];
   if (!ref || ref.data.length === 0) return;
   for (const c of channels.slice(1)) {
+    if (c.data.length === 0) continue;
     const r = (ref.sampleRateHz * c.data.length) / ref.data.length;
     const snapped = Math.round(r);
     c.sampleRateHz = snapped > 0 && Math.abs(r - snapped) / snapped < 0.005 ? snapped : r;

@@ -68,6 +68,9 @@ export async function importRecording(source: ByteSource, options: ImportOptions
   }
   const def = pickFormat(head, options.format);
   const plan = planWith(def, head, options);
+  if (plan.signals.some((s) => plan.clocks[s.clock] === undefined)) {
+    throw new ImportError(source.name, 'no sample rate: the file has no time column and states no rate', 'pass the rate with --rate HZ, or set it in the import check');
+  }
   const collector = await scanTable(source, head, plan, options);
   const fp = await fingerprint(source);
   return buildRecording(plan, collector, source.name, source.size, fp);

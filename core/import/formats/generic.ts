@@ -72,7 +72,7 @@ export function tableShape(head: Head, from = 0): TableShape {
       head.name,
       'no rows of numbers found',
       'TwitchScope reads delimited text exports (CSV, TSV, TXT) with one sample per line',
-      Math.min(lines.length, 1),
+      lines.length > 0 ? 1 : undefined,
     );
   }
   const fieldCount = splitFields(lines[first], delimiter).length;
