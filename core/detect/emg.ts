@@ -37,6 +37,9 @@ const EDGE_S = 0.2;
 const SPIKE_SEPARATION_S = 0.005;
 const WELCH_SEGMENTS = 32;
 
+/** The EMG band must span at least this ratio (high over low edge) for potentials to show at all. */
+const MIN_BAND_RATIO = 1.5;
+
 /** Below this rate the EMG band is cut short and fast potentials lose their peaks. */
 export const FULL_BAND_RATE_HZ = 500;
 
@@ -56,6 +59,17 @@ export function detectEmg(input: EmgInput, p: EmgParams, checkpoint: Checkpoint,
   const runs = splitRuns(usableRuns(data, 1).runs, mergeSpans([...raw.clipping, ...raw.flat]), Math.round(MIN_RUN_S * fs));
 
   const highHz = Math.min(p.bandHighHz, 0.45 * fs);
+  if (highHz < p.bandLowHz * MIN_BAND_RATIO) {
+    return {
+      events: [],
+      analyzedS: 0,
+      restS: 0,
+      excludedS: n / fs,
+      noiseFloor: 0,
+      mainsHz: null,
+      notes: [`Sampled at ${round(fs)} Hz, too slowly for muscle signals (they lie above ${p.bandLowHz} Hz): this channel cannot show twitches.`],
+    };
+  }
   const spectrum = welchSpectrum(data, fs, nextPowerOfTwo(Math.round(fs)), WELCH_SEGMENTS);
   const mains = spectrum ? findMains(spectrum, Math.min(0.45 * fs, highHz * 1.1), p.mainsProminence) : { mainsHz: null, lines: [] };
   const design = bandpassDesign(p.filterOrder, p.bandLowHz, highHz, fs, mains.lines.map((l) => l.freqHz), p.notchQ);

@@ -14,7 +14,7 @@ export interface PowerSpectrum {
  * are skipped. Returns null when no stretch is usable.
  */
 export function welchSpectrum(x: Float32Array, fs: number, nfft: number, maxSegments: number): PowerSpectrum | null {
-  if (x.length < nfft) return null;
+  if (nfft < 2 || x.length < nfft) return null;
   const fft = new FFT(nfft);
   const frame = new Float64Array(nfft);
   const out = fft.createComplexArray() as number[];
