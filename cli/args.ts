@@ -8,6 +8,10 @@ export interface CliArgs {
   command: string;
   files: string[];
   json?: string;
+  /** Folder for one `<name>.analysis.json` per recording (several files). */
+  jsonDir?: string;
+  /** Summary table, one row per recording and site (several files). */
+  summary?: string;
   events?: string;
   report?: string;
   format?: string;
@@ -19,7 +23,7 @@ export interface CliArgs {
   quiet: boolean;
 }
 
-const VALUE_FLAGS = new Set(['--json', '--events', '--report', '--format', '--rate', '--site', '--column', '--sensitivity', '--subject']);
+const VALUE_FLAGS = new Set(['--json', '--json-dir', '--summary', '--events', '--report', '--format', '--rate', '--site', '--column', '--sensitivity', '--subject']);
 
 export function parseArgs(argv: readonly string[]): CliArgs {
   const out: CliArgs = { command: argv[0] ?? 'help', files: [], sites: {}, columns: {}, quiet: false };
@@ -41,6 +45,13 @@ export function parseArgs(argv: readonly string[]): CliArgs {
     switch (flag) {
       case '--json':
         out.json = value;
+        break;
+      case '--json-dir':
+        out.jsonDir = value;
+        break;
+      case '--summary':
+        if (!/\.csv$/i.test(value)) throw new UsageError('--summary needs a file name ending in .csv');
+        out.summary = value;
         break;
       case '--events':
         out.events = value;

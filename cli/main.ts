@@ -4,15 +4,15 @@ import { randomBytes } from 'node:crypto';
 import { analyzeRecording } from '../core/analysis/analyze';
 import { eventsToCsv } from '../core/analysis/events-csv';
 import { toAnalysisJson } from '../core/analysis/json';
-import { FORMATS, ImportError, importRecording } from '../core/import';
-import type { ImportOptions } from '../core/import/options';
+import { FORMATS, ImportError } from '../core/import';
 import { buildReportHtml } from '../core/report';
-import type { Recording } from '../core/recording';
 import { writeFileAtomic } from '../electron/fs/atomic-write';
 import { parseArgs, UsageError, type CliArgs } from './args';
-import { fileSource } from './node-source';
 import { htmlToPdf } from './pdf';
 import { describeAnalysis, describeRecording } from './print';
+import { readRecording } from './read-recording';
+import { analyzeMany, type BatchRun } from './batch';
+import { trendCommand } from './trend';
 import { softwareVersion } from './version';
 
 const HELP = `twitchscope — find twitch-like spikes and cramp-like activity in EMG and accelerometer recordings
@@ -23,6 +23,8 @@ Usage:
   twitchscope analyze FILE [--json OUT.json] [--events OUT.csv] [--report OUT.pdf|OUT.html]
                            [--format ID] [--rate HZ] [--site CHANNEL=SITE]... [--column N=KIND[:UNIT]]...
                            [--sensitivity 0..1] [--subject NAME]
+  twitchscope analyze FILE|FOLDER... [--json-dir DIR] [--summary OUT.csv] [import and detection options]
+  twitchscope trend FILE|FOLDER... [--report OUT.pdf|OUT.html] [--subject NAME] [import and detection options]
   twitchscope --version
 
   --format ID        read the file as this format (see "twitchscope formats"); detected by default
@@ -31,6 +33,13 @@ Usage:
   --column N=KIND    treat column N (1-based, or its header text) as emg, accel or other, e.g. 2=emg:mV
   --sensitivity S    0 finds the fewest events, 1 the most; 0.5 is the default
   --subject NAME     name or initials printed on the report
+  --json-dir DIR     with several recordings: one <name>.analysis.json per recording in DIR
+  --summary OUT.csv  with several recordings: one row per recording and site (rest, twitches, rate, sustained)
+
+Several files, or a folder (searched for .csv, .txt and .tsv files), are analysed in parallel on all cores;
+progress goes to stderr as [3/20] file.csv. A file that cannot be read is reported and skipped, the others
+go on, and the exit status is then 2. "trend" compares the recordings over time (rate by site with exact
+95% intervals) and with --report writes the trend report; with one recording it writes the ordinary report.
 
 Exit status: 0 done, 2 bad input (the message says what to do), 1 internal error.
 TwitchScope describes signals; it does not diagnose.`;
@@ -40,44 +49,65 @@ const EXIT_OK = 0;
 const EXIT_INTERNAL = 1;
 const EXIT_BAD_INPUT = 2;
 
-async function readRecording(file: string, args: CliArgs): Promise<Recording> {
-  let source;
-  try {
-    source = await fileSource(file);
-  } catch (e) {
-    const code = (e as NodeJS.ErrnoException).code;
-    throw new ImportError(
-      file,
-      code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'this is a folder, not a file' : `cannot open the file (${code ?? 'error'})`,
-      code === 'ENOENT' ? 'check the path' : undefined,
-    );
-  }
-  const options: ImportOptions = {
-    ...(args.format ? { format: args.format } : {}),
-    ...(args.rate ? { rateHz: args.rate } : {}),
-    ...(Object.keys(args.columns).length ? { columns: args.columns } : {}),
-  };
-  const showProgress = !args.quiet && process.stderr.isTTY && source.size > 20e6;
-  if (showProgress) {
-    let last = -1;
-    options.onProgress = (f) => {
-      const pct = Math.floor(f * 100);
-      if (pct !== last) {
-        last = pct;
-        process.stderr.write(`\rreading ${source.name}: ${pct}%`);
-      }
-    };
-  }
-  try {
-    return await importRecording(source, options);
-  } finally {
-    if (showProgress) process.stderr.write('\n');
-    await source.close();
+async function writeOut(file: string, data: string | Uint8Array): Promise<void> {
+  await writeFileAtomic(fs, path.resolve(file), data, () => randomBytes(6).toString('hex'));
+}
+
+/** The report as HTML, or printed to PDF when the name ends in .pdf. */
+async function writeReportFile(file: string, html: string): Promise<void> {
+  if (/\.pdf$/i.test(file)) {
+    let pdf: Uint8Array;
+    try {
+      pdf = await htmlToPdf(html);
+    } catch (e) {
+      throw new UsageError(`cannot write ${file}: ${(e as Error).message}`);
+    }
+    await writeOut(file, pdf);
+  } else {
+    await writeOut(file, html);
   }
 }
 
-async function writeOut(file: string, data: string | Uint8Array): Promise<void> {
-  await writeFileAtomic(fs, path.resolve(file), data, () => randomBytes(6).toString('hex'));
+/** Several files, a folder, or the batch outputs asked for: the batch path; otherwise one file as always. */
+async function isBatch(args: CliArgs): Promise<boolean> {
+  if (args.files.length !== 1 || args.jsonDir || args.summary) return true;
+  return fs.stat(args.files[0]).then((st) => st.isDirectory(), () => false);
+}
+
+function batchArgs(args: CliArgs) {
+  return {
+    ...(args.format ? { format: args.format } : {}),
+    ...(args.rate ? { rate: args.rate } : {}),
+    columns: args.columns,
+    sites: args.sites,
+    ...(args.sensitivity !== undefined ? { sensitivity: args.sensitivity } : {}),
+    quiet: args.quiet,
+    version: softwareVersion(),
+    ...(args.jsonDir ? { jsonDir: args.jsonDir } : {}),
+    ...(args.summary ? { summary: args.summary } : {}),
+  };
+}
+
+function failIfAny(run: BatchRun): void {
+  if (run.files.length === 0) throw new UsageError('no recording files found (looked for .csv, .txt and .tsv)');
+  if (run.failed > 0) throw new UsageError(`${run.failed} of ${run.files.length} files could not be analysed`);
+}
+
+async function analyzeSeveral(args: CliArgs): Promise<void> {
+  if (args.files.length === 0) throw new UsageError('analyze needs a FILE or FOLDER (see "twitchscope help")');
+  for (const [flag, given] of [['--json', args.json], ['--events', args.events], ['--report', args.report]] as const) {
+    if (given) throw new UsageError(`${flag} writes one recording's output; with several recordings use --json-dir DIR and --summary OUT.csv`);
+  }
+  failIfAny(await analyzeMany(args.files, batchArgs(args), writeOut));
+}
+
+async function trend(args: CliArgs): Promise<void> {
+  if (args.files.length === 0) throw new UsageError('trend needs two or more recording files, or a folder (see "twitchscope help")');
+  const run = await trendCommand(args.files, { ...batchArgs(args), ...(args.report ? { report: args.report } : {}), ...(args.subject ? { subject: args.subject } : {}) }, {
+    writeReport: writeReportFile,
+    single: (file) => analyze({ ...args, files: [file], json: undefined, events: undefined, jsonDir: undefined, summary: undefined }),
+  });
+  failIfAny(run);
 }
 
 async function analyze(args: CliArgs): Promise<void> {
@@ -111,17 +141,7 @@ async function analyze(args: CliArgs): Promise<void> {
       software: { name: 'TwitchScope', version },
       generatedAt: new Date().toISOString(),
     });
-    if (/\.pdf$/i.test(args.report)) {
-      let pdf: Uint8Array;
-      try {
-        pdf = await htmlToPdf(html);
-      } catch (e) {
-        throw new UsageError(`cannot write ${args.report}: ${(e as Error).message}`);
-      }
-      await writeOut(args.report, pdf);
-    } else {
-      await writeOut(args.report, html);
-    }
+    await writeReportFile(args.report, html);
   }
   if (!args.json || !args.quiet) {
     if (!args.json) process.stdout.write(describeAnalysis(rec, analysis) + '\n');
@@ -162,7 +182,11 @@ export async function main(argv: readonly string[]): Promise<number> {
         formats();
         break;
       case 'analyze':
-        await analyze(args);
+        if (await isBatch(args)) await analyzeSeveral(args);
+        else await analyze(args);
+        break;
+      case 'trend':
+        await trend(args);
         break;
       case '--version':
       case 'version':
@@ -174,7 +198,7 @@ export async function main(argv: readonly string[]): Promise<number> {
         process.stdout.write(HELP + '\n');
         break;
       default:
-        throw new UsageError(`unknown command "${args.command}" (commands: info, formats, analyze; see "twitchscope help")`);
+        throw new UsageError(`unknown command "${args.command}" (commands: info, formats, analyze, trend; see "twitchscope help")`);
     }
     return EXIT_OK;
   } catch (e) {

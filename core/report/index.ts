@@ -70,3 +70,4 @@ export function buildReportHtml(input: ReportInput): string {
     '</html>',
   ].join('\n');
 }
+export { buildTrendReportHtml, type TrendReportInput } from './trend';

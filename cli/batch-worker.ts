@@ -1,0 +1,45 @@
+/**
+ * One recording of a batch: import, analyse, and the `twitchscope.analysis/1` document back to the main
+ * thread, which alone writes files. Runs in a worker thread (see `startWorker` in batch.ts), or in the
+ * main thread when there is only one worker's worth of work.
+ */
+import path from 'node:path';
+import { isMainThread, parentPort, threadId } from 'node:worker_threads';
+import { analyzeRecording } from '../core/analysis/analyze';
+import { toAnalysisJson, type AnalysisJson } from '../core/analysis/json';
+import { ImportError } from '../core/import/errors';
+import { readRecording, type ReadOptions } from './read-recording';
+
+export interface BatchJob {
+  index: number;
+  file: string;
+  read: ReadOptions;
+  /** Sites by channel id; applied to the channels a file has, ignored for the others. */
+  sites: Record<string, string>;
+  sensitivity?: number;
+  version: string;
+}
+
+export type JobResult =
+  | { index: number; ok: true; doc: AnalysisJson; fingerprint: string; sizeBytes: number; threadId: number }
+  | { index: number; ok: false; message: string; threadId: number };
+
+export async function analyseJob(job: BatchJob): Promise<JobResult> {
+  try {
+    const rec = await readRecording(job.file, job.read, false);
+    const known = new Set([...rec.channels.map((c) => c.id), ...rec.sensors.map((s) => s.id)]);
+    const sites = Object.fromEntries(Object.entries(job.sites).filter(([id]) => known.has(id)));
+    const analysis = analyzeRecording(rec, { sites, ...(job.sensitivity !== undefined ? { params: { sensitivity: job.sensitivity } } : {}) });
+    return { index: job.index, ok: true, doc: toAnalysisJson(rec, analysis, job.version), fingerprint: rec.fingerprint, sizeBytes: rec.sizeBytes, threadId };
+  } catch (e) {
+    const message = e instanceof ImportError ? e.message : `${path.basename(job.file)}: could not be analysed (${(e as Error)?.message ?? String(e)})`;
+    return { index: job.index, ok: false, message, threadId };
+  }
+}
+
+if (!isMainThread && parentPort) {
+  const port = parentPort;
+  port.on('message', (job: BatchJob) => {
+    void analyseJob(job).then((r) => port.postMessage(r));
+  });
+}

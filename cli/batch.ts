@@ -1,0 +1,202 @@
+/**
+ * `twitchscope analyze FILE... | FOLDER`: many recordings in one run, spread over worker threads. Each file is
+ * imported and analysed on its own; a bad file is reported and skipped, the rest go on.
+ */
+import fs from 'node:fs/promises';
+import { availableParallelism } from 'node:os';
+import path from 'node:path';
+import { Worker } from 'node:worker_threads';
+import { entryFromAnalysis } from '../core/library/entry';
+import type { LibraryEntry } from '../core/library/schema';
+import { summaryCsv, summaryRows, type SummaryRow } from '../core/library/summary-csv';
+import type { AnalysisJson } from '../core/analysis/json';
+import { analyseJob, type BatchJob, type JobResult } from './batch-worker';
+import type { ReadOptions } from './read-recording';
+
+/** Recording files a folder may hold; the app's own sidecars are skipped. */
+const RECORDING_EXT = /\.(csv|txt|tsv)$/i;
+const SIDECAR = /\.twitchscope\.json$/i;
+
+/** Files as given, folders expanded to the recordings under them (recursively, in name order). */
+export async function listRecordings(paths: readonly string[]): Promise<string[]> {
+  const out: string[] = [];
+  for (const p of paths) {
+    let isDir = false;
+    try {
+      isDir = (await fs.stat(p)).isDirectory();
+    } catch {
+      // Kept in the list: reading it will say there is no such file, in the usual words.
+    }
+    if (isDir) out.push(...(await folderRecordings(p)));
+    else out.push(p);
+  }
+  return out;
+}
+
+async function folderRecordings(dir: string): Promise<string[]> {
+  const entries = await fs.readdir(dir, { withFileTypes: true });
+  entries.sort((a, b) => a.name.localeCompare(b.name, undefined, { numeric: true }));
+  const out: string[] = [];
+  for (const e of entries) {
+    const p = path.join(dir, e.name);
+    if (e.isDirectory()) out.push(...(await folderRecordings(p)));
+    else if (e.isFile() && RECORDING_EXT.test(e.name) && !SIDECAR.test(e.name)) out.push(p);
+  }
+  return out;
+}
+
+export interface BatchOptions {
+  read: ReadOptions;
+  sites: Record<string, string>;
+  sensitivity?: number;
+  version: string;
+  /** Worker threads; default one per core the machine offers, at most one per file. */
+  workers?: number;
+  /** Called as each file finishes, in finishing order. */
+  onResult?: (result: JobResult, done: number, total: number) => void;
+}
+
+/** Starts a worker on the TypeScript source: tsx is registered inside the new thread first. */
+function startWorker(): Worker {
+  const entry = path.join(__dirname, 'batch-worker.ts');
+  return new Worker(`require('tsx/cjs/api').register(); require(${JSON.stringify(entry)});`, { eval: true });
+}
+
+/** One worker taking jobs until none are left; resolves with the job it was on if the thread died. */
+function runWorker(jobs: readonly BatchJob[], take: () => number, finish: (r: JobResult) => void): Promise<{ job: BatchJob; error: Error } | null> {
+  return new Promise((resolve) => {
+    const worker = startWorker();
+    let current: BatchJob | undefined;
+    const feed = (): void => {
+      current = jobs[take()];
+      if (current) worker.postMessage(current);
+      else void worker.terminate().then(() => resolve(null));
+    };
+    worker.on('message', (r: JobResult) => {
+      finish(r);
+      feed();
+    });
+    worker.on('error', (error) => {
+      void worker.terminate();
+      resolve(current ? { job: current, error } : null);
+    });
+    feed();
+  });
+}
+
+/** Analyses every file; results come back in the order of `files`, whatever order they finished in. */
+export async function runBatch(files: readonly string[], opts: BatchOptions): Promise<JobResult[]> {
+  const jobs: BatchJob[] = files.map((file, index) => ({ index, file, read: opts.read, sites: opts.sites, version: opts.version, ...(opts.sensitivity !== undefined ? { sensitivity: opts.sensitivity } : {}) }));
+  const results: JobResult[] = new Array(jobs.length);
+  let done = 0;
+  const finish = (r: JobResult): void => {
+    results[r.index] = r;
+    opts.onResult?.(r, ++done, jobs.length);
+  };
+  const workers = Math.max(1, Math.min(opts.workers ?? availableParallelism(), jobs.length));
+  if (workers === 1) {
+    // One at a time gains nothing from a thread, and starting one costs a compile of the sources.
+    for (const job of jobs) finish(await analyseJob(job));
+    return results;
+  }
+  let next = 0;
+  const lane = async (): Promise<void> => {
+    while (next < jobs.length) {
+      const crashed = await runWorker(jobs, () => next++, finish);
+      // A thread that died (e.g. out of memory) costs its file, not the run: a fresh one takes the rest.
+      if (crashed) finish({ index: crashed.job.index, ok: false, message: `${path.basename(crashed.job.file)}: could not be analysed (${crashed.error.message})`, threadId: -1 });
+    }
+  };
+  await Promise.all(Array.from({ length: workers }, lane));
+  return results;
+}
+
+/** The library entry a batch result describes (for the summary table and trends). */
+export function entryOfResult(file: string, r: Extract<JobResult, { ok: true }>, analysedAt: string): LibraryEntry {
+  const doc: AnalysisJson = r.doc;
+  return entryFromAnalysis({ ...doc.recording, fingerprint: r.fingerprint, sizeBytes: r.sizeBytes }, doc, { location: path.resolve(file), analysedAt });
+}
+
+/** `<name>.analysis.json` for each file, made unique when two recordings share a name. */
+export function jsonNames(files: readonly string[]): string[] {
+  const used = new Map<string, number>();
+  return files.map((f) => {
+    const base = path.basename(f).replace(/\.[^.]+$/, '');
+    const n = (used.get(base.toLowerCase()) ?? 0) + 1;
+    used.set(base.toLowerCase(), n);
+    return `${base}${n > 1 ? `-${n}` : ''}.analysis.json`;
+  });
+}
+
+export function batchSummaryRows(files: readonly string[], results: readonly JobResult[], analysedAt: string): SummaryRow[] {
+  return results.flatMap((r, i) => (r.ok ? summaryRows(path.basename(files[i]), entryOfResult(files[i], r, analysedAt)) : []));
+}
+
+export type WriteOut = (file: string, data: string | Uint8Array) => Promise<void>;
+
+export interface BatchRun {
+  files: string[];
+  results: JobResult[];
+  failed: number;
+}
+
+/** Lists, analyses and reports progress the command-line way: `[3/20] file.csv` and each problem on stderr. */
+export async function analyseFiles(paths: readonly string[], args: BatchArgs): Promise<BatchRun> {
+  const files = await listRecordings(paths);
+  if (files.length === 0) return { files, results: [], failed: 0 };
+  let failed = 0;
+  const results = await runBatch(files, {
+    read: { ...(args.format ? { format: args.format } : {}), ...(args.rate ? { rate: args.rate } : {}), columns: args.columns, quiet: true },
+    sites: args.sites,
+    ...(args.sensitivity !== undefined ? { sensitivity: args.sensitivity } : {}),
+    version: args.version,
+    onResult: (r, done, total) => {
+      if (!r.ok) {
+        failed++;
+        process.stderr.write(`twitchscope: ${r.message}\n`);
+      }
+      if (!args.quiet) process.stderr.write(`[${done}/${total}] ${path.basename(files[r.index])}${r.ok ? '' : ' (skipped)'}\n`);
+    },
+  });
+  return { files, results, failed };
+}
+
+export interface BatchArgs {
+  format?: string;
+  rate?: number;
+  columns: ReadOptions['columns'];
+  sites: Record<string, string>;
+  sensitivity?: number;
+  quiet: boolean;
+  version: string;
+  jsonDir?: string;
+  summary?: string;
+}
+
+/**
+ * `analyze` over several files or folders: JSON per file into `--json-dir`, the summary table into
+ * `--summary` and on stdout. Returns how many files failed (the caller exits 2 when any did).
+ */
+export async function analyzeMany(paths: readonly string[], args: BatchArgs, write: WriteOut): Promise<BatchRun> {
+  const run = await analyseFiles(paths, args);
+  const analysedAt = new Date().toISOString();
+  if (args.jsonDir) {
+    await fs.mkdir(args.jsonDir, { recursive: true });
+    const names = jsonNames(run.files);
+    for (const r of run.results) if (r.ok) await write(path.join(args.jsonDir, names[r.index]), JSON.stringify(r.doc, null, 2) + '\n');
+  }
+  const rows = batchSummaryRows(run.files, run.results, analysedAt);
+  if (args.summary) await write(args.summary, summaryCsv(rows));
+  if (!args.quiet && rows.length > 0) process.stdout.write(alignedTable(rows) + '\n');
+  return run;
+}
+
+/** The summary rows in columns for the terminal. */
+function alignedTable(rows: readonly SummaryRow[]): string {
+  const cells = [
+    ['file', 'start', 'site', 'rest min', 'twitches', 'per min', 'sustained'],
+    ...rows.map((r) => [r.file, r.startTime ?? '-', r.site || '-', (r.restS / 60).toFixed(1), String(r.twitchCount), r.restS > 0 ? r.twitchesPerMinute.toFixed(2) : '-', String(r.sustainedCount)]),
+  ];
+  const widths = cells[0].map((_, c) => Math.max(...cells.map((r) => r[c].length)));
+  return cells.map((r) => r.map((cell, c) => (c >= 3 ? cell.padStart(widths[c]) : cell.padEnd(widths[c]))).join('  ').trimEnd()).join('\n');
+}

@@ -1,0 +1,49 @@
+/** A recording file on disk → Recording, with the user's import options and messages that name the file. */
+import { ImportError, importRecording } from '../core/import';
+import type { ImportOptions } from '../core/import/options';
+import type { Recording } from '../core/recording';
+import { fileSource } from './node-source';
+
+/** The import choices the command line passes on; plain data, so they can be posted to a worker. */
+export interface ReadOptions {
+  format?: string;
+  rate?: number;
+  columns: Record<string, { kind?: 'emg' | 'accel' | 'other'; unit?: string }>;
+  quiet: boolean;
+}
+
+export async function readRecording(file: string, args: ReadOptions, showProgress = !args.quiet && process.stderr.isTTY): Promise<Recording> {
+  let source;
+  try {
+    source = await fileSource(file);
+  } catch (e) {
+    const code = (e as NodeJS.ErrnoException).code;
+    throw new ImportError(
+      file,
+      code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'this is a folder, not a file' : `cannot open the file (${code ?? 'error'})`,
+      code === 'ENOENT' ? 'check the path' : undefined,
+    );
+  }
+  const options: ImportOptions = {
+    ...(args.format ? { format: args.format } : {}),
+    ...(args.rate ? { rateHz: args.rate } : {}),
+    ...(Object.keys(args.columns).length ? { columns: args.columns } : {}),
+  };
+  const progress = showProgress && source.size > 20e6;
+  if (progress) {
+    let last = -1;
+    options.onProgress = (f) => {
+      const pct = Math.floor(f * 100);
+      if (pct !== last) {
+        last = pct;
+        process.stderr.write(`\rreading ${source.name}: ${pct}%`);
+      }
+    };
+  }
+  try {
+    return await importRecording(source, options);
+  } finally {
+    if (progress) process.stderr.write('\n');
+    await source.close();
+  }
+}

@@ -1,0 +1,1 @@
+export { buildTrendReportHtml, type TrendReportInput } from './trend-report';

@@ -1,0 +1,179 @@
+/**
+ * The trend report: several recordings of the same person over weeks, answering "is it getting worse, and
+ * is it spreading?" with rates by site over time, their exact intervals, and careful comparisons. The same
+ * self-contained HTML (inline CSS and SVG, no scripts) and print style as the single-recording report.
+ */
+import { DISCLAIMER } from '../../guidance/content';
+import { formatDuration, formatNumber, listInWords, plural } from '../../guidance/numbers';
+import { dayLabel } from '../../trends/calendar';
+import { firstToLatest } from '../../trends/first-last';
+import { placeInTime, rateSeries, spreadSeries, sustainedSeries, type DatedRecording, type TagFilter, type TrendRecording } from '../../trends/series';
+import { readableTime } from '../header';
+import { esc, section, table } from '../html';
+import { rateInterval } from '../poisson';
+import { REPORT_CSS } from '../style';
+import { overTimeChart, type TagMark } from './over-time-chart';
+import { sitesOverTimeChart } from './sites-chart';
+
+export interface TrendReportInput {
+  recordings: readonly TrendRecording[];
+  /** Name or initials the user chose to add. */
+  subject?: string;
+  software: { name: string; version: string };
+  /** ISO 8601 time the report was made. */
+  generatedAt: string;
+  /** The tag filter the recordings were chosen with, said in the header. */
+  filter?: TagFilter;
+}
+
+const CSP = "default-src 'none'; style-src 'unsafe-inline'; img-src data:";
+
+const TREND_CSS = `
+p.tag-key { font-size: 7.8pt; color: #222; }
+section.chart-page { break-inside: avoid; }
+td.tags { font-size: 7.4pt; }
+`;
+
+const capital = (s: string): string => s.charAt(0).toUpperCase() + s.slice(1);
+
+export function buildTrendReportHtml(input: TrendReportInput): string {
+  const { dated, undated } = placeInTime(input.recordings);
+  const rates = rateSeries(dated);
+  const tagList = [...new Set(dated.flatMap((d) => d.recording.tags))];
+  const tagMarks: TagMark[] = dated
+    .filter((d) => d.recording.tags.length > 0)
+    .map((d) => ({ timeMs: d.timeMs, codes: d.recording.tags.map((t) => String(tagList.indexOf(t) + 1)).join(',') }));
+  const tagKey = tagList.length ? `<p class="tag-key">Tags (numbers along the top of the chart): ${esc(tagList.map((t, i) => `${i + 1} ${t}`).join(' · '))}.</p>` : '';
+
+  const rateChart = rates.some((s) => s.points.length)
+    ? `<figure>${overTimeChart(
+        rates.map((s) => ({ name: s.site, points: s.points.map((p) => ({ timeMs: p.timeMs, value: p.rate, lower: p.lower, upper: p.upper, weight: p.restS })) })),
+        { yLabel: 'twitches per minute of rest (mark area: rest time; whisker: exact 95% interval)', ariaLabel: 'Twitches per minute of rest by site over time', tags: tagMarks },
+      )}</figure>${tagKey}`
+    : '<p class="muted">No recording has dated rest time at any site.</p>';
+
+  const sustained = sustainedSeries(dated);
+  const anySustained = sustained.some((s) => s.points.some((p) => p.sustainedCount > 0));
+  const sustainedBody = anySustained
+    ? `<figure>${overTimeChart(
+        sustained.map((s) => ({ name: s.site, points: s.points.map((p) => ({ timeMs: p.timeMs, value: p.perHour, lower: p.lower, upper: p.upper, weight: p.analysedS })) })),
+        { yLabel: 'sustained episodes per hour recorded (whisker: exact 95% interval)', ariaLabel: 'Sustained episodes per hour by site over time', plotH: 110 },
+      )}</figure>`
+    : '<p>No sustained, cramp-like episodes in any of these recordings.</p>';
+
+  const spread = spreadSeries(dated);
+  const body = [
+    headerHtml(input, dated, undated),
+    `<ol class="key" aria-label="Key findings">${keyPoints(dated, undated, rates).map((l) => `<li>${esc(l)}</li>`).join('')}</ol>`,
+    section('trend-rates', 'Twitches per minute of rest, by site, over time', rateChart),
+    section('trend-sustained', 'Sustained, cramp-like episodes per hour, over time', sustainedBody),
+    section('trend-sites', 'Body sites with twitches in each recording', spread.length ? `<figure>${sitesOverTimeChart(spread)}</figure>` : '<p class="muted">No dated recordings.</p>'),
+    recordingsTable(dated, undated),
+    methods(input.software),
+    `<p class="disclaimer" id="disclaimer">${esc(DISCLAIMER)}</p>`,
+  ].join('\n');
+  return [
+    '<!DOCTYPE html>',
+    '<html lang="en">',
+    '<head>',
+    '<meta charset="utf-8">',
+    `<meta http-equiv="Content-Security-Policy" content="${CSP}">`,
+    '<meta name="viewport" content="width=device-width, initial-scale=1">',
+    `<title>${esc(`TwitchScope trend report – ${plural(input.recordings.length, 'recording')}`)}</title>`,
+    `<style>${REPORT_CSS}${TREND_CSS}</style>`,
+    '</head>',
+    `<body>\n${body}\n</body>`,
+    '</html>',
+  ].join('\n');
+}
+
+function headerHtml(input: TrendReportInput, dated: readonly DatedRecording[], undated: readonly TrendRecording[]): string {
+  const sites = [...new Set(input.recordings.flatMap((r) => r.sites.map((s) => s.site)))];
+  const restS = input.recordings.reduce((sum, r) => sum + r.sites.reduce((s, x) => s + x.restS, 0), 0);
+  const span = dated.length ? (dated.length === 1 ? dayLabel(dated[0].timeMs) : `${dayLabel(dated[0].timeMs)} to ${dayLabel(dated[dated.length - 1].timeMs)}`) : 'no dates stated';
+  const facts: Array<[string, string]> = [
+    ['Recordings', `${input.recordings.length}${undated.length ? ` (${undated.length} undated)` : ''}`],
+    ['Recorded', span],
+    ['Sites', sites.length ? listInWords(sites) : 'none assigned'],
+    ['Rest time in all', formatDuration(restS)],
+  ];
+  const f = input.filter;
+  if (f && ((f.with ?? []).length || (f.without ?? []).length)) {
+    const parts = [...(f.with ?? []).map((t) => `with "${t}"`), ...(f.without ?? []).map((t) => `without "${t}"`)];
+    facts.push(['Recordings shown', `only those ${parts.join(' and ')}`]);
+  }
+  if (input.subject?.trim()) facts.unshift(['Name', input.subject.trim()]);
+  return [
+    '<header>',
+    '<div class="title-row">',
+    '<h1>Muscle twitch trend report</h1>',
+    `<div class="generated">${esc(input.software.name)} ${esc(input.software.version)} · ${esc(readableTime(input.generatedAt))}</div>`,
+    '</div>',
+    `<dl class="facts">${facts.map(([k, v]) => `<div><dt>${esc(k)}</dt><dd>${esc(v)}</dd></div>`).join('')}</dl>`,
+    '</header>',
+  ].join('');
+}
+
+function keyPoints(dated: readonly DatedRecording[], undated: readonly TrendRecording[], rates: ReturnType<typeof rateSeries>): string[] {
+  const lines: string[] = [];
+  for (const change of firstToLatest(rates)) lines.push(`${capital(change.site)}, latest against first: ${change.comparison.text}`);
+  const once = rates.filter((s) => s.points.length === 1).map((s) => s.site);
+  if (once.length) lines.push(`Recorded once only: ${listInWords(once)}. A trend needs two recordings of the same site.`);
+  const spread = spreadSeries(dated);
+  if (spread.length >= 2) {
+    const a = spread[0];
+    const b = spread[spread.length - 1];
+    const same = a.recorded.length === b.recorded.length && a.recorded.every((s) => b.recorded.includes(s));
+    lines.push(
+      `Twitches were found at ${a.withTwitches.length} of ${plural(a.recorded.length, 'site')} recorded in the first recording and at ${b.withTwitches.length} of ${plural(b.recorded.length, 'site')} in the latest.` +
+        (same ? '' : ' Different sites were recorded, so these numbers are not directly comparable.'),
+    );
+  }
+  if (undated.length) lines.push(`${plural(undated.length, 'recording')} ${undated.length === 1 ? 'does' : 'do'} not state a date: listed in the table, not placed in time.`);
+  if (lines.length === 0) lines.push('No site has rest time in two dated recordings, so there is no trend to show.');
+  return lines;
+}
+
+function recordingsTable(dated: readonly DatedRecording[], undated: readonly TrendRecording[]): string {
+  const all: Array<{ r: TrendRecording; when: string }> = [
+    ...dated.map((d) => ({ r: d.recording, when: d.recording.startTime ? readableTime(d.recording.startTime) : '' })),
+    ...undated.map((r) => ({ r, when: 'date not stated' })),
+  ];
+  const rows = all.flatMap(({ r, when }) => {
+    const sites = r.sites.length ? r.sites : [null];
+    return sites.map((s, k) => {
+      const ci = s ? rateInterval(s.twitchCount, s.restS) : null;
+      return [
+        k === 0 ? esc(when) : '',
+        k === 0 ? esc(r.name) : '',
+        s ? esc(s.site) : '<span class="muted">no site assigned</span>',
+        s ? formatNumber(s.restS / 60) : '–',
+        s ? String(s.twitchCount) : '–',
+        s && s.restS > 0 ? formatNumber((s.twitchCount * 60) / s.restS) : '–',
+        ci ? `${formatNumber(ci.lower)}–${formatNumber(ci.upper)}` : '–',
+        s ? String(s.sustainedCount) : '–',
+        k === 0 ? `<span class="tags">${esc(r.tags.join(', '))}</span>` : '',
+      ];
+    });
+  });
+  return section(
+    'trend-table',
+    'Recordings',
+    table(['Recorded', 'File', 'Site', 'Rest (min)', 'Twitches', 'Per min', '95% interval', 'Sustained', 'Tags'], rows, new Set([3, 4, 5, 6, 7])),
+  );
+}
+
+function methods(software: { name: string; version: string }): string {
+  const items = [
+    `<li><b>Software:</b> ${esc(software.name)} ${esc(software.version)}; each recording analysed on its own with the settings it was analysed with.</li>`,
+    '<li><b>Rates:</b> twitches ÷ minutes of usable rest at each site; 95% intervals are exact Poisson (Garwood). Sustained episodes are counted per hour of analysed signal, with the same exact interval.</li>',
+    '<li><b>Comparisons:</b> the latest recording of a site against its first, as a ratio of rates with an exact 95% interval by the conditional binomial method (Clopper–Pearson limits for the share of twitches in one recording, turned into a rate ratio). "Higher" or "lower" is said only when the whole interval lies above or below no change; with fewer than 5 twitches in both, no comparison is made.</li>',
+    '<li><b>Sites with twitches:</b> sites with usable rest and at least one twitch; a site not recorded cannot count.</li>',
+  ];
+  const refs = [
+    'Garwood F. Fiducial limits for the Poisson distribution. Biometrika 1936;28:437–442.',
+    'Clopper CJ, Pearson ES. The use of confidence or fiducial limits illustrated in the case of the binomial. Biometrika 1934;26:404–413.',
+    'Breslow NE, Day NE. Statistical Methods in Cancer Research, vol. II: The design and analysis of cohort studies. IARC 1987, section 2.3.',
+  ];
+  return section('methods', 'Methods', `<ul class="methods">${items.join('')}</ul><ol class="refs">${refs.map((r) => `<li>${esc(r)}</li>`).join('')}</ol>`);
+}
