@@ -78,9 +78,11 @@ export const openbciLegacy: FormatDef = {
     const pre = headerLines(head);
     const values = preambleValues(pre);
     const rate = options.rateHz ?? rateOf(head, pre);
-    const nCh = Number(values.get('number of channels') ?? '8');
     const first = pre.length;
     const fields = splitFields(head.lines[first] ?? '', ',');
+    // A count the header garbles (nan, 0, a million) falls back to the first row: index, channels, 3 accelerometer, 2 times.
+    const stated = Number(values.get('number of channels') ?? '8');
+    const nCh = Number.isInteger(stated) && stated >= 1 && stated <= 32 ? stated : Math.max(1, fields.length - 6);
     const columns: ColumnSpec[] = [];
     for (let i = 0; i < nCh; i++) columns.push({ column: 1 + i, label: `EXG Channel ${i}`, kind: 'emg', unit: 'uV' });
     (['x', 'y', 'z'] as const).forEach((axis, i) =>
