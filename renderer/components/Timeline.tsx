@@ -1,6 +1,7 @@
 import { useMemo, useRef } from 'react';
 import { channelsOf } from '../../core/analysis/channels';
 import type { Analysis, DetectedEvent, EventType } from '../../core/analysis/types';
+import { EMG_DISPLAY_HIGHPASS_HZ } from '../../core/view/display-signal';
 import type { Pyramid } from '../../core/view/pyramid';
 import { panBy, zoomAt, type View } from '../../core/view/viewport';
 import { Overview } from '../chart/Overview';
@@ -111,8 +112,9 @@ export function Timeline(p: Props) {
                   {channel.site ?? 'site not set'}
                 </span>
                 <span className="site">
-                  {channel.kind === 'emg' ? 'EMG' : `Accel ${channel.axes?.join('/') ?? ''}`}, {formatUnit(channel.unit)}
+                  {channel.kind === 'emg' ? `EMG, ${formatUnit(channel.unit)}` : `Accel ${channel.axes?.join('/') ?? ''}, ${formatUnit(channel.unit)}`}
                 </span>
+                {channel.kind === 'emg' && <span className="site">high-pass {EMG_DISPLAY_HIGHPASS_HZ} Hz</span>}
               </div>
               <TraceChart
                 channel={channel}

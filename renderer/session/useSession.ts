@@ -118,8 +118,9 @@ export function useSession(): SessionApi {
       if (!s.loaded || !ch) return null;
       const axes = channelsOf(s.loaded.recording, channelId);
       if (axes.length === 0) return null;
+      // Search the signal as drawn (EMG high-passed), so the peak found is the one the user clicked.
       const span = spanNearClick(
-        axes.map((a) => a.data),
+        axes.map((a) => s.loaded!.pyramids[a.id]?.data ?? a.data),
         axes[0].sampleRateHz,
         axes[0].startS,
         clickS,

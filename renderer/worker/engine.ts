@@ -4,6 +4,7 @@ import { ImportError } from '../../core/import/errors';
 import { importRecording } from '../../core/import/index';
 import type { ByteSource } from '../../core/import/source';
 import type { Recording } from '../../core/recording';
+import { displaySignal } from '../../core/view/display-signal';
 import { buildPyramid, type Pyramid } from '../../core/view/pyramid';
 import type { AnalyseSettings, ImportSettings, LoadedRecording } from './protocol';
 
@@ -23,7 +24,7 @@ export class Engine {
     this.recording = null;
     const rec = await importRecording(source, { ...settings, onProgress: (f) => onProgress(f * 0.9), signal });
     const pyramids: Record<string, Pyramid> = {};
-    for (const ch of rec.channels) pyramids[ch.id] = buildPyramid(ch.data, ch.sampleRateHz, ch.startS);
+    for (const ch of rec.channels) pyramids[ch.id] = buildPyramid(displaySignal(ch), ch.sampleRateHz, ch.startS);
     onProgress(1);
     this.recording = rec;
     return { recording: rec, pyramids };
@@ -48,8 +49,8 @@ export function failureMessage(err: unknown): string {
 }
 
 /**
- * Copies of the sample and pyramid buffers for the UI thread, listed for transfer: the worker keeps its
- * own samples for re-analysis, the UI gets its copy without a second structured clone.
+ * The samples (copied) and the pyramids (given away) for the UI thread, listed for transfer: the worker
+ * keeps its own samples for re-analysis, the UI gets its copy without a second structured clone.
  */
 export function forTransfer(loaded: LoadedRecording): { loaded: LoadedRecording; transfer: ArrayBuffer[] } {
   const transfer: ArrayBuffer[] = [];
@@ -59,10 +60,13 @@ export function forTransfer(loaded: LoadedRecording): { loaded: LoadedRecording;
     return { ...ch, data };
   });
   const pyramids: Record<string, Pyramid> = {};
-  for (const ch of channels) {
-    const p = loaded.pyramids[ch.id];
+  loaded.recording.channels.forEach((original, i) => {
+    const p = loaded.pyramids[original.id];
     for (const l of p.levels) transfer.push(l.min.buffer as ArrayBuffer, l.max.buffer as ArrayBuffer);
-    pyramids[ch.id] = { ...p, data: ch.data };
-  }
+    // A filtered display signal is the worker's to give away; a raw one is shared with the kept samples.
+    const shared = p.data === original.data;
+    if (!shared) transfer.push(p.data.buffer as ArrayBuffer);
+    pyramids[original.id] = shared ? { ...p, data: channels[i].data } : p;
+  });
   return { loaded: { recording: { ...loaded.recording, channels }, pyramids }, transfer };
 }
