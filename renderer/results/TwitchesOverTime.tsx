@@ -44,10 +44,10 @@ export function TwitchesOverTime({ analysis, durationS }: { analysis: Analysis; 
             const base = y0 + rowH - 8;
             return (
               <g key={name}>
-                <text x={left - 8} y={y0 + rowH / 2} textAnchor="end" dominantBaseline="middle">
+                <text x={left - 8} y={y0 + rowH / 2 - 8} textAnchor="end" dominantBaseline="middle">
                   {capitalise(name)}
                 </text>
-                <text x={left - 8} y={y0 + rowH / 2 + 14} textAnchor="end" className="bar-label">
+                <text x={left - 8} y={y0 + rowH / 2 + 9} textAnchor="end" dominantBaseline="middle" className="bar-label">
                   scale 0–{top}
                 </text>
                 <line className="axis" x1={left} x2={W - 10} y1={base} y2={base} />

@@ -219,7 +219,7 @@ scenario('zoomed-in view of one twitch', async ({ page, url }) => {
   await page.getByTestId('timeline').waitFor({ timeout: 120_000 });
   await openSelectedOnlyTwitches(page);
   await page.locator('[data-testid="event-row"]').first().click();
-  for (let i = 0; i < 3; i++) await page.getByTestId('zoom-in').click();
+  for (let i = 0; i < 2; i++) await page.getByTestId('zoom-in').click();
   await page.waitForTimeout(300);
   await page.screenshot({ path: join(shots, '06-twitch-zoomed-in.png') });
 });
