@@ -1,0 +1,94 @@
+import { analyzeRecording } from '../../core/analysis/analyze';
+import { bytesSource, importRecording, ImportError, type ImportOptions } from '../../core/import/index';
+import type { Recording } from '../../core/recording';
+
+/** What became of one fuzzed file: read (perhaps with warnings) or refused with a clear error. */
+export type Outcome =
+  | { kind: 'imported'; warnings: number; samples: number; events: number | null; ms: number }
+  | { kind: 'error'; message: string; ms: number };
+
+/** A file that crashed, hung or broke an invariant: the test fails with this. */
+export class FuzzFailure extends Error {
+  constructor(
+    readonly what: string,
+    readonly detail: unknown,
+  ) {
+    super(`${what}: ${detail instanceof Error ? `${detail.name}: ${detail.message}\n${detail.stack ?? ''}` : String(detail)}`);
+    this.name = 'FuzzFailure';
+  }
+}
+
+/** Generous: the importer reads ~100 MB/s; this only catches runaway work, never measures speed. */
+export function timeBoundMs(bytes: number): number {
+  return 2000 + bytes / 2000;
+}
+
+/**
+ * Sample slots a recording may hold for a file of this size: a few per byte, however its time column
+ * jumps. Every sample takes at least two bytes of text (a digit and a delimiter).
+ */
+export function sampleBound(bytes: number): number {
+  return 4 * bytes + (1 << 22);
+}
+
+/** Imports (and, when `analyse`, analyses) one file; throws FuzzFailure on anything but a result or an ImportError. */
+export async function runCase(name: string, bytes: Uint8Array, options: ImportOptions = {}, analyse = true): Promise<Outcome> {
+  const t0 = performance.now();
+  let rec: Recording;
+  try {
+    rec = await importRecording(bytesSource(name, bytes), options);
+  } catch (err) {
+    const ms = performance.now() - t0;
+    if (!(err instanceof ImportError)) throw new FuzzFailure('import crashed', err);
+    if (!err.message.startsWith(`${name}`)) throw new FuzzFailure('error does not name the file', err.message);
+    if (err.line !== undefined && !(Number.isInteger(err.line) && err.line >= 1)) throw new FuzzFailure('error names an impossible line', err.message);
+    if (ms > timeBoundMs(bytes.length)) throw new FuzzFailure('import too slow', `${ms.toFixed(0)} ms for ${bytes.length} bytes`);
+    return { kind: 'error', message: err.message, ms };
+  }
+  const ms = performance.now() - t0;
+  if (ms > timeBoundMs(bytes.length)) throw new FuzzFailure('import too slow', `${ms.toFixed(0)} ms for ${bytes.length} bytes`);
+  checkRecording(rec, bytes.length);
+  let events: number | null = null;
+  if (analyse) {
+    try {
+      const a = analyzeRecording(rec);
+      events = a.events.length;
+      for (const e of a.events) {
+        if (!Number.isFinite(e.startS) || !Number.isFinite(e.endS) || e.endS < e.startS) throw new Error(`event with bad times ${e.startS}..${e.endS}`);
+      }
+      for (const s of a.summary.channels) {
+        for (const [k, v] of Object.entries(s)) if (typeof v === 'number' && !Number.isFinite(v)) throw new Error(`summary ${k} is ${v}`);
+      }
+    } catch (err) {
+      throw new FuzzFailure('analysis crashed', err);
+    }
+  }
+  const samples = rec.channels.reduce((s, c) => s + c.data.length, 0);
+  return { kind: 'imported', warnings: rec.warnings.length, samples, events, ms };
+}
+
+/** What every Recording promises downstream code, whatever file it came from. */
+function checkRecording(rec: Recording, bytes: number): void {
+  const fail = (why: string): never => {
+    throw new FuzzFailure('recording breaks its contract', why);
+  };
+  if (rec.channels.length === 0) fail('no channels');
+  if (!(rec.durationS >= 0 && Number.isFinite(rec.durationS))) fail(`duration ${rec.durationS}`);
+  let slots = 0;
+  const ids = new Set<string>();
+  for (const c of rec.channels) {
+    if (ids.has(c.id)) fail(`duplicate channel id ${c.id}`);
+    ids.add(c.id);
+    if (!(c.data instanceof Float32Array)) fail(`${c.id} data is not a Float32Array`);
+    if (!(c.sampleRateHz > 0 && Number.isFinite(c.sampleRateHz))) fail(`${c.id} rate ${c.sampleRateHz}`);
+    if (!Number.isFinite(c.startS)) fail(`${c.id} start ${c.startS}`);
+    for (let i = 0; i < c.data.length; i++) {
+      const v = c.data[i];
+      if (v === Infinity || v === -Infinity) fail(`${c.id}[${i}] is ${v}: out-of-range values must become gaps`);
+    }
+    slots += c.data.length;
+  }
+  if (slots > sampleBound(bytes)) fail(`${slots} sample slots from ${bytes} bytes`);
+  for (const s of rec.sensors) for (const id of s.channelIds) if (!ids.has(id)) fail(`sensor ${s.id} names missing channel ${id}`);
+  for (const w of rec.warnings) if (typeof w.message !== 'string' || w.message.length === 0) fail('empty warning');
+}

@@ -1,0 +1,57 @@
+// `npm run fuzz [-- CASES [SEED]]`: many more mutated files than `npm test` runs, with a random seed printed
+// so a failure can be replayed with the same seed. Exits 1 when any case crashes, hangs or breaks a contract.
+import fc from 'fast-check';
+import { FORMATS } from '../../core/import/index';
+import { caseArbitrary, caseBytes, type FuzzCase } from './cases';
+import { loadSeeds } from './corpus';
+import { FuzzFailure, runCase } from './outcome';
+
+async function main(): Promise<void> {
+  const cases = Number(process.argv[2] ?? 20_000);
+  const seed = Number(process.argv[3] ?? Math.floor(Math.random() * 0x7fffffff));
+  const seeds = loadSeeds();
+  console.log(`fuzz: ${cases} cases from ${seeds.length} seed files, seed ${seed} (replay: npm run fuzz -- ${cases} ${seed})`);
+  const sample = fc.sample(caseArbitrary(seeds.length, FORMATS.map((f) => f.id)), { seed, numRuns: cases });
+  let imported = 0;
+  let withWarnings = 0;
+  let errors = 0;
+  let slowestMs = 0;
+  const crashes: { c: FuzzCase; failure: string }[] = [];
+  const started = performance.now();
+  for (let i = 0; i < sample.length; i++) {
+    const c = sample[i];
+    const { name, bytes, options } = caseBytes(c, seeds);
+    try {
+      // Analysis is the slow part: it runs on small results only, as in `npm test`.
+      const out = await runCase(name, bytes, options, bytes.length < 64 * 1024);
+      slowestMs = Math.max(slowestMs, out.ms);
+      if (out.kind === 'imported') {
+        imported++;
+        if (out.warnings > 0) withWarnings++;
+      } else {
+        errors++;
+      }
+    } catch (err) {
+      if (!(err instanceof FuzzFailure)) throw err;
+      crashes.push({ c, failure: err.message.split('\n').slice(0, 3).join(' | ') });
+    }
+    if ((i + 1) % 2000 === 0) console.log(`  ${i + 1} cases, ${crashes.length} crashes, ${((performance.now() - started) / 1000).toFixed(0)} s`);
+  }
+  const byKind = new Map<string, { n: number; example: FuzzCase }>();
+  for (const { c, failure } of crashes) {
+    const key = failure.slice(0, 160);
+    const e = byKind.get(key);
+    if (e) e.n++;
+    else byKind.set(key, { n: 1, example: c });
+  }
+  for (const [failure, { n, example }] of byKind) {
+    console.log(`\n${n}× ${failure}\n  e.g. ${seeds[example.seed].name} ${JSON.stringify(example)}`);
+  }
+  console.log(
+    `\n${sample.length} cases, ${withWarnings} imported with warnings, ${imported - withWarnings} imported cleanly, ${errors} clear errors, ${crashes.length} crashes` +
+      ` (slowest case ${slowestMs.toFixed(0)} ms, ${((performance.now() - started) / 1000).toFixed(0)} s in all)`,
+  );
+  process.exitCode = crashes.length > 0 ? 1 : 0;
+}
+
+void main();
