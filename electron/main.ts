@@ -1,8 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import * as fs from 'node:fs/promises';
-import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
-import { pathToFileURL } from 'node:url';
 import aboutData from 'virtual:twitchscope-about';
 import { app, BrowserWindow, dialog, ipcMain, Menu, nativeTheme, protocol, screen, session, shell } from 'electron';
 import { aboutBox } from './about/data';
@@ -16,7 +14,7 @@ import { registerInvokeHandlers } from './ipc/register';
 import { checkSender, senderFacts } from './ipc/sender';
 import { buildMenuTemplate } from './menu/template';
 import { addRecent, removeRecent } from './recent';
-import { printHtmlToPdf } from './report/print-pdf';
+import { printHtmlToPdf, REPORT_ORIGIN, ReportPages } from './report/print-pdf';
 import { SettingsStore } from './settings/store';
 import { APP_ORIGIN, APP_ENTRY_URL, APP_SCHEME, appProtocolResponse } from './window/app-protocol';
 import { guardSession, guardWebContents } from './window/guards';
@@ -47,6 +45,7 @@ function start(): void {
   const loadedWindows = new Set<number>();
   const pendingPaths: string[] = fileArguments(process.argv, { unpackaged: !app.isPackaged, cwd: process.cwd() });
   const toldAboutSidecar = new Set<string>();
+  const reportPages = new ReportPages(() => randomBytes(16).toString('hex'));
   const grants = new FileGrants(() => randomBytes(16).toString('hex'));
   const userData = app.getPath('userData');
   const settings = new SettingsStore({
@@ -107,19 +106,14 @@ function start(): void {
     sidecars: { fs, userDataDir: userData, uniqueSuffix: suffix },
     printPdf: (html) =>
       printHtmlToPdf(html, {
+        pages: reportPages,
         createTarget: () => {
           const win = new BrowserWindow(printWindowOptions());
           return {
-            loadFile: (path) => win.loadFile(path),
+            loadURL: (url) => win.loadURL(url),
             printToPDF: (options) => win.webContents.printToPDF(options),
             destroy: () => win.destroy(),
           };
-        },
-        writeTempHtml: async (html) => {
-          const dir = await fs.mkdtemp(join(tmpdir(), 'twitchscope-report-'));
-          const path = join(dir, 'report.html');
-          await fs.writeFile(path, html, 'utf8');
-          return { path, remove: () => fs.rm(dir, { recursive: true, force: true }) };
         },
       }),
     writeFileAtomic: (path, data) => writeFileAtomic(fs, path, data, suffix),
@@ -253,10 +247,10 @@ function start(): void {
     guardSession(session.defaultSession);
     const printSession = session.fromPartition(PRINT_PARTITION);
     guardSession(printSession);
-    // The report page may read only its own temporary file and inline data; the CSP inside it says the same.
-    const reportFolderUrl = pathToFileURL(join(tmpdir(), 'twitchscope-report-')).href;
+    // The print window can load its report page and inline data, nothing else; the report's CSP says the same.
+    printSession.protocol.handle(APP_SCHEME, (request) => reportPages.respond(request.url));
     printSession.webRequest.onBeforeRequest((details, callback) => {
-      callback({ cancel: !(details.url.startsWith(reportFolderUrl) || details.url.startsWith('data:')) });
+      callback({ cancel: !(details.url.startsWith(`${REPORT_ORIGIN}/`) || details.url.startsWith('data:')) });
     });
 
     const rendererRoot = join(__dirname, '../renderer');

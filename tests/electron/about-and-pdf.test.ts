@@ -3,7 +3,7 @@ import type { PrintToPDFOptions } from 'electron';
 import { describe, expect, it } from 'vitest';
 import { collectAboutData, collectLicences, firstParagraph } from '../../electron/about/collect';
 import { aboutBox } from '../../electron/about/data';
-import { PDF_OPTIONS, printHtmlToPdf, withReportCsp, type PrintPdfDeps } from '../../electron/report/print-pdf';
+import { PDF_OPTIONS, printHtmlToPdf, ReportPages, withReportCsp, type PrintPdfDeps } from '../../electron/report/print-pdf';
 import { REPORT_CSP } from '../../electron/window/csp';
 
 const ROOT = join(__dirname, '../..');
@@ -51,14 +51,14 @@ describe('report to PDF', () => {
 
   function deps(failOn?: 'load' | 'print') {
     const events: string[] = [];
+    let id = 0;
+    const pages = new ReportPages(() => `${++id}`);
     const d: PrintPdfDeps = {
-      writeTempHtml: async (html) => {
-        events.push(`temp:${html.includes(REPORT_CSP)}`);
-        return { path: '/tmp/twitchscope-report-x/report.html', remove: async () => void events.push('removed') };
-      },
+      pages,
       createTarget: () => ({
-        loadFile: async (path) => {
-          events.push(`load:${path}`);
+        loadURL: async (url) => {
+          const page = pages.respond(url);
+          events.push(`load:${url}:${page.status}:${page.headers.get('content-security-policy') === REPORT_CSP}`);
           if (failOn === 'load') throw new Error('load failed');
         },
         printToPDF: async (options: PrintToPDFOptions) => {
@@ -69,21 +69,34 @@ describe('report to PDF', () => {
         destroy: () => void events.push('destroyed'),
       }),
     };
-    return { d, events };
+    return { d, events, pages };
   }
 
-  it('prints A4 with backgrounds, then closes the window and deletes the temporary page', async () => {
-    const { d, events } = deps();
+  it('prints A4 with backgrounds from a one-time page, then closes the window and forgets the page', async () => {
+    const { d, events, pages } = deps();
     expect(await printHtmlToPdf('<p>report</p>', d)).toEqual(new Uint8Array([37, 80, 68, 70]));
     expect(PDF_OPTIONS).toEqual({ pageSize: 'A4', printBackground: true });
-    expect(events).toEqual(['temp:true', 'load:/tmp/twitchscope-report-x/report.html', 'print:A4:true', 'destroyed', 'removed']);
+    expect(events).toEqual(['load:app://report/1.html:200:true', 'print:A4:true', 'destroyed']);
+    expect(pages.respond('app://report/1.html').status).toBe(404);
   });
 
   it('cleans up when loading or printing fails', async () => {
     for (const failOn of ['load', 'print'] as const) {
-      const { d, events } = deps(failOn);
+      const { d, events, pages } = deps(failOn);
       await expect(printHtmlToPdf('<p/>', d)).rejects.toThrow(`${failOn} failed`);
-      expect(events.slice(-2)).toEqual(['destroyed', 'removed']);
+      expect(events.at(-1)).toBe('destroyed');
+      expect(pages.respond('app://report/1.html').status).toBe(404);
+    }
+  });
+
+  it('serves report pages only at their own URL, with the report CSP inside as well', async () => {
+    const pages = new ReportPages(() => 'ab12');
+    const page = pages.publish('<html><head></head><body>Hi</body></html>');
+    expect(page.url).toBe('app://report/ab12.html');
+    const html = await pages.respond(page.url).text();
+    expect(html).toContain(REPORT_CSP);
+    for (const url of ['app://report/ab12.htm', 'app://report/../twitchscope/index.html', 'app://twitchscope/ab12.html']) {
+      expect(pages.respond(url).status).toBe(404);
     }
   });
 });

@@ -26,6 +26,7 @@ export function createFakeElectron(opts: { appData: string; documents: string })
     menus: [] as unknown[],
     schemes: [] as unknown[],
     protocolHandlers: new Map<string, (request: { url: string }) => Promise<Response>>(),
+    printProtocolHandlers: new Map<string, (request: { url: string }) => Promise<Response> | Response>(),
     openDialogAnswers: [] as (string | null)[],
     saveDialogAnswers: [] as (string | null)[],
     messageBoxes: [] as { message?: string; detail?: string }[],
@@ -44,7 +45,7 @@ export function createFakeElectron(opts: { appData: string; documents: string })
     id = nextId++;
     webContents = new FakeWebContents();
     loadedUrl: string | null = null;
-    loadedFile: string | null = null;
+    loadedStatus: number | null = null;
     destroyed = false;
     maximized = false;
     shown = false;
@@ -63,9 +64,7 @@ export function createFakeElectron(opts: { appData: string; documents: string })
     }
     async loadURL(url: string) {
       this.loadedUrl = url;
-    }
-    async loadFile(path: string) {
-      this.loadedFile = path;
+      this.loadedStatus = url.startsWith('app://report/') ? (await state.printProtocolHandlers.get('app')!({ url })).status : null;
     }
     show() {
       this.shown = true;
@@ -98,7 +97,10 @@ export function createFakeElectron(opts: { appData: string; documents: string })
     }
   }
 
-  const fakeSession = () => ({
+  const fakeSession = (protocolHandlers: Map<string, (request: { url: string }) => Promise<Response> | Response>) => ({
+    protocol: {
+      handle: (scheme: string, handler: (request: { url: string }) => Response) => void protocolHandlers.set(scheme, handler),
+    },
     setPermissionRequestHandler: (h: (c: unknown, p: string, cb: (ok: boolean) => void) => void) =>
       h({}, 'media', (ok) => state.permissionAnswers.push(ok)),
     setPermissionCheckHandler: () => undefined,
@@ -156,7 +158,7 @@ export function createFakeElectron(opts: { appData: string; documents: string })
         void state.protocolHandlers.set(scheme, handler),
     },
     screen: { getAllDisplays: () => [{ workArea: { x: 0, y: 0, width: 1920, height: 1080 } }] },
-    session: { defaultSession: fakeSession(), fromPartition: () => fakeSession() },
+    session: { defaultSession: fakeSession(new Map()), fromPartition: () => fakeSession(state.printProtocolHandlers) },
     shell: { openExternal: async (url: string) => void state.externalOpened.push(url) },
   };
 

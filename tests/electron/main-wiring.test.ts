@@ -167,7 +167,9 @@ describe('main process wiring (Electron stood in for)', () => {
     expect((printer.options as { webPreferences: object }).webPreferences).toMatchObject({ javascript: false, sandbox: true });
     expect((printer.options as { webPreferences: { preload?: string } }).webPreferences.preload).toBeUndefined();
     expect(printer.destroyed).toBe(true);
-    await expect(fs.stat(printer.loadedFile!)).rejects.toThrow();
+    expect(printer.loadedUrl).toMatch(/^app:\/\/report\/[0-9a-f]{32}\.html$/);
+    expect(printer.loadedStatus).toBe(200);
+    expect((await fake.state.printProtocolHandlers.get('app')!({ url: printer.loadedUrl! })).status).toBe(404);
   });
 
   it('sends menu commands to the app window', async () => {

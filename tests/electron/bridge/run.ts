@@ -9,13 +9,14 @@ import * as fs from 'node:fs/promises';
 import { createServer } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { chromium } from 'playwright-core';
+import { chromium, type Page } from 'playwright-core';
 import { build } from 'vite';
 import { FileGrants } from '../../../electron/files/grants';
 import { writeFileAtomic } from '../../../electron/fs/atomic-write';
 import type { InvokeChannel } from '../../../electron/ipc/channels';
 import { createHandlers, openForWindow, type HandlerDeps } from '../../../electron/ipc/handlers';
 import { guardedListener } from '../../../electron/ipc/register';
+import { printHtmlToPdf, ReportPages } from '../../../electron/report/print-pdf';
 import { checkSender } from '../../../electron/ipc/sender';
 import { appProtocolResponse } from '../../../electron/window/app-protocol';
 
@@ -71,6 +72,12 @@ async function main(): Promise<void> {
   await fs.copyFile(recording, second);
   const size = (await fs.stat(recording)).size;
 
+  const browser = await chromium.launch({
+    executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium',
+    args: ['--headless', '--no-sandbox', '--disable-gpu'],
+  });
+  const reportPages = new ReportPages(() => (++counter).toString(16));
+  const blockedByPrinter: string[] = [];
   let counter = 0;
   const unique = () => `${process.pid}-${++counter}`;
   const saved: string[] = [];
@@ -89,9 +96,38 @@ async function main(): Promise<void> {
     },
     recent: { list: () => [], add: async () => undefined, remove: async () => undefined },
     sidecars: { fs, userDataDir: join(work, 'user-data'), uniqueSuffix: unique },
-    printPdf: async (html) => {
+    // As main does, minus Electron: a one-time in-memory page printed by a script-less Chromium page.
+    printPdf: (html) => {
       printed.push(html);
-      return new TextEncoder().encode('%PDF-1.7 stand-in');
+      return printHtmlToPdf(html, {
+        pages: reportPages,
+        createTarget: () => {
+          let pdfPage: Page | null = null;
+          return {
+            loadURL: async (url) => {
+              const context = await browser.newContext({ javaScriptEnabled: false });
+              pdfPage = await context.newPage();
+              await pdfPage.route('**/*', async (route) => {
+                const asked = route.request().url();
+                const prefix = `http://127.0.0.1:${port}/__report/`;
+                if (!asked.startsWith(prefix)) {
+                  blockedByPrinter.push(asked);
+                  return route.abort();
+                }
+                const response = reportPages.respond(`app://report/${asked.slice(prefix.length)}`);
+                return route.fulfill({
+                  status: response.status,
+                  headers: Object.fromEntries(response.headers),
+                  body: Buffer.from(await response.arrayBuffer()),
+                });
+              });
+              await pdfPage.goto(`http://127.0.0.1:${port}/__report/${url.slice('app://report/'.length)}`);
+            },
+            printToPDF: async () => new Uint8Array(await pdfPage!.pdf({ format: 'A4', printBackground: true })),
+            destroy: () => void pdfPage?.context().close(),
+          };
+        },
+      });
     },
     writeFileAtomic: (path, data) => writeFileAtomic(fs, path, data, unique),
     appVersion: '0.1.0',
@@ -118,10 +154,6 @@ async function main(): Promise<void> {
   const address = server.address();
   const port = typeof address === 'object' && address ? address.port : 0;
 
-  const browser = await chromium.launch({
-    executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium',
-    args: ['--headless', '--no-sandbox', '--disable-gpu'],
-  });
   try {
     const page = await browser.newPage();
     const problems: string[] = [];
@@ -194,6 +226,13 @@ async function main(): Promise<void> {
     await page.evaluate("window.__emit('menu:command', 'export-pdf')");
     for (let i = 0; i < 100 && printed.length === 0; i++) await page.waitForTimeout(100);
     check(printed.length === 1 && printed[0].includes('calf rest'), 'File ▸ Export Report as PDF hands the report HTML to main');
+    const pdfName = saved.find((n) => n.endsWith('.pdf'));
+    for (let i = 0; i < 100 && !(pdfName && (await fs.stat(join(work, pdfName)).catch(() => null))); i++) await page.waitForTimeout(100);
+    const pdf = pdfName ? await fs.readFile(join(work, pdfName)).catch(() => Buffer.alloc(0)) : Buffer.alloc(0);
+    check(pdf.subarray(0, 5).toString() === '%PDF-' && pdf.length > 10_000, `the report printed without scripts to an A4 PDF (${pdf.length} bytes)`);
+    const text = pdf.length > 0 ? spawnSync('pdftotext', [join(work, pdfName as string), '-'], { encoding: 'utf8' }).stdout : '';
+    check(text.includes('calf rest'), 'the PDF names the recording');
+    check(blockedByPrinter.length === 0, `the report asked for nothing beyond itself${blockedByPrinter.length ? `: ${blockedByPrinter.join(', ')}` : ''}`);
 
     const granted = await openForWindow(deps, WINDOW_ID, second);
     await page.evaluate(`window.__emit('host:open-file', ${JSON.stringify(granted)})`);
