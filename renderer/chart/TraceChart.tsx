@@ -129,7 +129,8 @@ export function TraceChart(props: TraceChartProps) {
         ],
       },
     };
-  }, [channel, pyramids, palette, height]);
+    // Rebuilt only for what the chart is made of: a relabelled site or new review marks do not count.
+  }, [channel.label, channel.unit, channel.axes?.join(), pyramids, palette, height]);
 
   const { chart, generation } = useUplot(box, opts, pyramids.length + 1);
 

@@ -43,16 +43,22 @@ export function Timeline(p: Props) {
   const durationS = loaded.recording.durationS;
   const chartsBox = useRef<HTMLDivElement>(null);
   const { height: chartsH } = useSize(chartsBox);
-  const rows = useMemo(
-    () =>
-      analysis.channels.map((c) => ({
-        channel: c,
-        pyramids: channelsOf(loaded.recording, c.id)
+  // Keyed by channel ids, not by the channel objects: a review edit or a site change makes new objects,
+  // and new pyramid arrays would rebuild every chart.
+  const idsKey = analysis.channels.map((c) => c.id).join('\n');
+  const pyramidsOf = useMemo(() => {
+    const m = new Map<string, Pyramid[]>();
+    for (const id of idsKey.split('\n')) {
+      m.set(
+        id,
+        channelsOf(loaded.recording, id)
           .map((ch) => loaded.pyramids[ch.id])
           .filter((x): x is Pyramid => !!x),
-      })),
-    [analysis.channels, loaded],
-  );
+      );
+    }
+    return m;
+  }, [idsKey, loaded]);
+  const rows = analysis.channels.map((c) => ({ channel: c, pyramids: pyramidsOf.get(c.id) ?? [] }));
   const byChannel = useMemo(() => {
     const m = new Map<string, DetectedEvent[]>();
     for (const c of analysis.channels) m.set(c.id, []);
