@@ -25,6 +25,9 @@ const devServerUrl = !app.isPackaged ? process.env.ELECTRON_RENDERER_URL : undef
 const trustedOrigins = devServerUrl ? [APP_ORIGIN, new URL(devServerUrl).origin] : [APP_ORIGIN];
 const suffix = () => randomBytes(6).toString('hex');
 
+// Every renderer is sandboxed, including any a future change forgets to configure.
+app.enableSandbox();
+
 // One folder name on every platform and in dev and packaged runs alike (the package name is lower-case).
 app.setName(APP_NAME);
 app.setPath('userData', join(app.getPath('appData'), APP_NAME));

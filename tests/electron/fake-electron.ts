@@ -111,6 +111,8 @@ export function createFakeElectron(opts: { appData: string; documents: string })
   const app = Object.assign(new EventEmitter(), {
     isPackaged: false,
     ready: false,
+    sandboxed: false,
+    enableSandbox: () => void (app.sandboxed = true),
     setName: () => undefined,
     getVersion: () => '0.1.0',
     getPath: (name: string) => state.paths.get(name) ?? `/nonexistent/${name}`,

@@ -55,6 +55,7 @@ describe('main process wiring (Electron stood in for)', () => {
   it('opens one secure window on the app origin and registers every IPC channel', async () => {
     const win = await startMain();
     expect(win.loadedUrl).toBe('app://twitchscope/index.html');
+    expect(fake.electron.app.sandboxed).toBe(true);
     expect((win.options as { webPreferences: object }).webPreferences).toMatchObject({
       contextIsolation: true,
       sandbox: true,
