@@ -44,6 +44,14 @@ describe('LabChart text export', () => {
     });
   });
 
+  it('skips exported date and time columns before the channels', async () => {
+    const text = 'Interval=\t0.5 s\nChannelTitle=\tEMG\tAcc X\nRange=\t10 mV\t2 g\n' + '15/03/2023\t12:00:00.0\t1\t0.5\n15/03/2023\t12:00:00.5\t2\t\n15/03/2023\t12:00:01.0\t3\t0.25\n';
+    const rec = await importRecording(textSource('date-time.txt', text));
+    expect(Array.from(channel(rec, 'emg1').data)).toEqual([1000, 2000, 3000]);
+    expect(Array.from(channel(rec, 'acc1.x').data)).toEqual([0.5, NaN, 0.25]);
+    expect(channel(rec, 'acc1.x').sampleRateHz).toBe(2);
+  });
+
   it('accepts channel titles in double quotes', async () => {
     const text = 'Interval=\t0.01 s\nChannelTitle=\t"Left calf EMG"\nRange=\t1.000 V\n0\t0.5\n0.01\t0.25\n0.02\t0\n';
     const rec = await importRecording(textSource('quoted.txt', text));

@@ -107,9 +107,11 @@ export const labChart: FormatDef = {
     if (first === undefined) {
       throw new ImportError(head.name, 'no samples after the LabChart header', 'export the block again with "Data" ticked', dataLine + 1);
     }
-    const fields = splitFields(first, '\t').filter((f) => !f.trim().startsWith('#'));
-    // Time is an optional export column: one field more than there are titles means it is there.
-    const offset = fields.length > titles.length ? 1 : 0;
+    // Date and time are optional export columns before the channels: the fullest rows say how many there are.
+    const widest = Math.max(
+      ...head.lines.slice(dataLine, dataLine + 50).filter((l) => !KEY.test(l)).map((l) => splitFields(l, '\t').filter((f) => !f.trim().startsWith('#')).length),
+    );
+    const offset = Math.min(2, Math.max(0, widest - titles.length));
     const interval = values.get('Interval')?.[0];
     const rate = options.rateHz ?? (interval ? rateFromInterval(head.name, interval) : needRate(head.name, 'the LabChart header has no Interval= line', 1));
     const warnings: ImportWarning[] = [];
