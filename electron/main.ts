@@ -4,9 +4,9 @@ import { dirname, join } from 'node:path';
 import aboutData from 'virtual:twitchscope-about';
 import { app, BrowserWindow, dialog, ipcMain, Menu, nativeTheme, protocol, screen, session, shell } from 'electron';
 import { aboutBox } from './about/data';
-import { OPEN_FILTERS, saveFilters } from './files/dialog-filters';
 import { FileGrants } from './files/grants';
 import { fileArguments } from './files/launch-args';
+import { nativeDialogs } from './files/native-dialogs';
 import { writeFileAtomic } from './fs/atomic-write';
 import { EVENT_CHANNELS, type EventContract } from './ipc/channels';
 import { createHandlers, openForWindow, type HandlerDeps } from './ipc/handlers';
@@ -73,23 +73,12 @@ function start(): void {
   const deps: HandlerDeps = {
     fs,
     grants,
-    dialogs: {
-      chooseRecording: async (windowId) => {
-        const win = appWindows.get(windowId);
-        const options = { properties: ['openFile' as const], filters: OPEN_FILTERS, defaultPath: settings.value.lastFolder ?? undefined };
-        const result = win ? await dialog.showOpenDialog(win, options) : await dialog.showOpenDialog(options);
-        return result.canceled || result.filePaths.length === 0 ? null : result.filePaths[0];
-      },
-      chooseSavePath: async (windowId, suggestedName, mimeType) => {
-        const win = appWindows.get(windowId);
-        const folder = settings.value.lastFolder ?? app.getPath('documents');
-        const options = { defaultPath: join(folder, suggestedName), filters: saveFilters(mimeType) };
-        const result = win ? await dialog.showSaveDialog(win, options) : await dialog.showSaveDialog(options);
-        if (result.canceled || !result.filePath) return null;
-        void saveSettings((s) => ({ ...s, lastFolder: dirname(result.filePath as string) }));
-        return result.filePath;
-      },
-    },
+    dialogs: nativeDialogs({
+      dialog,
+      windowOf: (id) => appWindows.get(id),
+      startFolder: () => settings.value.lastFolder ?? app.getPath('documents'),
+      rememberFolder: (folder) => void saveSettings((s) => ({ ...s, lastFolder: folder })),
+    }),
     recent: {
       list: () => settings.value.recent,
       add: async (path, name) => {
@@ -234,6 +223,17 @@ function start(): void {
     event.preventDefault();
     if (app.isReady()) openPaths([path]);
     else pendingPaths.push(path);
+  });
+
+  // Window bounds are saved as the window closes; let that write land before the process ends.
+  let settingsFlushed = false;
+  app.on('will-quit', (event) => {
+    if (settingsFlushed) return;
+    event.preventDefault();
+    void settings.flush().finally(() => {
+      settingsFlushed = true;
+      app.quit();
+    });
   });
 
   app.on('window-all-closed', () => {

@@ -60,6 +60,11 @@ export class SettingsStore {
     return this.current;
   }
 
+  /** Resolves once every change made so far is on disk (or has failed). */
+  flush(): Promise<void> {
+    return this.queue;
+  }
+
   update(change: (settings: Settings) => Settings): Promise<void> {
     this.current = change(this.current);
     if (this.frozen) return Promise.resolve();

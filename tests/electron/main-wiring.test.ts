@@ -148,6 +148,38 @@ describe('main process wiring (Electron stood in for)', () => {
     expect(recent.map((r) => r.key)).toEqual([recording]);
   });
 
+  it('holds quitting until the closing window’s bounds are on disk', async () => {
+    const win = await startMain();
+    win.bounds = { x: 5, y: 6, width: 1001, height: 701 };
+    win.close();
+    let prevented = false;
+    fake.electron.app.emit('will-quit', { preventDefault: () => (prevented = true) });
+    expect(prevented).toBe(true);
+    expect(fake.state.quitCalled).toBe(false);
+    await vi.waitFor(() => expect(fake.state.quitCalled).toBe(true));
+    const saved = JSON.parse(await fs.readFile(join(appData, 'TwitchScope', 'settings.json'), 'utf8'));
+    expect(saved.window).toMatchObject({ width: 1001, height: 701 });
+    let preventedAgain = false;
+    fake.electron.app.emit('will-quit', { preventDefault: () => (preventedAgain = true) });
+    expect(preventedAgain).toBe(false);
+  });
+
+  it('starts dialogs in the last folder used and remembers where the user saved', async () => {
+    const win = await startMain();
+    const calls: { defaultPath?: string }[] = [];
+    const original = fake.electron.dialog.showSaveDialog;
+    fake.electron.dialog.showSaveDialog = async (...args: unknown[]) => {
+      calls.push(args[1] as { defaultPath?: string });
+      return original();
+    };
+    const folder = tempDir('twitchscope-exports-');
+    fake.state.saveDialogAnswers.push(join(folder, 'events.csv'), null);
+    const save = fake.state.handlers.get('file:save')!;
+    await save(appEvent(win), { suggestedName: 'events.csv', data: 'a\n', mimeType: 'text/csv' });
+    await save(appEvent(win), { suggestedName: 'analysis.json', data: '{}', mimeType: 'application/json' });
+    expect(calls.map((c) => c.defaultPath)).toEqual([join(work, 'events.csv'), join(folder, 'analysis.json')]);
+  });
+
   it('stops navigation and window.open in the app window', async () => {
     const win = await startMain();
     let prevented = false;

@@ -79,6 +79,14 @@ describe('settings file', () => {
     expect(parseSettings(serializeSettings(sample))).toEqual({ kind: 'ok', settings: sample });
   });
 
+  it('flush resolves once the last change is on disk', async () => {
+    const dir = tempDir();
+    const s = store(dir);
+    void s.update((v) => ({ ...v, theme: 'dark' }));
+    await s.flush();
+    expect(parseSettings(await fs.readFile(join(dir, 'settings.json'), 'utf8'))).toMatchObject({ kind: 'ok', settings: { theme: 'dark' } });
+  });
+
   it('writes quick successive changes in order, so the last one is on disk', async () => {
     const dir = tempDir();
     const s = store(dir);
