@@ -1,9 +1,11 @@
+import { run as batchBench } from './batch';
 import { run as importBench } from './import';
 
 /** `npm run bench`: every speed and memory figure the issues set goals for, printed as Markdown tables. */
 async function main(): Promise<void> {
   console.log(`# TwitchScope benchmarks (${process.version}, ${new Date().toISOString()})`);
   await importBench();
+  await batchBench();
 }
 
 void main();

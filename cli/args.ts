@@ -20,13 +20,15 @@ export interface CliArgs {
   columns: Record<string, { kind?: 'emg' | 'accel' | 'other'; unit?: string }>;
   sensitivity?: number;
   subject?: string;
+  /** Tags per recording file name (`trend --tag week3.csv=caffeine`). */
+  tags: Record<string, string[]>;
   quiet: boolean;
 }
 
-const VALUE_FLAGS = new Set(['--json', '--json-dir', '--summary', '--events', '--report', '--format', '--rate', '--site', '--column', '--sensitivity', '--subject']);
+const VALUE_FLAGS = new Set(['--json', '--json-dir', '--summary', '--events', '--report', '--format', '--rate', '--site', '--column', '--sensitivity', '--subject', '--tag']);
 
 export function parseArgs(argv: readonly string[]): CliArgs {
-  const out: CliArgs = { command: argv[0] ?? 'help', files: [], sites: {}, columns: {}, quiet: false };
+  const out: CliArgs = { command: argv[0] ?? 'help', files: [], sites: {}, columns: {}, tags: {}, quiet: false };
   for (let i = 1; i < argv.length; i++) {
     const a = argv[i];
     if (a === '--quiet' || a === '-q') {
@@ -82,6 +84,13 @@ export function parseArgs(argv: readonly string[]): CliArgs {
         const m = /^([^=]+)=(.*)$/.exec(value);
         if (!m) throw new UsageError(`--site ${value}: write it as CHANNEL=SITE, e.g. --site emg1="left calf"`);
         out.sites[m[1].trim()] = m[2].trim();
+        break;
+      }
+      case '--tag': {
+        const m = /^([^=]+)=(.+)$/.exec(value);
+        if (!m) throw new UsageError(`--tag ${value}: write it as FILE=TAG, e.g. --tag week3.csv=caffeine`);
+        const file = m[1].trim();
+        out.tags[file] = [...(out.tags[file] ?? []), m[2].trim()];
         break;
       }
       case '--column': {

@@ -24,7 +24,8 @@ Usage:
                            [--format ID] [--rate HZ] [--site CHANNEL=SITE]... [--column N=KIND[:UNIT]]...
                            [--sensitivity 0..1] [--subject NAME]
   twitchscope analyze FILE|FOLDER... [--json-dir DIR] [--summary OUT.csv] [import and detection options]
-  twitchscope trend FILE|FOLDER... [--report OUT.pdf|OUT.html] [--subject NAME] [import and detection options]
+  twitchscope trend FILE|FOLDER... [--report OUT.pdf|OUT.html] [--tag FILE=TAG]... [--subject NAME]
+                                   [import and detection options]
   twitchscope --version
 
   --format ID        read the file as this format (see "twitchscope formats"); detected by default
@@ -35,6 +36,8 @@ Usage:
   --subject NAME     name or initials printed on the report
   --json-dir DIR     with several recordings: one <name>.analysis.json per recording in DIR
   --summary OUT.csv  with several recordings: one row per recording and site (rest, twitches, rate, sustained)
+  --tag FILE=TAG     trend: mark a recording, e.g. --tag week3.csv=caffeine (caffeine, poor sleep,
+                     after exercise, medication change, or any short text)
 
 Several files, or a folder (searched for .csv, .txt and .tsv files), are analysed in parallel on all cores;
 progress goes to stderr as [3/20] file.csv. A file that cannot be read is reported and skipped, the others
@@ -103,7 +106,7 @@ async function analyzeSeveral(args: CliArgs): Promise<void> {
 
 async function trend(args: CliArgs): Promise<void> {
   if (args.files.length === 0) throw new UsageError('trend needs two or more recording files, or a folder (see "twitchscope help")');
-  const run = await trendCommand(args.files, { ...batchArgs(args), ...(args.report ? { report: args.report } : {}), ...(args.subject ? { subject: args.subject } : {}) }, {
+  const run = await trendCommand(args.files, { ...batchArgs(args), tags: args.tags, ...(args.report ? { report: args.report } : {}), ...(args.subject ? { subject: args.subject } : {}) }, {
     writeReport: writeReportFile,
     single: (file) => analyze({ ...args, files: [file], json: undefined, events: undefined, jsonDir: undefined, summary: undefined }),
   });

@@ -3,6 +3,7 @@
  * batch, then compared over time. With one usable recording there is no trend: the ordinary report is written.
  */
 import path from 'node:path';
+import { normaliseTags } from '../core/library/tags';
 import { buildTrendReportHtml } from '../core/report/trend';
 import { firstToLatest } from '../core/trends/first-last';
 import { placeInTime, rateSeries, type TrendRecording } from '../core/trends/series';
@@ -11,6 +12,8 @@ import { analyseFiles, entryOfResult, type BatchArgs, type BatchRun } from './ba
 export interface TrendArgs extends BatchArgs {
   report?: string;
   subject?: string;
+  /** Tags by file name (base name or as given). */
+  tags?: Record<string, string[]>;
 }
 
 export interface TrendHooks {
@@ -30,7 +33,8 @@ export async function trendCommand(paths: readonly string[], args: TrendArgs, ho
     return run;
   }
   if (ok.length === 0) return run;
-  const recordings: TrendRecording[] = ok.map((o) => o.entry);
+  const tagsOf = (file: string): string[] => normaliseTags([...(args.tags?.[file] ?? []), ...(args.tags?.[path.basename(file)] ?? [])]);
+  const recordings: TrendRecording[] = ok.map((o) => ({ ...o.entry, tags: tagsOf(o.file) }));
   if (!args.quiet) process.stdout.write(describeTrend(recordings) + '\n');
   if (args.report) {
     const html = buildTrendReportHtml({
