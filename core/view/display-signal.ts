@@ -1,20 +1,43 @@
+import { EMG_DEFAULTS } from '../detect/params';
+import { bandpassDesign } from '../dsp/design-cache';
 import { ZeroPhaseFilter } from '../dsp/filtfilt';
-import { butterworthHighpass } from '../dsp/sos';
+import { findMains, nextPowerOfTwo, welchSpectrum } from '../dsp/spectrum';
 import type { Channel } from '../recording';
 
 /**
- * What the timeline draws for a channel. EMG is high-passed so electrode offset and baseline wander do not
- * dwarf the spikes; accelerometer axes are drawn as recorded (gravity tells posture).
+ * What the timeline draws for a channel. EMG is drawn as the detector conditions it (band-passed, mains
+ * notched), so offset, wander and hum do not hide the spikes the counts are about; accelerometer axes are
+ * drawn as recorded (gravity tells posture).
  */
-export const EMG_DISPLAY_HIGHPASS_HZ = 20;
+export interface DisplaySignal {
+  data: Float32Array;
+  /** How the drawn signal differs from the recorded one, in a few words, or null when it does not. */
+  description: string | null;
+}
 
-/** Zero-phase 4th-order Butterworth high-pass at 20 Hz (SENIAM surface EMG band edge, Hermens et al. 2000). */
-export function displaySignal(ch: Channel): Float32Array {
-  if (ch.kind !== 'emg' || ch.sampleRateHz <= 2 * EMG_DISPLAY_HIGHPASS_HZ) return ch.data;
-  const filter = new ZeroPhaseFilter(
-    butterworthHighpass(4, EMG_DISPLAY_HIGHPASS_HZ, ch.sampleRateHz),
-    Math.round((3 * ch.sampleRateHz) / EMG_DISPLAY_HIGHPASS_HZ),
+/** Spectrum stretches for finding mains: enough for a stable median, cheap next to the filtering. */
+const WELCH_SEGMENTS = 16;
+
+/**
+ * Zero-phase Butterworth band-pass at the detector's band (SENIAM, Hermens et al. 2000) with notches at
+ * the mains lines found in a median Welch spectrum, the same conditioning `core/detect/emg.ts` applies.
+ */
+export function displaySignal(ch: Channel): DisplaySignal {
+  const fs = ch.sampleRateHz;
+  const low = EMG_DEFAULTS.bandLowHz.value;
+  if (ch.kind !== 'emg' || fs <= 2.5 * low) return { data: ch.data, description: null };
+  const high = Math.min(EMG_DEFAULTS.bandHighHz.value, 0.45 * fs);
+  const spectrum = welchSpectrum(ch.data, fs, nextPowerOfTwo(Math.round(fs)), WELCH_SEGMENTS);
+  const mains = spectrum ? findMains(spectrum, high, EMG_DEFAULTS.mainsProminence.value) : { mainsHz: null, lines: [] };
+  const design = bandpassDesign(
+    EMG_DEFAULTS.filterOrder.value,
+    low,
+    high,
+    fs,
+    mains.lines.map((l) => l.freqHz),
+    EMG_DEFAULTS.notchQ.value,
   );
+  const filter = new ZeroPhaseFilter(design, Math.round((3 * fs) / low));
   const out = new Float32Array(ch.data.length).fill(NaN);
   const d = ch.data;
   // Filter each unbroken stretch on its own: a NaN inside a recursive filter would spread to the end.
@@ -25,5 +48,10 @@ export function displaySignal(ch: Channel): Float32Array {
     while (i < d.length && !Number.isNaN(d[i])) i++;
     if (i > start) filter.apply(d, out, start, i);
   }
-  return out;
+  const band = `${round(low)}–${round(high)} Hz`;
+  return { data: out, description: mains.mainsHz ? `${band}, ${mains.mainsHz} Hz hum removed` : band };
+}
+
+function round(hz: number): number {
+  return Math.round(hz);
 }

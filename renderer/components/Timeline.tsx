@@ -1,7 +1,6 @@
 import { useMemo, useRef } from 'react';
 import { channelsOf } from '../../core/analysis/channels';
 import type { Analysis, DetectedEvent, EventType } from '../../core/analysis/types';
-import { EMG_DISPLAY_HIGHPASS_HZ } from '../../core/view/display-signal';
 import type { Pyramid } from '../../core/view/pyramid';
 import { panBy, zoomAt, type View } from '../../core/view/viewport';
 import { Overview } from '../chart/Overview';
@@ -58,7 +57,11 @@ export function Timeline(p: Props) {
     }
     return m;
   }, [idsKey, loaded]);
-  const rows = analysis.channels.map((c) => ({ channel: c, pyramids: pyramidsOf.get(c.id) ?? [] }));
+  const rows = analysis.channels.map((c) => {
+    const pyramids = pyramidsOf.get(c.id) ?? [];
+    const firstId = channelsOf(loaded.recording, c.id)[0]?.id;
+    return { channel: c, pyramids, shownAs: firstId ? loaded.display[firstId] : null };
+  });
   const byChannel = useMemo(() => {
     const m = new Map<string, DetectedEvent[]>();
     for (const c of analysis.channels) m.set(c.id, []);
@@ -108,7 +111,7 @@ export function Timeline(p: Props) {
           </span>
         </div>
         <div className="charts" ref={chartsBox} onWheel={(e) => e.ctrlKey && e.preventDefault()}>
-          {rows.map(({ channel, pyramids }) => (
+          {rows.map(({ channel, pyramids, shownAs }) => (
             <div className="trace" key={channel.id}>
               <div className="trace-label">
                 <span className="name" title={channel.label}>
@@ -120,7 +123,11 @@ export function Timeline(p: Props) {
                 <span className="site">
                   {channel.kind === 'emg' ? `EMG, ${formatUnit(channel.unit)}` : `Accel ${channel.axes?.join('/') ?? ''}, ${formatUnit(channel.unit)}`}
                 </span>
-                {channel.kind === 'emg' && <span className="site">high-pass {EMG_DISPLAY_HIGHPASS_HZ} Hz</span>}
+                {shownAs && (
+                  <span className="site" title="Drawn filtered, as the detector sees it">
+                    {shownAs}
+                  </span>
+                )}
               </div>
               <TraceChart
                 channel={channel}

@@ -24,10 +24,15 @@ export class Engine {
     this.recording = null;
     const rec = await importRecording(source, { ...settings, onProgress: (f) => onProgress(f * 0.9), signal });
     const pyramids: Record<string, Pyramid> = {};
-    for (const ch of rec.channels) pyramids[ch.id] = buildPyramid(displaySignal(ch), ch.sampleRateHz, ch.startS);
+    const display: Record<string, string | null> = {};
+    for (const ch of rec.channels) {
+      const shown = displaySignal(ch);
+      pyramids[ch.id] = buildPyramid(shown.data, ch.sampleRateHz, ch.startS);
+      display[ch.id] = shown.description;
+    }
     onProgress(1);
     this.recording = rec;
-    return { recording: rec, pyramids };
+    return { recording: rec, pyramids, display };
   }
 
   get hasRecording(): boolean {
@@ -68,5 +73,5 @@ export function forTransfer(loaded: LoadedRecording): { loaded: LoadedRecording;
     if (!shared) transfer.push(p.data.buffer as ArrayBuffer);
     pyramids[original.id] = shared ? { ...p, data: channels[i].data } : p;
   });
-  return { loaded: { recording: { ...loaded.recording, channels }, pyramids }, transfer };
+  return { loaded: { recording: { ...loaded.recording, channels }, pyramids, display: loaded.display }, transfer };
 }

@@ -18,10 +18,12 @@ export type WorkerRequest =
   | { type: 'analyse'; id: number; settings: AnalyseSettings }
   | { type: 'read-result'; readId: number; bytes: Uint8Array | null; error?: string };
 
-/** A recording as the UI draws it: the samples plus a decimation pyramid per channel id. */
+/** A recording as the UI draws it: the samples plus a decimation pyramid of the drawn signal per channel id. */
 export interface LoadedRecording {
   recording: Recording;
   pyramids: Record<string, Pyramid>;
+  /** Per channel id: how the drawn signal was conditioned (e.g. `20–450 Hz, 50 Hz hum removed`), or null. */
+  display: Record<string, string | null>;
 }
 
 export type Stage = 'import' | 'analyse';
