@@ -41,7 +41,7 @@ const MIN_BAND_RATIO = 1.5;
  */
 export function detectAccel(input: AccelInput, p: AccelParams, checkpoint: Checkpoint, ws = new Workspace()): AccelResult {
   const { id, fs, startS } = input;
-  const axes = input.axes.map((a) => fillShortGaps(a, Math.max(1, Math.round(0.01 * fs))));
+  const axes = input.axes.map((a) => fillShortGaps(a, Math.max(1, Math.round(0.01 * fs))).data);
   const n = axes[0].length;
   const joint = new Float32Array(n);
   for (const a of axes) for (let i = 0; i < n; i++) joint[i] += a[i];

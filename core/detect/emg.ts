@@ -27,6 +27,8 @@ export interface EmgInput {
 }
 
 const MAX_FILLED_GAP_S = 0.01;
+/** Around a filled-in sample, the filters' response to its small error lasts a few ms. */
+const PATCH_MARGIN_S = 0.004;
 const MIN_RUN_S = 0.25;
 const MOTION_BIN_S = 0.05;
 const MOTION_BLOCK_S = 0.005;
@@ -50,13 +52,16 @@ export const FULL_BAND_RATE_HZ = 500;
  */
 export function detectEmg(input: EmgInput, p: EmgParams, checkpoint: Checkpoint, ws = new Workspace()): ChannelResult {
   const { id, fs, startS } = input;
-  const data = fillShortGaps(input.data, Math.max(1, Math.round(MAX_FILLED_GAP_S * fs)));
+  const { data, filled } = fillShortGaps(input.data, Math.max(1, Math.round(MAX_FILLED_GAP_S * fs)));
+  // A candidate peaking on a filled-in sample is the filters' echo of the fill, not a potential.
+  const patched = dilateSpans(filled, Math.round(PATCH_MARGIN_S * fs), input.data.length);
   const n = data.length;
   const notes: string[] = [];
   const raw = findRawArtifacts(data, p.clipMinRun, Math.max(p.clipMinRun + 1, Math.round(p.flatMinS * fs)), input.range);
   const { gaps } = usableRuns(data, Math.round(MIN_RUN_S * fs));
   // Filters never see clipped or flat stretches: their steps would ring for seconds in the motion band.
-  const runs = splitRuns(usableRuns(data, 1).runs, mergeSpans([...raw.clipping, ...raw.flat]), Math.round(MIN_RUN_S * fs));
+  // A few samples either side go too: a filled-in cell next to the rail is half-way to it.
+  const runs = splitRuns(usableRuns(data, 1).runs, dilateSpans([...raw.clipping, ...raw.flat], Math.round(PATCH_MARGIN_S * fs), n), Math.round(MIN_RUN_S * fs));
 
   const highHz = Math.min(p.bandHighHz, 0.45 * fs);
   if (highHz < p.bandLowHz * MIN_BAND_RATIO) {
@@ -99,7 +104,7 @@ export function detectEmg(input: EmgInput, p: EmgParams, checkpoint: Checkpoint,
   checkpoint(0.6);
 
   const binLength = Math.max(1, Math.round((p.sustainedBinMs / 1000) * fs));
-  const sustained = findSustained({
+  const episodes = findSustained({
     x,
     floor: quietFloor,
     floorWindow: win,
@@ -111,6 +116,7 @@ export function detectEmg(input: EmgInput, p: EmgParams, checkpoint: Checkpoint,
     minBins: Math.ceil(p.sustainedMinS / (binLength / fs)),
     bridgeBins: Math.round(p.sustainedBridgeS / (binLength / fs)),
   });
+  const blanks = mergeSpans([...gaps, ...raw.clipping, ...raw.flat]);
 
   const clipping = dilateSpans(raw.clipping, Math.round(p.clipMarginS * fs), n);
   const flat = mergeSpans(raw.flat);
@@ -120,6 +126,12 @@ export function detectEmg(input: EmgInput, p: EmgParams, checkpoint: Checkpoint,
     { start: r.start, end: Math.min(r.end, r.start + edge) },
     { start: Math.max(r.start, r.end - edge), end: r.end },
   ]);
+  // Where the filters ring at the edges of a run, activity can look dense: an episode needs its minimum
+  // length outside those edges and the blanks.
+  const unseen = mergeSpans([...blanks, ...edges]);
+  const sustained = acrossBlanks(episodes, blanks, Math.round(p.sustainedBridgeS * fs)).filter(
+    (e) => e.end - e.start - overlapLength(unseen, e.start, e.end) >= p.sustainedMinS * fs,
+  );
   const hard = mergeSpans([...gaps, ...clipping, ...flat, ...sustained, ...edges, ...(input.movement ?? [])]);
 
   // The lobes of one filtered QRS lie up to ~30 ms apart: one candidate per beat.
@@ -143,7 +155,9 @@ export function detectEmg(input: EmgInput, p: EmgParams, checkpoint: Checkpoint,
 
   // A potential far larger than the heartbeats is a twitch even when it lands on a beat.
   const beatAmplitude = train?.amplitude ?? Infinity;
-  const candidates = outsideOf(pot, hard).filter((k) => !overlapsAny(beats, pot.start[k], pot.end[k]) || pot.amplitude[k] > BEAT_OUTSIZE * beatAmplitude);
+  const candidates = outsideOf(pot, hard).filter(
+    (k) => !overlapsAny(patched, pot.peak[k], pot.peak[k] + 1) && (!overlapsAny(beats, pot.start[k], pot.end[k]) || pot.amplitude[k] > BEAT_OUTSIZE * beatAmplitude),
+  );
   const twitches = groupTwitches(x, envelope, pot, candidates, {
     fs,
     multipletGapMs: p.multipletGapMs,
@@ -311,6 +325,31 @@ function findMotion(data: Float32Array, x: Float32Array, runs: Span[], fs: numbe
     if (el > ex) spans.push({ start: r.start * bin, end: Math.min(n, r.end * bin) });
   }
   return dilateSpans(spans, Math.round(p.motionMarginS * fs), n);
+}
+
+function overlapLength(spans: readonly Span[], from: number, to: number): number {
+  let total = 0;
+  for (const s of spans) total += Math.max(0, Math.min(s.end, to) - Math.max(s.start, from));
+  return total;
+}
+
+/**
+ * Joins episodes separated only by stretches with no usable signal (gaps, clipping, flat) plus at most
+ * `bridge` samples: activity on both sides of a short dropout is one episode, not two.
+ */
+function acrossBlanks(episodes: Span[], blanks: Span[], bridge: number): Span[] {
+  const out: Span[] = [];
+  for (const e of episodes) {
+    const last = out[out.length - 1];
+    if (last) {
+      if (e.start - last.end - overlapLength(blanks, last.end, e.start) <= 2 * bridge) {
+        last.end = e.end;
+        continue;
+      }
+    }
+    out.push({ ...e });
+  }
+  return out;
 }
 
 /** The runs with the `cut` spans (sorted, merged) taken out, keeping pieces of at least `minRun` samples. */
