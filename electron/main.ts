@@ -198,6 +198,19 @@ function start(): void {
       const paths = pendingPaths.splice(0);
       for (const path of paths) void openPathIn(win, path);
     });
+    win.webContents.on('render-process-gone', (_event, details) => {
+      if (details.reason === 'clean-exit') return;
+      // Work is autosaved, so reloading loses at most the last few seconds of edits.
+      void dialog
+        .showMessageBox(win, {
+          type: 'warning',
+          message: 'The TwitchScope window stopped unexpectedly.',
+          detail: 'Your work on a recording is saved as you go. Reload the window to carry on.',
+          buttons: ['Reload', 'Quit'],
+          defaultId: 0,
+        })
+        .then(({ response }) => (response === 0 ? win.webContents.reload() : app.quit()));
+    });
     win.on('close', () => {
       const normal = win.getNormalBounds();
       void saveSettings((s) => ({ ...s, window: { ...normal, maximized: win.isMaximized() } }));

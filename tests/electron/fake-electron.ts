@@ -14,6 +14,10 @@ export class FakeWebContents extends EventEmitter {
   setWindowOpenHandler(handler: (details: { url: string }) => { action: string }): void {
     this.openHandler = handler;
   }
+  reloads = 0;
+  reload(): void {
+    this.reloads++;
+  }
   async printToPDF(): Promise<Uint8Array> {
     return new TextEncoder().encode('%PDF-fake');
   }

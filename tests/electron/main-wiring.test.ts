@@ -180,6 +180,14 @@ describe('main process wiring (Electron stood in for)', () => {
     expect(calls.map((c) => c.defaultPath)).toEqual([join(work, 'events.csv'), join(folder, 'analysis.json')]);
   });
 
+  it('offers to reload a window whose page crashed, but not one that closed normally', async () => {
+    const win = await startMain();
+    win.webContents.emit('render-process-gone', {}, { reason: 'clean-exit', exitCode: 0 });
+    win.webContents.emit('render-process-gone', {}, { reason: 'crashed', exitCode: 139 });
+    await vi.waitFor(() => expect(win.webContents.reloads).toBe(1));
+    expect(fake.state.messageBoxes.map((b) => b.message)).toEqual(['The TwitchScope window stopped unexpectedly.']);
+  });
+
   it('stops navigation and window.open in the app window', async () => {
     const win = await startMain();
     let prevented = false;
