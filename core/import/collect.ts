@@ -8,6 +8,9 @@ import { parseIsoMs, toSeconds } from './time';
 /** The largest finite float32: samples are stored as float32. */
 const F32_MAX = 3.4028234663852886e38;
 
+/** Columns with missing cells listed one by one; the rest are summed up in one warning. */
+const MAX_COLUMN_WARNINGS = 10;
+
 interface ColumnProblems {
   count: number;
   firstLine: number;
@@ -126,7 +129,17 @@ export class TableCollector implements RowSink {
   /** One warning per column with missing or unreadable cells, naming the first line and column. */
   warnings(): ImportWarning[] {
     const out: ImportWarning[] = [];
+    let listed = 0;
     for (const [j, p] of this.problems) {
+      // A header naming thousands of columns the rows never fill would otherwise bury the check in warnings.
+      if (++listed === MAX_COLUMN_WARNINGS && this.problems.size > MAX_COLUMN_WARNINGS) {
+        const rest = [...this.problems.values()].slice(listed - 1);
+        out.push({
+          message: `${rest.length} more columns have missing or non-numeric cells (${rest.reduce((a, r) => a + r.count, 0)} in all); analysis skips them as gaps`,
+          line: rest.reduce((a, r) => Math.min(a, r.firstLine), Infinity),
+        });
+        break;
+      }
       const s = this.plan.signals[j];
       out.push({
         message: `${p.count} missing or non-numeric cell${p.count === 1 ? '' : 's'} in "${s.label}"${p.firstText ? ` (first: "${clip(p.firstText)}")` : ''}; analysis skips them as gaps`,

@@ -14,6 +14,8 @@ export interface Head {
   complete: boolean;
   /** Byte offset (after the BOM) where each of `lines` starts: lets the scanner start at any line. */
   lineOffsets: number[];
+  /** Bytes read after the last complete line: the start of a line longer than the rest of the head. */
+  tailBytes: number;
 }
 
 export const HEAD_BYTES = 256 * 1024;
@@ -25,6 +27,7 @@ export async function readHead(source: ByteSource): Promise<Head> {
   const complete = bytes.length >= source.size;
   const lines: string[] = [];
   const lineOffsets: number[] = [];
+  let tailBytes = 0;
   if (encoding === 'utf-8') {
     // Split on bytes so offsets are exact; decode each line on its own.
     const dec = createDecoder('utf-8');
@@ -41,12 +44,14 @@ export async function readHead(source: ByteSource): Promise<Head> {
     if (complete && start < bytes.length && lines.length < HEAD_LINES) {
       lines.push(dec.decode(bytes.subarray(start)));
       lineOffsets.push(start);
+    } else if (lines.length < HEAD_LINES) {
+      tailBytes = bytes.length - start;
     }
   } else {
     // UTF-16: offsets are not used (the scanner re-encodes these files as a whole), only the text.
     const text = createDecoder(encoding).decode(bytes.subarray(bomLength));
     const parts = text.split(/\r\n|\r|\n/);
-    if (!complete) parts.pop();
+    if (!complete) tailBytes = 2 * (parts.pop()?.length ?? 0);
     for (const p of parts.slice(0, HEAD_LINES)) {
       lines.push(p);
       lineOffsets.push(-1);
@@ -60,6 +65,7 @@ export async function readHead(source: ByteSource): Promise<Head> {
     lines,
     complete: complete && lines.length < HEAD_LINES,
     lineOffsets,
+    tailBytes,
   };
 }
 

@@ -19,6 +19,8 @@ export type { ByteSource } from './source';
 export { bytesSource, blobSource, textSource } from './source';
 
 const CHUNK = 1 << 20;
+/** A line this long among the first few cannot be a header or the first rows: the head would not hold the table. */
+const LONGEST_HEADER_LINE = 128 * 1024;
 
 export interface Detection {
   formatId: string;
@@ -65,6 +67,9 @@ export async function importRecording(source: ByteSource, options: ImportOptions
   const head = await readHead(source);
   if (looksBinary(head)) {
     throw new ImportError(source.name, 'this is not a text file', 'TwitchScope reads CSV/TSV/TXT exports; export the recording as text from the device software', 1);
+  }
+  if (head.tailBytes > LONGEST_HEADER_LINE && head.lines.length < 10) {
+    throw new ImportError(source.name, `line ${head.lines.length + 1} is over ${LONGEST_HEADER_LINE / 1024} KB long, which no export's header is`, 'this does not look like a table of samples; open the exported CSV or TXT file', head.lines.length + 1);
   }
   const def = pickFormat(head, options.format);
   const plan = planWith(def, head, options);
