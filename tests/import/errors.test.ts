@@ -58,6 +58,18 @@ describe('import errors', () => {
     expect(e.message).toContain('--rate');
   });
 
+  it('a time column of clock times without a date names its cell and asks for --rate', async () => {
+    const text = 'time,left calf EMG (uV)\n' + Array.from({ length: 8 }, (_, k) => `12:00:00.00${k},${k}`).join('\n') + '\n';
+    const e = await failure(textSource('clock.csv', text));
+    expect(e.line).toBe(2);
+    expect(e.column).toBe(1);
+    expect(e.message).toBe(
+      'clock.csv:2:1: no sample rate: the time column "time" holds "12:00:00.000", which is not seconds, milliseconds, Unix time or an ISO date-time (pass the rate with --rate HZ, or set it in the import check)',
+    );
+    const rec = await importRecording(textSource('clock.csv', text), { rateHz: 1000 });
+    expect(Array.from(rec.channels[0].data)).toEqual([0, 1, 2, 3, 4, 5, 6, 7]);
+  });
+
   it('the same file imports once the rate is given', async () => {
     const rec = await importRecording(textSource('no-rate.csv', 'left calf EMG (uV)\n1\n2\n3\n4\n5\n6\n'), { rateHz: 100 });
     expect(rec.channels[0].sampleRateHz).toBe(100);

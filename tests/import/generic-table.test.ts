@@ -269,6 +269,13 @@ describe('generic table: missing and non-numeric cells', () => {
     expect(rec.warnings).toContainEqual({ message: '1 missing or non-numeric cell in "wrist acc x (g)" (first: "x"); analysis skips them as gaps', line: 6, column: 3 });
   });
 
+  it('leaves out a column of text beside the numbers and says so', async () => {
+    const rec = await load('notes.csv', 'time_s,left calf EMG (uV),note\n' + rows(20, (k) => `${k / 1000},${k},${k < 10 ? 'rest' : 'walk'}`));
+    expect(rec.channels.map((c) => c.id)).toEqual(['emg1']);
+    expect(channel(rec, 'emg1').data[19]).toBe(19);
+    expect(rec.warnings).toEqual([{ message: '"note" holds text ("rest"), not samples: left out', line: 2, column: 3 }]);
+  });
+
   it('keeps the header when the first data row has a bad cell', async () => {
     const rec = await load('bad-first-row.csv', 'time_s,left calf EMG (uV)\n0,oops\n' + rows(20, (k) => `${(k + 1) / 1000},${k + 2}`));
     const emg = channel(rec, 'emg1');

@@ -2,6 +2,7 @@ import type { ImportWarning } from '../../recording';
 import { ImportError } from '../errors';
 import { guessDecimalComma, guessDelimiter, looksNumeric, splitFields, type Head } from '../head';
 import { guessColumn, sensorLabelOf } from '../labels';
+import { isMissingText, parseNumberText } from '../numbers';
 import type { ImportOptions } from '../options';
 import type { ClockPlan, TablePlan, TimeUnit } from '../plan';
 import { inferNumericTimeUnit, isIsoDateTime, isTimeLabel, parseIsoMs, timeUnitFromLabel } from '../time';
@@ -44,29 +45,42 @@ function isDataLineWithGaps(line: string, delimiter: string, fieldCount: number)
   return good >= fields.length - good;
 }
 
-/** Finds where the data starts, the header line above it, and the delimiter. */
-export function tableShape(head: Head, from = 0): TableShape {
-  const lines = head.lines;
-  const candidates = lines.slice(from).filter((l) => l.trim() !== '' && !COMMENT.test(l)).slice(-60);
-  const delimiter = guessDelimiter(candidates.length > 0 ? candidates : lines);
-  let first = -1;
+/** A row whose first cell is data and whose numbers are at least as many as its text cells. */
+function isMostlyData(line: string, delimiter: string): boolean {
+  if (line.trim() === '' || COMMENT.test(line)) return false;
+  const fields = splitFields(line, delimiter);
+  if (fields[0].trim() === '' || !dataLike(fields[0])) return false;
+  const good = fields.filter(dataLike).length;
+  return good >= fields.length - good && fields.some((f) => looksNumeric(f.trim().replace(/^"|"$/g, '')));
+}
+
+/** The first line that starts five non-blank lines all passing `isRow`, or -1. */
+function firstRun(lines: readonly string[], from: number, isRow: (line: string) => boolean): number {
   for (let i = from; i < lines.length; i++) {
-    if (!isDataLine(lines[i], delimiter)) continue;
+    if (!isRow(lines[i])) continue;
     let ok = true;
     let seen = 0;
     for (let j = i + 1; j < lines.length && seen < 4; j++) {
       if (lines[j].trim() === '') continue;
       seen++;
-      if (!isDataLine(lines[j], delimiter)) {
+      if (!isRow(lines[j])) {
         ok = false;
         break;
       }
     }
-    if (ok) {
-      first = i;
-      break;
-    }
+    if (ok) return i;
   }
+  return -1;
+}
+
+/** Finds where the data starts, the header line above it, and the delimiter. */
+export function tableShape(head: Head, from = 0): TableShape {
+  const lines = head.lines;
+  const candidates = lines.slice(from).filter((l) => l.trim() !== '' && !COMMENT.test(l)).slice(-60);
+  const delimiter = guessDelimiter(candidates.length > 0 ? candidates : lines);
+  // Rows of numbers only, or failing that, rows that carry a text column (labels, notes) beside the numbers.
+  let first = firstRun(lines, from, (l) => isDataLine(l, delimiter));
+  if (first < 0) first = firstRun(lines, from, (l) => isMostlyData(l, delimiter));
   if (first < 0) {
     throw new ImportError(
       head.name,
@@ -143,7 +157,18 @@ export function planTable(head: Head, options: ImportOptions, formatId: string, 
     clocks.push({ type: 'column', column: timeCol, unit, presence: 'row' });
   } else {
     const rate = options.rateHz ?? rateFromPreamble(pre);
-    if (rate === null) needRate(head.name, 'the file has no time column and states no rate', (shape.headerLine >= 0 ? shape.headerLine : shape.firstDataLine) + 1);
+    if (rate === null) {
+      const named = shape.labels.findIndex(isTimeLabel);
+      if (named >= 0) {
+        needRate(
+          head.name,
+          `the time column "${labels[named]}" holds "${firstFields[named] ?? ''}", which is not seconds, milliseconds, Unix time or an ISO date-time`,
+          shape.firstDataLine + 1,
+          named + 1,
+        );
+      }
+      needRate(head.name, 'the file has no time column and states no rate', (shape.headerLine >= 0 ? shape.headerLine : shape.firstDataLine) + 1);
+    }
     clocks.push({ type: 'rate', rateHz: rate, startS: 0 });
   }
 
@@ -157,6 +182,11 @@ export function planTable(head: Head, options: ImportOptions, formatId: string, 
     if (shape.labels.length > 0 && isTimeLabel(labels[c]) && c !== timeCol) continue;
     const label = labels[c] || `column ${c + 1}`;
     const g = guessColumn(label);
+    const cell = firstFields[c] ?? '';
+    if (g.kind === 'other' && cell !== '' && !isMissingText(cell) && Number.isNaN(parseNumberText(cell, shape.decimalComma))) {
+      warnings.push({ message: `"${label}" holds text ("${cell.length > 24 ? `${cell.slice(0, 24)}…` : cell}"), not samples: left out`, line: shape.firstDataLine + 1, column: c + 1 });
+      continue;
+    }
     if (g.kind === 'emg') {
       let unit = g.unit;
       if (!unit || unit.kind !== 'emg') {

@@ -129,7 +129,7 @@ export function nextNonBlank(head: Head, from: number): number {
   return i;
 }
 
-/** A rate the user must give: the file states none and has no time column. `line` is where one was looked for. */
-export function needRate(file: string, what: string, line?: number): never {
-  throw new ImportError(file, `no sample rate: ${what}`, 'pass the rate with --rate HZ, or set it in the import check', line);
+/** A rate the user must give: the file states none and has no usable time column. `line`/`column`: where one was looked for. */
+export function needRate(file: string, what: string, line?: number, column?: number): never {
+  throw new ImportError(file, `no sample rate: ${what}`, 'pass the rate with --rate HZ, or set it in the import check', line, column);
 }
