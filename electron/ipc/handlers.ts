@@ -1,4 +1,4 @@
-import { basename, isAbsolute } from 'node:path';
+import { basename, extname, isAbsolute } from 'node:path';
 import type { RecentFile } from '../../renderer/platform/types';
 import type { FileGrants } from '../files/grants';
 import { readRange } from '../files/read-range';
@@ -10,6 +10,9 @@ import type { GrantedFile, InvokeChannel, ReplyOf, RequestOf } from './channels'
  * What each invoke channel does, as plain async functions of (window id, validated request). Everything with a
  * side effect outside this module (disk, dialogs, printing, the recent list) is passed in.
  */
+
+/** File types a drop may open: the text exports every supported device writes. */
+export const DROPPABLE_EXTENSIONS: readonly string[] = ['.csv', '.tsv', '.txt', '.dat'];
 
 /** Refusals the renderer may show: the message is plain and says nothing about the machine. */
 export class RequestRefused extends Error {}
@@ -72,12 +75,18 @@ export function createHandlers(deps: HandlerDeps): Handlers {
       return path === null ? null : openForWindow(deps, windowId, path);
     },
 
-    // The path comes from the dropped File object (webUtils in the preload); its size must match what the page
-    // saw, which ties the request to a real drop rather than a path the page made up.
+    // The path comes from the dropped File object (webUtils in the preload), but main cannot tell a real drop
+    // from a page that made the path up. So drops are limited to recording file types, the size must match the
+    // dropped File, and every failure reads the same, so probing paths reveals nothing.
     'file:open-dropped': async (windowId, { path, size }) => {
-      const granted = await openForWindow(deps, windowId, path);
-      if (granted.size !== size) throw new RequestRefused('The dropped file changed while opening. Please try again.');
-      return granted;
+      if (!DROPPABLE_EXTENSIONS.includes(extname(path).toLowerCase())) {
+        throw new RequestRefused(`Dropped files must be ${DROPPABLE_EXTENSIONS.join(', ')}; use Open… for other files.`);
+      }
+      const stats = await deps.fs.stat(path).catch(() => null);
+      if (!isAbsolute(path) || stats === null || !stats.isFile() || stats.size !== size) {
+        throw new RequestRefused('The dropped file could not be opened.');
+      }
+      return openForWindow(deps, windowId, path);
     },
 
     'file:open-recent': async (windowId, { key }) => {

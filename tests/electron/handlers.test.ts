@@ -120,14 +120,29 @@ describe('IPC handlers', () => {
     expect(h.recent).toEqual([]);
   });
 
-  it('accepts a dropped file only when its size matches the dropped File', async () => {
+  it('accepts a dropped recording only when its size matches the dropped File', async () => {
     const handlers = createHandlers(h.deps);
-    await expect(handlers['file:open-dropped'](WIN, { path: h.recording, size: 12 })).rejects.toThrow(RequestRefused);
-    await expect(handlers['file:open-dropped'](WIN, { path: 'calf.csv', size: h.bytes.length })).rejects.toThrow(RequestRefused);
-    await expect(handlers['file:open-dropped'](WIN, { path: h.dir, size: 0 })).rejects.toThrow(/folder/);
     expect(await handlers['file:open-dropped'](WIN, { path: h.recording, size: h.bytes.length })).toMatchObject({
       name: 'calf.csv',
     });
+  });
+
+  it('answers every failed drop the same way, so a page cannot probe which paths exist', async () => {
+    const handlers = createHandlers(h.deps);
+    await fs.mkdir(join(h.dir, 'folder.csv'));
+    const attempts = [
+      { path: h.recording, size: 12 },
+      { path: 'calf.csv', size: h.bytes.length },
+      { path: join(h.dir, 'folder.csv'), size: 0 },
+      { path: join(h.dir, 'missing.csv'), size: 10 },
+    ];
+    for (const attempt of attempts) {
+      await expect(handlers['file:open-dropped'](WIN, attempt)).rejects.toThrow('The dropped file could not be opened.');
+    }
+    const secret = join(h.dir, 'id_ed25519');
+    await fs.writeFile(secret, 'key');
+    await expect(handlers['file:open-dropped'](WIN, { path: secret, size: 3 })).rejects.toThrow(/use Open… for other files/);
+    expect(h.recent).toEqual([]);
   });
 
   it('keeps sidecars to files granted to the asking window', async () => {
