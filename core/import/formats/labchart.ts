@@ -105,7 +105,7 @@ export const labChart: FormatDef = {
     const titles = values.get('ChannelTitle') ?? [];
     const first = head.lines[dataLine];
     if (first === undefined) {
-      throw new ImportError(head.name, 'no samples after the LabChart header', 'export the block again with "Data" ticked', dataLine + 1);
+      throw new ImportError(head.name, 'no samples after the LabChart header', 'check that the export finished, or export the block again from LabChart', dataLine + 1);
     }
     // Date and time are optional export columns before the channels: the fullest rows say how many there are.
     const widest = Math.max(
