@@ -60,6 +60,12 @@ describe('LabChart text export', () => {
     expect(channel(rec, 'emg1').sampleRateHz).toBe(100);
   });
 
+  it('names the line after the header when no samples follow it', async () => {
+    await expect(importRecording(textSource('cut.txt', 'Interval=\t1 ms\nChannelTitle=\tEMG\nRange=\t1 mV\n'))).rejects.toThrow(
+      'cut.txt:4: no samples after the LabChart header (check that the export finished, or export the block again from LabChart)',
+    );
+  });
+
   it('asks for the rate when Interval= is unreadable', async () => {
     const text = 'Interval=\t5 fortnights\nChannelTitle=\tEMG\n0\t1\n';
     await expect(importRecording(textSource('odd.txt', text))).rejects.toThrow('odd.txt:1: the LabChart interval "5 fortnights" is not readable (pass the rate with --rate HZ)');
