@@ -1,11 +1,10 @@
-import { useEffect, useRef, useState, type ReactNode } from 'react';
+import { useEffect, useRef, useState } from 'react';
 
 interface Props {
   label: string;
   title?: string;
   testid?: string;
-  items: ReadonlyArray<{ label: string; onSelect(): void; testid?: string; hint?: string }>;
-  children?: ReactNode;
+  items: ReadonlyArray<{ label: string; onSelect(): void; testid?: string }>;
 }
 
 /** A small dropdown menu: arrow keys move, Escape closes and returns focus to the button. */
@@ -58,7 +57,6 @@ export function Menu({ label, title, testid, items }: Props) {
               }}
             >
               {it.label}
-              {it.hint && <span className="muted"> {it.hint}</span>}
             </button>
           ))}
         </div>
