@@ -72,7 +72,7 @@ export async function importRecording(source: ByteSource, options: ImportOptions
     throw new ImportError(source.name, `line ${head.lines.length + 1} is over ${LONGEST_HEADER_LINE / 1024} KB long, which no export's header is`, 'this does not look like a table of samples; open the exported CSV or TXT file', head.lines.length + 1);
   }
   const def = pickFormat(head, options.format);
-  const plan = planWith(def, head, options);
+  const plan = withoutUnfilledColumns(planWith(def, head, options), head);
   if (plan.signals.some((s) => plan.clocks[s.clock] === undefined)) {
     throw new ImportError(source.name, 'no sample rate: the file has no time column and states no rate', 'pass the rate with --rate HZ, or set it in the import check');
   }
@@ -93,6 +93,25 @@ function planWith(def: FormatDef, head: Head, options: ImportOptions): TablePlan
     if (err instanceof ImportError) throw err;
     throw new ImportError(head.name, `this file does not have the layout of ${def.name}`, 'leave the format to be detected, or choose the one that wrote the file', 1);
   }
+}
+
+/**
+ * A header naming columns that no row of the head reaches: each would still cost a float per row, so a
+ * 100 KB header over a file of short rows could ask for gigabytes. Those columns are left out.
+ */
+function withoutUnfilledColumns(plan: TablePlan, head: Head): TablePlan {
+  const rows = head.lines.slice(plan.firstDataLine);
+  if (rows.length < 50 && !head.complete) return plan;
+  let widest = 0;
+  for (const l of rows) widest = Math.max(widest, splitFields(l, plan.delimiter).length);
+  const kept = plan.signals.filter((s) => s.column < widest);
+  if (kept.length === plan.signals.length || kept.length === 0) return plan;
+  const dropped = plan.signals.length - kept.length;
+  return {
+    ...plan,
+    signals: kept,
+    warnings: [...plan.warnings, { message: `the header names ${dropped} column${dropped === 1 ? '' : 's'} past the end of every row: left out`, line: plan.firstDataLine }],
+  };
 }
 
 function looksBinary(head: Head): boolean {
