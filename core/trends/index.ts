@@ -17,4 +17,5 @@ export {
   type SiteSeries,
   type TagFilter,
 } from './series';
-export { firstToLatest, type SiteChange } from './first-last';
+export { firstToLatest, recordingLabels, type SiteChange } from './first-last';
+export { compareRecordings, recordingsWithSite } from './compare-entries';

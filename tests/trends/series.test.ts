@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { calendarMs, dayLabel } from '../../core/trends/calendar';
+import { compareRecordings, recordingsWithSite } from '../../core/trends/compare-entries';
 import { firstToLatest, recordingLabels } from '../../core/trends/first-last';
 import { filterByTags, placeInTime, rateSeries, spreadSeries, sustainedSeries } from '../../core/trends/series';
 import { weeks } from './fixtures';
@@ -65,5 +66,17 @@ describe('recordings over calendar time', () => {
   it('names recordings by day, adding the year or the time only when needed', () => {
     expect(recordingLabels(Date.UTC(2025, 11, 29, 8), Date.UTC(2026, 0, 5, 8))).toEqual(['the 29 Dec 2025 recording', 'the 5 Jan 2026 recording']);
     expect(recordingLabels(Date.UTC(2026, 0, 5, 8), Date.UTC(2026, 0, 5, 21, 30))).toEqual(['the 5 Jan 08:00 recording', 'the 5 Jan 21:30 recording']);
+  });
+});
+
+describe('comparing two chosen recordings', () => {
+  it('compares one site of two recordings, named by date, and lists the recordings a site can be compared in', () => {
+    const [week3, week1, undated, week2] = weeks;
+    expect(recordingsWithSite(weeks, 'right calf').map((r) => r.name)).toEqual(['week3.csv', 'week1.csv', 'week2.csv']);
+    expect(compareRecordings(week1, week2, 'left calf')!.text).toBe(
+      'About the same: 5.6 twitches per minute of rest in the 12 Jan recording, 5 in the 5 Jan recording. The rate in the 12 Jan recording is 1.1 times that in the 5 Jan recording (95% interval 0.83 to 1.5 times), a range that includes no change.',
+    );
+    expect(compareRecordings(undated, week3, 'left calf')!.text).toMatch(/^Higher in week3\.csv: 11 twitches per minute of rest, against 4 in undated\.csv\./);
+    expect(compareRecordings(undated, week3, 'right calf')).toBeNull();
   });
 });
