@@ -56,7 +56,7 @@ export function useSession(): SessionApi {
         const loaded = await client().importFile(file, settings, (stage, fraction) =>
           dispatch({ type: 'busy', stage, fraction, label: `Reading ${file.name}` }),
         );
-        const { restored, notice } = await restoreWork(await platform.loadSidecar(file.key).catch(() => null), loaded);
+        const { restored, notice } = restoreWork(await platform.loadSidecar(file.key).catch(() => null), loaded);
         dispatch({ type: 'opened', file, settings, loaded, restored, notice });
       } catch (err) {
         fail(err);
@@ -115,12 +115,13 @@ export function useSession(): SessionApi {
     addTwitch: (channelId, clickS) => {
       const s = stateRef.current;
       const ch = s.analysis?.channels.find((c) => c.id === channelId);
-      if (!s.loaded || !ch) return null;
-      const axes = channelsOf(s.loaded.recording, channelId);
+      const loaded = s.loaded;
+      if (!loaded || !ch) return null;
+      const axes = channelsOf(loaded.recording, channelId);
       if (axes.length === 0) return null;
-      // Search the signal as drawn (EMG high-passed), so the peak found is the one the user clicked.
+      // Search the signal as drawn (EMG band-passed), so the peak found is the one the user clicked.
       const span = spanNearClick(
-        axes.map((a) => s.loaded!.pyramids[a.id]?.data ?? a.data),
+        axes.map((a) => loaded.pyramids[a.id]?.data ?? a.data),
         axes[0].sampleRateHz,
         axes[0].startS,
         clickS,
@@ -138,7 +139,7 @@ export function useSession(): SessionApi {
   };
 }
 
-async function restoreWork(text: string | null, loaded: LoadedRecording): Promise<{ restored: RestoredWork | null; notice: string | null }> {
+function restoreWork(text: string | null, loaded: LoadedRecording): { restored: RestoredWork | null; notice: string | null } {
   if (text === null) return { restored: null, notice: null };
   const parsed = parseSidecar(text);
   if (!parsed.ok) return { restored: null, notice: `Saved work was found but not used: ${parsed.reason}` };
