@@ -26,7 +26,12 @@ function sustainedLine(f: Findings): string {
   if (f.sustainedCount === 0) return 'No sustained, cramp-like activity.';
   const places = f.locations.filter((l) => l.sustainedCount > 0).map((l) => l.name);
   const where = places.length > 3 ? [`${places.length} sites`] : places;
-  const total = f.sustainedTotalS > 0 ? `, ${formatDuration(f.sustainedTotalS)} in total, longest ${formatDuration(f.longestSustainedS)}` : '';
+  const total =
+    f.sustainedTotalS <= 0
+      ? ''
+      : f.sustainedCount === 1
+        ? ` lasting ${formatDuration(f.sustainedTotalS)}`
+        : `, ${formatDuration(f.sustainedTotalS)} in total, longest ${formatDuration(f.longestSustainedS)}`;
   return `${plural(f.sustainedCount, 'sustained, cramp-like episode')}${total}${where.length ? `, in ${listInWords(where)}` : ''}.`;
 }
 

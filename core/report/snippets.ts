@@ -5,7 +5,7 @@
 import { channelsOf } from '../analysis/channels';
 import type { AnalysedChannel, Analysis, DetectedEvent } from '../analysis/types';
 import { ZeroPhaseFilter } from '../dsp/filtfilt';
-import { butterworthBandpass, butterworthHighpass } from '../dsp/sos';
+import { butterworthBandpass, butterworthHighpass, cascade, notch, type Sos } from '../dsp/sos';
 import type { Recording } from '../recording';
 
 export interface Snippet {
@@ -31,7 +31,8 @@ const MAX_TWITCH_SNIPPETS = 4;
 const TWITCH_HALF_S = { emg: 0.075, accel: 0.75 } as const;
 const SUSTAINED_BEFORE_S = 1;
 const SUSTAINED_SHOW_S = 4;
-const FILTER_PAD_S = { emg: 0.5, accel: 2 } as const;
+/** Real signal either side of a snippet so filters settle: a Q 30 notch at 50 Hz rings for about 0.2 s (1/(π·1.7 Hz)). */
+const FILTER_PAD_S = { emg: 1.5, accel: 2 } as const;
 
 const usable = (e: DetectedEvent) => e.review !== 'rejected';
 
@@ -89,7 +90,8 @@ export function extractSnippet(rec: Recording, analysis: Analysis, event: Detect
   const pad = Math.round(FILTER_PAD_S[channel.kind] * fs);
   const padFrom = Math.max(0, from - pad);
   const padTo = Math.min(n, to + pad);
-  const { filter, band } = displayFilter(channel.kind, fs);
+  const mainsHz = analysis.summary.channels.find((s) => s.channel === channel.id)?.mainsHz ?? null;
+  const { filter, band } = displayFilter(channel.kind, fs, mainsHz);
   const scale = channel.kind === 'emg' ? 1 : 1000;
   let best: { values: Float32Array; axis?: string; size: number } | null = null;
   for (const src of sources) {
@@ -122,13 +124,19 @@ export function snippetsFor(rec: Recording, analysis: Analysis): Snippet[] {
   return out;
 }
 
+/** Notch quality of the mains filter, as detection uses (Q 30 keeps the EMG band; Mewett et al. 2004). */
+const MAINS_Q = 30;
+
 // Same band as detection (SENIAM 20–450 Hz for EMG; 5–45 Hz twitch band for accelerometers), Butterworth
-// order 4 run forward and backward so peaks stay where they happened.
-function displayFilter(kind: 'emg' | 'accel', fs: number): { filter: ZeroPhaseFilter; band: string } {
+// order 4 run forward and backward so peaks stay where they happened; where detection found mains hum,
+// the same notches at the mains frequency and its harmonics, so the trace shows what was analysed.
+function displayFilter(kind: 'emg' | 'accel', fs: number, mainsHz: number | null): { filter: ZeroPhaseFilter; band: string } {
   const [low, high] = kind === 'emg' ? [20, 450] : [5, 45];
   const top = Math.min(high, 0.45 * fs);
-  const sos = top > low * 1.5 ? butterworthBandpass(4, low, top, fs) : butterworthHighpass(4, low, fs);
-  const band = top > low * 1.5 ? `${low}–${Math.round(top)} Hz` : `above ${low} Hz`;
+  const parts: Sos[] = [top > low * 1.5 ? butterworthBandpass(4, low, top, fs) : butterworthHighpass(4, low, fs)];
+  if (kind === 'emg' && mainsHz) for (let f = mainsHz; f < Math.min(top * 1.1, 0.49 * fs); f += mainsHz) parts.push(notch(f, MAINS_Q, fs));
+  const sos = cascade(...parts);
+  const band = `${top > low * 1.5 ? `${low}–${Math.round(top)} Hz` : `above ${low} Hz`}${parts.length > 1 ? `, ${mainsHz} Hz notched` : ''}`;
   return { filter: new ZeroPhaseFilter(sos, 6 * sos.sections), band };
 }
 

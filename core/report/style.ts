@@ -14,6 +14,7 @@ h2 { font-size: 10pt; margin: 9pt 0 3pt; padding-bottom: 1.5pt; border-bottom: 0
 h3 { font-size: 8.6pt; margin: 0 0 2pt; }
 p { margin: 2pt 0; }
 section { break-inside: auto; }
+#checklist, #disclaimer { break-inside: avoid; }
 figure { margin: 2pt 0; break-inside: avoid; }
 svg { display: block; max-width: 100%; height: auto; font-family: inherit; }
 svg text { fill: #000; }

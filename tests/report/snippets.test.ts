@@ -82,3 +82,26 @@ describe('snippet signal', () => {
     expect(snippetsFor(calf.recording, calf.analysis).length).toBe(pickSnippetEvents(calf.analysis).length);
   });
 });
+
+describe('mains hum in snippets', () => {
+  function humRecording(mainsHz: 50 | 60 | null) {
+    const fs = 1000;
+    const data = new Float32Array(10 * fs);
+    for (let i = 0; i < data.length; i++) data[i] = 40 * Math.sin((2 * Math.PI * 50 * i) / fs) + 15 * Math.sin((2 * Math.PI * 150 * i) / fs);
+    const analysis = makeAnalysis([{ id: 'e', site: 'left calf', restS: 10, twitches: 1 }]);
+    analysis.channels[0].sampleRateHz = fs;
+    analysis.summary.channels[0].mainsHz = mainsHz;
+    const rec = { ...calf.recording, channels: [{ id: 'e', label: 'left calf EMG', kind: 'emg' as const, unit: 'uV', sampleRateHz: fs, startS: 0, data }], sensors: [] };
+    return extractSnippet(rec, analysis, analysis.events[0])!;
+  }
+  const rms = (x: Float32Array) => Math.sqrt(x.reduce((s, v) => s + v * v, 0) / x.length);
+
+  it('is notched at the mains frequency and its harmonics where detection found it', () => {
+    const raw = humRecording(null);
+    const notched = humRecording(50);
+    expect(raw.band).toBe('20–450 Hz');
+    expect(notched.band).toBe('20–450 Hz, 50 Hz notched');
+    expect(rms(raw.values)).toBeGreaterThan(25);
+    expect(rms(notched.values)).toBeLessThan(0.05 * rms(raw.values));
+  });
+});
