@@ -46,19 +46,26 @@ export function collectLicences(rootDir: string): LicenceEntry[] {
   return [...seen.values()].sort((a, b) => a.name.localeCompare(b.name));
 }
 
-/** The first paragraph of prose in a Markdown file, without the heading and inline markup. */
-export function firstParagraph(markdown: string): string {
-  const paragraphs = markdown
+/**
+ * The opening sentence of the first real paragraph of a Markdown file (short lines such as "Default sample: x"
+ * are not prose), without inline markup: for samples/README.md, where the recordings come from.
+ */
+export function provenanceSentence(markdown: string): string {
+  const prose = markdown
     .replace(/\r\n/g, '\n')
     .split(/\n\s*\n/)
     .map((block) => block.trim())
-    .filter((block) => block.length > 0 && !block.startsWith('#') && !block.startsWith('```') && !block.startsWith('|'));
-  const first = paragraphs[0] ?? '';
-  return first
-    .replace(/\[([^\]]*)\]\([^)]*\)/g, '$1')
-    .replace(/[*_`]/g, '')
-    .replace(/\s+/g, ' ')
-    .trim();
+    .filter((block) => !block.startsWith('#') && !block.startsWith('```') && !block.startsWith('|'))
+    .map((block) =>
+      block
+        .replace(/\[([^\]]*)\]\([^)]*\)/g, '$1')
+        .replace(/[*_`]/g, '')
+        .replace(/\s+/g, ' '),
+    )
+    .find((block) => block.split(' ').length >= 8);
+  if (prose === undefined) return '';
+  const end = /[.!?](\s|$)/.exec(prose);
+  return end ? prose.slice(0, end.index + 1) : prose;
 }
 
 export function collectAboutData(rootDir: string): AboutData {
@@ -71,7 +78,7 @@ export function collectAboutData(rootDir: string): AboutData {
   }
   let provenance = '';
   try {
-    provenance = firstParagraph(readFileSync(join(samplesDir, 'README.md'), 'utf8'));
+    provenance = provenanceSentence(readFileSync(join(samplesDir, 'README.md'), 'utf8'));
   } catch {
     provenance = '';
   }

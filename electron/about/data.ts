@@ -12,7 +12,7 @@ export interface SampleInfo {
 export interface AboutData {
   licences: LicenceEntry[];
   samples: SampleInfo[];
-  /** Where the bundled samples come from, in the samples' own words (first paragraph of samples/README.md). */
+  /** Where the bundled samples come from, in the samples' own words (opening sentence of samples/README.md). */
   samplesProvenance: string;
 }
 

@@ -1,7 +1,7 @@
 import { join } from 'node:path';
 import type { PrintToPDFOptions } from 'electron';
 import { describe, expect, it } from 'vitest';
-import { collectAboutData, collectLicences, firstParagraph } from '../../electron/about/collect';
+import { collectAboutData, collectLicences, provenanceSentence } from '../../electron/about/collect';
 import { aboutBox } from '../../electron/about/data';
 import { PDF_OPTIONS, printHtmlToPdf, ReportPages, withReportCsp, type PrintPdfDeps } from '../../electron/report/print-pdf';
 import { REPORT_CSP } from '../../electron/window/csp';
@@ -19,11 +19,20 @@ describe('About box', () => {
     expect([...names].sort((a, b) => a.localeCompare(b))).toEqual(names);
   });
 
-  it('reads the samples’ provenance from the first paragraph of their README', () => {
-    expect(firstParagraph('# Samples\n\nSimulated with **TwitchScope**\nfrom [the simulator](core/simulate).\n\n## Files\n')).toBe(
-      'Simulated with TwitchScope from the simulator.',
-    );
-    expect(firstParagraph('')).toBe('');
+  it('reads the samples’ provenance from the opening sentence of their README, skipping short lines', () => {
+    const readme =
+      '# Samples\n\nDefault sample: `calf.csv`\n\nThese are **simulated** recordings\nmade by [the simulator](core/simulate), ' +
+      'not people. Each has a truth file.\n\n## Files\n';
+    expect(provenanceSentence(readme)).toBe('These are simulated recordings made by the simulator, not people.');
+    expect(provenanceSentence('# Only a heading\n')).toBe('');
+  });
+
+  it('lists the bundled samples and where they come from', () => {
+    const data = collectAboutData(ROOT);
+    const csv = data.samples.map((s) => s.file);
+    expect(csv.length).toBeGreaterThan(0);
+    expect(csv.every((file) => file.endsWith('.csv'))).toBe(true);
+    expect(data.samplesProvenance.length).toBeGreaterThan(20);
   });
 
   it('shows version, the not-a-diagnosis line, samples and licences', () => {
