@@ -239,6 +239,11 @@ async function main(): Promise<void> {
     await page.getByTestId('file-name').filter({ hasText: 'second.csv' }).waitFor({ timeout: 30_000 });
     check(true, 'a file main opens (command line, Open with) reaches the page');
 
+    await page.evaluate("window.__emit('menu:command', 'open-sample')");
+    await page.getByTestId('sample-calf-rest-emg').click({ timeout: 30_000 });
+    await page.getByTestId('file-name').filter({ hasText: 'calf-rest-emg' }).waitFor({ timeout: 30_000 });
+    check(true, 'a bundled sample loads from the app’s own origin under its CSP');
+
     check(refused.length === 0, `main refused nothing the page sent${refused.length ? `: ${refused.join('; ')}` : ''}`);
     check(problems.length === 0, `no console errors or CSP violations${problems.length ? `: ${problems.join('; ')}` : ''}`);
   } finally {
