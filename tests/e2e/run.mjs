@@ -291,6 +291,20 @@ scenario('a long import can be cancelled and the window stays responsive', async
   assert((await page.getByTestId('error').count()) === 0, 'cancelling showed an error');
 });
 
+scenario('an unreadable file is explained, not crashed on', async ({ page, url, tmp }) => {
+  const { writeFile } = await import('node:fs/promises');
+  const bad = join(tmp, 'photo.csv');
+  await writeFile(bad, Buffer.from(Array.from({ length: 4096 }, (_, i) => (i * 37) % 256)));
+  await page.goto(url);
+  const [chooser] = await Promise.all([page.waitForEvent('filechooser'), page.getByTestId('open-recording').click()]);
+  await chooser.setFiles(bad);
+  const error = page.getByTestId('error');
+  await error.waitFor({ timeout: 30_000 });
+  const text = await error.textContent();
+  assert(/photo\.csv/.test(text) && /text/i.test(text), `unhelpful error: ${text}`);
+  await page.getByTestId('start-screen').waitFor();
+});
+
 scenario('dark theme timeline', async ({ page, url }) => {
   const sample = pickSample();
   await page.goto(`${url}?sample=${encodeURIComponent(sample)}`);
