@@ -14,17 +14,24 @@ export function snippetsSection(snippets: readonly Snippet[]): string {
       s.kind === 'twitch'
         ? `${formatNumber(s.event.amplitude * scale)} ${s.unit}, ${formatNumber(s.event.snr)}× noise`
         : `lasts ${formatDuration(s.event.endS - s.event.startS)}${s.event.rms !== undefined ? `, RMS ${formatNumber(s.event.rms * scale)} ${s.unit}` : ''}`;
-    const signal = s.channel.kind === 'emg' ? `EMG ${s.band}` : `acc ${s.axis ?? ''} axis ${s.band}`;
+    const axis = s.channel.kind === 'accel' && s.axis ? ` · ${s.axis} axis` : '';
     return [
       '<figure class="snippet">',
       snippetChart(s),
-      `<figcaption><b>${esc(what)}</b> · ${esc(where)} · ${formatClock(s.kind === 'twitch' ? s.event.peakS : s.event.startS)}<br>${esc(size)} · ${esc(signal)}</figcaption>`,
+      `<figcaption><b>${esc(what)}</b> · ${esc(where)} · ${formatClock(s.kind === 'twitch' ? s.event.peakS : s.event.startS)}<br>${esc(size)}${esc(axis)}</figcaption>`,
       '</figure>',
     ].join('');
   });
   return section(
     'snippets',
     'Example waveforms',
-    `<div class="snippets">${figures.join('')}</div><p class="muted">Grey band: the detected event. Bars: time and amplitude scale.</p>`,
+    `<div class="snippets">${figures.join('')}</div><p class="muted">Grey band: the detected event. Bars: time and amplitude scale. Shown filtered as analysed: ${esc(filtersInWords(snippets))}.</p>`,
   );
+}
+
+/** Each display filter once ("EMG 20–450 Hz, 50 Hz notched; accelerometer 5–45 Hz"): captions stay two lines. */
+function filtersInWords(snippets: readonly Snippet[]): string {
+  const seen = new Set<string>();
+  for (const s of snippets) seen.add(`${s.channel.kind === 'emg' ? 'EMG' : 'accelerometer'} ${s.band}`);
+  return [...seen].join('; ');
 }
