@@ -13,12 +13,15 @@ import type { AnalysisJson } from '../core/analysis/json';
 import { analyseJob, type BatchJob, type JobResult } from './batch-worker';
 import type { ReadOptions } from './read-recording';
 
-/** Recording files a folder may hold; the app's own sidecars are skipped. */
+/** Recording files a folder may hold (the app's `.twitchscope.json` sidecars and JSON outputs are not). */
 const RECORDING_EXT = /\.(csv|txt|tsv)$/i;
-const SIDECAR = /\.twitchscope\.json$/i;
 
-/** Files as given, folders expanded to the recordings under them (recursively, in name order). */
-export async function listRecordings(paths: readonly string[]): Promise<string[]> {
+/**
+ * Files as given, folders expanded to the recordings under them (recursively, in name order, hidden files
+ * left out). `exclude` names outputs of this run, e.g. a summary table written into the same folder.
+ */
+export async function listRecordings(paths: readonly string[], exclude: readonly string[] = []): Promise<string[]> {
+  const skip = new Set(exclude.map((f) => path.resolve(f)));
   const out: string[] = [];
   for (const p of paths) {
     let isDir = false;
@@ -27,7 +30,7 @@ export async function listRecordings(paths: readonly string[]): Promise<string[]
     } catch {
       // Kept in the list: reading it will say there is no such file, in the usual words.
     }
-    if (isDir) out.push(...(await folderRecordings(p)));
+    if (isDir) out.push(...(await folderRecordings(p)).filter((f) => !skip.has(path.resolve(f))));
     else out.push(p);
   }
   return out;
@@ -39,8 +42,9 @@ async function folderRecordings(dir: string): Promise<string[]> {
   const out: string[] = [];
   for (const e of entries) {
     const p = path.join(dir, e.name);
+    if (e.name.startsWith('.')) continue;
     if (e.isDirectory()) out.push(...(await folderRecordings(p)));
-    else if (e.isFile() && RECORDING_EXT.test(e.name) && !SIDECAR.test(e.name)) out.push(p);
+    else if (e.isFile() && RECORDING_EXT.test(e.name)) out.push(p);
   }
   return out;
 }
@@ -142,7 +146,7 @@ export interface BatchRun {
 
 /** Lists, analyses and reports progress the command-line way: `[3/20] file.csv` and each problem on stderr. */
 export async function analyseFiles(paths: readonly string[], args: BatchArgs): Promise<BatchRun> {
-  const files = await listRecordings(paths);
+  const files = await listRecordings(paths, args.summary ? [args.summary] : []);
   if (files.length === 0) return { files, results: [], failed: 0 };
   let failed = 0;
   const results = await runBatch(files, {

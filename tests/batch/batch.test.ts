@@ -102,6 +102,19 @@ describe('batch analyze', () => {
     expect(threads.has(threadId)).toBe(false);
   });
 
+  it('leaves out hidden files and its own summary table when run again on the same folder', async () => {
+    const again = tmp();
+    for (const f of ['week1.csv', 'week2.csv']) fs.copyFileSync(path.join(mixed, f), path.join(again, f));
+    fs.writeFileSync(path.join(again, '.week1.csv.partial.csv'), 'time_s,left calf EMG (uV)\n0,1\n');
+    const summary = path.join(again, 'summary.csv');
+    for (let i = 0; i < 2; i++) {
+      const r = await cli(['analyze', again, '--summary', summary]);
+      expect(r.code).toBe(0);
+      expect(r.stderr.trim().split('\n').map((l) => l.slice(0, 5))).toEqual(['[1/2]', '[2/2]']);
+    }
+    expect(fs.readFileSync(summary, 'utf8').trim().split('\n')).toHaveLength(3);
+  });
+
   it('says what to use instead of single-file outputs, and when a folder holds no recordings', async () => {
     const r = await cli(['analyze', path.join(mixed, 'week1.csv'), path.join(mixed, 'week2.csv'), '--json', 'x.json']);
     expect(r.code).toBe(2);
