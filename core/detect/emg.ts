@@ -28,7 +28,7 @@ export interface EmgInput {
 
 const MAX_FILLED_GAP_S = 0.01;
 /** Around a filled-in sample, the filters' response to its small error lasts a few ms. */
-const PATCH_MARGIN_S = 0.004;
+const PATCH_MARGIN_S = 0.0015;
 const MIN_RUN_S = 0.25;
 const MOTION_BIN_S = 0.05;
 const MOTION_BLOCK_S = 0.005;
@@ -132,11 +132,12 @@ export function detectEmg(input: EmgInput, p: EmgParams, checkpoint: Checkpoint,
   const sustained = acrossBlanks(episodes, blanks, Math.round(p.sustainedBridgeS * fs)).filter(
     (e) => e.end - e.start - overlapLength(unseen, e.start, e.end) >= p.sustainedMinS * fs,
   );
-  const hard = mergeSpans([...gaps, ...clipping, ...flat, ...sustained, ...edges, ...(input.movement ?? [])]);
+  const blocked = mergeSpans([...gaps, ...clipping, ...flat, ...sustained, ...(input.movement ?? [])]);
+  const hard = mergeSpans([...blocked, ...edges]);
 
   // The lobes of one filtered QRS lie up to ~30 ms apart: one candidate per beat.
   const weak = findPotentials({ x, envelope, floor: localFloor, floorWindow: win, high: Math.min(p.ecgK, p.twitchK), low: p.releaseK, mergeGap: Math.round(QRS_MERGE_S * fs) });
-  const train = findEcgTrain(x, weak, outsideOf(weak, hard), {
+  const train = findEcgTrain(x, weak, outsideOf(weak, blocked), {
     fs,
     minPeriodS: p.ecgMinPeriodS,
     maxPeriodS: p.ecgMaxPeriodS,
@@ -160,6 +161,7 @@ export function detectEmg(input: EmgInput, p: EmgParams, checkpoint: Checkpoint,
   );
   const twitches = groupTwitches(x, envelope, pot, candidates, {
     fs,
+    echoWindowMs: mains.lines.length > 0 ? p.notchEchoMs : p.multipletGapMs,
     multipletGapMs: p.multipletGapMs,
     maxMultiplet: p.maxMultiplet,
     echoFraction: p.echoFraction,

@@ -100,9 +100,11 @@ export function widthAt(x: Float32Array, peak: number, start: number, end: numbe
 /**
  * Separate peaks of the envelope in [start, end): samples that are the largest within ±`separation` and
  * reach `level`. Counts the potentials of a doublet that the double threshold kept as one candidate.
+ * `first` receives the sample of the earliest such peak (or -1).
  */
-export function countPeaks(envelope: Float32Array, start: number, end: number, level: number, separation: number): number {
+export function countPeaks(envelope: Float32Array, start: number, end: number, level: number, separation: number, first?: { at: number }): number {
   let count = 0;
+  if (first) first.at = -1;
   for (let k = start; k < end; k++) {
     const v = envelope[k];
     if (!(v >= level)) continue;
@@ -110,7 +112,10 @@ export function countPeaks(envelope: Float32Array, start: number, end: number, l
     for (let j = Math.max(start, k - separation); j <= Math.min(end - 1, k + separation) && isMax; j++) {
       if (envelope[j] > v || (envelope[j] === v && j < k)) isMax = false;
     }
-    if (isMax) count++;
+    if (isMax) {
+      if (first && first.at < 0) first.at = k;
+      count++;
+    }
   }
   return count;
 }

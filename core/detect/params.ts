@@ -27,6 +27,7 @@ export const EMG_DEFAULTS = {
   maxPotentialMs: d(40, 'ms', 'One potential is at most 40 ms wide at 20 % of its peak (surface FP priors: 5-30 ms)'),
   multipletGapMs: d(110, 'ms', 'Potentials within 10-110 ms form one twitch, a doublet or multiplet (Kleine et al. 2012)'),
   maxMultiplet: d(4, '', 'More than 4 potentials in a row is a burst, not a twitch'),
+  notchEchoMs: d(250, 'ms', 'With mains notches, a twitch under a fifth the size of one within 250 ms is the notch ringing (ring time Q / (pi f0) = 0.2 s at Q 30, 50 Hz)'),
   echoFraction: d(0.4, '', 'Within a twitch, potentials below 40 % of the largest are ringing or phases, not members'),
   isolationMs: d(250, 'ms', 'No twitch within 250 ms of sustained activity or an artifact (detection notes, section 7.2)'),
   sustainedBinMs: d(25, 'ms', 'Activity measured in 25 ms bins, about one motor-unit potential plus its spacing'),

@@ -3,10 +3,13 @@ import { countPeaks, widthAt, type Potentials } from './hysteresis';
 /** Potentials of a doublet are at least 10 ms apart (Kleine et al. 2012). */
 const MIN_SEPARATION_S = 0.01;
 /** The zero crossing inside one biphasic potential lasts well under 2 ms. */
+const ECHO_RATIO = 5;
 const WIDTH_BRIDGE_S = 0.002;
 
 export interface TwitchOptions {
   fs: number;
+  /** Ringing reach after a large potential. */
+  echoWindowMs: number;
   multipletGapMs: number;
   maxMultiplet: number;
   echoFraction: number;
@@ -27,7 +30,8 @@ export interface Twitch {
  * `multipletGapMs` are one twitch (doublets and multiplets, Kleine et al. 2012); members below
  * `echoFraction` of the largest are its phases or filter ringing, not extra potentials. A group with more
  * than `maxMultiplet` members is a burst, and one whose largest potential is wider than `maxPotentialMs`
- * is not motor-unit-like; both are dropped.
+ * is not motor-unit-like; both are dropped. A multiplet's peak time is its first potential's (the discharge;
+ * the later ones are its repeats), its amplitude the largest.
  */
 export function groupTwitches(x: Float32Array, envelope: Float32Array, pot: Potentials, candidates: readonly number[], o: TwitchOptions): Twitch[] {
   const gap = (o.multipletGapMs / 1000) * o.fs;
@@ -45,13 +49,18 @@ export function groupTwitches(x: Float32Array, envelope: Float32Array, pot: Pote
     let topEnvelope = 0;
     for (let k = g; k < e; k++) for (let i = pot.start[candidates[k]]; i < pot.end[candidates[k]]; i++) topEnvelope = Math.max(topEnvelope, envelope[i]);
     let members = 0;
-    for (let k = g; k < e; k++) members += countPeaks(envelope, pot.start[candidates[k]], pot.end[candidates[k]], o.echoFraction * topEnvelope, separation);
+    let firstPeak = -1;
+    const first = { at: -1 };
+    for (let k = g; k < e; k++) {
+      members += countPeaks(envelope, pot.start[candidates[k]], pot.end[candidates[k]], o.echoFraction * topEnvelope, separation, first);
+      if (firstPeak < 0) firstPeak = first.at;
+    }
     const width = widthAt(x, pot.peak[best], pot.start[best], pot.end[best], 0.2, bridge);
     if (members <= o.maxMultiplet && width <= maxWidth) {
       out.push({
         start: pot.start[candidates[g]],
         end: pot.end[candidates[e - 1]],
-        peak: pot.peak[best],
+        peak: members > 1 && firstPeak >= 0 ? largestNear(x, firstPeak, separation) : pot.peak[best],
         amplitude: top,
         floor: pot.floor[best],
         multiplet: Math.max(1, members),
@@ -59,5 +68,23 @@ export function groupTwitches(x: Float32Array, envelope: Float32Array, pot: Pote
     }
     g = e;
   }
-  return out;
+  return withoutEchoes(out, (o.echoWindowMs / 1000) * o.fs);
+}
+
+/**
+ * Drops small twitches within `window` samples of one `ECHO_RATIO` times their size: the filters' ringing after a
+ * large potential (notch ring time is about Q / (π f0), 0.2 s for Q 30 at 50 Hz), not a discharge.
+ */
+function withoutEchoes(twitches: Twitch[], window: number): Twitch[] {
+  return twitches.filter((t, i) => {
+    for (let j = i - 1; j >= 0 && t.peak - twitches[j].peak <= window; j--) if (twitches[j].amplitude > t.amplitude * ECHO_RATIO) return false;
+    for (let j = i + 1; j < twitches.length && twitches[j].peak - t.peak <= window; j++) if (twitches[j].amplitude > t.amplitude * ECHO_RATIO) return false;
+    return true;
+  });
+}
+
+function largestNear(x: Float32Array, at: number, reach: number): number {
+  let best = at;
+  for (let i = Math.max(0, at - reach); i <= Math.min(x.length - 1, at + reach); i++) if (Math.abs(x[i]) > Math.abs(x[best])) best = i;
+  return best;
 }
