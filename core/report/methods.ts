@@ -66,7 +66,7 @@ export function methodsSection(analysis: Analysis, software: { name: string; ver
   lines.push(
     '<li><b>Rates:</b> twitches ÷ minutes of usable rest (analysed time minus sustained activity, artifacts, movement and gaps); 95% intervals are exact Poisson (Garwood).</li>',
   );
-  lines.push('<li><b>Waveforms:</b> shown band-passed (zero-phase Butterworth order 4) in the detection band; accelerometer snippets show the axis with the largest response.</li>');
+  lines.push('<li><b>Waveforms:</b> shown band-passed (zero-phase Butterworth order 4) in the detection band, with the mains notches detection applied; accelerometer snippets show the axis with the largest response.</li>');
   const cited = JSON.stringify(p);
   const refs = REFERENCES.filter((r) => r.key === 'Garwood' || cited.includes(r.key));
   return section(
