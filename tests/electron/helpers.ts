@@ -1,11 +1,21 @@
 import * as fs from 'node:fs/promises';
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, sep } from 'node:path';
+import { afterAll } from 'vitest';
 import type { FileSystemLike } from '../../electron/fs/types';
 
+const created: string[] = [];
+// Registered while the importing test file is collected, so each file removes its own folders.
+afterAll(() => {
+  for (const dir of created.splice(0)) rmSync(dir, { recursive: true, force: true });
+});
+
+/** A fresh folder under the system temp folder, removed after the test file has run. */
 export function tempDir(prefix = 'twitchscope-electron-'): string {
-  return mkdtempSync(join(tmpdir(), prefix));
+  const dir = mkdtempSync(join(tmpdir(), prefix));
+  created.push(dir);
+  return dir;
 }
 
 let counter = 0;
