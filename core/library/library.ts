@@ -49,8 +49,9 @@ export class Library {
     if (parsed.kind === 'ok') {
       const library = new Library(store, parsed.index, false);
       if (parsed.migratedFrom === null) return { library, notice: { kind: 'loaded', dropped: parsed.dropped } };
-      // Written back at once so the old shape is read only once; the migration itself is deterministic.
-      await library.commit(parsed.index);
+      // Written back at once so the old shape is read only once. If that write fails the library still opens
+      // (from the migrated copy in memory) and the next change writes it.
+      await library.commit(parsed.index).catch(() => undefined);
       return { library, notice: { kind: 'migrated', from: parsed.migratedFrom, dropped: parsed.dropped } };
     }
     const keptAt = store.setAside ? await store.setAside(parsed.kind === 'newer' ? 'newer' : 'unreadable') : null;

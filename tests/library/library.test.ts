@@ -225,4 +225,24 @@ describe('library index', () => {
     expect(await fs.readFile(path, 'utf8')).toBe(serializeLibrary(library.index));
     expect((await Library.open(storeAt(path))).notice).toEqual({ kind: 'loaded', dropped: 0 });
   });
+
+  it('still opens a migrated index when writing it back fails, and writes it with the next change', async () => {
+    const v0 = JSON.stringify({ version: 0, recordings: [{ path: '/r/a.csv', fingerprint: 'a', durationS: 60, sites: {} }] });
+    let saved = v0;
+    let failing = true;
+    const store: LibraryStore = {
+      load: async () => saved,
+      save: async (t) => {
+        if (failing) throw new Error('disk full');
+        saved = t;
+      },
+    };
+    const { library, notice } = await Library.open(store);
+    expect(notice).toEqual({ kind: 'migrated', from: 0, dropped: 0 });
+    expect(library.entries.map((e) => e.fingerprint)).toEqual(['a']);
+    expect(saved).toBe(v0);
+    failing = false;
+    await library.setTags('a', ['caffeine']);
+    expect(JSON.parse(saved)).toMatchObject({ schema: LIBRARY_SCHEMA, version: LIBRARY_VERSION, entries: [{ fingerprint: 'a', tags: ['caffeine'] }] });
+  });
 });

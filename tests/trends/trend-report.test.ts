@@ -71,3 +71,15 @@ describe('trend report', () => {
     expect(w).toContain('Different sites were recorded, so these numbers are not directly comparable.');
   });
 });
+
+describe('trend report without sites', () => {
+  it('says that channels need a body site before rates can be followed', () => {
+    const html = buildTrendReportHtml({
+      recordings: [rec('a.csv', '2026-02-01T08:00:00', {}), rec('b.csv', '2026-02-08T08:00:00', {})],
+      software,
+      generatedAt: '2026-02-09T10:00:00Z',
+    });
+    expect(text(html)).toContain('No channel in these recordings is assigned to a body site, so rates cannot be followed by site.');
+    expect(text(html)).toContain('No recording has dated rest time at any site.');
+  });
+});

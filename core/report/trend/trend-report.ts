@@ -130,7 +130,11 @@ function keyPoints(dated: readonly DatedRecording[], undated: readonly TrendReco
     );
   }
   if (undated.length) lines.push(`${plural(undated.length, 'recording')} ${undated.length === 1 ? 'does' : 'do'} not state a date: listed in the table, not placed in time.`);
-  if (lines.length === 0) lines.push('No site has rest time in two dated recordings, so there is no trend to show.');
+  if ([...dated.map((d) => d.recording), ...undated].every((r) => r.sites.length === 0)) {
+    lines.push('No channel in these recordings is assigned to a body site, so rates cannot be followed by site. Assign sites to the channels and analyse again.');
+  } else if (lines.length === 0) {
+    lines.push('No site has rest time in two dated recordings, so there is no trend to show.');
+  }
   return lines;
 }
 
