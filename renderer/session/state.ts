@@ -1,6 +1,7 @@
 import type { Analysis } from '../../core/analysis/types';
 import type { ChecklistAnswers } from '../../core/guidance/checklist';
 import type { ReviewEdit } from '../../core/review/edits';
+import type { RestoredWork } from '../../core/review/restore';
 import { record, redo, startHistory, undo, type History } from '../../core/review/history';
 import type { OpenedFile } from '../platform/types';
 import type { ImportSettings, LoadedRecording, Stage } from '../worker/protocol';
@@ -47,12 +48,6 @@ export const initialState: SessionState = {
   answers: {},
 };
 
-export interface RestoredWork {
-  work: Work;
-  sensitivity: number | null;
-  subject: string;
-  answers: ChecklistAnswers;
-}
 
 export type SessionAction =
   | { type: 'busy'; stage: Stage; fraction: number; label: string }

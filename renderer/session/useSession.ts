@@ -1,16 +1,16 @@
 import { useCallback, useEffect, useMemo, useReducer, useRef } from 'react';
 import type { Analysis, DetectedEvent } from '../../core/analysis/types';
-import { sanitizeAnswers, type ChecklistAnswers } from '../../core/guidance/checklist';
+import type { ChecklistAnswers } from '../../core/guidance/checklist';
 import { spanNearClick } from '../../core/review/added-event';
 import { applyReview } from '../../core/review/apply';
 import { addEvent, setReview } from '../../core/review/edits';
-import { parseSidecar, sidecarMatches } from '../../core/review/sidecar';
+import { restoreFromSidecar } from '../../core/review/restore';
 import { usePlatform } from '../platform/context';
 import type { OpenedFile } from '../platform/types';
 import { Cancelled, WorkerClient, type AnalysisClient } from '../worker/client';
-import type { ImportSettings, LoadedRecording } from '../worker/protocol';
+import type { ImportSettings } from '../worker/protocol';
 import { channelsOf } from '../../core/analysis/channels';
-import { initialState, reduce, type RestoredWork, type SessionState, type Work } from './state';
+import { initialState, reduce, type SessionState, type Work } from './state';
 
 export interface SessionApi {
   state: SessionState;
@@ -56,7 +56,8 @@ export function useSession(): SessionApi {
         const loaded = await client().importFile(file, settings, (stage, fraction) =>
           dispatch({ type: 'busy', stage, fraction, label: `Reading ${file.name}` }),
         );
-        const { restored, notice } = restoreWork(await platform.loadSidecar(file.key).catch(() => null), loaded);
+        const saved = await platform.loadSidecar(file.key).catch(() => null);
+        const { restored, notice } = restoreFromSidecar(saved, loaded.recording.fingerprint, (iso) => new Date(iso).toLocaleString());
         dispatch({ type: 'opened', file, settings, loaded, restored, notice });
       } catch (err) {
         fail(err);
@@ -139,20 +140,3 @@ export function useSession(): SessionApi {
   };
 }
 
-function restoreWork(text: string | null, loaded: LoadedRecording): { restored: RestoredWork | null; notice: string | null } {
-  if (text === null) return { restored: null, notice: null };
-  const parsed = parseSidecar(text);
-  if (!parsed.ok) return { restored: null, notice: `Saved work was found but not used: ${parsed.reason}` };
-  const s = parsed.sidecar;
-  if (!sidecarMatches(s, loaded.recording.fingerprint)) {
-    return {
-      restored: null,
-      notice: 'Saved work was found for a file of this name, but its content has changed since, so it was not applied.',
-    };
-  }
-  const when = s.savedAt ? new Date(s.savedAt).toLocaleString() : 'earlier';
-  return {
-    restored: { work: { sites: s.sites, edits: s.edits }, sensitivity: s.sensitivity, subject: s.subject, answers: sanitizeAnswers(s.answers) },
-    notice: `Restored your saved work from ${when}.`,
-  };
-}

@@ -1,0 +1,36 @@
+import { sanitizeAnswers, type ChecklistAnswers } from '../guidance/checklist';
+import type { ReviewEdit } from './edits';
+import { parseSidecar, sidecarMatches } from './sidecar';
+
+/** Saved work ready to apply to the recording just opened. */
+export interface RestoredWork {
+  work: { sites: Record<string, string | null>; edits: ReviewEdit[] };
+  sensitivity: number | null;
+  subject: string;
+  answers: ChecklistAnswers;
+}
+
+/**
+ * Decides what to do with a sidecar found for the file just opened: apply it only to the same content,
+ * and always say why when it is not applied.
+ */
+export function restoreFromSidecar(
+  text: string | null,
+  fingerprint: string,
+  formatDate: (iso: string) => string,
+): { restored: RestoredWork | null; notice: string | null } {
+  if (text === null) return { restored: null, notice: null };
+  const parsed = parseSidecar(text);
+  if (!parsed.ok) return { restored: null, notice: `Saved work was found but not used: ${parsed.reason}` };
+  const s = parsed.sidecar;
+  if (!sidecarMatches(s, fingerprint)) {
+    return {
+      restored: null,
+      notice: 'Saved work was found for a file of this name, but its content has changed since, so it was not applied.',
+    };
+  }
+  return {
+    restored: { work: { sites: s.sites, edits: s.edits }, sensitivity: s.sensitivity, subject: s.subject, answers: sanitizeAnswers(s.answers) },
+    notice: `Restored your saved work from ${s.savedAt ? formatDate(s.savedAt) : 'earlier'}.`,
+  };
+}
