@@ -31,7 +31,6 @@ export interface Findings {
   /** Busiest location's share of all twitches (0..1), when twitches were found. */
   topShare: number;
   onlyAccelerometer: boolean;
-  excludedS: number;
 }
 
 /** Below this much clean rest a rate says little (70–90 s is needed to see one FP even in ALS; Mills 2011). */
@@ -92,6 +91,5 @@ export function findingsOf(analysis: Analysis): Findings {
     tongueRate: tongueRest > 0 ? (tongueTwitches * 60) / tongueRest : 0,
     topShare: totalTwitches > 0 ? topCount / totalTwitches : 0,
     onlyAccelerometer: analysis.channels.length > 0 && analysis.channels.every((c) => c.kind === 'accel'),
-    excludedS: analysis.summary.channels.reduce((m, c) => Math.max(m, c.excludedS), 0),
   };
 }
