@@ -111,6 +111,15 @@ function start(): void {
     writeFileAtomic: (path, data) => writeFileAtomic(fs, path, data, suffix),
     appVersion: app.getVersion(),
     onSidecarSaved: (windowId, location) => {
+      if (location.keptAside) {
+        const kept = {
+          type: 'info' as const,
+          message: 'Earlier saved work on this recording was kept.',
+          detail: `${location.keptAside.reason} It was moved, unchanged, to:\n${location.keptAside.path}\nYour work from now on is saved in its place.`,
+        };
+        const owner = appWindows.get(windowId);
+        void (owner ? dialog.showMessageBox(owner, kept) : dialog.showMessageBox(kept));
+      }
       if (location.where !== 'user-data' || toldAboutSidecar.has(location.path)) return;
       // Said once per recording and run: autosave writes often, and the place does not change.
       toldAboutSidecar.add(location.path);

@@ -78,6 +78,21 @@ export function parseSidecar(text: string): SidecarParse {
   };
 }
 
+/**
+ * Why the sidecar already on disk must be kept aside before `next` is written over it, or null when `next`
+ * simply updates it. Work this version cannot read (newer, broken, someone else's file) or work on other
+ * content (the recording was replaced) is the user's, so it is moved, never overwritten.
+ */
+export function keepAsideReason(existing: string, next: string): string | null {
+  const old = parseSidecar(existing);
+  if (!old.ok) return old.reason;
+  const mine = parseSidecar(next);
+  if (mine.ok && mine.sidecar.recording.fingerprint !== old.sidecar.recording.fingerprint) {
+    return 'The saved work file belongs to an earlier content of this recording.';
+  }
+  return null;
+}
+
 /** Whether saved work may be applied to the recording just opened: only to the same content. */
 export function sidecarMatches(s: Sidecar, fingerprint: string): boolean {
   return s.recording.fingerprint === fingerprint;

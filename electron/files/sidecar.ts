@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import { join } from 'node:path';
+import { keepAsideReason } from '../../core/review/sidecar';
 import { writeFileAtomic } from '../fs/atomic-write';
 import type { FileSystemLike } from '../fs/types';
 
@@ -18,7 +19,12 @@ export interface SidecarDeps {
   uniqueSuffix(): string;
 }
 
-export type SidecarLocation = { where: 'beside' | 'user-data'; path: string };
+export type SidecarLocation = {
+  where: 'beside' | 'user-data';
+  path: string;
+  /** Set when the file there was work this version could not take over: where it was moved, and why. */
+  keptAside?: { path: string; reason: string };
+};
 
 export function sidecarBeside(recordingPath: string): string {
   return recordingPath + SIDECAR_SUFFIX;
@@ -46,15 +52,33 @@ export async function loadSidecar(deps: SidecarDeps, recordingPath: string): Pro
 export async function saveSidecar(deps: SidecarDeps, recordingPath: string, text: string): Promise<SidecarLocation> {
   const beside = sidecarBeside(recordingPath);
   try {
+    const keptAside = await keepAside(deps, beside, text);
     await writeFileAtomic(deps.fs, beside, text, deps.uniqueSuffix);
-    return { where: 'beside', path: beside };
+    return { where: 'beside', path: beside, ...(keptAside ? { keptAside } : {}) };
   } catch (error) {
     if (!CANNOT_WRITE_BESIDE.has(errorCode(error) ?? '')) throw error;
   }
   const fallback = sidecarInUserData(deps.userDataDir, recordingPath);
   await deps.fs.mkdir(join(deps.userDataDir, 'sidecars'), { recursive: true });
+  const keptAside = await keepAside(deps, fallback, text);
   await writeFileAtomic(deps.fs, fallback, text, deps.uniqueSuffix);
-  return { where: 'user-data', path: fallback };
+  return { where: 'user-data', path: fallback, ...(keptAside ? { keptAside } : {}) };
+}
+
+/** Moves a sidecar `text` must not overwrite (see keepAsideReason) to `<name>.kept-<suffix>.json` beside it. */
+async function keepAside(deps: SidecarDeps, path: string, text: string): Promise<{ path: string; reason: string } | undefined> {
+  let existing: string;
+  try {
+    existing = await deps.fs.readFile(path, 'utf8');
+  } catch (error) {
+    if (errorCode(error) === 'ENOENT') return undefined;
+    throw error;
+  }
+  const reason = keepAsideReason(existing, text);
+  if (reason === null) return undefined;
+  const aside = `${path.replace(/\.json$/, '')}.kept-${deps.uniqueSuffix()}.json`;
+  await deps.fs.rename(path, aside);
+  return { path: aside, reason };
 }
 
 function errorCode(error: unknown): string | undefined {

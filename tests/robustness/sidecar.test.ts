@@ -1,0 +1,112 @@
+import { spawn } from 'node:child_process';
+import * as fs from 'node:fs/promises';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { keepAsideReason, parseSidecar } from '../../core/review/sidecar';
+import { loadSidecar, saveSidecar, sidecarBeside, sidecarInUserData, type SidecarDeps } from '../../electron/files/sidecar';
+import type { FileSystemLike } from '../../electron/fs/types';
+import { workText } from './work';
+
+const WRITER = join(__dirname, 'fixtures', 'sidecar-writer.ts');
+
+function folders(): { dir: string; recording: string; userData: string } {
+  const dir = mkdtempSync(join(tmpdir(), 'twitchscope-robust-'));
+  return { dir, recording: join(dir, 'calf.csv'), userData: join(dir, 'user-data') };
+}
+
+let counter = 0;
+const deps = (userDataDir: string, fsLike: FileSystemLike = fs): SidecarDeps => ({ fs: fsLike, userDataDir, uniqueSuffix: () => `t${++counter}` });
+
+/** Starts a writer process, waits for `signal` on its stdout (plus `extraMs`), then kills it with SIGKILL. */
+function killWriterAt(mode: string, recording: string, userData: string, signal: string, extraMs = 0): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, ['--import', 'tsx', WRITER, mode, recording, userData], { stdio: ['ignore', 'pipe', 'pipe'] });
+    let out = '';
+    let err = '';
+    child.stderr.on('data', (chunk) => (err += chunk));
+    child.stdout.on('data', (chunk) => {
+      out += chunk;
+      if (out.includes(signal)) setTimeout(() => child.kill('SIGKILL'), extraMs);
+    });
+    child.on('exit', (_code, sig) => (sig === 'SIGKILL' ? resolve() : reject(new Error(`writer ended on its own: ${err}`))));
+  });
+}
+
+describe('saved work survives a writer killed mid-write', () => {
+  it('keeps the old sidecar whole and readable when the app dies halfway through saving', async () => {
+    const { recording, userData } = folders();
+    const old = workText(300, 'before');
+    await fs.writeFile(sidecarBeside(recording), old);
+    await killWriterAt('pause', recording, userData, 'HALF');
+    const after = await loadSidecar(deps(userData), recording);
+    expect(after).toBe(old);
+    const parsed = parseSidecar(after!);
+    expect(parsed.ok && parsed.sidecar.subject).toBe('before');
+  });
+
+  it('leaves one complete, readable version whenever a saving loop is killed', async () => {
+    for (const delayMs of [30, 120, 260]) {
+      const { recording, userData } = folders();
+      await fs.writeFile(sidecarBeside(recording), workText(20_000, 'version 0'));
+      await killWriterAt('loop', recording, userData, 'READY', delayMs);
+      const parsed = parseSidecar((await loadSidecar(deps(userData), recording))!);
+      expect(parsed.ok).toBe(true);
+      if (parsed.ok) {
+        expect(parsed.sidecar.subject).toMatch(/^version \d+$/);
+        expect(parsed.sidecar.edits).toHaveLength(20_000);
+      }
+    }
+  });
+});
+
+describe('saved work this version cannot take over is kept aside, not overwritten', () => {
+  const newer = JSON.stringify({ schema: 'twitchscope.review', version: 2, recording: { fingerprint: 'fp-1' }, futureField: [1, 2, 3] });
+  const cases: Array<[string, string, RegExp]> = [
+    ['from a newer version', newer, /version 2/],
+    ['broken JSON', '{"schema":"twitchscope.review","version":1,"edits":[', /not valid JSON/],
+    ['not a TwitchScope file', '{"hello":"world"}', /not a TwitchScope file/],
+    ['for earlier content of the recording', workText(3, 'old content', 'fp-0'), /earlier content/],
+  ];
+
+  for (const [what, existing, reason] of cases) {
+    it(`${what}: moved beside, byte for byte, with the reason, and the new work written`, async () => {
+      const { dir, recording, userData } = folders();
+      await fs.writeFile(sidecarBeside(recording), existing);
+      const next = workText(5, 'now');
+      const saved = await saveSidecar(deps(userData), recording, next);
+      expect(saved.keptAside?.reason).toMatch(reason);
+      expect(saved.keptAside?.path).toMatch(/calf\.csv\.twitchscope\.kept-t\d+\.json$/);
+      expect(await fs.readFile(saved.keptAside!.path, 'utf8')).toBe(existing);
+      expect(await fs.readFile(sidecarBeside(recording), 'utf8')).toBe(next);
+      // The next autosave updates our own file in place: nothing more is moved.
+      const again = await saveSidecar(deps(userData), recording, workText(6, 'now'));
+      expect(again.keptAside).toBeUndefined();
+      expect((await fs.readdir(dir)).filter((f) => f.includes('.kept-'))).toHaveLength(1);
+    });
+  }
+
+  it('in the fallback folder too, when the recording folder is read-only', async () => {
+    const { dir, recording, userData } = folders();
+    const fallback = sidecarInUserData(userData, recording);
+    await fs.mkdir(join(userData, 'sidecars'), { recursive: true });
+    await fs.writeFile(fallback, newer);
+    const refuse = () => Object.assign(new Error('read-only file system'), { code: 'EROFS' });
+    const readOnly: FileSystemLike = {
+      ...fs,
+      open: async (path, flags, mode) => {
+        if (path.startsWith(dir + '/.') && flags !== 'r') throw refuse();
+        return fs.open(path, flags, mode);
+      },
+    };
+    const saved = await saveSidecar(deps(userData, readOnly), recording, workText(5, 'now'));
+    expect(saved.where).toBe('user-data');
+    expect(await fs.readFile(saved.keptAside!.path, 'utf8')).toBe(newer);
+  });
+
+  it('plain updates of our own work replace it without keeping copies', () => {
+    expect(keepAsideReason(workText(3, 'a'), workText(4, 'b'))).toBeNull();
+    expect(keepAsideReason(workText(3, 'a', 'fp-0'), workText(4, 'b', 'fp-1'))).toMatch(/earlier content/);
+  });
+});
