@@ -45,7 +45,7 @@ describe('trend report', () => {
 
   it('lists every recording and site with its interval, undated last', () => {
     const table = text(html.slice(html.indexOf('id="trend-table"'), html.indexOf('id="methods"')));
-    expect(table).toMatch(/2026-01-05 08:00:00 week1\.csv left calf 18 90 5 4–6\.1 0/);
+    expect(table).toMatch(/2026-01-05 08:00 week1\.csv left calf 18 90 5 4–6\.1 0/);
     expect(table).toMatch(/date not stated undated\.csv left calf 10 40 4 2\.9–5\.4 0/);
     expect(table.indexOf('week1.csv')).toBeLessThan(table.indexOf('week2.csv'));
     expect(table.indexOf('week3.csv')).toBeLessThan(table.indexOf('undated.csv'));

@@ -8,11 +8,14 @@ export interface CalendarTick {
   label: string;
 }
 
-/** The range to draw: the recordings' span with half a day either side, at least three days wide. */
+/**
+ * The range to draw: the recordings' span with a margin either side (half a day, or 4 % of the span, so the
+ * first and last marks clear the axes), at least three days wide.
+ */
 export function calendarRange(times: readonly number[]): { min: number; max: number } {
   const lo = Math.min(...times);
   const hi = Math.max(...times);
-  const pad = Math.max(DAY_MS / 2, (3 * DAY_MS - (hi - lo)) / 2);
+  const pad = Math.max(DAY_MS / 2, 0.04 * (hi - lo), (3 * DAY_MS - (hi - lo)) / 2);
   return { min: lo - pad, max: hi + pad };
 }
 

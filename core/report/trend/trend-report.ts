@@ -30,8 +30,8 @@ const CSP = "default-src 'none'; style-src 'unsafe-inline'; img-src data:";
 
 const TREND_CSS = `
 p.tag-key { font-size: 7.8pt; color: #222; }
-section.chart-page { break-inside: avoid; }
-td.tags { font-size: 7.4pt; }
+table.trend td:nth-child(-n+3) { white-space: nowrap; }
+.tags { font-size: 7.4pt; }
 `;
 
 const capital = (s: string): string => s.charAt(0).toUpperCase() + s.slice(1);
@@ -42,7 +42,7 @@ export function buildTrendReportHtml(input: TrendReportInput): string {
   const tagList = [...new Set(dated.flatMap((d) => d.recording.tags))];
   const tagMarks: TagMark[] = dated
     .filter((d) => d.recording.tags.length > 0)
-    .map((d) => ({ timeMs: d.timeMs, codes: d.recording.tags.map((t) => String(tagList.indexOf(t) + 1)).join(',') }));
+    .map((d) => ({ timeMs: d.timeMs, codes: d.recording.tags.map((t) => tagList.indexOf(t) + 1).sort((a, b) => a - b).join(',') }));
   const tagKey = tagList.length ? `<p class="tag-key">Tags (numbers along the top of the chart): ${esc(tagList.map((t, i) => `${i + 1} ${t}`).join(' · '))}.</p>` : '';
 
   const rateChart = rates.some((s) => s.points.length)
@@ -52,13 +52,15 @@ export function buildTrendReportHtml(input: TrendReportInput): string {
       )}</figure>${tagKey}`
     : '<p class="muted">No recording has dated rest time at any site.</p>';
 
+  // Only sites with an episode get a line: a row of zeros with wide whiskers would hide the ones that matter.
   const sustained = sustainedSeries(dated);
-  const anySustained = sustained.some((s) => s.points.some((p) => p.sustainedCount > 0));
-  const sustainedBody = anySustained
+  const withEpisodes = sustained.filter((s) => s.points.some((p) => p.sustainedCount > 0));
+  const without = sustained.filter((s) => !withEpisodes.includes(s)).map((s) => s.site);
+  const sustainedBody = withEpisodes.length
     ? `<figure>${overTimeChart(
-        sustained.map((s) => ({ name: s.site, points: s.points.map((p) => ({ timeMs: p.timeMs, value: p.perHour, lower: p.lower, upper: p.upper, weight: p.analysedS })) })),
+        withEpisodes.map((s) => ({ name: s.site, points: s.points.map((p) => ({ timeMs: p.timeMs, value: p.perHour, lower: p.lower, upper: p.upper, weight: p.analysedS })) })),
         { yLabel: 'sustained episodes per hour recorded (whisker: exact 95% interval)', ariaLabel: 'Sustained episodes per hour by site over time', plotH: 110 },
-      )}</figure>`
+      )}</figure>${without.length ? `<p class="muted">No sustained episodes at ${esc(listInWords(without))} in any recording.</p>` : ''}`
     : '<p>No sustained, cramp-like episodes in any of these recordings.</p>';
 
   const spread = spreadSeries(dated);
@@ -140,7 +142,7 @@ function keyPoints(dated: readonly DatedRecording[], undated: readonly TrendReco
 
 function recordingsTable(dated: readonly DatedRecording[], undated: readonly TrendRecording[]): string {
   const all: Array<{ r: TrendRecording; when: string }> = [
-    ...dated.map((d) => ({ r: d.recording, when: d.recording.startTime ? readableTime(d.recording.startTime) : '' })),
+    ...dated.map((d) => ({ r: d.recording, when: d.recording.startTime ? readableTime(d.recording.startTime).replace(/(\d{2}:\d{2}):\d{2}/, '$1') : '' })),
     ...undated.map((r) => ({ r, when: 'date not stated' })),
   ];
   const rows = all.flatMap(({ r, when }) => {
@@ -163,7 +165,7 @@ function recordingsTable(dated: readonly DatedRecording[], undated: readonly Tre
   return section(
     'trend-table',
     'Recordings',
-    table(['Recorded', 'File', 'Site', 'Rest (min)', 'Twitches', 'Per min', '95% interval', 'Sustained', 'Tags'], rows, new Set([3, 4, 5, 6, 7])),
+    table(['Recorded', 'File', 'Site', 'Rest (min)', 'Twitches', 'Per min', '95% interval', 'Sustained', 'Tags'], rows, new Set([3, 4, 5, 6, 7]), 'trend'),
   );
 }
 
