@@ -1,3 +1,4 @@
+import { keepAsideReason } from '../../core/review/sidecar';
 import { idbDelete, idbGet, idbPut } from './idb';
 import type { OpenedFile, PlatformApi, RecentFile } from './types';
 
@@ -117,7 +118,12 @@ export const browserPlatform: PlatformApi = {
   async loadSidecar(key) {
     return (await idbGet<string>('sidecars', key).catch(() => undefined)) ?? null;
   },
-  saveSidecar: (key, text) => idbPut('sidecars', key, text),
+  async saveSidecar(key, text) {
+    // Work this version cannot take over stays stored under its own key, as the desktop app keeps the file.
+    const existing = await idbGet<string>('sidecars', key).catch(() => undefined);
+    if (existing !== undefined && keepAsideReason(existing, text) !== null) await idbPut('sidecars', `${key}.kept-${Date.now()}`, existing);
+    await idbPut('sidecars', key, text);
+  },
   async appVersion() {
     return import.meta.env.VITE_APP_VERSION ?? 'dev';
   },
