@@ -5,12 +5,12 @@ import { ZeroPhaseFilter } from '../dsp/filtfilt';
 import { finiteQuantile, slidingQuantile, windowedSigma } from '../dsp/robust';
 import { findMains, nextPowerOfTwo, welchSpectrum } from '../dsp/spectrum';
 import { findEcgTrain } from './ecg';
-import { fillShortGaps, usableRuns } from './gaps';
+import { fillShortGaps } from './gaps';
 import { countPeaks, findPotentials, type Potentials } from './hysteresis';
 import type { EmgParams } from './params';
 import { findRawArtifacts } from './raw-artifacts';
 import type { Checkpoint, ChannelResult } from './result';
-import { dilateSpans, mergeSpans, overlapsAny, runsOf, totalLength, type Span } from './spans';
+import { complement, dilateSpans, finiteRuns, mergeSpans, overlapsAny, runsOf, totalLength, type Span } from './spans';
 import { findSustained } from './sustained';
 import { groupTwitches } from './twitch';
 import { Workspace } from './workspace';
@@ -58,10 +58,11 @@ export function detectEmg(input: EmgInput, p: EmgParams, checkpoint: Checkpoint,
   const n = data.length;
   const notes: string[] = [];
   const raw = findRawArtifacts(data, p.clipMinRun, Math.max(p.clipMinRun + 1, Math.round(p.flatMinS * fs)), input.range);
-  const { gaps } = usableRuns(data, Math.round(MIN_RUN_S * fs));
+  const finite = finiteRuns(data);
+  const gaps = complement(finite.filter((r) => r.end - r.start >= Math.round(MIN_RUN_S * fs)), n);
   // Filters never see clipped or flat stretches: their steps would ring for seconds in the motion band.
   // A few samples either side go too: a filled-in cell next to the rail is half-way to it.
-  const runs = splitRuns(usableRuns(data, 1).runs, dilateSpans([...raw.clipping, ...raw.flat], Math.round(PATCH_MARGIN_S * fs), n), Math.round(MIN_RUN_S * fs));
+  const runs = splitRuns(finite, dilateSpans([...raw.clipping, ...raw.flat], Math.round(PATCH_MARGIN_S * fs), n), Math.round(MIN_RUN_S * fs));
 
   const highHz = Math.min(p.bandHighHz, 0.45 * fs);
   if (highHz < p.bandLowHz * MIN_BAND_RATIO) {
@@ -91,7 +92,9 @@ export function detectEmg(input: EmgInput, p: EmgParams, checkpoint: Checkpoint,
   const quietFloor = slidingQuantile(sigma, reach * 4, 0.1);
   const noiseFloor = finiteQuantile(sigma, 0.5);
 
-  const envelope = movingRms(x, Math.max(1, Math.round((p.envelopeMs / 1000) * fs)) | 1, ws.floats('envelope', n));
+  const envelope = ws.floats('envelope', n).fill(Number.NaN);
+  const envelopeWidth = Math.max(1, Math.round((p.envelopeMs / 1000) * fs)) | 1;
+  for (const r of runs) movingRms(x.subarray(r.start, r.end), envelopeWidth, envelope.subarray(r.start, r.end));
   const pot = findPotentials({
     x,
     envelope,

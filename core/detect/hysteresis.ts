@@ -36,18 +36,23 @@ export function findPotentials(input: HysteresisInput, out = new Potentials()): 
   const n = x.length;
   let i = 0;
   while (i < n) {
-    const f = floor[(i / floorWindow) | 0];
-    if (!(envelope[i] > high * f)) {
-      i++;
+    // Scan a whole floor window against one threshold: no per-sample lookup in the common, quiet case.
+    const w = (i / floorWindow) | 0;
+    const f = floor[w];
+    const windowEnd = Math.min(n, (w + 1) * floorWindow);
+    const threshold = high * f;
+    if (!(threshold === threshold)) {
+      i = windowEnd;
       continue;
     }
+    while (i < windowEnd && !(envelope[i] > threshold)) i++;
+    if (i >= windowEnd) continue;
     const release = low * f;
     let start = i;
     while (start > 0 && envelope[start - 1] > release) start--;
     let end = i + 1;
     let quiet = 0;
-    let j = i + 1;
-    for (; j < n; j++) {
+    for (let j = i + 1; j < n; j++) {
       const e = envelope[j];
       if (e > release) {
         end = j + 1;

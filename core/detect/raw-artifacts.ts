@@ -8,7 +8,8 @@ export interface RawArtifacts {
 /**
  * Clipping and disconnection read from the raw samples: runs of one repeated value. A run of at least
  * `clipMinRun` samples at the channel's extreme (or stated full scale) is clipping (detection notes 7.1);
- * any run of at least `flatMin` samples is a flat, disconnected stretch.
+ * any other run of at least `flatMin` samples is a flat, disconnected stretch. One pass collects the runs
+ * and the extremes; the few long runs are sorted out afterwards.
  */
 export function findRawArtifacts(
   x: Float32Array,
@@ -18,26 +19,25 @@ export function findRawArtifacts(
 ): RawArtifacts {
   let lo = Infinity;
   let hi = -Infinity;
-  for (let i = 0; i < x.length; i++) {
+  const runs: Array<{ start: number; end: number; value: number }> = [];
+  let i = 0;
+  const n = x.length;
+  while (i < n) {
     const v = x[i];
+    let j = i + 1;
+    while (j < n && x[j] === v) j++;
     if (v < lo) lo = v;
     if (v > hi) hi = v;
+    if (j - i >= clipMinRun && v === v) runs.push({ start: i, end: j, value: v });
+    i = j;
   }
   const top = range ? Math.min(hi, range.max) : hi;
   const bottom = range ? Math.max(lo, range.min) : lo;
   const clipping: Span[] = [];
   const flat: Span[] = [];
-  let i = 0;
-  while (i < x.length) {
-    const v = x[i];
-    let j = i + 1;
-    while (j < x.length && x[j] === v) j++;
-    const run = j - i;
-    if (v === v && run >= clipMinRun) {
-      if (top > bottom && (v >= top || v <= bottom)) clipping.push({ start: i, end: j });
-      else if (run >= flatMin) flat.push({ start: i, end: j });
-    }
-    i = j;
+  for (const r of runs) {
+    if (top > bottom && (r.value >= top || r.value <= bottom)) clipping.push({ start: r.start, end: r.end });
+    else if (r.end - r.start >= flatMin) flat.push({ start: r.start, end: r.end });
   }
   return { clipping, flat };
 }

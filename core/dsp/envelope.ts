@@ -10,6 +10,40 @@ export function movingRms(x: Float32Array, width: number, out: Float32Array = ne
     for (let i = 0; i < n; i++) out[i] = Math.abs(x[i]);
     return out;
   }
+  let finite = true;
+  for (let i = 0; i < n && finite; i++) finite = x[i] === x[i];
+  if (finite) runningRms(x, half, out);
+  else runningRmsWithGaps(x, half, out);
+  return out;
+}
+
+// The common case, a gap-free stretch: no NaN tests in the loop.
+function runningRms(x: Float32Array, half: number, out: Float32Array): void {
+  const n = x.length;
+  let sum = 0;
+  for (let j = 0; j < Math.min(n, half); j++) sum += x[j] * x[j];
+  let count = Math.min(n, half);
+  for (let i = 0; i < n; i++) {
+    const add = i + half;
+    if (add < n) {
+      sum += x[add] * x[add];
+      count++;
+    }
+    const drop = i - half - 1;
+    if (drop >= 0) {
+      sum -= x[drop] * x[drop];
+      count--;
+    }
+    if ((i & 65535) === 65535) {
+      sum = 0;
+      for (let j = Math.max(0, i - half); j <= Math.min(n - 1, i + half); j++) sum += x[j] * x[j];
+    }
+    out[i] = Math.sqrt((sum > 0 ? sum : 0) / count);
+  }
+}
+
+function runningRmsWithGaps(x: Float32Array, half: number, out: Float32Array): void {
+  const n = x.length;
   let sum = 0;
   let count = 0;
   for (let j = 0; j < Math.min(n, half); j++) {
@@ -40,7 +74,6 @@ export function movingRms(x: Float32Array, width: number, out: Float32Array = ne
     const c = x[i];
     out[i] = c === c ? Math.sqrt((sum > 0 ? sum : 0) / count) : Number.NaN;
   }
-  return out;
 }
 
 /** RMS of `x[from, to)` summed in float64. */
