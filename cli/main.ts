@@ -106,6 +106,9 @@ async function analyzeSeveral(args: CliArgs): Promise<void> {
 
 async function trend(args: CliArgs): Promise<void> {
   if (args.files.length === 0) throw new UsageError('trend needs two or more recording files, or a folder (see "twitchscope help")');
+  for (const [flag, given] of [['--json', args.json], ['--events', args.events], ['--json-dir', args.jsonDir], ['--summary', args.summary]] as const) {
+    if (given) throw new UsageError(`${flag} belongs to "analyze"; "trend" writes the trend report (--report OUT.pdf|OUT.html)`);
+  }
   const run = await trendCommand(args.files, { ...batchArgs(args), tags: args.tags, ...(args.report ? { report: args.report } : {}), ...(args.subject ? { subject: args.subject } : {}) }, {
     writeReport: writeReportFile,
     single: (file) => analyze({ ...args, files: [file], json: undefined, events: undefined, jsonDir: undefined, summary: undefined }),

@@ -95,5 +95,8 @@ describe('twitchscope trend', () => {
     expect(r.code).toBe(2);
     expect(r.stderr).toMatch(/^twitchscope: broken\.txt:\d+: /m);
     expect(r.stderr).toMatch(/^twitchscope: 1 of 3 files could not be analysed$/m);
+    const misplaced = await cli(['trend', ...files, '--summary', 'x.csv']);
+    expect(misplaced.code).toBe(2);
+    expect(misplaced.stderr).toMatch(/--summary belongs to "analyze"/);
   });
 });
