@@ -1,3 +1,4 @@
+import { run as analysisBench } from './analysis';
 import { run as batchBench } from './batch';
 import { run as importBench } from './import';
 
@@ -5,6 +6,7 @@ import { run as importBench } from './import';
 async function main(): Promise<void> {
   console.log(`# TwitchScope benchmarks (${process.version}, ${new Date().toISOString()})`);
   await importBench();
+  await analysisBench();
   await batchBench();
 }
 
