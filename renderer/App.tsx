@@ -36,7 +36,7 @@ export function App() {
     async (kind: ExportKind) => {
       if (!state.loaded || !reviewed) return;
       try {
-        await exportAs(platform, kind, { recording: state.loaded.recording, analysis: reviewed, answers: state.answers, subject: state.subject });
+        await exportAs(platform, kind, { recording: state.loaded.recording, analysis: reviewed, answers: state.answers, subject: state.subject }, session.reportHtml);
       } catch (err) {
         session.notify(`The export did not work: ${err instanceof Error ? err.message : String(err)}`);
       }

@@ -3,8 +3,8 @@ import { toAnalysisJson } from '../core/analysis/json';
 import type { Analysis } from '../core/analysis/types';
 import type { ChecklistAnswers } from '../core/guidance/checklist';
 import type { Recording } from '../core/recording';
-import { buildReportHtml } from '../core/report/index';
 import type { PlatformApi } from './platform/types';
+import type { ReportRequest } from './worker/protocol';
 
 /** The three exports, always of the reviewed analysis: what the user sees is what leaves the app. */
 export type ExportKind = 'pdf' | 'csv' | 'json';
@@ -20,7 +20,13 @@ function baseName(file: string): string {
   return file.replace(/\.[^.]+$/, '');
 }
 
-export async function exportAs(platform: PlatformApi, kind: ExportKind, input: ExportInput): Promise<boolean> {
+/** The report is built in the worker, where the samples for its waveform snippets are. */
+export async function exportAs(
+  platform: PlatformApi,
+  kind: ExportKind,
+  input: ExportInput,
+  reportHtml: (req: ReportRequest) => Promise<string>,
+): Promise<boolean> {
   const version = await platform.appVersion();
   const base = baseName(input.recording.file);
   if (kind === 'csv') return platform.saveFile(`${base}.events.csv`, eventsToCsv(input.analysis), 'text/csv');
@@ -28,8 +34,7 @@ export async function exportAs(platform: PlatformApi, kind: ExportKind, input: E
     const json = JSON.stringify(toAnalysisJson(input.recording, input.analysis, version), null, 2) + '\n';
     return platform.saveFile(`${base}.analysis.json`, json, 'application/json');
   }
-  const html = buildReportHtml({
-    recording: input.recording,
+  const html = await reportHtml({
     analysis: input.analysis,
     answers: input.answers,
     ...(input.subject.trim() ? { subject: input.subject.trim() } : {}),

@@ -8,7 +8,7 @@ import { restoreFromSidecar } from '../../core/review/restore';
 import { usePlatform } from '../platform/context';
 import type { OpenedFile } from '../platform/types';
 import { Cancelled, WorkerClient, type AnalysisClient } from '../worker/client';
-import type { ImportSettings } from '../worker/protocol';
+import type { ImportSettings, ReportRequest } from '../worker/protocol';
 import { channelsOf } from '../../core/analysis/channels';
 import { initialState, reduce, type SessionState, type Work } from './state';
 
@@ -28,6 +28,7 @@ export interface SessionApi {
   undo(): void;
   redo(): void;
   setSensitivity(value: number | null): void;
+  reportHtml(input: ReportRequest): Promise<string>;
   setSubject(value: string): void;
   setAnswers(value: ChecklistAnswers): void;
   notify(message: string | null): void;
@@ -134,6 +135,7 @@ export function useSession(): SessionApi {
     undo: () => dispatch({ type: 'undo' }),
     redo: () => dispatch({ type: 'redo' }),
     setSensitivity: (value) => dispatch({ type: 'sensitivity', value }),
+    reportHtml: (input) => client().reportHtml(input),
     setSubject: (value) => dispatch({ type: 'subject', value }),
     setAnswers: (value) => dispatch({ type: 'answers', value }),
     notify: (message) => dispatch({ type: 'notice', message }),

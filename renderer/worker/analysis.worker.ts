@@ -47,9 +47,11 @@ scope.onmessage = async (ev: MessageEvent<WorkerRequest>) => {
       );
       const out = forTransfer(loaded);
       post({ type: 'imported', id, loaded: out.loaded }, out.transfer);
-    } else {
+    } else if (msg.type === 'analyse') {
       const analysis = engine.analyse(msg.settings, (fraction) => post({ type: 'progress', id, stage: 'analyse', fraction }), never);
       post({ type: 'analysed', id, analysis });
+    } else {
+      post({ type: 'report', id, html: engine.reportHtml(msg.input) });
     }
   } catch (err) {
     post({ type: 'failed', id, message: failureMessage(err) });

@@ -1,12 +1,14 @@
 import type { Analysis } from '../../core/analysis/types';
 import type { OpenedFile } from '../platform/types';
 import { Engine, failureMessage } from './engine';
-import type { AnalyseSettings, ImportSettings, LoadedRecording, Stage, WorkerRequest, WorkerResponse } from './protocol';
+import type { AnalyseSettings, ImportSettings, LoadedRecording, ReportRequest, Stage, WorkerRequest, WorkerResponse } from './protocol';
 
 /** What the UI asks of the analysis side; the worker and the in-thread version behave the same. */
 export interface AnalysisClient {
   importFile(file: OpenedFile, settings: ImportSettings, onProgress: ProgressFn): Promise<LoadedRecording>;
   analyse(settings: AnalyseSettings, onProgress: ProgressFn): Promise<Analysis>;
+  /** The clinician report's HTML for the loaded recording. */
+  reportHtml(input: ReportRequest): Promise<string>;
   /** Stops the running job; its promise rejects with `Cancelled`. */
   cancel(): void;
   dispose(): void;
@@ -51,12 +53,21 @@ export class WorkerClient implements AnalysisClient {
   }
 
   async analyse(settings: AnalyseSettings, onProgress: ProgressFn): Promise<Analysis> {
-    if (!this.imported) {
-      if (!this.file) throw new Error('No recording is open.');
-      await this.run({ type: 'import', id: 0, name: this.file.name, size: this.file.size, settings: this.settings }, onProgress);
-      this.imported = true;
-    }
+    await this.ensureImported(onProgress);
     return this.run<Analysis>({ type: 'analyse', id: 0, settings }, onProgress);
+  }
+
+  async reportHtml(input: ReportRequest): Promise<string> {
+    await this.ensureImported(() => undefined);
+    return this.run<string>({ type: 'report', id: 0, input }, () => undefined);
+  }
+
+  /** After a cancel the worker is new and empty: read the file again before working on it. */
+  private async ensureImported(onProgress: ProgressFn): Promise<void> {
+    if (this.imported) return;
+    if (!this.file) throw new Error('No recording is open.');
+    await this.run({ type: 'import', id: 0, name: this.file.name, size: this.file.size, settings: this.settings }, onProgress);
+    this.imported = true;
   }
 
   cancel(): void {
@@ -110,6 +121,7 @@ export class WorkerClient implements AnalysisClient {
     this.job = null;
     if (msg.type === 'imported') job.resolve(msg.loaded as never);
     else if (msg.type === 'analysed') job.resolve(msg.analysis as never);
+    else if (msg.type === 'report') job.resolve(msg.html as never);
     else job.reject(new Error(msg.message));
   }
 
@@ -137,6 +149,10 @@ export class InThreadClient implements AnalysisClient {
 
   async analyse(settings: AnalyseSettings, onProgress: ProgressFn): Promise<Analysis> {
     return this.guard(async (signal) => this.engine.analyse(settings, (f) => onProgress('analyse', f), signal));
+  }
+
+  async reportHtml(input: ReportRequest): Promise<string> {
+    return this.engine.reportHtml(input);
   }
 
   cancel(): void {

@@ -4,9 +4,10 @@ import { ImportError } from '../../core/import/errors';
 import { importRecording } from '../../core/import/index';
 import type { ByteSource } from '../../core/import/source';
 import type { Recording } from '../../core/recording';
+import { buildReportHtml } from '../../core/report/index';
 import { displaySignal } from '../../core/view/display-signal';
 import { buildPyramid, type Pyramid } from '../../core/view/pyramid';
-import type { AnalyseSettings, ImportSettings, LoadedRecording } from './protocol';
+import type { AnalyseSettings, ImportSettings, LoadedRecording, ReportRequest } from './protocol';
 
 /**
  * Import and analysis, the same code in the worker and in-thread (tests): it keeps the recording so a
@@ -43,6 +44,11 @@ export class Engine {
     if (!this.recording) throw new Error('No recording is loaded.');
     return analyzeRecording(this.recording, { sites: settings.sites, params: settings.params, onProgress, signal });
   }
+
+  reportHtml(input: ReportRequest): string {
+    if (!this.recording) throw new Error('No recording is loaded.');
+    return buildReportHtml({ ...input, recording: this.recording });
+  }
 }
 
 /** The text a person sees for a failure: import errors are already written for them. */
@@ -54,24 +60,20 @@ export function failureMessage(err: unknown): string {
 }
 
 /**
- * The samples (copied) and the pyramids (given away) for the UI thread, listed for transfer: the worker
- * keeps its own samples for re-analysis, the UI gets its copy without a second structured clone.
+ * What the UI thread gets, listed for transfer: the drawn signals and their pyramids, and the recording's
+ * description without its samples (the worker keeps those for re-analysis and the report).
  */
 export function forTransfer(loaded: LoadedRecording): { loaded: LoadedRecording; transfer: ArrayBuffer[] } {
   const transfer: ArrayBuffer[] = [];
-  const channels = loaded.recording.channels.map((ch) => {
-    const data = ch.data.slice();
-    transfer.push(data.buffer);
-    return { ...ch, data };
-  });
   const pyramids: Record<string, Pyramid> = {};
-  loaded.recording.channels.forEach((original, i) => {
-    const p = loaded.pyramids[original.id];
+  for (const ch of loaded.recording.channels) {
+    const p = loaded.pyramids[ch.id];
     for (const l of p.levels) transfer.push(l.min.buffer as ArrayBuffer, l.max.buffer as ArrayBuffer);
-    // A filtered display signal is the worker's to give away; a raw one is shared with the kept samples.
-    const shared = p.data === original.data;
-    if (!shared) transfer.push(p.data.buffer as ArrayBuffer);
-    pyramids[original.id] = shared ? { ...p, data: channels[i].data } : p;
-  });
+    // A filtered signal is the worker's to give away; a raw one is the worker's own samples, so it is copied.
+    const data = p.data === ch.data ? ch.data.slice() : p.data;
+    transfer.push(data.buffer as ArrayBuffer);
+    pyramids[ch.id] = { ...p, data };
+  }
+  const channels = loaded.recording.channels.map((ch) => ({ ...ch, data: new Float32Array(0) }));
   return { loaded: { recording: { ...loaded.recording, channels }, pyramids, display: loaded.display }, transfer };
 }

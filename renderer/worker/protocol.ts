@@ -1,5 +1,6 @@
 import type { Analysis } from '../../core/analysis/types';
 import type { ImportOptions } from '../../core/import/options';
+import type { ReportInput } from '../../core/report/index';
 import type { Recording } from '../../core/recording';
 import type { Pyramid } from '../../core/view/pyramid';
 
@@ -13,12 +14,20 @@ export interface AnalyseSettings {
   params: Record<string, unknown>;
 }
 
+/** The report is built where the samples are (its waveform snippets need them): everything but the recording. */
+export type ReportRequest = Omit<ReportInput, 'recording'>;
+
 export type WorkerRequest =
   | { type: 'import'; id: number; name: string; size: number; settings: ImportSettings }
   | { type: 'analyse'; id: number; settings: AnalyseSettings }
+  | { type: 'report'; id: number; input: ReportRequest }
   | { type: 'read-result'; readId: number; bytes: Uint8Array | null; error?: string };
 
-/** A recording as the UI draws it: the samples plus a decimation pyramid of the drawn signal per channel id. */
+/**
+ * A recording as the UI draws it: a decimation pyramid of the drawn signal per channel id. On the UI side
+ * of the worker, `recording.channels[].data` is empty: the samples stay in the worker, which analyses them
+ * and builds the report, so a long recording is held once rather than twice.
+ */
 export interface LoadedRecording {
   recording: Recording;
   pyramids: Record<string, Pyramid>;
@@ -32,6 +41,7 @@ export type WorkerResponse =
   | { type: 'progress'; id: number; stage: Stage; fraction: number }
   | { type: 'imported'; id: number; loaded: LoadedRecording }
   | { type: 'analysed'; id: number; analysis: Analysis }
+  | { type: 'report'; id: number; html: string }
   | { type: 'failed'; id: number; message: string }
   /** The worker asks the UI thread for file bytes: files stay behind the platform API. */
   | { type: 'read'; readId: number; offset: number; length: number };

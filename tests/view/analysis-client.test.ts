@@ -59,6 +59,10 @@ describe('in-thread analysis client', () => {
     expect(twitches(strict, 'emg1')).toBeLessThanOrEqual(twitches(first, 'emg1'));
     expect(stages).toContain('import');
     expect(stages).toContain('analyse');
+
+    const html = await client.reportHtml({ analysis: strict, answers: {}, software: { name: 'TwitchScope', version: 'test' }, generatedAt: '2026-01-01T00:00:00Z' });
+    expect(html).toContain('calf.csv');
+    expect(html).toMatch(/left thigh/i);
   });
 
   it('reports an unreadable file in words, and a cancelled import as Cancelled', async () => {
