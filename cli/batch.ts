@@ -9,7 +9,6 @@ import { Worker } from 'node:worker_threads';
 import { entryFromAnalysis } from '../core/library/entry';
 import type { LibraryEntry } from '../core/library/schema';
 import { summaryCsv, summaryRows, type SummaryRow } from '../core/library/summary-csv';
-import type { AnalysisJson } from '../core/analysis/json';
 import { analyseJob, type BatchJob, type JobResult } from './batch-worker';
 import type { ReadOptions } from './read-recording';
 
@@ -117,8 +116,7 @@ export async function runBatch(files: readonly string[], opts: BatchOptions): Pr
 
 /** The library entry a batch result describes (for the summary table and trends). */
 export function entryOfResult(file: string, r: Extract<JobResult, { ok: true }>, analysedAt: string): LibraryEntry {
-  const doc: AnalysisJson = r.doc;
-  return entryFromAnalysis({ ...doc.recording, fingerprint: r.fingerprint, sizeBytes: r.sizeBytes }, doc, { location: path.resolve(file), analysedAt });
+  return entryFromAnalysis({ ...r.doc.recording, fingerprint: r.fingerprint, sizeBytes: r.sizeBytes }, r.doc, { location: path.resolve(file), analysedAt });
 }
 
 /** `<name>.analysis.json` for each file, made unique when two recordings share a name. */

@@ -58,7 +58,7 @@ export function describeTrend(recordings: readonly TrendRecording[]): string {
   }
   const changes = firstToLatest(rates);
   if (changes.length) lines.push('', ...changes.map((c) => `  ${c.site}, latest against first: ${c.comparison.text}`));
-  if (undated.length) lines.push('', `  not placed in time (no start date in the file): ${undated.map((r) => path.basename(r.name)).join(', ')}`);
+  if (undated.length) lines.push('', `  not placed in time (no start date in the file): ${undated.map((r) => r.name).join(', ')}`);
   lines.push('', '  TwitchScope describes signals; it does not diagnose.');
   return lines.join('\n');
 }
