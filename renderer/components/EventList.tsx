@@ -120,6 +120,13 @@ export function EventList({ events, channels, selected, types, onTypes, onSelect
                   aria-rowindex={first + i + 2}
                   className={e.review === 'rejected' ? 'rejected' : undefined}
                   onClick={() => onSelect(e)}
+                  tabIndex={0}
+                  onKeyDown={(ev) => {
+                    if (ev.key === 'Enter' || ev.key === ' ') {
+                      ev.preventDefault();
+                      onSelect(e);
+                    }
+                  }}
                   data-testid="event-row"
                   data-review={e.review ?? 'detected'}
                 >
