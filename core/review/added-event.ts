@@ -14,7 +14,8 @@ export const CLICK_SEARCH_S = 0.03;
 
 /**
  * `axes` are one channel or one sensor's axes on the same grid. Deviation is the Euclidean norm of each
- * axis minus its window median (robust to the spike itself); the span runs while the deviation stays above half the peak.
+ * axis minus its window median (robust to the spike itself). The span is the full width at half maximum
+ * around the peak, the usual width measure for a pulse.
  */
 export function spanNearClick(
   axes: readonly Float32Array[],
