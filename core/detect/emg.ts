@@ -26,14 +26,20 @@ export interface EmgInput {
   movement?: Span[];
 }
 
+/** Empty cells up to 10 ms are bridged; longer holes are gaps. */
 const MAX_FILLED_GAP_S = 0.01;
-/** Around a filled-in sample, the filters' response to its small error lasts a few ms. */
+/** Around a filled-in sample, the filters' response to its small error lasts a few samples. */
 const PATCH_MARGIN_S = 0.0015;
+/** Shorter gap-free stretches are too short to filter and estimate noise on. */
 const MIN_RUN_S = 0.25;
+/** Motion is judged in 50 ms bins, about the width of the broadest motor-unit activity. */
 const MOTION_BIN_S = 0.05;
 const MOTION_BLOCK_S = 0.005;
+/** A potential over twice the typical heartbeat is a twitch even where a beat falls. */
 const BEAT_OUTSIZE = 2;
+/** The lobes of one filtered QRS lie up to ~30 ms apart. */
 const QRS_MERGE_S = 0.03;
+/** The notches ring for about Q / (π f0) ≈ 0.2 s where a run starts or stops. */
 const EDGE_S = 0.2;
 /** Spikes counted in a sustained episode are at least 5 ms apart (one motor-unit potential). */
 const SPIKE_SEPARATION_S = 0.005;
@@ -43,7 +49,7 @@ const WELCH_SEGMENTS = 32;
 const MIN_BAND_RATIO = 1.5;
 
 /** Below this rate the EMG band is cut short and fast potentials lose their peaks. */
-export const FULL_BAND_RATE_HZ = 500;
+const FULL_BAND_RATE_HZ = 500;
 
 /**
  * One EMG channel: condition (band-pass, mains notches), estimate the local noise floor, find candidate
@@ -123,7 +129,7 @@ export function detectEmg(input: EmgInput, p: EmgParams, checkpoint: Checkpoint,
 
   const clipping = dilateSpans(raw.clipping, Math.round(p.clipMarginS * fs), n);
   const flat = mergeSpans(raw.flat);
-  // The notches ring for about Q / (π f0) ≈ 0.2 s where a run starts or stops; nothing is called there.
+  // Nothing is called where the filters are still settling at the ends of a run.
   const edge = Math.round(EDGE_S * fs);
   const edges = runs.flatMap((r) => [
     { start: r.start, end: Math.min(r.end, r.start + edge) },
@@ -138,7 +144,7 @@ export function detectEmg(input: EmgInput, p: EmgParams, checkpoint: Checkpoint,
   const blocked = mergeSpans([...gaps, ...clipping, ...flat, ...sustained, ...(input.movement ?? [])]);
   const hard = mergeSpans([...blocked, ...edges]);
 
-  // The lobes of one filtered QRS lie up to ~30 ms apart: one candidate per beat.
+  // One candidate per heartbeat, at a lower threshold so the train stays whole.
   const weak = findPotentials({ x, envelope, floor: localFloor, floorWindow: win, high: Math.min(p.ecgK, p.twitchK), low: p.releaseK, mergeGap: Math.round(QRS_MERGE_S * fs) });
   const train = findEcgTrain(x, weak, outsideOf(weak, blocked), {
     fs,
@@ -233,7 +239,10 @@ export function detectEmg(input: EmgInput, p: EmgParams, checkpoint: Checkpoint,
   events.sort((a, b) => a.startS - b.startS);
 
   if (mains.mainsHz !== null) {
-    notes.push(`Mains hum at ${mains.mainsHz} Hz was found and filtered out (${mains.lines.length} line${mains.lines.length === 1 ? '' : 's'}).`);
+    const harmonics = mains.lines.filter((l) => l.harmonic > 1).length;
+    notes.push(
+      `Mains hum at ${mains.mainsHz} Hz${harmonics > 0 ? ` (and ${harmonics} of its harmonic${harmonics === 1 ? '' : 's'})` : ''} was found and filtered out.`,
+    );
   }
   if (fs < FULL_BAND_RATE_HZ) {
     notes.push(

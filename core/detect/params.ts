@@ -91,8 +91,8 @@ function values<T extends Record<string, Default>>(defs: T): { [K in keyof T]: n
 }
 
 /**
- * Sensitivity s in 0..1 moves the twitch thresholds: k = default x (1 + 0.8 (0.5 - s)), so 0.5 keeps the
- * defaults, 0 raises k by 40 % and 1 lowers it by 40 %.
+ * Sensitivity s in 0..1 moves the twitch thresholds (k and the minimum SNR): value = default x
+ * (1 + 0.8 (0.5 - s)), so 0.5 keeps the defaults, 0 raises them by 40 % and 1 lowers them by 40 %.
  */
 export function sensitivityScale(s: number): number {
   return 1 + 0.8 * (0.5 - Math.min(1, Math.max(0, s)));
@@ -126,8 +126,10 @@ export function resolveParams(overrides: Record<string, unknown> = {}): Detectio
     } else set(key, v);
   }
   const scale = sensitivityScale(sensitivity);
-  if (!explicit.has('emg.twitchK')) emg.twitchK *= scale;
-  if (!explicit.has('accel.twitchK')) accel.twitchK *= scale;
+  for (const [group, values] of [['emg', emg], ['accel', accel]] as const) {
+    if (!explicit.has(`${group}.twitchK`)) values.twitchK *= scale;
+    if (!explicit.has(`${group}.minSnr`)) values.minSnr *= scale;
+  }
   return { sensitivity, emg, accel };
 }
 

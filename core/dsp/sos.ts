@@ -65,7 +65,7 @@ export function cascade(...parts: Sos[]): Sos {
   return { coeffs, sections };
 }
 
-/** |H(f)| of the cascade, for tests and for the detectability estimate. */
+/** |H(f)| of the cascade at one frequency. */
 export function magnitudeAt(filter: Sos, freqHz: number, fs: number): number {
   const w = (2 * Math.PI * freqHz) / fs;
   const c1 = Math.cos(w);
