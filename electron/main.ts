@@ -189,6 +189,7 @@ function start(): void {
         if (win) send(win, EVENT_CHANNELS.menuCommand, 'toggle-theme');
       },
       showAbout,
+      showDataFolder: () => void shell.openPath(userData),
     });
     Menu.setApplicationMenu(Menu.buildFromTemplate(template));
   }

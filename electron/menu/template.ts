@@ -16,6 +16,8 @@ export interface MenuDeps {
   clearRecent(): void;
   toggleTheme(): void;
   showAbout(): void;
+  /** Opens the folder with settings and fallback sidecars in the file manager. */
+  showDataFolder(): void;
 }
 
 export function buildMenuTemplate(deps: MenuDeps): MenuItemConstructorOptions[] {
@@ -94,6 +96,16 @@ export function buildMenuTemplate(deps: MenuDeps): MenuItemConstructorOptions[] 
       { type: 'separator' },
       { id: 'toggle-theme', label: 'Switch Light/Dark Theme', accelerator: 'CmdOrCtrl+Shift+L', click: deps.toggleTheme },
       { type: 'separator' },
+      // Page zoom for reading comfort; the plain Ctrl+=/- keys above zoom the timeline instead.
+      {
+        id: 'text-size',
+        label: 'Text Size',
+        submenu: [
+          { role: 'zoomIn', label: 'Larger', accelerator: 'CmdOrCtrl+Shift+=' },
+          { role: 'zoomOut', label: 'Smaller', accelerator: 'CmdOrCtrl+Shift+-' },
+          { role: 'resetZoom', label: 'Actual Size', accelerator: 'CmdOrCtrl+Shift+0' },
+        ],
+      },
       { role: 'togglefullscreen' },
       ...(deps.developer
         ? ([{ type: 'separator' }, { role: 'reload' }, { role: 'toggleDevTools' }] as MenuItemConstructorOptions[])
@@ -105,7 +117,11 @@ export function buildMenuTemplate(deps: MenuDeps): MenuItemConstructorOptions[] 
     id: 'help',
     label: '&Help',
     role: 'help',
-    submenu: [command('show-guidance', 'Guidance on Twitches and Cramps', 'F1'), ...(mac ? [] : [{ type: 'separator' } as const, about])],
+    submenu: [
+      command('show-guidance', 'Guidance on Twitches and Cramps', 'F1'),
+      { id: 'data-folder', label: 'Show Settings and Saved-Work Folder', click: deps.showDataFolder },
+      ...(mac ? [] : [{ type: 'separator' } as const, about]),
+    ],
   });
   return template;
 }

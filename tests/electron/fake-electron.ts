@@ -35,6 +35,7 @@ export function createFakeElectron(opts: { appData: string; documents: string })
     saveDialogAnswers: [] as (string | null)[],
     messageBoxes: [] as { message?: string; detail?: string }[],
     externalOpened: [] as string[],
+    openedPaths: [] as string[],
     permissionAnswers: [] as boolean[],
     quitCalled: false,
     lockGranted: true,
@@ -165,7 +166,10 @@ export function createFakeElectron(opts: { appData: string; documents: string })
     },
     screen: { getAllDisplays: () => [{ workArea: { x: 0, y: 0, width: 1920, height: 1080 } }] },
     session: { defaultSession: fakeSession(new Map()), fromPartition: () => fakeSession(state.printProtocolHandlers) },
-    shell: { openExternal: async (url: string) => void state.externalOpened.push(url) },
+    shell: {
+      openExternal: async (url: string) => void state.externalOpened.push(url),
+      openPath: async (path: string) => void state.openedPaths.push(path),
+    },
   };
 
   return { electron, state, FakeBrowserWindow };

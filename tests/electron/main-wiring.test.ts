@@ -223,5 +223,7 @@ describe('main process wiring (Electron stood in for)', () => {
       [EVENT_CHANNELS.menuCommand, 'export-pdf'],
       [EVENT_CHANNELS.menuCommand, 'toggle-theme'],
     ]);
+    items.find((i) => i.id === 'data-folder')!.click!();
+    expect(fake.state.openedPaths).toEqual([join(appData, 'TwitchScope')]);
   });
 });

@@ -16,6 +16,7 @@ function build(overrides: Partial<MenuDeps> = {}) {
     clearRecent: () => calls.push('clear'),
     toggleTheme: () => calls.push('theme'),
     showAbout: () => calls.push('about'),
+    showDataFolder: () => calls.push('data-folder'),
     ...overrides,
   };
   return { template: buildMenuTemplate(deps), calls };
@@ -77,6 +78,15 @@ describe('application menu', () => {
     }
   });
 
+  it('keeps page zoom (text size) apart from the timeline zoom keys', () => {
+    const textSize = byId(build().template, 'text-size')!.submenu as MenuItemConstructorOptions[];
+    expect(textSize.map((item) => [item.role, item.accelerator])).toEqual([
+      ['zoomIn', 'CmdOrCtrl+Shift+='],
+      ['zoomOut', 'CmdOrCtrl+Shift+-'],
+      ['resetZoom', 'CmdOrCtrl+Shift+0'],
+    ]);
+  });
+
   it('lists recent recordings newest first and opens them by key', () => {
     const recent = [
       { key: '/data/calf-2.csv', name: 'calf-2.csv', openedAt: '2' },
@@ -96,11 +106,12 @@ describe('application menu', () => {
     expect(byId(template, 'recent-clear')).toMatchObject({ enabled: false });
   });
 
-  it('routes theme and About to main, and offers developer tools only in development', () => {
+  it('routes theme, About and the data folder to main, and offers developer tools only in development', () => {
     const { template, calls } = build();
     click(byId(template, 'toggle-theme'));
     click(byId(template, 'about'));
-    expect(calls).toEqual(['theme', 'about']);
+    click(byId(template, 'data-folder'));
+    expect(calls).toEqual(['theme', 'about', 'data-folder']);
     expect(flatten(template).some((item) => item.role === 'toggleDevTools')).toBe(false);
     expect(flatten(build({ developer: true }).template).some((item) => item.role === 'toggleDevTools')).toBe(true);
   });
