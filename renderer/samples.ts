@@ -40,12 +40,15 @@ async function fetchBytes(url: string): Promise<Uint8Array> {
   });
 }
 
+/** Keys of bundled samples: not files the host can write beside, so saving work on them may be refused. */
+export const SAMPLE_KEY_PREFIX = 'sample:';
+
 export async function openSample(s: Sample): Promise<OpenedFile> {
   const bytes = await fetchBytes(s.url);
   return {
     name: s.file,
     size: bytes.length,
-    key: `sample:${s.file}|${bytes.length}`,
+    key: `${SAMPLE_KEY_PREFIX}${s.file}|${bytes.length}`,
     read: async (offset, length) => bytes.slice(offset, Math.min(bytes.length, offset + length)),
   };
 }

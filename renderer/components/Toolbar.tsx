@@ -15,7 +15,7 @@ interface Props {
   onShortcuts(): void;
 }
 
-const SAVE_TEXT: Record<SaveStatus, string> = { idle: '', saving: 'Saving…', saved: 'Work saved', failed: 'Not saved' };
+const SAVE_TEXT: Record<SaveStatus, string> = { idle: '', saving: 'Saving…', saved: 'Work saved', failed: 'Not saved', 'not-kept': 'Examples are not saved' };
 
 export function Toolbar({ session, theme, saveStatus, onOpen, onExport, onToggleTheme, onShortcuts }: Props) {
   const { state } = session;

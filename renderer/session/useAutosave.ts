@@ -1,9 +1,10 @@
 import { useEffect, useState } from 'react';
 import { makeSidecar, serializeSidecar } from '../../core/review/sidecar';
 import { usePlatform } from '../platform/context';
+import { SAMPLE_KEY_PREFIX } from '../samples';
 import type { SessionState } from './state';
 
-export type SaveStatus = 'idle' | 'saving' | 'saved' | 'failed';
+export type SaveStatus = 'idle' | 'saving' | 'saved' | 'failed' | 'not-kept';
 
 /** Saves the user's work beside the recording shortly after each change, and says whether it worked. */
 export function useAutosave(state: SessionState): SaveStatus {
@@ -24,7 +25,8 @@ export function useAutosave(state: SessionState): SaveStatus {
       platform
         .saveSidecar(file.key, serializeSidecar(sidecar))
         .then(() => setStatus('saved'))
-        .catch(() => setStatus('failed'));
+        // The desktop app cannot write beside a bundled sample; that is expected, not a failure.
+        .catch(() => setStatus(file.key.startsWith(SAMPLE_KEY_PREFIX) ? 'not-kept' : 'failed'));
     }, 600);
     return () => clearTimeout(t);
   }, [platform, file, loaded, phase, analysis, history.present, sensitivity, subject, answers]);
