@@ -50,6 +50,12 @@ export interface InvokeContract {
   'app:version': { request: Record<string, never>; reply: string };
 }
 
+/**
+ * What every invoke resolves to. Refusals travel as data rather than thrown errors, which Electron would prefix
+ * with "Error invoking remote method …"; the preload turns them back into an Error with the plain message.
+ */
+export type IpcReply<T> = { ok: true; value: T } | { ok: false; message: string };
+
 export type RequestOf<C extends InvokeChannel> = InvokeContract[C]['request'];
 export type ReplyOf<C extends InvokeChannel> = InvokeContract[C]['reply'];
 

@@ -1,5 +1,5 @@
 import type { MenuCommand, OpenedFile, PlatformApi } from '../../renderer/platform/types';
-import { EVENT_CHANNELS, type GrantedFile, type InvokeChannel, type ReplyOf, type RequestOf } from '../ipc/channels';
+import { EVENT_CHANNELS, type GrantedFile, type InvokeChannel, type IpcReply, type ReplyOf, type RequestOf } from '../ipc/channels';
 import { EVENT_SCHEMAS, LIMITS } from '../ipc/schemas';
 
 /**
@@ -20,8 +20,11 @@ export interface WebUtilsLike {
 export type DesktopPlatformApi = PlatformApi & Required<Pick<PlatformApi, 'onOpenFile'>>;
 
 export function createPlatformApi(ipc: IpcRendererLike, webUtils: WebUtilsLike): DesktopPlatformApi {
-  const call = <C extends InvokeChannel>(channel: C, request: RequestOf<C>) =>
-    ipc.invoke(channel, request) as Promise<ReplyOf<C>>;
+  const call = async <C extends InvokeChannel>(channel: C, request: RequestOf<C>): Promise<ReplyOf<C>> => {
+    const reply = (await ipc.invoke(channel, request)) as IpcReply<ReplyOf<C>>;
+    if (!reply.ok) throw new Error(reply.message);
+    return reply.value;
+  };
 
   const readGranted = (granted: GrantedFile) => async (offset: number, length: number): Promise<Uint8Array> => {
     const start = Math.max(0, Math.floor(offset));

@@ -35,6 +35,13 @@ async function startMain(argv: string[] = []) {
   return fake.state.windows[0];
 }
 
+/** Calls a registered handler as the preload would, unwrapping the reply envelope. */
+async function call(channel: string, event: unknown, payload: unknown): Promise<unknown> {
+  const reply = (await fake.state.handlers.get(channel)!(event, payload)) as { ok: boolean; value?: unknown; message?: string };
+  if (!reply.ok) throw new Error(reply.message);
+  return reply.value;
+}
+
 const appEvent = (win: { webContents: unknown }, url = 'app://twitchscope/index.html') => ({
   sender: win.webContents,
   senderFrame: { url, parent: null },
@@ -90,10 +97,9 @@ describe('main process wiring (Electron stood in for)', () => {
     const [channel, granted] = win.webContents.sent[0] as [string, GrantedFile];
     expect(channel).toBe(EVENT_CHANNELS.openFile);
     expect(granted).toMatchObject({ name: 'calf.csv', key: recording });
-    const read = fake.state.handlers.get('file:read')!;
-    const bytes = (await read(appEvent(win), { token: granted.token, offset: 0, length: 6 })) as Uint8Array;
+    const bytes = (await call('file:read', appEvent(win), { token: granted.token, offset: 0, length: 6 })) as Uint8Array;
     expect(new TextDecoder().decode(bytes)).toBe('time_s');
-    await expect(read(appEvent(win, 'https://evil.example/'), { token: granted.token, offset: 0, length: 6 })).rejects.toThrow(
+    await expect(call('file:read', appEvent(win, 'https://evil.example/'), { token: granted.token, offset: 0, length: 6 })).rejects.toThrow(
       'The request was refused.',
     );
   });
@@ -130,7 +136,7 @@ describe('main process wiring (Electron stood in for)', () => {
     await fs.writeFile(recording, 'time_s,x\n');
     const win = await startMain();
     fake.state.openDialogAnswers.push(recording);
-    await fake.state.handlers.get('file:open-dialog')!(appEvent(win), {});
+    await call('file:open-dialog', appEvent(win), {});
     win.bounds = { x: 50, y: 60, width: 1111, height: 777 };
     win.close();
     const settingsPath = join(appData, 'TwitchScope', 'settings.json');
@@ -144,7 +150,7 @@ describe('main process wiring (Electron stood in for)', () => {
     (globalThis as unknown as { __fakeElectron: FakeElectron }).__fakeElectron = fake;
     const again = await startMain();
     expect(again.options).toMatchObject({ x: 50, y: 60, width: 1111, height: 777 });
-    const recent = (await fake.state.handlers.get('recent:list')!(appEvent(again), {})) as { key: string }[];
+    const recent = (await call('recent:list', appEvent(again), {})) as { key: string }[];
     expect(recent.map((r) => r.key)).toEqual([recording]);
   });
 
@@ -174,9 +180,8 @@ describe('main process wiring (Electron stood in for)', () => {
     };
     const folder = tempDir('twitchscope-exports-');
     fake.state.saveDialogAnswers.push(join(folder, 'events.csv'), null);
-    const save = fake.state.handlers.get('file:save')!;
-    await save(appEvent(win), { suggestedName: 'events.csv', data: 'a\n', mimeType: 'text/csv' });
-    await save(appEvent(win), { suggestedName: 'analysis.json', data: '{}', mimeType: 'application/json' });
+    await call('file:save', appEvent(win), { suggestedName: 'events.csv', data: 'a\n', mimeType: 'text/csv' });
+    await call('file:save', appEvent(win), { suggestedName: 'analysis.json', data: '{}', mimeType: 'application/json' });
     expect(calls.map((c) => c.defaultPath)).toEqual([join(work, 'events.csv'), join(folder, 'analysis.json')]);
   });
 
@@ -201,7 +206,7 @@ describe('main process wiring (Electron stood in for)', () => {
     const win = await startMain();
     const target = join(work, 'report.pdf');
     fake.state.saveDialogAnswers.push(target);
-    const ok = await fake.state.handlers.get('report:save-pdf')!(appEvent(win), { suggestedName: 'report.pdf', html: '<p>Hi</p>' });
+    const ok = await call('report:save-pdf', appEvent(win), { suggestedName: 'report.pdf', html: '<p>Hi</p>' });
     expect(ok).toBe(true);
     expect(await fs.readFile(target, 'utf8')).toBe('%PDF-fake');
     const printer = fake.state.windows[1];

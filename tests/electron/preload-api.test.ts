@@ -18,7 +18,11 @@ function fakeIpc(answer: (channel: string, payload: any) => unknown) {
         const valid = validateRequest(channel as never, payload);
         if (!valid.ok) throw new Error(`preload sent a payload main refuses: ${valid.error}`);
         sent.push([channel, payload]);
-        return answer(channel, payload);
+        try {
+          return { ok: true, value: answer(channel, payload) };
+        } catch (error) {
+          return { ok: false, message: (error as Error).message };
+        }
       },
       on: (channel: string, listener: (event: unknown, payload: unknown) => void) => listeners.set(channel, listener),
     },
@@ -81,14 +85,20 @@ describe('preload API', () => {
   });
 
   it('opens a dropped file that has no path (dragged out of another app) without asking main', async () => {
-    const fake = fakeIpc(() => {
-      throw new Error('should not be called');
-    });
+    const fake = fakeIpc(() => null);
     const file = new File(['abc'], 'pasted.csv', { lastModified: 1000 });
     const opened = await createPlatformApi(fake.ipc, noPaths).openDropped(file);
     expect(opened.key).toBe('pasted.csv:3:1000');
     expect(new TextDecoder().decode(await opened.read(1, 5))).toBe('bc');
     expect(fake.sent).toEqual([]);
+  });
+
+  it('turns a refusal from main into an Error with main’s plain message', async () => {
+    const fake = fakeIpc(() => {
+      throw new Error('The dropped file could not be opened.');
+    });
+    const api = createPlatformApi(fake.ipc, { getPathForFile: () => '/data/x.csv' });
+    await expect(api.openDropped(new File(['a'], 'x.csv'))).rejects.toThrow(/^The dropped file could not be opened\.$/);
   });
 
   it('passes saves, sidecars and version through their own channels', async () => {

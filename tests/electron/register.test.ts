@@ -3,14 +3,14 @@ import { join } from 'node:path';
 import type { IpcMainInvokeEvent, WebContents } from 'electron';
 import { describe, expect, it } from 'vitest';
 import { FileGrants } from '../../electron/files/grants';
-import { INVOKE_CHANNELS, type InvokeChannel } from '../../electron/ipc/channels';
+import { INVOKE_CHANNELS, type InvokeChannel, type IpcReply } from '../../electron/ipc/channels';
 import { createHandlers, type HandlerDeps } from '../../electron/ipc/handlers';
-import { REFUSED_MESSAGE, registerInvokeHandlers } from '../../electron/ipc/register';
+import { FAILED_MESSAGE, REFUSED_MESSAGE, registerInvokeHandlers } from '../../electron/ipc/register';
 import { checkSender, originOf, senderFacts } from '../../electron/ipc/sender';
 import { APP_ORIGIN } from '../../electron/window/app-protocol';
 import { tempDir } from './helpers';
 
-type Listener = (event: IpcMainInvokeEvent, ...args: unknown[]) => Promise<unknown>;
+type Listener = (event: IpcMainInvokeEvent, ...args: unknown[]) => Promise<IpcReply<unknown>>;
 
 const APP_WINDOW = 7;
 const PRINT_WINDOW = 8;
@@ -55,6 +55,7 @@ async function setup() {
 }
 
 const trusted = event({ windowId: APP_WINDOW, url: 'app://twitchscope/index.html' });
+const refused = { ok: false, message: REFUSED_MESSAGE };
 
 describe('IPC registration', () => {
   it('registers every channel of the closed list and nothing else', async () => {
@@ -64,8 +65,8 @@ describe('IPC registration', () => {
 
   it('answers the app page, in production and from the dev server', async () => {
     const { invoke } = await setup();
-    expect(await invoke('app:version', trusted, {})).toBe('9.9.9');
-    expect(await invoke('app:version', event({ windowId: APP_WINDOW, url: `${DEV_ORIGIN}/` }), {})).toBe('9.9.9');
+    expect(await invoke('app:version', trusted, {})).toEqual({ ok: true, value: '9.9.9' });
+    expect(await invoke('app:version', event({ windowId: APP_WINDOW, url: `${DEV_ORIGIN}/` }), {})).toEqual({ ok: true, value: '9.9.9' });
   });
 
   const foreign: [string, IpcMainInvokeEvent][] = [
@@ -80,15 +81,15 @@ describe('IPC registration', () => {
   ];
   it.each(foreign)('refuses %s without running the handler', async (_label, e) => {
     const { invoke, log } = await setup();
-    await expect(invoke('file:open-dialog', e, {})).rejects.toThrow(REFUSED_MESSAGE);
+    expect(await invoke('file:open-dialog', e, {})).toEqual(refused);
     expect(log).toHaveLength(1);
   });
 
   it('refuses a bad payload or a wrong argument count, and logs why', async () => {
     const { invoke, log } = await setup();
-    await expect(invoke('file:read', trusted, { token: 'x', offset: 0, length: 1 })).rejects.toThrow(REFUSED_MESSAGE);
-    await expect(invoke('app:version', trusted)).rejects.toThrow(REFUSED_MESSAGE);
-    await expect(invoke('app:version', trusted, {}, {})).rejects.toThrow(REFUSED_MESSAGE);
+    expect(await invoke('file:read', trusted, { token: 'x', offset: 0, length: 1 })).toEqual(refused);
+    expect(await invoke('app:version', trusted)).toEqual(refused);
+    expect(await invoke('app:version', trusted, {}, {})).toEqual(refused);
     expect(log).toEqual([
       'file:read: payload.token is not a file token',
       'app:version: expected one payload, got 0',
@@ -98,14 +99,16 @@ describe('IPC registration', () => {
 
   it('passes plain refusals through and hides unexpected errors', async () => {
     const { invoke, log } = await setup();
-    await expect(invoke('file:read', trusted, { token: 'b'.repeat(32), offset: 0, length: 1 })).rejects.toThrow(
-      'That file is no longer open.',
-    );
-    const granted = (await invoke('file:open-dialog', trusted, {})) as { token: string; key: string };
-    await fs.rm(granted.key);
-    await expect(invoke('file:read', trusted, { token: granted.token, offset: 0, length: 4 })).rejects.toThrow(
-      'Something went wrong while reading or writing a file.',
-    );
+    expect(await invoke('file:read', trusted, { token: 'b'.repeat(32), offset: 0, length: 1 })).toEqual({
+      ok: false,
+      message: 'That file is no longer open.',
+    });
+    const opened = (await invoke('file:open-dialog', trusted, {})) as { ok: true; value: { token: string; key: string } };
+    await fs.rm(opened.value.key);
+    expect(await invoke('file:read', trusted, { token: opened.value.token, offset: 0, length: 4 })).toEqual({
+      ok: false,
+      message: FAILED_MESSAGE,
+    });
     expect(log.at(-1)).toMatch(/^file:read: .*ENOENT/);
   });
 });

@@ -170,7 +170,7 @@ async function main(): Promise<void> {
       if (request && '__bytes' in request) delete request.__bytes;
       if (channel === 'file:read') readLengths.push(Number(request.length));
       const reply = await guardedListener(channel, handlers, gate)({} as never, request);
-      return reply instanceof Uint8Array ? { __b64: Buffer.from(reply).toString('base64') } : reply;
+      return reply.ok && reply.value instanceof Uint8Array ? { ok: true, value: { __b64: Buffer.from(reply.value).toString('base64') } } : reply;
     });
     // One script (init scripts do not share scope), as source text: tsx would wrap a function argument in name
     // helpers the page does not have.
@@ -179,7 +179,9 @@ async function main(): Promise<void> {
       content: `${api}
         const listeners = {};
         window.__emit = (channel, payload) => listeners[channel]?.({}, payload);
-        const decode = (v) => v && typeof v === 'object' && '__b64' in v ? Uint8Array.from(atob(v.__b64), (c) => c.charCodeAt(0)) : v;
+        const decode = (r) => r.ok && r.value && typeof r.value === 'object' && '__b64' in r.value
+          ? { ok: true, value: Uint8Array.from(atob(r.value.__b64), (c) => c.charCodeAt(0)) }
+          : r;
         const encode = (p) => {
           if (!p || !(p.data instanceof Uint8Array)) return p;
           let text = '';
