@@ -12,6 +12,8 @@ export interface CliArgs {
   jsonDir?: string;
   /** Summary table, one row per recording and site (several files). */
   summary?: string;
+  /** Library index to add the analysed recordings to (e.g. the app's `library.json`). */
+  library?: string;
   events?: string;
   report?: string;
   format?: string;
@@ -25,7 +27,7 @@ export interface CliArgs {
   quiet: boolean;
 }
 
-const VALUE_FLAGS = new Set(['--json', '--json-dir', '--summary', '--events', '--report', '--format', '--rate', '--site', '--column', '--sensitivity', '--subject', '--tag']);
+const VALUE_FLAGS = new Set(['--json', '--json-dir', '--summary', '--library', '--events', '--report', '--format', '--rate', '--site', '--column', '--sensitivity', '--subject', '--tag']);
 
 export function parseArgs(argv: readonly string[]): CliArgs {
   const out: CliArgs = { command: argv[0] ?? 'help', files: [], sites: {}, columns: {}, tags: {}, quiet: false };
@@ -54,6 +56,10 @@ export function parseArgs(argv: readonly string[]): CliArgs {
       case '--summary':
         if (!/\.csv$/i.test(value)) throw new UsageError('--summary needs a file name ending in .csv');
         out.summary = value;
+        break;
+      case '--library':
+        if (!/\.json$/i.test(value)) throw new UsageError('--library needs the library file, a name ending in .json (e.g. library.json)');
+        out.library = value;
         break;
       case '--events':
         out.events = value;

@@ -5,11 +5,14 @@
 import fs from 'node:fs/promises';
 import { availableParallelism } from 'node:os';
 import path from 'node:path';
+import { randomBytes } from 'node:crypto';
 import { Worker } from 'node:worker_threads';
+import { Library } from '../core/library/library';
 import { entryFromAnalysis } from '../core/library/entry';
 import type { LibraryEntry } from '../core/library/schema';
 import { summaryCsv, summaryRows, type SummaryRow } from '../core/library/summary-csv';
 import { analyseJob, type BatchJob, type JobResult } from './batch-worker';
+import { fileLibraryStore } from './library-file-store';
 import type { ReadOptions } from './read-recording';
 
 /** Recording files a folder may hold (the app's `.twitchscope.json` sidecars and JSON outputs are not). */
@@ -173,6 +176,7 @@ export interface BatchArgs {
   version: string;
   jsonDir?: string;
   summary?: string;
+  library?: string;
 }
 
 /**
@@ -190,7 +194,32 @@ export async function analyzeMany(paths: readonly string[], args: BatchArgs, wri
   const rows = batchSummaryRows(run.files, run.results, analysedAt);
   if (args.summary) await write(args.summary, summaryCsv(rows));
   if (!args.quiet && rows.length > 0) process.stdout.write(alignedTable(rows) + '\n');
+  if (args.library) await addToLibrary(args.library, run, analysedAt, args.quiet);
   return run;
+}
+
+/**
+ * Adds (or, for recordings already listed, updates) each analysed recording in a library index file, the
+ * one the app keeps in its user-data folder, with the sidecar beside the recording when there is one.
+ */
+async function addToLibrary(file: string, run: BatchRun, analysedAt: string, quiet: boolean): Promise<void> {
+  const store = fileLibraryStore({ fs, path: path.resolve(file), now: () => new Date(), uniqueSuffix: () => randomBytes(6).toString('hex') });
+  const { library, notice } = await Library.open(store);
+  if (notice.kind === 'newer' || notice.kind === 'unreadable') {
+    const why = notice.kind === 'newer' ? `was written by a newer TwitchScope (version ${notice.version})` : `could not be read (${notice.reason})`;
+    process.stderr.write(`twitchscope: ${file} ${why}; it is kept as ${notice.keptAt} and a new library is started\n`);
+  }
+  let known = 0;
+  for (const r of run.results) {
+    if (!r.ok) continue;
+    const recording = path.resolve(run.files[r.index]);
+    const sidecar = `${recording}.twitchscope.json`;
+    const hasSidecar = await fs.stat(sidecar).then((st) => st.isFile(), () => false);
+    if (library.entries.some((e) => e.fingerprint === r.fingerprint)) known++;
+    await library.record({ ...entryOfResult(recording, r, analysedAt), sidecar: hasSidecar ? sidecar : null });
+  }
+  const added = run.results.filter((r) => r.ok).length - known;
+  if (!quiet) process.stderr.write(`library ${file}: ${added} added, ${known} updated, ${library.entries.length} in all\n`);
 }
 
 /** The summary rows in columns for the terminal. */

@@ -23,7 +23,8 @@ Usage:
   twitchscope analyze FILE [--json OUT.json] [--events OUT.csv] [--report OUT.pdf|OUT.html]
                            [--format ID] [--rate HZ] [--site CHANNEL=SITE]... [--column N=KIND[:UNIT]]...
                            [--sensitivity 0..1] [--subject NAME]
-  twitchscope analyze FILE|FOLDER... [--json-dir DIR] [--summary OUT.csv] [import and detection options]
+  twitchscope analyze FILE|FOLDER... [--json-dir DIR] [--summary OUT.csv] [--library LIBRARY.json]
+                                     [import and detection options]
   twitchscope trend FILE|FOLDER... [--report OUT.pdf|OUT.html] [--tag FILE=TAG]... [--subject NAME]
                                    [import and detection options]
   twitchscope --version
@@ -36,6 +37,8 @@ Usage:
   --subject NAME     name or initials printed on the report
   --json-dir DIR     with several recordings: one <name>.analysis.json per recording in DIR
   --summary OUT.csv  with several recordings: one row per recording and site (rest, twitches, rate, sustained)
+  --library FILE     add the recordings to this library index (e.g. the app's library.json); ones already
+                     there get the new figures and keep their tags
   --tag FILE=TAG     trend: mark a recording, e.g. --tag week3.csv=caffeine (caffeine, poor sleep,
                      after exercise, medication change, or any short text)
 
@@ -73,7 +76,7 @@ async function writeReportFile(file: string, html: string): Promise<void> {
 
 /** Several files, a folder, or the batch outputs asked for: the batch path; otherwise one file as always. */
 async function isBatch(args: CliArgs): Promise<boolean> {
-  if (args.files.length !== 1 || args.jsonDir || args.summary) return true;
+  if (args.files.length !== 1 || args.jsonDir || args.summary || args.library) return true;
   return fs.stat(args.files[0]).then((st) => st.isDirectory(), () => false);
 }
 
@@ -88,6 +91,7 @@ function batchArgs(args: CliArgs) {
     version: softwareVersion(),
     ...(args.jsonDir ? { jsonDir: args.jsonDir } : {}),
     ...(args.summary ? { summary: args.summary } : {}),
+    ...(args.library ? { library: args.library } : {}),
   };
 }
 
@@ -106,7 +110,7 @@ async function analyzeSeveral(args: CliArgs): Promise<void> {
 
 async function trend(args: CliArgs): Promise<void> {
   if (args.files.length === 0) throw new UsageError('trend needs two or more recording files, or a folder (see "twitchscope help")');
-  for (const [flag, given] of [['--json', args.json], ['--events', args.events], ['--json-dir', args.jsonDir], ['--summary', args.summary]] as const) {
+  for (const [flag, given] of [['--json', args.json], ['--events', args.events], ['--json-dir', args.jsonDir], ['--summary', args.summary], ['--library', args.library]] as const) {
     if (given) throw new UsageError(`${flag} belongs to "analyze"; "trend" writes the trend report (--report OUT.pdf|OUT.html)`);
   }
   const run = await trendCommand(args.files, { ...batchArgs(args), tags: args.tags, ...(args.report ? { report: args.report } : {}), ...(args.subject ? { subject: args.subject } : {}) }, {

@@ -115,6 +115,35 @@ describe('batch analyze', () => {
     expect(fs.readFileSync(summary, 'utf8').trim().split('\n')).toHaveLength(3);
   });
 
+  it('adds the analysed recordings to a library index, and updates them when analysed again', async () => {
+    const out = tmp();
+    const lib = path.join(out, 'library.json');
+    fs.writeFileSync(path.join(mixed, 'week2.csv.twitchscope.json'), '{}');
+    const first = await cli(['analyze', mixed, '--library', lib]);
+    expect(first.code).toBe(2);
+    expect(first.stderr).toMatch(/^library .*library\.json: 3 added, 0 updated, 3 in all$/m);
+    const index = JSON.parse(fs.readFileSync(lib, 'utf8'));
+    expect(index.schema).toBe('twitchscope.library');
+    const byName = Object.fromEntries(index.entries.map((e: { name: string }) => [e.name, e]));
+    expect(Object.keys(byName).sort()).toEqual(['week1.csv', 'week2.csv', 'week3.csv']);
+    expect(byName['week2.csv'].location).toBe(path.join(mixed, 'week2.csv'));
+    expect(byName['week2.csv'].sidecar).toBe(path.join(mixed, 'week2.csv.twitchscope.json'));
+    expect(byName['week3.csv'].sidecar).toBeNull();
+    expect(byName['week1.csv'].sites[0]).toMatchObject({ site: 'left calf', analysedS: 180 });
+    expect(byName['week1.csv'].sensitivity).toBe(0.5);
+
+    index.entries[0].tags = ['caffeine'];
+    fs.writeFileSync(lib, JSON.stringify(index));
+    const again = await cli(['analyze', path.join(mixed, 'week1.csv'), path.join(mixed, 'later', 'week3.csv'), '--library', lib, '--sensitivity', '0.7']);
+    expect(again.code).toBe(0);
+    expect(again.stderr).toMatch(/: 0 added, 2 updated, 3 in all$/m);
+    const after = JSON.parse(fs.readFileSync(lib, 'utf8')).entries;
+    expect(after).toHaveLength(3);
+    expect(after[0].tags).toEqual(['caffeine']);
+    expect(after.filter((e: { sensitivity: number }) => e.sensitivity === 0.7)).toHaveLength(2);
+    fs.rmSync(path.join(mixed, 'week2.csv.twitchscope.json'));
+  });
+
   it('says what to use instead of single-file outputs, and when a folder holds no recordings', async () => {
     const r = await cli(['analyze', path.join(mixed, 'week1.csv'), path.join(mixed, 'week2.csv'), '--json', 'x.json']);
     expect(r.code).toBe(2);
