@@ -6,7 +6,13 @@ import type { SessionState } from './state';
 
 export type SaveStatus = 'idle' | 'saving' | 'saved' | 'failed' | 'not-kept';
 
-/** Saves the user's work beside the recording shortly after each change, and says whether it worked. */
+/** Quiet time before a save, so a burst of review keys writes once. */
+const DEBOUNCE_MS = 600;
+
+/**
+ * Saves the user's work beside the recording shortly after each change, and says whether it worked.
+ * A change still waiting when the page goes away is written at once.
+ */
 export function useAutosave(state: SessionState): SaveStatus {
   const platform = usePlatform();
   const [status, setStatus] = useState<SaveStatus>('idle');
@@ -14,21 +20,29 @@ export function useAutosave(state: SessionState): SaveStatus {
 
   useEffect(() => {
     if (!file || !loaded || phase !== 'review' || !analysis) return;
-    const t = setTimeout(() => {
+    let pending = true;
+    const save = () => {
+      if (!pending) return;
+      pending = false;
       const sidecar = makeSidecar(
         file.name,
         loaded.recording.fingerprint,
         { subject, sites: history.present.sites, edits: history.present.edits, sensitivity, params: {}, answers },
         new Date(),
       );
-      setStatus('saving');
       platform
         .saveSidecar(file.key, serializeSidecar(sidecar))
         .then(() => setStatus('saved'))
         // The desktop app cannot write beside a bundled sample; that is expected, not a failure.
         .catch(() => setStatus(file.key.startsWith(SAMPLE_KEY_PREFIX) ? 'not-kept' : 'failed'));
-    }, 600);
-    return () => clearTimeout(t);
+    };
+    setStatus('saving');
+    const t = setTimeout(save, DEBOUNCE_MS);
+    window.addEventListener('pagehide', save);
+    return () => {
+      clearTimeout(t);
+      window.removeEventListener('pagehide', save);
+    };
   }, [platform, file, loaded, phase, analysis, history.present, sensitivity, subject, answers]);
 
   return status;

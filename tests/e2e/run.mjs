@@ -196,6 +196,8 @@ scenario('sample: import check, site, keyboard review, reject, add, undo, result
   await page.getByTestId('analyse').click();
   await page.getByTestId('timeline').waitFor({ timeout: 120_000 });
   assert((await totalTwitches(page)) === before, 'restored work does not give the reviewed count');
+  const restoredSite = await page.getByTestId(`trace-site-${channelId}`).textContent();
+  assert(restoredSite === 'left calf', `restored site is "${restoredSite}", not the last one chosen`);
 
   // Lowest sensitivity re-runs detection (no re-import) and can only keep or lower the count.
   await page.getByTestId('sensitivity').fill('0');
