@@ -21,7 +21,9 @@ export function buildRecording(
   fingerprint: string,
 ): Recording {
   const warnings: ImportWarning[] = [...plan.warnings, ...collected.warnings()];
-  const grids: (Grid | null)[] = plan.clocks.map((c, k) => (c.type === 'column' ? gridOf(collected, k, c.column, file) : null));
+  const grids: (Grid | null)[] = plan.clocks.map((c, k) =>
+    c.type === 'column' ? gridOf(collected, k, c.column, plan.signals.filter((s) => s.clock === k).length, file) : null,
+  );
 
   let origin = Infinity;
   let startTime = plan.startTime;
@@ -139,14 +141,15 @@ export function buildRecording(
 }
 
 /**
- * Slots one clock's grid may hold: gaps may stretch a recording to 4× its rows, or to 2^21 slots (17 min
- * at 2 kHz, 18 h at 32 Hz), whichever is more. Past that a broken time column would cost gigabytes.
+ * Samples the channels of one clock may hold together once gaps are laid out: 4× their rows, or 2^24
+ * (64 MB: a single channel may pause 2.3 h at 2 kHz, eight channels 17 min), whichever is more. Past that
+ * a broken time column would cost gigabytes, however small the file.
  */
-const MIN_GRID_CAP = 1 << 21;
+const GRID_BUDGET = 1 << 24;
 
-function gridOf(collected: TableCollector, k: number, column: number, file: string): Grid {
+function gridOf(collected: TableCollector, k: number, column: number, signals: number, file: string): Grid {
   const times = collected.times[k]!.view();
-  const g = regrid(times, Math.max(4 * times.length, MIN_GRID_CAP));
+  const g = regrid(times, Math.max(4 * times.length, Math.floor(GRID_BUDGET / Math.max(1, signals))));
   if (!g.tooLong) return g;
   const { sample, fromS, toS } = g.tooLong;
   // Rows are lines one to one unless blank lines or rows without a time were skipped.

@@ -116,6 +116,18 @@ describe('broken files with a known outcome', () => {
     expect(r.warnings.map((w) => w.message)).toContain('time column of "left calf EMG (uV)" has 1 gap (600.0 s in all); they are kept as gaps');
   });
 
+  it('a pause that would cost gigabytes across a thousand columns is refused; across five it is kept', async () => {
+    const table = (columns: number) => {
+      const header = ['time_s', ...Array.from({ length: columns }, (_, c) => `emg ${c} (uV)`)].join(',');
+      const rows = Array.from({ length: 40 }, (_, k) => [k < 20 ? k / 2000 : 100 + k / 2000, ...Array.from({ length: columns }, () => (k % 7) - 3)].join(','));
+      return [header, ...rows].join('\n') + '\n';
+    };
+    const wide = await refusal(table(1000));
+    expect(wide.message).toMatch(/^calf\.csv:22:1: the time column jumps ahead by 1\.67 minutes/);
+    const narrow = await load(table(5));
+    expect(narrow.channels[0].data.length).toBe(20 + 100 * 2000 + 20);
+  });
+
   it('absurd rates are refused whether typed, stated or implied by the time column', async () => {
     for (const rateHz of [0, -5, Number.NaN, Number.POSITIVE_INFINITY, 1e12]) {
       expect((await refusal(GOOD, { rateHz })).message).toMatch(/^calf\.csv: the sample rate .* Hz is not usable/);

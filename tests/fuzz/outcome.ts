@@ -24,11 +24,11 @@ export function timeBoundMs(bytes: number): number {
 }
 
 /**
- * Sample slots a recording may hold for a file of this size: a few per byte, however its time column
- * jumps. Every sample takes at least two bytes of text (a digit and a delimiter).
+ * Sample slots a recording may hold for a file of this size, however its time column jumps: 4 per cell
+ * (every cell takes at least a byte) or the importer's budget of 2^24 per clock, for up to two clocks.
  */
 export function sampleBound(bytes: number): number {
-  return 4 * bytes + (1 << 22);
+  return 4 * bytes + 2 * (1 << 24);
 }
 
 /** Imports (and, when `analyse`, analyses) one file; throws FuzzFailure on anything but a result or an ImportError. */
