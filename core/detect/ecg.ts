@@ -15,6 +15,10 @@ export interface EcgTrain {
   beats: Span[];
   /** Typical beat amplitude (median |x| peak). */
   amplitude: number;
+  /** Typical heart period, samples. */
+  period: number;
+  /** Beat peaks, sorted. */
+  peaks: number[];
 }
 
 const SNIPPET_S = 0.04;
@@ -88,7 +92,7 @@ export function findEcgTrain(x: Float32Array, pot: Potentials, candidates: reado
       spans.push({ start: Math.max(0, at - half), end: Math.min(x.length, at + half + 1) });
     }
   }
-  return { beats: mergeSpans(spans), amplitude };
+  return { beats: mergeSpans(spans), amplitude, period, peaks };
 }
 
 function chainedBeats(x: Float32Array, pot: Potentials, candidates: readonly number[], o: EcgOptions, half: number, maxShift: number, step: number): Set<number> {
@@ -137,7 +141,7 @@ function chainedBeats(x: Float32Array, pot: Potentials, candidates: readonly num
 }
 
 /** Whether some value of `sorted` lies a whole number (1..maxCycles) of periods from `p`, within tolerance. */
-function onBeat(sorted: number[], p: number, period: number, maxCycles: number, tolerance: number): boolean {
+export function onBeat(sorted: number[], p: number, period: number, maxCycles: number, tolerance: number): boolean {
   const reach = (maxCycles + tolerance) * period;
   let lo = 0;
   let hi = sorted.length;

@@ -4,7 +4,7 @@ import { movingMean, movingRms } from '../dsp/envelope';
 import { ZeroPhaseFilter } from '../dsp/filtfilt';
 import { finiteQuantile, slidingQuantile, windowedSigma } from '../dsp/robust';
 import { findMains, nextPowerOfTwo, welchSpectrum } from '../dsp/spectrum';
-import { findEcgTrain } from './ecg';
+import { findEcgTrain, onBeat } from './ecg';
 import { fillShortGaps } from './gaps';
 import { countPeaks, findPotentials, type Potentials } from './hysteresis';
 import type { EmgParams } from './params';
@@ -37,6 +37,9 @@ const MOTION_BIN_S = 0.05;
 const MOTION_BLOCK_S = 0.005;
 /** A potential over twice the typical heartbeat is a twitch even where a beat falls. */
 const BEAT_OUTSIZE = 2;
+/** Beat-sized: within 1.6 x of the typical beat either way (as in the ECG train search). */
+const BEAT_SIZE_RATIO = 1.6;
+const EDGE_BEAT_CYCLES = 3;
 /** The lobes of one filtered QRS lie up to ~30 ms apart. */
 const QRS_MERGE_S = 0.03;
 /** The notches ring for about Q / (π f0) ≈ 0.2 s where a run starts or stops. */
@@ -165,8 +168,20 @@ export function detectEmg(input: EmgInput, p: EmgParams, checkpoint: Checkpoint,
 
   // A potential far larger than the heartbeats is a twitch even when it lands on a beat.
   const beatAmplitude = train?.amplitude ?? Infinity;
+  // Near the ends of a run the filters bend a beat's shape, so there a beat-sized potential on the heart
+  // rhythm is taken as a beat without the shape match.
+  const nearEdges = train ? dilateSpans(edges, Math.round(train.period), n) : [];
+  const likeEdgeBeat = (k: number): boolean =>
+    train !== null &&
+    overlapsAny(nearEdges, pot.peak[k], pot.peak[k] + 1) &&
+    pot.amplitude[k] < BEAT_SIZE_RATIO * train.amplitude &&
+    pot.amplitude[k] > train.amplitude / BEAT_SIZE_RATIO &&
+    onBeat(train.peaks, pot.peak[k], train.period, EDGE_BEAT_CYCLES, p.ecgIntervalTolerance);
   const candidates = outsideOf(pot, hard).filter(
-    (k) => !overlapsAny(patched, pot.peak[k], pot.peak[k] + 1) && (!overlapsAny(beats, pot.start[k], pot.end[k]) || pot.amplitude[k] > BEAT_OUTSIZE * beatAmplitude),
+    (k) =>
+      !overlapsAny(patched, pot.peak[k], pot.peak[k] + 1) &&
+      (!overlapsAny(beats, pot.start[k], pot.end[k]) || pot.amplitude[k] > BEAT_OUTSIZE * beatAmplitude) &&
+      !likeEdgeBeat(k),
   );
   const twitches = groupTwitches(x, envelope, pot, candidates, {
     fs,
