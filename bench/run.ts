@@ -1,6 +1,7 @@
 import { run as analysisBench } from './analysis';
 import { run as batchBench } from './batch';
 import { run as importBench } from './import';
+import { run as largeBench } from './large';
 
 /** `npm run bench`: every speed and memory figure the issues set goals for, printed as Markdown tables. */
 async function main(): Promise<void> {
@@ -8,6 +9,7 @@ async function main(): Promise<void> {
   await importBench();
   await analysisBench();
   await batchBench();
+  await largeBench();
 }
 
 void main();
