@@ -5,7 +5,7 @@ import { FilterScratch, ZeroPhaseFilter } from '../dsp/filtfilt';
 import { Workspace } from './workspace';
 import { finiteQuantile, windowedSigma } from '../dsp/robust';
 import { fillShortGaps, usableRuns } from './gaps';
-import { findPotentials } from './hysteresis';
+import { findPotentials, widthAt } from './hysteresis';
 import type { AccelParams } from './params';
 import type { Checkpoint, ChannelResult } from './result';
 import { dilateSpans, mergeSpans, overlapsAny, runsOf, totalLength, type Span } from './spans';
@@ -86,6 +86,7 @@ export function detectAccel(input: AccelInput, p: AccelParams, checkpoint: Check
     const blocked = dilateSpans(mergeSpans([...movement, ...sustained, ...gaps]), Math.round(0.25 * fs), n);
     const maxLength = (p.maxTwitchMs / 1000) * fs;
     const deadTime = (p.deadTimeMs / 1000) * fs;
+    const bridge = Math.max(1, Math.round(0.04 * fs));
     let g = 0;
     while (g < pot.length) {
       let e = g + 1;
@@ -95,7 +96,10 @@ export function detectAccel(input: AccelInput, p: AccelParams, checkpoint: Check
       const start = pot.start[g];
       const end = pot.end[e - 1];
       g = e;
-      if (end - start > maxLength || pot.amplitude[best] < p.minSnr * noiseFloor || overlapsAny(blocked, start, end)) continue;
+      // Length is taken where the movement is at least a fifth of its peak: a large twitch stays above the
+      // noise-based release threshold far longer, through its own decay and the high-pass ringing.
+      const length = widthAt(m, pot.peak[best], start, end, 0.2, bridge);
+      if (length > maxLength || pot.amplitude[best] < p.minSnr * noiseFloor || overlapsAny(blocked, start, end)) continue;
       events.push({ channel: id, type: 'twitch', startS: t(start), endS: t(end), peakS: t(pot.peak[best]), amplitude: pot.amplitude[best], snr: pot.amplitude[best] / noiseFloor });
     }
     for (const s of sustained) {
