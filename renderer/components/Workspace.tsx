@@ -99,7 +99,7 @@ export function Workspace({ session, loaded, analysis, palette, command }: Props
   const keys = useRef<(e: KeyboardEvent) => void>(() => undefined);
   keys.current = (e: KeyboardEvent) => {
     const target = e.target as HTMLElement | null;
-    if (target && (target.closest('input, select, textarea, [role="dialog"]') || target.isContentEditable)) return;
+    if (target && ownsKey(target, e.key)) return;
     const mod = e.ctrlKey || e.metaKey;
     const k = e.key;
     if (mod && k.toLowerCase() === 'z') {
@@ -107,7 +107,7 @@ export function Workspace({ session, loaded, analysis, palette, command }: Props
       else session.undo();
     } else if (mod && k.toLowerCase() === 'y') session.redo();
     else if (mod || e.altKey) return;
-    else if (tab !== 'timeline' && !['c', 'x', 'C', 'X'].includes(k)) return;
+    else if (tab !== 'timeline') return;
     else if (k === 'n' || k === 'N' || k === '.') step(1);
     else if (k === 'p' || k === 'P' || k === ',') step(-1);
     else if (k === 'c' || k === 'C') review('confirm');
@@ -198,4 +198,17 @@ export function Workspace({ session, loaded, analysis, palette, command }: Props
       </div>
     </>
   );
+}
+
+/**
+ * Whether the focused control needs this key itself: text fields and selects take every key, sliders and
+ * check boxes only the keys that operate them, so review letters still work after ticking a filter.
+ */
+function ownsKey(target: HTMLElement, key: string): boolean {
+  if (target.isContentEditable || target.closest('textarea, select, [role="dialog"]')) return true;
+  if (!(target instanceof HTMLInputElement)) return false;
+  if (target.type === 'checkbox' || target.type === 'radio' || target.type === 'range') {
+    return key.startsWith('Arrow') || key === ' ' || key === 'Enter' || key === 'Home' || key === 'End' || key === 'PageUp' || key === 'PageDown';
+  }
+  return true;
 }
