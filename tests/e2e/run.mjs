@@ -112,11 +112,13 @@ async function openSelectedOnlyTwitches(page) {
 const scenarios = [];
 const scenario = (name, fn) => scenarios.push({ name, fn });
 
-scenario('start screen lists the bundled samples', async ({ page, url }) => {
+scenario('start screen lists the bundled samples and opens one', async ({ page, url }) => {
   await page.goto(url);
   await page.getByTestId('start-screen').waitFor();
   assert((await page.getByTestId('samples').locator('button').count()) > 0, 'no sample buttons on the start screen');
   await page.screenshot({ path: join(shots, '01-start.png') });
+  await page.getByTestId('samples').locator('button').first().click();
+  await page.getByTestId('import-check').waitFor({ timeout: 60_000 });
 });
 
 scenario('sample: import check, site, keyboard review, reject, add, undo, results', async ({ page, url }) => {
