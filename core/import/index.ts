@@ -78,6 +78,8 @@ export async function importRecording(source: ByteSource, options: ImportOptions
   }
   const collector = await scanTable(source, head, plan, options);
   const fp = await fingerprint(source);
+  // Cancel pressed as the last chunk was read still cancels: placing an hour on its grid takes seconds.
+  if (options.signal?.aborted) throw new ImportCancelled();
   return buildRecording(plan, collector, source.name, source.size, fp);
 }
 
