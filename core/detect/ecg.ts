@@ -28,6 +28,7 @@ const BEAT_MARGIN_S = 0.02;
 const MAX_AMPLITUDE_RATIO = 1.6;
 const LOOKAHEAD = 48;
 const MAX_CYCLES = 10;
+const MEAN_BEATS = 64;
 
 /**
  * Heartbeats leaking into EMG. A QRS complex repeats with nearly the same shape and size at the heart
@@ -158,15 +159,20 @@ export function onBeat(sorted: number[], p: number, period: number, maxCycles: n
   return false;
 }
 
-/** The train's average beat: each beat aligned to the first by its best shift, then averaged. */
+/**
+ * The train's average beat: up to `MEAN_BEATS` beats spread over the train, each aligned to the first by
+ * its best shift, then averaged (noise falls as 1/√beats; more beats add little).
+ */
 function meanBeat(x: Float32Array, peaks: number[], half: number, maxShift: number, step: number): Float64Array {
   const first = snippet(x, peaks[0], half);
   const sum = new Float64Array(2 * half + 1);
   const one = new Float64Array(2 * half + 1);
-  for (const p of peaks) {
+  const used = Math.min(peaks.length, MEAN_BEATS);
+  for (let k = 0; k < used; k++) {
+    const p = peaks[Math.floor((k * peaks.length) / used)];
     const { lag } = correlation(first, x, p, half, maxShift, step);
     snippet(x, p + lag, half, one);
-    for (let d = 0; d < sum.length; d++) sum[d] += one[d] / peaks.length;
+    for (let d = 0; d < sum.length; d++) sum[d] += one[d] / used;
   }
   return sum;
 }
