@@ -89,8 +89,9 @@ export interface TraceWindow {
 
 /**
  * The points covering [t0, t1] for a plot `columns` pixels wide: raw samples when they fit in two per
- * column, else the min and max of the finest level with at most one bucket per column. One point beyond
- * each edge is kept so the line reaches the plot border.
+ * column, else the min and max of the finest level with at most two buckets per column (levels step by 4,
+ * so one bucket per column could leave a bucket four pixels wide). One point beyond each edge is kept so
+ * the line reaches the plot border.
  */
 export function queryWindow(p: Pyramid, t0: number, t1: number, columns: number): TraceWindow {
   const n = p.data.length;
@@ -109,7 +110,7 @@ export function queryWindow(p: Pyramid, t0: number, t1: number, columns: number)
     }
     return { x, y, bucket: 1 };
   }
-  const wanted = span / cols;
+  const wanted = span / (2 * cols);
   let level = p.levels[p.levels.length - 1];
   for (const l of p.levels) {
     if (l.bucket >= wanted) {
