@@ -26,7 +26,7 @@ describe('dropouts and neighbours', () => {
   it('single empty cells in strong mains hum at 500 Hz do not become twitches', () => {
     const fs = 500;
     const rec = emgRecording(fs, 60, 3, 22, (y) => {
-      for (let i = 0; i < y.length; i++) y[i] += 60 * Math.sin((2 * Math.PI * 60 * i) / fs + 0.4);
+      for (let i = 0; i < y.length; i++) y[i] += 150 * Math.sin((2 * Math.PI * 60 * i) / fs + 0.4);
       spike(y, fs, 30, 80, 0.004);
     });
     const d = rec.channels[0].data;
