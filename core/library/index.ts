@@ -1,4 +1,9 @@
-/** The library of analysed recordings: schema, migration, pure operations, the store-backed `Library`, queries. */
+/**
+ * The library of analysed recordings: schema, migration, pure operations, the store-backed `Library`, queries.
+ * Platforms plug in a `LibraryStore`: Electron's main process `cli/library-file-store.ts` on
+ * `<userData>/library.json` (behind IPC for the renderer), the browser an IndexedDB record whose `setAside`
+ * copies the text to another key in the same transaction that deletes it.
+ */
 export * from './schema';
 export { parseLibrary, type LibraryParse } from './parse';
 export { entryFromAnalysis, type RecordingFacts, type AnalysisFacts, type EntryRef } from './entry';
