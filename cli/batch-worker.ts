@@ -4,7 +4,7 @@
  * main thread when there is only one worker's worth of work.
  */
 import path from 'node:path';
-import { isMainThread, parentPort, threadId } from 'node:worker_threads';
+import { parentPort, threadId, workerData } from 'node:worker_threads';
 import { analyzeRecording } from '../core/analysis/analyze';
 import { toAnalysisJson, type AnalysisJson } from '../core/analysis/json';
 import { ImportError } from '../core/import/errors';
@@ -37,7 +37,10 @@ export async function analyseJob(job: BatchJob): Promise<JobResult> {
   }
 }
 
-if (!isMainThread && parentPort) {
+/** Marks the threads `startWorker` made, so importing this module in any other thread (a test runner's) listens to nothing. */
+export const BATCH_WORKER_MARK = 'twitchscope-batch-worker';
+
+if (parentPort && workerData === BATCH_WORKER_MARK) {
   const port = parentPort;
   port.on('message', (job: BatchJob) => {
     void analyseJob(job).then((r) => port.postMessage(r));

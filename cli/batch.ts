@@ -11,7 +11,7 @@ import { Library } from '../core/library/library';
 import { entryFromAnalysis } from '../core/library/entry';
 import type { LibraryEntry } from '../core/library/schema';
 import { summaryCsv, summaryRows, type SummaryRow } from '../core/library/summary-csv';
-import { analyseJob, type BatchJob, type JobResult } from './batch-worker';
+import { analyseJob, BATCH_WORKER_MARK, type BatchJob, type JobResult } from './batch-worker';
 import { fileLibraryStore } from './library-file-store';
 import type { ReadOptions } from './read-recording';
 
@@ -65,7 +65,7 @@ export interface BatchOptions {
 /** Starts a worker on the TypeScript source: tsx is registered inside the new thread first. */
 function startWorker(): Worker {
   const entry = path.join(__dirname, 'batch-worker.ts');
-  return new Worker(`require('tsx/cjs/api').register(); require(${JSON.stringify(entry)});`, { eval: true });
+  return new Worker(`require('tsx/cjs/api').register(); require(${JSON.stringify(entry)});`, { eval: true, workerData: BATCH_WORKER_MARK });
 }
 
 /** One worker taking jobs until none are left; resolves with the job it was on if the thread died. */
