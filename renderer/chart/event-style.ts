@@ -39,8 +39,8 @@ export function readPalette(): Palette {
   };
 }
 
+/** Adds the shape to the current path (call `beginPath` first), so many marks can be filled at once. */
 export function drawShape(ctx: CanvasRenderingContext2D, shape: MarkShape, x: number, y: number, r: number): void {
-  ctx.beginPath();
   switch (shape) {
     case 'triangle':
       ctx.moveTo(x - r, y - r * 0.8);
