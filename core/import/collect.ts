@@ -111,7 +111,7 @@ export class TableCollector implements RowSink {
       }
       // Beyond float32's range the stored sample would be ±Infinity, which poisons every sum downstream.
       if (v > F32_MAX || v < -F32_MAX) {
-        this.note(this.outOfRange, j, line, String(v));
+        this.note(this.outOfRange, j, line, Number.isFinite(v) ? v.toPrecision(3) : `${v < 0 ? '-' : ''}1e309 or more`);
         v = NaN;
       }
       const g = this.signals[j];
