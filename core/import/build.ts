@@ -34,6 +34,7 @@ export function buildRecording(
     if (isEpoch(c.unit) && startTime === null) startTime = isoFromEpochS(g.t0);
   });
   if (!Number.isFinite(origin)) origin = 0;
+  checkClocksAgree(plan, grids, file);
 
   const timing: TimingReport[] = [];
   const channels: Channel[] = [];
@@ -160,6 +161,33 @@ function gridOf(collected: TableCollector, k: number, column: number, signals: n
     'if the device paused, export each part as its own file; if the time column is wrong, pass the rate with --rate to ignore it',
     oneToOne ? collected.firstLine + sample : undefined,
     column + 1,
+  );
+}
+
+/**
+ * Time columns of one file that start further apart than a day and ten times the longest of them: one
+ * clock is broken (a time cell off by years), and laying both on one time line would span that gap.
+ */
+function checkClocksAgree(plan: TablePlan, grids: (Grid | null)[], file: string): void {
+  let first = -1;
+  let last = -1;
+  let longest = 0;
+  grids.forEach((g, k) => {
+    if (!g || g.length === 0) return;
+    if (first < 0 || g.t0 < grids[first]!.t0) first = k;
+    if (last < 0 || g.t0 > grids[last]!.t0) last = k;
+    longest = Math.max(longest, g.length / g.rateHz);
+  });
+  if (first < 0) return;
+  const apart = grids[last]!.t0 - grids[first]!.t0;
+  if (apart <= Math.max(86400, 10 * longest)) return;
+  const clock = plan.clocks[last];
+  throw new ImportError(
+    file,
+    `two time columns of this file start ${durationText(apart)} apart, so one of them is wrong`,
+    'check the time columns, or pass the rate with --rate to ignore them',
+    undefined,
+    clock.type === 'column' ? clock.column + 1 : undefined,
   );
 }
 
