@@ -54,7 +54,8 @@ export class Library {
       await library.commit(parsed.index).catch(() => undefined);
       return { library, notice: { kind: 'migrated', from: parsed.migratedFrom, dropped: parsed.dropped } };
     }
-    const keptAt = store.setAside ? await store.setAside(parsed.kind === 'newer' ? 'newer' : 'unreadable') : null;
+    // When the text cannot be moved aside either, the library stays read-only rather than overwrite it.
+    const keptAt = store.setAside ? await store.setAside(parsed.kind === 'newer' ? 'newer' : 'unreadable').catch(() => null) : null;
     const library = new Library(store, emptyLibrary(), keptAt === null);
     return {
       library,

@@ -160,15 +160,18 @@ describe('library index', () => {
     expect((await Library.open(storeAt(path))).library.entries).toHaveLength(1);
   });
 
-  it('stays read-only over a newer index when the store cannot set it aside', async () => {
+  it('stays read-only over a newer index when the store cannot set it aside, or fails to', async () => {
     const future = JSON.stringify({ schema: LIBRARY_SCHEMA, version: 99, entries: [] });
     let saved = future;
-    const store: LibraryStore = { load: async () => saved, save: async (t) => void (saved = t) };
-    const { library, notice } = await Library.open(store);
-    expect(notice).toEqual({ kind: 'newer', version: 99, keptAt: null });
-    expect(library.readOnly).toBe(true);
-    await expect(library.record(entryOf(calf, 'fp', '/calf.csv'))).rejects.toBeInstanceOf(LibraryReadOnlyError);
-    expect(saved).toBe(future);
+    const plain: LibraryStore = { load: async () => saved, save: async (t) => void (saved = t) };
+    const stuck: LibraryStore = { ...plain, setAside: async () => Promise.reject(new Error('EACCES')) };
+    for (const store of [plain, stuck]) {
+      const { library, notice } = await Library.open(store);
+      expect(notice).toEqual({ kind: 'newer', version: 99, keptAt: null });
+      expect(library.readOnly).toBe(true);
+      await expect(library.record(entryOf(calf, 'fp', '/calf.csv'))).rejects.toBeInstanceOf(LibraryReadOnlyError);
+      expect(saved).toBe(future);
+    }
   });
 
   it('sets an unreadable index aside and starts afresh', async () => {
