@@ -1,4 +1,6 @@
 import { analyzeRecording } from '../../core/analysis/analyze';
+import { toAnalysisJson } from '../../core/analysis/json';
+import { buildReportHtml } from '../../core/report/index';
 import { bytesSource, importRecording, ImportError, type ImportOptions } from '../../core/import/index';
 import type { Recording } from '../../core/recording';
 
@@ -59,6 +61,18 @@ export async function runCase(name: string, bytes: Uint8Array, options: ImportOp
       for (const s of a.summary.channels) {
         for (const [k, v] of Object.entries(s)) if (typeof v === 'number' && !Number.isFinite(v)) throw new Error(`summary ${k} is ${v}`);
       }
+      // The clinician's report is what the user sees of all this: it must build, and never print NaN.
+      const html = buildReportHtml({ recording: rec, analysis: a, answers: {}, software: { name: 'TwitchScope', version: 'fuzz' }, generatedAt: '2026-01-01T00:00:00Z' });
+      // Quoted file text ("first: "NaN"") and "rows are NaN" (OpenSignals' padding cells) are the file's own
+      // words; any other NaN, Infinity or undefined is a number we failed to compute.
+      const text = html
+        .replace(/<style[\s\S]*?<\/style>/g, '')
+        .replace(/<[^>]+>/g, ' ')
+        .replace(/&#34;.*?&#34;/g, '""')
+        .replace(/rows are NaN/g, '');
+      const bad = /\b(NaN|undefined|Infinity)\b/.exec(text);
+      if (bad) throw new Error(`report shows "${bad[0]}": …${text.slice(Math.max(0, bad.index - 80), bad.index + 40)}…`);
+      JSON.stringify(toAnalysisJson(rec, a, 'fuzz'));
     } catch (err) {
       throw new FuzzFailure('analysis crashed', err);
     }
