@@ -25,7 +25,7 @@ export function App() {
   const [dragging, setDragging] = useState(false);
   const [showKeys, setShowKeys] = useState(false);
   const [command, setCommand] = useState<{ name: 'zoom-in' | 'zoom-out' | 'zoom-reset' | 'show-guidance'; seq: number } | null>(null);
-  const open = session.open;
+  const { open, notify, cancel, reportHtml } = session;
 
   const openDialog = useCallback(async () => {
     const f = await platform.openFileDialog().catch(() => null);
@@ -36,12 +36,12 @@ export function App() {
     async (kind: ExportKind) => {
       if (!state.loaded || !reviewed) return;
       try {
-        await exportAs(platform, kind, { recording: state.loaded.recording, analysis: reviewed, answers: state.answers, subject: state.subject }, session.reportHtml);
+        await exportAs(platform, kind, { recording: state.loaded.recording, analysis: reviewed, answers: state.answers, subject: state.subject }, reportHtml);
       } catch (err) {
-        session.notify(`The export did not work: ${err instanceof Error ? err.message : String(err)}`);
+        notify(`The export did not work: ${err instanceof Error ? err.message : String(err)}`);
       }
     },
-    [platform, state.loaded, state.answers, state.subject, reviewed, session],
+    [platform, state.loaded, state.answers, state.subject, reviewed, reportHtml, notify],
   );
 
   // `?sample=NAME` opens a bundled sample straight away (links, demos and the browser tests use it).
@@ -52,9 +52,9 @@ export function App() {
     const name = new URLSearchParams(window.location.search).get('sample');
     if (!name) return;
     const s = findSample(name);
-    if (s) openSample(s).then((f) => open(f), (e: unknown) => session.notify(String(e)));
-    else session.notify(`There is no sample called "${name}". Samples: ${SAMPLES.map((x) => x.name).join(', ') || 'none'}.`);
-  }, [open, session]);
+    if (s) openSample(s).then((f) => open(f), (e: unknown) => notify(String(e)));
+    else notify(`There is no sample called "${name}". Samples: ${SAMPLES.map((x) => x.name).join(', ') || 'none'}.`);
+  }, [open, notify]);
 
   const handleMenu = useRef<(c: MenuCommand) => void>(() => undefined);
   handleMenu.current = (c: MenuCommand) => {
@@ -75,12 +75,12 @@ export function App() {
       if ((e.ctrlKey || e.metaKey) && e.key.toLowerCase() === 'o') {
         e.preventDefault();
         void openDialog();
-      } else if (e.key === 'Escape' && state.busy) session.cancel();
+      } else if (e.key === 'Escape' && state.busy) cancel();
       else if (e.key === '?' && !(e.target as HTMLElement).closest('input, select, textarea')) setShowKeys(true);
     };
     window.addEventListener('keydown', onKey);
     return () => window.removeEventListener('keydown', onKey);
-  }, [openDialog, state.busy, session]);
+  }, [openDialog, state.busy, cancel]);
 
   const onDrop = (e: React.DragEvent) => {
     e.preventDefault();

@@ -100,45 +100,53 @@ export function useSession(): SessionApi {
 
   const setWork = useCallback((f: (w: Work) => Work) => dispatch({ type: 'work', work: f(stateRef.current.history.present) }), []);
 
-  return {
-    state,
-    reviewed,
-    open: (file) => load(file, {}),
-    reimport: (settings) => (state.file ? load(state.file, settings) : Promise.resolve()),
-    analyse: runAnalysis,
-    cancel: () => clientRef.current?.cancel(),
-    close: () => {
-      clientRef.current?.cancel();
-      dispatch({ type: 'close' });
-    },
-    backToCheck: () => dispatch({ type: 'back-to-check' }),
-    setSite: (id, site) => setWork((w) => ({ ...w, sites: { ...w.sites, [id]: site } })),
-    review: (event, action) => setWork((w) => ({ ...w, edits: setReview(w.edits, event, action) })),
-    addTwitch: (channelId, clickS) => {
-      const s = stateRef.current;
-      const ch = s.analysis?.channels.find((c) => c.id === channelId);
-      const loaded = s.loaded;
-      if (!loaded || !ch) return null;
-      const axes = channelsOf(loaded.recording, channelId);
-      if (axes.length === 0) return null;
-      // Search the signal as drawn (EMG band-passed), so the peak found is the one the user clicked.
-      const span = spanNearClick(
-        axes.map((a) => loaded.pyramids[a.id]?.data ?? a.data),
-        axes[0].sampleRateHz,
-        axes[0].startS,
-        clickS,
-      );
-      if (!span) return null;
-      setWork((w) => ({ ...w, edits: addEvent(w.edits, { channel: channelId, ...span }) }));
-      return { channel: channelId, type: 'twitch', ...span, snr: 0, review: 'added' };
-    },
-    undo: () => dispatch({ type: 'undo' }),
-    redo: () => dispatch({ type: 'redo' }),
-    setSensitivity: (value) => dispatch({ type: 'sensitivity', value }),
-    reportHtml: (input) => client().reportHtml(input),
-    setSubject: (value) => dispatch({ type: 'subject', value }),
-    setAnswers: (value) => dispatch({ type: 'answers', value }),
-    notify: (message) => dispatch({ type: 'notice', message }),
-  };
+  // The actions read state through a ref, so they keep their identity across renders: effects and
+  // memoised children that use them do not re-run on every state change.
+  const actions = useMemo<Omit<SessionApi, 'state' | 'reviewed'>>(
+    () => ({
+      open: (file) => load(file, {}),
+      reimport: (settings) => {
+        const file = stateRef.current.file;
+        return file ? load(file, settings) : Promise.resolve();
+      },
+      analyse: runAnalysis,
+      cancel: () => clientRef.current?.cancel(),
+      close: () => {
+        clientRef.current?.cancel();
+        dispatch({ type: 'close' });
+      },
+      backToCheck: () => dispatch({ type: 'back-to-check' }),
+      setSite: (id, site) => setWork((w) => ({ ...w, sites: { ...w.sites, [id]: site } })),
+      review: (event, action) => setWork((w) => ({ ...w, edits: setReview(w.edits, event, action) })),
+      addTwitch: (channelId, clickS) => {
+        const s = stateRef.current;
+        const ch = s.analysis?.channels.find((c) => c.id === channelId);
+        const loaded = s.loaded;
+        if (!loaded || !ch) return null;
+        const axes = channelsOf(loaded.recording, channelId);
+        if (axes.length === 0) return null;
+        // Search the signal as drawn (EMG band-passed), so the peak found is the one the user clicked.
+        const span = spanNearClick(
+          axes.map((a) => loaded.pyramids[a.id]?.data ?? a.data),
+          axes[0].sampleRateHz,
+          axes[0].startS,
+          clickS,
+        );
+        if (!span) return null;
+        setWork((w) => ({ ...w, edits: addEvent(w.edits, { channel: channelId, ...span }) }));
+        return { channel: channelId, type: 'twitch', ...span, snr: 0, review: 'added' };
+      },
+      undo: () => dispatch({ type: 'undo' }),
+      redo: () => dispatch({ type: 'redo' }),
+      setSensitivity: (value) => dispatch({ type: 'sensitivity', value }),
+      reportHtml: (input) => client().reportHtml(input),
+      setSubject: (value) => dispatch({ type: 'subject', value }),
+      setAnswers: (value) => dispatch({ type: 'answers', value }),
+      notify: (message) => dispatch({ type: 'notice', message }),
+    }),
+    [client, load, runAnalysis, setWork],
+  );
+
+  return useMemo(() => ({ state, reviewed, ...actions }), [state, reviewed, actions]);
 }
 
