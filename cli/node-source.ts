@@ -5,7 +5,13 @@ import type { ByteSource } from '../core/import/source';
 /** A ByteSource over a file on disk: reads ranges on demand, never the whole file. */
 export async function fileSource(file: string): Promise<ByteSource & { close(): Promise<void> }> {
   const handle = await open(file, 'r');
-  const { size } = await handle.stat();
+  const stats = await handle.stat();
+  // Linux opens a folder for reading and fails only at the first read: say it here, as the other platforms do.
+  if (stats.isDirectory()) {
+    await handle.close();
+    throw Object.assign(new Error(`EISDIR: ${file} is a folder`), { code: 'EISDIR' });
+  }
+  const { size } = stats;
   return {
     name: path.basename(file),
     size,
