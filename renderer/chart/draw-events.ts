@@ -1,6 +1,6 @@
 import uPlot from 'uplot';
 import type { DetectedEvent, EventType } from '../../core/analysis/types';
-import { classOf, drawShape, eventKey, type MarkShape, type Palette } from './event-style';
+import { classOf, drawShape, type MarkShape, type Palette } from './event-style';
 import { hatchPattern } from './hatch';
 
 const SPAN_TEXTURE = { twitch: null, sustained: 'diagonal', artifact: 'cross', movement: 'dots' } as const;
@@ -20,8 +20,8 @@ function firstVisible(events: readonly DetectedEvent[], t: number): number {
 
 /**
  * Spans as textured bands, a class-shaped marker at each peak, review state as fill/outline/strike.
- * Plain markers of one class are filled as one path, and only one per pixel column: zoomed out on an hour,
- * thousands of twitches would otherwise cost thousands of fills per redraw.
+ * Plain markers are stamped from a cached bitmap, and only where they would not mostly cover the previous
+ * one: zoomed out on an hour, thousands of twitches would otherwise cost thousands of draws per redraw.
  */
 export function drawEvents(u: uPlot, events: readonly DetectedEvent[], selected: string | null, pal: Palette): void {
   const xmin = u.scales.x.min;
@@ -32,10 +32,17 @@ export function drawEvents(u: uPlot, events: readonly DetectedEvent[], selected:
   const dpr = uPlot.pxRatio;
   const r = 5 * dpr;
   const markY = top + r + 2 * dpr;
+  const pxPerS = width / (xmax - xmin);
   const plain: Record<EventType, number[]> = { twitch: [], sustained: [], artifact: [], movement: [] };
-  const lastX: Record<EventType, number> = { twitch: -1, sustained: -1, artifact: -1, movement: -1 };
+  const lastX: Record<EventType, number> = { twitch: -Infinity, sustained: -Infinity, artifact: -Infinity, movement: -Infinity };
+  // Marks closer than this overlap so much they read as one; drawing each costs time and shows nothing.
+  const minGap = 0.8 * r;
   const special: Array<{ e: DetectedEvent; xp: number }> = [];
   let selectedX: number | null = null;
+  // Parsed once: formatting a key for every event would cost more than drawing it.
+  const at = selected ? selected.lastIndexOf('@') : -1;
+  const selChannel = at >= 0 ? selected!.slice(0, at) : null;
+  const selPeak = at >= 0 ? Number(selected!.slice(at + 1)) : NaN;
   ctx.save();
   ctx.beginPath();
   ctx.rect(left, top, width, height);
@@ -43,21 +50,22 @@ export function drawEvents(u: uPlot, events: readonly DetectedEvent[], selected:
   for (let i = firstVisible(events, xmin); i < events.length; i++) {
     const e = events[i];
     if (e.startS > xmax) break;
-    const x0 = u.valToPos(e.startS, 'x', true);
-    const x1 = u.valToPos(e.endS, 'x', true);
-    const xp = u.valToPos(e.peakS, 'x', true);
-    if (x1 - x0 >= 2 && e.review !== 'rejected') {
+    // The x scale is linear: mapping by hand skips valToPos's general path, thousands of times per draw.
+    const xp = left + (e.peakS - xmin) * pxPerS;
+    const spanPx = (e.endS - e.startS) * pxPerS;
+    if (spanPx >= 2 && e.review !== 'rejected') {
+      const x0 = left + (e.startS - xmin) * pxPerS;
       const texture = SPAN_TEXTURE[e.type];
       const colour = pal.classes[e.type];
       ctx.globalAlpha = texture ? 1 : 0.14;
       ctx.fillStyle = texture ? hatchPattern(ctx, colour, texture, dpr) : colour;
-      ctx.fillRect(x0, top, x1 - x0, height);
+      ctx.fillRect(x0, top, spanPx, height);
       ctx.globalAlpha = 1;
     }
-    if (eventKey(e) === selected) selectedX = xp;
+    if (e.channel === selChannel && Math.abs(e.peakS - selPeak) < 5e-5) selectedX = xp;
     if (e.review) special.push({ e, xp });
-    else if (Math.round(xp) !== lastX[e.type]) {
-      lastX[e.type] = Math.round(xp);
+    else if (xp - lastX[e.type] >= minGap) {
+      lastX[e.type] = xp;
       plain[e.type].push(xp);
     }
   }
@@ -74,13 +82,35 @@ export function drawEvents(u: uPlot, events: readonly DetectedEvent[], selected:
   for (const type of Object.keys(plain) as EventType[]) {
     const xs = plain[type];
     if (xs.length === 0) continue;
-    const cls = classOf(type);
-    ctx.beginPath();
-    for (const x of xs) drawShape(ctx, cls.shape, x, markY, r);
-    paintMark(ctx, cls.shape, pal.classes[type], dpr);
+    const sprite = markSprite(classOf(type).shape, pal.classes[type], r, dpr);
+    const half = sprite.width / 2;
+    for (const x of xs) ctx.drawImage(sprite, Math.round(x - half), Math.round(markY - half));
   }
   for (const { e, xp } of special) drawReviewed(ctx, e, xp, markY, r, dpr, pal);
   ctx.restore();
+}
+
+const sprites = new Map<string, HTMLCanvasElement>();
+
+/**
+ * A marker drawn once into a small bitmap: copying it is far cheaper than filling a path per event in
+ * software rendering (an hour zoomed out holds thousands of marks per channel).
+ */
+function markSprite(shape: MarkShape, colour: string, r: number, dpr: number): HTMLCanvasElement {
+  const key = `${shape}|${colour}|${r}`;
+  let sprite = sprites.get(key);
+  if (!sprite) {
+    sprite = document.createElement('canvas');
+    sprite.width = sprite.height = Math.ceil(2 * r + 4 * dpr);
+    const c = sprite.getContext('2d');
+    if (c) {
+      c.beginPath();
+      drawShape(c, shape, sprite.width / 2, sprite.height / 2, r);
+      paintMark(c, shape, colour, dpr);
+    }
+    sprites.set(key, sprite);
+  }
+  return sprite;
 }
 
 function paintMark(ctx: CanvasRenderingContext2D, shape: MarkShape, colour: string, dpr: number): void {
