@@ -85,7 +85,10 @@ export class TableCollector implements RowSink {
       const unit = this.clockUnits[k];
       let t = NaN;
       if (st === CELL_NUMBER) t = toSeconds(values[col], unit);
-      else if (st === CELL_TEXT && unit === 'iso') t = parseIsoMs(texts[col]) / 1e3;
+      else if (st === CELL_TEXT) {
+        // A time written with the other decimal mark (a file edited in two locales) reads like a sample cell.
+        t = unit === 'iso' ? parseIsoMs(texts[col]) / 1e3 : toSeconds(parseNumberText(texts[col], this.plan.decimalComma), unit);
+      }
       if (t !== t) this.note(this.timeProblems, col, line, st === CELL_TEXT ? texts[col] : '');
       this.times[k]!.push(t);
     }
