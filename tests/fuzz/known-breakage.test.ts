@@ -156,6 +156,13 @@ describe('broken files with a known outcome', () => {
     expect(one.channels.map((c) => c.id)).toEqual(['emg1']);
   });
 
+  it('semicolons with decimal commas read the same samples, also where some cells kept a point', async () => {
+    const rows = LINES.slice(3).map((l, k) => l.split(',').map((v) => (k % 3 === 0 ? v : v.replace('.', ','))).join(';'));
+    const r = await load([LINES[0], LINES[1], LINES[2].replace(/,/g, ';'), ...rows].join('\n') + '\n');
+    expect(r.warnings).toEqual([]);
+    expect(Array.from(emg(r))).toEqual(expected.map(Math.fround));
+  });
+
   it('dropped cells in some rows become gaps, extra cells are ignored', async () => {
     const r = await load(csv((c, k) => (k === 20 ? c.slice(0, 1) : k === 21 ? [...c, '7', '8', '9'] : c)));
     expect(emg(r)[20]).toBeNaN();
