@@ -237,6 +237,13 @@ scenario('vendor file through the file input, exports', async ({ page, url }) =>
   const format = await page.getByTestId('format').textContent();
   assert(format && !/generic/i.test(format), `vendor file read as "${format}"`);
   await page.screenshot({ path: join(shots, '07-vendor-import-check.png'), fullPage: true });
+
+  // Correcting a guess: a column marked "not analysed" and the file read again leaves one channel fewer.
+  const analyseLabel = async () => Number(/(\d+)/.exec(await page.getByTestId('analyse').textContent())?.[1]);
+  const channelsBefore = await analyseLabel();
+  await page.locator('select[aria-label^="Type of"]').first().selectOption('other');
+  await page.getByTestId('reimport').click();
+  await waitFor(async () => (await analyseLabel()) === channelsBefore - 1, 'one analysed channel fewer after the correction');
   await page.getByTestId('analyse').click();
   await page.getByTestId('timeline').waitFor({ timeout: 120_000 });
   await page.waitForTimeout(300);
