@@ -100,7 +100,7 @@ export function Timeline(p: Props) {
             Add twitch
           </button>
           <span className="range num" aria-live="polite">
-            {formatClock(view.t0, 2)} – {formatClock(view.t1, 2)}
+            {formatClock(view.t0, 2)} – {formatClock(view.t1, 2)} of {formatClock(durationS)}
           </span>
           <span className="legend" aria-label="Legend">
             {EVENT_CLASSES.map((c) => (
