@@ -19,6 +19,9 @@ export interface EcgTrain {
   period: number;
   /** Beat peaks, sorted. */
   peaks: number[];
+  /** The average beat over ±100 ms, and where each beat's copy of it is centred. */
+  template: Float64Array;
+  centres: number[];
 }
 
 const SNIPPET_S = 0.04;
@@ -29,6 +32,8 @@ const MAX_AMPLITUDE_RATIO = 1.6;
 const LOOKAHEAD = 48;
 const MAX_CYCLES = 10;
 const MEAN_BEATS = 64;
+/** A filtered beat, with the high-pass ringing after its S wave, lasts about ±100 ms. */
+const SUBTRACT_S = 0.1;
 
 /**
  * Heartbeats leaking into EMG. A QRS complex repeats with nearly the same shape and size at the heart
@@ -70,9 +75,11 @@ export function findEcgTrain(x: Float32Array, pot: Potentials, candidates: reado
   const margin = Math.round(BEAT_MARGIN_S * o.fs);
   const spans: Span[] = [];
   const peaks: number[] = [];
+  const centres: number[] = [];
   const addCandidate = (k: number): void => {
     spans.push({ start: Math.max(0, pot.start[k] - margin), end: Math.min(x.length, pot.end[k] + margin) });
     peaks.push(pot.peak[k]);
+    centres.push(alignTo(template, x, pot.peak[k], half, maxShift, step));
   };
   known.forEach(addCandidate);
   for (const k of likeBeat) {
@@ -89,11 +96,12 @@ export function findEcgTrain(x: Float32Array, pot: Potentials, candidates: reado
       const expected = Math.round(peaks[i - 1] + (j * gap) / cycles);
       const found = correlation(template, x, expected, half, Math.round(o.intervalTolerance * period * 0.5), step);
       if (found.r < o.shapeCorrelation) continue;
-      const at = expected + found.lag;
+      const at = alignTo(template, x, expected + found.lag, half, step, 1);
       spans.push({ start: Math.max(0, at - half), end: Math.min(x.length, at + half + 1) });
+      centres.push(at);
     }
   }
-  return { beats: mergeSpans(spans), amplitude, period, peaks };
+  return { beats: mergeSpans(spans), amplitude, period, peaks, template: averageAt(x, centres, Math.round(SUBTRACT_S * o.fs)), centres };
 }
 
 function chainedBeats(x: Float32Array, pot: Potentials, candidates: readonly number[], o: EcgOptions, half: number, maxShift: number, step: number): Set<number> {
@@ -139,6 +147,26 @@ function chainedBeats(x: Float32Array, pot: Potentials, candidates: readonly num
     flush(chain.length);
   }
   return beats;
+}
+
+/**
+ * The mean of ±`half` samples around up to `MEAN_BEATS` aligned centres: a beat's whole filtered response
+ * (QRS and its ringing), for subtraction.
+ */
+function averageAt(x: Float32Array, centres: number[], half: number): Float64Array {
+  const sum = new Float64Array(2 * half + 1);
+  const used = Math.min(centres.length, MEAN_BEATS);
+  for (let k = 0; k < used; k++) {
+    const c = centres[Math.floor((k * centres.length) / used)];
+    for (let d = -half; d <= half; d++) sum[d + half] += finite(x[c + d]) / used;
+  }
+  return sum;
+}
+
+/** Where `template` fits best around `p`: a coarse search on the `step` grid, then sample by sample. */
+function alignTo(template: Float64Array, x: Float32Array, p: number, half: number, maxShift: number, step: number): number {
+  const coarse = p + correlation(template, x, p, half, maxShift, step).lag;
+  return coarse + correlation(template, x, coarse, half, step, 1).lag;
 }
 
 /** Whether some value of `sorted` lies a whole number (1..maxCycles) of periods from `p`, within tolerance. */

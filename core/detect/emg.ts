@@ -35,8 +35,8 @@ const MIN_RUN_S = 0.25;
 /** Motion is judged in 50 ms bins, about the width of the broadest motor-unit activity. */
 const MOTION_BIN_S = 0.05;
 const MOTION_BLOCK_S = 0.005;
-/** A potential over twice the typical heartbeat is a twitch even where a beat falls. */
-const BEAT_OUTSIZE = 2;
+/** After template subtraction, leftovers of a beat stay under half its size; a twitch on a beat must be more. */
+const LEFTOVER_RATIO = 0.5;
 /** Beat-sized: within 1.6 x of the typical beat either way (as in the ECG train search). */
 const BEAT_SIZE_RATIO = 1.6;
 const EDGE_BEAT_CYCLES = 3;
@@ -166,24 +166,37 @@ export function detectEmg(input: EmgInput, p: EmgParams, checkpoint: Checkpoint,
   const nearBusy = dilateSpans(mergeSpans([...gaps, ...clipping, ...flat, ...motion, ...sustained, ...(input.movement ?? [])]), Math.round((p.isolationMs / 1000) * fs), n);
   const excludedForTwitch = mergeSpans([...nearBusy, ...edges]);
 
-  // A potential far larger than the heartbeats is a twitch even when it lands on a beat.
-  const beatAmplitude = train?.amplitude ?? Infinity;
+  // With the average beat subtracted at each beat (template subtraction, Drake & Callaghan 2006), a twitch
+  // landing on a beat shows in what is left; potentials found there that clearly outgrow the subtraction's
+  // leftovers count.
+  let tx = x;
+  let tenv = envelope;
+  let tpot = pot;
+  if (train) {
+    tx = ws.floats('residual', n);
+    tx.set(x);
+    subtractBeats(tx, train.template, train.centres);
+    tenv = ws.floats('residualEnvelope', n).fill(Number.NaN);
+    for (const r of runs) movingRms(tx.subarray(r.start, r.end), envelopeWidth, tenv.subarray(r.start, r.end));
+    tpot = findPotentials({ x: tx, envelope: tenv, floor: localFloor, floorWindow: win, high: p.twitchK, low: p.releaseK, mergeGap: Math.round((p.mergeGapMs / 1000) * fs) });
+  }
+  const beatAmplitude = train ? train.amplitude * LEFTOVER_RATIO : Infinity;
   // Near the ends of a run the filters bend a beat's shape, so there a beat-sized potential on the heart
   // rhythm is taken as a beat without the shape match.
   const nearEdges = train ? dilateSpans(edges, Math.round(train.period), n) : [];
   const likeEdgeBeat = (k: number): boolean =>
     train !== null &&
-    overlapsAny(nearEdges, pot.peak[k], pot.peak[k] + 1) &&
-    pot.amplitude[k] < BEAT_SIZE_RATIO * train.amplitude &&
-    pot.amplitude[k] > train.amplitude / BEAT_SIZE_RATIO &&
-    onBeat(train.peaks, pot.peak[k], train.period, EDGE_BEAT_CYCLES, p.ecgIntervalTolerance);
-  const candidates = outsideOf(pot, hard).filter(
+    overlapsAny(nearEdges, tpot.peak[k], tpot.peak[k] + 1) &&
+    tpot.amplitude[k] < BEAT_SIZE_RATIO * train.amplitude &&
+    tpot.amplitude[k] > train.amplitude / BEAT_SIZE_RATIO &&
+    onBeat(train.peaks, tpot.peak[k], train.period, EDGE_BEAT_CYCLES, p.ecgIntervalTolerance);
+  const candidates = outsideOf(tpot, hard).filter(
     (k) =>
-      !overlapsAny(patched, pot.peak[k], pot.peak[k] + 1) &&
-      (!overlapsAny(beats, pot.start[k], pot.end[k]) || pot.amplitude[k] > BEAT_OUTSIZE * beatAmplitude) &&
+      !overlapsAny(patched, tpot.peak[k], tpot.peak[k] + 1) &&
+      (!overlapsAny(beats, tpot.start[k], tpot.end[k]) || tpot.amplitude[k] > beatAmplitude) &&
       !likeEdgeBeat(k),
   );
-  const twitches = groupTwitches(x, envelope, pot, candidates, {
+  const twitches = groupTwitches(tx, tenv, tpot, candidates, {
     fs,
     echoWindowMs: mains.lines.length > 0 ? p.notchEchoMs : p.multipletGapMs,
     multipletGapMs: p.multipletGapMs,
@@ -354,6 +367,24 @@ function findMotion(data: Float32Array, x: Float32Array, runs: Span[], fs: numbe
     if (el > ex) spans.push({ start: r.start * bin, end: Math.min(n, r.end * bin) });
   }
   return dilateSpans(spans, Math.round(p.motionMarginS * fs), n);
+}
+
+/** Subtracts the template, scaled by least squares (within 0.5-2x), at each beat centre. */
+function subtractBeats(x: Float32Array, template: Float64Array, centres: number[]): void {
+  const half = (template.length - 1) >> 1;
+  let tt = 0;
+  for (let d = 0; d < template.length; d++) tt += template[d] * template[d];
+  if (tt === 0) return;
+  for (const c of centres) {
+    if (c - half < 0 || c + half >= x.length) continue;
+    let xt = 0;
+    for (let d = 0; d < template.length; d++) {
+      const v = x[c - half + d];
+      if (v === v) xt += v * template[d];
+    }
+    const gain = Math.min(2, Math.max(0.5, xt / tt));
+    for (let d = 0; d < template.length; d++) x[c - half + d] -= gain * template[d];
+  }
 }
 
 function overlapLength(spans: readonly Span[], from: number, to: number): number {

@@ -113,6 +113,29 @@ describe('EMG artifacts', () => {
     expect(a.summary.channels[0].notes.join(' ')).toMatch(/heartbeat/i);
   });
 
+  it('finds a twitch the size of a heartbeat that lands on one, once the average beat is subtracted', () => {
+    const beatAt = (y: Float64Array, t: number): void => {
+      for (const [at, rel, w] of [
+        [0, 1, 0.01],
+        [0.025, -0.25, 0.009],
+        [-0.025, -0.12, 0.008],
+      ] as const) {
+        for (let i = Math.max(0, Math.floor((t + at - 0.05) * fs)); i < Math.min(y.length, (t + at + 0.05) * fs); i++) {
+          const u = (i / fs - t - at) / w;
+          y[i] += 80 * rel * Math.exp(-0.5 * u * u);
+        }
+      }
+    };
+    const rec = emgRecording(fs, 30, 3, 12, (y) => {
+      for (let t = 0.5; t < 30; t += 0.85) beatAt(y, t);
+      spike(y, fs, 0.5 + 0.85 * 17 + 0.012, 25);
+    });
+    const a = analyzeRecording(rec);
+    const found = twitches(a.events);
+    expect(found).toHaveLength(1);
+    expect(Math.abs(found[0].peakS - (0.5 + 0.85 * 17 + 0.012))).toBeLessThan(0.01);
+  });
+
   it('marks clipping, flat stretches, gaps and motion, and calls no twitch in them', () => {
     const rec = emgRecording(fs, 40, 3, 8, (y) => {
       for (let i = 10 * fs; i < 10.5 * fs; i++) y[i] = 8000;
