@@ -1,10 +1,11 @@
 import { spawn } from 'node:child_process';
+import fc from 'fast-check';
 import * as fs from 'node:fs/promises';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { keepAsideReason, parseSidecar } from '../../core/review/sidecar';
+import { keepAsideReason, parseSidecar, sidecarMatches } from '../../core/review/sidecar';
 import { loadSidecar, saveSidecar, sidecarBeside, sidecarInUserData, type SidecarDeps } from '../../electron/files/sidecar';
 import type { FileSystemLike } from '../../electron/fs/types';
 import { workText } from './work';
@@ -108,5 +109,32 @@ describe('saved work this version cannot take over is kept aside, not overwritte
   it('plain updates of our own work replace it without keeping copies', () => {
     expect(keepAsideReason(workText(3, 'a'), workText(4, 'b'))).toBeNull();
     expect(keepAsideReason(workText(3, 'a', 'fp-0'), workText(4, 'b', 'fp-1'))).toMatch(/earlier content/);
+  });
+});
+
+describe('reading damaged saved work', () => {
+  it('any text, cut or scrambled JSON of a sidecar, or odd JSON values: a readable sidecar or a reason, never a throw', () => {
+    const good = workText(4, 'subject');
+    const texts = fc.oneof(
+      fc.string(),
+      fc.json(),
+      fc.nat({ max: good.length }).map((n) => good.slice(0, n)),
+      fc.tuple(fc.nat({ max: good.length - 1 }), fc.string({ minLength: 1, maxLength: 4 })).map(([at, junk]) => good.slice(0, at) + junk + good.slice(at + 1)),
+      fc.record({ schema: fc.constant('twitchscope.review'), version: fc.constant(1), recording: fc.anything(), sites: fc.anything(), edits: fc.anything(), sensitivity: fc.anything(), params: fc.anything() }).map((o) => JSON.stringify(o)),
+    );
+    fc.assert(
+      fc.property(texts, (text) => {
+        const r = parseSidecar(text);
+        if (r.ok) {
+          expect(typeof r.sidecar.recording.fingerprint).toBe('string');
+          expect(Array.isArray(r.sidecar.edits)).toBe(true);
+          expect(typeof sidecarMatches(r.sidecar, 'fp-1')).toBe('boolean');
+        } else {
+          expect(r.reason.length).toBeGreaterThan(0);
+        }
+        expect(() => keepAsideReason(text, good)).not.toThrow();
+      }),
+      { seed: 20261124, numRuns: 2000 },
+    );
   });
 });
