@@ -161,7 +161,6 @@ export function detectEmg(input: EmgInput, p: EmgParams, checkpoint: Checkpoint,
   checkpoint(0.75);
 
   const motion = findMotion(data, x, runs, fs, p, beats, localFloor, win);
-  const artifacts = mergeSpans([...gaps, ...clipping, ...flat, ...motion, ...beats, ...(input.movement ?? [])]);
   // Heartbeats are brief and known, so only the beat itself is off limits, not the isolation zone around it.
   const nearBusy = dilateSpans(mergeSpans([...gaps, ...clipping, ...flat, ...motion, ...sustained, ...(input.movement ?? [])]), Math.round((p.isolationMs / 1000) * fs), n);
   const excludedForTwitch = mergeSpans([...nearBusy, ...edges]);
@@ -205,6 +204,9 @@ export function detectEmg(input: EmgInput, p: EmgParams, checkpoint: Checkpoint,
     maxPotentialMs: p.maxPotentialMs,
   }).filter((t) => !overlapsAny(excludedForTwitch, t.start, t.end) && t.amplitude >= p.minSnr * t.floor);
 
+  // A beat with a twitch on it is not shown as an artifact: no twitch lies inside an artifact span.
+  const beatsShown = beats.filter((b) => !twitches.some((tw) => tw.start < b.end && tw.end > b.start));
+  const artifacts = mergeSpans([...gaps, ...clipping, ...flat, ...motion, ...beatsShown, ...(input.movement ?? [])]);
   const t = (i: number): number => startS + i / fs;
   const separation = Math.max(1, Math.round(SPIKE_SEPARATION_S * fs));
   const events: DetectedEvent[] = [];
@@ -263,7 +265,7 @@ export function detectEmg(input: EmgInput, p: EmgParams, checkpoint: Checkpoint,
   for (const s of clipping) artifactEvent(s, 'clipping');
   for (const s of flat) artifactEvent(s, 'flat');
   for (const s of motion) artifactEvent(s, 'motion');
-  for (const s of beats) artifactEvent(s, 'ecg');
+  for (const s of beatsShown) artifactEvent(s, 'ecg');
   events.sort((a, b) => a.startS - b.startS);
 
   if (mains.mainsHz !== null) {
