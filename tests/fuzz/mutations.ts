@@ -193,7 +193,7 @@ export const MUTATIONS: Record<string, Mutation> = {
   }),
   quoteEverything: text((lines) => lines.map((l) => mapCells(l, (x) => `"${x}"`))),
   hugeValues: text((lines, r) => {
-    const v = r.pick(['3.5e38', '-3.5e38', '1e308', '4e38', '-1e39', '1e-45', '123456789012345678901234567890']);
+    const v = r.pick(['3.5e38', '-3.5e38', '1e308', '4e38', '-1e39', '3e38', '-3.4e38', '1e30', '1e-45', '123456789012345678901234567890']);
     const h = headerIndex(lines);
     return lines.map((l, i) => (i > h && r.next() < 0.3 ? mapCells(l, (x, c) => (c === 1 ? v : x)) : l));
   }),

@@ -70,6 +70,7 @@ export async function runCase(name: string, bytes: Uint8Array, options: ImportOp
       events = a.events.length;
       for (const e of a.events) {
         if (!Number.isFinite(e.startS) || !Number.isFinite(e.endS) || e.endS < e.startS) throw new Error(`event with bad times ${e.startS}..${e.endS}`);
+        if (!Number.isFinite(e.amplitude) || !Number.isFinite(e.snr)) throw new Error(`${e.type} event with amplitude ${e.amplitude}, snr ${e.snr}`);
       }
       for (const s of a.summary.channels) {
         for (const [k, v] of Object.entries(s)) if (typeof v === 'number' && !Number.isFinite(v)) throw new Error(`summary ${k} is ${v}`);

@@ -1,4 +1,4 @@
-// `npm run fuzz [-- CASES [SEED]]`: many more mutated files than `npm test` runs, with a random seed printed
+// `npm run fuzz [-- CASES [SEED [SEED_BYTES]]]`: many more mutated files than `npm test` runs, with a random seed printed
 // so a failure can be replayed with the same seed. Exits 1 when any case crashes, hangs or breaks a contract.
 import fc from 'fast-check';
 import { FORMATS } from '../../core/import/index';
@@ -9,8 +9,9 @@ import { FuzzFailure, runCase } from './outcome';
 async function main(): Promise<void> {
   const cases = Number(process.argv[2] ?? 20_000);
   const seed = Number(process.argv[3] ?? Math.floor(Math.random() * 0x7fffffff));
-  const seeds = loadSeeds();
-  console.log(`fuzz: ${cases} cases from ${seeds.length} seed files, seed ${seed} (replay: npm run fuzz -- ${cases} ${seed})`);
+  // Larger seeds (a fourth argument, in bytes) give detection seconds of signal to work on, at more time per case.
+  const seeds = loadSeeds(Number(process.argv[4] ?? 4096));
+  console.log(`fuzz: ${cases} cases from ${seeds.length} seed files, seed ${seed} (replay: npm run fuzz -- ${cases} ${seed} ${process.argv[4] ?? 4096})`);
   const sample = fc.sample(caseArbitrary(seeds.length, FORMATS.map((f) => f.id)), { seed, numRuns: cases });
   let imported = 0;
   let withWarnings = 0;
@@ -22,8 +23,8 @@ async function main(): Promise<void> {
     const c = sample[i];
     const { name, bytes, options } = caseBytes(c, seeds);
     try {
-      // Analysis is the slow part: it runs on small results only, as in `npm test`.
-      const out = await runCase(name, bytes, options, bytes.length < 64 * 1024);
+      // Files past 1 MB (only from large seeds) are imported without the analysis, which would dominate the run.
+      const out = await runCase(name, bytes, options, bytes.length < 1 << 20);
       slowestMs = Math.max(slowestMs, out.ms);
       if (out.kind === 'imported') {
         imported++;
