@@ -167,8 +167,11 @@ async function scanTable(source: ByteSource, head: Head, plan: TablePlan, option
       if (chunk.length === 0) break;
       offset += chunk.length;
       pending += dec.decode(chunk, { stream: offset < source.size });
-      const parts = pending.split(/\r\n|\r|\n/);
-      pending = parts.pop() ?? '';
+      // A CR ending the chunk may be half of a CR LF: split it off with the next chunk, or the LF would
+      // count as a blank line and every later line number would be one off.
+      const heldCR = pending.endsWith('\r') && offset < source.size;
+      const parts = (heldCR ? pending.slice(0, -1) : pending).split(/\r\n|\r|\n/);
+      pending = (parts.pop() ?? '') + (heldCR ? '\r' : '');
       const keep: string[] = [];
       for (const p of parts) {
         if (line >= plan.firstDataLine) keep.push(p);
