@@ -63,6 +63,22 @@ describe('very large and very long inputs', () => {
     expect(rec.warnings[9]).toEqual({ message: '291 more columns have missing or non-numeric cells (57909 in all); analysis skips them as gaps', line: 5 });
   });
 
+  it('a UTF-16 file whose CR LF straddles the 1 MiB chunk edge names the same line as its UTF-8 twin', async () => {
+    const rows = Array.from({ length: 60_000 }, (_, i) => `${(i >= 50_000 ? 1e12 : 0) + i / 1000},${i % 7}`);
+    const body = 'time_s,calf EMG (uV)\r\n' + rows.join('\r\n') + '\r\n';
+    // Pad the first line so that the last character of the first chunk (after the BOM) is a CR.
+    const text = [...Array(80).keys()].map((k) => `# ${'p'.repeat(k)}\r\n${body}`).find((t) => t[MB / 2 - 1] === '\r')!;
+    const utf16 = new Uint8Array(2 + text.length * 2);
+    utf16.set([0xff, 0xfe]);
+    for (let i = 0; i < text.length; i++) {
+      utf16[2 + 2 * i] = text.charCodeAt(i) & 0xff;
+      utf16[3 + 2 * i] = text.charCodeAt(i) >> 8;
+    }
+    const lineOf = async (bytes: Uint8Array) => ((await importRecording(bytesSource('edge.csv', bytes)).catch((e: unknown) => e)) as ImportError).line;
+    expect(await lineOf(enc.encode(text))).toBe(50_003);
+    expect(await lineOf(utf16)).toBe(50_003);
+  });
+
   it('a full real export re-encoded as UTF-16 reads the same samples as the original', async () => {
     const seed = fullFixture('openbci-gui-raw/OpenBCI_GUI-v6-blinks-jawClench-alpha.txt');
     const text = new TextDecoder().decode(seed.bytes);
