@@ -2,8 +2,14 @@ import type { ImportWarning } from '../recording';
 import { GrowableF32, GrowableF64 } from './growable';
 import { parseNumberText } from './numbers';
 import type { TablePlan, TimeUnit } from './plan';
-import { CELL_EMPTY, CELL_NUMBER, CELL_TEXT, type RowSink, type ScanBuffers } from './scan';
-import { parseIsoMs, toSeconds } from './time';
+import { CELL_EMPTY as EMPTY_CELL, CELL_NUMBER as NUMBER_CELL, CELL_TEXT as TEXT_CELL, type RowSink, type ScanBuffers } from './scan';
+import { parseIsoMs, timeScale, toSeconds } from './time';
+
+// Module-local copies for the per-row loop: when this file runs as CommonJS (tsx, vitest) every use of an
+// imported binding is a getter call, which cost a third of the import time.
+const CELL_EMPTY = EMPTY_CELL;
+const CELL_NUMBER = NUMBER_CELL;
+const CELL_TEXT = TEXT_CELL;
 
 /** The largest finite float32: samples are stored as float32. */
 const F32_MAX = 3.4028234663852886e38;
@@ -41,6 +47,9 @@ export class TableCollector implements RowSink {
   private readonly clockColumn: Int32Array;
   private readonly clockCellOnly: Uint8Array;
   private readonly clockUnits: TimeUnit[];
+  /** Numeric time cell → seconds as one multiply-add (every numeric unit is linear). */
+  private readonly clockScale: Float64Array;
+  private readonly clockOffset: Float64Array;
 
   constructor(
     private readonly plan: TablePlan,
@@ -64,6 +73,8 @@ export class TableCollector implements RowSink {
     this.clockColumn = Int32Array.from(plan.clocks, (c) => (c.type === 'column' ? c.column : -1));
     this.clockCellOnly = Uint8Array.from(plan.clocks, (c) => (c.type === 'column' && c.presence === 'cell' ? 1 : 0));
     this.clockUnits = plan.clocks.map((c) => (c.type === 'column' ? c.unit : 's'));
+    this.clockOffset = Float64Array.from(this.clockUnits, (u) => timeScale(u).offset);
+    this.clockScale = Float64Array.from(this.clockUnits, (u) => timeScale(u).scale);
   }
 
   row(line: number, _fieldCount: number): void {
@@ -84,7 +95,7 @@ export class TableCollector implements RowSink {
       took[k] = 1;
       const unit = this.clockUnits[k];
       let t = NaN;
-      if (st === CELL_NUMBER) t = toSeconds(values[col], unit);
+      if (st === CELL_NUMBER) t = values[col] * this.clockScale[k] + this.clockOffset[k];
       else if (st === CELL_TEXT) {
         // A time written with the other decimal mark (a file edited in two locales) reads like a sample cell.
         t = unit === 'iso' ? parseIsoMs(texts[col]) / 1e3 : toSeconds(parseNumberText(texts[col], this.plan.decimalComma), unit);

@@ -34,24 +34,28 @@ export function isoFromEpochS(s: number): string | null {
   return Number.isNaN(d.getTime()) ? null : d.toISOString();
 }
 
-/** Seconds from a time cell's value in `unit` (absolute for epoch kinds, relative otherwise). */
-export function toSeconds(value: number, unit: TimeUnit): number {
+/** Seconds = value × scale + offset for a time cell in `unit` (absolute for epoch kinds, relative otherwise). */
+export function timeScale(unit: TimeUnit): { scale: number; offset: number } {
   switch (unit) {
     case 's':
     case 'epoch-s':
-      return value;
+      return { scale: 1, offset: 0 };
     case 'ms':
     case 'epoch-ms':
-      return value / 1e3;
-    case 'epoch-us':
-      return value / 1e6;
-    case 'epoch-ns':
-      return value / 1e9;
-    case 'polar-ns':
-      return value / 1e9 + POLAR_EPOCH_S;
     case 'iso':
-      return value / 1e3;
+      return { scale: 1e-3, offset: 0 };
+    case 'epoch-us':
+      return { scale: 1e-6, offset: 0 };
+    case 'epoch-ns':
+      return { scale: 1e-9, offset: 0 };
+    case 'polar-ns':
+      return { scale: 1e-9, offset: POLAR_EPOCH_S };
   }
+}
+
+export function toSeconds(value: number, unit: TimeUnit): number {
+  const { scale, offset } = timeScale(unit);
+  return value * scale + offset;
 }
 
 export function isEpoch(unit: TimeUnit): boolean {
