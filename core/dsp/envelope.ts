@@ -1,6 +1,6 @@
 /**
  * Centred moving RMS over `width` samples (odd; edges use the samples available). Sums in float64 via a
- * running total that is rebuilt every block so round-off cannot accumulate over hours of data. NaN samples
+ * running total that is rebuilt every 65,536 samples so round-off cannot accumulate over hours of data. NaN samples
  * add nothing to their neighbours' windows and stay NaN themselves.
  */
 export function movingRms(x: Float32Array, width: number, out: Float32Array = new Float32Array(x.length)): Float32Array {
@@ -17,28 +17,32 @@ export function movingRms(x: Float32Array, width: number, out: Float32Array = ne
   return out;
 }
 
-// The common case, a gap-free stretch: no NaN tests in the loop.
+// The common case, a gap-free stretch. The interior, where the window is whole, runs without tests or
+// divisions; the edges, where it is cut short, run apart.
 function runningRms(x: Float32Array, half: number, out: Float32Array): void {
   const n = x.length;
   let sum = 0;
   for (let j = 0; j < Math.min(n, half); j++) sum += x[j] * x[j];
-  let count = Math.min(n, half);
-  for (let i = 0; i < n; i++) {
-    const add = i + half;
-    if (add < n) {
-      sum += x[add] * x[add];
-      count++;
+  let i = 0;
+  for (const headEnd = Math.min(n, half + 1); i < headEnd; i++) {
+    if (i + half < n) sum += x[i + half] * x[i + half];
+    out[i] = Math.sqrt((sum > 0 ? sum : 0) / (Math.min(n - 1, i + half) + 1));
+  }
+  const inverseWidth = 1 / (2 * half + 1);
+  for (const bodyEnd = n - half; i < bodyEnd; ) {
+    for (const stop = Math.min(bodyEnd, (i | 65535) + 1); i < stop; i++) {
+      const add = x[i + half];
+      const drop = x[i - half - 1];
+      sum += add * add - drop * drop;
+      out[i] = Math.sqrt((sum > 0 ? sum : 0) * inverseWidth);
     }
+    sum = 0;
+    for (let j = i - half - 1; j < i + half; j++) sum += x[j] * x[j];
+  }
+  for (; i < n; i++) {
     const drop = i - half - 1;
-    if (drop >= 0) {
-      sum -= x[drop] * x[drop];
-      count--;
-    }
-    if ((i & 65535) === 65535) {
-      sum = 0;
-      for (let j = Math.max(0, i - half); j <= Math.min(n - 1, i + half); j++) sum += x[j] * x[j];
-    }
-    out[i] = Math.sqrt((sum > 0 ? sum : 0) / count);
+    if (drop >= 0) sum -= x[drop] * x[drop];
+    out[i] = Math.sqrt((sum > 0 ? sum : 0) / (Math.min(n - 1, i + half) - Math.max(0, i - half) + 1));
   }
 }
 
