@@ -55,6 +55,12 @@ const MIN_BAND_RATIO = 1.5;
 const FULL_BAND_RATE_HZ = 500;
 
 /**
+ * Where each stage of `detectEmg` ends, as the fraction of the channel reported to `checkpoint`: roughly
+ * the share of the time it takes, and the marks by which the benchmark splits time per stage.
+ */
+export const EMG_STAGE_ENDS = { spectrum: 0.05, bandpass: 0.35, candidates: 0.6, heartbeats: 0.75, twitches: 1 } as const;
+
+/**
  * One EMG channel: condition (band-pass, mains notches), estimate the local noise floor, find candidate
  * potentials, then sort the activity into sustained episodes, artifacts (clipping, flat, motion, ECG, gaps)
  * and isolated twitches.
@@ -87,12 +93,13 @@ export function detectEmg(input: EmgInput, p: EmgParams, checkpoint: Checkpoint,
   }
   const spectrum = welchSpectrum(data, fs, nextPowerOfTwo(Math.round(fs)), WELCH_SEGMENTS);
   const mains = spectrum ? findMains(spectrum, Math.min(0.45 * fs, highHz * 1.1), p.mainsProminence) : { mainsHz: null, lines: [] };
+  checkpoint(EMG_STAGE_ENDS.spectrum);
   const design = bandpassDesign(p.filterOrder, p.bandLowHz, highHz, fs, mains.lines.map((l) => l.freqHz), p.notchQ);
   const pad = Math.round(0.5 * fs);
   const x = ws.floats('x', n).fill(Number.NaN);
   const band = new ZeroPhaseFilter(design, pad, ws.filter);
   for (const r of runs) band.apply(data, x, r.start, r.end);
-  checkpoint(0.35);
+  checkpoint(EMG_STAGE_ENDS.bandpass);
 
   const win = Math.max(1, Math.round(p.noiseWindowS * fs));
   const sigma = windowedSigma(x, win);
@@ -113,7 +120,7 @@ export function detectEmg(input: EmgInput, p: EmgParams, checkpoint: Checkpoint,
     low: p.releaseK,
     mergeGap: Math.round((p.mergeGapMs / 1000) * fs),
   });
-  checkpoint(0.6);
+  checkpoint(EMG_STAGE_ENDS.candidates);
 
   const binLength = Math.max(1, Math.round((p.sustainedBinMs / 1000) * fs));
   const episodes = findSustained({
@@ -158,7 +165,7 @@ export function detectEmg(input: EmgInput, p: EmgParams, checkpoint: Checkpoint,
     intervalTolerance: p.ecgIntervalTolerance,
   });
   const beats = train?.beats ?? [];
-  checkpoint(0.75);
+  checkpoint(EMG_STAGE_ENDS.heartbeats);
 
   const motion = findMotion(data, x, runs, fs, p, beats, localFloor, win);
   // Heartbeats are brief and known, so only the beat itself is off limits, not the isolation zone around it.
@@ -284,7 +291,7 @@ export function detectEmg(input: EmgInput, p: EmgParams, checkpoint: Checkpoint,
   const gapN = totalLength(gaps);
   const excludedN = totalLength(artifacts);
   const busyN = totalLength(mergeSpans([...artifacts, ...sustained, ...edges]));
-  checkpoint(1);
+  checkpoint(EMG_STAGE_ENDS.twitches);
   return {
     events,
     analyzedS: (n - gapN) / fs,
