@@ -8,6 +8,9 @@ import { Toolbar } from './components/Toolbar';
 import { Workspace } from './components/Workspace';
 import { exportAs, type ExportKind } from './exports';
 import { useTheme } from './hooks/useTheme';
+import { LibraryScreen } from './library/LibraryScreen';
+import { useLibrary } from './library/useLibrary';
+import { useRecordAnalyses } from './library/useRecordAnalyses';
 import { usePlatform } from './platform/context';
 import type { MenuCommand, OpenedFile } from './platform/types';
 import { findSample, openSample, SAMPLES } from './samples';
@@ -26,6 +29,11 @@ export function App() {
   const [showKeys, setShowKeys] = useState(false);
   const [command, setCommand] = useState<{ name: 'zoom-in' | 'zoom-out' | 'zoom-reset' | 'show-guidance'; seq: number } | null>(null);
   const { open, notify, cancel, reportHtml } = session;
+  const library = useLibrary();
+  useRecordAnalyses(library, state, reviewed);
+  const [showLibrary, setShowLibrary] = useState(false);
+  // Any file opened, from the library or elsewhere, is shown in place of the library.
+  useEffect(() => setShowLibrary(false), [state.file]);
 
   const openDialog = useCallback(async () => {
     const f = await platform.openFileDialog().catch(() => null);
@@ -110,6 +118,8 @@ export function App() {
         onExport={doExport}
         onToggleTheme={toggle}
         onShortcuts={() => setShowKeys(true)}
+        libraryShown={showLibrary}
+        onLibrary={() => setShowLibrary((v) => !v)}
       />
       {message && (
         <div className={`banner${state.error ? ' error' : ''}`} role={state.error ? 'alert' : 'status'} data-testid={state.error ? 'error' : 'notice'}>
@@ -120,8 +130,9 @@ export function App() {
           </button>
         </div>
       )}
-      {state.phase === 'start' && <StartScreen onOpen={(f) => void open(f)} onError={(m) => session.notify(m)} />}
-      {state.phase === 'check' && state.loaded && (
+      {showLibrary && <LibraryScreen library={library} onOpen={(f) => void open(f)} onMessage={notify} />}
+      {!showLibrary && state.phase === 'start' && <StartScreen onOpen={(f) => void open(f)} onError={(m) => session.notify(m)} />}
+      {!showLibrary && state.phase === 'check' && state.loaded && (
         <ImportCheck
           recording={state.loaded.recording}
           settings={state.settings}
@@ -134,7 +145,7 @@ export function App() {
           onBackToReview={() => void session.analyse()}
         />
       )}
-      {state.phase === 'review' && state.loaded && reviewed && (
+      {!showLibrary && state.phase === 'review' && state.loaded && reviewed && (
         <Workspace session={session} loaded={state.loaded} analysis={reviewed} palette={palette} command={command} />
       )}
       {state.busy && <ProgressOverlay label={state.busy.label} fraction={state.busy.fraction} onCancel={session.cancel} />}

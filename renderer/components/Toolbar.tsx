@@ -13,13 +13,15 @@ interface Props {
   onExport(kind: ExportKind): void;
   onToggleTheme(): void;
   onShortcuts(): void;
+  libraryShown: boolean;
+  onLibrary(): void;
 }
 
 const SAVE_TEXT: Record<SaveStatus, string> = { idle: '', saving: 'Saving…', saved: 'Work saved', failed: 'Not saved', 'not-kept': 'Examples are not saved' };
 
-export function Toolbar({ session, theme, saveStatus, onOpen, onExport, onToggleTheme, onShortcuts }: Props) {
+export function Toolbar({ session, theme, saveStatus, onOpen, onExport, onToggleTheme, onShortcuts, libraryShown, onLibrary }: Props) {
   const { state } = session;
-  const reviewing = state.phase === 'review';
+  const reviewing = state.phase === 'review' && !libraryShown;
   const sensitivity = state.sensitivity ?? SENSITIVITY_DEFAULT.value;
   return (
     <header className="toolbar" role="toolbar" aria-label="Main">
@@ -30,6 +32,9 @@ export function Toolbar({ session, theme, saveStatus, onOpen, onExport, onToggle
       <div className="group">
         <button onClick={onOpen} title="Open a recording (Ctrl+O)">
           Open…
+        </button>
+        <button onClick={onLibrary} aria-pressed={libraryShown} title="Recordings analysed so far, their trends and comparisons" data-testid="library-button">
+          Library
         </button>
         {state.file && (
           <button onClick={session.close} title="Back to the start screen">

@@ -1,5 +1,5 @@
 import { keepAsideReason } from '../../core/review/sidecar';
-import { idbDelete, idbGet, idbPut } from './idb';
+import { idbDelete, idbGet, idbMove, idbPut } from './idb';
 import type { OpenedFile, PlatformApi, RecentFile } from './types';
 
 /**
@@ -8,6 +8,8 @@ import type { OpenedFile, PlatformApi, RecentFile } from './types';
  */
 
 const RECENT_KEY = 'list';
+/** The library index is one record, so a save replaces it whole in one transaction. */
+const LIBRARY_KEY = 'index';
 const MAX_RECENT = 8;
 /** Files up to this size are kept in IndexedDB so "recent files" can reopen them after a reload. */
 const KEEP_FILE_BYTES = 64 * 1024 * 1024;
@@ -129,5 +131,15 @@ export const browserPlatform: PlatformApi = {
   },
   onMenuCommand() {
     return () => undefined;
+  },
+  async loadLibrary() {
+    return (await idbGet<string>('library', LIBRARY_KEY)) ?? null;
+  },
+  async saveLibrary(text) {
+    await idbPut('library', LIBRARY_KEY, text);
+  },
+  async setLibraryAside(label) {
+    const kept = `${LIBRARY_KEY}.${label}-${new Date().toISOString()}`;
+    return (await idbMove('library', LIBRARY_KEY, kept)) ? kept : null;
   },
 };

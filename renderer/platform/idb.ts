@@ -1,14 +1,14 @@
 /** A minimal key-value store over IndexedDB: the browser's stand-in for files beside the recording. */
 
 const DB_NAME = 'twitchscope';
-const STORES = ['sidecars', 'recent', 'files'] as const;
+const STORES = ['sidecars', 'recent', 'files', 'library'] as const;
 export type StoreName = (typeof STORES)[number];
 
 let dbPromise: Promise<IDBDatabase> | null = null;
 
 function open(): Promise<IDBDatabase> {
   dbPromise ??= new Promise((resolve, reject) => {
-    const req = indexedDB.open(DB_NAME, 1);
+    const req = indexedDB.open(DB_NAME, 2);
     req.onupgradeneeded = () => {
       for (const s of STORES) if (!req.result.objectStoreNames.contains(s)) req.result.createObjectStore(s);
     };
@@ -42,4 +42,29 @@ export function idbPut(store: StoreName, key: string, value: unknown): Promise<v
 
 export function idbDelete(store: StoreName, key: string): Promise<void> {
   return run<unknown>(store, 'readwrite', (s) => s.delete(key)).then(() => undefined);
+}
+
+/**
+ * Moves a value to another key in one transaction: either both the copy and the delete happen or neither,
+ * so a value set aside is never lost half-way. Resolves false when there was nothing under `from`.
+ */
+export function idbMove(store: StoreName, from: string, to: string): Promise<boolean> {
+  return open().then(
+    (db) =>
+      new Promise<boolean>((resolve, reject) => {
+        const tx = db.transaction(store, 'readwrite');
+        const s = tx.objectStore(store);
+        let moved = false;
+        const get = s.get(from);
+        get.onsuccess = () => {
+          if (get.result === undefined) return;
+          moved = true;
+          s.put(get.result, to);
+          s.delete(from);
+        };
+        tx.oncomplete = () => resolve(moved);
+        tx.onerror = () => reject(tx.error);
+        tx.onabort = () => reject(tx.error);
+      }),
+  );
 }

@@ -58,4 +58,10 @@ export interface PlatformApi {
    * picked in the application menu. Desktop only; files arriving before the first subscriber are held for it.
    */
   onOpenFile?(listener: (file: OpenedFile) => void): () => void;
+  /** The library index text (`core/library`), or null when there is none yet. Absent: no library on this host. */
+  loadLibrary?(): Promise<string | null>;
+  /** Replaces the library index text whole. */
+  saveLibrary?(text: string): Promise<void>;
+  /** Moves an index this version cannot read out of the way; returns where it was kept, or null when it could not be. */
+  setLibraryAside?(label: 'newer' | 'unreadable'): Promise<string | null>;
 }

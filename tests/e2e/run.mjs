@@ -6,7 +6,7 @@
  *
  *   node tests/e2e/run.mjs [--no-build] [--headed]
  */
-import { spawn } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readdirSync } from 'node:fs';
 import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -327,6 +327,85 @@ scenario('dark theme timeline', async ({ page, url }) => {
   await page.getByTestId('theme').click();
 });
 
+/** Writes the three dated recordings of one site (tests/e2e/trend-recordings.ts) into `dir`; returns their paths. */
+function writeTrendRecordings(dir) {
+  const out = spawnSync(join(root, 'node_modules/.bin/tsx'), [join(root, 'tests/e2e/trend-recordings.ts'), dir], { cwd: root, encoding: 'utf8' });
+  if (out.status !== 0) throw new Error(`could not write the trend recordings:\n${out.stderr}`);
+  return out.stdout.trim().split('\n').map((f) => join(dir, f));
+}
+
+scenario('library: three recordings of one site, a tag, the trend chart and the comparison', async ({ page, url, tmp }) => {
+  const dir = join(tmp, 'trend');
+  mkdirSync(dir, { recursive: true });
+  const files = writeTrendRecordings(dir);
+  const site = 'right shin';
+  for (const file of files) {
+    const name = file.slice(file.lastIndexOf('/') + 1);
+    await page.goto(url);
+    const [chooser] = await Promise.all([page.waitForEvent('filechooser'), page.getByTestId('open-recording').click()]);
+    await chooser.setFiles(file);
+    await page.getByTestId('analyse').click({ timeout: 60_000 });
+    await page.getByTestId('timeline').waitFor({ timeout: 120_000 });
+    // The analysis enters the library a moment after it shows.
+    await page.getByTestId('library-button').click();
+    await page.locator(`[data-testid="library-row"][data-name="${name}"]`).waitFor({ timeout: 10_000 });
+  }
+
+  await page.getByTestId('library-search').fill(site);
+  const rows = page.locator('[data-testid="library-row"]');
+  await waitFor(async () => (await rows.count()) === 3, `three library rows for "${site}"`);
+  await page.getByTestId('sort-startTime').click();
+  const names = await rows.evaluateAll((els) => els.map((e) => e.getAttribute('data-name')));
+  assert(names.join() === 'shin-week1.csv,shin-week2.csv,shin-week3.csv', `rows not in date order after sorting: ${names.join()}`);
+
+  const week2 = page.locator('[data-testid="library-row"][data-name="shin-week2.csv"]');
+  await week2.getByTestId('edit-tags').click();
+  await page.getByTestId('tag-caffeine').check();
+  await page.getByTestId('tag-free').fill('long walk');
+  await page.getByTestId('tag-save').click();
+  await waitFor(async () => (await week2.getByTestId('row-tags').textContent()) === 'caffeine, long walk', 'the tags on the second recording');
+  await page.getByTestId('library-search').fill('');
+  await page.waitForTimeout(200);
+  await page.screenshot({ path: join(shots, '10-library.png') });
+
+  await page.getByTestId('library-tab-trends').click();
+  const chart = page.getByTestId('trend-rate-chart');
+  await chart.waitFor();
+  const points = chart.locator(`[data-testid="trend-point"][data-series="${site}"]`);
+  assert((await points.count()) === 3, `the rate chart has ${await points.count()} points for ${site}, not 3`);
+  const rates = (await points.evaluateAll((els) => els.map((e) => Number(e.getAttribute('data-value')))));
+  assert(rates[2] > 2 * rates[0] && rates[2] > 2 * rates[1], `the third recording's rate is not well above the others: ${rates.join(', ')}`);
+  assert((await chart.getByTestId('tag-marker').count()) === 1, 'the rate chart does not show one tag marker');
+  assert((await page.getByTestId('trend-sustained-chart').count()) === 1 && (await page.getByTestId('trend-spread-chart').count()) === 1, 'sustained or spread chart missing');
+
+  await page.getByTestId('compare-site').selectOption(site);
+  const text = page.getByTestId('compare-text');
+  await waitFor(async () => /^Higher in the 19 Jan recording/.test((await text.textContent()) ?? ''), 'the first-to-latest comparison to read "Higher in the 19 Jan recording"');
+  assert(/95% interval/.test(await text.textContent()), 'the comparison gives no interval');
+  // The library scrolls inside the window; a taller window shows all three charts and the comparison at once.
+  await page.setViewportSize({ width: 1440, height: 1500 });
+  await page.waitForTimeout(300);
+  await page.screenshot({ path: join(shots, '11-trends.png') });
+  await page.setViewportSize({ width: 1440, height: 900 });
+
+  // The first two weeks have about the same rate; the sentence must not call the small difference a change.
+  const options = await page.getByTestId('compare-b').locator('option').evaluateAll((els) => els.map((e) => [e.value, e.textContent]));
+  await page.getByTestId('compare-b').selectOption(options.find(([, t]) => t.includes('shin-week2.csv'))[0]);
+  await waitFor(async () => (await text.getAttribute('data-verdict')) === 'same', 'week 1 against week 2 to read "about the same"');
+
+  await page.getByTestId('trend-filter').selectOption('without:caffeine');
+  await waitFor(async () => (await points.count()) === 2, 'the tag filter to leave two points');
+  await page.getByTestId('trend-filter').selectOption('');
+
+  // Removing forgets the entry only; the same file re-opens from another row in one click.
+  await page.getByTestId('library-tab-recordings').click();
+  await page.locator('[data-testid="library-row"][data-name="shin-week1.csv"]').getByTestId('library-remove').click();
+  await page.locator('[data-testid="library-row"][data-name="shin-week1.csv"]').waitFor({ state: 'detached' });
+  await page.locator('[data-testid="library-row"][data-name="shin-week3.csv"]').getByTestId('library-open').click();
+  await page.getByTestId('import-check').waitFor({ timeout: 60_000 });
+  assert((await page.getByTestId('file-name').textContent()) === 'shin-week3.csv', 'the library did not re-open the file');
+});
+
 let passed = 0;
 let failed = 0;
 const { url, child } = await startServer();
@@ -340,7 +419,8 @@ const context = await chromium.launchPersistentContext(profile, {
   acceptDownloads: true,
 });
 try {
-  for (const s of scenarios) {
+  // E2E_ONLY=<part of a name> runs just the matching scenarios while working on them.
+  for (const s of scenarios.filter((x) => !process.env.E2E_ONLY || x.name.includes(process.env.E2E_ONLY))) {
     const page = await context.newPage();
     const errors = [];
     page.on('console', (m) => m.type() === 'error' && errors.push(m.text()));

@@ -1,0 +1,94 @@
+import { useEffect, useState } from 'react';
+import type { LibraryEntry } from '../../core/library';
+import { usePlatform } from '../platform/context';
+import type { OpenedFile } from '../platform/types';
+import { LibraryTable } from './LibraryTable';
+import { TrendsPanel } from './TrendsPanel';
+import type { LibraryApi } from './useLibrary';
+import './library.css';
+
+interface Props {
+  library: LibraryApi;
+  onOpen(file: OpenedFile): void;
+  onMessage(message: string): void;
+}
+
+type Tab = 'recordings' | 'trends';
+
+/** The library: the recordings analysed so far, and their trends over time. */
+export function LibraryScreen({ library, onOpen, onMessage }: Props) {
+  const platform = usePlatform();
+  const [tab, setTab] = useState<Tab>('recordings');
+  const { ready, entries, checkFiles } = library;
+
+  // Files move; each visit looks for them again so "missing" is current.
+  useEffect(() => {
+    if (ready) void checkFiles();
+  }, [ready, checkFiles]);
+
+  const open = async (e: LibraryEntry) => {
+    const f = await platform.openRecent(e.location).catch(() => null);
+    if (f) onOpen(f);
+    else {
+      await checkFiles();
+      onMessage(`${e.name} was not found where it was. Use "Locate…" to point to it.`);
+    }
+  };
+
+  const locate = async (e: LibraryEntry) => {
+    const f = await platform.openFileDialog().catch(() => null);
+    if (!f) return;
+    const r = await library.locate(e, f);
+    if (r === 'ok') onMessage(`${e.name} found again as ${f.name}.`);
+    else if (r === 'different-file') onMessage(`${f.name} is not the same recording as ${e.name}; the library entry was left as it was.`);
+  };
+
+  if (!platform.loadLibrary) {
+    return (
+      <main className="library" data-testid="library">
+        <p className="muted">This version keeps no library.</p>
+      </main>
+    );
+  }
+  return (
+    <main className="library" data-testid="library">
+      <div className="tabs" role="tablist" aria-label="Library">
+        {(['recordings', 'trends'] as const).map((t) => (
+          <button
+            key={t}
+            role="tab"
+            id={`library-tab-${t}`}
+            aria-selected={tab === t}
+            aria-controls={`library-panel-${t}`}
+            tabIndex={tab === t ? 0 : -1}
+            onClick={() => setTab(t)}
+            onKeyDown={(e) => (e.key === 'ArrowRight' || e.key === 'ArrowLeft') && setTab(t === 'recordings' ? 'trends' : 'recordings')}
+            data-testid={`library-tab-${t}`}
+          >
+            {t === 'recordings' ? 'Recordings' : 'Trends'}
+          </button>
+        ))}
+      </div>
+      {library.notice && (
+        <p className="library-notice" role="status">
+          {library.notice}
+        </p>
+      )}
+      <div className="library-body" role="tabpanel" id={`library-panel-${tab}`} aria-labelledby={`library-tab-${tab}`}>
+        {!ready ? (
+          <p className="muted">Opening the library…</p>
+        ) : tab === 'recordings' ? (
+          <LibraryTable
+            entries={entries}
+            onOpen={(e) => void open(e)}
+            onRemove={(e) => void library.remove(e.fingerprint)}
+            onTags={(e, tags) => void library.setTags(e.fingerprint, tags)}
+            onLocate={(e) => void locate(e)}
+          />
+        ) : (
+          <TrendsPanel entries={entries} />
+        )}
+      </div>
+    </main>
+  );
+}

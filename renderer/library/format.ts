@@ -1,0 +1,17 @@
+/** How library facts are written in the list and the trends. */
+import { formatNumber } from '../../core/guidance/numbers';
+import type { LibrarySite } from '../../core/library';
+import { calendarMs, dayLabel } from '../../core/trends';
+
+/** "5 Jan 2026 08:00" as the device's clock wrote it, or "no date". */
+export function startLabel(iso: string | null): string {
+  const ms = calendarMs(iso);
+  if (!Number.isFinite(ms)) return 'no date';
+  const d = new Date(ms);
+  return `${dayLabel(ms)} ${String(d.getUTCHours()).padStart(2, '0')}:${String(d.getUTCMinutes()).padStart(2, '0')}`;
+}
+
+/** "left calf 2.4/min", or that the site had no rest to count over. */
+export function siteRateLabel(s: LibrarySite): string {
+  return s.restS > 0 ? `${s.site} ${formatNumber(s.twitchesPerMinute)}/min` : `${s.site}: no rest time`;
+}

@@ -1,0 +1,29 @@
+/**
+ * Puts every analysed recording in the library: a reference to the file and its figures with the user's
+ * review applied, updated as the review changes. Bundled examples are not the user's recordings and stay out.
+ */
+import { useEffect } from 'react';
+import type { Analysis } from '../../core/analysis/types';
+import { entryFromAnalysis } from '../../core/library';
+import { usePlatform } from '../platform/context';
+import { SAMPLE_KEY_PREFIX } from '../samples';
+import type { SessionState } from '../session/state';
+import type { LibraryApi } from './useLibrary';
+
+/** Quiet time after a change, so a burst of review keys updates the library once. */
+const DEBOUNCE_MS = 800;
+
+export function useRecordAnalyses(library: LibraryApi, state: SessionState, reviewed: Analysis | null): void {
+  const platform = usePlatform();
+  const { ready, record } = library;
+  const { file, loaded, phase } = state;
+  useEffect(() => {
+    if (!ready || !file || !loaded || phase !== 'review' || !reviewed || file.key.startsWith(SAMPLE_KEY_PREFIX)) return;
+    const t = setTimeout(() => {
+      // Where the user's work is kept: beside the file on the desktop, under the file's key in the browser.
+      const sidecar = platform.kind === 'electron' ? `${file.key}.twitchscope.json` : file.key;
+      void record(entryFromAnalysis(loaded.recording, reviewed, { location: file.key, sidecar, analysedAt: new Date().toISOString() }));
+    }, DEBOUNCE_MS);
+    return () => clearTimeout(t);
+  }, [platform, ready, record, file, loaded, phase, reviewed]);
+}
