@@ -3,6 +3,7 @@ import * as fs from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import aboutData from 'virtual:twitchscope-about';
 import { app, BrowserWindow, dialog, ipcMain, Menu, nativeTheme, protocol, screen, session, shell } from 'electron';
+import { fileLibraryStore, LIBRARY_FILE } from '../cli/library-file-store';
 import { aboutBox } from './about/data';
 import { FileGrants } from './files/grants';
 import { fileArguments } from './files/launch-args';
@@ -96,6 +97,7 @@ function start(): void {
       },
     },
     sidecars: { fs, userDataDir: userData, uniqueSuffix: suffix },
+    library: fileLibraryStore({ fs, path: join(userData, LIBRARY_FILE), now: () => new Date(), uniqueSuffix: suffix }),
     printPdf: (html) =>
       printHtmlToPdf(html, {
         pages: reportPages,

@@ -15,6 +15,11 @@ export const INVOKE_CHANNELS = [
   'sidecar:load',
   'sidecar:save',
   'app:version',
+  'library:load',
+  'library:save',
+  'library:set-aside',
+  'library:open',
+  'library:file-exists',
 ] as const;
 
 export type InvokeChannel = (typeof INVOKE_CHANNELS)[number];
@@ -48,6 +53,11 @@ export interface InvokeContract {
   'sidecar:load': { request: { key: string }; reply: string | null };
   'sidecar:save': { request: { key: string; text: string }; reply: void };
   'app:version': { request: Record<string, never>; reply: string };
+  'library:load': { request: Record<string, never>; reply: string | null };
+  'library:save': { request: { text: string }; reply: void };
+  'library:set-aside': { request: { label: 'newer' | 'unreadable' }; reply: string | null };
+  'library:open': { request: { key: string }; reply: GrantedFile | null };
+  'library:file-exists': { request: { key: string }; reply: boolean };
 }
 
 /**

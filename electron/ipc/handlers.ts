@@ -1,9 +1,11 @@
 import { basename, extname, isAbsolute } from 'node:path';
+import type { LibraryStore } from '../../core/library';
 import type { RecentFile } from '../../renderer/platform/types';
 import type { FileGrants } from '../files/grants';
 import { readRange } from '../files/read-range';
 import { loadSidecar, saveSidecar, type SidecarDeps, type SidecarLocation } from '../files/sidecar';
 import type { FileSystemLike } from '../fs/types';
+import { libraryHandlers } from '../library/library-handlers';
 import type { GrantedFile, InvokeChannel, ReplyOf, RequestOf } from './channels';
 
 /**
@@ -35,6 +37,8 @@ export interface HandlerDeps {
   dialogs: DialogDeps;
   recent: RecentDeps;
   sidecars: SidecarDeps;
+  /** The library index file (`cli/library-file-store.ts` on `<userData>/library.json`). */
+  library: LibraryStore;
   printPdf(html: string): Promise<Uint8Array>;
   writeFileAtomic(path: string, data: Uint8Array | string): Promise<void>;
   appVersion: string;
@@ -132,5 +136,9 @@ export function createHandlers(deps: HandlerDeps): Handlers {
     },
 
     'app:version': async () => deps.appVersion,
+
+    ...libraryHandlers(deps, (windowId, path) => openForWindow(deps, windowId, path), (message) => {
+      throw new RequestRefused(message);
+    }),
   };
 }

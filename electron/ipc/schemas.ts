@@ -15,6 +15,8 @@ export const LIMITS = {
   htmlChars: 32 * 1024 * 1024,
   saveBytes: 256 * 1024 * 1024,
   sidecarChars: 16 * 1024 * 1024,
+  /** The library index: about 1 KB per recording. */
+  libraryChars: 32 * 1024 * 1024,
   pathChars: 4096,
   nameChars: 255,
 } as const;
@@ -76,6 +78,10 @@ const FILE_NAME = /^(?!\.{1,2}$)[^\u0000-\u001f\u007f/\\]+$/;
 const TOKEN = /^[0-9a-f]{32}$/;
 const MIME = /^[a-z]+\/[a-z0-9.+-]+$/;
 
+function oneOf<T extends string>(choices: readonly T[]): Validator<T> {
+  return (value, where) => (choices.includes(value as T) ? ok(value as T) : fail(`${where} must be one of ${choices.join(', ')}`));
+}
+
 const path = text({ min: 1, max: LIMITS.pathChars, pattern: NO_CONTROL, what: 'a path' });
 const empty = object<Record<string, never>>({});
 
@@ -101,6 +107,11 @@ export const REQUEST_SCHEMAS: { [C in InvokeChannel]: Validator<RequestOf<C>> } 
   'sidecar:load': object({ key: path }),
   'sidecar:save': object({ key: path, text: text({ max: LIMITS.sidecarChars }) }),
   'app:version': empty,
+  'library:load': empty,
+  'library:save': object({ text: text({ min: 1, max: LIMITS.libraryChars }) }),
+  'library:set-aside': object({ label: oneOf(['newer', 'unreadable'] as const) }),
+  'library:open': object({ key: path }),
+  'library:file-exists': object({ key: path }),
 };
 
 /** Messages main sends to the page are checked on arrival too, so the preload hands the page only what it expects. */

@@ -92,6 +92,14 @@ export function createPlatformApi(ipc: IpcRendererLike, webUtils: WebUtilsLike):
     loadSidecar: (key) => call('sidecar:load', { key }),
     saveSidecar: (key, text) => call('sidecar:save', { key, text }),
     appVersion: () => call('app:version', {}),
+    loadLibrary: () => call('library:load', {}),
+    saveLibrary: (text) => call('library:save', { text }),
+    setLibraryAside: (label) => call('library:set-aside', { label }),
+    openLibraryFile: async (location) => {
+      const granted = await call('library:open', { key: location });
+      return granted === null ? null : opened(granted);
+    },
+    libraryFileExists: (location) => call('library:file-exists', { key: location }),
     onMenuCommand: (listener) => {
       menuListeners.add(listener);
       return () => {

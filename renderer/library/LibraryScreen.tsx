@@ -27,7 +27,7 @@ export function LibraryScreen({ library, onOpen, onMessage }: Props) {
   }, [ready, checkFiles]);
 
   const open = async (e: LibraryEntry) => {
-    const f = await platform.openRecent(e.location).catch(() => null);
+    const f = await (platform.openLibraryFile ?? platform.openRecent)(e.location).catch(() => null);
     if (f) onOpen(f);
     else {
       await checkFiles();

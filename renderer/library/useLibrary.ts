@@ -68,10 +68,11 @@ export function useLibrary(): LibraryApi {
   const record = useCallback((e: LibraryEntry) => change((l) => l.record(e)), [change]);
   const remove = useCallback((fp: string) => change((l) => l.remove(fp)), [change]);
   const setTags = useCallback((fp: string, tags: readonly string[]) => change((l) => l.setTags(fp, tags)), [change]);
-  const checkFiles = useCallback(
-    () => change((l) => l.checkFiles((e) => platform.openRecent(e.location).then((f) => f !== null, () => false))),
-    [change, platform],
-  );
+  const checkFiles = useCallback(() => {
+    const exists = (location: string): Promise<boolean> =>
+      platform.libraryFileExists ? platform.libraryFileExists(location) : platform.openRecent(location).then((f) => f !== null);
+    return change((l) => l.checkFiles((e) => exists(e.location).catch(() => false)));
+  }, [change, platform]);
   const locate = useCallback(
     async (entry: LibraryEntry, file: OpenedFile) => {
       const library = libraryRef.current;

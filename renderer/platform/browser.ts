@@ -1,3 +1,4 @@
+import { parseLibrary } from '../../core/library/parse';
 import { keepAsideReason } from '../../core/review/sidecar';
 import { idbDelete, idbGet, idbMove, idbPut } from './idb';
 import type { OpenedFile, PlatformApi, RecentFile } from './types';
@@ -27,12 +28,20 @@ function opened(file: File, key = fileKey(file)): OpenedFile {
   };
 }
 
+/** Files the library lists: their stored copies outlive the recent list, so the library can re-open them. */
+async function libraryLocations(): Promise<Set<string>> {
+  const text = await idbGet<string>('library', LIBRARY_KEY);
+  const parsed = text === undefined ? null : parseLibrary(text);
+  return new Set(parsed?.kind === 'ok' ? parsed.index.entries.map((e) => e.location) : []);
+}
+
 async function remember(file: File): Promise<OpenedFile> {
   const f = opened(file);
   try {
     const list = (await idbGet<RecentFile[]>('recent', RECENT_KEY)) ?? [];
     const next = [{ key: f.key, name: f.name, openedAt: new Date().toISOString() }, ...list.filter((r) => r.key !== f.key)];
-    for (const dropped of next.slice(MAX_RECENT)) await idbDelete('files', dropped.key);
+    const listed = await libraryLocations();
+    for (const dropped of next.slice(MAX_RECENT)) if (!listed.has(dropped.key)) await idbDelete('files', dropped.key);
     await idbPut('recent', RECENT_KEY, next.slice(0, MAX_RECENT));
     if (file.size <= KEEP_FILE_BYTES) await idbPut('files', f.key, file);
   } catch {
@@ -137,6 +146,13 @@ export const browserPlatform: PlatformApi = {
   },
   async saveLibrary(text) {
     await idbPut('library', LIBRARY_KEY, text);
+  },
+  // The library re-opens files through the same stored copies as "recent files".
+  openLibraryFile(location) {
+    return browserPlatform.openRecent(location);
+  },
+  async libraryFileExists(location) {
+    return (await idbGet<File>('files', location).catch(() => undefined)) !== undefined;
   },
   async setLibraryAside(label) {
     const kept = `${LIBRARY_KEY}.${label}-${new Date().toISOString()}`;

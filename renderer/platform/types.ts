@@ -64,4 +64,8 @@ export interface PlatformApi {
   saveLibrary?(text: string): Promise<void>;
   /** Moves an index this version cannot read out of the way; returns where it was kept, or null when it could not be. */
   setLibraryAside?(label: 'newer' | 'unreadable'): Promise<string | null>;
+  /** Opens a recording the library lists, by its `location`; null when the file is not there. */
+  openLibraryFile?(location: string): Promise<OpenedFile | null>;
+  /** Whether the file the library lists at `location` is still there. */
+  libraryFileExists?(location: string): Promise<boolean>;
 }

@@ -64,6 +64,7 @@ function harness(fileSystem?: (dir: string) => FileSystemLike): Harness {
       },
     },
     sidecars: { fs: fsImpl, userDataDir: userData, uniqueSuffix },
+    library: { load: async () => null, save: async () => undefined },
     printPdf: async (html) => {
       h.printed.push(html);
       return new TextEncoder().encode('%PDF-1.7 fake');

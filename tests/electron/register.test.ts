@@ -38,6 +38,7 @@ async function setup() {
     sidecars: { fs, userDataDir: dir, uniqueSuffix: () => 'x' },
     printPdf: async () => new Uint8Array(),
     writeFileAtomic: async () => undefined,
+    library: { load: async () => null, save: async () => undefined },
     appVersion: '9.9.9',
     onSidecarSaved: () => undefined,
   };

@@ -1,0 +1,61 @@
+/**
+ * The library index behind IPC. The index is also the list of files the library may re-open, so main keeps
+ * it honest: a save keeps only new entries for files the user has opened in that window, and "open" and
+ * "exists" only answer for files the saved index lists. A renderer cannot use the library to reach a path
+ * of its own.
+ */
+import { parseLibrary, serializeLibrary, type LibraryStore } from '../../core/library';
+import type { FileGrants } from '../files/grants';
+import type { FileSystemLike } from '../fs/types';
+import type { GrantedFile, ReplyOf, RequestOf } from '../ipc/channels';
+
+export interface LibraryHandlerDeps {
+  library: LibraryStore;
+  fs: FileSystemLike;
+  grants: FileGrants;
+}
+
+/** Refusals the renderer may show; thrown as the IPC layer's own refusal type by the caller. */
+export type Refuse = (message: string) => never;
+
+/** The recordings the saved index lists, by location; none when there is no index or it cannot be read. */
+async function listedLocations(store: LibraryStore): Promise<Set<string>> {
+  const text = await store.load();
+  const parsed = text === null ? null : parseLibrary(text);
+  return new Set(parsed?.kind === 'ok' ? parsed.index.entries.map((e) => e.location) : []);
+}
+
+async function isFile(fs: FileSystemLike, path: string): Promise<boolean> {
+  return fs.stat(path).then(
+    (s) => s.isFile(),
+    () => false,
+  );
+}
+
+export function libraryHandlers(deps: LibraryHandlerDeps, open: (windowId: number, path: string) => Promise<GrantedFile>, refuse: Refuse) {
+  return {
+    'library:load': async (): Promise<ReplyOf<'library:load'>> => deps.library.load(),
+
+    'library:save': async (windowId: number, { text }: RequestOf<'library:save'>): Promise<void> => {
+      const next = parseLibrary(text);
+      if (next.kind !== 'ok' || next.migratedFrom !== null || next.dropped > 0) refuse('That is not a library index this version writes.');
+      const listed = await listedLocations(deps.library);
+      const vouched = next.index.entries.filter((e) => listed.has(e.location) || deps.grants.hasPath(windowId, e.location));
+      // An entry main cannot vouch for (a file dropped without a path) is left out; refusing the whole save
+      // would keep every later change from being saved as well.
+      await deps.library.save(vouched.length === next.index.entries.length ? text : serializeLibrary({ ...next.index, entries: vouched }));
+    },
+
+    // Null when the store cannot move the index aside: the library then stays read-only rather than overwrite it.
+    'library:set-aside': async (_windowId: number, { label }: RequestOf<'library:set-aside'>): Promise<string | null> =>
+      deps.library.setAside ? deps.library.setAside(label).catch(() => null) : null,
+
+    'library:open': async (windowId: number, { key }: RequestOf<'library:open'>): Promise<GrantedFile | null> => {
+      if (!(await listedLocations(deps.library)).has(key) || !(await isFile(deps.fs, key))) return null;
+      return open(windowId, key);
+    },
+
+    'library:file-exists': async (_windowId: number, { key }: RequestOf<'library:file-exists'>): Promise<boolean> =>
+      (await listedLocations(deps.library)).has(key) && (await isFile(deps.fs, key)),
+  };
+}

@@ -1,0 +1,160 @@
+import * as fs from 'node:fs/promises';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { fileLibraryStore } from '../../cli/library-file-store';
+import { emptyLibrary, parseLibrary, serializeLibrary, type LibraryEntry, type LibraryIndex, type LibraryStore } from '../../core/library';
+import { FileGrants } from '../../electron/files/grants';
+import { RequestRefused, createHandlers, type HandlerDeps } from '../../electron/ipc/handlers';
+import { validateRequest } from '../../electron/ipc/schemas';
+import { tempDir, uniqueSuffix } from './helpers';
+
+const WIN = 1;
+const OTHER_WIN = 2;
+
+function entry(fingerprint: string, location: string): LibraryEntry {
+  return {
+    fingerprint,
+    location,
+    sidecar: null,
+    name: location.slice(location.lastIndexOf('/') + 1),
+    startTime: '2026-01-05T08:00:00',
+    durationS: 120,
+    format: 'generic',
+    formatName: 'Delimited table',
+    sizeBytes: 100,
+    sites: [{ site: 'right shin', restS: 120, twitchCount: 12, twitchesPerMinute: 6, sustainedCount: 0, analysedS: 120 }],
+    tags: [],
+    analysedAt: '2026-01-05T09:00:00Z',
+    addedAt: '2026-01-05T09:00:00Z',
+    sensitivity: null,
+    missing: false,
+  };
+}
+
+const indexOf = (...entries: LibraryEntry[]): LibraryIndex => ({ ...emptyLibrary(), entries });
+
+async function harness(store?: (path: string) => LibraryStore) {
+  const dir = tempDir();
+  const userData = tempDir('twitchscope-userdata-');
+  const libraryPath = join(userData, 'library.json');
+  const week1 = join(dir, 'week1.csv');
+  const week2 = join(dir, 'week2.csv');
+  const elsewhere = join(dir, 'not-opened.csv');
+  for (const p of [week1, week2, elsewhere]) await fs.writeFile(p, `time_s,right shin EMG (uV)\n0,1\n# ${p}\n`);
+  let n = 0;
+  const grants = new FileGrants(() => (++n).toString(16).padStart(32, '0'));
+  const recent: { key: string; name: string; openedAt: string }[] = [];
+  const deps: HandlerDeps = {
+    fs,
+    grants,
+    dialogs: { chooseRecording: async () => null, chooseSavePath: async () => null },
+    recent: { list: () => recent, add: async (key, name) => void recent.push({ key, name, openedAt: '' }), remove: async () => undefined },
+    sidecars: { fs, userDataDir: userData, uniqueSuffix },
+    library: store ? store(libraryPath) : fileLibraryStore({ fs, path: libraryPath, now: () => new Date('2026-02-01T10:00:00Z'), uniqueSuffix }),
+    printPdf: async () => new Uint8Array(),
+    writeFileAtomic: async () => undefined,
+    appVersion: '0.1.0',
+    onSidecarSaved: () => undefined,
+  };
+  const handlers = createHandlers(deps);
+  const stored = async (): Promise<LibraryIndex> => {
+    const parsed = parseLibrary(await fs.readFile(libraryPath, 'utf8'));
+    if (parsed.kind !== 'ok') throw new Error(`stored library does not parse: ${parsed.kind}`);
+    return parsed.index;
+  };
+  return { handlers, grants, week1, week2, elsewhere, libraryPath, userData, stored };
+}
+
+describe('library over IPC', () => {
+  it('loads nothing at first, then exactly the text saved', async () => {
+    const h = await harness();
+    expect(await h.handlers['library:load'](WIN, {})).toBeNull();
+    h.grants.grant(WIN, { path: h.week1, name: 'week1.csv', size: 1 });
+    const text = serializeLibrary(indexOf(entry('fp1', h.week1)));
+    await h.handlers['library:save'](WIN, { text });
+    expect(await h.handlers['library:load'](WIN, {})).toBe(text);
+  });
+
+  it('keeps new entries only for files opened in that window; listed ones stay', async () => {
+    const h = await harness();
+    h.grants.grant(WIN, { path: h.week1, name: 'week1.csv', size: 1 });
+    await h.handlers['library:save'](WIN, { text: serializeLibrary(indexOf(entry('fp1', h.week1))) });
+    // A page naming a path the user never opened, and a file granted only to another window.
+    h.grants.grant(OTHER_WIN, { path: h.week2, name: 'week2.csv', size: 1 });
+    await h.handlers['library:save'](WIN, { text: serializeLibrary(indexOf(entry('fp1', h.week1), entry('fp2', h.week2), entry('fp3', h.elsewhere))) });
+    expect((await h.stored()).entries.map((e) => e.fingerprint)).toEqual(['fp1']);
+    // Once listed, an entry survives later saves from a window that never opened it (tags changed, say).
+    await h.handlers['library:save'](OTHER_WIN, { text: serializeLibrary(indexOf({ ...entry('fp1', h.week1), tags: ['caffeine'] }, entry('fp2', h.week2))) });
+    expect((await h.stored()).entries.map((e) => [e.fingerprint, e.tags])).toEqual([
+      ['fp1', ['caffeine']],
+      ['fp2', []],
+    ]);
+  });
+
+  it('refuses text that is not a library this version writes, and leaves the stored one', async () => {
+    const h = await harness();
+    h.grants.grant(WIN, { path: h.week1, name: 'week1.csv', size: 1 });
+    await h.handlers['library:save'](WIN, { text: serializeLibrary(indexOf(entry('fp1', h.week1))) });
+    for (const text of ['{"schema":"twitchscope.library","version":2,"entries":[]}', 'not json', '{"version":0,"recordings":[]}']) {
+      await expect(h.handlers['library:save'](WIN, { text })).rejects.toBeInstanceOf(RequestRefused);
+    }
+    expect((await h.stored()).entries).toHaveLength(1);
+  });
+
+  it('opens and finds only files the saved library lists, and only while they are there', async () => {
+    const h = await harness();
+    h.grants.grant(WIN, { path: h.week1, name: 'week1.csv', size: 1 });
+    await h.handlers['library:save'](WIN, { text: serializeLibrary(indexOf(entry('fp1', h.week1))) });
+
+    const granted = await h.handlers['library:open'](OTHER_WIN, { key: h.week1 });
+    expect(granted?.key).toBe(h.week1);
+    const bytes = await h.handlers['file:read'](OTHER_WIN, { token: granted!.token, offset: 0, length: 6 });
+    expect(new TextDecoder().decode(bytes)).toBe('time_s');
+    expect(await h.handlers['library:file-exists'](WIN, { key: h.week1 })).toBe(true);
+
+    expect(await h.handlers['library:open'](WIN, { key: h.elsewhere })).toBeNull();
+    expect(await h.handlers['library:file-exists'](WIN, { key: h.elsewhere })).toBe(false);
+    expect(h.grants.hasPath(WIN, h.elsewhere)).toBe(false);
+
+    await fs.rename(h.week1, `${h.week1}.moved`);
+    expect(await h.handlers['library:file-exists'](WIN, { key: h.week1 })).toBe(false);
+    expect(await h.handlers['library:open'](WIN, { key: h.week1 })).toBeNull();
+  });
+
+  it('sets an unreadable index aside in the user-data folder, and says null when the store cannot', async () => {
+    const h = await harness();
+    await fs.writeFile(h.libraryPath, '{"schema":"twitchscope.library","version":7,"entries":[]}');
+    const kept = await h.handlers['library:set-aside'](WIN, { label: 'newer' });
+    expect(kept).toMatch(/library\.json\.newer-/);
+    expect(await fs.readFile(kept!, 'utf8')).toContain('"version":7');
+    expect(await h.handlers['library:load'](WIN, {})).toBeNull();
+
+    const noAside = await harness((path) => ({ load: () => fs.readFile(path, 'utf8').catch(() => null), save: (t) => fs.writeFile(path, t) }));
+    expect(await noAside.handlers['library:set-aside'](WIN, { label: 'unreadable' })).toBeNull();
+    const failing = await harness(() => ({ load: async () => null, save: async () => undefined, setAside: async () => Promise.reject(new Error('EACCES')) }));
+    expect(await failing.handlers['library:set-aside'](WIN, { label: 'unreadable' })).toBeNull();
+  });
+});
+
+describe('library message schemas', () => {
+  it('accept the shapes the preload sends', () => {
+    expect(validateRequest('library:load', {}).ok).toBe(true);
+    expect(validateRequest('library:save', { text: '{}' }).ok).toBe(true);
+    expect(validateRequest('library:set-aside', { label: 'newer' }).ok).toBe(true);
+    expect(validateRequest('library:open', { key: '/data/week1.csv' }).ok).toBe(true);
+    expect(validateRequest('library:file-exists', { key: '/data/week1.csv' }).ok).toBe(true);
+  });
+
+  it('refuse anything else', () => {
+    expect(validateRequest('library:load', { path: '/etc/passwd' }).ok).toBe(false);
+    expect(validateRequest('library:save', { text: '' }).ok).toBe(false);
+    expect(validateRequest('library:save', { text: 42 }).ok).toBe(false);
+    expect(validateRequest('library:save', { text: '{}', path: '/tmp/x' }).ok).toBe(false);
+    expect(validateRequest('library:save', { text: 'x'.repeat(32 * 1024 * 1024 + 1) }).ok).toBe(false);
+    expect(validateRequest('library:set-aside', { label: '../../evil' }).ok).toBe(false);
+    expect(validateRequest('library:set-aside', {}).ok).toBe(false);
+    expect(validateRequest('library:open', { key: '' }).ok).toBe(false);
+    expect(validateRequest('library:open', { key: '/data/a\u0000.csv' }).ok).toBe(false);
+    expect(validateRequest('library:file-exists', { key: ['/data/a.csv'] }).ok).toBe(false);
+  });
+});
