@@ -114,13 +114,16 @@ function chainedBeats(x: Float32Array, pot: Potentials, candidates: readonly num
   for (let a = 0; a < m; a++) {
     const pa = pot.peak[candidates[a]];
     const ampA = pot.amplitude[candidates[a]];
+    let haveRef = false;
     for (let b = a + 1; b < m && b <= a + LOOKAHEAD; b++) {
       const lag = pot.peak[candidates[b]] - pa;
       if (lag < minLag) continue;
       if (lag > maxLag) break;
       const ratio = pot.amplitude[candidates[b]] / ampA;
       if (ratio > MAX_AMPLITUDE_RATIO || ratio < 1 / MAX_AMPLITUDE_RATIO) continue;
-      if (correlation(snippet(x, pa, half, ref), x, pot.peak[candidates[b]], half, maxShift, step).r < o.shapeCorrelation) continue;
+      if (!haveRef) snippet(x, pa, half, ref);
+      haveRef = true;
+      if (correlation(ref, x, pot.peak[candidates[b]], half, maxShift, step).r < o.shapeCorrelation) continue;
       next[a] = b;
       hasPrev[b] = 1;
       break;
@@ -214,48 +217,65 @@ function snippet(x: Float32Array, p: number, half: number, out = new Float64Arra
 /**
  * Largest Pearson correlation of `ref` with the snippet around `pb` shifted by up to ±`maxLag`, and that
  * shift. Samples and shifts are taken every `step` samples: a QRS left after the EMG band-pass changes over
- * milliseconds, so checking every 2 ms loses nothing and saves most of the work at high rates.
+ * milliseconds, so checking every 2 ms loses nothing and saves most of the work at high rates. Every shift
+ * reads the same grid of samples, so the grid is gathered once (NaN and outside the signal read as 0) and
+ * the reference centred once; the sums then run in the same order as over the signal itself.
  */
 function correlation(ref: Float64Array, x: Float32Array, pb: number, half: number, maxLag: number, step: number): { r: number; lag: number } {
+  const len = Math.floor((2 * half) / step) + 1;
+  const shifts = Math.floor((2 * maxLag) / step) + 1;
+  const { centred, grid } = scratch.take(len, len + shifts - 1);
   let ma = 0;
-  let len = 0;
-  for (let d = 0; d <= 2 * half; d += step) {
-    ma += ref[d];
-    len++;
-  }
+  for (let j = 0; j < len; j++) ma += ref[j * step];
   ma /= len;
   let na = 0;
-  for (let d = 0; d <= 2 * half; d += step) na += (ref[d] - ma) * (ref[d] - ma);
+  for (let j = 0; j < len; j++) {
+    const a = ref[j * step] - ma;
+    centred[j] = a;
+    na += a * a;
+  }
   const best = { r: -1, lag: 0 };
   if (na === 0) return best;
   const n = x.length;
-  for (let lag = -maxLag; lag <= maxLag; lag += step) {
-    const c = pb + lag - half;
+  const base = pb - maxLag - half;
+  for (let m = 0; m < len + shifts - 1; m++) {
+    const i = base + m * step;
+    const v = i >= 0 && i < n ? x[i] : 0;
+    grid[m] = v === v ? v : 0;
+  }
+  for (let k = 0; k < shifts; k++) {
     let mb = 0;
-    for (let d = 0; d <= 2 * half; d += step) {
-      const i = c + d;
-      const v = i >= 0 && i < n ? x[i] : 0;
-      if (v === v) mb += v;
-    }
+    for (let j = 0; j < len; j++) mb += grid[k + j];
     mb /= len;
     let s = 0;
     let nb = 0;
-    for (let d = 0; d <= 2 * half; d += step) {
-      const i = c + d;
-      let v = i >= 0 && i < n ? x[i] : 0;
-      if (v !== v) v = 0;
-      v -= mb;
-      s += (ref[d] - ma) * v;
+    for (let j = 0; j < len; j++) {
+      const v = grid[k + j] - mb;
+      s += centred[j] * v;
       nb += v * v;
     }
     const r = nb > 0 ? s / Math.sqrt(na * nb) : -1;
     if (r > best.r) {
       best.r = r;
-      best.lag = lag;
+      best.lag = -maxLag + k * step;
     }
   }
   return best;
 }
+
+/** Working memory for `correlation`, grown to the longest snippet seen; one per thread, calls never overlap. */
+class CorrelationScratch {
+  centred = new Float64Array(256);
+  grid = new Float64Array(512);
+
+  take(centred: number, grid: number): { centred: Float64Array; grid: Float64Array } {
+    if (this.centred.length < centred) this.centred = new Float64Array(centred * 2);
+    if (this.grid.length < grid) this.grid = new Float64Array(grid * 2);
+    return this;
+  }
+}
+
+const scratch = new CorrelationScratch();
 
 function finite(v: number | undefined): number {
   return v !== undefined && v === v ? v : 0;

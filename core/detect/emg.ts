@@ -1,16 +1,17 @@
 import type { ArtifactReason, DetectedEvent } from '../analysis/types';
 import { bandpassDesign } from '../dsp/design-cache';
-import { movingMean, movingRms } from '../dsp/envelope';
+import { movingRms } from '../dsp/envelope';
 import { ZeroPhaseFilter } from '../dsp/filtfilt';
 import { finiteQuantile, slidingQuantile, windowedSigma } from '../dsp/robust';
 import { findMains, nextPowerOfTwo, welchSpectrum } from '../dsp/spectrum';
 import { findEcgTrain, onBeat } from './ecg';
+import { findMotion } from './motion';
 import { fillShortGaps } from './gaps';
 import { countPeaks, findPotentials, type Potentials } from './hysteresis';
 import type { EmgParams } from './params';
 import { findRawArtifacts } from './raw-artifacts';
 import type { Checkpoint, ChannelResult } from './result';
-import { complement, dilateSpans, finiteRuns, mergeSpans, overlapsAny, runsOf, totalLength, type Span } from './spans';
+import { complement, dilateSpans, finiteRuns, mergeSpans, overlapsAny, totalLength, type Span } from './spans';
 import { findSustained } from './sustained';
 import { groupTwitches } from './twitch';
 import { Workspace } from './workspace';
@@ -32,9 +33,6 @@ const MAX_FILLED_GAP_S = 0.01;
 const PATCH_MARGIN_S = 0.0015;
 /** Shorter gap-free stretches are too short to filter and estimate noise on. */
 const MIN_RUN_S = 0.25;
-/** Motion is judged in 50 ms bins, about the width of the broadest motor-unit activity. */
-const MOTION_BIN_S = 0.05;
-const MOTION_BLOCK_S = 0.005;
 /** After template subtraction, leftovers of a beat stay under half its size; a twitch on a beat must be more. */
 const LEFTOVER_RATIO = 0.5;
 /** Beat-sized: within 1.6 x of the typical beat either way (as in the ECG train search). */
@@ -231,15 +229,6 @@ export function detectEmg(input: EmgInput, p: EmgParams, checkpoint: Checkpoint,
   }
   for (const s of sustained) {
     const peak = peakOf(x, s.start, s.end);
-    let sum = 0;
-    let m = 0;
-    for (let i = s.start; i < s.end; i++) {
-      const v = x[i];
-      if (v === v) {
-        sum += v * v;
-        m++;
-      }
-    }
     const floor = quietFloor[(peak.index / win) | 0];
     const spikes = countPeaks(envelope, s.start, s.end, p.twitchK * floor, separation);
     events.push({
@@ -250,7 +239,7 @@ export function detectEmg(input: EmgInput, p: EmgParams, checkpoint: Checkpoint,
       peakS: t(peak.index),
       amplitude: peak.value,
       snr: peak.value / floor,
-      rms: m > 0 ? Math.sqrt(sum / m) : 0,
+      rms: finiteRms(x, s.start, s.end),
       density: spikes / ((s.end - s.start) / fs),
     });
   }
@@ -301,81 +290,6 @@ export function detectEmg(input: EmgInput, p: EmgParams, checkpoint: Checkpoint,
     mainsHz: mains.mainsHz,
     notes,
   };
-}
-
-/**
- * Motion artifacts: large, broad, low-frequency shifts (below ~20 Hz, De Luca et al. 2010). A 50 ms bin
- * is a motion candidate when its low-band (about 2-15 Hz) RMS exceeds `motionK` times both that band's own floor and the
- * EMG noise floor, and exceeds the EMG band's RMS in the bin; a run of such bins is motion when, with a bin either side, it holds more energy
- * below 15 Hz than in the EMG band. A large motor-unit potential leaks a little low-band energy into
- * the bins beside it but carries far more in the EMG band, so it never passes. Bins inside heartbeats are
- * skipped (a QRS is mostly below 15 Hz).
- */
-function findMotion(data: Float32Array, x: Float32Array, runs: Span[], fs: number, p: EmgParams, beats: Span[], emgFloor: Float64Array, emgWindow: number): Span[] {
-  const n = data.length;
-  // Motion lives below ~15 Hz, so the low band is formed from 5 ms block means: far less work, same answer.
-  const block = Math.max(1, Math.round(MOTION_BLOCK_S * fs));
-  const blocks = Math.ceil(n / block);
-  const means = new Float32Array(blocks).fill(Number.NaN);
-  for (const r of runs) {
-    for (let b = Math.floor(r.start / block); b * block < r.end; b++) {
-      const from = Math.max(r.start, b * block);
-      const to = Math.min(r.end, (b + 1) * block);
-      let s = 0;
-      for (let i = from; i < to; i++) s += data[i];
-      means[b] = s / (to - from);
-    }
-  }
-  const blockS = block / fs;
-  const low = movingMean(means, Math.round(p.motionShortMs / 1000 / blockS) | 1);
-  const slow = movingMean(means, Math.round(p.motionLongMs / 1000 / blockS) | 1);
-  for (let b = 0; b < blocks; b++) low[b] -= slow[b];
-  const floor = finiteQuantile(windowedSigma(low, Math.max(1, Math.round(1 / blockS))), 0.5);
-  if (!(floor > 0)) return [];
-  const perBin = Math.max(1, Math.round(MOTION_BIN_S / blockS));
-  const bin = perBin * block;
-  const bins = Math.ceil(n / bin);
-  const powerLow = new Float64Array(bins);
-  const powerBand = new Float64Array(bins);
-  const flagged = new Uint8Array(bins);
-  for (let k = 0; k < bins; k++) {
-    let sl = 0;
-    let ml = 0;
-    for (let b = k * perBin; b < Math.min(blocks, (k + 1) * perBin); b++) {
-      const l = low[b];
-      if (l === l) {
-        sl += l * l;
-        ml++;
-      }
-    }
-    const from = k * bin;
-    const to = Math.min(n, from + bin);
-    let sx = 0;
-    let mx = 0;
-    for (let i = from; i < to; i++) {
-      const v = x[i];
-      if (v === v) {
-        sx += v * v;
-        mx++;
-      }
-    }
-    if (ml === 0 || mx === 0) continue;
-    powerLow[k] = sl / ml;
-    powerBand[k] = sx / mx;
-    const level = p.motionK * Math.max(floor, emgFloor[(from / emgWindow) | 0]);
-    if (powerLow[k] > powerBand[k] && Math.sqrt(powerLow[k]) > level && !overlapsAny(beats, from, to)) flagged[k] = 1;
-  }
-  const spans: Span[] = [];
-  for (const r of mergeSpans(runsOf(flagged), 2)) {
-    let el = 0;
-    let ex = 0;
-    for (let k = Math.max(0, r.start - 1); k < Math.min(bins, r.end + 1); k++) {
-      el += powerLow[k];
-      ex += powerBand[k];
-    }
-    if (el > ex) spans.push({ start: r.start * bin, end: Math.min(n, r.end * bin) });
-  }
-  return dilateSpans(spans, Math.round(p.motionMarginS * fs), n);
 }
 
 /** Subtracts the template, scaled by least squares (within 0.5-2x), at each beat centre. */
@@ -442,6 +356,20 @@ function outsideOf(pot: Potentials, spans: readonly Span[]): number[] {
   return out;
 }
 
+
+/** RMS of the finite samples of `x[from, to)`, 0 when there are none. */
+function finiteRms(x: Float32Array, from: number, to: number): number {
+  let sum = 0;
+  let m = 0;
+  for (let i = from; i < to; i++) {
+    const v = x[i];
+    if (v === v) {
+      sum += v * v;
+      m++;
+    }
+  }
+  return m > 0 ? Math.sqrt(sum / m) : 0;
+}
 
 function peakOf(x: Float32Array, from: number, to: number): { index: number; value: number } {
   let index = from;

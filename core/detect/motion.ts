@@ -1,0 +1,88 @@
+import { movingMean } from '../dsp/envelope';
+import { finiteQuantile, windowedSigma } from '../dsp/robust';
+import type { EmgParams } from './params';
+import { dilateSpans, mergeSpans, overlapsAny, runsOf, type Span } from './spans';
+
+/** Motion is judged in 50 ms bins, about the width of the broadest motor-unit activity. */
+const MOTION_BIN_S = 0.05;
+const MOTION_BLOCK_S = 0.005;
+
+/**
+ * Motion artifacts: large, broad, low-frequency shifts (below ~20 Hz, De Luca et al. 2010). A 50 ms bin
+ * is a motion candidate when its low-band (about 2-15 Hz) RMS exceeds `motionK` times both that band's own floor and the
+ * EMG noise floor, and exceeds the EMG band's RMS in the bin; a run of such bins is motion when, with a bin either side, it holds more energy
+ * below 15 Hz than in the EMG band. A large motor-unit potential leaks a little low-band energy into
+ * the bins beside it but carries far more in the EMG band, so it never passes. Bins inside heartbeats are
+ * skipped (a QRS is mostly below 15 Hz).
+ */
+export function findMotion(data: Float32Array, x: Float32Array, runs: Span[], fs: number, p: EmgParams, beats: Span[], emgFloor: Float64Array, emgWindow: number): Span[] {
+  const n = data.length;
+  // Motion lives below ~15 Hz, so the low band is formed from 5 ms block means: far less work, same answer.
+  const block = Math.max(1, Math.round(MOTION_BLOCK_S * fs));
+  const blocks = Math.ceil(n / block);
+  const means = new Float32Array(blocks).fill(Number.NaN);
+  for (const r of runs) blockMeans(data, r.start, r.end, block, means);
+  const blockS = block / fs;
+  const low = movingMean(means, Math.round(p.motionShortMs / 1000 / blockS) | 1);
+  const slow = movingMean(means, Math.round(p.motionLongMs / 1000 / blockS) | 1);
+  for (let b = 0; b < blocks; b++) low[b] -= slow[b];
+  const floor = finiteQuantile(windowedSigma(low, Math.max(1, Math.round(1 / blockS))), 0.5);
+  if (!(floor > 0)) return [];
+  const perBin = Math.max(1, Math.round(MOTION_BIN_S / blockS));
+  const bin = perBin * block;
+  const bins = Math.ceil(n / bin);
+  const powerLow = finiteMeanSquares(low, perBin, bins);
+  const powerBand = finiteMeanSquares(x, bin, bins);
+  const flagged = new Uint8Array(bins);
+  for (let k = 0; k < bins; k++) {
+    // A bin without a finite sample in either band counts as no power in both, and is never motion.
+    if (!(powerLow[k] === powerLow[k] && powerBand[k] === powerBand[k])) {
+      powerLow[k] = 0;
+      powerBand[k] = 0;
+      continue;
+    }
+    const from = k * bin;
+    const level = p.motionK * Math.max(floor, emgFloor[(from / emgWindow) | 0]);
+    if (powerLow[k] > powerBand[k] && Math.sqrt(powerLow[k]) > level && !overlapsAny(beats, from, Math.min(n, from + bin))) flagged[k] = 1;
+  }
+  const spans: Span[] = [];
+  for (const r of mergeSpans(runsOf(flagged), 2)) {
+    let el = 0;
+    let ex = 0;
+    for (let k = Math.max(0, r.start - 1); k < Math.min(bins, r.end + 1); k++) {
+      el += powerLow[k];
+      ex += powerBand[k];
+    }
+    if (el > ex) spans.push({ start: r.start * bin, end: Math.min(n, r.end * bin) });
+  }
+  return dilateSpans(spans, Math.round(p.motionMarginS * fs), n);
+}
+
+/** Means of `data[from, to)` over the blocks of `block` samples it touches (blocks cut short at the ends). */
+function blockMeans(data: Float32Array, from: number, to: number, block: number, out: Float32Array): void {
+  for (let b = Math.floor(from / block); b * block < to; b++) {
+    const start = Math.max(from, b * block);
+    const end = Math.min(to, (b + 1) * block);
+    let s = 0;
+    for (let i = start; i < end; i++) s += data[i];
+    out[b] = s / (end - start);
+  }
+}
+
+/** Mean square of the finite samples per bin of `binLength`, for `bins` bins; NaN for a bin with none. */
+function finiteMeanSquares(x: Float32Array, binLength: number, bins: number): Float64Array {
+  const out = new Float64Array(bins);
+  for (let k = 0; k < bins; k++) {
+    let s = 0;
+    let m = 0;
+    for (let i = k * binLength, end = Math.min(x.length, i + binLength); i < end; i++) {
+      const v = x[i];
+      if (v === v) {
+        s += v * v;
+        m++;
+      }
+    }
+    out[k] = m > 0 ? s / m : Number.NaN;
+  }
+  return out;
+}
