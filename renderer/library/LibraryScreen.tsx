@@ -62,7 +62,12 @@ export function LibraryScreen({ library, onOpen, onMessage }: Props) {
             aria-controls={`library-panel-${t}`}
             tabIndex={tab === t ? 0 : -1}
             onClick={() => setTab(t)}
-            onKeyDown={(e) => (e.key === 'ArrowRight' || e.key === 'ArrowLeft') && setTab(t === 'recordings' ? 'trends' : 'recordings')}
+            onKeyDown={(e) => {
+              if (e.key !== 'ArrowRight' && e.key !== 'ArrowLeft') return;
+              const next = t === 'recordings' ? 'trends' : 'recordings';
+              setTab(next);
+              document.getElementById(`library-tab-${next}`)?.focus();
+            }}
             data-testid={`library-tab-${t}`}
           >
             {t === 'recordings' ? 'Recordings' : 'Trends'}

@@ -386,6 +386,10 @@ scenario('library: three recordings of one site, a tag, the trend chart and the 
   await page.setViewportSize({ width: 1440, height: 1500 });
   await page.waitForTimeout(300);
   await page.screenshot({ path: join(shots, '11-trends.png') });
+  await page.getByTestId('theme').click();
+  await page.waitForTimeout(200);
+  await page.screenshot({ path: join(shots, '11-trends-dark.png') });
+  await page.getByTestId('theme').click();
   await page.setViewportSize({ width: 1440, height: 900 });
 
   // The first two weeks have about the same rate; the sentence must not call the small difference a change.
@@ -404,6 +408,55 @@ scenario('library: three recordings of one site, a tag, the trend chart and the 
   await page.locator('[data-testid="library-row"][data-name="shin-week3.csv"]').getByTestId('library-open').click();
   await page.getByTestId('import-check').waitFor({ timeout: 60_000 });
   assert((await page.getByTestId('file-name').textContent()) === 'shin-week3.csv', 'the library did not re-open the file');
+});
+
+scenario('library: a recording whose stored file is gone shows as missing and is found again with Locate…', async ({ page, url, tmp }) => {
+  const dir = join(tmp, 'locate');
+  mkdirSync(dir, { recursive: true });
+  const [, week2, week3] = writeTrendRecordings(dir);
+  await page.goto(url);
+  const [chooser] = await Promise.all([page.waitForEvent('filechooser'), page.getByTestId('open-recording').click()]);
+  await chooser.setFiles(week2);
+  await page.getByTestId('analyse').click({ timeout: 60_000 });
+  await page.getByTestId('timeline').waitFor({ timeout: 120_000 });
+  await page.getByTestId('library-button').click();
+  const row = page.locator('[data-testid="library-row"][data-name="shin-week2.csv"]');
+  await row.waitFor({ timeout: 10_000 });
+  assert((await row.getAttribute('data-missing')) === 'false', 'a file just analysed is shown as missing');
+
+  // What a browser has of the file is its stored copy; without it the file is gone as far as the app can tell.
+  await page.evaluate(
+    () =>
+      new Promise((resolve, reject) => {
+        const req = indexedDB.open('twitchscope');
+        req.onsuccess = () => {
+          const tx = req.result.transaction('files', 'readwrite');
+          const store = tx.objectStore('files');
+          const keys = store.getAllKeys();
+          keys.onsuccess = () => keys.result.filter((k) => String(k).startsWith('shin-week2.csv|')).forEach((k) => store.delete(k));
+          tx.oncomplete = () => resolve(undefined);
+          tx.onerror = () => reject(tx.error);
+        };
+        req.onerror = () => reject(req.error);
+      }),
+  );
+  await page.getByTestId('library-button').click();
+  await page.getByTestId('library-button').click();
+  await waitFor(async () => (await row.getAttribute('data-missing')) === 'true', 'the row to be shown as missing');
+  await row.getByTestId('missing').waitFor();
+  await page.screenshot({ path: join(shots, '12-library-missing.png') });
+
+  const [wrong] = await Promise.all([page.waitForEvent('filechooser'), row.getByTestId('locate').click()]);
+  await wrong.setFiles(week3);
+  await page.getByTestId('notice').filter({ hasText: 'is not the same recording' }).waitFor({ timeout: 10_000 });
+  assert((await row.getAttribute('data-missing')) === 'true', 'a different file was accepted by Locate…');
+
+  const [right] = await Promise.all([page.waitForEvent('filechooser'), row.getByTestId('locate').click()]);
+  await right.setFiles(week2);
+  await waitFor(async () => (await row.getAttribute('data-missing')) === 'false', 'Locate… with the same file to clear "missing"');
+  await row.getByTestId('library-open').click();
+  await page.getByTestId('import-check').waitFor({ timeout: 60_000 });
+  assert((await page.getByTestId('file-name').textContent()) === 'shin-week2.csv', 'the located file did not re-open');
 });
 
 let passed = 0;
