@@ -29,10 +29,20 @@ function opened(file: File, key = fileKey(file)): OpenedFile {
 }
 
 /** Files the library lists: their stored copies outlive the recent list, so the library can re-open them. */
-async function libraryLocations(): Promise<Set<string>> {
-  const text = await idbGet<string>('library', LIBRARY_KEY);
+function locationsIn(text: string | undefined): Set<string> {
   const parsed = text === undefined ? null : parseLibrary(text);
   return new Set(parsed?.kind === 'ok' ? parsed.index.entries.map((e) => e.location) : []);
+}
+
+async function libraryLocations(): Promise<Set<string>> {
+  return locationsIn(await idbGet<string>('library', LIBRARY_KEY));
+}
+
+/** A copy kept only for the library goes when its entry is removed; recent files keep theirs. */
+async function dropUnlistedCopies(before: Set<string>, text: string): Promise<void> {
+  const after = locationsIn(text);
+  const recent = new Set(((await idbGet<RecentFile[]>('recent', RECENT_KEY)) ?? []).map((r) => r.key));
+  for (const location of before) if (!after.has(location) && !recent.has(location)) await idbDelete('files', location);
 }
 
 async function remember(file: File): Promise<OpenedFile> {
@@ -145,7 +155,10 @@ export const browserPlatform: PlatformApi = {
     return (await idbGet<string>('library', LIBRARY_KEY)) ?? null;
   },
   async saveLibrary(text) {
+    const before = await libraryLocations();
     await idbPut('library', LIBRARY_KEY, text);
+    // Tidying stored copies is housekeeping: the library itself is saved whether or not it works.
+    await dropUnlistedCopies(before, text).catch(() => undefined);
   },
   // The library re-opens files through the same stored copies as "recent files".
   openLibraryFile(location) {
