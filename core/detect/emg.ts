@@ -1,6 +1,6 @@
 import type { ArtifactReason, DetectedEvent } from '../analysis/types';
 import { bandpassDesign } from '../dsp/design-cache';
-import { movingRms } from '../dsp/envelope';
+import { movingRms, movingRmsWithin } from '../dsp/envelope';
 import { ZeroPhaseFilter } from '../dsp/filtfilt';
 import { finiteQuantile, slidingQuantile, windowedSigma } from '../dsp/robust';
 import { findMains, nextPowerOfTwo, welchSpectrum } from '../dsp/spectrum';
@@ -179,9 +179,14 @@ export function detectEmg(input: EmgInput, p: EmgParams, checkpoint: Checkpoint,
   if (train) {
     tx = ws.floats('residual', n);
     tx.set(x);
-    subtractBeats(tx, train.template, train.centres);
-    tenv = ws.floats('residualEnvelope', n).fill(Number.NaN);
-    for (const r of runs) movingRms(tx.subarray(r.start, r.end), envelopeWidth, tenv.subarray(r.start, r.end));
+    const changed = dilateSpans(subtractBeats(tx, train.template, train.centres), envelopeWidth >> 1, n);
+    tenv = ws.floats('residualEnvelope', n);
+    tenv.set(envelope);
+    for (const r of runs) {
+      for (const c of changed) {
+        if (c.end > r.start && c.start < r.end) movingRmsWithin(tx, envelopeWidth, tenv, Math.max(r.start, c.start), Math.min(r.end, c.end), r.start, r.end);
+      }
+    }
     tpot = findPotentials({ x: tx, envelope: tenv, floor: localFloor, floorWindow: win, high: p.twitchK, low: p.releaseK, mergeGap: Math.round((p.mergeGapMs / 1000) * fs) });
   }
   const beatAmplitude = train ? train.amplitude * LEFTOVER_RATIO : Infinity;
@@ -292,14 +297,19 @@ export function detectEmg(input: EmgInput, p: EmgParams, checkpoint: Checkpoint,
   };
 }
 
-/** Subtracts the template, scaled by least squares (within 0.5-2x), at each beat centre. */
-function subtractBeats(x: Float32Array, template: Float64Array, centres: number[]): void {
+/**
+ * Subtracts the template, scaled by least squares (within 0.5-2x), at each beat centre. Returns the spans
+ * it changed.
+ */
+function subtractBeats(x: Float32Array, template: Float64Array, centres: number[]): Span[] {
   const half = (template.length - 1) >> 1;
   let tt = 0;
   for (let d = 0; d < template.length; d++) tt += template[d] * template[d];
-  if (tt === 0) return;
+  const changed: Span[] = [];
+  if (tt === 0) return changed;
   for (const c of centres) {
     if (c - half < 0 || c + half >= x.length) continue;
+    changed.push({ start: c - half, end: c + half + 1 });
     let xt = 0;
     for (let d = 0; d < template.length; d++) {
       const v = x[c - half + d];
@@ -308,6 +318,7 @@ function subtractBeats(x: Float32Array, template: Float64Array, centres: number[
     const gain = Math.min(2, Math.max(0.5, xt / tt));
     for (let d = 0; d < template.length; d++) x[c - half + d] -= gain * template[d];
   }
+  return changed;
 }
 
 function overlapLength(spans: readonly Span[], from: number, to: number): number {

@@ -80,6 +80,29 @@ function runningRmsWithGaps(x: Float32Array, half: number, out: Float32Array): v
   }
 }
 
+/**
+ * The centred moving RMS of `movingRms` over the gap-free stretch `x[lo, hi)`, written to `out` only at
+ * `[from, to)`: after a local change to the signal, only the samples within half a window of it change.
+ */
+export function movingRmsWithin(x: Float32Array, width: number, out: Float32Array, from: number, to: number, lo: number, hi: number): void {
+  const half = Math.max(0, (width - 1) >> 1);
+  let a = Math.max(lo, from - half);
+  let b = Math.min(hi, from + half + 1);
+  let sum = 0;
+  for (let j = a; j < b; j++) sum += x[j] * x[j];
+  for (let i = from; i < to; i++) {
+    out[i] = Math.sqrt((sum > 0 ? sum : 0) / (b - a));
+    if (b < hi) {
+      sum += x[b] * x[b];
+      b++;
+    }
+    if (i - half >= lo) {
+      sum -= x[a] * x[a];
+      a++;
+    }
+  }
+}
+
 /** RMS of `x[from, to)` summed in float64. */
 export function rms(x: Float32Array, from: number, to: number): number {
   let s = 0;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { movingRms } from '../../core/dsp/envelope';
+import { movingRms, movingRmsWithin } from '../../core/dsp/envelope';
 import { ZeroPhaseFilter } from '../../core/dsp/filtfilt';
 import { butterworthBandpass, cascade, notch, type Sos } from '../../core/dsp/sos';
 import { Prng } from '../../core/simulate/prng';
@@ -126,5 +126,20 @@ describe('moving RMS against its definition', () => {
     x.fill(Number.NaN, 70_000, 70_050);
     x[131_071] = Number.NaN;
     expect(largestDifference(movingRms(x, 5), referenceRms(x, 5))).toBeLessThan(1e-3);
+  });
+
+  it('recomputed over a part of a stretch, matches the whole stretch there and leaves the rest alone', () => {
+    const x = emgLike(3000, 11).map((v) => v - 1500);
+    const [lo, hi] = [500, 2500];
+    for (const width of [1, 5, 41]) {
+      const whole = movingRms(x.subarray(lo, hi), width);
+      for (const [from, to] of [[500, 520], [510, 900], [1200, 1201], [2400, 2500], [500, 2500]]) {
+        const out = new Float32Array(x.length).fill(-1);
+        movingRmsWithin(x, width, out, from, to, lo, hi);
+        expect(largestDifference(out.subarray(from, to), whole.subarray(from - lo, to - lo)), `${from}-${to} width ${width}`).toBeLessThan(1e-3);
+        expect(out[from - 1]).toBe(-1);
+        expect(out[to]).toBe(-1);
+      }
+    }
   });
 });
