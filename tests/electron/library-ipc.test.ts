@@ -2,10 +2,13 @@ import * as fs from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { fileLibraryStore } from '../../cli/library-file-store';
-import { emptyLibrary, parseLibrary, serializeLibrary, type LibraryEntry, type LibraryIndex, type LibraryStore } from '../../core/library';
+import { Library, emptyLibrary, parseLibrary, serializeLibrary, type LibraryEntry, type LibraryIndex, type LibraryStore } from '../../core/library';
 import { FileGrants } from '../../electron/files/grants';
+import type { InvokeChannel } from '../../electron/ipc/channels';
 import { RequestRefused, createHandlers, type HandlerDeps } from '../../electron/ipc/handlers';
 import { validateRequest } from '../../electron/ipc/schemas';
+import { createPlatformApi } from '../../electron/preload/api';
+import { platformLibraryStore } from '../../renderer/library/store';
 import { tempDir, uniqueSuffix } from './helpers';
 
 const WIN = 1;
@@ -156,5 +159,40 @@ describe('library message schemas', () => {
     expect(validateRequest('library:open', { key: '' }).ok).toBe(false);
     expect(validateRequest('library:open', { key: '/data/a\u0000.csv' }).ok).toBe(false);
     expect(validateRequest('library:file-exists', { key: ['/data/a.csv'] }).ok).toBe(false);
+  });
+});
+
+describe('library from the renderer, through the preload to the handlers', () => {
+  it('records, re-opens by location and reports a moved file as missing', async () => {
+    const h = await harness();
+    // The preload's messages are checked by the real schemas and answered by the real handlers for one window.
+    const ipc = {
+      invoke: async (channel: string, payload: unknown) => {
+        const valid = validateRequest(channel as never, payload);
+        if (!valid.ok) throw new Error(`preload sent a payload main refuses: ${valid.error}`);
+        try {
+          return { ok: true, value: await (h.handlers[channel as InvokeChannel] as (windowId: number, request: unknown) => Promise<unknown>)(WIN, valid.value) };
+        } catch (error) {
+          return { ok: false, message: (error as Error).message };
+        }
+      },
+      on: () => undefined,
+    };
+    const api = createPlatformApi(ipc, { getPathForFile: () => '' });
+    h.grants.grant(WIN, { path: h.week1, name: 'week1.csv', size: 1 });
+    const { library } = await Library.open(platformLibraryStore(api)!);
+    await library.record(entry('fp1', h.week1));
+    await library.record(entry('fp9', h.elsewhere));
+    expect((await h.stored()).entries.map((e) => e.location)).toEqual([h.week1]);
+
+    const file = await api.openLibraryFile!(h.week1);
+    expect(new TextDecoder().decode(await file!.read(0, 6))).toBe('time_s');
+    expect(await api.openLibraryFile!(h.elsewhere)).toBeNull();
+
+    const reopened = (await Library.open(platformLibraryStore(api)!)).library;
+    await fs.rename(h.week1, join(h.userData, 'week1.csv'));
+    const missing = await reopened.checkFiles((e) => api.libraryFileExists!(e.location));
+    expect(missing.map((e) => e.fingerprint)).toEqual(['fp1']);
+    expect((await h.stored()).entries[0].missing).toBe(true);
   });
 });
