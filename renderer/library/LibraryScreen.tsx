@@ -19,6 +19,8 @@ type Tab = 'recordings' | 'trends';
 export function LibraryScreen({ library, onOpen, onMessage }: Props) {
   const platform = usePlatform();
   const [tab, setTab] = useState<Tab>('recordings');
+  // The last entry removed, so a slip of the mouse costs nothing: its figures and tags come back as they were.
+  const [removed, setRemoved] = useState<LibraryEntry | null>(null);
   const { ready, entries, checkFiles } = library;
 
   // Files move; each visit looks for them again so "missing" is current.
@@ -79,6 +81,20 @@ export function LibraryScreen({ library, onOpen, onMessage }: Props) {
           {library.notice}
         </p>
       )}
+      {removed && (
+        <p className="library-notice" role="status" data-testid="removed">
+          {removed.name} was taken off the list; the file itself is untouched.{' '}
+          <button
+            onClick={() => {
+              void library.record(removed);
+              setRemoved(null);
+            }}
+            data-testid="undo-remove"
+          >
+            Undo
+          </button>
+        </p>
+      )}
       <div className="library-body" role="tabpanel" id={`library-panel-${tab}`} aria-labelledby={`library-tab-${tab}`}>
         {!ready ? (
           <p className="muted">Opening the library…</p>
@@ -86,7 +102,10 @@ export function LibraryScreen({ library, onOpen, onMessage }: Props) {
           <LibraryTable
             entries={entries}
             onOpen={(e) => void open(e)}
-            onRemove={(e) => void library.remove(e.fingerprint)}
+            onRemove={(e) => {
+              setRemoved(e);
+              void library.remove(e.fingerprint);
+            }}
             onTags={(e, tags) => void library.setTags(e.fingerprint, tags)}
             onLocate={(e) => void locate(e)}
           />

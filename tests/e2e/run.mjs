@@ -405,6 +405,10 @@ scenario('library: three recordings of one site, a tag, the trend chart and the 
   await page.getByTestId('library-tab-recordings').click();
   await page.locator('[data-testid="library-row"][data-name="shin-week1.csv"]').getByTestId('library-remove').click();
   await page.locator('[data-testid="library-row"][data-name="shin-week1.csv"]').waitFor({ state: 'detached' });
+  await page.getByTestId('undo-remove').click();
+  await page.locator('[data-testid="library-row"][data-name="shin-week1.csv"]').waitFor();
+  await page.locator('[data-testid="library-row"][data-name="shin-week1.csv"]').getByTestId('library-remove').click();
+  await page.locator('[data-testid="library-row"][data-name="shin-week1.csv"]').waitFor({ state: 'detached' });
   await page.locator('[data-testid="library-row"][data-name="shin-week3.csv"]').getByTestId('library-open').click();
   await page.getByTestId('import-check').waitFor({ timeout: 60_000 });
   assert((await page.getByTestId('file-name').textContent()) === 'shin-week3.csv', 'the library did not re-open the file');
