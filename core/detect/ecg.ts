@@ -243,7 +243,44 @@ function correlation(ref: Float64Array, x: Float32Array, pb: number, half: numbe
     const v = i >= 0 && i < n ? x[i] : 0;
     grid[m] = v === v ? v : 0;
   }
-  for (let k = 0; k < shifts; k++) {
+  // Four shifts at a time: each sum still runs in its own order, but four independent chains of additions
+  // keep the adder busy where one chain would wait on each addition's latency.
+  let k = 0;
+  for (; k + 4 <= shifts; k += 4) {
+    let m0 = 0, m1 = 0, m2 = 0, m3 = 0;
+    for (let j = 0; j < len; j++) {
+      m0 += grid[k + j];
+      m1 += grid[k + j + 1];
+      m2 += grid[k + j + 2];
+      m3 += grid[k + j + 3];
+    }
+    m0 /= len;
+    m1 /= len;
+    m2 /= len;
+    m3 /= len;
+    let s0 = 0, s1 = 0, s2 = 0, s3 = 0;
+    let n0 = 0, n1 = 0, n2 = 0, n3 = 0;
+    for (let j = 0; j < len; j++) {
+      const c = centred[j];
+      const v0 = grid[k + j] - m0;
+      const v1 = grid[k + j + 1] - m1;
+      const v2 = grid[k + j + 2] - m2;
+      const v3 = grid[k + j + 3] - m3;
+      s0 += c * v0;
+      n0 += v0 * v0;
+      s1 += c * v1;
+      n1 += v1 * v1;
+      s2 += c * v2;
+      n2 += v2 * v2;
+      s3 += c * v3;
+      n3 += v3 * v3;
+    }
+    consider(best, s0, na, n0, -maxLag + k * step);
+    consider(best, s1, na, n1, -maxLag + (k + 1) * step);
+    consider(best, s2, na, n2, -maxLag + (k + 2) * step);
+    consider(best, s3, na, n3, -maxLag + (k + 3) * step);
+  }
+  for (; k < shifts; k++) {
     let mb = 0;
     for (let j = 0; j < len; j++) mb += grid[k + j];
     mb /= len;
@@ -254,13 +291,17 @@ function correlation(ref: Float64Array, x: Float32Array, pb: number, half: numbe
       s += centred[j] * v;
       nb += v * v;
     }
-    const r = nb > 0 ? s / Math.sqrt(na * nb) : -1;
-    if (r > best.r) {
-      best.r = r;
-      best.lag = -maxLag + k * step;
-    }
+    consider(best, s, na, nb, -maxLag + k * step);
   }
   return best;
+}
+
+function consider(best: { r: number; lag: number }, s: number, na: number, nb: number, lag: number): void {
+  const r = nb > 0 ? s / Math.sqrt(na * nb) : -1;
+  if (r > best.r) {
+    best.r = r;
+    best.lag = lag;
+  }
 }
 
 /** Working memory for `correlation`, grown to the longest snippet seen; one per thread, calls never overlap. */
