@@ -74,6 +74,7 @@ export function App() {
     else if (c === 'toggle-theme') toggle();
     else if (c === 'zoom-in' || c === 'zoom-out' || c === 'zoom-reset') setCommand((p) => ({ name: c, seq: (p?.seq ?? 0) + 1 }));
     else if (c === 'show-guidance') setCommand((p) => ({ name: 'show-guidance', seq: (p?.seq ?? 0) + 1 }));
+    else if (c === 'show-library') setShowLibrary(true);
   };
   useEffect(() => platform.onMenuCommand((c) => handleMenu.current(c)), [platform]);
   useEffect(() => platform.onOpenFile?.((f: OpenedFile) => void open(f)), [platform, open]);

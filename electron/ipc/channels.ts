@@ -86,6 +86,7 @@ const MENU_COMMAND_KEYS: Record<MenuCommand, true> = {
   'zoom-reset': true,
   'toggle-theme': true,
   'show-guidance': true,
+  'show-library': true,
   'show-about': true,
 };
 

@@ -63,6 +63,7 @@ export function buildMenuTemplate(deps: MenuDeps): MenuItemConstructorOptions[] 
     submenu: [
       command('open', 'Open Recording…', 'CmdOrCtrl+O'),
       command('open-sample', 'Open Sample Recording'),
+      command('show-library', 'Library of Recordings and Trends', 'CmdOrCtrl+L'),
       {
         id: 'open-recent',
         label: 'Open Recent',

@@ -31,6 +31,7 @@ export type MenuCommand =
   | 'zoom-reset'
   | 'toggle-theme'
   | 'show-guidance'
+  | 'show-library'
   | 'show-about';
 
 export interface PlatformApi {
