@@ -18,9 +18,7 @@ export interface LibraryHandlerDeps {
 /** Refusals the renderer may show; thrown as the IPC layer's own refusal type by the caller. */
 export type Refuse = (message: string) => never;
 
-/** The recordings the saved index lists, by location; none when there is no index or it cannot be read. */
-async function listedLocations(store: LibraryStore): Promise<Set<string>> {
-  const text = await store.load();
+function locationsIn(text: string | null): Set<string> {
   const parsed = text === null ? null : parseLibrary(text);
   return new Set(parsed?.kind === 'ok' ? parsed.index.entries.map((e) => e.location) : []);
 }
@@ -33,13 +31,26 @@ async function isFile(fs: FileSystemLike, path: string): Promise<boolean> {
 }
 
 export function libraryHandlers(deps: LibraryHandlerDeps, open: (windowId: number, path: string) => Promise<GrantedFile>, refuse: Refuse) {
+  // The index is read from disk on every question (the command line may have changed it), but parsed again
+  // only when its text changed: checking every file of a long library asks once per entry.
+  let lastText: string | null = null;
+  let lastListed = new Set<string>();
+  const listedLocations = async (): Promise<Set<string>> => {
+    const text = await deps.library.load();
+    if (text !== lastText) {
+      lastListed = locationsIn(text);
+      lastText = text;
+    }
+    return lastListed;
+  };
+
   return {
     'library:load': async (): Promise<ReplyOf<'library:load'>> => deps.library.load(),
 
     'library:save': async (windowId: number, { text }: RequestOf<'library:save'>): Promise<void> => {
       const next = parseLibrary(text);
       if (next.kind !== 'ok' || next.migratedFrom !== null || next.dropped > 0) refuse('That is not a library index this version writes.');
-      const listed = await listedLocations(deps.library);
+      const listed = await listedLocations();
       const vouched = next.index.entries.filter((e) => listed.has(e.location) || deps.grants.hasPath(windowId, e.location));
       // An entry main cannot vouch for (a file dropped without a path) is left out; refusing the whole save
       // would keep every later change from being saved as well.
@@ -51,11 +62,11 @@ export function libraryHandlers(deps: LibraryHandlerDeps, open: (windowId: numbe
       deps.library.setAside ? deps.library.setAside(label).catch(() => null) : null,
 
     'library:open': async (windowId: number, { key }: RequestOf<'library:open'>): Promise<GrantedFile | null> => {
-      if (!(await listedLocations(deps.library)).has(key) || !(await isFile(deps.fs, key))) return null;
+      if (!(await listedLocations()).has(key) || !(await isFile(deps.fs, key))) return null;
       return open(windowId, key);
     },
 
     'library:file-exists': async (_windowId: number, { key }: RequestOf<'library:file-exists'>): Promise<boolean> =>
-      (await listedLocations(deps.library)).has(key) && (await isFile(deps.fs, key)),
+      (await listedLocations()).has(key) && (await isFile(deps.fs, key)),
   };
 }
