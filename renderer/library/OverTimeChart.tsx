@@ -1,4 +1,4 @@
-import { useRef } from 'react';
+import { useRef, useState } from 'react';
 import { formatNumber } from '../../core/guidance/numbers';
 import { tickStep, ticks } from '../../core/report/charts/scale';
 import { siteMark } from '../../core/report/trend/marks';
@@ -40,34 +40,38 @@ interface Props {
   integer?: boolean;
 }
 
-/** Width drawn before the first measurement. */
-const FALLBACK_W = 720;
 const LEFT = 48;
 const RIGHT = 16;
 const TOP = 22;
 const PLOT_H = 180;
 const AXIS_H = 34;
-const R_MIN = 3;
 const R_MAX = 8;
+/** Marks shrink as recordings crowd together, so a year of daily recordings stays readable. */
+const PX_PER_MARK = 2.5;
 
 /** Values by series over calendar time: a line and mark shape per series, whiskers for intervals, tag flags on top. */
 export function OverTimeChart({ series, yLabel, title, testid, tags = [], integer = false }: Props) {
   const boxRef = useRef<HTMLDivElement>(null);
-  // Drawn at its real width, so labels keep the app's text size however wide the window is.
-  const W = useWidth(boxRef) || FALLBACK_W;
-  const all = series.flatMap((s) => s.points);
-  if (all.length === 0) {
+  // Drawn at its real width, so labels keep the app's text size however wide the window is; nothing is drawn
+  // before the first measurement, since a long library would otherwise be drawn twice.
+  const W = useWidth(boxRef);
+  const [hidden, setHidden] = useState<ReadonlySet<string>>(new Set());
+  const shown = series.map((s) => (hidden.has(s.name) ? { ...s, points: [] } : s));
+  const all = shown.flatMap((s) => s.points);
+  if (series.every((s) => s.points.length === 0) || W === 0) {
     return (
       <figure className="trend-chart" data-testid={testid}>
         <figcaption>{title}</figcaption>
         <div ref={boxRef} className="chart-box">
-          <p className="muted">Nothing to draw for these recordings.</p>
+          {W > 0 && <p className="muted">Nothing to draw for these recordings.</p>}
         </div>
       </figure>
     );
   }
   const plotW = W - LEFT - RIGHT;
-  const { min, max } = calendarRange([...all.map((p) => p.timeMs), ...tags.map((t) => t.timeMs)]);
+  // The axes keep the range of every series, so hiding one does not move the others.
+  const everyPoint = series.flatMap((s) => s.points);
+  const { min, max } = calendarRange([...everyPoint.map((p) => p.timeMs), ...tags.map((t) => t.timeMs)]);
   const x = (t: number) => LEFT + ((t - min) / (max - min)) * plotW;
   const maxValue = Math.max(0, ...all.map((p) => p.value));
   // Whiskers of very short recordings can reach far up; the scale follows the values and clips those.
@@ -77,8 +81,12 @@ export function OverTimeChart({ series, yLabel, title, testid, tags = [], intege
   const top = Math.ceil(span / step) * step;
   const y = (v: number) => TOP + PLOT_H - (Math.min(v, top) / top) * PLOT_H;
   const maxWeight = Math.max(1e-9, ...all.map((p) => p.weight));
+  const crowd = Math.max(1, ...series.map((s) => s.points.length));
+  const rMax = Math.min(R_MAX, Math.max(2.5, plotW / (crowd * PX_PER_MARK)));
+  const rMin = rMax * 0.4;
+  const cap = Math.min(4, rMax);
   // Area follows the weight: the radius grows with its square root.
-  const radius = (w: number) => R_MIN + (R_MAX - R_MIN) * Math.sqrt(Math.max(0, w) / maxWeight);
+  const radius = (w: number) => rMin + (rMax - rMin) * Math.sqrt(Math.max(0, w) / maxWeight);
   const height = TOP + PLOT_H + AXIS_H;
 
   return (
@@ -113,7 +121,7 @@ export function OverTimeChart({ series, yLabel, title, testid, tags = [], intege
               <polygon points={`${x(t.timeMs) - 5},${TOP - 14} ${x(t.timeMs) + 5},${TOP - 14} ${x(t.timeMs)},${TOP - 5}`} />
             </g>
           ))}
-          {series.map((s, i) => {
+          {shown.map((s, i) => {
             const m = siteMark(i);
             const path = s.points.map((p, k) => `${k === 0 ? 'M' : 'L'}${x(p.timeMs)},${y(p.value)}`).join(' ');
             return (
@@ -125,12 +133,12 @@ export function OverTimeChart({ series, yLabel, title, testid, tags = [], intege
                     {p.upper > p.lower && (
                       <g className="whisker" stroke={siteColour(i)}>
                         <line x1={x(p.timeMs)} x2={x(p.timeMs)} y1={y(p.lower)} y2={y(p.upper)} />
-                        <line x1={x(p.timeMs) - 4} x2={x(p.timeMs) + 4} y1={y(p.lower)} y2={y(p.lower)} />
+                        <line x1={x(p.timeMs) - cap} x2={x(p.timeMs) + cap} y1={y(p.lower)} y2={y(p.lower)} />
                         {p.upper <= top ? (
-                        <line x1={x(p.timeMs) - 4} x2={x(p.timeMs) + 4} y1={y(p.upper)} y2={y(p.upper)} />
+                        <line x1={x(p.timeMs) - cap} x2={x(p.timeMs) + cap} y1={y(p.upper)} y2={y(p.upper)} />
                       ) : (
                         // An interval reaching past the scale ends in an arrow: it goes on, it is not cut short.
-                        <polyline points={`${x(p.timeMs) - 4},${TOP + 5} ${x(p.timeMs)},${TOP} ${x(p.timeMs) + 4},${TOP + 5}`} />
+                        <polyline points={`${x(p.timeMs) - cap},${TOP + 5} ${x(p.timeMs)},${TOP} ${x(p.timeMs) + cap},${TOP + 5}`} />
                       )}
                       </g>
                     )}
@@ -142,11 +150,30 @@ export function OverTimeChart({ series, yLabel, title, testid, tags = [], intege
           })}
         </svg>
       </div>
-      <ul className="chart-legend">
+      <ul className="chart-legend" aria-label={series.length > 1 ? 'Series shown; press one to hide or show it' : undefined}>
         {series.map((s, i) => (
           <li key={s.name}>
-            <LegendMark index={i} />
-            {s.name}
+            {series.length > 1 ? (
+              <button
+                className="legend-toggle"
+                aria-pressed={!hidden.has(s.name)}
+                onClick={() => {
+                  const next = new Set(hidden);
+                  if (!next.delete(s.name)) next.add(s.name);
+                  setHidden(next);
+                }}
+                data-testid="legend-toggle"
+                data-series={s.name}
+              >
+                <LegendMark index={i} />
+                {s.name}
+              </button>
+            ) : (
+              <>
+                <LegendMark index={i} />
+                {s.name}
+              </>
+            )}
           </li>
         ))}
       </ul>

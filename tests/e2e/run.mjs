@@ -378,6 +378,15 @@ scenario('library: three recordings of one site, a tag, the trend chart and the 
   assert((await chart.getByTestId('tag-marker').count()) === 1, 'the rate chart does not show one tag marker');
   assert((await page.getByTestId('trend-sustained-chart').count()) === 1 && (await page.getByTestId('trend-spread-chart').count()) === 1, 'sustained or spread chart missing');
 
+  // A series can be hidden from its legend, and shown again.
+  const spread = page.getByTestId('trend-spread-chart');
+  const recordedPoints = spread.locator('[data-testid="trend-point"][data-series="sites recorded"]');
+  assert((await recordedPoints.count()) === 3, 'the spread chart does not show three "sites recorded" points');
+  await spread.locator('[data-testid="legend-toggle"][data-series="sites recorded"]').click();
+  await waitFor(async () => (await recordedPoints.count()) === 0, 'hiding "sites recorded" from the legend');
+  await spread.locator('[data-testid="legend-toggle"][data-series="sites recorded"]').click();
+  await waitFor(async () => (await recordedPoints.count()) === 3, 'showing "sites recorded" again');
+
   await page.getByTestId('compare-site').selectOption(site);
   const text = page.getByTestId('compare-text');
   await waitFor(async () => /^Higher in the 19 Jan recording/.test((await text.textContent()) ?? ''), 'the first-to-latest comparison to read "Higher in the 19 Jan recording"');
