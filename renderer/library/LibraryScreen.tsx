@@ -110,7 +110,7 @@ export function LibraryScreen({ library, onOpen, onMessage }: Props) {
             onLocate={(e) => void locate(e)}
           />
         ) : (
-          <TrendsPanel entries={entries} />
+          <TrendsPanel entries={entries} onMessage={onMessage} />
         )}
       </div>
     </main>

@@ -1,9 +1,11 @@
 import { useMemo, useState } from 'react';
-import { formatDuration, formatNumber, plural } from '../../core/guidance/numbers';
+import { formatDuration, formatNumber, listInWords, plural } from '../../core/guidance/numbers';
 import { PRESET_TAGS, normaliseTags, type LibraryEntry } from '../../core/library';
 import { dayLabel, filterByTags, placeInTime, rateSeries, spreadSeries, sustainedSeries, type TagFilter } from '../../core/trends';
+import { usePlatform } from '../platform/context';
 import { ComparePicker } from './ComparePicker';
 import { OverTimeChart, type ChartSeries, type ChartTag } from './OverTimeChart';
+import { saveTrendReport } from './trend-report';
 
 /** "with:caffeine", "without:poor sleep" or "" for every recording. */
 function parseFilter(v: string): TagFilter {
@@ -14,8 +16,10 @@ function parseFilter(v: string): TagFilter {
 }
 
 /** Twitch rate, sustained episodes and spread over calendar time, a tag filter, and a two-recording comparison. */
-export function TrendsPanel({ entries }: { entries: readonly LibraryEntry[] }) {
+export function TrendsPanel({ entries, onMessage }: { entries: readonly LibraryEntry[]; onMessage(message: string): void }) {
+  const platform = usePlatform();
   const [filter, setFilter] = useState('');
+  const [saving, setSaving] = useState(false);
   const allTags = useMemo(() => normaliseTags([...PRESET_TAGS, ...entries.flatMap((e) => e.tags)]), [entries]);
   const shown = useMemo(() => filterByTags(entries, parseFilter(filter)), [entries, filter]);
   const { dated, undated } = useMemo(() => placeInTime(shown), [shown]);
@@ -33,7 +37,12 @@ export function TrendsPanel({ entries }: { entries: readonly LibraryEntry[] }) {
       describe: `${formatNumber(p.rate)} twitches per minute (95% interval ${formatNumber(p.lower)} to ${formatNumber(p.upper)}), ${plural(p.twitchCount, 'twitch', 'twitches')} in ${formatDuration(p.restS)} of rest${p.tags.length ? `; tags: ${p.tags.join(', ')}` : ''}`,
     })),
   }));
-  const sustained: ChartSeries[] = sustainedSeries(dated).map((s) => ({
+  // As in the trend report: only sites with an episode get a line, since rows of zeros with the wide whiskers
+  // of short recordings would hide the ones that matter.
+  const sustainedAll = sustainedSeries(dated);
+  const withEpisodes = sustainedAll.filter((s) => s.points.some((p) => p.sustainedCount > 0));
+  const noEpisodes = sustainedAll.filter((s) => !withEpisodes.includes(s)).map((s) => s.site);
+  const sustained: ChartSeries[] = withEpisodes.map((s) => ({
     name: s.site,
     points: s.points.map((p) => ({
       fingerprint: p.fingerprint,
@@ -95,6 +104,20 @@ export function TrendsPanel({ entries }: { entries: readonly LibraryEntry[] }) {
           {plural(dated.length, 'recording')} on the charts
           {undated.length > 0 && `; ${plural(undated.length, 'recording')} without a start date cannot be placed in time`}
         </span>
+        <span className="spacer" />
+        <button
+          disabled={saving || shown.length === 0}
+          onClick={() => {
+            setSaving(true);
+            saveTrendReport(platform, shown, parseFilter(filter))
+              .catch((err: unknown) => onMessage(`The trend report could not be saved: ${err instanceof Error ? err.message : String(err)}`))
+              .finally(() => setSaving(false));
+          }}
+          title="A report of these recordings over time for your clinician"
+          data-testid="trend-report"
+        >
+          {saving ? 'Saving report…' : 'Save trend report (PDF)…'}
+        </button>
       </div>
       {dated.length === 0 ? (
         <p className="muted">No dated recordings to show. Trends need recordings whose files state when they started.</p>
@@ -117,7 +140,17 @@ export function TrendsPanel({ entries }: { entries: readonly LibraryEntry[] }) {
             </ul>
           )}
           <div className="trend-pair">
-            <OverTimeChart testid="trend-sustained-chart" title="Sustained episodes per hour, by site" yLabel="episodes per hour analysed (bars: 95% interval)" series={sustained} tags={tagMarks} />
+            <div>
+              {sustained.length > 0 ? (
+                <OverTimeChart testid="trend-sustained-chart" title="Sustained episodes per hour, by site" yLabel="episodes per hour analysed (bars: 95% interval)" series={sustained} tags={tagMarks} />
+              ) : (
+                <figure className="trend-chart" data-testid="trend-sustained-chart">
+                  <figcaption>Sustained episodes per hour, by site</figcaption>
+                  <p>No sustained, cramp-like episodes in any of these recordings.</p>
+                </figure>
+              )}
+              {sustained.length > 0 && noEpisodes.length > 0 && <p className="muted">No sustained episodes at {listInWords(noEpisodes)} in any of these recordings.</p>}
+            </div>
             <OverTimeChart testid="trend-spread-chart" title="Sites with twitches" yLabel="number of sites" series={spreadChart} tags={tagMarks} integer />
           </div>
         </>

@@ -406,6 +406,10 @@ scenario('library: three recordings of one site, a tag, the trend chart and the 
   await page.getByTestId('compare-b').selectOption(options.find(([, t]) => t.includes('shin-week2.csv'))[0]);
   await waitFor(async () => (await text.getAttribute('data-verdict')) === 'same', 'week 1 against week 2 to read "about the same"');
 
+  const [report] = await Promise.all([page.waitForEvent('download', { timeout: 90_000 }), page.getByTestId('trend-report').click()]);
+  const reportHead = (await readFile(await report.path())).subarray(0, 5).toString('latin1');
+  assert(reportHead === '%PDF-', 'the trend report is not a PDF');
+
   await page.getByTestId('trend-filter').selectOption('without:caffeine');
   await waitFor(async () => (await points.count()) === 2, 'the tag filter to leave two points');
   await page.getByTestId('trend-filter').selectOption('');
