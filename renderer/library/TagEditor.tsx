@@ -27,9 +27,11 @@ export function TagEditor({ name, tags, onSave, onCancel }: Props) {
     >
       <fieldset>
         <legend>What was going on around this recording?</legend>
-        {PRESET_TAGS.map((p) => (
+        {PRESET_TAGS.map((p, i) => (
           <label key={p}>
             <input
+              // Opening the editor puts the keyboard in it, right under the row it edits.
+              autoFocus={i === 0}
               type="checkbox"
               checked={presets.includes(p)}
               onChange={(e) => setPresets(e.target.checked ? [...presets, p] : presets.filter((x) => x !== p))}

@@ -1,7 +1,8 @@
 #!/usr/bin/env node
 /**
  * Browser tests of the web build in headless Chromium: opens a sample and a vendor file, names sites,
- * reviews events with the keyboard, and checks that counts and the by-site chart follow. Saves screenshots
+ * reviews events with the keyboard, and checks that counts and the by-site chart follow; analyses three dated
+ * recordings into the library, tags one, and checks the trend charts, the comparison and "Locate…". Saves screenshots
  * to tests/e2e/screenshots/. Any console error fails the scenario it happened in.
  *
  *   node tests/e2e/run.mjs [--no-build] [--headed]
