@@ -109,6 +109,10 @@ export function detectEmg(input: EmgInput, p: EmgParams, checkpoint: Checkpoint,
   const envelope = ws.floats('envelope', n).fill(Number.NaN);
   const envelopeWidth = Math.max(1, Math.round((p.envelopeMs / 1000) * fs)) | 1;
   for (const r of runs) movingRms(x.subarray(r.start, r.end), envelopeWidth, envelope.subarray(r.start, r.end));
+  // One candidate per heartbeat, at a lower threshold so the train stays whole. Twitch candidates, at a
+  // threshold no lower, can only start inside these.
+  const weak = findPotentials({ x, envelope, floor: localFloor, floorWindow: win, high: Math.min(p.ecgK, p.twitchK), low: p.releaseK, mergeGap: Math.round(QRS_MERGE_S * fs) });
+  const weakSpans = mergeSpans(weak.spans());
   const pot = findPotentials({
     x,
     envelope,
@@ -117,6 +121,7 @@ export function detectEmg(input: EmgInput, p: EmgParams, checkpoint: Checkpoint,
     high: p.twitchK,
     low: p.releaseK,
     mergeGap: Math.round((p.mergeGapMs / 1000) * fs),
+    within: weakSpans,
   });
   checkpoint(EMG_STAGE_ENDS.candidates);
 
@@ -152,8 +157,6 @@ export function detectEmg(input: EmgInput, p: EmgParams, checkpoint: Checkpoint,
   const blocked = mergeSpans([...gaps, ...clipping, ...flat, ...sustained, ...(input.movement ?? [])]);
   const hard = mergeSpans([...blocked, ...edges]);
 
-  // One candidate per heartbeat, at a lower threshold so the train stays whole.
-  const weak = findPotentials({ x, envelope, floor: localFloor, floorWindow: win, high: Math.min(p.ecgK, p.twitchK), low: p.releaseK, mergeGap: Math.round(QRS_MERGE_S * fs) });
   const train = findEcgTrain(x, weak, outsideOf(weak, blocked), {
     fs,
     minPeriodS: p.ecgMinPeriodS,
@@ -187,7 +190,17 @@ export function detectEmg(input: EmgInput, p: EmgParams, checkpoint: Checkpoint,
         if (c.end > r.start && c.start < r.end) movingRmsWithin(tx, envelopeWidth, tenv, Math.max(r.start, c.start), Math.min(r.end, c.end), r.start, r.end);
       }
     }
-    tpot = findPotentials({ x: tx, envelope: tenv, floor: localFloor, floorWindow: win, high: p.twitchK, low: p.releaseK, mergeGap: Math.round((p.mergeGapMs / 1000) * fs) });
+    // The residual's envelope differs from the signal's only where the subtraction changed it.
+    tpot = findPotentials({
+      x: tx,
+      envelope: tenv,
+      floor: localFloor,
+      floorWindow: win,
+      high: p.twitchK,
+      low: p.releaseK,
+      mergeGap: Math.round((p.mergeGapMs / 1000) * fs),
+      within: mergeSpans([...weakSpans, ...changed]),
+    });
   }
   const beatAmplitude = train ? train.amplitude * LEFTOVER_RATIO : Infinity;
   // Near the ends of a run the filters bend a beat's shape, so there a beat-sized potential on the heart
