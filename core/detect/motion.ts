@@ -25,7 +25,7 @@ export function findMotion(data: Float32Array, x: Float32Array, runs: Span[], fs
   const blockS = block / fs;
   const low = movingMean(means, Math.round(p.motionShortMs / 1000 / blockS) | 1);
   const slow = movingMean(means, Math.round(p.motionLongMs / 1000 / blockS) | 1);
-  for (let b = 0; b < blocks; b++) low[b] -= slow[b];
+  subtractInPlace(low, slow);
   const floor = finiteQuantile(windowedSigma(low, Math.max(1, Math.round(1 / blockS))), 0.5);
   if (!(floor > 0)) return [];
   const perBin = Math.max(1, Math.round(MOTION_BIN_S / blockS));
@@ -33,18 +33,7 @@ export function findMotion(data: Float32Array, x: Float32Array, runs: Span[], fs
   const bins = Math.ceil(n / bin);
   const powerLow = finiteMeanSquares(low, perBin, bins);
   const powerBand = finiteMeanSquares(x, bin, bins);
-  const flagged = new Uint8Array(bins);
-  for (let k = 0; k < bins; k++) {
-    // A bin without a finite sample in either band counts as no power in both, and is never motion.
-    if (!(powerLow[k] === powerLow[k] && powerBand[k] === powerBand[k])) {
-      powerLow[k] = 0;
-      powerBand[k] = 0;
-      continue;
-    }
-    const from = k * bin;
-    const level = p.motionK * Math.max(floor, emgFloor[(from / emgWindow) | 0]);
-    if (powerLow[k] > powerBand[k] && Math.sqrt(powerLow[k]) > level && !overlapsAny(beats, from, Math.min(n, from + bin))) flagged[k] = 1;
-  }
+  const flagged = flagBins(powerLow, powerBand, bin, n, p.motionK, floor, emgFloor, emgWindow, beats);
   const spans: Span[] = [];
   for (const r of mergeSpans(runsOf(flagged), 2)) {
     let el = 0;
@@ -56,6 +45,40 @@ export function findMotion(data: Float32Array, x: Float32Array, runs: Span[], fs
     if (el > ex) spans.push({ start: r.start * bin, end: Math.min(n, r.end * bin) });
   }
   return dilateSpans(spans, Math.round(p.motionMarginS * fs), n);
+}
+
+function subtractInPlace(a: Float32Array, b: Float32Array): void {
+  for (let i = 0; i < a.length; i++) a[i] -= b[i];
+}
+
+/**
+ * 1 for a motion candidate bin: more low-band than EMG-band power, low-band RMS over `k` times the larger
+ * of the low band's floor and the EMG floor there, and clear of heartbeats. A bin without a finite sample
+ * in either band counts as no power in both.
+ */
+function flagBins(
+  powerLow: Float64Array,
+  powerBand: Float64Array,
+  bin: number,
+  n: number,
+  k: number,
+  lowFloor: number,
+  emgFloor: Float64Array,
+  emgWindow: number,
+  beats: Span[],
+): Uint8Array {
+  const flagged = new Uint8Array(powerLow.length);
+  for (let b = 0; b < powerLow.length; b++) {
+    if (!(powerLow[b] === powerLow[b] && powerBand[b] === powerBand[b])) {
+      powerLow[b] = 0;
+      powerBand[b] = 0;
+      continue;
+    }
+    const from = b * bin;
+    const level = k * Math.max(lowFloor, emgFloor[(from / emgWindow) | 0]);
+    if (powerLow[b] > powerBand[b] && Math.sqrt(powerLow[b]) > level && !overlapsAny(beats, from, Math.min(n, from + bin))) flagged[b] = 1;
+  }
+  return flagged;
 }
 
 /** Means of `data[from, to)` over the blocks of `block` samples it touches (blocks cut short at the ends). */

@@ -26,6 +26,19 @@ export interface SustainedInput {
 export function findSustained(input: SustainedInput): Span[] {
   const { x, floor, floorWindow, binLength, binK, windowBins, on, off, minBins, bridgeBins } = input;
   const bins = Math.floor(x.length / binLength);
+  const active = activeBins(x, floor, floorWindow, binLength, binK, bins);
+  const density = binDensity(active, windowBins >> 1);
+  const runs = denseRuns(density, active, on, off, bridgeBins);
+  return runs
+    .filter((r) => r.end - r.start >= minBins)
+    .map((r) => ({ start: r.start * binLength, end: Math.min(x.length, r.end * binLength) }));
+}
+
+// The per-sample and per-bin loops live in their own small functions, so they are optimised once on their
+// own rather than recompiled inside the larger function around them.
+
+/** 1 for each bin whose RMS (finite samples) exceeds `binK` times the floor at its centre. */
+function activeBins(x: Float32Array, floor: Float64Array, floorWindow: number, binLength: number, binK: number, bins: number): Uint8Array {
   const active = new Uint8Array(bins);
   for (let b = 0; b < bins; b++) {
     const from = b * binLength;
@@ -41,7 +54,12 @@ export function findSustained(input: SustainedInput): Span[] {
     const f = floor[((from + (binLength >> 1)) / floorWindow) | 0];
     if (m > 0 && Math.sqrt(s / m) > binK * f) active[b] = 1;
   }
-  const half = windowBins >> 1;
+  return active;
+}
+
+/** Fraction of active bins within ±`half` bins (fewer at the ends). */
+function binDensity(active: Uint8Array, half: number): Float32Array {
+  const bins = active.length;
   const density = new Float32Array(bins);
   let count = 0;
   let lo = 0;
@@ -53,6 +71,12 @@ export function findSustained(input: SustainedInput): Span[] {
     while (lo < wantLo) count -= active[lo++];
     density[b] = count / (hi - lo + 1);
   }
+  return density;
+}
+
+/** Hysteresis on the density, each run trimmed to its active bins; runs `bridgeBins` apart or closer are joined. */
+function denseRuns(density: Float32Array, active: Uint8Array, on: number, off: number, bridgeBins: number): Span[] {
+  const bins = density.length;
   const runs: Span[] = [];
   let b = 0;
   while (b < bins) {
@@ -71,7 +95,5 @@ export function findSustained(input: SustainedInput): Span[] {
     else runs.push({ start, end });
     b = Math.max(end, b + 1);
   }
-  return runs
-    .filter((r) => r.end - r.start >= minBins)
-    .map((r) => ({ start: r.start * binLength, end: Math.min(x.length, r.end * binLength) }));
+  return runs;
 }
