@@ -27,27 +27,41 @@ export function welchSpectrum(x: Float32Array, fs: number, nfft: number, maxSegm
   let used = 0;
   for (let s = 0; s < starts; s++) {
     const at = Math.round(s * spacing);
-    let mean = 0;
-    let finite = true;
-    for (let i = 0; i < nfft; i++) {
-      const v = x[at + i];
-      if (v !== v) {
-        finite = false;
-        break;
-      }
-      mean += v;
-    }
-    if (!finite) continue;
-    mean /= nfft;
-    for (let i = 0; i < nfft; i++) frame[i] = (x[at + i] - mean) * hann[i];
+    const mean = finiteMean(x, at, nfft);
+    if (mean !== mean) continue;
+    windowInto(frame, x, at, mean, hann);
     fft.realTransform(out, frame);
-    for (let k = 0; k < bins; k++) frames[k * maxSegments + used] = out[2 * k] * out[2 * k] + out[2 * k + 1] * out[2 * k + 1];
+    storePower(out, frames, bins, maxSegments, used);
     used++;
   }
   if (used === 0) return null;
   const power = new Float64Array(bins);
   for (let k = 0; k < bins; k++) power[k] = quantileInPlace(frames, 0.5, k * maxSegments, k * maxSegments + used);
   return { power, binHz: fs / nfft };
+}
+
+// The loops over a stretch's samples live in small functions of their own, so each is optimised once rather
+// than recompiled inside the loop over stretches.
+
+/** Mean of `x[at, at + length)`, or NaN when the stretch holds a NaN. */
+function finiteMean(x: Float32Array, at: number, length: number): number {
+  let sum = 0;
+  for (let i = 0; i < length; i++) {
+    const v = x[at + i];
+    if (v !== v) return Number.NaN;
+    sum += v;
+  }
+  return sum / length;
+}
+
+/** The stretch at `at`, less its mean, times the window. */
+function windowInto(frame: Float64Array, x: Float32Array, at: number, mean: number, window: Float64Array): void {
+  for (let i = 0; i < frame.length; i++) frame[i] = (x[at + i] - mean) * window[i];
+}
+
+/** |X_k|² of one transform into column `column` of the bin-major `frames` (row stride `stride`). */
+function storePower(spectrum: number[], frames: Float64Array, bins: number, stride: number, column: number): void {
+  for (let k = 0; k < bins; k++) frames[k * stride + column] = spectrum[2 * k] * spectrum[2 * k] + spectrum[2 * k + 1] * spectrum[2 * k + 1];
 }
 
 export interface MainsLine {
