@@ -1,0 +1,25 @@
+// For writer processes that tests kill with SIGKILL mid-write: the real file system, except that a file's data
+// is written in two halves and the process then stops forever ("HALF" on stdout), like a crash or power cut.
+import * as fs from 'node:fs/promises';
+import type { FileSystemLike } from '../../electron/fs/types';
+
+const hang = () => new Promise<never>(() => undefined);
+
+export const stoppingFs: FileSystemLike = {
+  ...fs,
+  open: async (path, flags, mode) => {
+    const handle = await fs.open(path, flags, mode);
+    return {
+      read: (b, o, l, p) => handle.read(b, o, l, p),
+      sync: () => handle.sync(),
+      close: () => handle.close(),
+      writeFile: async (data) => {
+        const bytes = typeof data === 'string' ? new TextEncoder().encode(data) : data;
+        await handle.write(bytes.subarray(0, bytes.length >> 1));
+        await handle.sync();
+        process.stdout.write('HALF\n');
+        await hang();
+      },
+    };
+  },
+};
