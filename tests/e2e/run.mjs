@@ -52,8 +52,6 @@ function pickVendorFile() {
   const candidates = [
     'tests/fixtures/delsys-trigno/truncated_trigno_sample.csv',
     'tests/fixtures/openbci-gui-raw/OpenBCI_GUI-v6-blinks-jawClench-alpha.txt',
-    '../shared/samples/delsys-trigno/truncated_trigno_sample.csv',
-    '/work/shared/samples/delsys-trigno/truncated_trigno_sample.csv',
   ];
   for (const c of candidates) {
     const p = resolve(root, c);
