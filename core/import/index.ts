@@ -22,19 +22,6 @@ const CHUNK = 1 << 20;
 /** A line this long among the first few cannot be a header or the first rows: the head would not hold the table. */
 const LONGEST_HEADER_LINE = 128 * 1024;
 
-export interface Detection {
-  formatId: string;
-  formatName: string;
-  confidence: number;
-}
-
-/** Which format a file is, by each format's own signature in its first lines. */
-export async function detectFormat(source: ByteSource): Promise<Detection> {
-  const head = await readHead(source);
-  const def = pickFormat(head);
-  return { formatId: def.id, formatName: def.name, confidence: def.detect(head) };
-}
-
 function pickFormat(head: Head, forced?: string) {
   if (forced) {
     const def = formatById(forced);
