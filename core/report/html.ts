@@ -18,3 +18,23 @@ export function table(head: string[], rows: string[][], numeric: ReadonlySet<num
 export function section(id: string, title: string, body: string): string {
   return `<section id="${id}"><h2>${esc(title)}</h2>${body}</section>`;
 }
+
+/** Blocks everything but the inline stylesheet, so the document cannot load or run anything. */
+const CSP = "default-src 'none'; style-src 'unsafe-inline'; img-src data:";
+
+/** A complete, self-contained report document: one page design for the single and the trend report. */
+export function reportDocument(title: string, css: string, body: string): string {
+  return [
+    '<!DOCTYPE html>',
+    '<html lang="en">',
+    '<head>',
+    '<meta charset="utf-8">',
+    `<meta http-equiv="Content-Security-Policy" content="${CSP}">`,
+    '<meta name="viewport" content="width=device-width, initial-scale=1">',
+    `<title>${esc(title)}</title>`,
+    `<style>${css}</style>`,
+    '</head>',
+    `<body>\n${body}\n</body>`,
+    '</html>',
+  ].join('\n');
+}

@@ -13,7 +13,7 @@ import { checklistSection } from './checklist-section';
 import { dataQualitySection } from './data-quality';
 import { guidanceSection } from './guidance-section';
 import { headerHtml } from './header';
-import { esc, section } from './html';
+import { esc, reportDocument, section } from './html';
 import { keyFindings } from './key-findings';
 import { methodsSection } from './methods';
 import { ratesSection } from './rates-section';
@@ -32,9 +32,6 @@ export interface ReportInput {
   /** ISO 8601 time the report was made. */
   generatedAt: string;
 }
-
-/** Blocks everything but the inline stylesheet, so the document cannot load or run anything. */
-const CSP = "default-src 'none'; style-src 'unsafe-inline'; img-src data:";
 
 export function buildReportHtml(input: ReportInput): string {
   const { recording: rec, analysis, answers } = input;
@@ -56,18 +53,6 @@ export function buildReportHtml(input: ReportInput): string {
     methodsSection(analysis, input.software),
     `<p class="disclaimer" id="disclaimer">${esc(DISCLAIMER)}</p>`,
   ].join('\n');
-  return [
-    '<!DOCTYPE html>',
-    '<html lang="en">',
-    '<head>',
-    '<meta charset="utf-8">',
-    `<meta http-equiv="Content-Security-Policy" content="${CSP}">`,
-    '<meta name="viewport" content="width=device-width, initial-scale=1">',
-    `<title>${esc(title)}</title>`,
-    `<style>${REPORT_CSS}</style>`,
-    '</head>',
-    `<body>\n${body}\n</body>`,
-    '</html>',
-  ].join('\n');
+  return reportDocument(title, REPORT_CSS, body);
 }
 export { buildTrendReportHtml, type TrendReportInput } from './trend';

@@ -9,7 +9,7 @@ import { dayLabel } from '../../trends/calendar';
 import { firstToLatest } from '../../trends/first-last';
 import { placeInTime, rateSeries, spreadSeries, sustainedSeries, type DatedRecording, type TagFilter, type TrendRecording } from '../../trends/series';
 import { readableTime } from '../header';
-import { esc, section, table } from '../html';
+import { esc, reportDocument, section, table } from '../html';
 import { rateInterval } from '../poisson';
 import { REPORT_CSS } from '../style';
 import { overTimeChart, type TagMark } from './over-time-chart';
@@ -26,7 +26,6 @@ export interface TrendReportInput {
   filter?: TagFilter;
 }
 
-const CSP = "default-src 'none'; style-src 'unsafe-inline'; img-src data:";
 
 const TREND_CSS = `
 p.tag-key { font-size: 7.8pt; color: #222; }
@@ -74,19 +73,7 @@ export function buildTrendReportHtml(input: TrendReportInput): string {
     methods(input.software),
     `<p class="disclaimer" id="disclaimer">${esc(DISCLAIMER)}</p>`,
   ].join('\n');
-  return [
-    '<!DOCTYPE html>',
-    '<html lang="en">',
-    '<head>',
-    '<meta charset="utf-8">',
-    `<meta http-equiv="Content-Security-Policy" content="${CSP}">`,
-    '<meta name="viewport" content="width=device-width, initial-scale=1">',
-    `<title>${esc(`TwitchScope trend report – ${plural(input.recordings.length, 'recording')}`)}</title>`,
-    `<style>${REPORT_CSS}${TREND_CSS}</style>`,
-    '</head>',
-    `<body>\n${body}\n</body>`,
-    '</html>',
-  ].join('\n');
+  return reportDocument(`TwitchScope trend report – ${plural(input.recordings.length, 'recording')}`, REPORT_CSS + TREND_CSS, body);
 }
 
 function headerHtml(input: TrendReportInput, dated: readonly DatedRecording[], undated: readonly TrendRecording[]): string {
