@@ -1,7 +1,7 @@
 import { detectAccel } from '../detect/accel';
 import { detectEmg } from '../detect/emg';
 import { describeParams, resolveParams } from '../detect/params';
-import type { ChannelResult } from '../detect/result';
+import { notAnalysed, type ChannelResult } from '../detect/result';
 import type { Span } from '../detect/spans';
 import { Workspace } from '../detect/workspace';
 import type { Recording } from '../recording';
@@ -46,7 +46,7 @@ export function analyzeRecording(rec: Recording, opts: AnalyzeOptions = {}): Ana
     };
     const parts = channelsOf(rec, c.id);
     if (rec.notRaw || parts.length === 0) {
-      results.set(c.id, notAnalysed(rec, parts[0]?.data.length ?? 0, c.sampleRateHz));
+      results.set(c.id, notAnalysed((parts[0]?.data.length ?? 0) / c.sampleRateHz, rec.notRaw ?? 'No samples to analyse.'));
     } else if (c.kind === 'accel') {
       const r = detectAccel(
         { id: c.id, axes: parts.map((p) => p.data), fs: c.sampleRateHz, startS: parts[0].startS, ...(parts[0].resolution ? { resolution: parts[0].resolution } : {}) },
@@ -104,17 +104,6 @@ export function analyzeRecording(rec: Recording, opts: AnalyzeOptions = {}): Ana
   return { channels, events, summary: { channels: summaries, sites: summariseSites(summaries) }, parameters: describeParams(params) };
 }
 
-function notAnalysed(rec: Recording, n: number, fs: number): ChannelResult {
-  return {
-    events: [],
-    analyzedS: 0,
-    restS: 0,
-    excludedS: n / fs,
-    noiseFloor: 0,
-    mainsHz: null,
-    notes: [rec.notRaw ?? 'No samples to analyse.'],
-  };
-}
 
 function abortIfAsked(opts: AnalyzeOptions): void {
   if (opts.signal?.aborted) {

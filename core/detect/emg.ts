@@ -10,7 +10,7 @@ import { fillShortGaps } from './gaps';
 import { countPeaks, findPotentials, type Potentials } from './hysteresis';
 import type { EmgParams } from './params';
 import { findRawArtifacts } from './raw-artifacts';
-import type { Checkpoint, ChannelResult } from './result';
+import { notAnalysed, type Checkpoint, type ChannelResult } from './result';
 import { complement, dilateSpans, finiteRuns, mergeSpans, overlapsAny, totalLength, type Span } from './spans';
 import { findSustained } from './sustained';
 import { groupTwitches } from './twitch';
@@ -79,15 +79,7 @@ export function detectEmg(input: EmgInput, p: EmgParams, checkpoint: Checkpoint,
 
   const highHz = Math.min(p.bandHighHz, 0.45 * fs);
   if (highHz < p.bandLowHz * MIN_BAND_RATIO) {
-    return {
-      events: [],
-      analyzedS: 0,
-      restS: 0,
-      excludedS: n / fs,
-      noiseFloor: 0,
-      mainsHz: null,
-      notes: [`Sampled at ${round(fs)} Hz, too slowly for muscle signals (they lie above ${p.bandLowHz} Hz): this channel cannot show twitches.`],
-    };
+    return notAnalysed(n / fs, `Sampled at ${round(fs)} Hz, too slowly for muscle signals (they lie above ${p.bandLowHz} Hz): this channel cannot show twitches.`);
   }
   const spectrum = welchSpectrum(data, fs, nextPowerOfTwo(Math.round(fs)), WELCH_SEGMENTS);
   const mains = spectrum ? findMains(spectrum, Math.min(0.45 * fs, highHz * 1.1), p.mainsProminence) : { mainsHz: null, lines: [] };

@@ -14,5 +14,10 @@ export interface ChannelResult {
   notes: string[];
 }
 
+/** A channel nothing could be measured on: all of it excluded, with the reason as its note. */
+export function notAnalysed(durationS: number, note: string): ChannelResult {
+  return { events: [], analyzedS: 0, restS: 0, excludedS: durationS, noiseFloor: 0, mainsHz: null, notes: [note] };
+}
+
 /** Called between stages: reports progress within the channel (0..1) and throws if cancelled. */
 export type Checkpoint = (fraction: number) => void;
