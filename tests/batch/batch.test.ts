@@ -1,26 +1,11 @@
-import { execFile } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { promisify } from 'node:util';
 import { threadId } from 'node:worker_threads';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { cli } from '../support/run-cli';
 import { listRecordings, runBatch } from '../../cli/batch';
 import { writeSession } from './recordings';
-
-const run = promisify(execFile);
-const ROOT = path.resolve(__dirname, '../..');
-const BIN = path.join(ROOT, 'bin/twitchscope.mjs');
-
-async function cli(args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  try {
-    const { stdout, stderr } = await run(process.execPath, [BIN, ...args], { cwd: ROOT });
-    return { code: 0, stdout, stderr };
-  } catch (e) {
-    const err = e as { code: number; stdout: string; stderr: string };
-    return { code: err.code, stdout: err.stdout, stderr: err.stderr };
-  }
-}
 
 const tmp = (): string => fs.mkdtempSync(path.join(os.tmpdir(), 'ts-batch-'));
 
