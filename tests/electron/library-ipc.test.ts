@@ -9,30 +9,13 @@ import { RequestRefused, createHandlers, type HandlerDeps } from '../../electron
 import { validateRequest } from '../../electron/ipc/schemas';
 import { createPlatformApi } from '../../electron/preload/api';
 import { platformLibraryStore } from '../../renderer/library/store';
+import { libraryEntry } from '../support/library-entry';
 import { tempDir, uniqueSuffix } from './helpers';
 
 const WIN = 1;
 const OTHER_WIN = 2;
 
-function entry(fingerprint: string, location: string): LibraryEntry {
-  return {
-    fingerprint,
-    location,
-    sidecar: null,
-    name: location.slice(location.lastIndexOf('/') + 1),
-    startTime: '2026-01-05T08:00:00',
-    durationS: 120,
-    format: 'generic',
-    formatName: 'Delimited table',
-    sizeBytes: 100,
-    sites: [{ site: 'right shin', restS: 120, twitchCount: 12, twitchesPerMinute: 6, sustainedCount: 0, analysedS: 120 }],
-    tags: [],
-    analysedAt: '2026-01-05T09:00:00Z',
-    addedAt: '2026-01-05T09:00:00Z',
-    sensitivity: null,
-    missing: false,
-  };
-}
+const entry = libraryEntry;
 
 const indexOf = (...entries: LibraryEntry[]): LibraryIndex => ({ ...emptyLibrary(), entries });
 

@@ -3,6 +3,7 @@ import { Library, LibraryReadOnlyError, emptyLibrary, serializeLibrary, type Lib
 import { openNoticeText } from '../../renderer/library/notice';
 import { platformLibraryStore } from '../../renderer/library/store';
 import type { PlatformApi } from '../../renderer/platform/types';
+import { libraryEntry } from '../support/library-entry';
 
 /** The library methods of a host, over one text and an aside list, as the browser keeps them in IndexedDB. */
 function host(initial: string | null, canSetAside = true) {
@@ -24,23 +25,7 @@ function host(initial: string | null, canSetAside = true) {
 }
 
 function entry(fingerprint: string): LibraryEntry {
-  return {
-    fingerprint,
-    location: `${fingerprint}.csv|100|1`,
-    sidecar: null,
-    name: `${fingerprint}.csv`,
-    startTime: '2026-01-05T08:00:00',
-    durationS: 120,
-    format: 'generic',
-    formatName: 'Delimited table',
-    sizeBytes: 100,
-    sites: [{ site: 'right shin', restS: 120, twitchCount: 12, twitchesPerMinute: 6, sustainedCount: 0, analysedS: 120 }],
-    tags: [],
-    analysedAt: '2026-01-05T09:00:00Z',
-    addedAt: '2026-01-05T09:00:00Z',
-    sensitivity: null,
-    missing: false,
-  };
+  return libraryEntry(fingerprint, `${fingerprint}.csv|100|1`, `${fingerprint}.csv`);
 }
 
 const NEWER = '{"schema":"twitchscope.library","version":9,"entries":[]}';
