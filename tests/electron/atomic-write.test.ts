@@ -1,27 +1,13 @@
-import { spawn } from 'node:child_process';
 import * as fs from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { killWriterAt } from '../support/kill-writer';
 import { writeFileAtomic } from '../../electron/fs/atomic-write';
 import { tempDir, uniqueSuffix } from './helpers';
 
 const WRITER = join(__dirname, 'fixtures', 'atomic-writer.ts');
 const OLD = 'the user work saved before\n'.repeat(1000);
 
-/** Starts the writer, waits for `signal` on its stdout (plus `extraMs`), then kills it with SIGKILL. */
-function killWriterAt(mode: string, target: string, signal: string, extraMs = 0): Promise<void> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ['--import', 'tsx', WRITER, mode, target], { stdio: ['ignore', 'pipe', 'pipe'] });
-    let out = '';
-    let err = '';
-    child.stderr.on('data', (chunk) => (err += chunk));
-    child.stdout.on('data', (chunk) => {
-      out += chunk;
-      if (out.includes(signal)) setTimeout(() => child.kill('SIGKILL'), extraMs);
-    });
-    child.on('exit', (_code, sig) => (sig === 'SIGKILL' ? resolve() : reject(new Error(`writer ended on its own: ${err}`))));
-  });
-}
 
 describe('atomic write', () => {
   it('replaces the content and leaves no temporary file behind', async () => {
@@ -37,7 +23,7 @@ describe('atomic write', () => {
     const dir = tempDir();
     const target = join(dir, 'calf.csv.twitchscope.json');
     await fs.writeFile(target, OLD);
-    await killWriterAt('pause-atomic', target, 'HALF');
+    await killWriterAt(WRITER, ['pause-atomic', target], 'HALF');
     expect(await fs.readFile(target, 'utf8')).toBe(OLD);
     // The half-written temporary file is what was lost, and it sits beside the target, not over it.
     const leftovers = (await fs.readdir(dir)).filter((name) => name !== 'calf.csv.twitchscope.json');
@@ -49,7 +35,7 @@ describe('atomic write', () => {
     const dir = tempDir();
     const target = join(dir, 'calf.csv.twitchscope.json');
     await fs.writeFile(target, OLD);
-    await killWriterAt('pause-direct', target, 'HALF');
+    await killWriterAt(WRITER, ['pause-direct', target], 'HALF');
     const after = await fs.readFile(target, 'utf8');
     expect(after).not.toBe(OLD);
     expect(after.length).toBe(2 * 1024 * 1024);
@@ -60,7 +46,7 @@ describe('atomic write', () => {
       const dir = tempDir();
       const target = join(dir, 'data.bin');
       await fs.writeFile(target, new Uint8Array(8 * 1024 * 1024).fill(0x41));
-      await killWriterAt('loop', target, 'READY', delayMs);
+      await killWriterAt(WRITER, ['loop', target], 'READY', delayMs);
       const bytes = new Uint8Array(await fs.readFile(target));
       expect(bytes.length).toBe(8 * 1024 * 1024);
       const first = bytes[0];

@@ -1,7 +1,7 @@
-import { spawn } from 'node:child_process';
 import * as fs from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { killWriterAt } from '../support/kill-writer';
 import { fingerprint } from '../../core/import/fingerprint';
 import { textSource } from '../../core/import/source';
 import { Library, LibraryReadOnlyError, type LibraryStore } from '../../core/library/library';
@@ -119,13 +119,7 @@ describe('library index', () => {
     const dir = tempDir();
     const path = await withOneEntry(dir);
     const before = await fs.readFile(path, 'utf8');
-    await new Promise<void>((resolve, reject) => {
-      const child = spawn(process.execPath, ['--import', 'tsx', join(__dirname, 'fixtures', 'library-writer.ts'), path], { stdio: ['ignore', 'pipe', 'pipe'] });
-      let err = '';
-      child.stderr.on('data', (c) => (err += c));
-      child.stdout.on('data', (c) => String(c).includes('HALF') && child.kill('SIGKILL'));
-      child.on('exit', (_code, sig) => (sig === 'SIGKILL' ? resolve() : reject(new Error(`writer ended on its own: ${err}`))));
-    });
+    await killWriterAt(join(__dirname, 'fixtures', 'library-writer.ts'), [path], 'HALF');
     expect(await fs.readFile(path, 'utf8')).toBe(before);
     const { library, notice } = await Library.open(storeAt(path));
     expect(notice.kind).toBe('loaded');

@@ -1,10 +1,10 @@
-import { spawn } from 'node:child_process';
 import fc from 'fast-check';
 import * as fs from 'node:fs/promises';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { killWriterAt } from '../support/kill-writer';
 import { keepAsideReason, parseSidecar, sidecarMatches } from '../../core/review/sidecar';
 import { loadSidecar, saveSidecar, sidecarBeside, sidecarInUserData, type SidecarDeps } from '../../electron/files/sidecar';
 import type { FileSystemLike } from '../../electron/fs/types';
@@ -20,27 +20,13 @@ function folders(): { dir: string; recording: string; userData: string } {
 let counter = 0;
 const deps = (userDataDir: string, fsLike: FileSystemLike = fs): SidecarDeps => ({ fs: fsLike, userDataDir, uniqueSuffix: () => `t${++counter}` });
 
-/** Starts a writer process, waits for `signal` on its stdout (plus `extraMs`), then kills it with SIGKILL. */
-function killWriterAt(mode: string, recording: string, userData: string, signal: string, extraMs = 0): Promise<void> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ['--import', 'tsx', WRITER, mode, recording, userData], { stdio: ['ignore', 'pipe', 'pipe'] });
-    let out = '';
-    let err = '';
-    child.stderr.on('data', (chunk) => (err += chunk));
-    child.stdout.on('data', (chunk) => {
-      out += chunk;
-      if (out.includes(signal)) setTimeout(() => child.kill('SIGKILL'), extraMs);
-    });
-    child.on('exit', (_code, sig) => (sig === 'SIGKILL' ? resolve() : reject(new Error(`writer ended on its own: ${err}`))));
-  });
-}
 
 describe('saved work survives a writer killed mid-write', () => {
   it('keeps the old sidecar whole and readable when the app dies halfway through saving', async () => {
     const { recording, userData } = folders();
     const old = workText(300, 'before');
     await fs.writeFile(sidecarBeside(recording), old);
-    await killWriterAt('pause', recording, userData, 'HALF');
+    await killWriterAt(WRITER, ['pause', recording, userData], 'HALF');
     const after = await loadSidecar(deps(userData), recording);
     expect(after).toBe(old);
     const parsed = parseSidecar(after!);
@@ -51,7 +37,7 @@ describe('saved work survives a writer killed mid-write', () => {
     for (const delayMs of [30, 120, 260]) {
       const { recording, userData } = folders();
       await fs.writeFile(sidecarBeside(recording), workText(20_000, 'version 0'));
-      await killWriterAt('loop', recording, userData, 'READY', delayMs);
+      await killWriterAt(WRITER, ['loop', recording, userData], 'READY', delayMs);
       const parsed = parseSidecar((await loadSidecar(deps(userData), recording))!);
       expect(parsed.ok).toBe(true);
       if (parsed.ok) {
