@@ -1,18 +1,10 @@
-import type { ArtifactReason, EventType } from '../analysis/types';
+import type { ArtifactReason, DetectedEvent } from '../analysis/types';
 
-/** One simulated event with its known position: what a perfect detector would report. */
-export interface TruthEvent {
-  /** Channel id in the simulated Recording (EMG channel id or accelerometer sensor id). */
-  channel: string;
-  type: EventType;
-  startS: number;
-  endS: number;
-  peakS: number;
-  /** Peak amplitude as generated, in µV (EMG) or g (accelerometer). */
-  amplitude: number;
-  /** Amplitude over the simulated noise σ (white noise for EMG, per-axis noise for accelerometers). */
-  snr: number;
-  multiplet?: number;
+/**
+ * One simulated event with its known position: what a perfect detector would report, in the detector's own
+ * fields. `amplitude` is as generated (µV or g) and `snr` is over the simulated noise σ.
+ */
+export interface TruthEvent extends Pick<DetectedEvent, 'channel' | 'type' | 'startS' | 'endS' | 'peakS' | 'amplitude' | 'snr' | 'multiplet'> {
   reason?: ArtifactReason | 'walking' | 'posture';
 }
 
