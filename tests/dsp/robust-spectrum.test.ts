@@ -20,6 +20,28 @@ describe('robust noise floor', () => {
     for (const v of s) expect(v).toBeLessThan(3.3);
   });
 
+  it('each window gives exactly the median |x| of its samples, whether its level is near the last window or far off', () => {
+    const rng = new Prng(9);
+    const win = 1000;
+    const levels = [3, 3.1, 40, 0.02, 0.02, 1e-30, 0.5, 5, 5, 5e6, 2];
+    const x = new Float32Array(levels.length * win);
+    levels.forEach((level, w) => {
+      for (let i = 0; i < win; i++) x[w * win + i] = level * rng.gaussian();
+    });
+    for (let i = 3 * win; i < 3 * win + 700; i++) x[i] = Number.NaN;
+    for (let i = 4 * win; i < 4 * win + 300; i++) x[i] = 0.01;
+    for (let i = 7 * win; i < 8 * win; i++) x[i] = Number.NaN;
+    const got = windowedSigma(x, win, 250);
+    const stride = 4;
+    levels.forEach((_, w) => {
+      const values: number[] = [];
+      for (let i = w * win; i < (w + 1) * win; i += stride) if (!Number.isNaN(x[i])) values.push(Math.abs(x[i]));
+      values.sort((a, b) => a - b);
+      const expected = values.length ? values[Math.floor(0.5 * (values.length - 1))] / 0.6745 : Number.NaN;
+      expect(got[w]).toBe(expected);
+    });
+  });
+
   it('a local low quantile keeps the quiet level next to one loud stretch', () => {
     const windows = new Float64Array(60).fill(2);
     for (let w = 30; w < 36; w++) windows[w] = 20;
