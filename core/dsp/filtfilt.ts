@@ -12,7 +12,14 @@ export class ZeroPhaseFilter {
     readonly padLength: number,
     /** Working memory, shareable between filters used one after another. */
     private readonly scratch: FilterScratch = new FilterScratch(),
-  ) {}
+  ) {
+    // Butterworth and notch sections from the bilinear transform have zeros at z = ±1 or on the unit
+    // circle in conjugate pairs, so b2 = b0; the sweeps below rely on it.
+    const c = filter.coeffs;
+    for (let k = 0; k < c.length; k += 5) {
+      if (c[k + 2] !== c[k]) throw new Error(`Zero-phase filter section ${k / 5 + 1} has b2 ≠ b0; only symmetric numerators are supported`);
+    }
+  }
 
   /** Filters `input[from, to)` into `output[from, to)`; the two may be the same array. */
   apply(input: Float32Array, output: Float32Array, from = 0, to = input.length): void {
@@ -33,7 +40,8 @@ export class ZeroPhaseFilter {
       w[pad + n - 1 + j] = 2 * last - input[to - 1 - j];
     }
     runCascade(this.filter, w, 0, total, 1);
-    runCascade(this.filter, w, total - 1, -1, -1);
+    // The backward pass ends at the first kept sample: the leading padding's output is never read.
+    runCascade(this.filter, w, total - 1, pad - 1, -1);
     for (let i = 0; i < n; i++) output[from + i] = w[pad + i];
   }
 }
@@ -49,18 +57,16 @@ export class FilterScratch {
 }
 
 function dcGain(filter: Sos): number {
-  const c = filter.coeffs;
   let g = 1;
-  for (let k = 0; k < c.length; k += 5) g *= (c[k] + c[k + 1] + c[k + 2]) / (1 + c[k + 3] + c[k + 4]);
+  for (let k = 0; k < filter.coeffs.length; k += 5) g *= restGain(filter.coeffs, k);
   return g;
 }
 
 // Two sections per sweep with coefficients and state in locals: a generic loop over sections keeps its
-// state in memory and runs several times slower. Each biquad is the transposed direct form II recursion
-// (Oppenheim & Schafer, "Discrete-Time Signal Processing", 6.5) regrouped so that the previous output
-// enters last: y[n] = (b0 x[n] + b1 x[n-1] + r[n-2]) - a1 y[n-1] with r[n] = b2 x[n] - a2 y[n]. The loop-carried
-// chain is then one multiply and one subtraction instead of three operations, which doubles the speed; the
-// results agree with the textbook order to rounding.
+// state in memory and runs several times slower. Each biquad runs in direct form I (Oppenheim & Schafer,
+// "Discrete-Time Signal Processing", 6.3) with its numerator's symmetry b2 = b0 folded in:
+// y[n] = b0 (x[n] + x[n-2]) + b1 x[n-1] - a2 y[n-2] - a1 y[n-1]. That is four multiplications instead of
+// five, and the loop-carried chain is one multiply and one subtraction, with y[n-1] entering last.
 function runCascade(filter: Sos, w: Float64Array, from: number, to: number, step: number): void {
   const c = filter.coeffs;
   for (let s = 0; s < filter.sections; s += 2) {
@@ -69,40 +75,46 @@ function runCascade(filter: Sos, w: Float64Array, from: number, to: number, step
   }
 }
 
-/** Output and delayed term r of a section resting at a constant input `u`. */
-function steadyState(c: Float64Array, k: number, u: number): [number, number] {
-  const y = ((c[k] + c[k + 1] + c[k + 2]) / (1 + c[k + 3] + c[k + 4])) * u;
-  return [y, c[k + 2] * u - c[k + 4] * y];
+/** A section's output at rest under a constant input: its gain at 0 Hz. */
+function restGain(c: Float64Array, k: number): number {
+  return (c[k] + c[k + 1] + c[k + 2]) / (1 + c[k + 3] + c[k + 4]);
 }
 
 function runOne(c: Float64Array, k: number, w: Float64Array, from: number, to: number, step: number): void {
-  const b0 = c[k], b1 = c[k + 1], b2 = c[k + 2], a1 = c[k + 3], a2 = c[k + 4];
+  const b0 = c[k], b1 = c[k + 1], a1 = c[k + 3], a2 = c[k + 4];
   let xp = w[from];
-  let [yp, r] = steadyState(c, k, xp);
+  let xpp = xp;
+  let yp = restGain(c, k) * xp;
+  let ypp = yp;
   for (let i = from; i !== to; i += step) {
     const x = w[i];
-    const y = b0 * x + b1 * xp + r - a1 * yp;
-    r = b2 * xp - a2 * yp;
+    const y = b0 * (x + xpp) + b1 * xp - a2 * ypp - a1 * yp;
+    xpp = xp;
     xp = x;
+    ypp = yp;
     yp = y;
     w[i] = y;
   }
 }
 
 function runTwo(c: Float64Array, k: number, w: Float64Array, from: number, to: number, step: number): void {
-  const b0 = c[k], b1 = c[k + 1], b2 = c[k + 2], a1 = c[k + 3], a2 = c[k + 4];
-  const d0 = c[k + 5], d1 = c[k + 6], d2 = c[k + 7], e1 = c[k + 8], e2 = c[k + 9];
+  const b0 = c[k], b1 = c[k + 1], a1 = c[k + 3], a2 = c[k + 4];
+  const d0 = c[k + 5], d1 = c[k + 6], e1 = c[k + 8], e2 = c[k + 9];
   let xp = w[from];
-  let [yp, r] = steadyState(c, k, xp);
-  let [vp, q] = steadyState(c, k + 5, yp);
+  let xpp = xp;
+  let yp = restGain(c, k) * xp;
+  let ypp = yp;
+  let vp = restGain(c, k + 5) * yp;
+  let vpp = vp;
   for (let i = from; i !== to; i += step) {
     const x = w[i];
-    const y = b0 * x + b1 * xp + r - a1 * yp;
-    r = b2 * xp - a2 * yp;
-    const v = d0 * y + d1 * yp + q - e1 * vp;
-    q = d2 * yp - e2 * vp;
+    const y = b0 * (x + xpp) + b1 * xp - a2 * ypp - a1 * yp;
+    const v = d0 * (y + ypp) + d1 * yp - e2 * vpp - e1 * vp;
+    xpp = xp;
     xp = x;
+    ypp = yp;
     yp = y;
+    vpp = vp;
     vp = v;
     w[i] = v;
   }
