@@ -1,6 +1,6 @@
 import type { ArtifactReason, DetectedEvent } from '../analysis/types';
 import { bandpassDesign } from '../dsp/design-cache';
-import { movingRms, movingRmsWithin } from '../dsp/envelope';
+import { movingRmsGapFree, movingRmsWithin } from '../dsp/envelope';
 import { ZeroPhaseFilter } from '../dsp/filtfilt';
 import { finiteQuantile, slidingQuantile, windowedSigma } from '../dsp/robust';
 import { findMains, nextPowerOfTwo, welchSpectrum } from '../dsp/spectrum';
@@ -11,7 +11,7 @@ import { countPeaks, findPotentials, type Potentials } from './hysteresis';
 import type { EmgParams } from './params';
 import { findRawArtifacts } from './raw-artifacts';
 import { notAnalysed, type Checkpoint, type ChannelResult } from './result';
-import { complement, dilateSpans, finiteRuns, mergeSpans, overlapsAny, totalLength, type Span } from './spans';
+import { complement, dilateSpans, mergeSpans, overlapsAny, totalLength, type Span } from './spans';
 import { findSustained } from './sustained';
 import { groupTwitches } from './twitch';
 import { Workspace } from './workspace';
@@ -65,13 +65,12 @@ export const EMG_STAGE_ENDS = { spectrum: 0.05, bandpass: 0.35, candidates: 0.6,
  */
 export function detectEmg(input: EmgInput, p: EmgParams, checkpoint: Checkpoint, ws = new Workspace()): ChannelResult {
   const { id, fs, startS } = input;
-  const { data, filled } = fillShortGaps(input.data, Math.max(1, Math.round(MAX_FILLED_GAP_S * fs)));
+  const { data, filled, finite } = fillShortGaps(input.data, Math.max(1, Math.round(MAX_FILLED_GAP_S * fs)));
   // A candidate peaking on a filled-in sample is the filters' echo of the fill, not a potential.
   const patched = dilateSpans(filled, Math.round(PATCH_MARGIN_S * fs), input.data.length);
   const n = data.length;
   const notes: string[] = [];
   const raw = findRawArtifacts(data, p.clipMinRun, Math.max(p.clipMinRun + 1, Math.round(p.flatMinS * fs)), input.range);
-  const finite = finiteRuns(data);
   const gaps = complement(finite.filter((r) => r.end - r.start >= Math.round(MIN_RUN_S * fs)), n);
   // Filters never see clipped or flat stretches: their steps would ring for seconds in the motion band.
   // A few samples either side go too: a filled-in cell next to the rail is half-way to it.
@@ -86,7 +85,7 @@ export function detectEmg(input: EmgInput, p: EmgParams, checkpoint: Checkpoint,
   checkpoint(EMG_STAGE_ENDS.spectrum);
   const design = bandpassDesign(p.filterOrder, p.bandLowHz, highHz, fs, mains.lines.map((l) => l.freqHz), p.notchQ);
   const pad = Math.round(0.5 * fs);
-  const x = ws.floats('x', n).fill(Number.NaN);
+  const x = nanOutside(ws.floats('x', n), runs);
   const band = new ZeroPhaseFilter(design, pad, ws.filter);
   for (const r of runs) band.apply(data, x, r.start, r.end);
   checkpoint(EMG_STAGE_ENDS.bandpass);
@@ -98,9 +97,9 @@ export function detectEmg(input: EmgInput, p: EmgParams, checkpoint: Checkpoint,
   const quietFloor = slidingQuantile(sigma, reach * 4, 0.1);
   const noiseFloor = finiteQuantile(sigma, 0.5);
 
-  const envelope = ws.floats('envelope', n).fill(Number.NaN);
+  const envelope = nanOutside(ws.floats('envelope', n), runs);
   const envelopeWidth = Math.max(1, Math.round((p.envelopeMs / 1000) * fs)) | 1;
-  for (const r of runs) movingRms(x.subarray(r.start, r.end), envelopeWidth, envelope.subarray(r.start, r.end));
+  for (const r of runs) movingRmsGapFree(x.subarray(r.start, r.end), envelopeWidth, envelope.subarray(r.start, r.end));
   // One candidate per heartbeat, at a lower threshold so the train stays whole. Twitch candidates, at a
   // threshold no lower, can only start inside these.
   const weak = findPotentials({ x, envelope, floor: localFloor, floorWindow: win, high: Math.min(p.ecgK, p.twitchK), low: p.releaseK, mergeGap: Math.round(QRS_MERGE_S * fs) });
@@ -324,6 +323,16 @@ function subtractBeats(x: Float32Array, template: Float64Array, centres: number[
     for (let d = 0; d < template.length; d++) x[c - half + d] -= gain * template[d];
   }
   return changed;
+}
+
+/** NaN wherever no run reaches: the runs' samples are about to be written. */
+function nanOutside(a: Float32Array, runs: readonly Span[]): Float32Array {
+  let at = 0;
+  for (const r of runs) {
+    a.fill(Number.NaN, at, r.start);
+    at = r.end;
+  }
+  return a.fill(Number.NaN, at);
 }
 
 function overlapLength(spans: readonly Span[], from: number, to: number): number {

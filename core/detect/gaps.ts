@@ -4,11 +4,14 @@ import { complement, finiteRuns, mergeSpans, type Span } from './spans';
  * Bridges short runs of missing samples (single empty cells) by linear interpolation, so they neither split
  * the filters nor count as gaps; longer runs stay NaN. Returns a copy only when something was filled, and
  * where it filled: a straight line across a missing sample of a large hum leaves a small step that the
- * filters turn into a spike, so nothing may be called on those samples.
+ * filters turn into a spike, so nothing may be called on those samples. The runs of samples that are not
+ * NaN after filling come with it, found in the same pass.
  */
-export function fillShortGaps(x: Float32Array, maxRun: number): { data: Float32Array; filled: Span[] } {
+export function fillShortGaps(x: Float32Array, maxRun: number): { data: Float32Array; filled: Span[]; finite: Span[] } {
   let out: Float32Array | null = null;
   const filled: Span[] = [];
+  const finite: Span[] = [];
+  let runStart = 0;
   let i = 0;
   const n = x.length;
   while (i < n) {
@@ -18,16 +21,21 @@ export function fillShortGaps(x: Float32Array, maxRun: number): { data: Float32A
     }
     let j = i;
     while (j < n && x[j] !== x[j]) j++;
-    if (j - i <= maxRun && i > 0 && j < n) {
+    const a = i > 0 ? x[i - 1] : Number.NaN;
+    const b = j < n ? x[j] : Number.NaN;
+    // Only between two finite ends: a line from ±Infinity is no estimate, and its cells would read NaN.
+    if (j - i <= maxRun && Number.isFinite(a) && Number.isFinite(b)) {
       out ??= x.slice();
-      const a = x[i - 1];
-      const b = x[j];
       for (let k = i; k < j; k++) out[k] = a + ((b - a) * (k - i + 1)) / (j - i + 1);
       filled.push({ start: i, end: j });
+    } else {
+      if (i > runStart) finite.push({ start: runStart, end: i });
+      runStart = j;
     }
     i = j;
   }
-  return { data: out ?? x, filled };
+  if (n > runStart) finite.push({ start: runStart, end: n });
+  return { data: out ?? x, filled, finite };
 }
 
 /** Gap-free runs long enough to filter, and the gaps (everything else). */

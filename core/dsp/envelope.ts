@@ -4,16 +4,20 @@
  * add nothing to their neighbours' windows and stay NaN themselves.
  */
 export function movingRms(x: Float32Array, width: number, out: Float32Array = new Float32Array(x.length)): Float32Array {
-  const n = x.length;
-  const half = Math.max(0, (width - 1) >> 1);
-  if (half === 0) {
-    for (let i = 0; i < n; i++) out[i] = Math.abs(x[i]);
-    return out;
-  }
   let finite = true;
-  for (let i = 0; i < n && finite; i++) finite = x[i] === x[i];
-  if (finite) runningRms(x, half, out);
+  for (let i = 0; i < x.length && finite; i++) finite = x[i] === x[i];
+  if (finite) return movingRmsGapFree(x, width, out);
+  const half = Math.max(0, (width - 1) >> 1);
+  if (half === 0) for (let i = 0; i < x.length; i++) out[i] = Math.abs(x[i]);
   else runningRmsWithGaps(x, half, out);
+  return out;
+}
+
+/** `movingRms` of a stretch the caller knows holds no NaN (a filtered gap-free run), without checking. */
+export function movingRmsGapFree(x: Float32Array, width: number, out: Float32Array = new Float32Array(x.length)): Float32Array {
+  const half = Math.max(0, (width - 1) >> 1);
+  if (half === 0) for (let i = 0; i < x.length; i++) out[i] = Math.abs(x[i]);
+  else runningRms(x, half, out);
   return out;
 }
 
@@ -119,20 +123,24 @@ export function movingMean(x: Float32Array, width: number, out: Float32Array = n
   const half = Math.max(0, (width - 1) >> 1);
   let sum = 0;
   let count = 0;
-  let lo = 0;
-  let hi = -1;
+  for (let j = 0; j <= Math.min(n - 1, half); j++) {
+    const v = x[j];
+    if (v === v) {
+      sum += v;
+      count++;
+    }
+  }
   for (let i = 0; i < n; i++) {
-    const wantHi = Math.min(n - 1, i + half);
-    const wantLo = Math.max(0, i - half);
-    while (hi < wantHi) {
-      const v = x[++hi];
+    // Window [i - half, i + half]: the sample entering on the right is added before the one leaving on the left.
+    if (i > 0 && i + half < n) {
+      const v = x[i + half];
       if (v === v) {
         sum += v;
         count++;
       }
     }
-    while (lo < wantLo) {
-      const v = x[lo++];
+    if (i - half - 1 >= 0) {
+      const v = x[i - half - 1];
       if (v === v) {
         sum -= v;
         count--;
@@ -140,9 +148,10 @@ export function movingMean(x: Float32Array, width: number, out: Float32Array = n
     }
     if ((i & 65535) === 65535) {
       sum = 0;
-      for (let j = lo; j <= hi; j++) if (x[j] === x[j]) sum += x[j];
+      for (let j = Math.max(0, i - half), hi = Math.min(n - 1, i + half); j <= hi; j++) if (x[j] === x[j]) sum += x[j];
     }
-    out[i] = x[i] === x[i] && count > 0 ? sum / count : Number.NaN;
+    const c = x[i];
+    out[i] = c === c && count > 0 ? sum / count : Number.NaN;
   }
   return out;
 }

@@ -1,11 +1,34 @@
 import { describe, expect, it } from 'vitest';
 import { analyzeRecording } from '../../core/analysis/analyze';
+import { fillShortGaps } from '../../core/detect/gaps';
+import { finiteRuns } from '../../core/detect/spans';
 import { Prng } from '../../core/simulate/prng';
 import { simulate } from '../../core/simulate/recording';
 import { addPotential } from '../../core/simulate/shapes';
 import { emgRecording, spike } from './helpers';
 
 describe('dropouts and neighbours', () => {
+  it('short holes are bridged by a line between finite neighbours, and the runs it reports are the non-NaN runs of its output', () => {
+    const rng = new Prng(11);
+    for (let trial = 0; trial < 300; trial++) {
+      const x = new Float32Array(1 + Math.floor(rng.next() * 120));
+      for (let i = 0; i < x.length; i++) {
+        const r = rng.next();
+        x[i] = r < 0.25 ? Number.NaN : r < 0.27 ? Infinity : rng.gaussian();
+      }
+      const { data, filled, finite } = fillShortGaps(x, 2);
+      expect(finite).toEqual(finiteRuns(data));
+      for (const f of filled) {
+        expect(f.end - f.start).toBeLessThanOrEqual(2);
+        expect(Number.isFinite(x[f.start - 1]) && Number.isFinite(x[f.end])).toBe(true);
+        for (let k = f.start; k < f.end; k++) expect(Number.isFinite(data[k])).toBe(true);
+      }
+    }
+    const hole = fillShortGaps(Float32Array.of(1, Number.NaN, 3, Number.NaN, Number.NaN, Number.NaN, 5), 2);
+    expect(Array.from(hole.data)).toEqual([1, 2, 3, Number.NaN, Number.NaN, Number.NaN, 5]);
+    expect(hole.finite).toEqual([{ start: 0, end: 3 }, { start: 6, end: 7 }]);
+  });
+
   it('a 1 s gap inside a cramp-like episode does not split it in two', () => {
     const fs = 2000;
     const rec = emgRecording(fs, 40, 3, 21, (y) => {
