@@ -103,16 +103,41 @@ function selectNear(a: Float32Array, m: number, k: number, hint: number, counts:
 export function slidingQuantile(values: Float64Array, half: number, q: number): Float64Array {
   const n = values.length;
   const out = new Float64Array(n);
-  const scratch = new Float64Array(2 * half + 1);
+  // The window's finite values kept sorted as it slides: each step moves one value in and one out
+  // (a binary search and a block move) instead of selecting among the whole window again.
+  const sorted = new Float64Array(2 * half + 1);
+  let m = 0;
+  const insert = (v: number): void => {
+    const at = lowerBound(sorted, m, v);
+    sorted.copyWithin(at + 1, at, m);
+    sorted[at] = v;
+    m++;
+  };
+  const remove = (v: number): void => {
+    const at = lowerBound(sorted, m, v);
+    sorted.copyWithin(at, at + 1, m);
+    m--;
+  };
+  for (let j = 0; j <= Math.min(n - 1, half); j++) if (values[j] === values[j]) insert(values[j]);
   for (let i = 0; i < n; i++) {
-    let m = 0;
-    for (let j = Math.max(0, i - half); j <= Math.min(n - 1, i + half); j++) {
-      const v = values[j];
-      if (v === v) scratch[m++] = v;
-    }
-    out[i] = m === 0 ? Number.NaN : quantileInPlace(scratch, q, 0, m);
+    // Out before in, so the window never holds more than 2 * half + 1 values.
+    if (i - half - 1 >= 0 && values[i - half - 1] === values[i - half - 1]) remove(values[i - half - 1]);
+    if (i > 0 && i + half < n && values[i + half] === values[i + half]) insert(values[i + half]);
+    out[i] = m === 0 ? Number.NaN : sorted[Math.min(m - 1, Math.max(0, Math.floor(q * (m - 1))))];
   }
   return out;
+}
+
+/** The first index of the sorted `a[0, m)` whose value is not below `v`. */
+function lowerBound(a: Float64Array, m: number, v: number): number {
+  let lo = 0;
+  let hi = m;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (a[mid] < v) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
 }
 
 /** The `q` quantile of the finite values, or NaN when there are none. */

@@ -42,6 +42,20 @@ describe('robust noise floor', () => {
     });
   });
 
+  it('the sliding quantile is exactly the order statistic of the finite values in each window', () => {
+    const rng = new Prng(4);
+    for (const [n, half, q] of [[200, 7, 0.25], [50, 30, 0.1], [9, 0, 0.5], [120, 3, 1], [1, 2, 0]] as const) {
+      const v = new Float64Array(n);
+      for (let i = 0; i < n; i++) v[i] = rng.next() < 0.15 ? Number.NaN : Math.round(rng.uniform(0, 20)) / 4;
+      const got = slidingQuantile(v, half, q);
+      for (let i = 0; i < n; i++) {
+        const w = Array.from(v.subarray(Math.max(0, i - half), Math.min(n, i + half + 1))).filter((x) => !Number.isNaN(x));
+        w.sort((a, b) => a - b);
+        expect(got[i]).toBe(w.length ? w[Math.floor(q * (w.length - 1))] : Number.NaN);
+      }
+    }
+  });
+
   it('a local low quantile keeps the quiet level next to one loud stretch', () => {
     const windows = new Float64Array(60).fill(2);
     for (let w = 30; w < 36; w++) windows[w] = 20;
