@@ -34,7 +34,7 @@ export class ZeroPhaseFilter {
     const w = this.scratch.take(total);
     const first = input[from];
     const last = input[to - 1];
-    for (let i = 0; i < n; i++) w[pad + i] = input[from + i];
+    w.set(input.subarray(from, to), pad);
     for (let j = 1; j <= pad; j++) {
       w[pad - j] = 2 * first - input[from + j];
       w[pad + n - 1 + j] = 2 * last - input[to - 1 - j];
@@ -42,7 +42,7 @@ export class ZeroPhaseFilter {
     runCascade(this.filter, w, 0, total, 1);
     // The backward pass ends at the first kept sample: the leading padding's output is never read.
     runCascade(this.filter, w, total - 1, pad - 1, -1);
-    for (let i = 0; i < n; i++) output[from + i] = w[pad + i];
+    output.set(w.subarray(pad, pad + n), from);
   }
 }
 
