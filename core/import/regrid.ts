@@ -5,8 +5,12 @@ export interface Grid {
   /** Time of grid index 0, in the clock's seconds. */
   t0: number;
   length: number;
-  /** Grid index of each sample; -1 for samples dropped (no time, or time going backwards). */
-  index: Int32Array;
+  /**
+   * Grid index of each sample; -1 for samples dropped (no time, or time going backwards). Null when
+   * `identity` holds (sample i is slot i) or the grid is empty: a regular clock, the common case, then
+   * costs no index at all.
+   */
+  index: Int32Array | null;
   /** True when every sample lands on its own sequential slot: data can be used as is. */
   identity: boolean;
   report: Omit<TimingReport, 'channelId'>;
@@ -30,7 +34,6 @@ const GAP_FACTOR = 2.5;
  */
 export function regrid(times: Float64Array, maxLength = Infinity): Grid {
   const n = times.length;
-  const index = new Int32Array(n).fill(-1);
   let first = -1;
   for (let i = 0; i < n; i++) {
     if (Number.isFinite(times[i])) {
@@ -39,12 +42,12 @@ export function regrid(times: Float64Array, maxLength = Infinity): Grid {
     }
   }
   const empty = { medianIntervalS: 0, jitter: 0, gaps: 0, gapS: 0, duplicates: 0, nonMonotonic: 0 };
-  if (first < 0) return { rateHz: 0, t0: 0, length: 0, index, identity: false, report: empty, dropped: n };
+  if (first < 0) return { rateHz: 0, t0: 0, length: 0, index: null, identity: false, report: empty, dropped: n };
 
   const diffs = sampleDiffs(times);
   const positive = diffs.filter((d) => d > 0).sort((a, b) => a - b);
   const median = positive.length ? positive[positive.length >> 1] : 0;
-  if (median <= 0) return { rateHz: 0, t0: times[first], length: 0, index, identity: false, report: empty, dropped: n };
+  if (median <= 0) return { rateHz: 0, t0: times[first], length: 0, index: null, identity: false, report: empty, dropped: n };
   const q1 = positive[Math.floor(positive.length * 0.25)];
   const q3 = positive[Math.floor(positive.length * 0.75)];
 
@@ -93,23 +96,29 @@ export function regrid(times: Float64Array, maxLength = Infinity): Grid {
   let last = -1;
   let prevT = -Infinity;
   let dropped = 0;
-  let identity = first === 0;
+  // Built only once a sample leaves its own slot; until then sample i sits at slot i.
+  let index: Int32Array | null = null;
+  const departFrom = (i: number): Int32Array => {
+    const built = new Int32Array(n).fill(-1);
+    for (let k = 0; k < i; k++) built[k] = k;
+    return built;
+  };
   for (let i = 0; i < n; i++) {
     const t = times[i];
     if (i < first || !Number.isFinite(t) || t < prevT || (i > first && isGlitch(times, i, prevT, gapLimit))) {
       dropped++;
-      identity = false;
+      index ??= departFrom(i);
       continue;
     }
     const expected = (t - t0) / dt;
     const next = last + 1;
     const idx = expected - next >= 1.5 ? Math.round(expected) : next;
     if (!(idx < maxLength)) {
-      return { rateHz: 1 / dt, t0, length: 0, index, identity: false, report: empty, dropped: n, tooLong: { sample: i, fromS: prevT, toS: t } };
+      return { rateHz: 1 / dt, t0, length: 0, index: null, identity: false, report: empty, dropped: n, tooLong: { sample: i, fromS: prevT, toS: t } };
     }
     prevT = t;
-    if (idx !== i) identity = false;
-    index[i] = idx;
+    if (idx !== i) index ??= departFrom(i);
+    if (index) index[i] = idx;
     last = idx;
   }
   return {
@@ -117,7 +126,7 @@ export function regrid(times: Float64Array, maxLength = Infinity): Grid {
     t0,
     length: last + 1,
     index,
-    identity,
+    identity: index === null,
     report: { medianIntervalS: median, jitter: (q3 - q1) / median, gaps, gapS, duplicates, nonMonotonic },
     dropped,
   };
@@ -153,9 +162,12 @@ export function placeOnGrid(values: Float32Array, grid: Grid): Float32Array {
   if (grid.identity && values.length === grid.length) return values;
   const out = new Float32Array(grid.length).fill(NaN);
   const idx = grid.index;
-  for (let i = 0; i < values.length; i++) {
-    const k = idx[i];
-    if (k >= 0) out[k] = values[i];
+  if (grid.identity) out.set(values.subarray(0, Math.min(values.length, grid.length)));
+  else if (idx) {
+    for (let i = 0; i < values.length; i++) {
+      const k = idx[i];
+      if (k >= 0) out[k] = values[i];
+    }
   }
   return out;
 }
