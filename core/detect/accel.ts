@@ -44,7 +44,7 @@ export function detectAccel(input: AccelInput, p: AccelParams, checkpoint: Check
   const axes = input.axes.map((a) => fillShortGaps(a, Math.max(1, Math.round(0.01 * fs))).data);
   const n = axes[0].length;
   const joint = new Float32Array(n);
-  for (const a of axes) for (let i = 0; i < n; i++) joint[i] += a[i];
+  for (const a of axes) addInto(joint, a);
   const { runs, gaps } = usableRuns(joint, Math.round(MIN_RUN_S * fs));
   const notes: string[] = [];
   const t = (i: number): number => startS + i / fs;
@@ -75,9 +75,7 @@ export function detectAccel(input: AccelInput, p: AccelParams, checkpoint: Check
 
     const rms = movingRms(m, Math.round(SUSTAINED_WINDOW_S * fs) | 1);
     const level = p.sustainedK * noiseFloor * Math.sqrt(3);
-    const active = new Uint8Array(n);
-    for (let i = 0; i < n; i++) active[i] = rms[i] > level ? 1 : 0;
-    sustained = mergeSpans(runsOf(active), Math.round(SUSTAINED_BRIDGE_S * fs)).filter(
+    sustained = mergeSpans(runsOf(above(rms, level)), Math.round(SUSTAINED_BRIDGE_S * fs)).filter(
       (s) => s.end - s.start >= p.sustainedMinS * fs && !overlapsAny(movement, s.start, s.end),
     );
     checkpoint(0.7);
@@ -145,10 +143,33 @@ function bandNorm(axes: Float32Array[], runs: Span[], design: ReturnType<typeof 
   const sum = new Float64Array(n);
   for (const a of axes) {
     for (const r of runs) filter.apply(a, filtered, r.start, r.end);
-    for (const r of runs) for (let i = r.start; i < r.end; i++) sum[i] += filtered[i] * filtered[i];
+    for (const r of runs) addSquares(sum, filtered, r.start, r.end);
   }
-  for (const r of runs) for (let i = r.start; i < r.end; i++) norm[i] = Math.sqrt(sum[i]);
+  for (const r of runs) sqrtInto(norm, sum, r.start, r.end);
   return norm;
+}
+
+// The per-sample loops of a channel live in small functions of their own: V8 optimises a small function
+// once and reuses it, where a loop inside a large function called once per channel runs unoptimised until
+// on-stack replacement catches up.
+
+function addInto(sum: Float32Array, x: Float32Array): void {
+  for (let i = 0; i < sum.length; i++) sum[i] += x[i];
+}
+
+function addSquares(sum: Float64Array, x: Float32Array, from: number, to: number): void {
+  for (let i = from; i < to; i++) sum[i] += x[i] * x[i];
+}
+
+function sqrtInto(out: Float32Array, x: Float64Array, from: number, to: number): void {
+  for (let i = from; i < to; i++) out[i] = Math.sqrt(x[i]);
+}
+
+/** 1 where `x` exceeds `level`, else 0. */
+function above(x: Float32Array, level: number): Uint8Array {
+  const out = new Uint8Array(x.length);
+  for (let i = 0; i < x.length; i++) out[i] = x[i] > level ? 1 : 0;
+  return out;
 }
 
 /** Double-threshold spans over a level, bridging dips shorter than `bridge` samples. */
