@@ -120,6 +120,27 @@ describe('generic table: comments and preamble', () => {
 });
 
 describe('generic table: time columns', () => {
+  it('reads an unlabelled time column as milliseconds when seconds would sample EMG below 100 Hz, and says so', async () => {
+    const rec = await load('millis.csv', 'time,calf EMG (uV)\n' + rows(400, (k) => `${k / 2},${k % 7}`));
+    const emg = channel(rec, 'emg1');
+    expect(emg.sampleRateHz).toBeCloseTo(2000, 6);
+    expect(rec.durationS).toBeCloseTo(0.2, 6);
+    expect(rec.warnings.map((w) => w.message)).toEqual([
+      'the time column "time" states no unit: in seconds its steps of 0.5 would mean 2 Hz, too slow for EMG, so it is read as milliseconds (2000 Hz); name it "time (s)" if it really counts seconds',
+    ]);
+  });
+
+  it('keeps seconds when the header says seconds, and when no EMG column asks otherwise', async () => {
+    const stated = await load('stated.csv', 'time (s),calf EMG (uV)\n' + rows(400, (k) => `${k / 2},${k % 7}`));
+    expect(channel(stated, 'emg1').sampleRateHz).toBeCloseTo(2, 6);
+    expect(stated.warnings).toEqual([]);
+    const accel = await load('accel.csv', 'time,acc x (g),acc y (g),acc z (g)\n' + rows(400, (k) => `${k / 2},0,0,1`));
+    expect(accel.channels[0].sampleRateHz).toBeCloseTo(2, 6);
+    const quick = await load('quick.csv', 'time,calf EMG (uV)\n' + rows(400, (k) => `${k / 1000},${k % 7}`));
+    expect(channel(quick, 'emg1').sampleRateHz).toBeCloseTo(1000, 6);
+    expect(quick.warnings).toEqual([]);
+  });
+
   it('reads milliseconds', async () => {
     const rec = await load('ms.csv', 'time_ms,left calf EMG (uV)\n' + rows(100, (k) => `${k * 2},${k}`));
     expect(channel(rec, 'emg1').sampleRateHz).toBeCloseTo(500, 6);

@@ -217,6 +217,20 @@ export function planTable(head: Head, options: ImportOptions, formatId: string, 
           : 'the file has no header: columns are not known to be EMG or accelerometer (mark them in the import check or with --column N=emg)',
     });
   }
+  const clock = clocks[0];
+  const hasEmg = columns.some((c) => c.kind === 'emg') || Object.values(options.columns ?? {}).some((c) => c.kind === 'emg');
+  if (clock.type === 'column' && clock.unit === 's' && timeUnitFromLabel(labels[clock.column]) === null && hasEmg) {
+    const step = medianTimeStep(head, shape, clock.column);
+    // Muscle signals are never sampled below 100 Hz: when seconds would put them there and milliseconds at
+    // a usual rate, the unlabelled column counts milliseconds (Arduino millis() and many loggers).
+    if (step !== null && 1 / step < MIN_EMG_RATE_HZ && 1000 / step >= MIN_EMG_RATE_HZ && 1000 / step <= MAX_EMG_RATE_HZ) {
+      clocks[0] = { ...clock, unit: 'ms' };
+      warnings.push({
+        message: `the time column "${labels[clock.column]}" states no unit: in seconds its steps of ${step} would mean ${formatHz(1 / step)}, too slow for EMG, so it is read as milliseconds (${formatHz(1000 / step)}); name it "${labels[clock.column]} (s)" if it really counts seconds`,
+        column: clock.column + 1,
+      });
+    }
+  }
   const meta: Record<string, string> = {};
   for (const [k, v] of pre) meta[k] = v;
   let startTime: string | null = null;
@@ -229,6 +243,26 @@ export function planTable(head: Head, options: ImportOptions, formatId: string, 
     columns,
     options,
   );
+}
+
+/** Surface EMG is sampled at 100 Hz at the very least; research systems go up to tens of kHz. */
+const MIN_EMG_RATE_HZ = 100;
+const MAX_EMG_RATE_HZ = 100_000;
+
+/** The median positive step of the time column over the data rows in the head, or null with fewer than 3. */
+function medianTimeStep(head: Head, shape: TableShape, column: number): number | null {
+  const times: number[] = [];
+  for (let l = shape.firstDataLine; l < head.lines.length && times.length < 200; l++) {
+    const cell = splitFields(head.lines[l], shape.delimiter)[column];
+    const t = cell === undefined ? Number.NaN : parseNumberText(cell.trim().replace(/^"|"$/g, ''), shape.decimalComma);
+    if (Number.isFinite(t)) times.push(t);
+  }
+  const steps = times.slice(1).map((t, i) => t - times[i]).filter((d) => d > 0).sort((a, b) => a - b);
+  return steps.length >= 2 ? steps[steps.length >> 1] : null;
+}
+
+function formatHz(hz: number): string {
+  return `${Number(hz.toPrecision(4))} Hz`;
 }
 
 export const genericTable: FormatDef = {
