@@ -18,7 +18,7 @@ export interface EcgTrain {
   /** Typical heart period, samples. */
   period: number;
   /** Beat peaks, sorted. */
-  peaks: number[];
+  peaks: Int32Array;
   /** The average beat over ±100 ms, and where each beat's copy of it is centred. */
   template: Float64Array;
   centres: number[];
@@ -61,7 +61,10 @@ export function findEcgTrain(x: Float32Array, pot: Potentials, candidates: reado
   }
   if (intervals.length === 0) return null;
   const period = medianOf(intervals);
-  const template = meanBeat(x, known.map((k) => pot.peak[k]), half, maxShift, step);
+  // Sample positions live in Int32Arrays: plain arrays of them switch between integer and float element
+  // kinds from one recording to the next, and each switch throws away the optimised code that reads them.
+  const knownPeaks = Int32Array.from(known, (k) => pot.peak[k]);
+  const template = meanBeat(x, knownPeaks, half, maxShift, step);
 
   const likeBeat: number[] = [];
   for (const k of candidates) {
@@ -70,8 +73,7 @@ export function findEcgTrain(x: Float32Array, pot: Potentials, candidates: reado
     if (ratio > MAX_AMPLITUDE_RATIO || ratio < 1 / MAX_AMPLITUDE_RATIO) continue;
     if (correlation(template, x, pot.peak[k], half, maxShift, step).r >= o.shapeCorrelation) likeBeat.push(k);
   }
-  const knownPeaks = known.map((k) => pot.peak[k]);
-  const anchors = [...knownPeaks, ...likeBeat.map((k) => pot.peak[k])].sort((a, b) => a - b);
+  const anchors = Int32Array.from([...known, ...likeBeat], (k) => pot.peak[k]).sort();
   const margin = Math.round(BEAT_MARGIN_S * o.fs);
   const spans: Span[] = [];
   const peaks: number[] = [];
@@ -87,13 +89,13 @@ export function findEcgTrain(x: Float32Array, pot: Potentials, candidates: reado
     if (onBeat(knownPeaks, p, period, MAX_CYCLES, o.intervalTolerance) || onBeat(anchors, p, period, 1, o.intervalTolerance)) addCandidate(k);
   }
 
-  peaks.sort((a, b) => a - b);
-  for (let i = 1; i < peaks.length; i++) {
-    const gap = peaks[i] - peaks[i - 1];
+  const sortedPeaks = Int32Array.from(peaks).sort();
+  for (let i = 1; i < sortedPeaks.length; i++) {
+    const gap = sortedPeaks[i] - sortedPeaks[i - 1];
     const cycles = Math.round(gap / period);
     if (cycles < 2 || cycles > MAX_CYCLES || Math.abs(gap - cycles * period) > o.intervalTolerance * period * cycles) continue;
     for (let j = 1; j < cycles; j++) {
-      const expected = Math.round(peaks[i - 1] + (j * gap) / cycles);
+      const expected = Math.round(sortedPeaks[i - 1] + (j * gap) / cycles);
       const found = correlation(template, x, expected, half, Math.round(o.intervalTolerance * period * 0.5), step);
       if (found.r < o.shapeCorrelation) continue;
       const at = alignTo(template, x, expected + found.lag, half, step, 1);
@@ -101,7 +103,7 @@ export function findEcgTrain(x: Float32Array, pot: Potentials, candidates: reado
       centres.push(at);
     }
   }
-  return { beats: mergeSpans(spans), amplitude, period, peaks, template: averageAt(x, centres, Math.round(SUBTRACT_S * o.fs)), centres };
+  return { beats: mergeSpans(spans), amplitude, period, peaks: sortedPeaks, template: averageAt(x, centres, Math.round(SUBTRACT_S * o.fs)), centres };
 }
 
 function chainedBeats(x: Float32Array, pot: Potentials, candidates: readonly number[], o: EcgOptions, half: number, maxShift: number, step: number): Set<number> {
@@ -173,7 +175,7 @@ function alignTo(template: Float64Array, x: Float32Array, p: number, half: numbe
 }
 
 /** Whether some value of `sorted` lies a whole number (1..maxCycles) of periods from `p`, within tolerance. */
-export function onBeat(sorted: number[], p: number, period: number, maxCycles: number, tolerance: number): boolean {
+export function onBeat(sorted: Int32Array, p: number, period: number, maxCycles: number, tolerance: number): boolean {
   const reach = (maxCycles + tolerance) * period;
   let lo = 0;
   let hi = sorted.length;
@@ -194,7 +196,7 @@ export function onBeat(sorted: number[], p: number, period: number, maxCycles: n
  * The train's average beat: up to `MEAN_BEATS` beats spread over the train, each aligned to the first by
  * its best shift, then averaged (noise falls as 1/√beats; more beats add little).
  */
-function meanBeat(x: Float32Array, peaks: number[], half: number, maxShift: number, step: number): Float64Array {
+function meanBeat(x: Float32Array, peaks: Int32Array, half: number, maxShift: number, step: number): Float64Array {
   const first = snippet(x, peaks[0], half);
   const sum = new Float64Array(2 * half + 1);
   const one = new Float64Array(2 * half + 1);
@@ -319,7 +321,7 @@ function finite(v: number | undefined): number {
   return v !== undefined && v === v ? v : 0;
 }
 
-function medianOf(values: number[]): number {
-  const s = [...values].sort((a, b) => a - b);
+function medianOf(values: readonly number[]): number {
+  const s = Float64Array.from(values).sort();
   return s[s.length >> 1];
 }
