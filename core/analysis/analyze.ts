@@ -23,6 +23,14 @@ export interface AnalyzeOptions {
 const MIN_REST_S = 120;
 
 /**
+ * Working memory kept for the next analysis in this thread (a batch of files, or the same recording
+ * again at another sensitivity) when it is no larger than this: fresh pages cost the kernel a fault
+ * each, about a twentieth of a short recording's analysis. A larger one is let go with its analysis.
+ */
+const KEEP_WORKSPACE_BYTES = 64 * 2 ** 20;
+let keptWorkspace: Workspace | null = null;
+
+/**
  * Recording → Analysis. Accelerometers run first so their movement spans can be set aside in the EMG
  * recorded alongside; each channel's events are summarised, then pooled by site.
  */
@@ -33,7 +41,8 @@ export function analyzeRecording(rec: Recording, opts: AnalyzeOptions = {}): Ana
   const weight = (id: string): number => channelsOf(rec, id).reduce((s, c) => s + c.data.length, 0);
   const total = order.reduce((s, c) => s + weight(c.id), 0) || 1;
   let done = 0;
-  const workspace = new Workspace();
+  const workspace = keptWorkspace ?? new Workspace();
+  keptWorkspace = null;
   const results = new Map<string, ChannelResult>();
   const movementS: Array<{ startS: number; endS: number }> = [];
   abortIfAsked(opts);
@@ -100,6 +109,7 @@ export function analyzeRecording(rec: Recording, opts: AnalyzeOptions = {}): Ana
     };
   });
   events.sort((a, b) => a.startS - b.startS || a.channel.localeCompare(b.channel));
+  if (workspace.bytes <= KEEP_WORKSPACE_BYTES) keptWorkspace = workspace;
   opts.onProgress?.(1);
   return { channels, events, summary: { channels: summaries, sites: summariseSites(summaries) }, parameters: describeParams(params) };
 }

@@ -18,4 +18,11 @@ export class Workspace {
     }
     return buffer.subarray(0, length);
   }
+
+  /** Bytes held. */
+  get bytes(): number {
+    let n = this.filter.bytes;
+    for (const b of this.pool.values()) n += b.byteLength;
+    return n;
+  }
 }

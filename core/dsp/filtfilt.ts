@@ -54,6 +54,10 @@ export class FilterScratch {
     if (this.buffer.length < length) this.buffer = new Float64Array(Math.ceil(length * 1.25));
     return this.buffer;
   }
+
+  get bytes(): number {
+    return this.buffer.byteLength;
+  }
 }
 
 function dcGain(filter: Sos): number {
