@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { analyzeRecording } from '../../core/analysis/analyze';
 import type { DetectedEvent } from '../../core/analysis/types';
+import { findRawArtifacts } from '../../core/detect/raw-artifacts';
 import { Prng } from '../../core/simulate/prng';
 import { addPotential } from '../../core/simulate/shapes';
 import { emgRecording, spike } from './helpers';
@@ -88,6 +89,33 @@ describe('EMG sustained activity', () => {
 });
 
 describe('EMG artifacts', () => {
+  it('raw runs: every maximal run of one repeated value long enough is found, at the extremes as clipping, elsewhere as flat', () => {
+    const rng = new Prng(17);
+    for (let trial = 0; trial < 400; trial++) {
+      const x = new Float32Array(Math.floor(rng.next() * 200));
+      for (let i = 0; i < x.length; ) {
+        const len = rng.next() < 0.2 ? 1 + Math.floor(rng.next() * 12) : 1;
+        const r = rng.next();
+        const v = r < 0.1 ? Number.NaN : r < 0.2 ? 5 : r < 0.3 ? -5 : Math.round(rng.uniform(-4, 4));
+        for (let k = 0; k < len && i < x.length; k++) x[i++] = v;
+      }
+      const minRun = 1 + Math.floor(rng.next() * 5);
+      const range = rng.next() < 0.3 ? { min: -4, max: 4 } : undefined;
+      const finite = Array.from(x).filter((v) => !Number.isNaN(v));
+      const top = range ? Math.min(Math.max(...finite), range.max) : Math.max(...finite);
+      const bottom = range ? Math.max(Math.min(...finite), range.min) : Math.min(...finite);
+      const clipping: Array<{ start: number; end: number }> = [];
+      const flat: Array<{ start: number; end: number }> = [];
+      for (let start = 0, end = 1; start < x.length; start = end++) {
+        while (end < x.length && x[end] === x[start]) end++;
+        if (Number.isNaN(x[start]) || end - start < minRun) continue;
+        if (top > bottom && (x[start] >= top || x[start] <= bottom)) clipping.push({ start, end });
+        else if (end - start >= 6) flat.push({ start, end });
+      }
+      expect(findRawArtifacts(x, minRun, 6, range)).toEqual({ clipping, flat });
+    }
+  });
+
   it('recognises a heartbeat train as ECG, never as twitches, and still finds a real twitch', () => {
     const rec = emgRecording(fs, 30, 3, 7, (y) => {
       for (let t = 0.5; t < 30; t += 0.85) {
