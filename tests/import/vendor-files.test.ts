@@ -129,6 +129,10 @@ describe('real vendor exports', () => {
     await expect(importFixture('polar-sensor-logger/MARKER_20220425_114002.txt')).rejects.toThrow(/marker file.*_ACC\.txt/);
   });
 
+  it('Empatica info.txt: a clear error pointing at ACC.csv', async () => {
+    await expect(importFixture('empatica-e4/info.txt')).rejects.toThrow(/^info\.txt:1: this is the info\.txt of an Empatica E4 archive.*open ACC\.csv/);
+  });
+
   it('Garmin raw accelerometer: ISO times with zone, milli-g, the 550 s pause kept as a gap', async () => {
     const rec = await importFixture('garmin-acc/acc.csv');
     expect(rec.format).toBe('garmin-acc');

@@ -14,6 +14,9 @@ function firstTwo(head: Head): [number[], number[]] | null {
   return [a, b];
 }
 
+/** The archive's info.txt, which describes the CSV files in words. */
+const INFO = /^\.csv files in this archive are in the following format/i;
+
 /** Empatica E4 CSV (E4 Connect): row 1 the session start (Unix s) per column, row 2 the rate; ACC in 1/64 g. */
 export const empaticaE4: FormatDef = {
   id: 'empatica-e4',
@@ -21,6 +24,7 @@ export const empaticaE4: FormatDef = {
   description: 'Empatica E4 ACC.csv (start time row, rate row, 1/64 g); other E4 streams as plain signals',
   evidence: 'real',
   detect(head) {
+    if (INFO.test(head.lines[0] ?? '')) return 1;
     const rows = firstTwo(head);
     if (!rows) return 0;
     const [a, b] = rows;
@@ -28,6 +32,9 @@ export const empaticaE4: FormatDef = {
     return same(a) && same(b) && a[0] > 1e9 && a[0] < 1e10 && b[0] > 0 && b[0] <= 1000 ? 0.9 : 0;
   },
   plan(head: Head, options: ImportOptions): TablePlan {
+    if (INFO.test(head.lines[0] ?? '')) {
+      throw new ImportError(head.name, "this is the info.txt of an Empatica E4 archive, which describes the files and holds no samples", 'open ACC.csv from the same folder', 1);
+    }
     const rows = firstTwo(head);
     if (!rows) throw new ImportError(head.name, 'the first two rows should hold the start time and the rate', 'this does not look like an Empatica E4 export', 1);
     const [start, rate] = rows;
