@@ -1,10 +1,10 @@
-import type { ArtifactReason, DetectedEvent } from '../analysis/types';
+import type { DetectedEvent } from '../analysis/types';
 import { bandpassDesign } from '../dsp/design-cache';
 import { movingRmsGapFree, movingRmsWithin } from '../dsp/envelope';
 import { ZeroPhaseFilter } from '../dsp/filtfilt';
 import { finiteQuantile, slidingQuantile, windowedSigma } from '../dsp/robust';
 import { findMains, nextPowerOfTwo, welchSpectrum } from '../dsp/spectrum';
-import { findEcgTrain, onBeat } from './ecg';
+import { findEcgTrain, onBeat, type EcgTrain } from './ecg';
 import { findMotion } from './motion';
 import { fillShortGaps } from './gaps';
 import { countPeaks, findPotentials, type Potentials } from './hysteresis';
@@ -13,7 +13,7 @@ import { findRawArtifacts } from './raw-artifacts';
 import { notAnalysed, type Checkpoint, type ChannelResult } from './result';
 import { complement, dilateSpans, mergeSpans, overlapsAny, totalLength, type Span } from './spans';
 import { findSustained } from './sustained';
-import { groupTwitches } from './twitch';
+import { groupTwitches, type Twitch } from './twitch';
 import { Workspace } from './workspace';
 
 export interface EmgInput {
@@ -69,7 +69,6 @@ export function detectEmg(input: EmgInput, p: EmgParams, checkpoint: Checkpoint,
   // A candidate peaking on a filled-in sample is the filters' echo of the fill, not a potential.
   const patched = dilateSpans(filled, Math.round(PATCH_MARGIN_S * fs), input.data.length);
   const n = data.length;
-  const notes: string[] = [];
   const raw = findRawArtifacts(data, p.clipMinRun, Math.max(p.clipMinRun + 1, Math.round(p.flatMinS * fs)), input.range);
   const gaps = complement(finite.filter((r) => r.end - r.start >= Math.round(MIN_RUN_S * fs)), n);
   // Filters never see clipped or flat stretches: their steps would ring for seconds in the motion band.
@@ -164,24 +163,15 @@ export function detectEmg(input: EmgInput, p: EmgParams, checkpoint: Checkpoint,
   const nearBusy = dilateSpans(mergeSpans([...gaps, ...clipping, ...flat, ...motion, ...sustained, ...(input.movement ?? [])]), Math.round((p.isolationMs / 1000) * fs), n);
   const excludedForTwitch = mergeSpans([...nearBusy, ...edges]);
 
-  // With the average beat subtracted at each beat (template subtraction, Drake & Callaghan 2006), a twitch
-  // landing on a beat shows in what is left; potentials found there that clearly outgrow the subtraction's
-  // leftovers count.
+  // A twitch landing on a beat shows in what is left once the average beat is subtracted; potentials found
+  // there that clearly outgrow the subtraction's leftovers count.
   let tx = x;
   let tenv = envelope;
   let tpot = pot;
   if (train) {
-    tx = ws.floats('residual', n);
-    tx.set(x);
-    const changed = dilateSpans(subtractBeats(tx, train.template, train.centres), envelopeWidth >> 1, n);
-    tenv = ws.floats('residualEnvelope', n);
-    tenv.set(envelope);
-    for (const r of runs) {
-      for (const c of changed) {
-        if (c.end > r.start && c.start < r.end) movingRmsWithin(tx, envelopeWidth, tenv, Math.max(r.start, c.start), Math.min(r.end, c.end), r.start, r.end);
-      }
-    }
-    // The residual's envelope differs from the signal's only where the subtraction changed it.
+    const residual = subtractTrain(x, envelope, train, runs, envelopeWidth, ws);
+    tx = residual.x;
+    tenv = residual.envelope;
     tpot = findPotentials({
       x: tx,
       envelope: tenv,
@@ -190,7 +180,7 @@ export function detectEmg(input: EmgInput, p: EmgParams, checkpoint: Checkpoint,
       high: p.twitchK,
       low: p.releaseK,
       mergeGap: Math.round((p.mergeGapMs / 1000) * fs),
-      within: mergeSpans([...weakSpans, ...changed]),
+      within: mergeSpans([...weakSpans, ...residual.changed]),
     });
   }
   const beatAmplitude = train ? train.amplitude * LEFTOVER_RATIO : Infinity;
@@ -221,70 +211,20 @@ export function detectEmg(input: EmgInput, p: EmgParams, checkpoint: Checkpoint,
   // A beat with a twitch on it is not shown as an artifact: no twitch lies inside an artifact span.
   const beatsShown = beats.filter((b) => !twitches.some((tw) => tw.start < b.end && tw.end > b.start));
   const artifacts = mergeSpans([...gaps, ...clipping, ...flat, ...motion, ...beatsShown, ...(input.movement ?? [])]);
-  const t = (i: number): number => startS + i / fs;
-  const separation = Math.max(1, Math.round(SPIKE_SEPARATION_S * fs));
-  const events: DetectedEvent[] = [];
-  for (const tw of twitches) {
-    events.push({
-      channel: id,
-      type: 'twitch',
-      startS: t(tw.start),
-      endS: t(tw.end),
-      peakS: t(tw.peak),
-      amplitude: tw.amplitude,
-      snr: tw.amplitude / tw.floor,
-      ...(tw.multiplet > 1 ? { multiplet: tw.multiplet } : {}),
-    });
-  }
-  for (const s of sustained) {
-    const peak = peakOf(x, s.start, s.end);
-    const floor = quietFloor[(peak.index / win) | 0];
-    const spikes = countPeaks(envelope, s.start, s.end, p.twitchK * floor, separation);
-    events.push({
-      channel: id,
-      type: 'sustained',
-      startS: t(s.start),
-      endS: t(s.end),
-      peakS: t(peak.index),
-      amplitude: peak.value,
-      snr: peak.value / floor,
-      rms: finiteRms(x, s.start, s.end),
-      density: spikes / ((s.end - s.start) / fs),
-    });
-  }
-  const artifactEvent = (s: Span, reason: ArtifactReason): void => {
-    const peak = peakOf(x, s.start, s.end);
-    const floor = localFloor[(peak.index / win) | 0];
-    events.push({
-      channel: id,
-      type: 'artifact',
-      startS: t(s.start),
-      endS: t(s.end),
-      peakS: t(peak.index),
-      amplitude: peak.value,
-      snr: floor > 0 && peak.value > 0 ? peak.value / floor : 0,
-      reason,
-    });
-  };
-  for (const s of gaps) artifactEvent(s, 'gap');
-  for (const s of clipping) artifactEvent(s, 'clipping');
-  for (const s of flat) artifactEvent(s, 'flat');
-  for (const s of motion) artifactEvent(s, 'motion');
-  for (const s of beatsShown) artifactEvent(s, 'ecg');
-  events.sort((a, b) => a.startS - b.startS);
-
-  if (mains.mainsHz !== null) {
-    const harmonics = mains.lines.filter((l) => l.harmonic > 1).length;
-    notes.push(
-      `Mains hum at ${mains.mainsHz} Hz${harmonics > 0 ? ` (and ${harmonics} of its harmonic${harmonics === 1 ? '' : 's'})` : ''} was found and filtered out.`,
-    );
-  }
-  if (fs < FULL_BAND_RATE_HZ) {
-    notes.push(
-      `Sampled at ${round(fs)} Hz, so only activity up to ${round(highHz)} Hz is kept: small and fast potentials may be missed.`,
-    );
-  }
-  if (beats.length > 0) notes.push(`A regular heartbeat (ECG) shows in this channel; ${beats.length} beats were set aside, not counted as twitches.`);
+  const events = channelEvents({
+    id,
+    startS,
+    fs,
+    x,
+    envelope,
+    win,
+    localFloor,
+    quietFloor,
+    twitchK: p.twitchK,
+    twitches,
+    sustained,
+    artifacts: { gap: gaps, clipping, flat, motion, ecg: beatsShown },
+  });
 
   const gapN = totalLength(gaps);
   const excludedN = totalLength(artifacts);
@@ -297,8 +237,122 @@ export function detectEmg(input: EmgInput, p: EmgParams, checkpoint: Checkpoint,
     excludedS: excludedN / fs,
     noiseFloor: Number.isFinite(noiseFloor) ? noiseFloor : 0,
     mainsHz: mains.mainsHz,
-    notes,
+    notes: channelNotes(mains, fs, highHz, beats.length),
   };
+}
+
+/**
+ * The signal with the train's average beat subtracted at each beat (template subtraction, Drake &
+ * Callaghan 2006), its envelope (recomputed only where the subtraction changed it), and those spans.
+ */
+function subtractTrain(
+  x: Float32Array,
+  envelope: Float32Array,
+  train: EcgTrain,
+  runs: readonly Span[],
+  envelopeWidth: number,
+  ws: Workspace,
+): { x: Float32Array; envelope: Float32Array; changed: Span[] } {
+  const n = x.length;
+  const tx = ws.floats('residual', n);
+  tx.set(x);
+  const changed = dilateSpans(subtractBeats(tx, train.template, train.centres), envelopeWidth >> 1, n);
+  const tenv = ws.floats('residualEnvelope', n);
+  tenv.set(envelope);
+  for (const r of runs) {
+    for (const c of changed) {
+      if (c.end > r.start && c.start < r.end) movingRmsWithin(tx, envelopeWidth, tenv, Math.max(r.start, c.start), Math.min(r.end, c.end), r.start, r.end);
+    }
+  }
+  return { x: tx, envelope: tenv, changed };
+}
+
+/** Artifacts are listed in this order before the sort by time, which keeps ties in it. */
+const ARTIFACT_ORDER = ['gap', 'clipping', 'flat', 'motion', 'ecg'] as const;
+
+interface EventSources {
+  id: string;
+  startS: number;
+  fs: number;
+  x: Float32Array;
+  envelope: Float32Array;
+  /** Samples per noise window, and the local and quiet floors per window. */
+  win: number;
+  localFloor: Float64Array;
+  quietFloor: Float64Array;
+  twitchK: number;
+  twitches: readonly Twitch[];
+  sustained: readonly Span[];
+  artifacts: Record<(typeof ARTIFACT_ORDER)[number], readonly Span[]>;
+}
+
+/** The channel's events in time order: twitches, sustained episodes measured on the band-passed signal, artifacts. */
+function channelEvents(e: EventSources): DetectedEvent[] {
+  const { id, fs, x, win } = e;
+  const t = (i: number): number => e.startS + i / fs;
+  const separation = Math.max(1, Math.round(SPIKE_SEPARATION_S * fs));
+  const events: DetectedEvent[] = [];
+  for (const tw of e.twitches) {
+    events.push({
+      channel: id,
+      type: 'twitch',
+      startS: t(tw.start),
+      endS: t(tw.end),
+      peakS: t(tw.peak),
+      amplitude: tw.amplitude,
+      snr: tw.amplitude / tw.floor,
+      ...(tw.multiplet > 1 ? { multiplet: tw.multiplet } : {}),
+    });
+  }
+  for (const s of e.sustained) {
+    const peak = peakOf(x, s.start, s.end);
+    const floor = e.quietFloor[(peak.index / win) | 0];
+    const spikes = countPeaks(e.envelope, s.start, s.end, e.twitchK * floor, separation);
+    events.push({
+      channel: id,
+      type: 'sustained',
+      startS: t(s.start),
+      endS: t(s.end),
+      peakS: t(peak.index),
+      amplitude: peak.value,
+      snr: peak.value / floor,
+      rms: finiteRms(x, s.start, s.end),
+      density: spikes / ((s.end - s.start) / fs),
+    });
+  }
+  for (const reason of ARTIFACT_ORDER) {
+    for (const s of e.artifacts[reason]) {
+      const peak = peakOf(x, s.start, s.end);
+      const floor = e.localFloor[(peak.index / win) | 0];
+      events.push({
+        channel: id,
+        type: 'artifact',
+        startS: t(s.start),
+        endS: t(s.end),
+        peakS: t(peak.index),
+        amplitude: peak.value,
+        snr: floor > 0 && peak.value > 0 ? peak.value / floor : 0,
+        reason,
+      });
+    }
+  }
+  return events.sort((a, b) => a.startS - b.startS);
+}
+
+/** What the channel's summary says about its conditioning: mains found, a short band, a heartbeat. */
+function channelNotes(mains: { mainsHz: number | null; lines: ReadonlyArray<{ harmonic: number }> }, fs: number, highHz: number, beats: number): string[] {
+  const notes: string[] = [];
+  if (mains.mainsHz !== null) {
+    const harmonics = mains.lines.filter((l) => l.harmonic > 1).length;
+    notes.push(
+      `Mains hum at ${mains.mainsHz} Hz${harmonics > 0 ? ` (and ${harmonics} of its harmonic${harmonics === 1 ? '' : 's'})` : ''} was found and filtered out.`,
+    );
+  }
+  if (fs < FULL_BAND_RATE_HZ) {
+    notes.push(`Sampled at ${round(fs)} Hz, so only activity up to ${round(highHz)} Hz is kept: small and fast potentials may be missed.`);
+  }
+  if (beats > 0) notes.push(`A regular heartbeat (ECG) shows in this channel; ${beats} beats were set aside, not counted as twitches.`);
+  return notes;
 }
 
 /**
