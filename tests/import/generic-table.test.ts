@@ -126,7 +126,7 @@ describe('generic table: time columns', () => {
     expect(emg.sampleRateHz).toBeCloseTo(2000, 6);
     expect(rec.durationS).toBeCloseTo(0.2, 6);
     expect(rec.warnings.map((w) => w.message)).toEqual([
-      'the time column "time" states no unit: in seconds its steps of 0.5 would mean 2 Hz, too slow for EMG, so it is read as milliseconds (2000 Hz); name it "time (s)" if it really counts seconds',
+      'the time column "time" states no unit: in seconds its steps of 0.5 would mean 2 Hz, too slow for EMG, so it is read as milliseconds (2000 Hz); if it really counts seconds, name it "time (s)" or set the sample rate (--rate)',
     ]);
   });
 

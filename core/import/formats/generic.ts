@@ -226,7 +226,7 @@ export function planTable(head: Head, options: ImportOptions, formatId: string, 
     if (step !== null && 1 / step < MIN_EMG_RATE_HZ && 1000 / step >= MIN_EMG_RATE_HZ && 1000 / step <= MAX_EMG_RATE_HZ) {
       clocks[0] = { ...clock, unit: 'ms' };
       warnings.push({
-        message: `the time column "${labels[clock.column]}" states no unit: in seconds its steps of ${step} would mean ${formatHz(1 / step)}, too slow for EMG, so it is read as milliseconds (${formatHz(1000 / step)}); name it "${labels[clock.column]} (s)" if it really counts seconds`,
+        message: `the time column "${labels[clock.column]}" states no unit: in seconds its steps of ${step} would mean ${formatHz(1 / step)}, too slow for EMG, so it is read as milliseconds (${formatHz(1000 / step)}); if it really counts seconds, name it "${labels[clock.column]} (s)" or set the sample rate (--rate)`,
         column: clock.column + 1,
       });
     }
