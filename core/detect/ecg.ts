@@ -1,3 +1,4 @@
+import { lowerBound } from '../dsp/sorted';
 import type { Potentials } from './hysteresis';
 import { mergeSpans, type Span } from './spans';
 
@@ -177,14 +178,7 @@ function alignTo(template: Float64Array, x: Float32Array, p: number, half: numbe
 /** Whether some value of `sorted` lies a whole number (1..maxCycles) of periods from `p`, within tolerance. */
 export function onBeat(sorted: Int32Array, p: number, period: number, maxCycles: number, tolerance: number): boolean {
   const reach = (maxCycles + tolerance) * period;
-  let lo = 0;
-  let hi = sorted.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (sorted[mid] < p - reach) lo = mid + 1;
-    else hi = mid;
-  }
-  for (let i = lo; i < sorted.length && sorted[i] <= p + reach; i++) {
+  for (let i = lowerBound(sorted, p - reach); i < sorted.length && sorted[i] <= p + reach; i++) {
     const d = Math.abs(sorted[i] - p);
     const cycles = Math.round(d / period);
     if (cycles >= 1 && cycles <= maxCycles && Math.abs(d - cycles * period) <= tolerance * period) return true;

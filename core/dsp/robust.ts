@@ -1,3 +1,5 @@
+import { lowerBound } from './sorted';
+
 /** Order statistics without sorting: Hoare's selection (Hoare 1961, "Algorithm 65: Find"). */
 export function selectInPlace(a: Float64Array | Float32Array, k: number, from = 0, to = a.length): number {
   let lo = from;
@@ -108,13 +110,13 @@ export function slidingQuantile(values: Float64Array, half: number, q: number): 
   const sorted = new Float64Array(2 * half + 1);
   let m = 0;
   const insert = (v: number): void => {
-    const at = lowerBound(sorted, m, v);
+    const at = lowerBound(sorted, v, m);
     sorted.copyWithin(at + 1, at, m);
     sorted[at] = v;
     m++;
   };
   const remove = (v: number): void => {
-    const at = lowerBound(sorted, m, v);
+    const at = lowerBound(sorted, v, m);
     sorted.copyWithin(at, at + 1, m);
     m--;
   };
@@ -126,18 +128,6 @@ export function slidingQuantile(values: Float64Array, half: number, q: number): 
     out[i] = m === 0 ? Number.NaN : sorted[Math.min(m - 1, Math.max(0, Math.floor(q * (m - 1))))];
   }
   return out;
-}
-
-/** The first index of the sorted `a[0, m)` whose value is not below `v`. */
-function lowerBound(a: Float64Array, m: number, v: number): number {
-  let lo = 0;
-  let hi = m;
-  while (lo < hi) {
-    const mid = (lo + hi) >>> 1;
-    if (a[mid] < v) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
 }
 
 /** The `q` quantile of the finite values, or NaN when there are none. */
