@@ -4,13 +4,16 @@
  * add nothing to their neighbours' windows and stay NaN themselves.
  */
 export function movingRms(x: Float32Array, width: number, out: Float32Array = new Float32Array(x.length)): Float32Array {
-  let finite = true;
-  for (let i = 0; i < x.length && finite; i++) finite = x[i] === x[i];
-  if (finite) return movingRmsGapFree(x, width, out);
   const half = Math.max(0, (width - 1) >> 1);
-  if (half === 0) for (let i = 0; i < x.length; i++) out[i] = Math.abs(x[i]);
-  else runningRmsWithGaps(x, half, out);
+  // With no neighbours in the window (half 0) a NaN cannot spread, so the gap-free path serves.
+  if (half > 0 && !isGapFree(x)) runningRmsWithGaps(x, half, out);
+  else movingRmsGapFree(x, width, out);
   return out;
+}
+
+function isGapFree(x: Float32Array): boolean {
+  for (let i = 0; i < x.length; i++) if (x[i] !== x[i]) return false;
+  return true;
 }
 
 /** `movingRms` of a stretch the caller knows holds no NaN (a filtered gap-free run), without checking. */
