@@ -1,4 +1,5 @@
 /** The batch summary table: one row per recording and site, as CSV for a spreadsheet. */
+import { csvTable } from '../csv/write';
 import type { LibraryEntry } from './schema';
 
 export const SUMMARY_COLUMNS = ['file', 'start_time', 'site', 'rest_min', 'twitch_count', 'twitches_per_min', 'sustained_count'] as const;
@@ -19,17 +20,9 @@ export function summaryRows(file: string, entry: Pick<LibraryEntry, 'startTime' 
   return entry.sites.map((s) => ({ file, startTime: entry.startTime, site: s.site, restS: s.restS, twitchCount: s.twitchCount, twitchesPerMinute: s.twitchesPerMinute, sustainedCount: s.sustainedCount }));
 }
 
-// RFC 4180: fields with a comma, quote or line break are quoted, quotes doubled.
-function cell(v: string): string {
-  return /[",\r\n]/.test(v) ? `"${v.replace(/"/g, '""')}"` : v;
-}
-
 export function summaryCsv(rows: readonly SummaryRow[]): string {
-  const lines = [SUMMARY_COLUMNS.join(',')];
-  for (const r of rows) {
-    lines.push(
-      [cell(r.file), cell(r.startTime ?? ''), cell(r.site), (r.restS / 60).toFixed(2), String(r.twitchCount), r.restS > 0 ? r.twitchesPerMinute.toFixed(3) : '', String(r.sustainedCount)].join(','),
-    );
-  }
-  return lines.join('\n') + '\n';
+  return csvTable(
+    SUMMARY_COLUMNS,
+    rows.map((r) => [r.file, r.startTime ?? '', r.site, (r.restS / 60).toFixed(2), r.twitchCount, r.restS > 0 ? r.twitchesPerMinute.toFixed(3) : '', r.sustainedCount]),
+  );
 }

@@ -1,3 +1,4 @@
+import { csvRow } from '../csv/write';
 import type { Channel } from '../recording';
 
 /**
@@ -11,7 +12,7 @@ export function genericCsv(channels: readonly Channel[], comments: Record<string
   if (channels.some((c) => c.sampleRateHz !== fs || c.data.length !== n)) throw new Error('generic CSV needs channels of one rate and length');
   const lines: string[] = [];
   for (const [k, v] of Object.entries({ rate_hz: String(fs), ...comments })) lines.push(`# ${k} = ${v}`);
-  lines.push(['time_s', ...channels.map((c) => `${c.label} (${c.unit})`)].join(','));
+  lines.push(csvRow(['time_s', ...channels.map((c) => `${c.label} (${c.unit})`)]));
   const places = channels.map((c) => (c.unit === 'g' ? (digits.g ?? 5) : (digits.uV ?? 2)));
   const timeDigits = exactDecimals(1 / fs);
   const row: string[] = new Array(channels.length + 1);
