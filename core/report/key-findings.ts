@@ -4,7 +4,7 @@ import { QUESTIONS, questionById } from '../guidance/checklist';
 import type { Findings } from '../guidance/findings';
 import { formatDuration, formatNumber, formatRate, listInWords, plural } from '../guidance/numbers';
 import { RED_FLAGS } from '../guidance/rules';
-import { rateInterval } from './poisson';
+import { rateInterval } from '../stats/poisson';
 
 export function keyFindings(f: Findings, answers: ChecklistAnswers, notRaw?: string): [string, string, string] {
   return [twitchLine(f, notRaw), sustainedLine(f), checklistLine(answers)];

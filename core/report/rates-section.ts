@@ -3,7 +3,7 @@ import type { Findings } from '../guidance/findings';
 import { formatNumber } from '../guidance/numbers';
 import { siteRatesChart } from './charts/site-rates';
 import { esc, section, table } from './html';
-import { rateInterval } from './poisson';
+import { rateInterval } from '../stats/poisson';
 
 export function ratesSection(f: Findings): string {
   const rows = f.locations.map((l) => {

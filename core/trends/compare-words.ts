@@ -3,7 +3,7 @@
  * estimate alone: "higher" or "lower" only when the whole 95 % interval lies on one side of no change.
  */
 import { formatNumber } from '../guidance/numbers';
-import { rateRatio, type RateRatio } from './rate-ratio';
+import { rateRatio, type RateRatio } from '../stats/rate-ratio';
 
 export interface RateSample {
   /** How the recording is named in the sentence: a date, a file name, "the first recording". */

@@ -1,5 +1,5 @@
 /** Twitching over weeks: rates by site over calendar time, comparisons in plain words, and their statistics. */
-export { clopperPearson, rateRatio, type RateRatio } from './rate-ratio';
+export { clopperPearson, rateRatio, type RateRatio } from '../stats/rate-ratio';
 export { compareRates, TOO_FEW_TWITCHES, type RateComparison, type RateSample, type Verdict } from './compare-words';
 export { calendarMs, dayLabel, DAY_MS } from './calendar';
 export {

@@ -3,7 +3,7 @@
  * per hour, and how many sites showed twitches ("spreading"). Undated recordings cannot be placed in time
  * and are returned apart.
  */
-import { garwoodInterval, rateInterval } from '../report/poisson';
+import { garwoodInterval, rateInterval } from '../stats/poisson';
 import type { LibraryEntry } from '../library/schema';
 import { hasTag } from '../library/tags';
 import { calendarMs } from './calendar';

@@ -1,7 +1,7 @@
 /** Horizontal bars of twitches per minute of rest by location, with exact 95 % intervals as whiskers. */
 import type { Location } from '../../guidance/findings';
 import { formatNumber } from '../../guidance/numbers';
-import { rateInterval } from '../poisson';
+import { rateInterval } from '../../stats/poisson';
 import { tickStep, ticks } from './scale';
 import { line, rect, svg, text } from './svg';
 

@@ -10,7 +10,7 @@ import { firstToLatest } from '../../trends/first-last';
 import { placeInTime, rateSeries, spreadSeries, sustainedSeries, type DatedRecording, type TagFilter, type TrendRecording } from '../../trends/series';
 import { readableTime } from '../header';
 import { esc, reportDocument, section, table } from '../html';
-import { rateInterval } from '../poisson';
+import { rateInterval } from '../../stats/poisson';
 import { REPORT_CSS } from '../style';
 import { overTimeChart, type TagMark } from './over-time-chart';
 import { sitesOverTimeChart } from './sites-chart';

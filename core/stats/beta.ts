@@ -1,5 +1,5 @@
 /** The regularised incomplete beta function and its inverse, for exact binomial (Clopper–Pearson) limits. */
-import { logGamma } from '../report/poisson';
+import { logGamma } from './poisson';
 
 // Continued fraction for I_x(a, b) by the modified Lentz method (Press et al., Numerical Recipes, 3rd ed., section 6.4).
 function betaContinuedFraction(a: number, b: number, x: number): number {

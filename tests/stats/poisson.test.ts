@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { garwoodInterval, gammaP, logGamma, rateInterval } from '../../core/report/poisson';
+import { garwoodInterval, gammaP, logGamma, rateInterval } from '../../core/stats/poisson';
 
 describe('exact Poisson intervals (Garwood 1936)', () => {
   it.each([

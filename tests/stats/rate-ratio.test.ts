@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { betaI, betaIInverse } from '../../core/trends/beta';
-import { clopperPearson, rateRatio } from '../../core/trends/rate-ratio';
+import { betaI, betaIInverse } from '../../core/stats/beta';
+import { clopperPearson, rateRatio } from '../../core/stats/rate-ratio';
 
 describe('incomplete beta', () => {
   it('matches the binomial tail it stands for', () => {
