@@ -1,4 +1,5 @@
 /** The command line's words, parsed into a typed shape; wrong words are a UsageError (exit 2). */
+import { QUESTIONS, type Answer, type ChecklistAnswers, type QuestionId } from '../core/guidance/checklist';
 
 export class UsageError extends Error {
   override name = 'UsageError';
@@ -22,15 +23,17 @@ export interface CliArgs {
   columns: Record<string, { kind?: 'emg' | 'accel' | 'other'; unit?: string }>;
   sensitivity?: number;
   subject?: string;
+  /** Checklist answers for the report (`--answer weakness-worse=yes`), as the app's checklist gives them. */
+  answers: ChecklistAnswers;
   /** Tags per recording file name (`trend --tag week3.csv=caffeine`). */
   tags: Record<string, string[]>;
   quiet: boolean;
 }
 
-const VALUE_FLAGS = new Set(['--json', '--json-dir', '--summary', '--library', '--events', '--report', '--format', '--rate', '--site', '--column', '--sensitivity', '--subject', '--tag']);
+const VALUE_FLAGS = new Set(['--json', '--json-dir', '--summary', '--library', '--events', '--report', '--format', '--rate', '--site', '--column', '--sensitivity', '--subject', '--tag', '--answer']);
 
 export function parseArgs(argv: readonly string[]): CliArgs {
-  const out: CliArgs = { command: argv[0] ?? 'help', files: [], sites: {}, columns: {}, tags: {}, quiet: false };
+  const out: CliArgs = { command: argv[0] ?? 'help', files: [], sites: {}, columns: {}, answers: {}, tags: {}, quiet: false };
   for (let i = 1; i < argv.length; i++) {
     const a = argv[i];
     if (a === '--quiet' || a === '-q') {
@@ -99,6 +102,11 @@ export function parseArgs(argv: readonly string[]): CliArgs {
         out.tags[file] = [...(out.tags[file] ?? []), m[2].trim()];
         break;
       }
+      case '--answer': {
+        const [id, answer] = parseAnswer(value);
+        out.answers[id] = answer;
+        break;
+      }
       case '--column': {
         const m = /^([^=]+)=(emg|accel|other)(?::(.+))?$/i.exec(value);
         if (!m) throw new UsageError(`--column ${value}: write it as COLUMN=KIND[:UNIT], e.g. --column 2=emg:mV`);
@@ -108,4 +116,18 @@ export function parseArgs(argv: readonly string[]): CliArgs {
     }
   }
   return out;
+}
+
+const ANSWER_WORDS: Record<string, Answer> = { yes: 'yes', no: 'no', unsure: 'unsure', 'not-sure': 'unsure' };
+
+/** `weakness-worse=yes` → the checklist's id and answer; the message lists the ids when one is unknown. */
+function parseAnswer(value: string): [QuestionId, Answer] {
+  const m = /^([^=]+)=(.*)$/.exec(value);
+  if (!m) throw new UsageError(`--answer ${value}: write it as QUESTION=yes|no|unsure, e.g. --answer weakness-worse=yes`);
+  const id = m[1].trim().toLowerCase();
+  const question = QUESTIONS.find((q) => q.id === id);
+  if (!question) throw new UsageError(`--answer ${value}: no checklist question "${id}" (questions: ${QUESTIONS.map((q) => q.id).join(', ')})`);
+  const answer = ANSWER_WORDS[m[2].trim().toLowerCase()];
+  if (!answer) throw new UsageError(`--answer ${value}: the answer must be yes, no or unsure`);
+  return [question.id, answer];
 }

@@ -5,15 +5,31 @@ import { analyzeRecording } from '../core/analysis/analyze';
 import { eventsToCsv } from '../core/analysis/events-csv';
 import { toAnalysisJson } from '../core/analysis/json';
 import { FORMATS, ImportError } from '../core/import';
+import { QUESTIONS } from '../core/guidance/checklist';
+import { guidanceFor } from '../core/guidance';
 import { buildReportHtml } from '../core/report';
 import { writeFileAtomic } from '../electron/fs/atomic-write';
 import { parseArgs, UsageError, type CliArgs } from './args';
 import { htmlToPdf } from './pdf';
-import { describeAnalysis, describeRecording } from './print';
+import { describeAnalysis, describeGuidance, describeRecording } from './print';
 import { readRecording } from './read-recording';
 import { analyzeMany, type BatchRun } from './batch';
 import { trendCommand } from './trend';
 import { softwareVersion } from './version';
+
+/** Text wrapped at `width` columns, each line indented by `indent` spaces. */
+function wrapped(text: string, indent: number, width: number): string {
+  const lines: string[] = [];
+  let line = '';
+  for (const word of text.split(' ')) {
+    if (line && indent + line.length + 1 + word.length > width) {
+      lines.push(line);
+      line = word;
+    } else line = line ? `${line} ${word}` : word;
+  }
+  if (line) lines.push(line);
+  return lines.map((l) => ' '.repeat(indent) + l).join('\n');
+}
 
 const HELP = `twitchscope — find twitch-like spikes and cramp-like activity in EMG and accelerometer recordings
 
@@ -22,7 +38,7 @@ Usage:
   twitchscope formats
   twitchscope analyze FILE [--json OUT.json] [--events OUT.csv] [--report OUT.pdf|OUT.html]
                            [--format ID] [--rate HZ] [--site CHANNEL=SITE]... [--column N=KIND[:UNIT]]...
-                           [--sensitivity 0..1] [--subject NAME]
+                           [--sensitivity 0..1] [--subject NAME] [--answer QUESTION=yes|no|unsure]...
   twitchscope analyze FILE|FOLDER... [--json-dir DIR] [--summary OUT.csv] [--library LIBRARY.json]
                                      [import and detection options]
   twitchscope trend FILE|FOLDER... [--report OUT.pdf|OUT.html] [--tag FILE=TAG]... [--subject NAME]
@@ -35,6 +51,9 @@ Usage:
   --column N=KIND    treat column N (1-based, or its header text) as emg, accel or other, e.g. 2=emg:mV
   --sensitivity S    0 finds the fewest events, 1 the most; 0.5 is the default
   --subject NAME     name or initials printed on the report
+  --answer Q=A       a checklist answer for the report's guidance, as in the app: yes, no or unsure, e.g.
+                     --answer weakness-worse=yes; the questions:
+${wrapped(QUESTIONS.map((q) => q.id).join(', '), 21, 110)}
   --json-dir DIR     with several recordings: one <name>.analysis.json per recording in DIR
   --summary OUT.csv  with several recordings: one row per recording and site (rest, twitches, rate, sustained)
   --library FILE     add the recordings to this library index (e.g. the app's library.json); ones already
@@ -102,8 +121,8 @@ function failIfAny(run: BatchRun): void {
 
 async function analyzeSeveral(args: CliArgs): Promise<void> {
   if (args.files.length === 0) throw new UsageError('analyze needs a FILE or FOLDER (see "twitchscope help")');
-  for (const [flag, given] of [['--json', args.json], ['--events', args.events], ['--report', args.report]] as const) {
-    if (given) throw new UsageError(`${flag} writes one recording's output; with several recordings use --json-dir DIR and --summary OUT.csv`);
+  for (const [flag, given] of [['--json', args.json], ['--events', args.events], ['--report', args.report], ['--answer', Object.keys(args.answers).length > 0]] as const) {
+    if (given) throw new UsageError(`${flag} belongs to one recording's output; with several recordings use --json-dir DIR and --summary OUT.csv`);
   }
   failIfAny(await analyzeMany(args.files, batchArgs(args), writeOut));
 }
@@ -146,16 +165,15 @@ async function analyze(args: CliArgs): Promise<void> {
     const html = buildReportHtml({
       recording: rec,
       analysis,
-      answers: {},
+      answers: args.answers,
       ...(args.subject ? { subject: args.subject } : {}),
       software: { name: 'TwitchScope', version },
       generatedAt: new Date().toISOString(),
     });
     await writeReportFile(args.report, html);
   }
-  if (!args.json || !args.quiet) {
-    if (!args.json) process.stdout.write(describeAnalysis(rec, analysis) + '\n');
-  }
+  if (!args.json) process.stdout.write(describeAnalysis(rec, analysis) + '\n');
+  if (!args.json && Object.keys(args.answers).length > 0) process.stdout.write('\n' + describeGuidance(guidanceFor(analysis, args.answers)) + '\n');
 }
 
 async function info(args: CliArgs): Promise<void> {

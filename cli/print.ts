@@ -1,4 +1,5 @@
 import type { Analysis } from '../core/analysis/types';
+import { LEVEL_LABELS, type GuidanceItem } from '../core/guidance/rules';
 import type { Recording } from '../core/recording';
 
 /** Human-readable text for the terminal: the same facts as the JSON, laid out to be read. */
@@ -83,5 +84,12 @@ export function describeAnalysis(rec: Recording, analysis: Analysis): string {
   }
   if (rec.warnings.length) lines.push('', `  ${rec.warnings.length} import warning${rec.warnings.length === 1 ? '' : 's'} (see "twitchscope info ${rec.file}")`);
   lines.push('', '  TwitchScope describes signals; it does not diagnose.');
+  return lines.join('\n');
+}
+
+/** The guidance items the checklist answers chose, most urgent first, each with why. */
+export function describeGuidance(items: readonly GuidanceItem[]): string {
+  const lines = ['  guidance (from your checklist answers and the findings):'];
+  for (const i of items) lines.push(`   - ${LEVEL_LABELS[i.level]}: ${i.title}. ${i.reason}`);
   return lines.join('\n');
 }

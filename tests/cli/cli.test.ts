@@ -73,4 +73,26 @@ describe('twitchscope command line', () => {
     expect(ok.code).toBe(0);
     expect(ok.stdout).toMatch(/emg1\s+calf EMG \(uV\)\s+emg\s+uV\s+1000\.0\s+2000/);
   });
+
+  it('--answer takes checklist answers into the report and the printed guidance, as the app does', async () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'ts-cli-'));
+    const html = path.join(dir, 'report.html');
+    const r = await cli(['analyze', path.join(ROOT, 'samples/calf-rest-emg.csv'), '--answer', 'weakness-worse=yes', '--answer', 'caffeine=unsure', '--report', html]);
+    expect(r.stderr).toBe('');
+    expect(r.code).toBe(0);
+    expect(r.stdout).toMatch(/guidance.*\n\s+- See a clinician: Please arrange to see a clinician\. You answered yes to: weakness getting worse/);
+    const text = fs.readFileSync(html, 'utf8').replace(/<[^>]+>/g, ' ').replace(/\s+/g, ' ');
+    expect(text).toContain('weakness getting worse Yes ▲');
+    expect(text).toContain('caffeine or stimulants Not sure');
+  });
+
+  it('--answer names the questions when one is unknown and the answers when one is wrong', async () => {
+    const sample = path.join(ROOT, 'samples/calf-rest-emg.csv');
+    const unknown = await cli(['analyze', sample, '--answer', 'weak=yes']);
+    expect(unknown.code).toBe(2);
+    expect(unknown.stderr).toMatch(/no checklist question "weak" \(questions: weakness, weakness-worse, wasting, speech-swallowing, same-place/);
+    const wrong = await cli(['analyze', sample, '--answer', 'wasting=maybe']);
+    expect(wrong.code).toBe(2);
+    expect(wrong.stderr).toMatch(/--answer wasting=maybe: the answer must be yes, no or unsure/);
+  });
 });
