@@ -121,9 +121,10 @@ function failIfAny(run: BatchRun): void {
 
 async function analyzeSeveral(args: CliArgs): Promise<void> {
   if (args.files.length === 0) throw new UsageError('analyze needs a FILE or FOLDER (see "twitchscope help")');
-  for (const [flag, given] of [['--json', args.json], ['--events', args.events], ['--report', args.report], ['--answer', Object.keys(args.answers).length > 0]] as const) {
-    if (given) throw new UsageError(`${flag} belongs to one recording's output; with several recordings use --json-dir DIR and --summary OUT.csv`);
+  for (const [flag, given] of [['--json', args.json], ['--events', args.events], ['--report', args.report]] as const) {
+    if (given) throw new UsageError(`${flag} writes one recording's output; with several recordings use --json-dir DIR and --summary OUT.csv`);
   }
+  if (Object.keys(args.answers).length > 0) throw new UsageError('--answer belongs to one recording\'s report (analyze FILE --report OUT.pdf); several recordings have no guidance');
   failIfAny(await analyzeMany(args.files, batchArgs(args), writeOut));
 }
 
