@@ -1,9 +1,11 @@
 #!/usr/bin/env node
-// Runs the TypeScript command line directly (no build step): tsx compiles it on the fly, as CommonJS
-// like the rest of the package.
+// Runs the command line from JavaScript built from cli/ on first use and cached (see cli-cache.mjs); where
+// it cannot be built, tsx compiles the TypeScript on the fly, as CommonJS like the rest of the package.
 import { createRequire } from 'node:module';
+import { builtCli } from './cli-cache.mjs';
 
 const require = createRequire(import.meta.url);
-require('tsx/cjs/api').register();
-const { main } = require('../cli/main.ts');
+const built = builtCli();
+if (!built) require('tsx/cjs/api').register();
+const { main } = require(built ?? '../cli/main.ts');
 process.exitCode = await main(process.argv.slice(2));

@@ -1,6 +1,6 @@
 /**
  * One recording of a batch: import, analyse, and the `twitchscope.analysis/1` document back to the main
- * thread, which alone writes files. Runs in a worker thread (see `startWorker` in batch.ts), or in the
+ * thread, which alone writes files. Runs in a worker thread (see `startCliWorker`), or in the
  * main thread when there is only one worker's worth of work.
  */
 import path from 'node:path';
@@ -37,7 +37,7 @@ export async function analyseJob(job: BatchJob): Promise<JobResult> {
   }
 }
 
-/** Marks the threads `startWorker` made, so importing this module in any other thread (a test runner's) listens to nothing. */
+/** Marks the threads `runBatch` starts, so importing this module in any other thread (a test runner's) listens to nothing. */
 export const BATCH_WORKER_MARK = 'twitchscope-batch-worker';
 
 if (parentPort && workerData === BATCH_WORKER_MARK) {

@@ -6,13 +6,13 @@ import fs from 'node:fs/promises';
 import { availableParallelism } from 'node:os';
 import path from 'node:path';
 import { randomBytes } from 'node:crypto';
-import { Worker } from 'node:worker_threads';
 import { Library } from '../core/library/library';
 import { entryFromAnalysis } from '../core/library/entry';
 import type { LibraryEntry } from '../core/library/schema';
 import { summaryCsv, summaryRows, type SummaryRow } from '../core/library/summary-csv';
 import { analyseJob, BATCH_WORKER_MARK, type BatchJob, type JobResult } from './batch-worker';
 import { fileLibraryStore } from './library-file-store';
+import { startCliWorker } from './worker-thread';
 import type { ReadOptions } from './read-recording';
 
 /** Recording files a folder may hold (the app's `.twitchscope.json` sidecars and JSON outputs are not). */
@@ -62,16 +62,10 @@ export interface BatchOptions {
   onResult?: (result: JobResult, done: number, total: number) => void;
 }
 
-/** Starts a worker on the TypeScript source: tsx is registered inside the new thread first. */
-function startWorker(): Worker {
-  const entry = path.join(__dirname, 'batch-worker.ts');
-  return new Worker(`require('tsx/cjs/api').register(); require(${JSON.stringify(entry)});`, { eval: true, workerData: BATCH_WORKER_MARK });
-}
-
 /** One worker taking jobs until none are left; resolves with the job it was on if the thread died. */
 function runWorker(jobs: readonly BatchJob[], take: () => number, finish: (r: JobResult) => void): Promise<{ job: BatchJob; error: Error } | null> {
   return new Promise((resolve) => {
-    const worker = startWorker();
+    const worker = startCliWorker('batch-worker', BATCH_WORKER_MARK);
     let current: BatchJob | undefined;
     const feed = (): void => {
       current = jobs[take()];

@@ -1,7 +1,6 @@
-import { readFileSync } from 'node:fs';
-import path from 'node:path';
+import { version } from '../package.json';
 
+/** The package's version; imported, so the built command line carries it wherever its file is cached. */
 export function softwareVersion(): string {
-  const pkg = JSON.parse(readFileSync(path.resolve(__dirname, '../package.json'), 'utf8')) as { version: string };
-  return pkg.version;
+  return version;
 }
