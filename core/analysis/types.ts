@@ -3,33 +3,10 @@
  * (see `core/analysis/json.ts`); field names here are that schema's and must not be renamed.
  */
 
-export type EventType = 'twitch' | 'sustained' | 'artifact' | 'movement';
+import type { DetectedEvent } from '../detect/events';
 
-export type ArtifactReason = 'clipping' | 'flat' | 'gap' | 'motion' | 'ecg' | 'noise';
-
-export interface DetectedEvent {
-  /** Id of an analysed channel: an EMG channel id or an accelerometer sensor id. */
-  channel: string;
-  type: EventType;
-  /** Seconds from the recording's first sample. */
-  startS: number;
-  endS: number;
-  peakS: number;
-  /** Peak absolute amplitude of the conditioned signal, in the channel's unit (µV or g). */
-  amplitude: number;
-  /** Peak over the local noise floor (robust sigma). */
-  snr: number;
-  /** Twitch made of 2+ potentials within tens of ms (doublet = 2). */
-  multiplet?: number;
-  /** Sustained: RMS over the episode, in the channel's unit. */
-  rms?: number;
-  /** Sustained: mean density of spikes inside the episode, per second. */
-  density?: number;
-  /** Artifact: what it is. */
-  reason?: ArtifactReason;
-  /** Set by review in the app or by the sidecar: not produced by detection. */
-  review?: 'confirmed' | 'rejected' | 'added';
-}
+export type { ActivityPattern, ArtifactReason, DetectedEvent, EventType } from '../detect/events';
+export { ACTIVITY_PATTERNS } from '../detect/events';
 
 export interface AnalysedChannel {
   /** EMG channel id, or accelerometer sensor id. */

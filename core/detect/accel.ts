@@ -1,4 +1,4 @@
-import type { DetectedEvent } from '../analysis/types';
+import type { DetectedEvent } from './events';
 import { bandpassDesign } from '../dsp/design-cache';
 import { movingRms } from '../dsp/envelope';
 import { FilterScratch, ZeroPhaseFilter } from '../dsp/filtfilt';

@@ -1,4 +1,4 @@
-import type { DetectedEvent } from '../analysis/types';
+import type { DetectedEvent } from './events';
 import { bandpassDesign } from '../dsp/design-cache';
 import { movingRmsGapFree, movingRmsWithin } from '../dsp/envelope';
 import { ZeroPhaseFilter } from '../dsp/filtfilt';

@@ -1,4 +1,4 @@
-import type { DetectedEvent } from '../analysis/types';
+import type { DetectedEvent } from './events';
 
 /** What detection found on one analysed channel, before it is summarised. */
 export interface ChannelResult {

@@ -1,4 +1,4 @@
-import type { DetectedEvent } from '../analysis/types';
+import type { DetectedEvent } from '../detect/events';
 import type { TruthEvent } from './truth';
 
 export interface TwitchScore {

@@ -1,4 +1,4 @@
-import type { ArtifactReason, DetectedEvent } from '../analysis/types';
+import type { ArtifactReason, DetectedEvent } from '../detect/events';
 
 /**
  * One simulated event with its known position: what a perfect detector would report, in the detector's own

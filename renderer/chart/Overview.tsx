@@ -41,7 +41,7 @@ export function Overview({ durationS, events, view, palette, onView }: Props) {
     const bins = Math.max(1, Math.floor(width / BIN_PX));
     const counts = new Float64Array(bins);
     const stripH = 5;
-    const strips = ['sustained', 'movement', 'artifact'] as const;
+    const strips = ['sustained', 'activity', 'movement', 'artifact'] as const;
     const barBase = h - strips.length * stripH - 2;
     for (const e of events) {
       if (e.review === 'rejected') continue;

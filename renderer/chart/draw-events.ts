@@ -3,7 +3,7 @@ import type { DetectedEvent, EventType } from '../../core/analysis/types';
 import { classOf, drawShape, type MarkShape, type Palette } from './event-style';
 import { hatchPattern } from './hatch';
 
-const SPAN_TEXTURE = { twitch: null, sustained: 'diagonal', artifact: 'cross', movement: 'dots' } as const;
+const SPAN_TEXTURE = { twitch: null, sustained: 'diagonal', activity: 'horizontal', artifact: 'cross', movement: 'dots' } as const;
 
 /** First index whose end reaches t: events are sorted by peak, spans are short, so step back a little. */
 function firstVisible(events: readonly DetectedEvent[], t: number): number {
@@ -33,8 +33,8 @@ export function drawEvents(u: uPlot, events: readonly DetectedEvent[], selected:
   const r = 5 * dpr;
   const markY = top + r + 2 * dpr;
   const pxPerS = width / (xmax - xmin);
-  const plain: Record<EventType, number[]> = { twitch: [], sustained: [], artifact: [], movement: [] };
-  const lastX: Record<EventType, number> = { twitch: -Infinity, sustained: -Infinity, artifact: -Infinity, movement: -Infinity };
+  const plain: Record<EventType, number[]> = { twitch: [], sustained: [], activity: [], artifact: [], movement: [] };
+  const lastX: Record<EventType, number> = { twitch: -Infinity, sustained: -Infinity, activity: -Infinity, artifact: -Infinity, movement: -Infinity };
   // Marks closer than this overlap so much they read as one; drawing each costs time and shows nothing.
   const minGap = 0.8 * r;
   const special: Array<{ e: DetectedEvent; xp: number }> = [];

@@ -1,11 +1,12 @@
 import type { DetectedEvent, EventType } from '../../core/analysis/types';
 
 /** Event classes read by shape as well as colour (Okabe & Ito 2008 colour-blind-safe palette via CSS vars). */
-export type MarkShape = 'triangle' | 'square' | 'cross' | 'diamond';
+export type MarkShape = 'triangle' | 'square' | 'cross' | 'diamond' | 'circle';
 
 export const EVENT_CLASSES: ReadonlyArray<{ type: EventType; label: string; shape: MarkShape; cssVar: string }> = [
   { type: 'twitch', label: 'Twitch', shape: 'triangle', cssVar: '--twitch' },
   { type: 'sustained', label: 'Sustained', shape: 'square', cssVar: '--sustained' },
+  { type: 'activity', label: 'Activity', shape: 'circle', cssVar: '--activity' },
   { type: 'artifact', label: 'Artifact', shape: 'cross', cssVar: '--artifact' },
   { type: 'movement', label: 'Movement', shape: 'diamond', cssVar: '--movement' },
 ];
@@ -35,7 +36,7 @@ export function readPalette(): Palette {
     muted: v('--muted'),
     accent: v('--accent'),
     panel: v('--panel'),
-    classes: { twitch: v('--twitch'), sustained: v('--sustained'), artifact: v('--artifact'), movement: v('--movement') },
+    classes: { twitch: v('--twitch'), sustained: v('--sustained'), activity: v('--activity'), artifact: v('--artifact'), movement: v('--movement') },
   };
 }
 
@@ -58,6 +59,10 @@ export function drawShape(ctx: CanvasRenderingContext2D, shape: MarkShape, x: nu
       ctx.lineTo(x - r, y);
       ctx.closePath();
       break;
+    case 'circle':
+      ctx.moveTo(x + r * 0.85, y);
+      ctx.arc(x, y, r * 0.85, 0, Math.PI * 2);
+      break;
     case 'cross':
       ctx.moveTo(x - r * 0.8, y - r * 0.8);
       ctx.lineTo(x + r * 0.8, y + r * 0.8);
@@ -65,6 +70,12 @@ export function drawShape(ctx: CanvasRenderingContext2D, shape: MarkShape, x: nu
       ctx.lineTo(x - r * 0.8, y + r * 0.8);
       break;
   }
+}
+
+/** An event's class as listed: an activity span names its pattern ("Activity: tremor"). */
+export function classLabel(e: Pick<DetectedEvent, 'type' | 'pattern'>): string {
+  const label = classOf(e.type).label;
+  return e.type === 'activity' && e.pattern ? `${label}: ${e.pattern}` : label;
 }
 
 /** The review state as a word, for tables and screen readers. */

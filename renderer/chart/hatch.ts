@@ -1,7 +1,7 @@
 /** Fill patterns so span classes differ by texture, not colour alone. */
 const cache = new Map<string, CanvasPattern | null>();
 
-export function hatchPattern(ctx: CanvasRenderingContext2D, colour: string, kind: 'diagonal' | 'cross' | 'dots', scale: number): CanvasPattern | string {
+export function hatchPattern(ctx: CanvasRenderingContext2D, colour: string, kind: 'diagonal' | 'cross' | 'dots' | 'horizontal', scale: number): CanvasPattern | string {
   const key = `${colour}|${kind}|${scale}`;
   const hit = cache.get(key);
   if (hit) return hit;
@@ -19,6 +19,11 @@ export function hatchPattern(ctx: CanvasRenderingContext2D, colour: string, kind
     t.beginPath();
     t.arc(size / 2, size / 2, scale * 1.2, 0, Math.PI * 2);
     t.fill();
+  } else if (kind === 'horizontal') {
+    t.beginPath();
+    t.moveTo(0, size / 2);
+    t.lineTo(size, size / 2);
+    t.stroke();
   } else {
     t.beginPath();
     t.moveTo(0, size);

@@ -1,6 +1,6 @@
 import { useEffect, useMemo, useRef, useState } from 'react';
 import type { AnalysedChannel, DetectedEvent, EventType } from '../../core/analysis/types';
-import { EVENT_CLASSES, classOf, eventKey, reviewLabel } from '../chart/event-style';
+import { EVENT_CLASSES, classLabel, eventKey, reviewLabel } from '../chart/event-style';
 import { ClassMark } from './ClassMark';
 import { formatAmount, formatClock } from '../format';
 
@@ -133,7 +133,7 @@ export function EventList({ events, channels, selected, types, onTypes, onSelect
                   <td className="num">{formatClock(e.peakS, 2)}</td>
                   <td title={ch?.label}>{ch?.site ?? ch?.label ?? e.channel}</td>
                   <td>
-                    <ClassMark type={e.type} /> {classOf(e.type).label}
+                    <ClassMark type={e.type} /> {classLabel(e)}
                   </td>
                   <td className="num">{formatAmount(e.amplitude, ch?.unit ?? '')}</td>
                   <td className="status">{reviewLabel(e)}</td>

@@ -24,7 +24,7 @@ interface Props {
 /** Spans at or under this stay as they are when jumping between events; longer ones close in on the event. */
 const JUMP_KEEP_SPAN_S = 5;
 const JUMP_SPAN_S = 0.5;
-const ALL_TYPES: ReadonlySet<EventType> = new Set<EventType>(['twitch', 'sustained', 'artifact', 'movement']);
+const ALL_TYPES: ReadonlySet<EventType> = new Set<EventType>(['twitch', 'sustained', 'activity', 'artifact', 'movement']);
 
 /** The review screen: tabs for timeline, results and sites, with the keyboard driving review. */
 export function Workspace({ session, loaded, analysis, palette, command }: Props) {
