@@ -1,12 +1,14 @@
 /**
  * Detection accuracy on simulated recordings with known events: a fixed suite of conditions, several seeds
- * each, printed as a Markdown table. Run: `npm run bench:accuracy` (add `--quick` for one seed).
+ * each, printed as a Markdown table. Run: `npm run bench:accuracy` (add `--quick` for one seed, `--only TEXT` for
+ * the conditions whose name holds TEXT).
  */
 import { analyzeRecording } from '../core/analysis/analyze';
 import type { DetectedEvent } from '../core/analysis/types';
 import { simulate, type SimulationSpec } from '../core/simulate/recording';
-import { accelScenario, EMG_CONFOUNDERS, emgScenario, type EmgConfounder } from '../core/simulate/scenarios';
-import { f1, scoreSegments, scoreTwitches, twitchesDuringMovement } from '../core/simulate/score';
+import type { ActivityPattern } from '../core/detect/events';
+import { accelScenario, EMG_CONFOUNDERS, emgScenario, pocketScenario, type EmgConfounder } from '../core/simulate/scenarios';
+import { f1, scoreSegments, scoreSpanClasses, scoreTwitches, truthRestS, twitchesDuringMovement } from '../core/simulate/score';
 import type { TruthEvent } from '../core/simulate/truth';
 
 const SEEDS = process.argv.includes('--quick') ? [1] : [1, 2, 3, 4, 5];
@@ -19,8 +21,10 @@ interface Condition {
   spec: (seed: number) => SimulationSpec;
 }
 
-const emg = (fs: number, confounders: readonly EmgConfounder[]) => (seed: number) =>
-  emgScenario({ fs, seed, durationS: EMG_DURATION_S, channels: EMG_CHANNELS, confounders });
+const emg =
+  (fs: number, confounders: readonly EmgConfounder[], more: { activity?: ActivityPattern; noise?: [number, number]; twitchUv?: [number, number] } = {}) =>
+  (seed: number) =>
+    emgScenario({ fs, seed, durationS: EMG_DURATION_S, channels: EMG_CHANNELS, confounders, ...more });
 
 const CONDITIONS: Condition[] = [
   { name: 'EMG 2 kHz, clean', spec: emg(2000, []) },
@@ -32,6 +36,19 @@ const CONDITIONS: Condition[] = [
   { name: 'EMG 500 Hz, all confounders', spec: emg(500, EMG_CONFOUNDERS) },
   { name: 'Accel 50 Hz, walking + rest', spec: (seed) => accelScenario({ fs: 50, seed, durationS: ACCEL_DURATION_S }) },
   { name: 'Accel 100 Hz, walking + rest', spec: (seed) => accelScenario({ fs: 100, seed, durationS: ACCEL_DURATION_S }) },
+  { name: 'EMG 2 kHz, tonic firing (1-5 units, 5-20 Hz)', spec: emg(2000, [], { activity: 'tonic' }) },
+  { name: 'EMG 250 Hz, tonic firing', spec: emg(250, [], { activity: 'tonic' }) },
+  { name: 'EMG 2 kHz, tremor (4-9 Hz bursts)', spec: emg(2000, [], { activity: 'tremor' }) },
+  { name: 'EMG 2 kHz, low-level contraction', spec: emg(2000, [], { activity: 'contraction' }) },
+  { name: 'EMG 1 kHz, contraction + all confounders', spec: emg(1000, EMG_CONFOUNDERS, { activity: 'contraction' }) },
+  { name: 'EMG 1 kHz, aliased mains', spec: emg(1000, ['aliased-mains']) },
+  { name: 'EMG 500 Hz, aliased mains', spec: emg(500, ['aliased-mains']) },
+  { name: 'EMG 250 Hz, aliased mains', spec: emg(250, ['aliased-mains']) },
+  { name: 'EMG 2 kHz, modulated mains', spec: emg(2000, ['modulated-mains']) },
+  { name: 'EMG 2 kHz, atrial fibrillation ECG + ectopics', spec: emg(2000, ['af-ecg']) },
+  { name: 'EMG 1 kHz, aliased + modulated mains', spec: emg(1000, ['aliased-mains', 'modulated-mains']) },
+  { name: 'EMG 2 kHz, noise 40-80 µV, twitches 20-500 µV', spec: emg(2000, [], { noise: [40, 80], twitchUv: [20, 500] }) },
+  { name: 'Accel 100 Hz, phone in pocket (knocks, fidgets)', spec: (seed) => pocketScenario({ fs: 100, seed, durationS: ACCEL_DURATION_S }) },
 ];
 
 interface Row {
@@ -47,6 +64,13 @@ interface Row {
   offsetS: number;
   walking: number;
   scored: number;
+  /** Per channel: (detected rest - true rest) / true rest. */
+  restErrors: number[];
+  spans: number;
+  spansRight: number;
+  confusion: Map<string, Map<string, number>>;
+  channels: number;
+  withoutRate: number;
 }
 
 function median(v: number[]): number {
@@ -63,6 +87,10 @@ function evaluate(c: Condition): Row {
   const seedF1: number[] = [];
   const seg = { tp: 0, fp: 0, fn: 0, on: [] as number[], off: [] as number[] };
   let walking = 0;
+  const restErrors: number[] = [];
+  const classes = { spans: 0, right: 0, confusion: new Map<string, Map<string, number>>() };
+  let channels = 0;
+  let withoutRate = 0;
   for (const seed of SEEDS) {
     const { recording, truth } = simulate(c.spec(seed));
     const analysis = analyzeRecording(recording);
@@ -81,6 +109,20 @@ function evaluate(c: Condition): Row {
     seg.on.push(...g.onsetErrorsS);
     seg.off.push(...g.offsetErrorsS);
     walking += twitchesDuringMovement(t, events);
+    for (const ch of analysis.summary.channels) {
+      const restTruth = truthRestS(t, ch.channel, truth.durationS);
+      if (restTruth > 0) restErrors.push((ch.restS - restTruth) / restTruth);
+      channels++;
+      if (ch.twitchesPerMinute == null) withoutRate++;
+    }
+    const k = scoreSpanClasses(t, events);
+    classes.spans += k.spans;
+    classes.right += k.right;
+    for (const [want, row] of k.confusion) {
+      const into = classes.confusion.get(want) ?? new Map<string, number>();
+      for (const [got, n] of row) into.set(got, (into.get(got) ?? 0) + n);
+      classes.confusion.set(want, into);
+    }
   }
   const m = f1(tp, fp, fn);
   return {
@@ -96,14 +138,48 @@ function evaluate(c: Condition): Row {
     offsetS: median(seg.off),
     walking,
     scored: tp + fn,
+    restErrors,
+    spans: classes.spans,
+    spansRight: classes.right,
+    confusion: classes.confusion,
+    channels,
+    withoutRate,
   };
+}
+
+const percent = (v: number): string => `${v >= 0 ? '+' : '−'}${Math.abs(v * 100).toFixed(1)}%`;
+
+/** Median and largest rest-time error by size, signed. */
+function restError(errors: number[]): string {
+  if (errors.length === 0) return 'n/a';
+  const worst = errors.reduce((a, b) => (Math.abs(b) > Math.abs(a) ? b : a));
+  return `${percent(median(errors))} (${percent(worst)})`;
+}
+
+function confusionText(rows: Row[]): string[] {
+  const out: string[] = [];
+  for (const r of rows) {
+    const parts: string[] = [];
+    for (const [want, row] of r.confusion) parts.push(`${want} → ${[...row].map(([got, n]) => `${got} ${n}`).join(', ')}`);
+    if (parts.length > 0) out.push(`- ${r.name}: ${parts.join('; ')}`);
+  }
+  return out;
 }
 
 const fmt = (v: number, d = 3): string => (Number.isFinite(v) ? v.toFixed(d) : 'n/a');
 
+/** `--only TEXT` runs the conditions whose name contains TEXT (repeatable). */
+function chosen(): Condition[] {
+  const only: string[] = [];
+  process.argv.forEach((a, i) => {
+    if (a === '--only' && process.argv[i + 1]) only.push(process.argv[i + 1].toLowerCase());
+  });
+  return only.length === 0 ? CONDITIONS : CONDITIONS.filter((c) => only.some((o) => c.name.toLowerCase().includes(o)));
+}
+
 function main(): void {
   const started = performance.now();
-  const rows = CONDITIONS.map((c) => {
+  const rows = chosen().map((c) => {
     const r = evaluate(c);
     process.stderr.write(`  ${c.name}: F1 ${fmt(r.f1)}\n`);
     return r;
@@ -111,12 +187,16 @@ function main(): void {
   const lines = [
     `Twitch: hit = detected peak within ±50 ms of a true peak; true twitches below SNR 6 not scored. ${SEEDS.length} seed(s) per condition; EMG ${EMG_CHANNELS} channels x ${EMG_DURATION_S / 60} min, accelerometer ${ACCEL_DURATION_S / 60} min per seed.`,
     '',
-    '| condition | scored twitches | precision | recall | F1 | F1 min–max over seeds | false twitches / channel-hour | cramp F1 | median onset error (s) | median offset error (s) | twitches while walking |',
-    '|---|---|---|---|---|---|---|---|---|---|---|',
+    '| condition | scored twitches | precision | recall | F1 | F1 min–max over seeds | false twitches / channel-hour | cramp F1 | median onset error (s) | median offset error (s) | twitches while walking | rest-time error, median (worst) | spans classed right | channels without a rate |',
+    '|---|---|---|---|---|---|---|---|---|---|---|---|---|---|',
     ...rows.map(
       (r) =>
-        `| ${r.name} | ${r.scored} | ${fmt(r.precision)} | ${fmt(r.recall)} | ${fmt(r.f1)} | ${fmt(r.f1Min)}–${fmt(r.f1Max)} | ${fmt(r.falsePerHour, 1)} | ${fmt(r.crampF1, 2)} | ${fmt(r.onsetS, 2)} | ${fmt(r.offsetS, 2)} | ${r.name.startsWith('Accel') ? r.walking : '–'} |`,
+        `| ${r.name} | ${r.scored} | ${fmt(r.precision)} | ${fmt(r.recall)} | ${fmt(r.f1)} | ${fmt(r.f1Min)}–${fmt(r.f1Max)} | ${fmt(r.falsePerHour, 1)} | ${fmt(r.crampF1, 2)} | ${fmt(r.onsetS, 2)} | ${fmt(r.offsetS, 2)} | ${r.name.startsWith('Accel') ? r.walking : '–'} | ${restError(r.restErrors)} | ${r.spans > 0 ? `${r.spansRight}/${r.spans}` : '–'} | ${r.withoutRate}/${r.channels} |`,
     ),
+    '',
+    'How true sustained and activity spans were classed (true class → class covering most of the span, count):',
+    '',
+    ...confusionText(rows),
     '',
     `Suite time: ${((performance.now() - started) / 1000).toFixed(1)} s.`,
   ];

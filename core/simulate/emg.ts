@@ -1,14 +1,17 @@
+import type { ActivityPattern } from '../detect/events';
+import { addActivity } from './activity';
+import { addDrift, addEcg, addMains, type HeartLeak, type MainsHum } from './interference';
 import type { TruthEvent } from './truth';
 import { Prng } from './prng';
 import { addPotential, peakOffset, type PotentialShape } from './shapes';
 
 export interface EmgConfounders {
-  /** Mains hum: fundamental amplitude (µV), with 2nd-5th harmonics and a slow ±0.1 Hz wander. */
-  mains?: { hz: 50 | 60; amplitude: number };
+  /** Mains hum: fundamental amplitude (µV), with harmonics and a slow ±0.1 Hz wander. */
+  mains?: MainsHum;
   /** DC offset and slow baseline wander, µV. */
   drift?: { offset: number; amplitude: number };
-  /** Heartbeat leaking into the EMG: R-wave amplitude (µV) and rate. */
-  ecg?: { amplitude: number; bpm: number };
+  /** Heartbeat leaking into the EMG: R-wave amplitude (µV), rate and rhythm. */
+  ecg?: HeartLeak;
   /** Low-frequency motion artifacts per minute, amplitude range (µV). */
   motion?: { perMinute: number; amplitude: [number, number] };
   /** Amplifier saturation episodes per minute; the rail sits at ±rail µV. */
@@ -31,6 +34,8 @@ export interface EmgSimOptions {
   doubletFraction: number;
   /** Cramp-like episodes: start and length in seconds. */
   cramps: Array<{ startS: number; durationS: number }>;
+  /** Voluntary activity or tremor: start, length and pattern. */
+  activity?: Array<{ startS: number; durationS: number; pattern: ActivityPattern }>;
   confounders?: EmgConfounders;
 }
 
@@ -59,6 +64,11 @@ export function simulateEmg(o: EmgSimOptions): SimulatedEmg {
     addCramp(y, o.fs, cr.startS, cr.durationS, o.noise, rng);
     truth.push({ channel: o.id, type: 'sustained', startS: cr.startS, endS: cr.startS + cr.durationS, peakS: cr.startS + cr.durationS / 2, amplitude: 0, snr: 0 });
     busy.push([cr.startS - CRAMP_GUARD_S, cr.startS + cr.durationS + CRAMP_GUARD_S]);
+  }
+  for (const a of o.activity ?? []) {
+    const span = addActivity(y, o.fs, a.startS, a.durationS, a.pattern, o.noise, rng);
+    truth.push({ channel: o.id, type: 'activity', pattern: a.pattern, startS: span.startS, endS: span.endS, peakS: span.startS, amplitude: 0, snr: 0, rhythmHz: span.rhythmHz });
+    busy.push([span.startS - CRAMP_GUARD_S, span.endS + CRAMP_GUARD_S]);
   }
   const artifacts: TruthEvent[] = [];
   if (c.motion) addMotion(y, o, c.motion, rng, artifacts);
@@ -99,7 +109,7 @@ export function simulateEmg(o: EmgSimOptions): SimulatedEmg {
     truth.push({ channel: o.id, type: 'twitch', startS: t - 3 * lambda, endS: end, peakS: peak, amplitude: amp, snr, ...(multiplet ? { multiplet } : {}) });
   }
 
-  if (c.ecg) addEcg(y, o, c.ecg, rng, truth);
+  if (c.ecg) addEcg(y, o.fs, o.id, o.noise, c.ecg, rng, truth);
   if (c.mains) addMains(y, o.fs, c.mains, rng);
   if (c.drift) addDrift(y, o.fs, c.drift, rng);
   for (let i = 0; i < n; i++) y[i] += o.noise * rng.gaussian();
@@ -177,59 +187,5 @@ function addSaturation(o: EmgSimOptions, c: NonNullable<EmgConfounders['clipping
     const up = rng.next() < 0.5;
     out.push({ channel: o.id, type: 'artifact', startS: t, endS: t + len, peakS: t, amplitude: up ? c.rail : -c.rail, snr: 0, reason: 'clipping' });
     t += len;
-  }
-}
-
-/**
- * ECG leak: P-QRS-T as a sum of Gaussians (McSharry et al. 2003 shape), beats at the given rate with a
- * few percent of beat-to-beat variation.
- */
-function addEcg(y: Float64Array, o: EmgSimOptions, e: NonNullable<EmgConfounders['ecg']>, rng: Prng, truth: TruthEvent[]): void {
-  const waves: Array<[number, number, number]> = [
-    [-0.16, 0.12, 0.025],
-    [-0.025, -0.12, 0.008],
-    [0, 1, 0.01],
-    [0.025, -0.25, 0.009],
-    [0.25, 0.3, 0.04],
-  ];
-  const period = 60 / e.bpm;
-  for (let t = rng.uniform(0.2, period); t < o.durationS; t += period * (1 + 0.03 * rng.gaussian())) {
-    for (const [at, rel, width] of waves) {
-      const centre = t + at;
-      for (let i = Math.max(0, Math.floor((centre - 4 * width) * o.fs)); i < Math.min(y.length, (centre + 4 * width) * o.fs); i++) {
-        const u = (i / o.fs - centre) / width;
-        y[i] += e.amplitude * rel * Math.exp(-0.5 * u * u);
-      }
-    }
-    truth.push({ channel: o.id, type: 'artifact', startS: t - 0.05, endS: t + 0.05, peakS: t, amplitude: e.amplitude, snr: e.amplitude / o.noise, reason: 'ecg' });
-  }
-}
-
-function addMains(y: Float64Array, fs: number, m: NonNullable<EmgConfounders['mains']>, rng: Prng): void {
-  const harmonics: Array<[number, number]> = [
-    [1, 1],
-    [2, 0.05],
-    [3, 0.3],
-    [5, 0.15],
-  ];
-  const phases = harmonics.map(() => rng.uniform(0, 2 * Math.PI));
-  const wanderHz = rng.uniform(0.01, 0.05);
-  let phase = 0;
-  for (let i = 0; i < y.length; i++) {
-    const f = m.hz + 0.1 * Math.sin(2 * Math.PI * wanderHz * (i / fs));
-    phase += (2 * Math.PI * f) / fs;
-    for (let h = 0; h < harmonics.length; h++) {
-      const [k, rel] = harmonics[h];
-      if (k * m.hz < fs / 2) y[i] += m.amplitude * rel * Math.sin(k * phase + phases[h]);
-    }
-  }
-}
-
-function addDrift(y: Float64Array, fs: number, d: NonNullable<EmgConfounders['drift']>, rng: Prng): void {
-  const parts = [0, 1, 2].map(() => ({ f: rng.uniform(0.03, 0.4), a: d.amplitude * rng.uniform(0.3, 1), p: rng.uniform(0, 2 * Math.PI) }));
-  for (let i = 0; i < y.length; i++) {
-    let v = d.offset;
-    for (const q of parts) v += q.a * Math.sin(2 * Math.PI * q.f * (i / fs) + q.p);
-    y[i] += v;
   }
 }

@@ -89,3 +89,61 @@ export function f1(tp: number, fp: number, fn: number): { precision: number; rec
   const recall = tp + fn > 0 ? tp / (tp + fn) : 1;
   return { precision, recall, f1: precision + recall > 0 ? (2 * precision * recall) / (precision + recall) : 0 };
 }
+
+/** Seconds of true rest on a channel: its time outside every true sustained, activity, movement and artifact span. */
+export function truthRestS(truth: readonly TruthEvent[], channel: string, durationS: number): number {
+  const spans = truth
+    .filter((e) => e.channel === channel && e.type !== 'twitch')
+    .map((e) => [Math.max(0, e.startS), Math.min(durationS, e.endS)] as const)
+    .filter(([a, b]) => b > a)
+    .sort((a, b) => a[0] - b[0]);
+  let busy = 0;
+  let at = 0;
+  for (const [a, b] of spans) {
+    if (b <= at) continue;
+    busy += b - Math.max(a, at);
+    at = b;
+  }
+  return durationS - busy;
+}
+
+/** A span's class as scored: `sustained`, or `activity:<pattern>`. */
+function spanClass(e: Pick<DetectedEvent, 'type' | 'pattern'>): string {
+  return e.type === 'activity' ? `activity:${e.pattern ?? '?'}` : e.type;
+}
+
+export interface SpanClassScore {
+  spans: number;
+  /** True spans whose detected class (the class covering most of them) is theirs. */
+  right: number;
+  /** True class → detected class (`none` when no sustained or activity span overlaps) → count. */
+  confusion: Map<string, Map<string, number>>;
+}
+
+/**
+ * How true sustained and activity spans are classed: each takes the class of the detected sustained or
+ * activity spans covering most of its time on its channel.
+ */
+export function scoreSpanClasses(truth: readonly TruthEvent[], detected: readonly DetectedEvent[]): SpanClassScore {
+  const spansOf = (e: Pick<DetectedEvent, 'type'>): boolean => e.type === 'sustained' || e.type === 'activity';
+  const d = detected.filter(spansOf);
+  const score: SpanClassScore = { spans: 0, right: 0, confusion: new Map() };
+  for (const t of truth.filter(spansOf)) {
+    const cover = new Map<string, number>();
+    for (const e of d) {
+      if (e.channel !== t.channel) continue;
+      const overlap = Math.min(e.endS, t.endS) - Math.max(e.startS, t.startS);
+      if (overlap > 0) cover.set(spanClass(e), (cover.get(spanClass(e)) ?? 0) + overlap);
+    }
+    let got = 'none';
+    let most = 0;
+    for (const [k, v] of cover) if (v > most) [got, most] = [k, v];
+    const want = spanClass(t);
+    score.spans++;
+    if (got === want) score.right++;
+    const row = score.confusion.get(want) ?? new Map<string, number>();
+    row.set(got, (row.get(got) ?? 0) + 1);
+    score.confusion.set(want, row);
+  }
+  return score;
+}

@@ -4,8 +4,8 @@ import type { ArtifactReason, DetectedEvent } from '../detect/events';
  * One simulated event with its known position: what a perfect detector would report, in the detector's own
  * fields. `amplitude` is as generated (µV or g) and `snr` is over the simulated noise σ.
  */
-export interface TruthEvent extends Pick<DetectedEvent, 'channel' | 'type' | 'startS' | 'endS' | 'peakS' | 'amplitude' | 'snr' | 'multiplet'> {
-  reason?: ArtifactReason | 'walking' | 'posture';
+export interface TruthEvent extends Pick<DetectedEvent, 'channel' | 'type' | 'startS' | 'endS' | 'peakS' | 'amplitude' | 'snr' | 'multiplet' | 'pattern' | 'rhythmHz'> {
+  reason?: ArtifactReason | 'walking' | 'posture' | 'knock' | 'fidget';
 }
 
 export interface TruthChannel {

@@ -1,8 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { genericCsv, openBciRaw } from '../../core/simulate/csv';
 import { simulate, type SimulationSpec } from '../../core/simulate/recording';
-import { emgScenario } from '../../core/simulate/scenarios';
-import { f1, scoreSegments, scoreTwitches } from '../../core/simulate/score';
+import { emgScenario, pocketScenario } from '../../core/simulate/scenarios';
+import { f1, scoreSegments, scoreSpanClasses, scoreTwitches, truthRestS } from '../../core/simulate/score';
+import { welchSpectrum } from '../../core/dsp/spectrum';
 import type { TruthEvent } from '../../core/simulate/truth';
 import type { DetectedEvent } from '../../core/analysis/types';
 
@@ -63,6 +64,64 @@ describe('simulator', () => {
   });
 });
 
+describe('simulator: activity, hard interference, knocks', () => {
+  it('draws voluntary and tremor spans with their pattern and rhythm, and keeps twitches out of them', () => {
+    for (const pattern of ['tonic', 'tremor', 'contraction'] as const) {
+      const { truth } = simulate(emgScenario({ fs: 1000, seed: 5, durationS: 360, channels: 2, confounders: [], activity: pattern }));
+      const spans = truth.events.filter((e) => e.type === 'activity');
+      expect(spans).toHaveLength(4);
+      for (const s of spans) {
+        expect(s.pattern).toBe(pattern);
+        expect(s.endS - s.startS).toBeGreaterThan(15);
+        const [lo, hi] = pattern === 'tremor' ? [4, 9] : pattern === 'tonic' ? [5, 20] : [8, 16];
+        expect(s.rhythmHz).toBeGreaterThanOrEqual(lo);
+        expect(s.rhythmHz).toBeLessThanOrEqual(hi);
+        const inside = truth.events.filter((e) => e.type === 'twitch' && e.channel === s.channel && e.peakS > s.startS && e.peakS < s.endS);
+        expect(inside).toHaveLength(0);
+      }
+    }
+  });
+
+  it('folds mains harmonics above Nyquist back into the band (60 Hz at 1 kHz: lines at multiples of 20 Hz)', () => {
+    const spec60 = (aliased: boolean) => {
+      const s = emgScenario({ fs: 1000, seed: 2, durationS: 30, channels: 1, confounders: [aliased ? 'aliased-mains' : 'mains'] });
+      s.emg!.channels[0].confounders = { mains: { hz: 60, amplitude: 100, aliased } };
+      return s;
+    };
+    const lineAt = (aliased: boolean, hz: number): number => {
+      const spec = welchSpectrum(simulate(spec60(aliased)).recording.channels[0].data, 1000, 1024, 16)!;
+      const bin = (f: number): number => Math.max(...[-1, 0, 1].map((d) => spec.power[Math.round(f / spec.binHz) + d]));
+      return bin(hz) / bin(hz + 5);
+    };
+    // The 17th harmonic, 1020 Hz, lands at 20 Hz; the 9th, 540 Hz, at 460 Hz.
+    expect(lineAt(true, 20)).toBeGreaterThan(20);
+    expect(lineAt(true, 460)).toBeGreaterThan(100);
+    expect(lineAt(false, 460)).toBeLessThan(10);
+  });
+
+  it('makes atrial fibrillation irregular: beat intervals vary with a CV near 0.2', () => {
+    const s = emgScenario({ fs: 1000, seed: 3, durationS: 300, channels: 1, confounders: ['af-ecg'] });
+    const beats = simulate(s).truth.events.filter((e) => e.reason === 'ecg').map((e) => e.peakS);
+    const rr = beats.slice(1).map((t, i) => t - beats[i]);
+    const mean = rr.reduce((a, b) => a + b, 0) / rr.length;
+    const cv = Math.sqrt(rr.reduce((a, b) => a + (b - mean) ** 2, 0) / rr.length) / mean;
+    expect(cv).toBeGreaterThan(0.15);
+    expect(cv).toBeLessThan(0.4);
+  });
+
+  it('puts knocks and fidgets in the pocket recording as movement, and knocks land within a sample', () => {
+    const { recording, truth } = simulate(pocketScenario({ fs: 100, seed: 1, durationS: 300 }));
+    const knocks = truth.events.filter((e) => e.reason === 'knock');
+    expect(knocks.length).toBeGreaterThan(2);
+    expect(truth.events.filter((e) => e.reason === 'fidget').length).toBeGreaterThan(5);
+    const x = recording.channels[0].data;
+    const k = knocks[0];
+    let jump = 0;
+    for (let i = Math.floor(k.startS * 100); i < Math.ceil(k.endS * 100) + 1; i++) jump = Math.max(jump, Math.abs(x[i + 1] - x[i]));
+    expect(jump).toBeGreaterThan(0.01);
+  });
+});
+
 describe('scoring', () => {
   const t = (peakS: number, snr = 10): TruthEvent => ({ channel: 'c', type: 'twitch', startS: peakS, endS: peakS, peakS, amplitude: snr, snr });
   const d = (peakS: number): DetectedEvent => ({ channel: 'c', type: 'twitch', startS: peakS, endS: peakS, peakS, amplitude: 1, snr: 1 });
@@ -80,5 +139,22 @@ describe('scoring', () => {
     expect(s.truePositives).toBe(1);
     expect(s.onsetErrorsS[0]).toBeCloseTo(0.2, 6);
     expect(s.offsetErrorsS[0]).toBeCloseTo(0.5, 6);
+  });
+
+  it('measures true rest as the time outside every non-twitch span, and classes spans by what covers most of them', () => {
+    const truth: TruthEvent[] = [
+      { channel: 'c', type: 'activity', pattern: 'tonic', startS: 10, endS: 30, peakS: 10, amplitude: 0, snr: 0 },
+      { channel: 'c', type: 'sustained', startS: 25, endS: 40, peakS: 30, amplitude: 0, snr: 0 },
+      { channel: 'c', type: 'twitch', startS: 50, endS: 50.01, peakS: 50, amplitude: 0, snr: 0 },
+    ];
+    expect(truthRestS(truth, 'c', 100)).toBeCloseTo(70, 9);
+    const found: DetectedEvent[] = [
+      { channel: 'c', type: 'activity', pattern: 'tonic', startS: 11, endS: 24, peakS: 11, amplitude: 0, snr: 0 },
+      { channel: 'c', type: 'activity', pattern: 'tremor', startS: 26, endS: 40, peakS: 26, amplitude: 0, snr: 0 },
+    ];
+    const k = scoreSpanClasses(truth, found);
+    expect(k.spans).toBe(2);
+    expect(k.right).toBe(1);
+    expect(k.confusion.get('sustained')?.get('activity:tremor')).toBe(1);
   });
 });
