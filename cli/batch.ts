@@ -16,7 +16,7 @@ import { startCliWorker } from './worker-thread';
 import type { ReadOptions } from './read-recording';
 
 /** Recording files a folder may hold (the app's `.twitchscope.json` sidecars and JSON outputs are not). */
-const RECORDING_EXT = /\.(csv|txt|tsv)$/i;
+const RECORDING_EXT = /\.(csv|txt|tsv|edf|bdf)$/i;
 
 /**
  * Files as given, folders expanded to the recordings under them (recursively, in name order, hidden files

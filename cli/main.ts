@@ -4,7 +4,7 @@ import { randomBytes } from 'node:crypto';
 import { analyzeRecording } from '../core/analysis/analyze';
 import { eventsToCsv } from '../core/analysis/events-csv';
 import { toAnalysisJson } from '../core/analysis/json';
-import { FORMATS, ImportError } from '../core/import';
+import { ALL_FORMATS, ImportError } from '../core/import';
 import { QUESTIONS } from '../core/guidance/checklist';
 import { guidanceFor } from '../core/guidance';
 import { buildReportHtml } from '../core/report';
@@ -61,7 +61,7 @@ ${wrapped(QUESTIONS.map((q) => q.id).join(', '), 21, 110)}
   --tag FILE=TAG     trend: mark a recording, e.g. --tag week3.csv=caffeine (caffeine, poor sleep,
                      after exercise, medication change, or any short text)
 
-Several files, or a folder (searched for .csv, .txt and .tsv files), are analysed in parallel on all cores;
+Several files, or a folder (searched for .csv, .txt, .tsv, .edf and .bdf files), are analysed in parallel on all cores;
 progress goes to stderr as [3/20] file.csv. A file that cannot be read is reported and skipped, the others
 go on, and the exit status is then 2. "trend" compares the recordings over time (rate by site with exact
 95% intervals) and with --report writes the trend report; with one recording it writes the ordinary report.
@@ -115,7 +115,7 @@ function batchArgs(args: CliArgs) {
 }
 
 function failIfAny(run: BatchRun): void {
-  if (run.files.length === 0) throw new UsageError('no recording files found (looked for .csv, .txt and .tsv)');
+  if (run.files.length === 0) throw new UsageError('no recording files found (looked for .csv, .txt, .tsv, .edf and .bdf)');
   if (run.failed > 0) throw new UsageError(`${run.failed} of ${run.files.length} files could not be analysed`);
 }
 
@@ -193,7 +193,7 @@ async function info(args: CliArgs): Promise<void> {
 }
 
 function formats(): void {
-  const rows = FORMATS.map((f) => [f.id, f.name, f.evidence === 'real' ? 'real export' : 'documented layout', f.description]);
+  const rows = ALL_FORMATS.map((f) => [f.id, f.name, f.evidence === 'real' ? 'real export' : 'documented layout', f.description]);
   const w0 = Math.max(...rows.map((r) => r[0].length));
   const w1 = Math.max(...rows.map((r) => r[1].length));
   process.stdout.write(`${'id'.padEnd(w0)}  ${'name'.padEnd(w1)}  tested on          description\n`);

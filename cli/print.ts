@@ -40,6 +40,11 @@ export function describeRecording(rec: Recording): string {
   if (rec.sensors.length) {
     lines.push('', `  accelerometers: ${rec.sensors.map((s) => `${s.id} = ${s.label} (${s.axes.join('/')})`).join('; ')}`);
   }
+  if (rec.annotations?.length) {
+    const shown = rec.annotations.slice(0, 10).map((a) => `   - ${a.onsetS.toFixed(3)} s${a.durationS ? ` (${a.durationS} s)` : ''}: ${a.text}`);
+    const more = rec.annotations.length - shown.length;
+    lines.push('', `  annotations: ${rec.annotations.length}`, ...shown, ...(more > 0 ? [`   … and ${more} more`] : []));
+  }
   if (rec.notRaw) lines.push('', `  note: ${rec.notRaw}`);
   if (rec.warnings.length) {
     lines.push('', '  warnings:');

@@ -27,6 +27,18 @@ export interface Channel {
   resolution?: number;
   /** Full-scale limits in `unit`, when known; samples at these values are clipped. */
   range?: { min: number; max: number };
+  /** The sensor as the file describes it (EDF's transducer type), when it does. */
+  transducer?: string;
+  /** Filtering the device applied before the samples were stored (EDF's prefiltering), when stated. */
+  prefilter?: string;
+}
+
+/** A note the file carries at a time (EDF+ annotations): shown as a marker, kept on export. */
+export interface RecordingAnnotation {
+  /** Seconds from the recording's first sample. */
+  onsetS: number;
+  durationS: number | null;
+  text: string;
 }
 
 /** The three axes of one accelerometer, analysed together as one vector. */
@@ -79,6 +91,8 @@ export interface Recording {
   fingerprint: string;
   /** Free-form facts the file states (device, firmware, subject...). */
   meta: Record<string, string>;
+  /** Markers written in the file (EDF+ annotations), in time order. */
+  annotations?: RecordingAnnotation[];
   /**
    * Set when the file holds derived values rather than raw samples (e.g. ActiGraph epoch counts):
    * the text says why twitch detection cannot run on it.

@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
-import { FORMATS } from '../core/import/index';
+import { ALL_FORMATS } from '../core/import/index';
 import { ImportCheck } from './components/ImportCheck';
 import { ProgressOverlay } from './components/ProgressOverlay';
 import { ShortcutsDialog } from './components/ShortcutsDialog';
@@ -17,7 +17,7 @@ import { findSample, openSample, SAMPLES } from './samples';
 import { useAutosave } from './session/useAutosave';
 import { useSession } from './session/useSession';
 
-const FORMAT_CHOICES = FORMATS.map((f) => ({ id: f.id, name: f.name }));
+const FORMAT_CHOICES = ALL_FORMATS.map((f) => ({ id: f.id, name: f.name }));
 
 export function App() {
   const platform = usePlatform();

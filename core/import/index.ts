@@ -6,7 +6,7 @@ import { fingerprint } from './fingerprint';
 import { readHead, splitFields, type Head } from './head';
 import type { ImportOptions } from './options';
 import type { FormatDef } from './formats/format';
-import { FORMATS, formatById } from './formats/registry';
+import { BINARY_FORMATS, binaryFormatById, FORMATS, formatById } from './formats/registry';
 import type { TablePlan } from './plan';
 import { DelimitedScanner } from './scan';
 import type { ByteSource } from './source';
@@ -14,7 +14,7 @@ import { createDecoder, encodeUtf8 } from './text';
 
 export { ImportError, ImportCancelled } from './errors';
 export type { ImportOptions } from './options';
-export { FORMATS } from './formats/registry';
+export { ALL_FORMATS, FORMATS } from './formats/registry';
 export type { ByteSource } from './source';
 export { bytesSource, blobSource, textSource } from './source';
 
@@ -51,9 +51,11 @@ export async function importRecording(source: ByteSource, options: ImportOptions
   if (options.rateHz !== undefined && !(options.rateHz > 0 && options.rateHz < 1e6)) {
     throw new ImportError(source.name, `the sample rate ${options.rateHz} Hz is not usable`, 'give a rate between 0 and 1,000,000 Hz');
   }
+  const binary = await binaryFormatOf(source, options.format);
+  if (binary) return binary.read(source, options);
   const head = await readHead(source);
   if (looksBinary(head)) {
-    throw new ImportError(source.name, 'this is not a text file', 'TwitchScope reads CSV/TSV/TXT exports; export the recording as text from the device software', 1);
+    throw new ImportError(source.name, 'this is not a text file', 'TwitchScope reads CSV/TSV/TXT exports and EDF/BDF files; export the recording as text or EDF from the device software', 1);
   }
   if (head.tailBytes > LONGEST_HEADER_LINE && head.lines.length < 10) {
     throw new ImportError(source.name, `line ${head.lines.length + 1} is over ${LONGEST_HEADER_LINE / 1024} KB long, which no export's header is`, 'this does not look like a table of samples; open the exported CSV or TXT file', head.lines.length + 1);
@@ -68,6 +70,13 @@ export async function importRecording(source: ByteSource, options: ImportOptions
   // Cancel pressed as the last chunk was read still cancels: placing an hour on its grid takes seconds.
   if (options.signal?.aborted) throw new ImportCancelled();
   return buildRecording(plan, collector, source.name, source.size, fp);
+}
+
+/** The binary format the user forced, or whose signature the file starts with; null for text. */
+async function binaryFormatOf(source: ByteSource, forced?: string) {
+  if (forced) return binaryFormatById(forced) ?? null;
+  const first = await source.read(0, Math.min(8, source.size));
+  return BINARY_FORMATS.find((f) => f.sniff(first)) ?? null;
 }
 
 /**

@@ -1,9 +1,10 @@
 import type { FileFilter } from 'electron';
+import { RECORDING_EXTENSIONS } from '../../core/import/extensions';
 
 /** File-type choices offered by the open and save dialogs. */
 
 export const OPEN_FILTERS: FileFilter[] = [
-  { name: 'Recordings (CSV, TSV, text)', extensions: ['csv', 'tsv', 'txt'] },
+  { name: 'Recordings (CSV, TSV, text, EDF, BDF)', extensions: RECORDING_EXTENSIONS.map((e) => e.slice(1)) },
   { name: 'All files', extensions: ['*'] },
 ];
 

@@ -1,4 +1,5 @@
 import { basename, extname, isAbsolute } from 'node:path';
+import { RECORDING_EXTENSIONS } from '../../core/import/extensions';
 import type { LibraryStore } from '../../core/library';
 import type { RecentFile } from '../../renderer/platform/types';
 import type { FileGrants } from '../files/grants';
@@ -13,8 +14,8 @@ import type { GrantedFile, InvokeChannel, ReplyOf, RequestOf } from './channels'
  * side effect outside this module (disk, dialogs, printing, the recent list) is passed in.
  */
 
-/** File types a drop may open: the text exports every supported device writes. */
-export const DROPPABLE_EXTENSIONS: readonly string[] = ['.csv', '.tsv', '.txt', '.dat'];
+/** File types a drop may open: the text exports every supported device writes, and EDF/BDF. */
+export const DROPPABLE_EXTENSIONS: readonly string[] = RECORDING_EXTENSIONS;
 
 /** Refusals the renderer may show: the message is plain and says nothing about the machine. */
 export class RequestRefused extends Error {}

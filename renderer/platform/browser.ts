@@ -1,3 +1,4 @@
+import { RECORDING_EXTENSIONS } from '../../core/import/extensions';
 import { parseLibrary } from '../../core/library/parse';
 import { keepAsideReason } from '../../core/review/sidecar';
 import { idbDelete, idbGet, idbMove, idbPut } from './idb';
@@ -64,7 +65,7 @@ function pickFile(): Promise<File | null> {
   return new Promise((resolve) => {
     const input = document.createElement('input');
     input.type = 'file';
-    input.accept = '.csv,.txt,.tsv,.dat,text/csv,text/plain';
+    input.accept = [...RECORDING_EXTENSIONS, 'text/csv', 'text/plain'].join(',');
     input.style.display = 'none';
     input.dataset.testid = 'file-input';
     const done = (f: File | null) => {

@@ -4,7 +4,8 @@ import { brainflowFile } from './brainflow';
 import { delsysTrigno } from './delsys';
 import { emgTextColumns } from './emg-text';
 import { empaticaE4 } from './empatica';
-import type { FormatDef } from './format';
+import { bdfFormat, edfFormat } from './edf/format';
+import type { BinaryFormatDef, FormatDef } from './format';
 import { garminAcc } from './garmin';
 import { geneActiv } from './geneactiv';
 import { genericTable } from './generic';
@@ -46,3 +47,13 @@ export const FORMATS: readonly FormatDef[] = [
 export function formatById(id: string): FormatDef | undefined {
   return FORMATS.find((f) => f.id === id);
 }
+
+/** Binary formats, recognised by their first bytes before any text is looked at. */
+export const BINARY_FORMATS: readonly BinaryFormatDef[] = [edfFormat, bdfFormat];
+
+export function binaryFormatById(id: string): BinaryFormatDef | undefined {
+  return BINARY_FORMATS.find((f) => f.id === id);
+}
+
+/** Every format, for listings and the import check's choice: binary first, then the text layouts. */
+export const ALL_FORMATS: readonly Pick<FormatDef, 'id' | 'name' | 'description' | 'evidence'>[] = [...BINARY_FORMATS, ...FORMATS];
