@@ -11,7 +11,7 @@ import { entryFromAnalysis } from '../core/library/entry';
 import type { LibraryEntry } from '../core/library/schema';
 import { summaryCsv, summaryRows, type SummaryRow } from '../core/library/summary-csv';
 import { analyseJob, BATCH_WORKER_MARK, type BatchJob, type JobResult } from './batch-worker';
-import { fileLibraryStore } from './library-file-store';
+import { fileLibraryStore } from '../node/library-file-store';
 import { startCliWorker } from './worker-thread';
 import type { ReadOptions } from './read-recording';
 

@@ -8,7 +8,7 @@ import { ALL_FORMATS, ImportError } from '../core/import';
 import { QUESTIONS } from '../core/guidance/checklist';
 import { guidanceFor } from '../core/guidance';
 import { buildReportHtml } from '../core/report';
-import { writeFileAtomic } from '../electron/fs/atomic-write';
+import { writeFileAtomic } from '../node/fs/atomic-write';
 import { parseArgs, UsageError, type CliArgs } from './args';
 import { htmlToPdf } from './pdf';
 import { describeAnalysis, describeGuidance, describeRecording } from './print';

@@ -1,17 +1,14 @@
-import { open } from 'node:fs/promises';
+import fs from 'node:fs/promises';
 import path from 'node:path';
 import type { ByteSource } from '../core/import/source';
+import { openRegularFile } from '../node/fs/read-regular';
 
-/** A ByteSource over a file on disk: reads ranges on demand, never the whole file. */
+/**
+ * A ByteSource over a file on disk: reads ranges on demand, never the whole file. Only regular files are
+ * opened (a FIFO or a device would block or never end); others fail with EISDIR or ENOTREG.
+ */
 export async function fileSource(file: string): Promise<ByteSource & { close(): Promise<void> }> {
-  const handle = await open(file, 'r');
-  const stats = await handle.stat();
-  // Linux opens a folder for reading and fails only at the first read: say it here, as the other platforms do.
-  if (stats.isDirectory()) {
-    await handle.close();
-    throw Object.assign(new Error(`EISDIR: ${file} is a folder`), { code: 'EISDIR' });
-  }
-  const { size } = stats;
+  const { handle, size } = await openRegularFile(fs, file);
   return {
     name: path.basename(file),
     size,

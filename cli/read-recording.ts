@@ -2,6 +2,7 @@
 import { ImportError, importRecording } from '../core/import';
 import type { ImportOptions } from '../core/import/options';
 import type { Recording } from '../core/recording';
+import { NOT_REGULAR } from '../node/fs/read-regular';
 import { fileSource } from './node-source';
 
 /** The import choices the command line passes on; plain data, so they can be posted to a worker. */
@@ -18,11 +19,7 @@ export async function readRecording(file: string, args: ReadOptions, showProgres
     source = await fileSource(file);
   } catch (e) {
     const code = (e as NodeJS.ErrnoException).code;
-    throw new ImportError(
-      file,
-      code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'this is a folder, not a file' : `cannot open the file (${code ?? 'error'})`,
-      code === 'ENOENT' ? 'check the path' : undefined,
-    );
+    throw new ImportError(file, ...openProblem(code));
   }
   const options: ImportOptions = {
     ...(args.format ? { format: args.format } : {}),
@@ -46,4 +43,11 @@ export async function readRecording(file: string, args: ReadOptions, showProgres
     if (progress) process.stderr.write('\n');
     await source.close();
   }
+}
+
+function openProblem(code: string | undefined): [string, string?] {
+  if (code === 'ENOENT') return ['no such file', 'check the path'];
+  if (code === 'EISDIR') return ['this is a folder, not a file'];
+  if (code === NOT_REGULAR) return ['this is not a regular file (a pipe, socket or device)', 'give the path of the exported recording file'];
+  return [`cannot open the file (${code ?? 'error'})`];
 }

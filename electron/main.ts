@@ -3,12 +3,14 @@ import * as fs from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import aboutData from 'virtual:twitchscope-about';
 import { app, BrowserWindow, dialog, ipcMain, Menu, nativeTheme, protocol, screen, session, shell } from 'electron';
-import { fileLibraryStore, LIBRARY_FILE } from '../cli/library-file-store';
+import { fileLibraryStore, LIBRARY_FILE } from '../node/library-file-store';
 import { aboutBox } from './about/data';
 import { FileGrants } from './files/grants';
 import { fileArguments } from './files/launch-args';
 import { nativeDialogs } from './files/native-dialogs';
-import { writeFileAtomic } from './fs/atomic-write';
+import { SidecarStore } from './files/sidecar';
+import { writeFileAtomic } from '../node/fs/atomic-write';
+import { removeStaleTempsIn } from '../node/fs/stale-temps';
 import { EVENT_CHANNELS, type EventContract } from './ipc/channels';
 import { createHandlers, openForWindow, type HandlerDeps } from './ipc/handlers';
 import { registerInvokeHandlers } from './ipc/register';
@@ -96,7 +98,7 @@ function start(): void {
         refreshMenu();
       },
     },
-    sidecars: { fs, userDataDir: userData, uniqueSuffix: suffix },
+    sidecars: new SidecarStore({ fs, userDataDir: userData, uniqueSuffix: suffix }),
     library: fileLibraryStore({ fs, path: join(userData, LIBRARY_FILE), now: () => new Date(), uniqueSuffix: suffix }),
     printPdf: (html) =>
       printHtmlToPdf(html, {
@@ -269,6 +271,8 @@ function start(): void {
   app.on('web-contents-created', (_event, contents) => guardWebContents(contents, (url) => void shell.openExternal(url)));
 
   void app.whenReady().then(async () => {
+    // Copies a killed save left in the app's own folders hold health data: gone before anything else runs.
+    for (const dir of [userData, join(userData, 'sidecars')]) await removeStaleTempsIn(fs, dir);
     await settings.load();
     nativeTheme.themeSource = settings.value.theme;
     pageDark = nativeTheme.shouldUseDarkColors;

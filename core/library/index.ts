@@ -1,6 +1,6 @@
 /**
  * The library of analysed recordings: schema, migration, pure operations, the store-backed `Library`, queries.
- * Platforms plug in a `LibraryStore`: Electron's main process `cli/library-file-store.ts` on
+ * Platforms plug in a `LibraryStore`: Electron's main process `node/library-file-store.ts` on
  * `<userData>/library.json` (behind IPC for the renderer), the browser an IndexedDB record whose `setAside`
  * copies the text to another key in the same transaction that deletes it.
  */

@@ -10,6 +10,10 @@ export interface RestoredWork {
   answers: ChecklistAnswers;
 }
 
+/** Said when saved work exists but could not be read: the host keeps it aside at the first save. */
+export const SAVED_WORK_UNREADABLE =
+  'Saved work for this recording could not be read, so it was not applied. It is kept as it is, and your work from now on is saved beside it.';
+
 /**
  * Decides what to do with a sidecar found for the file just opened: apply it only to the same content,
  * and always say why when it is not applied.

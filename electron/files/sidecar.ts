@@ -1,8 +1,10 @@
 import { createHash } from 'node:crypto';
 import { join } from 'node:path';
 import { keepAsideReason } from '../../core/review/sidecar';
-import { writeFileAtomic } from '../fs/atomic-write';
-import type { FileSystemLike } from '../fs/types';
+import { writeFileAtomic } from '../../node/fs/atomic-write';
+import { readRegularFile } from '../../node/fs/read-regular';
+import { removeStaleTempsOf } from '../../node/fs/stale-temps';
+import { errorCode, type FileSystemLike } from '../../node/fs/types';
 
 /**
  * The user's work on a recording lives beside it as `<recording>.twitchscope.json`, so it travels with the file.
@@ -12,6 +14,10 @@ import type { FileSystemLike } from '../fs/types';
 export const SIDECAR_SUFFIX = '.twitchscope.json';
 
 const CANNOT_WRITE_BESIDE = new Set(['EACCES', 'EPERM', 'EROFS', 'ENOENT', 'ENOTDIR', 'EBUSY']);
+/** A stat that fails with these proves there is no sidecar at that place (ENOTDIR: a parent is a file). */
+const ABSENT = new Set(['ENOENT', 'ENOTDIR']);
+
+export const UNREAD_REASON = 'The saved work file could not be read when the recording was opened, so it was not taken over.';
 
 export interface SidecarDeps {
   fs: FileSystemLike;
@@ -26,6 +32,12 @@ export type SidecarLocation = {
   keptAside?: { path: string; reason: string };
 };
 
+/**
+ * What is known of the sidecar on disk when saving: `read` when this run loaded it or proved there is none,
+ * `unread` otherwise (the load failed, or never happened). Over unread work nothing is written: it is kept aside.
+ */
+export type PreviousWork = 'read' | 'unread';
+
 export function sidecarBeside(recordingPath: string): string {
   return recordingPath + SIDECAR_SUFFIX;
 }
@@ -35,52 +47,98 @@ export function sidecarInUserData(userDataDir: string, recordingPath: string): s
   return join(userDataDir, 'sidecars', `${hash}.json`);
 }
 
-/** When both copies exist (the folder was read-only for a while), the one written last wins. */
+/**
+ * When both copies exist (the folder was read-only for a while), the one written last wins. Throws when either
+ * place cannot be checked or the newest is not a readable regular file: that is not "no saved work".
+ */
 export async function loadSidecar(deps: SidecarDeps, recordingPath: string): Promise<string | null> {
   let newest: { path: string; mtimeMs: number } | null = null;
   for (const path of [sidecarBeside(recordingPath), sidecarInUserData(deps.userDataDir, recordingPath)]) {
     try {
       const stats = await deps.fs.stat(path);
-      if (stats.isFile() && (newest === null || stats.mtimeMs > newest.mtimeMs)) newest = { path, mtimeMs: stats.mtimeMs };
+      if (newest === null || stats.mtimeMs > newest.mtimeMs) newest = { path, mtimeMs: stats.mtimeMs };
     } catch (error) {
-      if (errorCode(error) !== 'ENOENT') throw error;
+      if (!ABSENT.has(errorCode(error) ?? '')) throw error;
     }
   }
-  return newest === null ? null : deps.fs.readFile(newest.path, 'utf8');
+  return newest === null ? null : readRegularFile(deps.fs, newest.path);
 }
 
-export async function saveSidecar(deps: SidecarDeps, recordingPath: string, text: string): Promise<SidecarLocation> {
+export async function saveSidecar(deps: SidecarDeps, recordingPath: string, text: string, previous: PreviousWork): Promise<SidecarLocation> {
   const beside = sidecarBeside(recordingPath);
   try {
-    const keptAside = await keepAside(deps, beside, text);
-    await writeFileAtomic(deps.fs, beside, text, deps.uniqueSuffix);
-    return { where: 'beside', path: beside, ...(keptAside ? { keptAside } : {}) };
+    return { where: 'beside', path: beside, ...(await replace(deps, beside, text, previous)) };
   } catch (error) {
     if (!CANNOT_WRITE_BESIDE.has(errorCode(error) ?? '')) throw error;
   }
   const fallback = sidecarInUserData(deps.userDataDir, recordingPath);
   await deps.fs.mkdir(join(deps.userDataDir, 'sidecars'), { recursive: true });
-  const keptAside = await keepAside(deps, fallback, text);
-  await writeFileAtomic(deps.fs, fallback, text, deps.uniqueSuffix);
-  return { where: 'user-data', path: fallback, ...(keptAside ? { keptAside } : {}) };
+  return { where: 'user-data', path: fallback, ...(await replace(deps, fallback, text, previous)) };
+}
+
+async function replace(deps: SidecarDeps, path: string, text: string, previous: PreviousWork): Promise<{ keptAside?: { path: string; reason: string } }> {
+  const keptAside = await keepAside(deps, path, text, previous);
+  await writeFileAtomic(deps.fs, path, text, deps.uniqueSuffix);
+  return keptAside ? { keptAside } : {};
 }
 
 /** Moves a sidecar `text` must not overwrite (see keepAsideReason) to `<name>.kept-<suffix>.json` beside it. */
-async function keepAside(deps: SidecarDeps, path: string, text: string): Promise<{ path: string; reason: string } | undefined> {
-  let existing: string;
-  try {
-    existing = await deps.fs.readFile(path, 'utf8');
-  } catch (error) {
-    if (errorCode(error) === 'ENOENT') return undefined;
-    throw error;
-  }
-  const reason = keepAsideReason(existing, text);
+async function keepAside(deps: SidecarDeps, path: string, text: string, previous: PreviousWork): Promise<{ path: string; reason: string } | undefined> {
+  const reason = await reasonToKeep(deps, path, text, previous);
   if (reason === null) return undefined;
   const aside = `${path.replace(/\.json$/, '')}.kept-${deps.uniqueSuffix()}.json`;
   await deps.fs.rename(path, aside);
   return { path: aside, reason };
 }
 
-function errorCode(error: unknown): string | undefined {
-  return typeof error === 'object' && error !== null && 'code' in error ? String(error.code) : undefined;
+async function reasonToKeep(deps: SidecarDeps, path: string, text: string, previous: PreviousWork): Promise<string | null> {
+  if (previous === 'unread') {
+    return deps.fs.stat(path).then(
+      () => UNREAD_REASON,
+      (error: unknown) => {
+        if (ABSENT.has(errorCode(error) ?? '')) return null;
+        throw error;
+      },
+    );
+  }
+  let existing: string;
+  try {
+    existing = await readRegularFile(deps.fs, path);
+  } catch (error) {
+    const code = errorCode(error);
+    if (code === 'ENOENT') return null;
+    if (code === 'ENOTREG' || code === 'EISDIR') return 'The saved work file is not a regular file.';
+    throw error;
+  }
+  return keepAsideReason(existing, text);
+}
+
+/**
+ * Sidecars as main serves them to windows: a save writes over saved work only when this run has read it (or
+ * proved there is none) since the recording was opened, so a failed load can never lead to lost work.
+ */
+export class SidecarStore {
+  private readonly read = new Set<string>();
+  private readonly swept = new Set<string>();
+
+  constructor(readonly deps: SidecarDeps) {}
+
+  async load(recordingPath: string): Promise<string | null> {
+    this.read.delete(recordingPath);
+    const text = await loadSidecar(this.deps, recordingPath);
+    this.read.add(recordingPath);
+    return text;
+  }
+
+  async save(recordingPath: string, text: string): Promise<SidecarLocation> {
+    if (!this.swept.has(recordingPath)) {
+      this.swept.add(recordingPath);
+      await removeStaleTempsOf(this.deps.fs, sidecarBeside(recordingPath));
+      await removeStaleTempsOf(this.deps.fs, sidecarInUserData(this.deps.userDataDir, recordingPath));
+    }
+    const location = await saveSidecar(this.deps, recordingPath, text, this.read.has(recordingPath) ? 'read' : 'unread');
+    // From now on the file there is this run's own work.
+    this.read.add(recordingPath);
+    return location;
+  }
 }

@@ -4,8 +4,8 @@ import type { LibraryStore } from '../../core/library';
 import type { RecentFile } from '../../renderer/platform/types';
 import type { FileGrants } from '../files/grants';
 import { readRange } from '../files/read-range';
-import { loadSidecar, saveSidecar, type SidecarDeps, type SidecarLocation } from '../files/sidecar';
-import type { FileSystemLike } from '../fs/types';
+import type { SidecarLocation, SidecarStore } from '../files/sidecar';
+import type { FileSystemLike } from '../../node/fs/types';
 import { libraryHandlers } from '../library/library-handlers';
 import type { GrantedFile, InvokeChannel, ReplyOf, RequestOf } from './channels';
 
@@ -37,8 +37,8 @@ export interface HandlerDeps {
   grants: FileGrants;
   dialogs: DialogDeps;
   recent: RecentDeps;
-  sidecars: SidecarDeps;
-  /** The library index file (`cli/library-file-store.ts` on `<userData>/library.json`). */
+  sidecars: SidecarStore;
+  /** The library index file (`node/library-file-store.ts` on `<userData>/library.json`). */
   library: LibraryStore;
   printPdf(html: string): Promise<Uint8Array>;
   writeFileAtomic(path: string, data: Uint8Array | string): Promise<void>;
@@ -130,10 +130,10 @@ export function createHandlers(deps: HandlerDeps): Handlers {
       return true;
     },
 
-    'sidecar:load': async (windowId, { key }) => loadSidecar(deps.sidecars, grantedPath(windowId, key)),
+    'sidecar:load': async (windowId, { key }) => deps.sidecars.load(grantedPath(windowId, key)),
 
     'sidecar:save': async (windowId, { key, text }) => {
-      deps.onSidecarSaved(windowId, await saveSidecar(deps.sidecars, grantedPath(windowId, key), text));
+      deps.onSidecarSaved(windowId, await deps.sidecars.save(grantedPath(windowId, key), text));
     },
 
     'app:version': async () => deps.appVersion,

@@ -6,7 +6,7 @@
  */
 import { parseLibrary, serializeLibrary, type LibraryStore } from '../../core/library';
 import type { FileGrants } from '../files/grants';
-import type { FileSystemLike } from '../fs/types';
+import type { FileSystemLike } from '../../node/fs/types';
 import type { GrantedFile, ReplyOf, RequestOf } from '../ipc/channels';
 
 export interface LibraryHandlerDeps {

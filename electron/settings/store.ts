@@ -1,6 +1,7 @@
 import { join } from 'node:path';
-import { writeFileAtomic } from '../fs/atomic-write';
-import type { FileSystemLike } from '../fs/types';
+import { writeFileAtomic } from '../../node/fs/atomic-write';
+import { readRegularFile } from '../../node/fs/read-regular';
+import { errorCode, type FileSystemLike } from '../../node/fs/types';
 import { DEFAULT_SETTINGS, parseSettings, serializeSettings, type Settings } from './schema';
 
 export const SETTINGS_FILE = 'settings.json';
@@ -32,32 +33,34 @@ export class SettingsStore {
   }
 
   async load(): Promise<Settings> {
+    this.current = DEFAULT_SETTINGS;
     let text: string;
     try {
-      text = await this.deps.fs.readFile(this.path, 'utf8');
-    } catch {
-      this.current = DEFAULT_SETTINGS;
+      text = await readRegularFile(this.deps.fs, this.path);
+    } catch (error) {
+      // Only a missing file means "no settings yet". One that cannot be read (no permission, a pipe) is
+      // the user's all the same: it is set aside like a broken one, never saved over.
+      if (errorCode(error) !== 'ENOENT') await this.setAside(`could not be read (${errorCode(error) ?? 'error'})`);
       return this.current;
     }
     const parsed = parseSettings(text);
-    if (parsed.kind === 'ok') {
-      this.current = parsed.settings;
-    } else {
-      // Keep the user's file: a newer version may still want it, and a broken one may be worth a look.
-      const stamp = this.deps.now().toISOString().replace(/[:.]/g, '-');
-      const aside = `${this.path}.bad-${stamp}`;
-      const reason = parsed.kind === 'newer' ? `written by a newer version (${parsed.version})` : parsed.reason;
-      try {
-        await this.deps.fs.rename(this.path, aside);
-        this.deps.onSetAside(aside, reason);
-      } catch {
-        // It could not be moved, so it must not be replaced either: run on defaults and save nothing.
-        this.frozen = true;
-        this.deps.onSetAside(this.path, `${reason}, and could not be renamed; settings will not be saved this time`);
-      }
-      this.current = DEFAULT_SETTINGS;
-    }
+    if (parsed.kind === 'ok') this.current = parsed.settings;
+    else await this.setAside(parsed.kind === 'newer' ? `written by a newer version (${parsed.version})` : parsed.reason);
     return this.current;
+  }
+
+  // Keep the user's file: a newer version may still want it, and a broken one may be worth a look.
+  private async setAside(reason: string): Promise<void> {
+    const stamp = this.deps.now().toISOString().replace(/[:.]/g, '-');
+    const aside = `${this.path}.bad-${stamp}`;
+    try {
+      await this.deps.fs.rename(this.path, aside);
+      this.deps.onSetAside(aside, reason);
+    } catch {
+      // It could not be moved, so it must not be replaced either: run on defaults and save nothing.
+      this.frozen = true;
+      this.deps.onSetAside(this.path, `${reason}, and could not be renamed; settings will not be saved this time`);
+    }
   }
 
   /** Resolves once every change made so far is on disk (or has failed). */

@@ -15,6 +15,8 @@ const LIBRARY_KEY = 'index';
 const MAX_RECENT = 8;
 /** Files up to this size are kept in IndexedDB so "recent files" can reopen them after a reload. */
 const KEEP_FILE_BYTES = 64 * 1024 * 1024;
+/** Sidecars read (or found absent) in this page, or written by it: the ones a save may replace. */
+const sidecarsRead = new Set<string>();
 
 function fileKey(f: File): string {
   return `${f.name}|${f.size}|${f.lastModified}`;
@@ -137,14 +139,19 @@ export const browserPlatform: PlatformApi = {
     }
     return printInFrame(html);
   },
+  // A failed read is thrown, never taken for "no saved work": the save that follows must not write over it.
   async loadSidecar(key) {
-    return (await idbGet<string>('sidecars', key).catch(() => undefined)) ?? null;
+    const text = (await idbGet<string>('sidecars', key)) ?? null;
+    sidecarsRead.add(key);
+    return text;
   },
   async saveSidecar(key, text) {
-    // Work this version cannot take over stays stored under its own key, as the desktop app keeps the file.
-    const existing = await idbGet<string>('sidecars', key).catch(() => undefined);
-    if (existing !== undefined && keepAsideReason(existing, text) !== null) await idbPut('sidecars', `${key}.kept-${Date.now()}`, existing);
+    // Work this version cannot take over, or did not manage to read, stays stored under its own key, as the
+    // desktop app keeps the file.
+    const existing = await idbGet<string>('sidecars', key);
+    if (existing !== undefined && (!sidecarsRead.has(key) || keepAsideReason(existing, text) !== null)) await idbPut('sidecars', `${key}.kept-${Date.now()}`, existing);
     await idbPut('sidecars', key, text);
+    sidecarsRead.add(key);
   },
   async appVersion() {
     return import.meta.env.VITE_APP_VERSION ?? 'dev';

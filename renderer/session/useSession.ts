@@ -4,7 +4,7 @@ import type { ChecklistAnswers } from '../../core/guidance/checklist';
 import { spanNearClick } from '../../core/review/added-event';
 import { applyReview } from '../../core/review/apply';
 import { addEvent, setReview } from '../../core/review/edits';
-import { restoreFromSidecar } from '../../core/review/restore';
+import { restoreFromSidecar, SAVED_WORK_UNREADABLE } from '../../core/review/restore';
 import { usePlatform } from '../platform/context';
 import type { OpenedFile } from '../platform/types';
 import { Cancelled, WorkerClient, type AnalysisClient } from '../worker/client';
@@ -57,8 +57,13 @@ export function useSession(): SessionApi {
         const loaded = await client().importFile(file, settings, (stage, fraction) =>
           dispatch({ type: 'busy', stage, fraction, label: `Reading ${file.name}` }),
         );
-        const saved = await platform.loadSidecar(file.key).catch(() => null);
-        const { restored, notice } = restoreFromSidecar(saved, loaded.recording.fingerprint, (iso) => new Date(iso).toLocaleString());
+        const saved = await platform.loadSidecar(file.key).then(
+          (text) => ({ text }),
+          () => null,
+        );
+        const { restored, notice } = saved
+          ? restoreFromSidecar(saved.text, loaded.recording.fingerprint, (iso) => new Date(iso).toLocaleString())
+          : { restored: null, notice: SAVED_WORK_UNREADABLE };
         dispatch({ type: 'opened', file, settings, loaded, restored, notice });
       } catch (err) {
         fail(err);

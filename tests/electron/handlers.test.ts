@@ -2,9 +2,9 @@ import * as fs from 'node:fs/promises';
 import { join } from 'node:path';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { FileGrants } from '../../electron/files/grants';
-import { sidecarInUserData } from '../../electron/files/sidecar';
-import { writeFileAtomic } from '../../electron/fs/atomic-write';
-import type { FileSystemLike } from '../../electron/fs/types';
+import { SidecarStore, sidecarInUserData } from '../../electron/files/sidecar';
+import { writeFileAtomic } from '../../node/fs/atomic-write';
+import type { FileSystemLike } from '../../node/fs/types';
 import { createHandlers, RequestRefused, type HandlerDeps } from '../../electron/ipc/handlers';
 import { addRecent, removeRecent } from '../../electron/recent';
 import type { RecentFile } from '../../renderer/platform/types';
@@ -63,7 +63,7 @@ function harness(fileSystem?: (dir: string) => FileSystemLike): Harness {
         h.recent = removeRecent(h.recent, key);
       },
     },
-    sidecars: { fs: fsImpl, userDataDir: userData, uniqueSuffix },
+    sidecars: new SidecarStore({ fs: fsImpl, userDataDir: userData, uniqueSuffix }),
     library: { load: async () => null, save: async () => undefined },
     printPdf: async (html) => {
       h.printed.push(html);

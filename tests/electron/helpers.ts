@@ -3,7 +3,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, sep } from 'node:path';
 import { afterAll } from 'vitest';
-import type { FileSystemLike } from '../../electron/fs/types';
+import type { FileSystemLike } from '../../node/fs/types';
 
 const created: string[] = [];
 // Registered while the importing test file is collected, so each file removes its own folders.
@@ -27,11 +27,11 @@ export function readOnlyFolder(folder: string): FileSystemLike {
   const refuse = () => Object.assign(new Error('read-only file system'), { code: 'EROFS' });
   return {
     open: async (path, flags, mode) => {
-      if (inside(path) && flags !== 'r') throw refuse();
+      if (inside(path) && typeof flags === 'string' && flags !== 'r') throw refuse();
       return fs.open(path, flags, mode);
     },
     stat: (path) => fs.stat(path),
-    readFile: (path, encoding) => fs.readFile(path, encoding),
+    readdir: (path) => fs.readdir(path),
     rename: async (from, to) => {
       if (inside(to)) throw refuse();
       return fs.rename(from, to);

@@ -1,13 +1,14 @@
 import * as fs from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { fileLibraryStore } from '../../cli/library-file-store';
+import { fileLibraryStore } from '../../node/library-file-store';
 import { Library, emptyLibrary, parseLibrary, serializeLibrary, type LibraryEntry, type LibraryIndex, type LibraryStore } from '../../core/library';
 import { FileGrants } from '../../electron/files/grants';
 import type { InvokeChannel } from '../../electron/ipc/channels';
 import { RequestRefused, createHandlers, type HandlerDeps } from '../../electron/ipc/handlers';
 import { validateRequest } from '../../electron/ipc/schemas';
 import { createPlatformApi } from '../../electron/preload/api';
+import { SidecarStore } from '../../electron/files/sidecar';
 import { platformLibraryStore } from '../../renderer/library/store';
 import { libraryEntry } from '../support/library-entry';
 import { tempDir, uniqueSuffix } from './helpers';
@@ -35,7 +36,7 @@ async function harness(store?: (path: string) => LibraryStore) {
     grants,
     dialogs: { chooseRecording: async () => null, chooseSavePath: async () => null },
     recent: { list: () => recent, add: async (key, name) => void recent.push({ key, name, openedAt: '' }), remove: async () => undefined },
-    sidecars: { fs, userDataDir: userData, uniqueSuffix },
+    sidecars: new SidecarStore({ fs, userDataDir: userData, uniqueSuffix }),
     library: store ? store(libraryPath) : fileLibraryStore({ fs, path: libraryPath, now: () => new Date('2026-02-01T10:00:00Z'), uniqueSuffix }),
     printPdf: async () => new Uint8Array(),
     writeFileAtomic: async () => undefined,

@@ -1,3 +1,4 @@
+import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
@@ -231,4 +232,16 @@ describe('main process wiring (Electron stood in for)', () => {
     items.find((i) => i.id === 'data-folder')!.click!();
     expect(fake.state.openedPaths).toEqual([join(appData, 'TwitchScope')]);
   });
+
+  it('removes the copies killed saves left in its own folders before anything else', async () => {
+    const userData = join(appData, 'TwitchScope');
+    await fs.mkdir(join(userData, 'sidecars'), { recursive: true });
+    const gone = spawnSync(process.execPath, ['-e', '0']).pid;
+    const stale = [join(userData, `.settings.json.${gone}-1.tmp`), join(userData, `.library.json.${gone}-2.tmp`), join(userData, 'sidecars', `.${'a'.repeat(64)}.json.${gone}-3.tmp`)];
+    for (const p of stale) await fs.writeFile(p, '{"half":');
+    await startMain();
+    expect(await fs.readdir(userData)).not.toEqual(expect.arrayContaining([expect.stringMatching(/\.tmp$/)]));
+    expect(await fs.readdir(join(userData, 'sidecars'))).toEqual([]);
+  });
 });
+

@@ -8,6 +8,7 @@ import { createHandlers, type HandlerDeps } from '../../electron/ipc/handlers';
 import { FAILED_MESSAGE, REFUSED_MESSAGE, registerInvokeHandlers } from '../../electron/ipc/register';
 import { checkSender, originOf, senderFacts } from '../../electron/ipc/sender';
 import { APP_ORIGIN } from '../../electron/window/app-protocol';
+import { SidecarStore } from '../../electron/files/sidecar';
 import { tempDir } from './helpers';
 
 type Listener = (event: IpcMainInvokeEvent, ...args: unknown[]) => Promise<IpcReply<unknown>>;
@@ -35,7 +36,7 @@ async function setup() {
     grants: new FileGrants(() => 'a'.repeat(32)),
     dialogs: { chooseRecording: async () => recording, chooseSavePath: async () => null },
     recent: { list: () => [], add: async () => undefined, remove: async () => undefined },
-    sidecars: { fs, userDataDir: dir, uniqueSuffix: () => 'x' },
+    sidecars: new SidecarStore({ fs, userDataDir: dir, uniqueSuffix: () => 'x' }),
     printPdf: async () => new Uint8Array(),
     writeFileAtomic: async () => undefined,
     library: { load: async () => null, save: async () => undefined },

@@ -2,7 +2,7 @@ import * as fs from 'node:fs/promises';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileLibraryStore } from '../../cli/library-file-store';
+import { fileLibraryStore } from '../../node/library-file-store';
 import { entryFromAnalysis } from '../../core/library/entry';
 import type { LibraryEntry } from '../../core/library/schema';
 import type { Simulated } from '../report/simulated';

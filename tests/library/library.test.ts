@@ -6,8 +6,8 @@ import { fingerprint } from '../../core/import/fingerprint';
 import { textSource } from '../../core/import/source';
 import { Library, LibraryReadOnlyError, type LibraryStore } from '../../core/library/library';
 import { LIBRARY_SCHEMA, LIBRARY_VERSION, serializeLibrary } from '../../core/library/schema';
-import type { FileSystemLike } from '../../electron/fs/types';
-import { fileLibraryStore } from '../../cli/library-file-store';
+import type { FileSystemLike } from '../../node/fs/types';
+import { fileLibraryStore } from '../../node/library-file-store';
 import { calfSession, threeSiteSession } from '../report/simulated';
 import { entryOf, storeAt, tempDir } from './helpers';
 
@@ -132,8 +132,9 @@ describe('library index', () => {
     const before = await fs.readFile(path, 'utf8');
     const full: FileSystemLike = {
       ...fs,
-      open: async () => {
-        throw Object.assign(new Error('no space left on device'), { code: 'ENOSPC' });
+      open: async (file, flags, mode) => {
+        if (flags === 'wx') throw Object.assign(new Error('no space left on device'), { code: 'ENOSPC' });
+        return fs.open(file, flags, mode);
       },
     };
     const { library } = await Library.open(fileLibraryStore({ fs: full, path, now: () => new Date(), uniqueSuffix: () => 'x' }));

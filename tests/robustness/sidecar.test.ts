@@ -6,8 +6,8 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { killWriterAt } from '../support/kill-writer';
 import { keepAsideReason, parseSidecar, sidecarMatches } from '../../core/review/sidecar';
-import { loadSidecar, saveSidecar, sidecarBeside, sidecarInUserData, type SidecarDeps } from '../../electron/files/sidecar';
-import type { FileSystemLike } from '../../electron/fs/types';
+import { loadSidecar, SidecarStore, sidecarBeside, sidecarInUserData, type SidecarDeps } from '../../electron/files/sidecar';
+import type { FileSystemLike } from '../../node/fs/types';
 import { workText } from './work';
 
 const WRITER = join(__dirname, 'fixtures', 'sidecar-writer.ts');
@@ -62,13 +62,15 @@ describe('saved work this version cannot take over is kept aside, not overwritte
       const { dir, recording, userData } = folders();
       await fs.writeFile(sidecarBeside(recording), existing);
       const next = workText(5, 'now');
-      const saved = await saveSidecar(deps(userData), recording, next);
+      const store = new SidecarStore(deps(userData));
+      expect(await store.load(recording)).toBe(existing);
+      const saved = await store.save(recording, next);
       expect(saved.keptAside?.reason).toMatch(reason);
       expect(saved.keptAside?.path).toMatch(/calf\.csv\.twitchscope\.kept-t\d+\.json$/);
       expect(await fs.readFile(saved.keptAside!.path, 'utf8')).toBe(existing);
       expect(await fs.readFile(sidecarBeside(recording), 'utf8')).toBe(next);
       // The next autosave updates our own file in place: nothing more is moved.
-      const again = await saveSidecar(deps(userData), recording, workText(6, 'now'));
+      const again = await store.save(recording, workText(6, 'now'));
       expect(again.keptAside).toBeUndefined();
       expect((await fs.readdir(dir)).filter((f) => f.includes('.kept-'))).toHaveLength(1);
     });
@@ -83,11 +85,13 @@ describe('saved work this version cannot take over is kept aside, not overwritte
     const readOnly: FileSystemLike = {
       ...fs,
       open: async (path, flags, mode) => {
-        if (path.startsWith(dir + '/.') && flags !== 'r') throw refuse();
+        if (path.startsWith(dir + '/.') && typeof flags === 'string') throw refuse();
         return fs.open(path, flags, mode);
       },
     };
-    const saved = await saveSidecar(deps(userData, readOnly), recording, workText(5, 'now'));
+    const store = new SidecarStore(deps(userData, readOnly));
+    expect(await store.load(recording)).toBe(newer);
+    const saved = await store.save(recording, workText(5, 'now'));
     expect(saved.where).toBe('user-data');
     expect(await fs.readFile(saved.keptAside!.path, 'utf8')).toBe(newer);
   });

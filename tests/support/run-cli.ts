@@ -13,9 +13,10 @@ export interface CliResult {
   stderr: string;
 }
 
-export async function cli(args: string[]): Promise<CliResult> {
+/** `timeoutMs`: kill the command after this long (its code is then null), for commands that must not hang. */
+export async function cli(args: string[], timeoutMs = 0): Promise<CliResult> {
   try {
-    const { stdout, stderr } = await run(process.execPath, [BIN, ...args], { cwd: ROOT });
+    const { stdout, stderr } = await run(process.execPath, [BIN, ...args], { cwd: ROOT, timeout: timeoutMs });
     return { code: 0, stdout, stderr };
   } catch (e) {
     const err = e as CliResult;

@@ -1,7 +1,7 @@
 // For writer processes that tests kill with SIGKILL mid-write: the real file system, except that a file's data
 // is written in two halves and the process then stops forever ("HALF" on stdout), like a crash or power cut.
 import * as fs from 'node:fs/promises';
-import type { FileSystemLike } from '../../electron/fs/types';
+import type { FileSystemLike } from '../../node/fs/types';
 
 const hang = () => new Promise<never>(() => undefined);
 
@@ -11,6 +11,9 @@ export const stoppingFs: FileSystemLike = {
     const handle = await fs.open(path, flags, mode);
     return {
       read: (b, o, l, p) => handle.read(b, o, l, p),
+      readFile: (options) => handle.readFile(options),
+      stat: () => handle.stat(),
+      chmod: (m) => handle.chmod(m),
       sync: () => handle.sync(),
       close: () => handle.close(),
       writeFile: async (data) => {

@@ -12,7 +12,8 @@ import { join, resolve } from 'node:path';
 import { chromium, type Page } from 'playwright-core';
 import { build } from 'vite';
 import { FileGrants } from '../../../electron/files/grants';
-import { writeFileAtomic } from '../../../electron/fs/atomic-write';
+import { SidecarStore } from '../../../electron/files/sidecar';
+import { writeFileAtomic } from '../../../node/fs/atomic-write';
 import type { InvokeChannel } from '../../../electron/ipc/channels';
 import { createHandlers, openForWindow, type HandlerDeps } from '../../../electron/ipc/handlers';
 import { guardedListener } from '../../../electron/ipc/register';
@@ -95,7 +96,7 @@ async function main(): Promise<void> {
       },
     },
     recent: { list: () => [], add: async () => undefined, remove: async () => undefined },
-    sidecars: { fs, userDataDir: join(work, 'user-data'), uniqueSuffix: unique },
+    sidecars: new SidecarStore({ fs, userDataDir: join(work, 'user-data'), uniqueSuffix: unique }),
     // As main does, minus Electron: a one-time in-memory page printed by a script-less Chromium page.
     printPdf: (html) => {
       printed.push(html);
