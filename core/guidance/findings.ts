@@ -2,7 +2,10 @@
  * The facts about an analysis that guidance rules and the report's key findings talk about, computed once.
  * Channels without a body site count as their own location (named by label) so no twitch goes unmentioned.
  */
+import { restBins } from '../analysis/rest-bins';
 import type { Analysis } from '../analysis/types';
+import { dispersedRateInterval, dispersionIndex } from '../stats/dispersion';
+import type { Interval } from '../stats/poisson';
 
 export interface Location {
   /** Body site (`left calf`), or the channel label for a channel with no site. */
@@ -12,7 +15,13 @@ export interface Location {
   twitchCount: number;
   restS: number;
   twitchesPerMinute: number;
+  /** How much more the counts in 30 s stretches of rest vary than independent events would; null with too few stretches. */
+  dispersion: number | null;
+  /** 95 % interval of the rate: exact Poisson, widened when the dispersion shows clustering; null without rest. */
+  interval: Interval | null;
   sustainedCount: number;
+  /** Every channel here is an accelerometer: its events are brief movements, not motor-unit twitches. */
+  onlyAccelerometer: boolean;
 }
 
 export interface Findings {
@@ -38,6 +47,7 @@ export const MIN_REST_S = 120;
 
 export function findingsOf(analysis: Analysis): Findings {
   const labelOf = new Map(analysis.channels.map((c) => [c.id, c.label]));
+  const kindOf = new Map(analysis.channels.map((c) => [c.id, c.kind]));
   const byName = new Map<string, Location>();
   for (const c of analysis.summary.channels) {
     const name = c.site ?? labelOf.get(c.channel) ?? c.channel;
@@ -48,16 +58,25 @@ export function findingsOf(analysis: Analysis): Findings {
       twitchCount: 0,
       restS: 0,
       twitchesPerMinute: 0,
+      dispersion: null,
+      interval: null,
       sustainedCount: 0,
+      onlyAccelerometer: true,
     };
     loc.channels.push(c.channel);
     loc.twitchCount += c.twitchCount;
     loc.restS += c.restS;
     loc.sustainedCount += c.sustainedCount;
+    loc.onlyAccelerometer &&= kindOf.get(c.channel) === 'accel';
     byName.set(name, loc);
   }
   const locations = [...byName.values()];
-  for (const l of locations) l.twitchesPerMinute = l.restS > 0 ? (l.twitchCount * 60) / l.restS : 0;
+  for (const l of locations) {
+    l.twitchesPerMinute = l.restS > 0 ? (l.twitchCount * 60) / l.restS : 0;
+    const bins = restBins(analysis, l.channels);
+    l.dispersion = dispersionIndex(bins.counts, bins.restS);
+    l.interval = dispersedRateInterval(l.twitchCount, l.restS, l.dispersion ?? 1);
+  }
 
   const twitchLocations = locations
     .filter((l) => l.twitchCount > 0)
