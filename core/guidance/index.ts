@@ -2,8 +2,8 @@
 import type { Analysis } from '../analysis/types';
 import type { ChecklistAnswers } from './checklist';
 import { findingsOf } from './findings';
-import type { GuidanceItem } from './rules';
-import { LEVEL_ORDER, RULES } from './rules';
+import type { GuidanceItem } from './rule-types';
+import { callsForClinician, LEVEL_ORDER, RULES } from './rules';
 
 export {
   ANSWERS,
@@ -20,18 +20,25 @@ export {
 } from './checklist';
 export { DISCLAIMER, SECTIONS, sectionById, type ContentSection, type SectionId } from './content';
 export { findingsOf, MIN_REST_S, type Findings, type Location } from './findings';
-export { LEVEL_LABELS, LEVEL_ORDER, RED_FLAGS, RULES, twitchPhrase, type GuidanceItem, type GuidanceLevel } from './rules';
+export { callsForClinician, LEVEL_LABELS, LEVEL_ORDER, RED_FLAGS, RULES, twitchPhrase, type GuidanceItem, type GuidanceLevel, type ItemKind } from './rules';
 
 /** A few items read in a minute; clinician items are never dropped to meet it. */
 export const MAX_ITEMS = 6;
 
-/** Findings plus answers → ranked guidance: clinician items first, then things worth noting, then background. */
+/** Kinds of item that would soothe or suggest self-care beside an answer that calls for a clinician. */
+const HELD_WHEN_FLAGGED = new Set(['reassurance', 'self-help']);
+
+/**
+ * Findings plus answers → ranked guidance: clinician items first, then things worth noting, then background.
+ * When an answer calls for a clinician, reassuring and self-help items are held back.
+ */
 export function guidanceFor(analysis: Analysis, answers: ChecklistAnswers): GuidanceItem[] {
   const input = { findings: findingsOf(analysis), answers };
+  const hold = callsForClinician(answers);
   const items: GuidanceItem[] = [];
   for (const rule of RULES) {
     const item = rule.apply(input);
-    if (item) items.push(item);
+    if (item && !(hold && HELD_WHEN_FLAGGED.has(item.kind))) items.push(item);
   }
   const ranked = items
     .map((item, order) => ({ item, order }))

@@ -69,7 +69,7 @@ const cases: Case[] = [
     name: 'samples/calf-rest-emg.csv with calm answers',
     file: sample('calf-rest-emg.csv'),
     answers: { weakness: 'no', wasting: 'no', 'speech-swallowing': 'no', caffeine: 'yes', 'poor-sleep': 'yes' },
-    expectItems: ['Twitching with normal strength', 'Everyday triggers you mentioned', 'One cramp-like episode'],
+    expectItems: ['Strength matters more than counts', 'Everyday triggers you mentioned', 'One stretch of sustained activity'],
     expectText: ['left calf', 'right calf', 'Sustained, onset', '50 Hz'],
     papers: ['A4', 'Letter'],
   },
@@ -99,7 +99,7 @@ const cases: Case[] = [
       return { name: sim.recording.file, bytes: new TextEncoder().encode(toGenericCsv(sim.recording)) };
     },
     answers: { weakness: 'yes', 'same-place': 'yes', 'sudden-onset': 'yes', stress: 'yes' },
-    expectItems: ['Please arrange to see a clinician', 'Twitch-like spikes on the tongue channel', 'Most twitches came from one place', 'Repeated cramp-like episodes'],
+    expectItems: ['Please arrange to see a clinician', 'Twitch-like events on the tongue channel', 'More frequent at one site', 'Repeated sustained activity'],
     expectText: ['Reported: weakness where it twitches; twitching always in one muscle group', 'Yes ▲'],
     papers: ['A4'],
   },

@@ -1,0 +1,120 @@
+/** Guidance rules driven mainly by the checklist answers. */
+import type { ChecklistAnswers, QuestionId } from './checklist';
+import { questionById } from './checklist';
+import { listInWords } from './numbers';
+import { capitalise, twitchPhrase } from './phrases';
+import { flaggedUnsure, flaggedYes, RED_FLAGS, type Rule } from './rule-types';
+
+const shortOf = (ids: readonly QuestionId[]): string[] => ids.map((id) => questionById(id).short);
+const yes = (answers: ChecklistAnswers, id: QuestionId): boolean => answers[id] === 'yes';
+
+/** A yes to a red flag, or "not sure" about one: the clinician item that leads, alone with its reason. */
+export const redFlags: Rule = {
+  id: 'see-clinician',
+  apply({ findings, answers }) {
+    const flagged = flaggedYes(answers);
+    const unsure = flaggedUnsure(answers);
+    if (flagged.length === 0 && unsure.length === 0) return null;
+    const sudden = yes(answers, 'same-place') && yes(answers, 'sudden-onset') ? ' (started suddenly)' : '';
+    const reasons = [
+      flagged.length ? `You answered yes to: ${shortOf(flagged).join('; ')}${sudden}.` : '',
+      unsure.length ? `You were not sure about: ${shortOf(unsure).join('; ')}.` : '',
+      `${capitalise(twitchPhrase(findings))}.`,
+    ];
+    return {
+      id: 'see-clinician',
+      level: 'see-clinician',
+      kind: 'clinician',
+      title: flagged.length ? 'Please arrange to see a clinician' : 'Worth asking a clinician',
+      text: flagged.length
+        ? 'You answered yes to something a doctor or other clinician should check in person, whatever this recording shows. A clinician can examine your strength, muscles and reflexes, which no recording can do. Take this report with you.'
+        : 'You were not sure about something that matters more than any recording, and it is hard to judge on your own. A clinician can check it in person. Take this report with you.',
+      reason: reasons.filter(Boolean).join(' '),
+      source: 'see-clinician',
+    };
+  },
+};
+
+export const dailyLife: Rule = {
+  id: 'daily-life',
+  apply({ answers }) {
+    if (!yes(answers, 'disturbs-life')) return null;
+    return {
+      id: 'daily-life',
+      level: 'see-clinician',
+      kind: 'clinician',
+      title: 'Twitching that disturbs sleep or daily life',
+      text: 'When twitching gets in the way of sleep or everyday life, a clinician can look for causes that can be treated and suggest ways to ease it.',
+      reason: `You answered yes to: ${questionById('disturbs-life').short}.`,
+      source: 'see-clinician',
+    };
+  },
+};
+
+export const suddenOnset: Rule = {
+  id: 'sudden-onset',
+  apply({ answers }) {
+    // With "always in one place" the red-flag item already says it started suddenly.
+    if (!yes(answers, 'sudden-onset') || yes(answers, 'same-place')) return null;
+    return {
+      id: 'sudden-onset',
+      level: 'attention',
+      kind: 'clinician',
+      title: 'Twitching that began suddenly',
+      text: 'Mention a sudden start to a clinician, above all if the twitching keeps to one muscle group or a muscle feels weaker. Noting the day it began helps them.',
+      reason: `You answered yes to: ${questionById('sudden-onset').short}.`,
+      source: 'see-clinician',
+    };
+  },
+};
+
+export const checklistOpen: Rule = {
+  id: 'checklist-open',
+  apply({ answers }) {
+    const open = RED_FLAGS.filter((id) => answers[id] === undefined).length;
+    if (open < RED_FLAGS.length) return null;
+    return {
+      id: 'checklist-open',
+      level: 'info',
+      kind: 'fact',
+      title: 'Fill in the checklist',
+      text: 'The recording cannot tell whether a muscle is weak or shrinking, and those matter most. Answer the symptom questions so the guidance can take them into account.',
+      reason: `None of the ${RED_FLAGS.length} key symptom questions is answered yet.`,
+      source: 'see-clinician',
+    };
+  },
+};
+
+export const normalStrength: Rule = {
+  id: 'normal-strength',
+  apply({ findings, answers }) {
+    if (findings.totalTwitches === 0) return null;
+    if (!(['weakness', 'wasting', 'speech-swallowing'] as const).every((id) => answers[id] === 'no')) return null;
+    return {
+      id: 'normal-strength',
+      level: 'info',
+      kind: 'reassurance',
+      title: 'Strength matters more than counts',
+      text: 'When a clinician examines a twitching muscle and finds normal strength, the twitching is most often harmless. Noticing no weakness yourself is a good sign, but it is not the same as that examination; if you are worried, a clinician\'s check is what settles it.',
+      reason: `${capitalise(twitchPhrase(findings))}; you reported no weakness, no muscle wasting and no speech or swallowing trouble.`,
+      source: 'ms-als',
+    };
+  },
+};
+
+export const triggers: Rule = {
+  id: 'triggers',
+  apply({ findings, answers }) {
+    const reported = shortOf((['caffeine', 'stress', 'poor-sleep', 'hard-exercise', 'dehydration'] as const).filter((id) => yes(answers, id)));
+    if (reported.length === 0) return null;
+    return {
+      id: 'triggers',
+      level: 'info',
+      kind: 'self-help',
+      title: 'Everyday triggers you mentioned',
+      text: 'These often make twitching worse. Less caffeine, regular sleep, enough to drink and rest after hard exercise often help.',
+      reason: `You answered yes to: ${listInWords(reported)}; ${twitchPhrase(findings)}.`,
+      source: 'triggers',
+    };
+  },
+};

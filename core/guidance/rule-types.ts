@@ -1,0 +1,64 @@
+/** What a guidance rule sees and what it returns, and which answers call for a clinician. */
+import type { ChecklistAnswers, QuestionId } from './checklist';
+import type { SectionId } from './content';
+import type { Findings } from './findings';
+
+export type GuidanceLevel = 'see-clinician' | 'attention' | 'info';
+
+/**
+ * What an item does for the reader. `reassurance` and `self-help` items are held back whenever an answer
+ * calls for a clinician, so nothing soothing stands beside "see a clinician".
+ */
+export type ItemKind = 'clinician' | 'fact' | 'reassurance' | 'self-help';
+
+export interface GuidanceItem {
+  /** Stable id of the rule that chose the item. */
+  id: string;
+  level: GuidanceLevel;
+  kind: ItemKind;
+  title: string;
+  text: string;
+  /** Why the item was chosen, with the numbers and answers behind it. */
+  reason: string;
+  /** The content section the advice comes from. */
+  source: SectionId;
+}
+
+export const LEVEL_ORDER: readonly GuidanceLevel[] = ['see-clinician', 'attention', 'info'];
+
+export const LEVEL_LABELS: Record<GuidanceLevel, string> = {
+  'see-clinician': 'See a clinician',
+  attention: 'Worth noting',
+  info: 'Good to know',
+};
+
+/** Answers that send the user to a clinician (see the `see-clinician` section); "not sure" counts as a reason to ask. */
+export const RED_FLAGS: readonly QuestionId[] = ['weakness', 'weakness-worse', 'wasting', 'speech-swallowing', 'same-place'];
+
+export interface RuleInput {
+  findings: Findings;
+  answers: ChecklistAnswers;
+}
+
+export interface Rule {
+  id: string;
+  apply(input: RuleInput): GuidanceItem | null;
+}
+
+/** Red-flag questions answered yes. */
+export function flaggedYes(answers: ChecklistAnswers): QuestionId[] {
+  return RED_FLAGS.filter((id) => answers[id] === 'yes');
+}
+
+/**
+ * Red-flag questions answered "not sure". "Is the weakness getting worse?" follows "do you notice weakness?",
+ * so "not sure" to it means nothing after a "no" to weakness.
+ */
+export function flaggedUnsure(answers: ChecklistAnswers): QuestionId[] {
+  return RED_FLAGS.filter((id) => answers[id] === 'unsure' && !(id === 'weakness-worse' && answers.weakness === 'no'));
+}
+
+/** Whether an answer calls for a clinician, so reassurance and self-help are held back. */
+export function callsForClinician(answers: ChecklistAnswers): boolean {
+  return flaggedYes(answers).length > 0 || flaggedUnsure(answers).length > 0 || answers['sudden-onset'] === 'yes';
+}
