@@ -6,6 +6,8 @@ import { parseSidecar, sidecarMatches } from './sidecar';
 export interface RestoredWork {
   work: { sites: Record<string, string | null>; edits: ReviewEdit[] };
   sensitivity: number | null;
+  /** Other detection settings the user overrode (see `core/detect/params.ts`). */
+  params: Record<string, unknown>;
   subject: string;
   answers: ChecklistAnswers;
 }
@@ -33,8 +35,12 @@ export function restoreFromSidecar(
       notice: 'Saved work was found for a file of this name, but its content has changed since, so it was not applied.',
     };
   }
+  const restoredNotice = `Restored your saved work from ${s.savedAt ? formatDate(s.savedAt) : 'earlier'}.`;
   return {
-    restored: { work: { sites: s.sites, edits: s.edits }, sensitivity: s.sensitivity, subject: s.subject, answers: sanitizeAnswers(s.answers) },
-    notice: `Restored your saved work from ${s.savedAt ? formatDate(s.savedAt) : 'earlier'}.`,
+    restored: { work: { sites: s.sites, edits: s.edits }, sensitivity: s.sensitivity, params: s.params, subject: s.subject, answers: sanitizeAnswers(s.answers) },
+    notice:
+      parsed.dropped.length === 0
+        ? restoredNotice
+        : `${restoredNotice} Parts this version cannot use were left out (${parsed.dropped.join(', ')}); the file is kept as it is, and your work from now on is saved beside it.`,
   };
 }

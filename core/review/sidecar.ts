@@ -1,3 +1,5 @@
+import { resolveParams } from '../detect/params';
+import { sanitizeAnswers } from '../guidance/checklist';
 import type { ReviewEdit } from './edits';
 
 /**
@@ -40,7 +42,14 @@ export function serializeSidecar(s: Sidecar): string {
   return JSON.stringify(s, null, 2) + '\n';
 }
 
-export type SidecarParse = { ok: true; sidecar: Sidecar } | { ok: false; reason: string };
+/**
+ * `dropped` lists what this version could not use (unknown fields, unreadable edits, parameters it does not
+ * know): a file with any is the user's as written, so it is kept aside before the first save (keepAsideReason).
+ */
+export type SidecarParse = { ok: true; sidecar: Sidecar; dropped: string[] } | { ok: false; reason: string };
+
+const KNOWN_FIELDS = new Set(['schema', 'version', 'savedAt', 'recording', 'subject', 'sites', 'edits', 'sensitivity', 'params', 'answers']);
+const EDIT_FIELDS = new Set(['action', 'channel', 'peakS', 'startS', 'endS', 'amplitude']);
 
 /** Reads a sidecar defensively: the file may be hand-edited or from a newer version. Bad edits are dropped. */
 export function parseSidecar(text: string): SidecarParse {
@@ -56,11 +65,19 @@ export function parseSidecar(text: string): SidecarParse {
   }
   const rec = isObject(raw.recording) ? raw.recording : {};
   if (typeof rec.fingerprint !== 'string') return { ok: false, reason: 'The saved work file does not say which recording it belongs to.' };
-  const sites: Record<string, string | null> = {};
-  if (isObject(raw.sites)) {
-    for (const [k, v] of Object.entries(raw.sites)) if (typeof v === 'string' || v === null) sites[k] = v;
+  const dropped = [
+    ...Object.keys(raw).filter((k) => !KNOWN_FIELDS.has(k)).map((k) => `field "${k}"`),
+    ...Object.keys(rec).filter((k) => k !== 'file' && k !== 'fingerprint').map((k) => `field "recording.${k}"`),
+  ];
+  const sites = readSites(raw.sites, dropped);
+  const edits = readEdits(raw.edits, dropped);
+  if (raw.subject !== undefined && typeof raw.subject !== 'string') dropped.push('the subject');
+  const sensitivity = typeof raw.sensitivity === 'number' && Number.isFinite(raw.sensitivity) && raw.sensitivity >= 0 && raw.sensitivity <= 1 ? raw.sensitivity : null;
+  if (raw.sensitivity !== undefined && raw.sensitivity !== null && sensitivity === null) dropped.push('the sensitivity');
+  const answers = sanitizeAnswers(raw.answers);
+  if (raw.answers !== undefined && raw.answers !== null && (!isObject(raw.answers) || Object.keys(raw.answers).length !== Object.keys(answers).length)) {
+    dropped.push('checklist answers');
   }
-  const edits = Array.isArray(raw.edits) ? raw.edits.filter(isEdit) : [];
   return {
     ok: true,
     sidecar: {
@@ -71,21 +88,70 @@ export function parseSidecar(text: string): SidecarParse {
       subject: typeof raw.subject === 'string' ? raw.subject : '',
       sites,
       edits,
-      sensitivity: typeof raw.sensitivity === 'number' && Number.isFinite(raw.sensitivity) ? raw.sensitivity : null,
-      params: isObject(raw.params) ? raw.params : {},
-      answers: raw.answers ?? null,
+      sensitivity,
+      params: readParams(raw.params, dropped),
+      answers,
     },
+    dropped,
   };
+}
+
+function readSites(raw: unknown, dropped: string[]): Record<string, string | null> {
+  const sites: Record<string, string | null> = {};
+  if (raw === undefined || raw === null) return sites;
+  if (!isObject(raw)) {
+    dropped.push('the body sites');
+    return sites;
+  }
+  for (const [k, v] of Object.entries(raw)) {
+    if (typeof v === 'string' || v === null) sites[k] = v;
+    else dropped.push(`the site of ${k}`);
+  }
+  return sites;
+}
+
+function readEdits(raw: unknown, dropped: string[]): ReviewEdit[] {
+  if (raw === undefined || raw === null) return [];
+  if (!Array.isArray(raw)) {
+    dropped.push('the review edits');
+    return [];
+  }
+  const edits = raw.filter(isEdit);
+  const unknown = edits.filter((e) => Object.keys(e).some((k) => !EDIT_FIELDS.has(k))).length;
+  const bad = raw.length - edits.length + unknown;
+  if (bad > 0) dropped.push(`${bad} review edit${bad === 1 ? '' : 's'}`);
+  return edits.map((e) => ({ action: e.action, channel: e.channel, peakS: e.peakS, ...(e.startS !== undefined ? { startS: e.startS } : {}), ...(e.endS !== undefined ? { endS: e.endS } : {}), ...(e.amplitude !== undefined ? { amplitude: e.amplitude } : {}) }));
+}
+
+/** Detection settings the user overrode, kept only where this version's detector accepts them. */
+function readParams(raw: unknown, dropped: string[]): Record<string, unknown> {
+  const params: Record<string, unknown> = {};
+  if (raw === undefined || raw === null) return params;
+  if (!isObject(raw)) {
+    dropped.push('detection settings');
+    return params;
+  }
+  for (const [k, v] of Object.entries(raw)) {
+    try {
+      resolveParams({ [k]: v });
+      params[k] = v;
+    } catch {
+      dropped.push(`detection setting "${k}"`);
+    }
+  }
+  return params;
 }
 
 /**
  * Why the sidecar already on disk must be kept aside before `next` is written over it, or null when `next`
  * simply updates it. Work this version cannot read (newer, broken, someone else's file) or work on other
- * content (the recording was replaced) is the user's, so it is moved, never overwritten.
+ * content (the recording was replaced), or a file with parts this version dropped, is the user's, so it is
+ * moved, never overwritten.
  */
 export function keepAsideReason(existing: string, next: string): string | null {
   const old = parseSidecar(existing);
   if (!old.ok) return old.reason;
+  if (old.dropped.length > 0) return `The saved work file holds things this version cannot use (${old.dropped.join(', ')}).`;
   const mine = parseSidecar(next);
   if (mine.ok && mine.sidecar.recording.fingerprint !== old.sidecar.recording.fingerprint) {
     return 'The saved work file belongs to an earlier content of this recording.';

@@ -27,6 +27,8 @@ export interface SessionState {
   analysis: Analysis | null;
   history: History<Work>;
   sensitivity: number | null;
+  /** Detection settings other than sensitivity, as saved work carried them: used for analysis, saved back. */
+  params: Record<string, unknown>;
   subject: string;
   answers: ChecklistAnswers;
 }
@@ -44,6 +46,7 @@ export const initialState: SessionState = {
   analysis: null,
   history: startHistory(EMPTY_WORK),
   sensitivity: null,
+  params: {},
   subject: '',
   answers: {},
 };
@@ -73,7 +76,7 @@ export function reduce(s: SessionState, a: SessionAction): SessionState {
       return { ...s, busy: null };
     case 'opened': {
       const sameFile = s.file?.key === a.file.key && s.loaded !== null;
-      const keep = sameFile ? { history: s.history, sensitivity: s.sensitivity, subject: s.subject, answers: s.answers } : null;
+      const keep = sameFile ? { history: s.history, sensitivity: s.sensitivity, params: s.params, subject: s.subject, answers: s.answers } : null;
       return {
         ...s,
         phase: 'check',
@@ -86,6 +89,7 @@ export function reduce(s: SessionState, a: SessionAction): SessionState {
         analysis: null,
         history: keep?.history ?? startHistory(a.restored?.work ?? EMPTY_WORK),
         sensitivity: keep ? keep.sensitivity : (a.restored?.sensitivity ?? null),
+        params: keep ? keep.params : (a.restored?.params ?? {}),
         subject: keep ? keep.subject : (a.restored?.subject ?? ''),
         answers: keep ? keep.answers : (a.restored?.answers ?? {}),
       };

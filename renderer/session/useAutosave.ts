@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'react';
-import { makeSidecar, serializeSidecar } from '../../core/review/sidecar';
 import { usePlatform } from '../platform/context';
 import { SAMPLE_KEY_PREFIX } from '../samples';
+import { savedWorkText } from './saved-work';
 import type { SessionState } from './state';
 
 export type SaveStatus = 'idle' | 'saving' | 'saved' | 'failed' | 'not-kept';
@@ -16,7 +16,7 @@ const DEBOUNCE_MS = 600;
 export function useAutosave(state: SessionState): SaveStatus {
   const platform = usePlatform();
   const [status, setStatus] = useState<SaveStatus>('idle');
-  const { file, loaded, phase, history, sensitivity, subject, answers, analysis } = state;
+  const { file, loaded, phase, history, sensitivity, params, subject, answers, analysis } = state;
 
   useEffect(() => {
     if (!file || !loaded || phase !== 'review' || !analysis) return;
@@ -24,14 +24,10 @@ export function useAutosave(state: SessionState): SaveStatus {
     const save = () => {
       if (!pending) return;
       pending = false;
-      const sidecar = makeSidecar(
-        file.name,
-        loaded.recording.fingerprint,
-        { subject, sites: history.present.sites, edits: history.present.edits, sensitivity, params: {}, answers },
-        new Date(),
-      );
+      const text = savedWorkText({ file, loaded, history, sensitivity, params, subject, answers }, new Date());
+      if (text === null) return;
       platform
-        .saveSidecar(file.key, serializeSidecar(sidecar))
+        .saveSidecar(file.key, text)
         .then(() => setStatus('saved'))
         // The desktop app cannot write beside a bundled sample; that is expected, not a failure.
         .catch(() => setStatus(file.key.startsWith(SAMPLE_KEY_PREFIX) ? 'not-kept' : 'failed'));
@@ -43,7 +39,7 @@ export function useAutosave(state: SessionState): SaveStatus {
       clearTimeout(t);
       window.removeEventListener('pagehide', save);
     };
-  }, [platform, file, loaded, phase, analysis, history.present, sensitivity, subject, answers]);
+  }, [platform, file, loaded, phase, analysis, history.present, sensitivity, params, subject, answers]);
 
   return status;
 }

@@ -77,7 +77,7 @@ export function useSession(): SessionApi {
     if (!s.loaded) return;
     dispatch({ type: 'busy', stage: 'analyse', fraction: 0, label: 'Finding twitches' });
     try {
-      const params = s.sensitivity === null ? {} : { sensitivity: s.sensitivity };
+      const params = s.sensitivity === null ? s.params : { ...s.params, sensitivity: s.sensitivity };
       const analysis = await client().analyse({ sites: s.history.present.sites, params }, (stage, fraction) =>
         dispatch({ type: 'busy', stage, fraction, label: stage === 'import' ? 'Reading the recording again' : 'Finding twitches' }),
       );

@@ -8,9 +8,9 @@ const work = {
     { action: 'reject' as const, channel: 'emg1', peakS: 12.5 },
     { action: 'add' as const, channel: 'emg1', peakS: 14, startS: 13.99, endS: 14.01, amplitude: 33 },
   ],
-  sensitivity: 7,
-  params: { minSnr: 4 },
-  answers: { duration: 'weeks' },
+  sensitivity: 0.7,
+  params: { emg: { minSnr: 4 } },
+  answers: { weakness: 'no' },
 };
 
 describe('sidecar', () => {
