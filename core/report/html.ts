@@ -1,4 +1,5 @@
 /** Building report HTML as strings: every piece of outside text goes through `esc`. */
+import { REPORT_CSP_META } from './csp';
 
 export function esc(text: string): string {
   return text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
@@ -19,9 +20,6 @@ export function section(id: string, title: string, body: string): string {
   return `<section id="${id}"><h2>${esc(title)}</h2>${body}</section>`;
 }
 
-/** Blocks everything but the inline stylesheet, so the document cannot load or run anything. */
-const CSP = "default-src 'none'; style-src 'unsafe-inline'; img-src data:";
-
 /** A complete, self-contained report document: one page design for the single and the trend report. */
 export function reportDocument(title: string, css: string, body: string): string {
   return [
@@ -29,7 +27,7 @@ export function reportDocument(title: string, css: string, body: string): string
     '<html lang="en">',
     '<head>',
     '<meta charset="utf-8">',
-    `<meta http-equiv="Content-Security-Policy" content="${CSP}">`,
+    REPORT_CSP_META,
     '<meta name="viewport" content="width=device-width, initial-scale=1">',
     `<title>${esc(title)}</title>`,
     `<style>${css}</style>`,

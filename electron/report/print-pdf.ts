@@ -1,5 +1,5 @@
 import type { PrintToPDFOptions } from 'electron';
-import { REPORT_CSP } from '../window/csp';
+import { REPORT_CSP, withReportCsp } from '../../core/report/csp';
 
 /** A4 as the report is designed for; backgrounds on so coloured event marks and table shading survive. */
 export const PDF_OPTIONS: PrintToPDFOptions = { pageSize: 'A4', printBackground: true };
@@ -45,14 +45,6 @@ export class ReportPages {
       headers: { 'Content-Type': 'text/html; charset=utf-8', 'Content-Security-Policy': REPORT_CSP },
     });
   }
-}
-
-/** Puts the report's own CSP first in <head>, so nothing in the page can load or run anything. */
-export function withReportCsp(html: string): string {
-  const meta = `<meta http-equiv="Content-Security-Policy" content="${REPORT_CSP}">`;
-  const head = /<head(\s[^>]*)?>/i.exec(html);
-  if (head) return html.slice(0, head.index + head[0].length) + meta + html.slice(head.index + head[0].length);
-  return `<!doctype html><html><head>${meta}</head><body>${html}</body></html>`;
 }
 
 export async function printHtmlToPdf(html: string, deps: PrintPdfDeps): Promise<Uint8Array> {

@@ -34,16 +34,3 @@ export function parseCsp(policy: string): Map<string, string[]> {
   }
   return out;
 }
-
-/**
- * The report printed to PDF is static HTML with inline CSS and SVG: it may load nothing and run nothing.
- * Injected into the document so the policy holds however the page is loaded.
- */
-export const REPORT_CSP = cspString({
-  'default-src': ["'none'"],
-  'style-src': ["'unsafe-inline'"],
-  'img-src': ['data:'],
-  'font-src': ['data:'],
-  'base-uri': ["'none'"],
-  'form-action': ["'none'"],
-});

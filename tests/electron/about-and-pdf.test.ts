@@ -3,8 +3,8 @@ import type { PrintToPDFOptions } from 'electron';
 import { describe, expect, it } from 'vitest';
 import { collectAboutData, collectLicences, provenanceSentence } from '../../electron/about/collect';
 import { aboutBox } from '../../electron/about/data';
-import { PDF_OPTIONS, printHtmlToPdf, ReportPages, withReportCsp, type PrintPdfDeps } from '../../electron/report/print-pdf';
-import { REPORT_CSP } from '../../electron/window/csp';
+import { REPORT_CSP, REPORT_CSP_META, withReportCsp } from '../../core/report/csp';
+import { PDF_OPTIONS, printHtmlToPdf, ReportPages, type PrintPdfDeps } from '../../electron/report/print-pdf';
 
 const ROOT = join(__dirname, '../..');
 
@@ -50,12 +50,20 @@ describe('About box', () => {
 });
 
 describe('report to PDF', () => {
-  it('puts the report CSP first in <head>, or wraps a fragment in a document that has it', () => {
-    const meta = `<meta http-equiv="Content-Security-Policy" content="${REPORT_CSP}">`;
-    expect(withReportCsp('<!doctype html><html><head lang="en"><title>R</title></head><body/></html>')).toBe(
-      `<!doctype html><html><head lang="en">${meta}<title>R</title></head><body/></html>`,
-    );
-    expect(withReportCsp('<header>x</header>')).toBe(`<!doctype html><html><head>${meta}</head><body><header>x</header></body></html>`);
+  it('puts the report CSP before anything the page holds, even a <head> inside a comment', () => {
+    for (const page of [
+      '<!doctype html><html><head lang="en"><title>R</title></head><body/></html>',
+      '<header>x</header>',
+      '<!-- <head> --><html><head><title>R</title></head><body><script>1</script></body></html>',
+      '<!doctype html><title>x</title><script>/* <head> */</script><head></head>',
+    ]) {
+      const out = withReportCsp(page);
+      // What a parser sees: comments are not markup, so the policy must stand outside them, ahead of all content.
+      const parsed = out.replace(/<!--[\s\S]*?-->/g, '');
+      const at = parsed.indexOf(REPORT_CSP_META);
+      expect(at).toBeGreaterThanOrEqual(0);
+      expect(parsed.slice(0, at)).toMatch(/^\s*(<!doctype html>\s*)?(<html[^>]*>\s*)?(<head[^>]*>\s*)?$/i);
+    }
   });
 
   function deps(failOn?: 'load' | 'print') {

@@ -3,7 +3,8 @@ import { join } from 'node:path';
 import type { Session, WebContents } from 'electron';
 import { describe, expect, it } from 'vitest';
 import { appProtocolResponse, resolveAppPath } from '../../electron/window/app-protocol';
-import { parseCsp, RENDERER_CSP, RENDERER_CSP_DIRECTIVES, REPORT_CSP } from '../../electron/window/csp';
+import { REPORT_CSP } from '../../core/report/csp';
+import { parseCsp, RENDERER_CSP, RENDERER_CSP_DIRECTIVES } from '../../electron/window/csp';
 import { guardSession, guardWebContents, isAllowedExternalUrl } from '../../electron/window/guards';
 import { appWindowOptions, MIN_SIZE, printWindowOptions, restoreBounds } from '../../electron/window/options';
 

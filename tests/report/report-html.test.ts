@@ -21,7 +21,7 @@ describe('buildReportHtml', () => {
 
   it('is one self-contained document: no scripts, no outside resources, a strict CSP', () => {
     expect(html.startsWith('<!DOCTYPE html>')).toBe(true);
-    expect(html).toContain(`content="default-src 'none'; style-src 'unsafe-inline'; img-src data:"`);
+    expect(html).toContain(`content="default-src 'none'; style-src 'unsafe-inline'; img-src data:; font-src data:; base-uri 'none'; form-action 'none'"`);
     expect(html).not.toMatch(/<script|<link|<img|<iframe|\son\w+=|javascript:/i);
     const urls = html.match(/https?:\/\/[^\s"')]+/g) ?? [];
     expect(new Set(urls)).toEqual(new Set(['http://www.w3.org/2000/svg']));
