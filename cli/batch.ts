@@ -10,10 +10,13 @@ import { Library } from '../core/library/library';
 import { entryFromAnalysis } from '../core/library/entry';
 import type { LibraryEntry } from '../core/library/schema';
 import { summaryCsv, summaryRows, type SummaryRow } from '../core/library/summary-csv';
+import { SIDECAR_SUFFIX } from '../core/review/sidecar';
 import { analyseJob, BATCH_WORKER_MARK, type BatchJob, type JobResult } from './batch-worker';
 import { fileLibraryStore } from '../node/library-file-store';
 import { startCliWorker } from './worker-thread';
+import { refuseOverwritingInputs, type PlannedOutput } from './outputs';
 import type { ReadOptions } from './read-recording';
+import { say, warn } from './terminal';
 
 /** Recording files a folder may hold (the app's `.twitchscope.json` sidecars and JSON outputs are not). */
 const RECORDING_EXT = /\.(csv|txt|tsv|edf|bdf)$/i;
@@ -116,14 +119,23 @@ export function entryOfResult(file: string, r: Extract<JobResult, { ok: true }>,
   return entryFromAnalysis({ ...r.doc.recording, fingerprint: r.fingerprint, sizeBytes: r.sizeBytes }, r.doc, { location: path.resolve(file), analysedAt });
 }
 
-/** `<name>.analysis.json` for each file, made unique when two recordings share a name. */
+/**
+ * `<name>.analysis.json` for each file, made unique when names meet (`a.csv`, `a.txt` and `a-2.csv` give `a`,
+ * `a-3` and `a-2`), ignoring letter case, which some disks do, so no analysis of a run replaces another.
+ */
 export function jsonNames(files: readonly string[]): string[] {
-  const used = new Map<string, number>();
-  return files.map((f) => {
-    const base = path.basename(f).replace(/\.[^.]+$/, '');
-    const n = (used.get(base.toLowerCase()) ?? 0) + 1;
-    used.set(base.toLowerCase(), n);
-    return `${base}${n > 1 ? `-${n}` : ''}.analysis.json`;
+  const bases = files.map((f) => path.basename(f).replace(/\.[^.]+$/, ''));
+  // A name some file has as its own is never given to another file as a numbered one.
+  const own = new Set(bases.map((b) => b.toLowerCase()));
+  const used = new Set<string>();
+  return bases.map((base) => {
+    let name = base;
+    for (let n = 2; used.has(name.toLowerCase()); n++) {
+      name = `${base}-${n}`;
+      if (own.has(name.toLowerCase())) name = base;
+    }
+    used.add(name.toLowerCase());
+    return `${name}.analysis.json`;
   });
 }
 
@@ -139,10 +151,14 @@ export interface BatchRun {
   failed: number;
 }
 
-/** Lists, analyses and reports progress the command-line way: `[3/20] file.csv` and each problem on stderr. */
-export async function analyseFiles(paths: readonly string[], args: BatchArgs): Promise<BatchRun> {
+/**
+ * Lists, analyses and reports progress the command-line way: `[3/20] file.csv` and each problem on stderr.
+ * `outputs` names what the run will write for the files listed; it is checked before any work starts.
+ */
+export async function analyseFiles(paths: readonly string[], args: BatchArgs, outputs: (files: string[]) => PlannedOutput[]): Promise<BatchRun> {
   const files = await listRecordings(paths, args.summary ? [args.summary] : []);
   if (files.length === 0) return { files, results: [], failed: 0 };
+  await refuseOverwritingInputs(files, outputs(files));
   let failed = 0;
   const results = await runBatch(files, {
     read: { ...(args.format ? { format: args.format } : {}), ...(args.rate ? { rate: args.rate } : {}), columns: args.columns, quiet: true },
@@ -152,9 +168,9 @@ export async function analyseFiles(paths: readonly string[], args: BatchArgs): P
     onResult: (r, done, total) => {
       if (!r.ok) {
         failed++;
-        process.stderr.write(`twitchscope: ${r.message}\n`);
+        warn(`twitchscope: ${r.message}\n`);
       }
-      if (!args.quiet) process.stderr.write(`[${done}/${total}] ${path.basename(files[r.index])}${r.ok ? '' : ' (skipped)'}\n`);
+      if (!args.quiet) warn(`[${done}/${total}] ${path.basename(files[r.index])}${r.ok ? '' : ' (skipped)'}\n`);
     },
   });
   return { files, results, failed };
@@ -178,16 +194,21 @@ export interface BatchArgs {
  * `--summary` and on stdout. Returns how many files failed (the caller exits 2 when any did).
  */
 export async function analyzeMany(paths: readonly string[], args: BatchArgs, write: WriteOut): Promise<BatchRun> {
-  const run = await analyseFiles(paths, args);
+  const jsonPaths = (files: string[]) => (args.jsonDir ? jsonNames(files).map((name) => path.join(args.jsonDir!, name)) : []);
+  const run = await analyseFiles(paths, args, (files) => [
+    ...jsonPaths(files).map((p) => ({ flag: '--json-dir', path: p })),
+    ...(args.summary ? [{ flag: '--summary', path: args.summary }] : []),
+    ...(args.library ? [{ flag: '--library', path: args.library }] : []),
+  ]);
   const analysedAt = new Date().toISOString();
   if (args.jsonDir) {
     await fs.mkdir(args.jsonDir, { recursive: true });
-    const names = jsonNames(run.files);
-    for (const r of run.results) if (r.ok) await write(path.join(args.jsonDir, names[r.index]), JSON.stringify(r.doc, null, 2) + '\n');
+    const names = jsonPaths(run.files);
+    for (const r of run.results) if (r.ok) await write(names[r.index], JSON.stringify(r.doc, null, 2) + '\n');
   }
   const rows = batchSummaryRows(run.files, run.results, analysedAt);
   if (args.summary) await write(args.summary, summaryCsv(rows));
-  if (!args.quiet && rows.length > 0) process.stdout.write(alignedTable(rows) + '\n');
+  if (!args.quiet && rows.length > 0) say(alignedTable(rows) + '\n');
   if (args.library) await addToLibrary(args.library, run, analysedAt, args.quiet);
   return run;
 }
@@ -201,19 +222,19 @@ async function addToLibrary(file: string, run: BatchRun, analysedAt: string, qui
   const { library, notice } = await Library.open(store);
   if (notice.kind === 'newer' || notice.kind === 'unreadable') {
     const why = notice.kind === 'newer' ? `was written by a newer TwitchScope (version ${notice.version})` : `could not be read (${notice.reason})`;
-    process.stderr.write(`twitchscope: ${file} ${why}; it is kept as ${notice.keptAt} and a new library is started\n`);
+    warn(`twitchscope: ${file} ${why}; it is kept as ${notice.keptAt} and a new library is started\n`);
   }
   let known = 0;
   for (const r of run.results) {
     if (!r.ok) continue;
     const recording = path.resolve(run.files[r.index]);
-    const sidecar = `${recording}.twitchscope.json`;
+    const sidecar = recording + SIDECAR_SUFFIX;
     const hasSidecar = await fs.stat(sidecar).then((st) => st.isFile(), () => false);
     if (library.entries.some((e) => e.fingerprint === r.fingerprint)) known++;
     await library.record({ ...entryOfResult(recording, r, analysedAt), sidecar: hasSidecar ? sidecar : null });
   }
   const added = run.results.filter((r) => r.ok).length - known;
-  if (!quiet) process.stderr.write(`library ${file}: ${added} added, ${known} updated, ${library.entries.length} in all\n`);
+  if (!quiet) warn(`library ${file}: ${added} added, ${known} updated, ${library.entries.length} in all\n`);
 }
 
 /** The summary rows in columns for the terminal. */

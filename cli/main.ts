@@ -12,10 +12,12 @@ import { writeFileAtomic } from '../node/fs/atomic-write';
 import { parseArgs, UsageError, type CliArgs } from './args';
 import { htmlToPdf } from './pdf';
 import { describeAnalysis, describeGuidance, describeRecording } from './print';
+import { refuseOverwritingInputs } from './outputs';
 import { readRecording } from './read-recording';
 import { analyzeMany, type BatchRun } from './batch';
 import { trendCommand } from './trend';
 import { softwareVersion } from './version';
+import { say, warn } from './terminal';
 
 /** Text wrapped at `width` columns, each line indented by `indent` spaces. */
 function wrapped(text: string, indent: number, width: number): string {
@@ -142,6 +144,11 @@ async function trend(args: CliArgs): Promise<void> {
 
 async function analyze(args: CliArgs): Promise<void> {
   if (args.files.length !== 1) throw new UsageError('analyze takes one recording file (see "twitchscope help")');
+  await refuseOverwritingInputs(args.files, [
+    ...(args.json ? [{ flag: '--json', path: args.json }] : []),
+    ...(args.events ? [{ flag: '--events', path: args.events }] : []),
+    ...(args.report ? [{ flag: '--report', path: args.report }] : []),
+  ]);
   const rec = await readRecording(args.files[0], args);
   const known = new Set([...rec.channels.map((c) => c.id), ...rec.sensors.map((s) => s.id)]);
   for (const id of Object.keys(args.sites)) {
@@ -173,8 +180,8 @@ async function analyze(args: CliArgs): Promise<void> {
     });
     await writeReportFile(args.report, html);
   }
-  if (!args.json) process.stdout.write(describeAnalysis(rec, analysis) + '\n');
-  if (!args.json && Object.keys(args.answers).length > 0) process.stdout.write('\n' + describeGuidance(guidanceFor(analysis, args.answers)) + '\n');
+  if (!args.json) say(describeAnalysis(rec, analysis) + '\n');
+  if (!args.json && Object.keys(args.answers).length > 0) say('\n' + describeGuidance(guidanceFor(analysis, args.answers)) + '\n');
 }
 
 async function info(args: CliArgs): Promise<void> {
@@ -182,10 +189,10 @@ async function info(args: CliArgs): Promise<void> {
   let failed = 0;
   for (const file of args.files) {
     try {
-      process.stdout.write(describeRecording(await readRecording(file, args)) + '\n\n');
+      say(describeRecording(await readRecording(file, args)) + '\n\n');
     } catch (e) {
       if (!(e instanceof ImportError) || args.files.length === 1) throw e;
-      process.stderr.write(`twitchscope: ${e.message}\n`);
+      warn(`twitchscope: ${e.message}\n`);
       failed++;
     }
   }
@@ -196,8 +203,8 @@ function formats(): void {
   const rows = ALL_FORMATS.map((f) => [f.id, f.name, f.evidence === 'real' ? 'real export' : 'documented layout', f.description]);
   const w0 = Math.max(...rows.map((r) => r[0].length));
   const w1 = Math.max(...rows.map((r) => r[1].length));
-  process.stdout.write(`${'id'.padEnd(w0)}  ${'name'.padEnd(w1)}  tested on          description\n`);
-  for (const r of rows) process.stdout.write(`${r[0].padEnd(w0)}  ${r[1].padEnd(w1)}  ${r[2].padEnd(17)}  ${r[3]}\n`);
+  say(`${'id'.padEnd(w0)}  ${'name'.padEnd(w1)}  tested on          description\n`);
+  for (const r of rows) say(`${r[0].padEnd(w0)}  ${r[1].padEnd(w1)}  ${r[2].padEnd(17)}  ${r[3]}\n`);
 }
 
 export async function main(argv: readonly string[]): Promise<number> {
@@ -219,12 +226,12 @@ export async function main(argv: readonly string[]): Promise<number> {
         break;
       case '--version':
       case 'version':
-        process.stdout.write(`twitchscope ${softwareVersion()}\n`);
+        say(`twitchscope ${softwareVersion()}\n`);
         break;
       case 'help':
       case '--help':
       case '-h':
-        process.stdout.write(HELP + '\n');
+        say(HELP + '\n');
         break;
       default:
         throw new UsageError(`unknown command "${args.command}" (commands: info, formats, analyze, trend; see "twitchscope help")`);
@@ -232,19 +239,19 @@ export async function main(argv: readonly string[]): Promise<number> {
     return EXIT_OK;
   } catch (e) {
     if (e instanceof ImportError || e instanceof UsageError) {
-      process.stderr.write(`twitchscope: ${e.message}\n`);
+      warn(`twitchscope: ${e.message}\n`);
       return EXIT_BAD_INPUT;
     }
     const err = e as NodeJS.ErrnoException;
     if (err && (err.code === 'EACCES' || err.code === 'ENOENT' || err.code === 'EROFS' || err.code === 'ENOSPC')) {
-      process.stderr.write(`twitchscope: cannot write ${err.path ?? 'the output'}: ${err.code} (check the folder exists and is writable)\n`);
+      warn(`twitchscope: cannot write ${err.path ?? 'the output'}: ${err.code} (check the folder exists and is writable)\n`);
       return EXIT_BAD_INPUT;
     }
-    process.stderr.write(
+    warn(
       `twitchscope: internal error: ${err?.message ?? String(e)}\n` +
         'This is a bug in TwitchScope, not a problem with your file. Please report it with the command you ran.\n',
     );
-    if (process.env.TWITCHSCOPE_DEBUG) process.stderr.write(`${err?.stack}\n`);
+    if (process.env.TWITCHSCOPE_DEBUG) warn(`${err?.stack}\n`);
     return EXIT_INTERNAL;
   }
 }

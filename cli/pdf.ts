@@ -7,6 +7,9 @@ import { accessSync, constants } from 'node:fs';
 import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { delimiter, join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { withReportCsp } from '../core/report/csp';
+import { printedReportProblem } from './pdf-check';
 
 const CANDIDATES = [
   'chromium',
@@ -81,52 +84,73 @@ export interface PdfOptions {
   timeoutMs?: number;
 }
 
+/**
+ * The page Chromium is given: the paper size added, and the report's CSP put ahead of everything (scripts
+ * cannot be switched off from Chromium's command line without stopping it printing, so the policy does it).
+ */
+export function printablePage(html: string, paper: 'A4' | 'Letter' = defaultPaper()): string {
+  return withReportCsp(withPaper(html, paper));
+}
+
 /** Prints a self-contained HTML document to PDF bytes. Throws with an actionable message when no Chromium is found. */
 export async function htmlToPdf(html: string, opts: PdfOptions = {}): Promise<Uint8Array> {
-  const chromium = opts.chromium ?? findChromium();
-  if (!chromium) throw new Error(NO_CHROMIUM_MESSAGE);
+  return inTempDir(async (dir) => {
+    const htmlPath = join(dir, 'report.html');
+    // It holds health details: readable by this user only, in a folder mkdtemp made for this print alone.
+    await writeFile(htmlPath, printablePage(html, opts.paper), { encoding: 'utf8', mode: 0o600 });
+    return printPage(pathToFileURL(htmlPath).href, html, dir, opts);
+  });
+}
+
+/** Prints a page the caller serves at `url` (the web server's one-time loopback address); `html` is what it serves. */
+export async function urlToPdf(url: string, html: string, opts: PdfOptions = {}): Promise<Uint8Array> {
+  return inTempDir((dir) => printPage(url, html, dir, opts));
+}
+
+async function inTempDir<T>(work: (dir: string) => Promise<T>): Promise<T> {
   const dir = await mkdtemp(join(tmpdir(), 'twitchscope-pdf-'));
   try {
-    const htmlPath = join(dir, 'report.html');
-    const pdfPath = join(dir, 'report.pdf');
-    await writeFile(htmlPath, withPaper(html, opts.paper ?? defaultPaper()), 'utf8');
-    const args = [
-      '--headless',
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-background-networking',
-      '--disable-extensions',
-      '--no-first-run',
-      '--no-default-browser-check',
-      // A fresh profile per run: parallel prints must not fight over one profile lock.
-      `--user-data-dir=${join(dir, 'profile')}`,
-      '--no-pdf-header-footer',
-      '--run-all-compositor-stages-before-draw',
-      `--print-to-pdf=${pdfPath}`,
-      pathToFileUrl(htmlPath),
-    ];
-    await run(chromium, args, opts.timeoutMs ?? 60_000);
-    let bytes: Buffer;
-    try {
-      bytes = await readFile(pdfPath);
-    } catch {
-      throw new Error(`${chromium} ran but wrote no PDF; check that it supports --headless --print-to-pdf.`);
-    }
-    if (bytes.subarray(0, 5).toString('latin1') !== '%PDF-') throw new Error(`${chromium} wrote a file that is not a PDF.`);
-    return new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+    return await work(dir);
   } finally {
     await rm(dir, { recursive: true, force: true });
   }
 }
 
+async function printPage(url: string, html: string, dir: string, opts: PdfOptions): Promise<Uint8Array> {
+  const chromium = opts.chromium ?? findChromium();
+  if (!chromium) throw new Error(NO_CHROMIUM_MESSAGE);
+  const pdfPath = join(dir, 'report.pdf');
+  const args = [
+    '--headless',
+    '--no-sandbox',
+    '--disable-gpu',
+    '--disable-background-networking',
+    '--disable-extensions',
+    '--no-first-run',
+    '--no-default-browser-check',
+    // A fresh profile per run: parallel prints must not fight over one profile lock.
+    `--user-data-dir=${join(dir, 'profile')}`,
+    '--no-pdf-header-footer',
+    '--run-all-compositor-stages-before-draw',
+    `--print-to-pdf=${pdfPath}`,
+    url,
+  ];
+  await run(chromium, args, opts.timeoutMs ?? 60_000);
+  let bytes: Buffer;
+  try {
+    bytes = await readFile(pdfPath);
+  } catch {
+    throw new Error(`${chromium} ran but wrote no PDF; check that it supports --headless --print-to-pdf.`);
+  }
+  const pdf = new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  const problem = printedReportProblem(pdf, html);
+  if (problem !== null) throw new Error(`${chromium} did not print the report: ${problem}.`);
+  return pdf;
+}
+
 function withPaper(html: string, paper: 'A4' | 'Letter'): string {
   const rule = `<style>@page { size: ${paper}; }</style>`;
   return html.includes('</head>') ? html.replace('</head>', `${rule}</head>`) : rule + html;
-}
-
-function pathToFileUrl(path: string): string {
-  const normalised = path.replace(/\\/g, '/');
-  return `file://${normalised.startsWith('/') ? '' : '/'}${encodeURI(normalised)}`;
 }
 
 function run(file: string, args: string[], timeoutMs: number): Promise<void> {

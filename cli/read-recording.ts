@@ -4,6 +4,7 @@ import type { ImportOptions } from '../core/import/options';
 import type { Recording } from '../core/recording';
 import { NOT_REGULAR } from '../node/fs/read-regular';
 import { fileSource } from './node-source';
+import { progressLine, warn } from './terminal';
 
 /** The import choices the command line passes on; plain data, so they can be posted to a worker. */
 export interface ReadOptions {
@@ -33,14 +34,14 @@ export async function readRecording(file: string, args: ReadOptions, showProgres
       const pct = Math.floor(f * 100);
       if (pct !== last) {
         last = pct;
-        process.stderr.write(`\rreading ${source.name}: ${pct}%`);
+        progressLine(`reading ${source.name}: ${pct}%`);
       }
     };
   }
   try {
     return await importRecording(source, options);
   } finally {
-    if (progress) process.stderr.write('\n');
+    if (progress) warn('\n');
     await source.close();
   }
 }

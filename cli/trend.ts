@@ -8,6 +8,7 @@ import { buildTrendReportHtml } from '../core/report/trend';
 import { firstToLatest } from '../core/trends/first-last';
 import { placeInTime, rateSeries, type TrendRecording } from '../core/trends/series';
 import { analyseFiles, entryOfResult, type BatchArgs, type BatchRun } from './batch';
+import { say, warn } from './terminal';
 
 export interface TrendArgs extends BatchArgs {
   report?: string;
@@ -24,18 +25,18 @@ export interface TrendHooks {
 }
 
 export async function trendCommand(paths: readonly string[], args: TrendArgs, hooks: TrendHooks): Promise<BatchRun> {
-  const run = await analyseFiles(paths, args);
+  const run = await analyseFiles(paths, args, () => (args.report ? [{ flag: '--report', path: args.report }] : []));
   const analysedAt = new Date().toISOString();
   const ok = run.results.flatMap((r, i) => (r.ok ? [{ file: run.files[i], entry: entryOfResult(run.files[i], r, analysedAt) }] : []));
   if (ok.length === 1) {
-    process.stderr.write(`twitchscope: a trend needs two or more recordings; ${args.report ? 'writing the single-recording report' : 'showing the single recording'}\n`);
+    warn(`twitchscope: a trend needs two or more recordings; ${args.report ? 'writing the single-recording report' : 'showing the single recording'}\n`);
     await hooks.single(ok[0].file);
     return run;
   }
   if (ok.length === 0) return run;
   const tagsOf = (file: string): string[] => normaliseTags([...(args.tags?.[file] ?? []), ...(args.tags?.[path.basename(file)] ?? [])]);
   const recordings: TrendRecording[] = ok.map((o) => ({ ...o.entry, tags: tagsOf(o.file) }));
-  if (!args.quiet) process.stdout.write(describeTrend(recordings) + '\n');
+  if (!args.quiet) say(describeTrend(recordings) + '\n');
   if (args.report) {
     const html = buildTrendReportHtml({
       recordings,

@@ -7,6 +7,8 @@ import type { ReviewEdit } from './edits';
  * site labels, review edits, sensitivity and parameters, checklist answers and a subject name.
  */
 export const SIDECAR_SCHEMA = 'twitchscope.review';
+/** Appended to the recording's file name: `calf.csv` → `calf.csv.twitchscope.json`. */
+export const SIDECAR_SUFFIX = '.twitchscope.json';
 export const SIDECAR_VERSION = 1;
 
 export interface Sidecar {

@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { join } from 'node:path';
-import { keepAsideReason } from '../../core/review/sidecar';
+import { keepAsideReason, SIDECAR_SUFFIX } from '../../core/review/sidecar';
 import { writeFileAtomic } from '../../node/fs/atomic-write';
 import { readRegularFile } from '../../node/fs/read-regular';
 import { removeStaleTempsOf } from '../../node/fs/stale-temps';
@@ -11,7 +11,6 @@ import { errorCode, type FileSystemLike } from '../../node/fs/types';
  * When that folder is read-only (a CD, a shared drive, a locked-down Downloads folder) it goes to
  * `<user data>/sidecars/<sha256 of the path>.json` instead.
  */
-export const SIDECAR_SUFFIX = '.twitchscope.json';
 
 const CANNOT_WRITE_BESIDE = new Set(['EACCES', 'EPERM', 'EROFS', 'ENOENT', 'ENOTDIR', 'EBUSY']);
 /** A stat that fails with these proves there is no sidecar at that place (ENOTDIR: a parent is a file). */

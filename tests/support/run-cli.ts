@@ -13,10 +13,13 @@ export interface CliResult {
   stderr: string;
 }
 
-/** `timeoutMs`: kill the command after this long (its code is then null), for commands that must not hang. */
-export async function cli(args: string[], timeoutMs = 0): Promise<CliResult> {
+/**
+ * `timeoutMs`: kill the command after this long (its code is then null), for commands that must not hang;
+ * `env`: variables to set on top of this process's.
+ */
+export async function cli(args: string[], timeoutMs = 0, env: NodeJS.ProcessEnv = {}): Promise<CliResult> {
   try {
-    const { stdout, stderr } = await run(process.execPath, [BIN, ...args], { cwd: ROOT, timeout: timeoutMs });
+    const { stdout, stderr } = await run(process.execPath, [BIN, ...args], { cwd: ROOT, timeout: timeoutMs, env: { ...process.env, ...env } });
     return { code: 0, stdout, stderr };
   } catch (e) {
     const err = e as CliResult;
