@@ -7,17 +7,21 @@ import { StartScreen } from './components/StartScreen';
 import { Toolbar } from './components/Toolbar';
 import { Workspace } from './components/Workspace';
 import { exportAs, type ExportKind } from './exports';
+import { useCommandKeys } from './hooks/useCommandKeys';
+import { useShortcutMode } from './hooks/useShortcutMode';
 import { useTheme } from './hooks/useTheme';
 import { LibraryScreen } from './library/LibraryScreen';
 import { useLibrary } from './library/useLibrary';
 import { useRecordAnalyses } from './library/useRecordAnalyses';
 import { usePlatform } from './platform/context';
+import type { CommandScope } from './platform/commands';
 import type { MenuCommand, OpenedFile } from './platform/types';
 import { findSample, openSample, SAMPLES } from './samples';
 import { useAutosave } from './session/useAutosave';
 import { useSession } from './session/useSession';
 
 const FORMAT_CHOICES = ALL_FORMATS.map((f) => ({ id: f.id, name: f.name }));
+const APP_SCOPES: ReadonlySet<CommandScope> = new Set(['app']);
 
 export function App() {
   const platform = usePlatform();
@@ -27,6 +31,7 @@ export function App() {
   const saveStatus = useAutosave(state);
   const [dragging, setDragging] = useState(false);
   const [showKeys, setShowKeys] = useState(false);
+  const [shortcutMode, setShortcutMode] = useShortcutMode();
   const [command, setCommand] = useState<{ name: 'zoom-in' | 'zoom-out' | 'zoom-reset' | 'show-guidance'; seq: number } | null>(null);
   const { open, notify, cancel, reportHtml } = session;
   const library = useLibrary();
@@ -79,17 +84,22 @@ export function App() {
   useEffect(() => platform.onMenuCommand((c) => handleMenu.current(c)), [platform]);
   useEffect(() => platform.onOpenFile?.((f: OpenedFile) => void open(f)), [platform, open]);
 
+  useCommandKeys(shortcutMode, APP_SCOPES, (c) => {
+    if (c === 'open') void openDialog();
+    else if (c === 'shortcuts') setShowKeys(true);
+    else return false;
+  });
+
+  // Each new screen starts at its heading, so focus never falls back to the page after a change.
+  const screen = showLibrary ? 'library' : state.phase;
+  const firstScreen = useRef(true);
   useEffect(() => {
-    const onKey = (e: KeyboardEvent) => {
-      if ((e.ctrlKey || e.metaKey) && e.key.toLowerCase() === 'o') {
-        e.preventDefault();
-        void openDialog();
-      } else if (e.key === 'Escape' && state.busy) cancel();
-      else if (e.key === '?' && !(e.target as HTMLElement).closest('input, select, textarea')) setShowKeys(true);
-    };
-    window.addEventListener('keydown', onKey);
-    return () => window.removeEventListener('keydown', onKey);
-  }, [openDialog, state.busy, cancel]);
+    if (firstScreen.current) {
+      firstScreen.current = false;
+      return;
+    }
+    document.querySelector<HTMLElement>('[data-screen-heading]')?.focus();
+  }, [screen]);
 
   const onDrop = (e: React.DragEvent) => {
     e.preventDefault();
@@ -147,10 +157,10 @@ export function App() {
         />
       )}
       {!showLibrary && state.phase === 'review' && state.loaded && reviewed && (
-        <Workspace session={session} loaded={state.loaded} analysis={reviewed} palette={palette} command={command} />
+        <Workspace session={session} loaded={state.loaded} analysis={reviewed} palette={palette} shortcutMode={shortcutMode} command={command} />
       )}
       {state.busy && <ProgressOverlay label={state.busy.label} fraction={state.busy.fraction} onCancel={session.cancel} />}
-      {showKeys && <ShortcutsDialog onClose={() => setShowKeys(false)} />}
+      {showKeys && <ShortcutsDialog mode={shortcutMode} onMode={setShortcutMode} onClose={() => setShowKeys(false)} />}
       {dragging && <div className="drag-overlay" aria-hidden="true" />}
     </div>
   );

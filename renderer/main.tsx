@@ -2,6 +2,7 @@ import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import 'uplot/dist/uPlot.min.css';
 import './styles/app.css';
+import { AnnouncerProvider } from './a11y/announcer';
 import { App } from './App';
 import { browserPlatform } from './platform/browser';
 import { PlatformProvider } from './platform/context';
@@ -19,7 +20,9 @@ const platform = window.twitchscope ?? browserPlatform;
 createRoot(document.getElementById('root')!).render(
   <StrictMode>
     <PlatformProvider value={platform}>
-      <App />
+      <AnnouncerProvider>
+        <App />
+      </AnnouncerProvider>
     </PlatformProvider>
   </StrictMode>,
 );

@@ -1,4 +1,5 @@
 import type { MenuItemConstructorOptions } from 'electron';
+import { commandById } from '../../renderer/platform/commands';
 import type { MenuCommand, RecentFile } from '../../renderer/platform/types';
 
 /**
@@ -61,7 +62,7 @@ export function buildMenuTemplate(deps: MenuDeps): MenuItemConstructorOptions[] 
     id: 'file',
     label: '&File',
     submenu: [
-      command('open', 'Open Recording…', 'CmdOrCtrl+O'),
+      command('open', 'Open Recording…', commandById('open').menu),
       command('open-sample', 'Open Sample Recording'),
       command('show-library', 'Library of Recordings and Trends', 'CmdOrCtrl+L'),
       {
@@ -91,9 +92,10 @@ export function buildMenuTemplate(deps: MenuDeps): MenuItemConstructorOptions[] 
     id: 'view',
     label: '&View',
     submenu: [
-      command('zoom-in', 'Zoom In', 'CmdOrCtrl+='),
-      command('zoom-out', 'Zoom Out', 'CmdOrCtrl+-'),
-      command('zoom-reset', 'Show Whole Recording', 'CmdOrCtrl+0'),
+      // The same accelerators the page's command table lists for these actions.
+      command('zoom-in', 'Zoom In', commandById('zoom-in').menu),
+      command('zoom-out', 'Zoom Out', commandById('zoom-out').menu),
+      command('zoom-reset', 'Show Whole Recording', commandById('zoom-fit').menu),
       { type: 'separator' },
       { id: 'toggle-theme', label: 'Switch Light/Dark Theme', accelerator: 'CmdOrCtrl+Shift+L', click: deps.toggleTheme },
       { type: 'separator' },

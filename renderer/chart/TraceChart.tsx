@@ -35,7 +35,7 @@ export function TraceChart(props: TraceChartProps) {
   live.current = props;
 
   const opts = useMemo<uPlot.Options>(() => {
-    const axisFont = '11px system-ui, sans-serif';
+    const axisFont = '13px system-ui, sans-serif';
     const series: uPlot.Series[] = [{}];
     pyramids.forEach((_, i) => {
       series.push({
@@ -64,7 +64,7 @@ export function TraceChart(props: TraceChartProps) {
           stroke: palette.muted,
           grid: { stroke: palette.grid, width: 1 },
           ticks: { stroke: palette.grid, width: 1 },
-          size: 26,
+          size: 28,
           values: (_u, splits) => splits.map((s) => formatClock(s, spanDecimals(live.current.view))),
         },
         {
@@ -72,7 +72,7 @@ export function TraceChart(props: TraceChartProps) {
           stroke: palette.muted,
           grid: { stroke: palette.grid, width: 1 },
           ticks: { stroke: palette.grid, width: 1 },
-          size: 56,
+          size: 60,
           label: formatUnit(channel.unit),
           labelSize: 14,
           labelFont: axisFont,

@@ -5,6 +5,29 @@ import { hatchPattern } from './hatch';
 
 const SPAN_TEXTURE = { twitch: null, sustained: 'diagonal', activity: 'horizontal', artifact: 'cross', movement: 'dots' } as const;
 
+/**
+ * How a span is drawn: a faint tint for its area, and edges, a band along the top and hatch lines in the class
+ * colour at full strength. Those carry the 3:1 contrast against the plot (WCAG 1.4.11) that a tint cannot;
+ * tests/renderer/contrast.test.ts measures the colours in both themes.
+ */
+export const SPAN_STYLE = { tintAlpha: 0.08, lineAlpha: 1, edgeWidthPx: 1.5, bandHeightPx: 4 } as const;
+
+function drawSpan(ctx: CanvasRenderingContext2D, colour: string, texture: 'diagonal' | 'cross' | 'dots' | 'horizontal' | null, x0: number, w: number, top: number, height: number, dpr: number): void {
+  ctx.globalAlpha = SPAN_STYLE.tintAlpha;
+  ctx.fillStyle = colour;
+  ctx.fillRect(x0, top, w, height);
+  ctx.globalAlpha = SPAN_STYLE.lineAlpha;
+  if (texture && w >= 6 * dpr) {
+    ctx.fillStyle = hatchPattern(ctx, colour, texture, dpr);
+    ctx.fillRect(x0, top, w, height);
+  }
+  ctx.fillStyle = colour;
+  ctx.fillRect(x0, top, w, SPAN_STYLE.bandHeightPx * dpr);
+  const ew = SPAN_STYLE.edgeWidthPx * dpr;
+  ctx.fillRect(x0, top, ew, height);
+  ctx.fillRect(x0 + w - ew, top, ew, height);
+}
+
 /** First index whose end reaches t: events are sorted by peak, spans are short, so step back a little. */
 function firstVisible(events: readonly DetectedEvent[], t: number): number {
   let lo = 0;
@@ -53,15 +76,7 @@ export function drawEvents(u: uPlot, events: readonly DetectedEvent[], selected:
     // The x scale is linear: mapping by hand skips valToPos's general path, thousands of times per draw.
     const xp = left + (e.peakS - xmin) * pxPerS;
     const spanPx = (e.endS - e.startS) * pxPerS;
-    if (spanPx >= 2 && e.review !== 'rejected') {
-      const x0 = left + (e.startS - xmin) * pxPerS;
-      const texture = SPAN_TEXTURE[e.type];
-      const colour = pal.classes[e.type];
-      ctx.globalAlpha = texture ? 1 : 0.14;
-      ctx.fillStyle = texture ? hatchPattern(ctx, colour, texture, dpr) : colour;
-      ctx.fillRect(x0, top, spanPx, height);
-      ctx.globalAlpha = 1;
-    }
+    if (spanPx >= 2 && e.review !== 'rejected') drawSpan(ctx, pal.classes[e.type], SPAN_TEXTURE[e.type], left + (e.startS - xmin) * pxPerS, spanPx, top, height, dpr);
     if (e.channel === selChannel && Math.abs(e.peakS - selPeak) < 5e-5) selectedX = xp;
     if (e.review) special.push({ e, xp });
     else if (xp - lastX[e.type] >= minGap) {

@@ -5,7 +5,7 @@ export function hatchPattern(ctx: CanvasRenderingContext2D, colour: string, kind
   const key = `${colour}|${kind}|${scale}`;
   const hit = cache.get(key);
   if (hit) return hit;
-  const size = Math.round(8 * scale);
+  const size = Math.round(12 * scale);
   const tile = document.createElement('canvas');
   tile.width = size;
   tile.height = size;
@@ -13,7 +13,6 @@ export function hatchPattern(ctx: CanvasRenderingContext2D, colour: string, kind
   if (!t) return colour;
   t.strokeStyle = colour;
   t.fillStyle = colour;
-  t.globalAlpha = 0.45;
   t.lineWidth = Math.max(1, scale);
   if (kind === 'dots') {
     t.beginPath();

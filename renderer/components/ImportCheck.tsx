@@ -47,7 +47,9 @@ export function ImportCheck(props: Props) {
   return (
     <main className="page" data-testid="import-check">
       <section className="card" aria-labelledby="file-title">
-        <h2 id="file-title">Check the import: {rec.file}</h2>
+        <h1 id="file-title" tabIndex={-1} data-screen-heading>
+          Check the import: {rec.file}
+        </h1>
         <dl className="facts">
           <div>
             <dt>Format</dt>

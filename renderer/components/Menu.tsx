@@ -33,6 +33,8 @@ export function Menu({ label, title, testid, items }: Props) {
     } else if (e.key === 'ArrowDown') {
       list[(i + 1) % list.length]?.focus();
       e.preventDefault();
+    } else if (e.key === 'Tab' && open) {
+      setOpen(false);
     } else if (e.key === 'ArrowUp') {
       list[(i - 1 + list.length) % list.length]?.focus();
       e.preventDefault();
@@ -53,6 +55,8 @@ export function Menu({ label, title, testid, items }: Props) {
               data-testid={it.testid}
               onClick={() => {
                 setOpen(false);
+                // Focus goes back to the menu's button, not to the page, while the chosen action runs.
+                button.current?.focus();
                 it.onSelect();
               }}
             >

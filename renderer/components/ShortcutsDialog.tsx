@@ -1,49 +1,55 @@
-import { useEffect, useRef } from 'react';
+import { Dialog } from '../a11y/Dialog';
+import { COMMANDS, GESTURES, SHORTCUT_MODES, chordLabel, type ShortcutMode } from '../platform/commands';
 
-export const SHORTCUTS: ReadonlyArray<[string, string]> = [
-  ['N or .', 'Next event'],
-  ['P or ,', 'Previous event'],
-  ['C', 'Confirm the selected event'],
-  ['X', 'Reject the selected event'],
-  ['A', 'Add a missed twitch: click the spike on a trace'],
-  ['A, then Enter', 'Add it at the dashed centre line instead (channel of the selected event)'],
-  ['+ / −', 'Zoom in / out'],
-  ['0', 'Show the whole recording'],
-  ['← / →', 'Move earlier / later'],
-  ['Wheel / Shift+wheel', 'Zoom at the pointer / move'],
-  ['Drag on a trace', 'Zoom to the dragged span'],
-  ['Ctrl+Z', 'Undo'],
-  ['Ctrl+Shift+Z or Ctrl+Y', 'Redo'],
-  ['Ctrl+O', 'Open a recording'],
-  ['?', 'This list'],
-];
+interface Props {
+  mode: ShortcutMode;
+  onMode(m: ShortcutMode): void;
+  onClose(): void;
+}
 
-/** The keyboard shortcuts, in a dialog that keeps focus until closed. */
-export function ShortcutsDialog({ onClose }: { onClose(): void }) {
-  const close = useRef<HTMLButtonElement>(null);
-  useEffect(() => close.current?.focus(), []);
+const mac = typeof navigator !== 'undefined' && /Mac/.test(navigator.platform);
+
+/** The keyboard shortcuts, read from the command table, and the setting for single-key shortcuts. */
+export function ShortcutsDialog({ mode, onMode, onClose }: Props) {
   return (
-    <div className="dialog-backdrop" onClick={onClose}>
-      <div className="dialog" role="dialog" aria-modal="true" aria-labelledby="shortcuts-title" onClick={(e) => e.stopPropagation()} onKeyDown={(e) => e.key === 'Escape' && onClose()}>
-        <h2 id="shortcuts-title">Keyboard shortcuts</h2>
-        <table>
-          <tbody>
-            {SHORTCUTS.map(([k, what]) => (
-              <tr key={k}>
-                <td>
-                  <kbd>{k}</kbd>
-                </td>
-                <td>{what}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-        <div className="actions">
-          <button ref={close} onClick={onClose}>
-            Close
-          </button>
-        </div>
+    <Dialog title="Keyboard shortcuts" onClose={onClose} testid="shortcuts-dialog">
+      <fieldset className="shortcut-mode">
+        <legend>Single-key shortcuts</legend>
+        {SHORTCUT_MODES.map(([m, label]) => (
+          <label key={m}>
+            <input type="radio" name="shortcut-mode" value={m} checked={mode === m} onChange={() => onMode(m)} data-testid={`shortcut-mode-${m}`} /> {label}
+          </label>
+        ))}
+      </fieldset>
+      <table className="shortcut-table">
+        <caption className="sr-only">Keys and what they do</caption>
+        <tbody>
+          {COMMANDS.map((c) => (
+            <tr key={c.id}>
+              <th scope="row">
+                {c.keys.map((k, i) => (
+                  <span key={i}>
+                    {i > 0 && ' or '}
+                    <kbd>{chordLabel(k, mode, mac)}</kbd>
+                  </span>
+                ))}
+              </th>
+              <td>{c.label}</td>
+            </tr>
+          ))}
+          {GESTURES.map(([g, what]) => (
+            <tr key={g}>
+              <th scope="row">{g}</th>
+              <td>{what}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+      <div className="actions">
+        <button onClick={onClose} data-autofocus data-testid="shortcuts-close">
+          Close
+        </button>
       </div>
-    </div>
+    </Dialog>
   );
 }

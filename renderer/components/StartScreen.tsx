@@ -35,7 +35,9 @@ export function StartScreen({ onOpen, onError }: Props) {
     <main className="start" data-testid="start-screen">
       <div className="start-card">
         <div>
-          <h1>TwitchScope</h1>
+          <h1 tabIndex={-1} data-screen-heading>
+            TwitchScope
+          </h1>
           <p className="lead">
             Finds brief twitch-like spikes and longer cramp-like activity in EMG and accelerometer recordings, and
             summarises them by body site for you and your clinician. It describes the signal; it does not diagnose.

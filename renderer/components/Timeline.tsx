@@ -1,6 +1,6 @@
 import { useMemo, useRef } from 'react';
 import { channelsOf } from '../../core/analysis/channels';
-import type { Analysis, DetectedEvent, EventType } from '../../core/analysis/types';
+import type { Analysis, DetectedEvent } from '../../core/analysis/types';
 import type { Pyramid } from '../../core/view/pyramid';
 import { panBy, zoomAt, type View } from '../../core/view/viewport';
 import { Overview } from '../chart/Overview';
@@ -10,7 +10,9 @@ import { formatClock, formatUnit } from '../format';
 import { useSize } from '../hooks/useSize';
 import type { LoadedRecording } from '../worker/protocol';
 import { ClassMark } from './ClassMark';
-import { EventList } from './EventList';
+import { EventList } from '../events/EventList';
+import { groupIdOf } from '../events/groups';
+import { useRovingToolbar } from '../a11y/useRovingToolbar';
 
 interface Props {
   loaded: LoadedRecording;
@@ -18,13 +20,13 @@ interface Props {
   view: View;
   selected: string | null;
   addMode: boolean;
-  types: ReadonlySet<EventType>;
+  hidden: ReadonlySet<string>;
   palette: Palette;
   onView(v: View): void;
   onSelect(e: DetectedEvent): void;
   onAddMode(on: boolean): void;
   onAdd(channelId: string, tS: number): void;
-  onTypes(t: Set<EventType>): void;
+  onHidden(next: Set<string>): void;
   onZoom(factor: number): void;
   onFit(): void;
   onStep(dir: 1 | -1): void;
@@ -41,6 +43,8 @@ export function Timeline(p: Props) {
   const { loaded, analysis, view, palette } = p;
   const durationS = loaded.recording.durationS;
   const chartsBox = useRef<HTMLDivElement>(null);
+  const zoombar = useRef<HTMLDivElement>(null);
+  const roving = useRovingToolbar(zoombar);
   const { height: chartsH } = useSize(chartsBox);
   // Keyed by channel ids, not by the channel objects: a review edit or a site change makes new objects,
   // and new pyramid arrays would rebuild every chart.
@@ -65,9 +69,9 @@ export function Timeline(p: Props) {
   const byChannel = useMemo(() => {
     const m = new Map<string, DetectedEvent[]>();
     for (const c of analysis.channels) m.set(c.id, []);
-    for (const e of analysis.events) if (p.types.has(e.type)) m.get(e.channel)?.push(e);
+    for (const e of analysis.events) if (!p.hidden.has(groupIdOf(e))) m.get(e.channel)?.push(e);
     return m;
-  }, [analysis, p.types]);
+  }, [analysis, p.hidden]);
   const traceHeight = Math.round(Math.min(TRACE_MAX_H, Math.max(TRACE_MIN_H, (chartsH - 12) / Math.max(1, rows.length) - TRACE_GAP)));
   const selectedEvent = p.selected ? analysis.events.find((e) => `${e.channel}@${e.peakS.toFixed(4)}` === p.selected) : undefined;
 
@@ -75,7 +79,7 @@ export function Timeline(p: Props) {
     <div className="timeline" data-testid="timeline">
       <div className="timeline-main">
         <Overview durationS={durationS} events={analysis.events} view={view} palette={palette} onView={p.onView} />
-        <div className="zoombar" role="toolbar" aria-label="Timeline controls">
+        <div className="zoombar" role="toolbar" aria-label="Timeline controls" ref={zoombar} onKeyDown={roving.onKeyDown} onFocus={roving.onFocus}>
           <button className="icon" onClick={() => p.onZoom(2)} title="Zoom out (−)" aria-label="Zoom out" data-testid="zoom-out">
             −
           </button>
@@ -85,11 +89,11 @@ export function Timeline(p: Props) {
           <button onClick={p.onFit} title="Show the whole recording (0)" data-testid="zoom-fit">
             Fit
           </button>
-          <button onClick={() => p.onStep(-1)} title="Previous event (P or ,)" aria-label="Previous event">
-            ◂ Prev
+          <button onClick={() => p.onStep(-1)} title="Previous twitch (P)" data-testid="prev">
+            <span aria-hidden="true">◂ </span>Previous
           </button>
-          <button onClick={() => p.onStep(1)} title="Next event (N or .)" aria-label="Next event">
-            Next ▸
+          <button onClick={() => p.onStep(1)} title="Next twitch (N)" data-testid="next">
+            Next<span aria-hidden="true"> ▸</span>
           </button>
           <button
             aria-pressed={p.addMode}
@@ -99,10 +103,12 @@ export function Timeline(p: Props) {
           >
             Add twitch
           </button>
-          <span className="range num" aria-live="polite">
+        </div>
+        <div className="timeline-info">
+          <span className="range num">
             {formatClock(view.t0, 2)} – {formatClock(view.t1, 2)} of {formatClock(durationS)}
           </span>
-          <span className="legend" aria-label="Legend">
+          <span className="legend" role="group" aria-label="Legend">
             {EVENT_CLASSES.map((c) => (
               <span key={c.type}>
                 <ClassMark type={c.type} /> {c.label}
@@ -148,20 +154,20 @@ export function Timeline(p: Props) {
           ))}
         </div>
       </div>
-      <aside className="events-pane" aria-label="Events">
+      <aside className="events-pane" aria-labelledby="events-title">
         <div className="events-head">
-          <h2>Events</h2>
-          <span className="muted num">{analysis.events.filter((e) => p.types.has(e.type)).length}</span>
+          <h2 id="events-title">Events</h2>
+          <span className="muted num">{analysis.events.length}</span>
         </div>
-        <EventList events={analysis.events} channels={analysis.channels} selected={p.selected} types={p.types} onTypes={p.onTypes} onSelect={p.onSelect} />
+        <EventList events={analysis.events} channels={analysis.channels} selected={p.selected} hidden={p.hidden} onHidden={p.onHidden} onSelect={p.onSelect} />
         <div className="event-actions">
           <button onClick={() => p.onReview('confirm')} disabled={!selectedEvent} title="Confirm the selected event (C)" data-testid="confirm">
-            Confirm
+            <span aria-hidden="true">✓ </span>Confirm
           </button>
           <button onClick={() => p.onReview('reject')} disabled={!selectedEvent} title="Reject the selected event (X)" data-testid="reject">
-            Reject
+            <span aria-hidden="true">✗ </span>Reject
           </button>
-          <span className="muted" aria-live="polite">
+          <span className="muted" data-testid="selected-text">
             {selectedEvent ? `${formatClock(selectedEvent.peakS, 3)} selected` : 'No event selected'}
           </span>
         </div>

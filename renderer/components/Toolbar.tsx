@@ -24,8 +24,8 @@ export function Toolbar({ session, theme, saveStatus, onOpen, onExport, onToggle
   const reviewing = state.phase === 'review' && !libraryShown;
   const sensitivity = state.sensitivity ?? SENSITIVITY_DEFAULT.value;
   return (
-    <header className="toolbar" role="toolbar" aria-label="Main">
-      <span className="brand">TwitchScope</span>
+    <header className="toolbar">
+      <span className="brand" aria-hidden="true">TwitchScope</span>
       <span className="file" title={state.file?.name} data-testid="file-name">
         {state.file?.name}
       </span>

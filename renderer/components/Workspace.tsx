@@ -1,8 +1,16 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
-import type { Analysis, DetectedEvent, EventType } from '../../core/analysis/types';
+import type { Analysis, DetectedEvent } from '../../core/analysis/types';
 import { SENSITIVITY_DEFAULT } from '../../core/detect/params';
+import { stepEvent } from '../../core/review/navigate';
+import { isReviewable, isReviewed, reviewProgress } from '../../core/review/progress';
 import { centreOn, fullView, panBy, zoomAt, type View } from '../../core/view/viewport';
-import { eventKey, type Palette } from '../chart/event-style';
+import { useAnnounce } from '../a11y/announcer';
+import { groupIdOf } from '../events/groups';
+import { TabList, panelId, tabId } from '../a11y/Tabs';
+import { classOf, eventKey, reviewLabel, type Palette } from '../chart/event-style';
+import { formatClock } from '../format';
+import { useCommandKeys } from '../hooks/useCommandKeys';
+import type { CommandId, CommandScope, ShortcutMode } from '../platform/commands';
 import type { SessionApi } from '../session/useSession';
 import type { LoadedRecording } from '../worker/protocol';
 import { GuidancePanel } from '../guidance/GuidancePanel';
@@ -17,6 +25,7 @@ interface Props {
   loaded: LoadedRecording;
   analysis: Analysis;
   palette: Palette;
+  shortcutMode: ShortcutMode;
   /** Commands from the toolbar or application menu, delivered by the parent. */
   command: { name: 'zoom-in' | 'zoom-out' | 'zoom-reset' | 'show-guidance'; seq: number } | null;
 }
@@ -24,20 +33,29 @@ interface Props {
 /** Spans at or under this stay as they are when jumping between events; longer ones close in on the event. */
 const JUMP_KEEP_SPAN_S = 5;
 const JUMP_SPAN_S = 0.5;
-const ALL_TYPES: ReadonlySet<EventType> = new Set<EventType>(['twitch', 'sustained', 'activity', 'artifact', 'movement']);
+const TABS: ReadonlyArray<readonly [Tab, string]> = [
+  ['timeline', 'Timeline'],
+  ['results', 'Results'],
+  ['sites', 'Sites & subject'],
+  ['guidance', 'Guidance'],
+];
+const REVIEW_SCOPES: ReadonlySet<CommandScope> = new Set(['review']);
+const TIMELINE_SCOPES: ReadonlySet<CommandScope> = new Set(['review', 'timeline']);
 
 /** The review screen: tabs for timeline, results and sites, with the keyboard driving review. */
-export function Workspace({ session, loaded, analysis, palette, command }: Props) {
+export function Workspace({ session, loaded, analysis, palette, shortcutMode, command }: Props) {
   const durationS = loaded.recording.durationS;
+  const announce = useAnnounce();
   const [tab, setTab] = useState<Tab>('timeline');
   const [view, setViewRaw] = useState<View>(() => fullView(durationS));
   const [selected, setSelected] = useState<string | null>(null);
   const [addMode, setAddMode] = useState(false);
-  const [types, setTypes] = useState<ReadonlySet<EventType>>(ALL_TYPES);
+  const [hidden, setHidden] = useState<ReadonlySet<string>>(() => new Set());
   const setView = useCallback((v: View) => setViewRaw(zoomAt(v, 1, v.t0, durationS)), [durationS]);
 
-  const listed = useMemo(() => analysis.events.filter((e) => types.has(e.type)), [analysis.events, types]);
+  const listed = useMemo(() => analysis.events.filter((e) => !hidden.has(groupIdOf(e))), [analysis.events, hidden]);
   const selectedEvent = selected ? analysis.events.find((e) => eventKey(e) === selected) ?? null : null;
+  const progress = useMemo(() => reviewProgress(analysis.events), [analysis.events]);
 
   const jumpTo = useCallback(
     (e: DetectedEvent) => {
@@ -53,16 +71,13 @@ export function Workspace({ session, loaded, analysis, palette, command }: Props
   );
 
   const step = useCallback(
-    (dir: 1 | -1) => {
-      if (listed.length === 0) return;
-      const from = selectedEvent?.peakS ?? (dir > 0 ? view.t0 - 1e-9 : view.t1 + 1e-9);
-      const fromKey = selectedEvent ? eventKey(selectedEvent) : null;
-      let target: DetectedEvent | undefined;
-      if (dir > 0) target = listed.find((e) => e.peakS > from || (e.peakS === from && fromKey !== null && eventKey(e) > fromKey));
-      else target = [...listed].reverse().find((e) => e.peakS < from || (e.peakS === from && fromKey !== null && eventKey(e) < fromKey));
+    (dir: 1 | -1, accept: (e: DetectedEvent) => boolean, what: string) => {
+      const from = selectedEvent ? { peakS: selectedEvent.peakS, channel: selectedEvent.channel } : { peakS: dir > 0 ? view.t0 - 1e-9 : view.t1 + 1e-9, channel: null };
+      const target = stepEvent(listed, from, dir, accept);
       if (target) jumpTo(target);
+      else announce(`No ${dir > 0 ? 'later' : 'earlier'} ${what}.`);
     },
-    [listed, selectedEvent, view, jumpTo],
+    [listed, selectedEvent, view, jumpTo, announce],
   );
 
   const zoom = useCallback(
@@ -71,18 +86,37 @@ export function Workspace({ session, loaded, analysis, palette, command }: Props
     [selectedEvent, durationS],
   );
 
+  // A review change is read out once the reviewed analysis has it: what changed, and how far review has come.
+  const pendingSay = useRef<string | null>(null);
+  useEffect(() => {
+    const key = pendingSay.current;
+    if (key === null) return;
+    pendingSay.current = null;
+    const e = analysis.events.find((x) => eventKey(x) === key);
+    const what = e ? `${formatClock(e.peakS, 2)} ${classOf(e.type).label.toLowerCase()} ${reviewLabel(e).toLowerCase()}` : 'Event removed';
+    announce(`${what}, ${progress.reviewed} of ${progress.total} reviewed`);
+  }, [analysis, progress, announce]);
+
   const review = useCallback(
     (action: 'confirm' | 'reject') => {
-      if (selectedEvent) session.review(selectedEvent, action);
+      if (!selectedEvent) {
+        announce('No event selected.');
+        return;
+      }
+      pendingSay.current = eventKey(selectedEvent);
+      session.review(selectedEvent, action);
     },
-    [selectedEvent, session],
+    [selectedEvent, session, announce],
   );
 
   const add = useCallback(
     (channelId: string, t: number) => {
       const e = session.addTwitch(channelId, t);
       setAddMode(false);
-      if (e) setSelected(eventKey(e));
+      if (e) {
+        setSelected(eventKey(e));
+        pendingSay.current = eventKey(e);
+      }
     },
     [session],
   );
@@ -96,63 +130,58 @@ export function Workspace({ session, loaded, analysis, palette, command }: Props
     // Only a new command (seq) should act, not a change of the callbacks it uses.
   }, [command?.seq]);
 
-  const keys = useRef<(e: KeyboardEvent) => void>(() => undefined);
-  keys.current = (e: KeyboardEvent) => {
-    const target = e.target as HTMLElement | null;
-    if (target && ownsKey(target, e.key)) return;
-    const mod = e.ctrlKey || e.metaKey;
-    const k = e.key;
-    if (mod && k.toLowerCase() === 'z') {
-      if (e.shiftKey) session.redo();
-      else session.undo();
-    } else if (mod && k.toLowerCase() === 'y') session.redo();
-    else if (mod || e.altKey) return;
-    else if (tab !== 'timeline') return;
-    else if (k === 'n' || k === 'N' || k === '.') step(1);
-    else if (k === 'p' || k === 'P' || k === ',') step(-1);
-    else if (k === 'c' || k === 'C') review('confirm');
-    else if (k === 'x' || k === 'X') review('reject');
-    else if (k === 'a' || k === 'A') setAddMode((m) => !m);
-    else if (k === 'Enter' && addMode && !target?.closest('button, a')) {
-      const channel = selectedEvent?.channel ?? analysis.channels[0]?.id;
-      if (channel) add(channel, (view.t0 + view.t1) / 2);
+  const run = (c: CommandId): boolean => {
+    if (c === 'undo' || c === 'redo') {
+      if (c === 'undo') session.undo();
+      else session.redo();
+      announce(c === 'undo' ? 'Undone.' : 'Redone.');
+      return true;
     }
-    else if (k === '+' || k === '=') zoom(0.5);
-    else if (k === '-' || k === '_') zoom(2);
-    else if (k === '0') setViewRaw(fullView(durationS));
-    else if (k === 'ArrowLeft') setViewRaw((v) => panBy(v, -0.25, durationS));
-    else if (k === 'ArrowRight') setViewRaw((v) => panBy(v, 0.25, durationS));
-    else if (k === 'Escape') {
-      setAddMode(false);
-      setSelected(null);
-    } else return;
-    e.preventDefault();
+    const twitch = (e: DetectedEvent) => e.type === 'twitch';
+    const unreviewed = (e: DetectedEvent) => isReviewable(e) && !isReviewed(e);
+    switch (c) {
+      case 'next-twitch': step(1, twitch, 'twitch'); break;
+      case 'prev-twitch': step(-1, twitch, 'twitch'); break;
+      case 'next-event': step(1, () => true, 'event'); break;
+      case 'prev-event': step(-1, () => true, 'event'); break;
+      case 'next-unreviewed': step(1, unreviewed, 'event to review'); break;
+      case 'confirm': review('confirm'); break;
+      case 'reject': review('reject'); break;
+      case 'add-mode': setAddMode((m) => !m); break;
+      case 'add-at-centre': {
+        if (!addMode) return false;
+        const channel = selectedEvent?.channel ?? analysis.channels[0]?.id;
+        if (channel) add(channel, (view.t0 + view.t1) / 2);
+        break;
+      }
+      case 'zoom-in': zoom(0.5); break;
+      case 'zoom-out': zoom(2); break;
+      case 'zoom-fit': setViewRaw(fullView(durationS)); break;
+      case 'pan-earlier': setViewRaw((v) => panBy(v, -0.25, durationS)); break;
+      case 'pan-later': setViewRaw((v) => panBy(v, 0.25, durationS)); break;
+      case 'escape':
+        setAddMode(false);
+        setSelected(null);
+        break;
+      default:
+        return false;
+    }
+    return true;
   };
-  useEffect(() => {
-    const h = (e: KeyboardEvent) => keys.current(e);
-    window.addEventListener('keydown', h);
-    return () => window.removeEventListener('keydown', h);
-  }, []);
+  useCommandKeys(shortcutMode, tab === 'timeline' ? TIMELINE_SCOPES : REVIEW_SCOPES, run);
 
   const twitches = analysis.summary.channels.reduce((n, c) => n + c.twitchCount, 0);
   const sustained = analysis.summary.channels.reduce((n, c) => n + c.sustainedCount, 0);
   const restS = analysis.summary.channels.reduce((m, c) => Math.max(m, c.restS), 0);
-  const tabs: ReadonlyArray<[Tab, string]> = [
-    ['timeline', 'Timeline'],
-    ['results', 'Results'],
-    ['sites', 'Sites & subject'],
-    ['guidance', 'Guidance'],
-  ];
 
   return (
-    <>
-      <div className="tabs" role="tablist" aria-label="Views">
-        {tabs.map(([id, label]) => (
-          <button key={id} role="tab" id={`tab-${id}`} aria-selected={tab === id} aria-controls={`panel-${id}`} onClick={() => setTab(id)} data-testid={`tab-${id}`}>
-            {label}
-          </button>
-        ))}
-        <div className="counts" aria-live="polite">
+    <main className="workspace" aria-labelledby="review-heading">
+      <h1 id="review-heading" className="sr-only" tabIndex={-1} data-screen-heading>
+        Review of {loaded.recording.file}
+      </h1>
+      <div className="tabs">
+        <TabList<Tab> label="Views" prefix="review" tabs={TABS} selected={tab} onSelect={setTab} testidPrefix="tab-" />
+        <div className="counts">
           <span>
             Twitches <b data-testid="total-twitches">{twitches}</b>
           </span>
@@ -162,12 +191,18 @@ export function Workspace({ session, loaded, analysis, palette, command }: Props
           <span>
             Rest <b>{(restS / 60).toFixed(1)} min</b>
           </span>
-          <span title="Detection sensitivity">
+          <span>
+            Reviewed{' '}
+            <b data-testid="review-progress">
+              {progress.reviewed} of {progress.total}
+            </b>
+          </span>
+          <span>
             Sensitivity <b>{Math.round((session.state.sensitivity ?? SENSITIVITY_DEFAULT.value) * 100)} %</b>
           </span>
         </div>
       </div>
-      <div className="tabpanel" role="tabpanel" id={`panel-${tab}`} aria-labelledby={`tab-${tab}`}>
+      <div className="tabpanel" role="tabpanel" id={panelId('review', tab)} aria-labelledby={tabId('review', tab)}>
         {tab === 'timeline' && (
           <Timeline
             loaded={loaded}
@@ -175,16 +210,16 @@ export function Workspace({ session, loaded, analysis, palette, command }: Props
             view={view}
             selected={selected}
             addMode={addMode}
-            types={types}
+            hidden={hidden}
             palette={palette}
             onView={setView}
             onSelect={jumpTo}
             onAddMode={setAddMode}
             onAdd={add}
-            onTypes={setTypes}
+            onHidden={setHidden}
             onZoom={zoom}
             onFit={() => setViewRaw(fullView(durationS))}
-            onStep={step}
+            onStep={(dir) => run(dir > 0 ? 'next-twitch' : 'prev-twitch')}
             onReview={review}
           />
         )}
@@ -196,19 +231,6 @@ export function Workspace({ session, loaded, analysis, palette, command }: Props
           </div>
         )}
       </div>
-    </>
+    </main>
   );
-}
-
-/**
- * Whether the focused control needs this key itself: text fields and selects take every key, sliders and
- * check boxes only the keys that operate them, so review letters still work after ticking a filter.
- */
-function ownsKey(target: HTMLElement, key: string): boolean {
-  if (target.isContentEditable || target.closest('textarea, select, [role="dialog"]')) return true;
-  if (!(target instanceof HTMLInputElement)) return false;
-  if (target.type === 'checkbox' || target.type === 'radio' || target.type === 'range') {
-    return key.startsWith('Arrow') || key === ' ' || key === 'Enter' || key === 'Home' || key === 'End' || key === 'PageUp' || key === 'PageDown';
-  }
-  return true;
 }

@@ -1,5 +1,6 @@
 import { useEffect, useState } from 'react';
 import type { LibraryEntry } from '../../core/library';
+import { TabList, panelId, tabId } from '../a11y/Tabs';
 import { usePlatform } from '../platform/context';
 import type { OpenedFile } from '../platform/types';
 import { LibraryTable } from './LibraryTable';
@@ -14,6 +15,10 @@ interface Props {
 }
 
 type Tab = 'recordings' | 'trends';
+const LIBRARY_TABS: ReadonlyArray<readonly [Tab, string]> = [
+  ['recordings', 'Recordings'],
+  ['trends', 'Trends'],
+];
 
 /** The library: the recordings analysed so far, and their trends over time. */
 export function LibraryScreen({ library, onOpen, onMessage }: Props) {
@@ -48,33 +53,20 @@ export function LibraryScreen({ library, onOpen, onMessage }: Props) {
   if (!platform.loadLibrary) {
     return (
       <main className="library" data-testid="library">
+        <h1 tabIndex={-1} data-screen-heading>
+          Library
+        </h1>
         <p className="muted">This version keeps no library.</p>
       </main>
     );
   }
   return (
     <main className="library" data-testid="library">
-      <div className="tabs" role="tablist" aria-label="Library">
-        {(['recordings', 'trends'] as const).map((t) => (
-          <button
-            key={t}
-            role="tab"
-            id={`library-tab-${t}`}
-            aria-selected={tab === t}
-            aria-controls={`library-panel-${t}`}
-            tabIndex={tab === t ? 0 : -1}
-            onClick={() => setTab(t)}
-            onKeyDown={(e) => {
-              if (e.key !== 'ArrowRight' && e.key !== 'ArrowLeft') return;
-              const next = t === 'recordings' ? 'trends' : 'recordings';
-              setTab(next);
-              document.getElementById(`library-tab-${next}`)?.focus();
-            }}
-            data-testid={`library-tab-${t}`}
-          >
-            {t === 'recordings' ? 'Recordings' : 'Trends'}
-          </button>
-        ))}
+      <h1 className="library-title" tabIndex={-1} data-screen-heading>
+        Library
+      </h1>
+      <div className="tabs">
+        <TabList<Tab> label="Library" prefix="library" tabs={LIBRARY_TABS} selected={tab} onSelect={setTab} testidPrefix="library-tab-" />
       </div>
       {library.notice && (
         <p className="library-notice" role="status">
@@ -95,7 +87,7 @@ export function LibraryScreen({ library, onOpen, onMessage }: Props) {
           </button>
         </p>
       )}
-      <div className="library-body" role="tabpanel" id={`library-panel-${tab}`} aria-labelledby={`library-tab-${tab}`}>
+      <div className="library-body" role="tabpanel" id={panelId('library', tab)} aria-labelledby={tabId('library', tab)}>
         {!ready ? (
           <p className="muted">Opening the library…</p>
         ) : tab === 'recordings' ? (

@@ -29,7 +29,7 @@ export function TwitchesOverTime({ analysis, durationS }: { analysis: Analysis; 
     <>
       <div className="bins-select" role="radiogroup" aria-label="Bin length">
         {BIN_CHOICES.map((b) => (
-          <button key={b} role="radio" aria-checked={binS === b} aria-pressed={binS === b} onClick={() => setBinS(b)}>
+          <button key={b} role="radio" aria-checked={binS === b} tabIndex={binS === b ? 0 : -1} onClick={() => setBinS(b)}>
             {b / 60} min
           </button>
         ))}

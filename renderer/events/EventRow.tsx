@@ -1,0 +1,72 @@
+import type { AnalysedChannel, DetectedEvent } from '../../core/analysis/types';
+import { ClassMark } from '../components/ClassMark';
+import { classLabel } from '../chart/event-style';
+import { formatAmount, formatClock, formatDuration } from '../format';
+import { isSpan, listTime } from './groups';
+
+export type SortKey = 'time' | 'channel' | 'size' | 'review';
+
+export const COLUMNS: ReadonlyArray<[SortKey, string, string]> = [
+  ['time', 'Time', '19%'],
+  ['channel', 'Site', '23%'],
+  ['size', 'Class and size', '36%'],
+  ['review', 'Status', '22%'],
+];
+
+/** Review states in words and a sign, never colour alone. */
+const STATUS: Record<string, [string, string]> = {
+  confirmed: ['✓', 'Confirmed'],
+  rejected: ['✗', 'Rejected'],
+  added: ['+', 'Added'],
+  detected: ['', 'To review'],
+};
+
+const MULTIPLET = ['', '', 'doublet', 'triplet'];
+
+/** A twitch reads "Twitch · doublet 152 µV"; a span "Sustained 4.2 s" from its onset. */
+export function sizeText(e: DetectedEvent, unit: string): string {
+  const cls = classLabel(e);
+  if (isSpan(e)) return `${cls} ${formatDuration(e.endS - e.startS)}`;
+  const m = e.multiplet && e.multiplet > 1 ? ` · ${MULTIPLET[e.multiplet] ?? `${e.multiplet}×`}` : '';
+  return `${cls}${m} ${formatAmount(e.amplitude, unit)}`;
+}
+
+interface Props {
+  id: string;
+  event: DetectedEvent;
+  channel: AnalysedChannel | undefined;
+  selected: boolean;
+  active: boolean;
+  rowIndex: number;
+  onClick(): void;
+}
+
+export function EventRow({ id, event: e, channel: ch, selected, active, rowIndex, onClick }: Props) {
+  const [sign, word] = STATUS[e.review ?? 'detected'];
+  return (
+    <tr
+      id={id}
+      aria-level={2}
+      aria-selected={selected}
+      aria-rowindex={rowIndex}
+      className={`event-row${active ? ' active' : ''}${e.review ? ` ${e.review}` : ''}`}
+      onClick={onClick}
+      data-testid="event-row"
+      data-review={e.review ?? 'detected'}
+      data-type={e.type}
+    >
+      <td className="num">
+        {selected && <span className="sel-mark" aria-hidden="true">▶ </span>}
+        {formatClock(listTime(e), 2)}
+      </td>
+      <td title={ch?.label}>{ch?.site ?? ch?.label ?? e.channel}</td>
+      <td>
+        <ClassMark type={e.type} /> {sizeText(e, ch?.unit ?? '')}
+      </td>
+      <td className="status">
+        {sign && <span aria-hidden="true">{sign} </span>}
+        {word}
+      </td>
+    </tr>
+  );
+}
