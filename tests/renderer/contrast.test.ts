@@ -33,7 +33,7 @@ describe('non-text contrast (WCAG 1.4.11), measured on the stylesheet in both th
     describe(name, () => {
       it('event spans: edges, top band and hatch lines are drawn at full strength in colours of 3:1 or more on the plot', () => {
         expect(SPAN_STYLE.lineAlpha).toBe(1);
-        for (const cls of ['--twitch', '--sustained', '--artifact', '--movement']) {
+        for (const cls of ['--twitch', '--sustained', '--activity', '--artifact', '--movement']) {
           expect(contrast(v[cls], v['--panel']), `${cls} ${v[cls]} on ${v['--panel']}`).toBeGreaterThanOrEqual(3);
         }
       });
