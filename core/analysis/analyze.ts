@@ -72,7 +72,7 @@ export function analyzeRecording(rec: Recording, opts: AnalyzeOptions = {}): Ana
         end: Math.min(ch.data.length, Math.ceil((m.endS - ch.startS) * ch.sampleRateHz)),
       }));
       const r = detectEmg(
-        { id: c.id, data: ch.data, fs: ch.sampleRateHz, startS: ch.startS, ...(ch.range ? { range: ch.range } : {}), movement: movement.filter((s) => s.end > s.start) },
+        { id: c.id, data: ch.data, fs: ch.sampleRateHz, startS: ch.startS, unit: ch.unit, ...(ch.range ? { range: ch.range } : {}), movement: movement.filter((s) => s.end > s.start) },
         params.emg,
         checkpoint,
         workspace,

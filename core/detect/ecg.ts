@@ -9,6 +9,22 @@ export interface EcgOptions {
   shapeCorrelation: number;
   minBeats: number;
   intervalTolerance: number;
+  /** A chain of this many beats is a heart train even when its intervals are irregular (atrial fibrillation). */
+  irregularMinBeats: number;
+  /** Shapes are compared over ±snippetS, aligned within ±maxShiftS, on a grid of stepS. */
+  snippetS: number;
+  maxShiftS: number;
+  stepS: number;
+  /** A beat's span reaches marginS beyond its candidate. */
+  marginS: number;
+  /** Beat-sized: within this ratio of the typical beat either way. */
+  sizeRatio: number;
+  lookahead: number;
+  maxCycles: number;
+  templateBeats: number;
+  /** The subtracted template covers ±subtractS. */
+  subtractS: number;
+  scratch?: CorrelationScratch;
 }
 
 export interface EcgTrain {
@@ -25,16 +41,6 @@ export interface EcgTrain {
   centres: number[];
 }
 
-const SNIPPET_S = 0.04;
-const MAX_SHIFT_S = 0.03;
-const CORRELATION_STEP_S = 0.002;
-const BEAT_MARGIN_S = 0.02;
-const MAX_AMPLITUDE_RATIO = 1.6;
-const LOOKAHEAD = 48;
-const MAX_CYCLES = 10;
-const MEAN_BEATS = 64;
-/** A filtered beat, with the high-pass ringing after its S wave, lasts about ±100 ms. */
-const SUBTRACT_S = 0.1;
 
 /**
  * Heartbeats leaking into EMG. A QRS complex repeats with nearly the same shape and size at the heart
@@ -47,10 +53,12 @@ const SUBTRACT_S = 0.1;
  * known ones, the average beat is searched for at the expected times. Returns null when there is no train.
  */
 export function findEcgTrain(x: Float32Array, pot: Potentials, candidates: readonly number[], o: EcgOptions): EcgTrain | null {
-  const half = Math.max(2, Math.round(SNIPPET_S * o.fs));
-  const maxShift = Math.max(1, Math.round(MAX_SHIFT_S * o.fs));
-  const step = Math.max(1, Math.round(CORRELATION_STEP_S * o.fs));
-  const chained = chainedBeats(x, pot, candidates, o, half, maxShift, step);
+  const half = Math.max(2, Math.round(o.snippetS * o.fs));
+  const maxShift = Math.max(1, Math.round(o.maxShiftS * o.fs));
+  const step = Math.max(1, Math.round(o.stepS * o.fs));
+  const scratch = o.scratch ?? new CorrelationScratch();
+  const corr = (ref: Float64Array, pb: number, h: number, lag: number, st: number): { r: number; lag: number } => correlation(ref, x, pb, h, lag, st, scratch);
+  const chained = chainedBeats(x, pot, candidates, o, half, maxShift, step, corr);
   if (chained.size < o.minBeats) return null;
 
   const known = candidates.filter((k) => chained.has(k));
@@ -65,49 +73,97 @@ export function findEcgTrain(x: Float32Array, pot: Potentials, candidates: reado
   // Sample positions live in Int32Arrays: plain arrays of them switch between integer and float element
   // kinds from one recording to the next, and each switch throws away the optimised code that reads them.
   const knownPeaks = Int32Array.from(known, (k) => pot.peak[k]);
-  const template = meanBeat(x, knownPeaks, half, maxShift, step);
+  const irregular = isIrregular(knownPeaks, o);
+  const template = meanBeat(x, knownPeaks, half, maxShift, step, o.templateBeats, corr);
 
   const likeBeat: number[] = [];
   for (const k of candidates) {
     if (chained.has(k)) continue;
     const ratio = pot.amplitude[k] / amplitude;
-    if (ratio > MAX_AMPLITUDE_RATIO || ratio < 1 / MAX_AMPLITUDE_RATIO) continue;
-    if (correlation(template, x, pot.peak[k], half, maxShift, step).r >= o.shapeCorrelation) likeBeat.push(k);
+    if (ratio > o.sizeRatio || ratio < 1 / o.sizeRatio) continue;
+    if (corr(template, pot.peak[k], half, maxShift, step).r >= o.shapeCorrelation) likeBeat.push(k);
   }
   const anchors = Int32Array.from([...known, ...likeBeat], (k) => pot.peak[k]).sort();
-  const margin = Math.round(BEAT_MARGIN_S * o.fs);
+  const margin = Math.round(o.marginS * o.fs);
   const spans: Span[] = [];
   const peaks: number[] = [];
   const centres: number[] = [];
   const addCandidate = (k: number): void => {
     spans.push({ start: Math.max(0, pot.start[k] - margin), end: Math.min(x.length, pot.end[k] + margin) });
     peaks.push(pot.peak[k]);
-    centres.push(alignTo(template, x, pot.peak[k], half, maxShift, step));
+    centres.push(alignTo(template, pot.peak[k], half, maxShift, step, corr));
   };
   known.forEach(addCandidate);
   for (const k of likeBeat) {
     const p = pot.peak[k];
-    if (onBeat(knownPeaks, p, period, MAX_CYCLES, o.intervalTolerance) || onBeat(anchors, p, period, 1, o.intervalTolerance)) addCandidate(k);
+    if (onBeat(knownPeaks, p, period, o.maxCycles, o.intervalTolerance) || onBeat(anchors, p, period, 1, o.intervalTolerance) || (irregular && withinTrain(knownPeaks, p, o))) addCandidate(k);
+  }
+  if (irregular) {
+    // A beat merged with a twitch into one longer candidate peaks on the twitch: the average beat is
+    // searched for across the whole candidate instead.
+    const taken = new Set([...known, ...likeBeat]);
+    for (const k of candidates) {
+      if (taken.has(k) || !withinTrain(knownPeaks, pot.peak[k], o)) continue;
+      const centre = (pot.start[k] + pot.end[k]) >> 1;
+      const found = corr(template, centre, half, Math.max(maxShift, (pot.end[k] - pot.start[k]) >> 1), step);
+      if (found.r < o.shapeCorrelation) continue;
+      const at = alignTo(template, centre + found.lag, half, step, 1, corr);
+      const size = peakNear(x, at, half);
+      if (size > o.sizeRatio * amplitude || size < amplitude / o.sizeRatio) continue;
+      spans.push({ start: Math.max(0, at - half), end: Math.min(x.length, at + half + 1) });
+      peaks.push(at);
+      centres.push(at);
+    }
   }
 
   const sortedPeaks = Int32Array.from(peaks).sort();
-  for (let i = 1; i < sortedPeaks.length; i++) {
+  // Missing beats are searched for where a regular rhythm puts them; an irregular one puts them nowhere.
+  for (let i = 1; i < (irregular ? 0 : sortedPeaks.length); i++) {
     const gap = sortedPeaks[i] - sortedPeaks[i - 1];
     const cycles = Math.round(gap / period);
-    if (cycles < 2 || cycles > MAX_CYCLES || Math.abs(gap - cycles * period) > o.intervalTolerance * period * cycles) continue;
+    if (cycles < 2 || cycles > o.maxCycles || Math.abs(gap - cycles * period) > o.intervalTolerance * period * cycles) continue;
     for (let j = 1; j < cycles; j++) {
       const expected = Math.round(sortedPeaks[i - 1] + (j * gap) / cycles);
-      const found = correlation(template, x, expected, half, Math.round(o.intervalTolerance * period * 0.5), step);
+      const found = corr(template, expected, half, Math.round(o.intervalTolerance * period * 0.5), step);
       if (found.r < o.shapeCorrelation) continue;
-      const at = alignTo(template, x, expected + found.lag, half, step, 1);
+      const at = alignTo(template, expected + found.lag, half, step, 1, corr);
       spans.push({ start: Math.max(0, at - half), end: Math.min(x.length, at + half + 1) });
       centres.push(at);
     }
   }
-  return { beats: mergeSpans(spans), amplitude, period, peaks: sortedPeaks, template: averageAt(x, centres, Math.round(SUBTRACT_S * o.fs)), centres };
+  return { beats: mergeSpans(spans), amplitude, period, peaks: sortedPeaks, template: averageAt(x, centres, Math.round(o.subtractS * o.fs), o.templateBeats), centres };
 }
 
-function chainedBeats(x: Float32Array, pot: Potentials, candidates: readonly number[], o: EcgOptions, half: number, maxShift: number, step: number): Set<number> {
+type Correlate = (ref: Float64Array, pb: number, half: number, maxLag: number, step: number) => { r: number; lag: number };
+
+/** Whether successive beat intervals differ by more than the tolerance in most places (atrial fibrillation). */
+function isIrregular(peaks: Int32Array, o: EcgOptions): boolean {
+  let changes = 0;
+  let pairs = 0;
+  for (let i = 2; i < peaks.length; i++) {
+    const i1 = peaks[i - 1] - peaks[i - 2];
+    const i2 = peaks[i] - peaks[i - 1];
+    if (i1 > o.maxPeriodS * o.fs || i2 > o.maxPeriodS * o.fs) continue;
+    pairs++;
+    if (Math.abs(i2 - i1) > o.intervalTolerance * i1) changes++;
+  }
+  return pairs > 0 && changes > 0.5 * pairs;
+}
+
+/**
+ * Whether `p` lies within an irregular train's span (a heart period beyond its first and last beat), at
+ * least the shortest heart period from every known beat: where beats cannot be predicted, a candidate of
+ * the beat's shape and size is taken as one anywhere the heart is beating.
+ */
+function withinTrain(known: Int32Array, p: number, o: EcgOptions): boolean {
+  const reach = o.maxPeriodS * o.fs;
+  if (known.length === 0 || p < known[0] - reach || p > known[known.length - 1] + reach) return false;
+  const i = lowerBound(known, p);
+  const near = Math.min(i < known.length ? known[i] - p : Infinity, i > 0 ? p - known[i - 1] : Infinity);
+  return near >= 0.5 * o.minPeriodS * o.fs;
+}
+
+function chainedBeats(x: Float32Array, pot: Potentials, candidates: readonly number[], o: EcgOptions, half: number, maxShift: number, step: number, corr: Correlate): Set<number> {
   const m = candidates.length;
   const minLag = o.minPeriodS * o.fs;
   const maxLag = o.maxPeriodS * o.fs;
@@ -118,15 +174,17 @@ function chainedBeats(x: Float32Array, pot: Potentials, candidates: readonly num
     const pa = pot.peak[candidates[a]];
     const ampA = pot.amplitude[candidates[a]];
     let haveRef = false;
-    for (let b = a + 1; b < m && b <= a + LOOKAHEAD; b++) {
+    for (let b = a + 1; b < m && b <= a + o.lookahead; b++) {
       const lag = pot.peak[candidates[b]] - pa;
-      if (lag < minLag) continue;
       if (lag > maxLag) break;
       const ratio = pot.amplitude[candidates[b]] / ampA;
-      if (ratio > MAX_AMPLITUDE_RATIO || ratio < 1 / MAX_AMPLITUDE_RATIO) continue;
+      if (ratio > o.sizeRatio || ratio < 1 / o.sizeRatio) continue;
       if (!haveRef) snippet(x, pa, half, ref);
       haveRef = true;
-      if (correlation(ref, x, pot.peak[candidates[b]], half, maxShift, step).r < o.shapeCorrelation) continue;
+      const alike = corr(ref, pot.peak[candidates[b]], half, maxShift, step).r >= o.shapeCorrelation;
+      // The same discharge again sooner than any heart can beat: a motor unit's train, not a heartbeat.
+      if (lag < minLag && alike) break;
+      if (lag < minLag || !alike) continue;
       next[a] = b;
       hasPrev[b] = 1;
       break;
@@ -142,7 +200,8 @@ function chainedBeats(x: Float32Array, pot: Potentials, candidates: readonly num
     const flush = (runEnd: number): void => {
       if (runEnd - runStart >= o.minBeats) for (let k = runStart; k < runEnd; k++) beats.add(candidates[chain[k]]);
     };
-    for (let k = 2; k < chain.length; k++) {
+    // A long chain of one stereotyped shape at heart periods is a heart train even with irregular beat intervals.
+    for (let k = 2; k < (chain.length >= o.irregularMinBeats ? 0 : chain.length); k++) {
       const i1 = pot.peak[candidates[chain[k - 1]]] - pot.peak[candidates[chain[k - 2]]];
       const i2 = pot.peak[candidates[chain[k]]] - pot.peak[candidates[chain[k - 1]]];
       if (Math.abs(i2 - i1) > o.intervalTolerance * i1) {
@@ -156,12 +215,12 @@ function chainedBeats(x: Float32Array, pot: Potentials, candidates: readonly num
 }
 
 /**
- * The mean of ±`half` samples around up to `MEAN_BEATS` aligned centres: a beat's whole filtered response
+ * The mean of ±`half` samples around up to `most` aligned centres: a beat's whole filtered response
  * (QRS and its ringing), for subtraction.
  */
-function averageAt(x: Float32Array, centres: number[], half: number): Float64Array {
+function averageAt(x: Float32Array, centres: number[], half: number, most: number): Float64Array {
   const sum = new Float64Array(2 * half + 1);
-  const used = Math.min(centres.length, MEAN_BEATS);
+  const used = Math.min(centres.length, most);
   for (let k = 0; k < used; k++) {
     const c = centres[Math.floor((k * centres.length) / used)];
     for (let d = -half; d <= half; d++) sum[d + half] += finite(x[c + d]) / used;
@@ -170,9 +229,9 @@ function averageAt(x: Float32Array, centres: number[], half: number): Float64Arr
 }
 
 /** Where `template` fits best around `p`: a coarse search on the `step` grid, then sample by sample. */
-function alignTo(template: Float64Array, x: Float32Array, p: number, half: number, maxShift: number, step: number): number {
-  const coarse = p + correlation(template, x, p, half, maxShift, step).lag;
-  return coarse + correlation(template, x, coarse, half, step, 1).lag;
+function alignTo(template: Float64Array, p: number, half: number, maxShift: number, step: number, corr: Correlate): number {
+  const coarse = p + corr(template, p, half, maxShift, step).lag;
+  return coarse + corr(template, coarse, half, step, 1).lag;
 }
 
 /** Whether some value of `sorted` lies a whole number (1..maxCycles) of periods from `p`, within tolerance. */
@@ -187,21 +246,31 @@ export function onBeat(sorted: Int32Array, p: number, period: number, maxCycles:
 }
 
 /**
- * The train's average beat: up to `MEAN_BEATS` beats spread over the train, each aligned to the first by
- * its best shift, then averaged (noise falls as 1/√beats; more beats add little).
+ * The train's average beat: up to `most` beats spread over the train, each aligned to the first by its best
+ * shift, then averaged (noise falls as 1/√beats; more beats add little).
  */
-function meanBeat(x: Float32Array, peaks: Int32Array, half: number, maxShift: number, step: number): Float64Array {
+function meanBeat(x: Float32Array, peaks: Int32Array, half: number, maxShift: number, step: number, most: number, corr: Correlate): Float64Array {
   const first = snippet(x, peaks[0], half);
   const sum = new Float64Array(2 * half + 1);
   const one = new Float64Array(2 * half + 1);
-  const used = Math.min(peaks.length, MEAN_BEATS);
+  const used = Math.min(peaks.length, most);
   for (let k = 0; k < used; k++) {
     const p = peaks[Math.floor((k * peaks.length) / used)];
-    const { lag } = correlation(first, x, p, half, maxShift, step);
+    const { lag } = corr(first, p, half, maxShift, step);
     snippet(x, p + lag, half, one);
     for (let d = 0; d < sum.length; d++) sum[d] += one[d] / used;
   }
   return sum;
+}
+
+/** Largest |x| within ±`half` of `p`. */
+function peakNear(x: Float32Array, p: number, half: number): number {
+  let top = 0;
+  for (let i = Math.max(0, p - half); i <= Math.min(x.length - 1, p + half); i++) {
+    const v = Math.abs(x[i]);
+    if (v > top) top = v;
+  }
+  return top;
 }
 
 /** The ±`half` samples around `p`, NaN read as 0. */
@@ -219,7 +288,7 @@ function snippet(x: Float32Array, p: number, half: number, out = new Float64Arra
  * with the reference centred, Σ a (b − mean b) = Σ a b − mean b · Σ a and Σ (b − mean b)² = Σ b² − mean b · Σ b,
  * so a shift costs one multiply-add per sample.
  */
-function correlation(ref: Float64Array, x: Float32Array, pb: number, half: number, maxLag: number, step: number): { r: number; lag: number } {
+function correlation(ref: Float64Array, x: Float32Array, pb: number, half: number, maxLag: number, step: number, scratch: CorrelationScratch): { r: number; lag: number } {
   const len = Math.floor((2 * half) / step) + 1;
   const shifts = Math.floor((2 * maxLag) / step) + 1;
   const span = len + shifts - 1;
@@ -290,8 +359,8 @@ function consider(best: { r: number; lag: number }, s: number, na: number, ca: n
   }
 }
 
-/** Working memory for `correlation`, grown to the longest snippet seen; one per thread, calls never overlap. */
-class CorrelationScratch {
+/** Working memory for the shape correlations, grown to the longest snippet seen; calls never overlap. */
+export class CorrelationScratch {
   centred = new Float64Array(256);
   grid = new Float64Array(512);
   /** Running sums of the grid and of its squares: entry m covers grid[0, m). */
@@ -308,8 +377,6 @@ class CorrelationScratch {
     return this;
   }
 }
-
-const scratch = new CorrelationScratch();
 
 function finite(v: number | undefined): number {
   return v !== undefined && v === v ? v : 0;

@@ -3,10 +3,6 @@ import { finiteQuantile, windowedSigma } from '../dsp/robust';
 import type { EmgParams } from './params';
 import { dilateSpans, mergeSpans, overlapsAny, runsOf, type Span } from './spans';
 
-/** Motion is judged in 50 ms bins, about the width of the broadest motor-unit activity. */
-const MOTION_BIN_S = 0.05;
-const MOTION_BLOCK_S = 0.005;
-
 /**
  * Motion artifacts: large, broad, low-frequency shifts (below ~20 Hz, De Luca et al. 2010). A 50 ms bin
  * is a motion candidate when its low-band (about 2-15 Hz) RMS exceeds `motionK` times both that band's own floor and the
@@ -18,7 +14,7 @@ const MOTION_BLOCK_S = 0.005;
 export function findMotion(data: Float32Array, x: Float32Array, runs: Span[], fs: number, p: EmgParams, beats: Span[], emgFloor: Float64Array, emgWindow: number): Span[] {
   const n = data.length;
   // Motion lives below ~15 Hz, so the low band is formed from 5 ms block means: far less work, same answer.
-  const block = Math.max(1, Math.round(MOTION_BLOCK_S * fs));
+  const block = Math.max(1, Math.round((p.motionBlockMs / 1000) * fs));
   const blocks = Math.ceil(n / block);
   const means = new Float32Array(blocks).fill(Number.NaN);
   for (const r of runs) blockMeans(data, r.start, r.end, block, means);
@@ -28,7 +24,7 @@ export function findMotion(data: Float32Array, x: Float32Array, runs: Span[], fs
   subtractInPlace(low, slow);
   const floor = finiteQuantile(windowedSigma(low, Math.max(1, Math.round(1 / blockS))), 0.5);
   if (!(floor > 0)) return [];
-  const perBin = Math.max(1, Math.round(MOTION_BIN_S / blockS));
+  const perBin = Math.max(1, Math.round(p.motionBinMs / 1000 / blockS));
   const bin = perBin * block;
   const bins = Math.ceil(n / bin);
   const powerLow = finiteMeanSquares(low, perBin, bins);

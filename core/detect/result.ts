@@ -10,7 +10,10 @@ export interface ChannelResult {
   excludedS: number;
   noiseFloor: number;
   mainsHz: 50 | 60 | null;
+  /** Smallest twitch the channel could have shown (peak of the conditioned signal, in its unit); none smaller is counted. */
   minDetectable?: number;
+  /** Why this channel cannot tell whether twitches happened (too noisy, hum left over): then no rate is given. */
+  cannotTell?: string;
   notes: string[];
 }
 

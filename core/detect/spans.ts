@@ -83,3 +83,35 @@ export function complement(sorted: readonly Span[], length: number): Span[] {
   if (at < length) out.push({ start: at, end: length });
   return out;
 }
+
+/** NaN wherever no run reaches: the runs' samples are about to be written. */
+export function nanOutside(a: Float32Array, runs: readonly Span[]): Float32Array {
+  let at = 0;
+  for (const r of runs) {
+    a.fill(Number.NaN, at, r.start);
+    at = r.end;
+  }
+  return a.fill(Number.NaN, at);
+}
+
+/** Samples of [from, to) covered by the spans. */
+export function overlapLength(spans: readonly Span[], from: number, to: number): number {
+  let total = 0;
+  for (const s of spans) total += Math.max(0, Math.min(s.end, to) - Math.max(s.start, from));
+  return total;
+}
+
+/** The runs with the `cut` spans (sorted, merged) taken out, keeping pieces of at least `minRun` samples. */
+export function splitRuns(runs: readonly Span[], cut: readonly Span[], minRun: number): Span[] {
+  const out: Span[] = [];
+  for (const r of runs) {
+    let at = r.start;
+    for (const c of cut) {
+      if (c.end <= at || c.start >= r.end) continue;
+      if (c.start > at) out.push({ start: at, end: c.start });
+      at = Math.max(at, c.end);
+    }
+    if (at < r.end) out.push({ start: at, end: r.end });
+  }
+  return out.filter((s) => s.end - s.start >= minRun);
+}

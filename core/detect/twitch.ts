@@ -1,10 +1,5 @@
 import { countPeaks, widthAt, type Potentials } from './hysteresis';
 
-/** Potentials of a doublet are at least 10 ms apart (Kleine et al. 2012). */
-const MIN_SEPARATION_S = 0.01;
-/** The zero crossing inside one biphasic potential lasts well under 2 ms. */
-const ECHO_RATIO = 5;
-const WIDTH_BRIDGE_S = 0.002;
 
 export interface TwitchOptions {
   fs: number;
@@ -14,6 +9,12 @@ export interface TwitchOptions {
   maxMultiplet: number;
   echoFraction: number;
   maxPotentialMs: number;
+  /** Potentials of a doublet are at least this far apart. */
+  minSeparationMs: number;
+  /** A twitch this many times smaller than one within the echo window is ringing. */
+  echoRatio: number;
+  /** Dips shorter than this do not end a potential's width. */
+  widthBridgeMs: number;
 }
 
 export interface Twitch {
@@ -36,8 +37,8 @@ export interface Twitch {
 export function groupTwitches(x: Float32Array, envelope: Float32Array, pot: Potentials, candidates: readonly number[], o: TwitchOptions): Twitch[] {
   const gap = (o.multipletGapMs / 1000) * o.fs;
   const maxWidth = (o.maxPotentialMs / 1000) * o.fs;
-  const separation = Math.max(1, Math.round(MIN_SEPARATION_S * o.fs));
-  const bridge = Math.max(1, Math.round(WIDTH_BRIDGE_S * o.fs));
+  const separation = Math.max(1, Math.round((o.minSeparationMs / 1000) * o.fs));
+  const bridge = Math.max(1, Math.round((o.widthBridgeMs / 1000) * o.fs));
   const out: Twitch[] = [];
   let g = 0;
   while (g < candidates.length) {
@@ -68,17 +69,17 @@ export function groupTwitches(x: Float32Array, envelope: Float32Array, pot: Pote
     }
     g = e;
   }
-  return withoutEchoes(out, (o.echoWindowMs / 1000) * o.fs);
+  return withoutEchoes(out, (o.echoWindowMs / 1000) * o.fs, o.echoRatio);
 }
 
 /**
- * Drops small twitches within `window` samples of one `ECHO_RATIO` times their size: the filters' ringing after a
+ * Drops small twitches within `window` samples of one `ratio` times their size: the filters' ringing after a
  * large potential (notch ring time is about Q / (π f0), 0.2 s for Q 30 at 50 Hz), not a discharge.
  */
-function withoutEchoes(twitches: Twitch[], window: number): Twitch[] {
+function withoutEchoes(twitches: Twitch[], window: number, ratio: number): Twitch[] {
   return twitches.filter((t, i) => {
-    for (let j = i - 1; j >= 0 && t.peak - twitches[j].peak <= window; j--) if (twitches[j].amplitude > t.amplitude * ECHO_RATIO) return false;
-    for (let j = i + 1; j < twitches.length && twitches[j].peak - t.peak <= window; j++) if (twitches[j].amplitude > t.amplitude * ECHO_RATIO) return false;
+    for (let j = i - 1; j >= 0 && t.peak - twitches[j].peak <= window; j--) if (twitches[j].amplitude > t.amplitude * ratio) return false;
+    for (let j = i + 1; j < twitches.length && twitches[j].peak - t.peak <= window; j++) if (twitches[j].amplitude > t.amplitude * ratio) return false;
     return true;
   });
 }

@@ -1,4 +1,5 @@
 import { FilterScratch } from '../dsp/filtfilt';
+import { CorrelationScratch } from './ecg';
 
 /**
  * Working memory reused across the channels of one analysis: an hour of 2 kHz EMG needs several
@@ -7,6 +8,7 @@ import { FilterScratch } from '../dsp/filtfilt';
  */
 export class Workspace {
   readonly filter = new FilterScratch();
+  readonly correlation = new CorrelationScratch();
   private readonly pool = new Map<string, Float32Array>();
 
   /** A float32 array of `length` under `name`, contents undefined; valid until `name` is asked for again. */

@@ -48,17 +48,25 @@ export function addEcg(y: Float64Array, fs: number, id: string, noise: number, e
   const af = e.rhythm === 'af';
   const normal = af ? BEAT_WAVES.filter(([, rel]) => rel !== 0.12) : BEAT_WAVES;
   const ectopicP = e.ectopicPerMinute ? (e.ectopicPerMinute * period) / 60 : 0;
+  let lastNormal = 0;
   const durationS = y.length / fs;
   let t = rng.uniform(0.2, period);
+  let ventricular = false;
   while (t < durationS) {
-    const ectopic = ectopicP > 0 && rng.next() < ectopicP;
-    const ventricular = ectopic && rng.next() < 0.5;
     addBeat(y, fs, t, e.amplitude, ventricular ? VENTRICULAR_WAVES : normal);
     truth.push({ channel: id, type: 'artifact', startS: t - 0.05, endS: t + 0.05, peakS: t, amplitude: e.amplitude, snr: e.amplitude / noise, reason: 'ecg' });
     const next = af ? Math.min(2, Math.max(0.3, period * Math.exp(0.22 * rng.gaussian() - 0.024))) : period * (1 + 0.03 * rng.gaussian());
-    // A premature beat comes early; after a ventricular one the next sinus beat keeps its time (compensatory pause).
-    if (ectopic && !ventricular) t += next * rng.uniform(0.55, 0.75);
-    else t += next;
+    if (ventricular) {
+      // After a ventricular beat the sinus beat it displaced is lost; the next one keeps its time (compensatory pause).
+      t += next * 2 - (t - lastNormal);
+      ventricular = false;
+      continue;
+    }
+    lastNormal = t;
+    const ectopic = ectopicP > 0 && rng.next() < ectopicP;
+    ventricular = ectopic && rng.next() < 0.5;
+    // A premature beat comes at 55-75 % of the interval.
+    t += ectopic ? next * rng.uniform(0.55, 0.75) : next;
   }
 }
 

@@ -5,8 +5,11 @@ import type { SimulationSpec } from './recording';
 
 /** The confounders of the "all confounders" conditions. */
 export const EMG_CONFOUNDERS = ['mains', 'drift', 'ecg', 'motion', 'clipping', 'missing'] as const;
-/** Harder kinds, each a condition of its own: hum folding back from above Nyquist, hum that waxes and wanes, atrial fibrillation. */
-export const HARD_CONFOUNDERS = ['aliased-mains', 'modulated-mains', 'af-ecg'] as const;
+/**
+ * Harder kinds, each a condition of its own: hum folding back from above Nyquist, hum that waxes and wanes,
+ * atrial fibrillation, and a sinus rhythm with premature (ectopic) beats.
+ */
+export const HARD_CONFOUNDERS = ['aliased-mains', 'modulated-mains', 'af-ecg', 'ectopic-ecg'] as const;
 export type EmgConfounder = (typeof EMG_CONFOUNDERS)[number] | (typeof HARD_CONFOUNDERS)[number];
 
 /** Confounders at levels seen in surface EMG at rest, drawn per seed (mains 50 or 60 Hz, heart rate...). */
@@ -21,7 +24,8 @@ export function drawConfounders(which: readonly EmgConfounder[], rng: Prng, nois
     if (w === 'missing') c.missing = { cellFraction: 0.002, gapsPerMinute: 0.5 };
     if (w === 'aliased-mains') c.mains = { hz: rng.pick([50, 60] as const), amplitude: rng.uniform(10, 50) * noise, aliased: true };
     if (w === 'modulated-mains') c.mains = c.mains ? { ...c.mains, modulated: true } : { hz: rng.pick([50, 60] as const), amplitude: rng.uniform(10, 50) * noise, modulated: true };
-    if (w === 'af-ecg') c.ecg = { amplitude: rng.uniform(10, 25) * noise, bpm: rng.uniform(70, 110), rhythm: 'af', ectopicPerMinute: rng.uniform(1, 4) };
+    if (w === 'af-ecg') c.ecg = { amplitude: rng.uniform(10, 25) * noise, bpm: rng.uniform(70, 110), rhythm: 'af' };
+    if (w === 'ectopic-ecg') c.ecg = { amplitude: rng.uniform(10, 25) * noise, bpm: rng.uniform(55, 90), ectopicPerMinute: rng.uniform(2, 6) };
   }
   return c;
 }

@@ -78,13 +78,17 @@ describe('EMG sustained activity', () => {
     expect(a.summary.channels[0].sustainedCount).toBe(1);
   });
 
-  it('does not call a train of isolated twitches (4 per second) sustained', () => {
+  it('does not call a train of separate potentials (4 per second) sustained: it is one unit firing', () => {
     const rec = emgRecording(fs, 30, 3, 6, (y) => {
       for (let t = 10; t < 16; t += 0.25) spike(y, fs, t, 60);
     });
     const a = analyzeRecording(rec);
     expect(a.events.filter((e) => e.type === 'sustained')).toHaveLength(0);
-    expect(twitches(a.events).length).toBeGreaterThan(20);
+    const activity = a.events.filter((e) => e.type === 'activity');
+    expect(activity).toHaveLength(1);
+    expect(activity[0].pattern).toBe('tonic');
+    expect(activity[0].rhythmHz).toBeCloseTo(4, 0);
+    expect(twitches(a.events)).toHaveLength(0);
   });
 });
 

@@ -1,0 +1,122 @@
+import { bandpassDesign } from '../dsp/design-cache';
+import { movingRmsGapFree } from '../dsp/envelope';
+import { ZeroPhaseFilter } from '../dsp/filtfilt';
+import { finiteQuantile, slidingQuantile, windowedSigma } from '../dsp/robust';
+import { findMains, nextPowerOfTwo, welchSpectrum, type MainsFinding } from '../dsp/spectrum';
+import { fillShortGaps } from './gaps';
+import { findPotentials, type Potentials } from './hysteresis';
+import type { EmgParams } from './params';
+import { findRawArtifacts } from './raw-artifacts';
+import { complement, dilateSpans, mergeSpans, nanOutside, splitRuns, type Span } from './spans';
+import type { Workspace } from './workspace';
+
+/** A channel's samples with short holes filled, and where it cannot be read. */
+export interface Prepared {
+  fs: number;
+  n: number;
+  data: Float32Array;
+  /** Samples next to filled-in cells: no potential may peak there. */
+  patched: Span[];
+  gaps: Span[];
+  clipping: Span[];
+  flat: Span[];
+  /** Gap-free stretches the filters run over (clipped and flat stretches taken out). */
+  runs: Span[];
+  /** Gaps, clipping and flat: no usable signal. */
+  blanks: Span[];
+  /** The ends of each run, where the filters still ring. */
+  edges: Span[];
+}
+
+export function prepare(input: { data: Float32Array; fs: number; range?: { min: number; max: number } }, p: EmgParams): Prepared {
+  const { fs } = input;
+  const samples = (s: number): number => Math.round(s * fs);
+  const { data, filled, finite } = fillShortGaps(input.data, Math.max(1, samples(p.maxFilledGapMs / 1000)));
+  const n = data.length;
+  const patchMargin = samples(p.patchMarginMs / 1000);
+  const patched = dilateSpans(filled, patchMargin, n);
+  const raw = findRawArtifacts(data, p.clipMinRun, Math.max(p.clipMinRun + 1, samples(p.flatMinS)), input.range);
+  const minRun = samples(p.minRunS);
+  const gaps = complement(
+    finite.filter((r) => r.end - r.start >= minRun),
+    n,
+  );
+  // Filters never see clipped or flat stretches: their steps would ring for seconds in the motion band.
+  // A few samples either side go too: a filled-in cell next to the rail is half-way to it.
+  const runs = splitRuns(finite, dilateSpans([...raw.clipping, ...raw.flat], patchMargin, n), minRun);
+  const edge = samples(p.filterEdgeS);
+  const edges = runs.flatMap((r) => [
+    { start: r.start, end: Math.min(r.end, r.start + edge) },
+    { start: Math.max(r.start, r.end - edge), end: r.end },
+  ]);
+  return {
+    fs,
+    n,
+    data,
+    patched,
+    gaps,
+    clipping: dilateSpans(raw.clipping, samples(p.clipMarginS), n),
+    flat: mergeSpans(raw.flat),
+    runs,
+    blanks: mergeSpans([...gaps, ...raw.clipping, ...raw.flat]),
+    edges,
+  };
+}
+
+/** The conditioned signal: band-passed, mains removed, NaN outside the runs. */
+export interface Conditioned {
+  x: Float32Array;
+  mains: MainsFinding;
+  highHz: number;
+}
+
+/** Mains lines from the raw spectrum, then one zero-phase band-pass with notches over each run. */
+export function condition(prep: Prepared, p: EmgParams, highHz: number, ws: Workspace, spectrumDone: () => void): Conditioned {
+  const { fs, n, data, runs } = prep;
+  const spectrum = welchSpectrum(data, fs, nextPowerOfTwo(Math.round(fs)), p.welchSegments);
+  const mains = spectrum ? findMains(spectrum, Math.min(0.45 * fs, highHz * 1.1), p.mainsProminence) : { mainsHz: null, lines: [] };
+  spectrumDone();
+  const design = bandpassDesign(p.filterOrder, p.bandLowHz, highHz, fs, mains.lines.map((l) => l.freqHz), p.notchQ);
+  const x = nanOutside(ws.floats('x', n), runs);
+  const band = new ZeroPhaseFilter(design, Math.round(0.5 * fs), ws.filter);
+  for (const r of runs) band.apply(data, x, r.start, r.end);
+  return { x, mains, highHz };
+}
+
+/** Robust noise floors per window of `win` samples: local (for twitches), quiet (for dense activity), and the channel's median. */
+export interface Floors {
+  win: number;
+  local: Float64Array;
+  quiet: Float64Array;
+  median: number;
+}
+
+export function noiseFloors(x: Float32Array, p: EmgParams, fs: number): Floors {
+  const win = Math.max(1, Math.round(p.noiseWindowS * fs));
+  const sigma = windowedSigma(x, win);
+  const reach = Math.max(1, Math.round(p.noiseNeighbourhoodS / p.noiseWindowS));
+  return { win, local: slidingQuantile(sigma, reach, 0.25), quiet: slidingQuantile(sigma, reach * 4, 0.1), median: finiteQuantile(sigma, 0.5) };
+}
+
+/** The short envelope and the candidate potentials: `weak` at the heartbeat threshold, `pot` at the twitch threshold. */
+export interface Candidates {
+  envelope: Float32Array;
+  envelopeWidth: number;
+  weak: Potentials;
+  weakSpans: Span[];
+  pot: Potentials;
+}
+
+export function findCandidates(x: Float32Array, runs: readonly Span[], floors: Floors, p: EmgParams, fs: number, ws: Workspace): Candidates {
+  const n = x.length;
+  const envelope = nanOutside(ws.floats('envelope', n), runs);
+  const envelopeWidth = Math.max(1, Math.round((p.envelopeMs / 1000) * fs)) | 1;
+  for (const r of runs) movingRmsGapFree(x.subarray(r.start, r.end), envelopeWidth, envelope.subarray(r.start, r.end));
+  const { local: floor, win: floorWindow } = floors;
+  // One candidate per heartbeat, at a lower threshold so the train stays whole. Twitch candidates, at a
+  // threshold no lower, can only start inside these.
+  const weak = findPotentials({ x, envelope, floor, floorWindow, high: Math.min(p.ecgK, p.twitchK), low: p.releaseK, mergeGap: Math.round((p.qrsMergeMs / 1000) * fs) });
+  const weakSpans = mergeSpans(weak.spans());
+  const pot = findPotentials({ x, envelope, floor, floorWindow, high: p.twitchK, low: p.releaseK, mergeGap: Math.round((p.mergeGapMs / 1000) * fs), within: weakSpans });
+  return { envelope, envelopeWidth, weak, weakSpans, pot };
+}

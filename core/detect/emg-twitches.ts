@@ -1,0 +1,137 @@
+import { movingRmsWithin } from '../dsp/envelope';
+import { onBeat, type EcgTrain } from './ecg';
+import type { Candidates, Floors, Prepared } from './emg-condition';
+import { outsideOf } from './emg-busy';
+import { findPotentials } from './hysteresis';
+import type { EmgParams } from './params';
+import { dilateSpans, mergeSpans, overlapsAny, type Span } from './spans';
+import { groupTwitches, type Twitch } from './twitch';
+import type { Workspace } from './workspace';
+
+export interface TwitchStage {
+  x: Float32Array;
+  prep: Prepared;
+  cand: Candidates;
+  floors: Floors;
+  train: EcgTrain | null;
+  /** No candidate may touch these (artifacts, activity, the filters' edges). */
+  hard: readonly Span[];
+  /** No twitch may touch these (the isolation zones and tails around activity and artifacts). */
+  excluded: readonly Span[];
+  notched: boolean;
+}
+
+/**
+ * Isolated twitches: candidates clear of `hard`, of filled-in samples and of heartbeats (a twitch landing on
+ * a beat shows in what is left once the average beat is subtracted, and counts when it clearly outgrows the
+ * subtraction's leftovers), grouped into twitches and multiplets, kept when clear of `excluded` and at
+ * least `minSnr` above the local floor.
+ */
+export function isolatedTwitches(s: TwitchStage, p: EmgParams, ws: Workspace): Twitch[] {
+  const { x, prep, cand, floors, train } = s;
+  const { fs, n, patched, edges } = prep;
+  let tx = x;
+  let tenv = cand.envelope;
+  let tpot = cand.pot;
+  if (train) {
+    const residual = subtractTrain(x, cand.envelope, train, prep.runs, cand.envelopeWidth, ws);
+    tx = residual.x;
+    tenv = residual.envelope;
+    tpot = findPotentials({
+      x: tx,
+      envelope: tenv,
+      floor: floors.local,
+      floorWindow: floors.win,
+      high: p.twitchK,
+      low: p.releaseK,
+      mergeGap: Math.round((p.mergeGapMs / 1000) * fs),
+      within: mergeSpans([...cand.weakSpans, ...residual.changed]),
+    });
+  }
+  const beats = train?.beats ?? [];
+  const beatAmplitude = train ? train.amplitude * p.beatLeftoverRatio : Infinity;
+  // Near the ends of a run the filters bend a beat's shape, so there a beat-sized potential on the heart
+  // rhythm is taken as a beat without the shape match.
+  const nearEdges = train ? dilateSpans(edges, Math.round(train.period), n) : [];
+  const likeEdgeBeat = (k: number): boolean =>
+    train !== null &&
+    overlapsAny(nearEdges, tpot.peak[k], tpot.peak[k] + 1) &&
+    tpot.amplitude[k] < p.beatSizeRatio * train.amplitude &&
+    tpot.amplitude[k] > train.amplitude / p.beatSizeRatio &&
+    onBeat(train.peaks, tpot.peak[k], train.period, p.edgeBeatCycles, p.ecgIntervalTolerance);
+  const candidates = outsideOf(tpot, s.hard).filter(
+    (k) => !overlapsAny(patched, tpot.peak[k], tpot.peak[k] + 1) && (!overlapsAny(beats, tpot.start[k], tpot.end[k]) || tpot.amplitude[k] > beatAmplitude) && !likeEdgeBeat(k),
+  );
+  const twitches = groupTwitches(tx, tenv, tpot, candidates, {
+    fs,
+    echoWindowMs: s.notched ? p.notchEchoMs : p.multipletGapMs,
+    multipletGapMs: p.multipletGapMs,
+    maxMultiplet: p.maxMultiplet,
+    echoFraction: p.echoFraction,
+    maxPotentialMs: p.maxPotentialMs,
+    minSeparationMs: p.doubletMinMs,
+    echoRatio: p.echoRatio,
+    widthBridgeMs: p.widthBridgeMs,
+  }).filter((t) => !overlapsAny(s.excluded, t.start, t.end) && t.amplitude >= p.minSnr * t.floor);
+  if (!train) return twitches;
+  // Where the heart shows, a beat-sized complex as long as a QRS and busy through most of it (above a fifth
+  // of its peak) is an ectopic beat, off the rhythm and of its own shape; a multiplet of twitches is as long
+  // but quiet between its potentials.
+  const longest = (p.ectopicMinMs / 1000) * fs;
+  return twitches.filter((t) => {
+    if (t.amplitude < train.amplitude / p.beatSizeRatio || t.amplitude > train.amplitude * p.beatSizeRatio || t.end - t.start < longest) return true;
+    let top = 0;
+    for (let i = t.start; i < t.end; i++) if (tenv[i] > top) top = tenv[i];
+    return busyFraction(tenv, t.start, t.end, Math.max(p.releaseK * t.floor, 0.2 * top)) < p.ectopicBusy;
+  });
+}
+
+/** Fraction of [from, to) where the envelope exceeds `level`. */
+function busyFraction(envelope: Float32Array, from: number, to: number, level: number): number {
+  let above = 0;
+  for (let i = from; i < to; i++) if (envelope[i] > level) above++;
+  return above / Math.max(1, to - from);
+}
+
+/**
+ * The signal with the train's average beat subtracted at each beat (template subtraction, Drake &
+ * Callaghan 2006), its envelope (recomputed only where the subtraction changed it), and those spans.
+ */
+function subtractTrain(x: Float32Array, envelope: Float32Array, train: EcgTrain, runs: readonly Span[], envelopeWidth: number, ws: Workspace): { x: Float32Array; envelope: Float32Array; changed: Span[] } {
+  const n = x.length;
+  const tx = ws.floats('residual', n);
+  tx.set(x);
+  const changed = dilateSpans(subtractBeats(tx, train.template, train.centres), envelopeWidth >> 1, n);
+  const tenv = ws.floats('residualEnvelope', n);
+  tenv.set(envelope);
+  for (const r of runs) {
+    for (const c of changed) {
+      if (c.end > r.start && c.start < r.end) movingRmsWithin(tx, envelopeWidth, tenv, Math.max(r.start, c.start), Math.min(r.end, c.end), r.start, r.end);
+    }
+  }
+  return { x: tx, envelope: tenv, changed };
+}
+
+/**
+ * Subtracts the template, scaled by least squares (within 0.5-2x), at each beat centre. Returns the spans
+ * it changed.
+ */
+function subtractBeats(x: Float32Array, template: Float64Array, centres: number[]): Span[] {
+  const half = (template.length - 1) >> 1;
+  let tt = 0;
+  for (let d = 0; d < template.length; d++) tt += template[d] * template[d];
+  const changed: Span[] = [];
+  if (tt === 0) return changed;
+  for (const c of centres) {
+    if (c - half < 0 || c + half >= x.length) continue;
+    changed.push({ start: c - half, end: c + half + 1 });
+    let xt = 0;
+    for (let d = 0; d < template.length; d++) {
+      const v = x[c - half + d];
+      if (v === v) xt += v * template[d];
+    }
+    const gain = Math.min(2, Math.max(0.5, xt / tt));
+    for (let d = 0; d < template.length; d++) x[c - half + d] -= gain * template[d];
+  }
+  return changed;
+}
