@@ -129,7 +129,10 @@ export const browserPlatform: PlatformApi = {
   },
   async saveReportPdf(name, html) {
     try {
-      const res = await fetch('/api/pdf', { method: 'POST', headers: { 'content-type': 'text/html' }, body: html });
+      // The token `npm run web` put in this page: its print endpoint answers nothing else.
+      const token = document.querySelector<HTMLMetaElement>('meta[name="twitchscope-print-token"]')?.content;
+      if (!token) return printInFrame(html);
+      const res = await fetch('/api/pdf', { method: 'POST', headers: { 'content-type': 'text/html', 'x-twitchscope-token': token }, body: html });
       if (res.ok && res.headers.get('content-type')?.includes('pdf')) {
         download(name, await res.blob());
         return true;
