@@ -3,7 +3,12 @@
 import * as fs from 'node:fs/promises';
 import type { FileSystemLike } from '../../node/fs/types';
 
-const hang = () => new Promise<never>(() => undefined);
+// A pending promise alone does not keep Node running: without the timer the writer could exit on its own
+// before the test kills it, and the test would fail for the wrong reason.
+const hang = () =>
+  new Promise<never>(() => {
+    setInterval(() => undefined, 60_000);
+  });
 
 export const stoppingFs: FileSystemLike = {
   ...fs,
