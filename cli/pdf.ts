@@ -9,6 +9,7 @@ import { tmpdir } from 'node:os';
 import { delimiter, join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { withReportCsp } from '../core/report/csp';
+import { printFitted } from '../core/report/fit';
 import { printedReportProblem } from './pdf-check';
 
 const CANDIDATES = [
@@ -92,8 +93,15 @@ export function printablePage(html: string, paper: 'A4' | 'Letter' = defaultPape
   return withReportCsp(withPaper(html, paper));
 }
 
-/** Prints a self-contained HTML document to PDF bytes. Throws with an actionable message when no Chromium is found. */
+/**
+ * Prints a self-contained HTML document to PDF bytes, with no near-empty last page (`printFitted`). Throws
+ * with an actionable message when no Chromium is found.
+ */
 export async function htmlToPdf(html: string, opts: PdfOptions = {}): Promise<Uint8Array> {
+  return printFitted(html, (variant) => printFile(variant, opts));
+}
+
+async function printFile(html: string, opts: PdfOptions): Promise<Uint8Array> {
   return inTempDir(async (dir) => {
     const htmlPath = join(dir, 'report.html');
     // It holds health details: readable by this user only, in a folder mkdtemp made for this print alone.

@@ -109,7 +109,7 @@ export function detectAccel(input: AccelInput, p: AccelParams, checkpoint: Check
     }
     minDetectable = (p.twitchK * noiseFloor) / referenceGain(design, fs, p.referenceTwitchHz);
     notes.push(
-      `The smallest brief movement this recording could show is about ${formatG(minDetectable)} (from its noise and ${round(fs)} Hz sampling). Twitches of single motor units (1-3 mg) are far below what a worn accelerometer can see.`,
+      `The smallest brief movement this recording could show is about ${formatG(minDetectable)} (from its noise and ${round(fs)} Hz sampling). A single motor unit is usually far too small for a worn accelerometer to feel: what it shows are brief movements of the limb.`,
     );
     if (fs < 100) notes.push(`At ${round(fs)} Hz the sensor only follows movement up to ${round(high)} Hz, so small or quick twitches are missed.`);
   } else {

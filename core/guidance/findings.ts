@@ -26,10 +26,15 @@ export interface Location {
 
 export interface Findings {
   locations: Location[];
-  /** Locations with at least one twitch, busiest first. */
+  /**
+   * Locations with at least one event, busiest first, of the recording's main measure: EMG when there is any,
+   * else the accelerometers. Totals and the rest time below are of the same measure.
+   */
   twitchLocations: Location[];
   totalTwitches: number;
-  /** Longest usable rest of any analysed channel: channels record in parallel, so rest times do not add. */
+  /** With EMG: brief movements the accelerometers found, reported apart from the EMG count. */
+  accelMovements: number;
+  /** Longest usable rest of any channel of the main measure: channels record in parallel, so rest times do not add. */
   restS: number;
   sustainedCount: number;
   sustainedTotalS: number;
@@ -37,8 +42,6 @@ export interface Findings {
   /** Twitches on channels whose site is the tongue. */
   tongueTwitches: number;
   tongueRate: number;
-  /** Busiest location's share of all twitches (0..1), when twitches were found. */
-  topShare: number;
   onlyAccelerometer: boolean;
 }
 
@@ -49,8 +52,12 @@ export function findingsOf(analysis: Analysis): Findings {
   const labelOf = new Map(analysis.channels.map((c) => [c.id, c.label]));
   const kindOf = new Map(analysis.channels.map((c) => [c.id, c.kind]));
   const byName = new Map<string, Location>();
+  // Brief movements and twitch-like EMG events are different measures: at a site with EMG the accelerometer
+  // gets a location of its own instead of adding its movements to the EMG count.
+  const emgSites = new Set(analysis.summary.channels.filter((c) => c.site !== null && kindOf.get(c.channel) === 'emg').map((c) => c.site));
   for (const c of analysis.summary.channels) {
-    const name = c.site ?? labelOf.get(c.channel) ?? c.channel;
+    const ownAccel = c.site !== null && kindOf.get(c.channel) === 'accel' && emgSites.has(c.site);
+    const name = c.site !== null ? (ownAccel ? `${c.site} (accelerometer)` : c.site) : (labelOf.get(c.channel) ?? c.channel);
     const loc = byName.get(name) ?? {
       name,
       hasSite: c.site !== null,
@@ -78,11 +85,13 @@ export function findingsOf(analysis: Analysis): Findings {
     l.interval = dispersedRateInterval(l.twitchCount, l.restS, l.dispersion ?? 1);
   }
 
-  const twitchLocations = locations
+  const onlyAccelerometer = analysis.channels.length > 0 && analysis.channels.every((c) => c.kind === 'accel');
+  const main = locations.filter((l) => l.onlyAccelerometer === onlyAccelerometer);
+  const twitchLocations = main
     .filter((l) => l.twitchCount > 0)
     .sort((a, b) => b.twitchesPerMinute - a.twitchesPerMinute || b.twitchCount - a.twitchCount);
-  const totalTwitches = locations.reduce((s, l) => s + l.twitchCount, 0);
-  const topCount = locations.reduce((m, l) => Math.max(m, l.twitchCount), 0);
+  const totalTwitches = main.reduce((s, l) => s + l.twitchCount, 0);
+  const mainChannels = new Set(main.flatMap((l) => l.channels));
 
   const sustained = analysis.events.filter((e) => e.type === 'sustained' && e.review !== 'rejected');
   let sustainedTotalS = 0;
@@ -102,13 +111,13 @@ export function findingsOf(analysis: Analysis): Findings {
     locations,
     twitchLocations,
     totalTwitches,
-    restS: analysis.summary.channels.reduce((m, c) => Math.max(m, c.restS), 0),
+    accelMovements: locations.filter((l) => !main.includes(l)).reduce((s, l) => s + l.twitchCount, 0),
+    restS: analysis.summary.channels.reduce((m, c) => (mainChannels.has(c.channel) ? Math.max(m, c.restS) : m), 0),
     sustainedCount: Math.max(summarySustained, sustained.length),
     sustainedTotalS,
     longestSustainedS,
     tongueTwitches,
     tongueRate: tongueRest > 0 ? (tongueTwitches * 60) / tongueRest : 0,
-    topShare: totalTwitches > 0 ? topCount / totalTwitches : 0,
-    onlyAccelerometer: analysis.channels.length > 0 && analysis.channels.every((c) => c.kind === 'accel'),
+    onlyAccelerometer,
   };
 }

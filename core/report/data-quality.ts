@@ -1,5 +1,6 @@
-/** How clean each channel was, how much time was left out, and what the sensors could not see. */
+/** How clean each channel was, how much time was left out, and which channels had nothing to show. */
 import type { Analysis } from '../analysis/types';
+import type { UnusedChannel } from '../analysis/unused-channels';
 import { formatDuration, formatNumber, listInWords } from '../guidance/numbers';
 import type { Recording } from '../recording';
 import { esc, section, table } from './html';
@@ -8,7 +9,8 @@ const MAX_WARNINGS = 4;
 /** Keeps the report within four pages however many channels a device has. */
 const MAX_NOTES = 8;
 
-export function dataQualitySection(rec: Recording, analysis: Analysis): string {
+/** `analysis` without its unused channels; `unused` are listed in one line with their reasons. */
+export function dataQualitySection(rec: Recording, analysis: Analysis, unused: readonly UnusedChannel[]): string {
   const summaryOf = new Map(analysis.summary.channels.map((s) => [s.channel, s]));
   const rows = analysis.channels.map((c) => {
     const s = summaryOf.get(c.id);
@@ -29,10 +31,9 @@ export function dataQualitySection(rec: Recording, analysis: Analysis): string {
   });
   const limits: string[] = [];
   if (rec.notRaw) limits.push(rec.notRaw);
+  if (unused.length) limits.push(`Left out of the tables and charts: ${unusedInWords(unused)}.`);
   if (analysis.channels.some((c) => c.kind === 'emg'))
     limits.push('Surface EMG hears only muscle close to each electrode; deep or distant muscles and other body sites are not covered.');
-  if (analysis.channels.some((c) => c.kind === 'accel'))
-    limits.push('An accelerometer feels movement of the skin, not the muscle\'s electrical signal: twitches smaller than the smallest detectable size are missed.');
   // The same note on many channels is said once, naming the channels.
   const byNote = new Map<string, string[]>();
   for (const s of analysis.summary.channels) {
@@ -63,4 +64,11 @@ export function dataQualitySection(rec: Recording, analysis: Analysis): string {
       `<ul class="limits">${limits.map((l) => `<li>${esc(l)}</li>`).join('')}</ul>`,
     ].join(''),
   );
+}
+
+/** "EXG 2, EXG 3 and EXG 4 (flat throughout (not connected?)); EXG 5 (no usable rest or activity)". */
+function unusedInWords(unused: readonly UnusedChannel[]): string {
+  const byReason = new Map<string, string[]>();
+  for (const u of unused) byReason.set(u.reason, [...(byReason.get(u.reason) ?? []), u.label]);
+  return [...byReason].map(([reason, labels]) => `${listInWords(labels)}: ${reason}`).join('; ');
 }

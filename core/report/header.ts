@@ -1,6 +1,7 @@
-/** The report header: which recording, when, how long, from which device, for whom. */
+/** The report header: which recording, when, how long, from which device, for whom, and how it was made. */
 import type { Recording } from '../recording';
 import { formatDuration } from '../guidance/numbers';
+import { CONTEXT_FIELDS, contextFacts, type RecordingContext } from '../review/context';
 import { esc } from './html';
 
 /** An ISO time as people read it: 2024-05-01 14:03:22 (+02:00); anything else is shown as given. */
@@ -11,7 +12,14 @@ export function readableTime(iso: string): string {
   return `${m[1]} ${m[2]}${zone}`;
 }
 
-export function headerHtml(rec: Recording, subject: string | undefined, generatedAt: string, software: { name: string; version: string }): string {
+export function headerHtml(
+  rec: Recording,
+  subject: string | undefined,
+  generatedAt: string,
+  software: { name: string; version: string },
+  context?: RecordingContext,
+  unusedCount = 0,
+): string {
   const emg = rec.channels.filter((c) => c.kind === 'emg').length;
   const acc = rec.sensors.length;
   const channels = [emg ? `${emg} EMG` : '', acc ? `${acc} accelerometer${acc === 1 ? '' : 's'}` : '']
@@ -22,9 +30,13 @@ export function headerHtml(rec: Recording, subject: string | undefined, generate
     ['Recorded', rec.startTime ? readableTime(rec.startTime) : 'date not stated in the file'],
     ['Duration', formatDuration(rec.durationS)],
     ['Device format', rec.formatName],
-    ['Channels', channels || 'none analysed'],
+    ['Channels', `${channels || 'none analysed'}${unusedCount ? ` (${unusedCount} without signal, left out)` : ''}`],
   ];
   if (subject?.trim()) facts.unshift(['Name', subject.trim()]);
+  const given = contextFacts(context);
+  facts.push(...given);
+  const missing = CONTEXT_FIELDS.filter((f) => !given.some(([label]) => label === f.label)).map((f) => f.label.toLowerCase());
+  const note = missing.length ? `<p class="muted context-missing">Not entered: ${esc(missing.join(', '))}.</p>` : '';
   return [
     '<header>',
     '<div class="title-row">',
@@ -32,6 +44,7 @@ export function headerHtml(rec: Recording, subject: string | undefined, generate
     `<div class="generated">${esc(software.name)} ${esc(software.version)} · ${esc(readableTime(generatedAt))}</div>`,
     '</div>',
     `<dl class="facts">${facts.map(([k, v]) => `<div><dt>${esc(k)}</dt><dd>${esc(v)}</dd></div>`).join('')}</dl>`,
+    note,
     '</header>',
   ].join('');
 }

@@ -1,26 +1,29 @@
-/** Twitches per minute of rest by site: chart and table with exact 95 % intervals. */
+/** Events per minute of rest by site: chart and table with their 95 % intervals and how much they cluster. */
 import type { Findings } from '../guidance/findings';
 import { formatNumber } from '../guidance/numbers';
+import { eventNoun } from '../guidance/phrases';
 import { siteRatesChart } from './charts/site-rates';
 import { esc, section, table } from './html';
-import { rateInterval } from '../stats/poisson';
 
 export function ratesSection(f: Findings): string {
-  const rows = f.locations.map((l) => {
-    const ci = rateInterval(l.twitchCount, l.restS);
-    return [
-      esc(l.name),
-      String(l.channels.length),
-      formatNumber(l.restS / 60),
-      String(l.twitchCount),
-      l.restS > 0 ? formatNumber(l.twitchesPerMinute) : '–',
-      ci ? `${formatNumber(ci.lower)}–${formatNumber(ci.upper)}` : '–',
-      String(l.sustainedCount),
-    ];
-  });
+  const noun = eventNoun(f.onlyAccelerometer);
+  const title = noun.charAt(0).toUpperCase() + noun.slice(1);
+  const rows = f.locations.map((l) => [
+    esc(l.name),
+    String(l.channels.length),
+    formatNumber(l.restS / 60),
+    String(l.twitchCount),
+    l.restS > 0 ? formatNumber(l.twitchesPerMinute) : '–',
+    l.interval ? `${formatNumber(l.interval.lower)}–${formatNumber(l.interval.upper)}` : '–',
+    l.dispersion === null ? '–' : l.dispersion.toFixed(1),
+    String(l.sustainedCount),
+  ]);
   const body = [
-    f.locations.some((l) => l.restS > 0) ? `<figure>${siteRatesChart(f.locations)}</figure>` : '<p class="muted">No usable rest time on any channel.</p>',
-    table(['Site', 'Channels', 'Rest (min)', 'Twitches', 'Per min', '95% interval', 'Sustained'], rows, new Set([1, 2, 3, 4, 5, 6])),
+    f.locations.some((l) => l.restS > 0) ? `<figure>${siteRatesChart(f.locations, noun)}</figure>` : '<p class="muted">No usable rest time on any channel.</p>',
+    table(['Site', 'Channels', 'Rest (min)', title, 'Per min', '95% interval', 'Dispersion', 'Sustained'], rows, new Set([1, 2, 3, 4, 5, 6, 7])),
+    '<p class="muted">Rest: the time the program kept after leaving out activity, artifacts, movement and gaps; it does not confirm the muscle was relaxed. ' +
+      'Dispersion: how much more the counts in 30 s stretches of rest vary than independent events would (1 = as expected); above 1 the interval is widened to match. ' +
+      '– : too few stretches to check, and the interval then assumes independent events.</p>',
   ].join('');
-  return section('rates', 'Twitches per minute of rest, by site', body);
+  return section('rates', `${title} per minute of rest, by site`, body);
 }

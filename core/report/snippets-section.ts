@@ -8,7 +8,8 @@ export function snippetsSection(snippets: readonly Snippet[]): string {
   if (snippets.length === 0) return section('snippets', 'Example waveforms', '<p>No events to show.</p>');
   const figures = snippets.map((s) => {
     const where = s.channel.site ?? s.channel.label;
-    const what = s.kind === 'twitch' ? (s.event.multiplet && s.event.multiplet > 1 ? `Twitch (${s.event.multiplet} potentials)` : 'Twitch') : 'Sustained, onset';
+    const noun = s.channel.kind === 'accel' ? 'Brief movement' : 'Twitch-like event';
+    const what = s.kind === 'twitch' ? (s.event.multiplet && s.event.multiplet > 1 ? `${noun} (${s.event.multiplet} potentials)` : noun) : 'Sustained activity, onset';
     const scale = s.channel.unit === 'g' ? 1000 : 1;
     const size =
       s.kind === 'twitch'

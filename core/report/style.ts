@@ -39,6 +39,8 @@ tr { break-inside: avoid; }
 ul.answers { list-style: none; margin: 0; padding: 0; }
 ul.answers li > span:last-child { white-space: nowrap; }
 ul.answers li { display: flex; justify-content: space-between; gap: 6pt; border-bottom: 0.5pt dotted #999; padding: 0.8pt 0; }
+ul.answers li.flag { font-weight: 700; border-bottom: 0.9pt solid #000; }
+ol.key li.flag { font-weight: 700; border: 1pt solid #000; padding: 1pt 3pt; margin: 2pt 0 2pt -3pt; list-style: none; }
 ol.guidance { list-style: none; margin: 0; padding: 0; }
 ol.guidance li.item { border-left: 2pt solid #999; padding: 1pt 0 1pt 6pt; margin: 0 0 4pt; break-inside: avoid; }
 ol.guidance li.see-clinician { border-left: 4pt solid #000; }
@@ -50,4 +52,17 @@ ol.guidance li.attention { border-left: 3pt double #000; }
 ul.limits, ul.methods { margin: 2pt 0; padding-left: 12pt; }
 ol.refs { margin: 3pt 0; padding-left: 14pt; font-size: 7.4pt; color: #222; }
 .disclaimer { margin-top: 8pt; padding: 5pt 7pt; border: 1.2pt solid #000; font-weight: 600; break-inside: avoid; }
+@page tight { margin: 8mm 12mm 11mm; }
+body.compact { page: tight; font-size: 8pt; line-height: 1.2; }
+body.compact h2 { margin: 5pt 0 2pt; }
+body.compact p, body.compact li { margin-top: 1pt; margin-bottom: 1pt; }
+body.compact table { font-size: 7.4pt; }
+body.compact th, body.compact td { padding: 0.6pt 3pt; }
+body.compact ol.key { font-size: 8.6pt; padding: 3pt 5pt 3pt 18pt; }
+body.compact ol.refs { font-size: 6.8pt; }
+body.compact ol.guidance li.item { margin-bottom: 2pt; }
+body.compact .why { font-size: 7.5pt; }
+body.compact figure { margin: 0; }
+body.compact .snippet figcaption { font-size: 7pt; }
+body.compact .disclaimer { margin-top: 4pt; padding: 3pt 6pt; }
 `;

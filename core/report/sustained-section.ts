@@ -1,15 +1,33 @@
-/** Table of sustained, cramp-like episodes; the longest first when there are more than fit. */
-import type { Analysis } from '../analysis/types';
+/**
+ * Stretches of sustained activity and of muscle use, the longest first when there are more than fit. The
+ * signal cannot tell a cramp from ordinary use of the muscle, so neither is called a cramp.
+ */
+import type { Analysis, DetectedEvent } from '../analysis/types';
 import { formatClock, formatDuration, formatNumber } from '../guidance/numbers';
 import { esc, section, table } from './html';
 
 const MAX_ROWS = 10;
 
+function kindOf(e: DetectedEvent): string {
+  if (e.type === 'activity') return `muscle use${e.pattern ? `: ${e.pattern}` : ''}${e.rhythmHz ? ` ${formatNumber(e.rhythmHz)} Hz` : ''}`;
+  return 'sustained';
+}
+
+/** What sustained activity may have been, for the sensors that recorded it. */
+function cannotTell(analysis: Analysis): string {
+  const kinds = new Set(analysis.events.filter((e) => e.type === 'sustained').map((e) => analysis.channels.find((c) => c.id === e.channel)?.kind));
+  const options = [kinds.has('emg') ? 'a cramp or ordinary use of the muscle' : '', kinds.has('accel') ? (kinds.has('emg') ? 'on an accelerometer also a tremor or movement' : 'a cramp, a tremor or movement') : '']
+    .filter(Boolean)
+    .join(', or ');
+  return options ? `The signal cannot tell whether sustained activity was ${options}.` : '';
+}
+
 export function sustainedSection(analysis: Analysis): string {
   const chOf = new Map(analysis.channels.map((c) => [c.id, c]));
-  const episodes = analysis.events.filter((e) => e.type === 'sustained' && e.review !== 'rejected');
-  if (episodes.length === 0) return section('sustained', 'Sustained, cramp-like episodes', '<p>None found.</p>');
-  const shown = [...episodes]
+  const spans = analysis.events.filter((e) => (e.type === 'sustained' || e.type === 'activity') && e.review !== 'rejected');
+  const title = 'Sustained activity';
+  if (spans.length === 0) return section('sustained', title, '<p>None found.</p>');
+  const shown = [...spans]
     .sort((a, b) => b.endS - b.startS - (a.endS - a.startS))
     .slice(0, MAX_ROWS)
     .sort((a, b) => a.startS - b.startS);
@@ -19,6 +37,7 @@ export function sustainedSection(analysis: Analysis): string {
     const scale = ch?.unit === 'g' ? 1000 : 1;
     return [
       esc(ch?.site ?? ch?.label ?? e.channel),
+      esc(kindOf(e)),
       formatClock(e.startS),
       formatDuration(e.endS - e.startS),
       e.rms !== undefined ? `${formatNumber(e.rms * scale)} ${unit}` : '–',
@@ -26,10 +45,15 @@ export function sustainedSection(analysis: Analysis): string {
       e.density !== undefined ? `${formatNumber(e.density)}/s` : '–',
     ];
   });
-  const more = episodes.length > MAX_ROWS ? `<p class="muted">The ${MAX_ROWS} longest of ${episodes.length} episodes are listed; the events CSV has all of them.</p>` : '';
+  const more = spans.length > MAX_ROWS ? ` The ${MAX_ROWS} longest of ${spans.length} are listed; the events CSV has all of them.` : '';
+  const hasUse = spans.some((e) => e.type === 'activity');
+  const key = hasUse
+    ? 'Muscle use: the regular firing of voluntary use (tonic), rhythmic bursts (tremor) or a contraction. Sustained: dense activity without that pattern. '
+    : '';
   return section(
     'sustained',
-    'Sustained, cramp-like episodes',
-    table(['Site', 'Starts at', 'Lasts', 'RMS', 'Peak', 'Spike density'], rows, new Set([1, 2, 3, 4, 5])) + more,
+    title,
+    table(['Site', 'Kind', 'Starts at', 'Lasts', 'RMS', 'Peak', 'Spike density'], rows, new Set([2, 3, 4, 5, 6])) +
+      `<p class="muted">${esc(key)}${esc(cannotTell(analysis))}${esc(more)}</p>`,
   );
 }

@@ -22,14 +22,15 @@ export interface Agreement {
   status: ReviewStatus;
 }
 
-/** Counts over the reviewed analysis (`applyReview`'s output), for one event type, optionally one channel. */
-export function agreementOf(analysis: Analysis, type: EventType = 'twitch', channel?: string): Agreement {
+/** Counts over the reviewed analysis (`applyReview`'s output), for one event type, optionally some channels only. */
+export function agreementOf(analysis: Analysis, type: EventType = 'twitch', channels?: string | readonly string[]): Agreement {
+  const only = channels === undefined ? null : new Set(typeof channels === 'string' ? [channels] : channels);
   let detected = 0;
   let confirmed = 0;
   let rejected = 0;
   let added = 0;
   for (const e of analysis.events) {
-    if (e.type !== type || (channel !== undefined && e.channel !== channel)) continue;
+    if (e.type !== type || (only !== null && !only.has(e.channel))) continue;
     if (e.review === 'added') {
       added++;
       continue;

@@ -1,5 +1,6 @@
 import type { PrintToPDFOptions } from 'electron';
 import { REPORT_CSP, withReportCsp } from '../../core/report/csp';
+import { printFitted } from '../../core/report/fit';
 
 /** A4 as the report is designed for; backgrounds on so coloured event marks and table shading survive. */
 export const PDF_OPTIONS: PrintToPDFOptions = { pageSize: 'A4', printBackground: true };
@@ -47,7 +48,12 @@ export class ReportPages {
   }
 }
 
+/** Prints the report, with no near-empty last page (`printFitted`: a second, tighter print when that saves a page). */
 export async function printHtmlToPdf(html: string, deps: PrintPdfDeps): Promise<Uint8Array> {
+  return printFitted(html, (variant) => printOnce(variant, deps));
+}
+
+async function printOnce(html: string, deps: PrintPdfDeps): Promise<Uint8Array> {
   const page = deps.pages.publish(html);
   const target = deps.createTarget();
   try {

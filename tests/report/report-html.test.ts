@@ -29,7 +29,7 @@ describe('buildReportHtml', () => {
   });
 
   it('puts the sections in the agreed order and ends with the disclaimer', () => {
-    const order = ['<header', 'class="key"', 'id="rates"', 'id="timeline"', 'id="sustained"', 'id="snippets"', 'id="checklist"', 'id="guidance"', 'id="quality"', 'id="methods"', 'id="disclaimer"'];
+    const order = ['<header', 'class="key"', 'id="limits"', 'id="rates"', 'id="timeline"', 'id="sustained"', 'id="snippets"', 'id="checklist"', 'id="guidance"', 'id="quality"', 'id="methods"', 'id="disclaimer"'];
     const at = order.map((m) => html.indexOf(m));
     expect(at.every((i) => i > 0)).toBe(true);
     expect(at).toEqual([...at].sort((a, b) => a - b));
@@ -39,11 +39,15 @@ describe('buildReportHtml', () => {
   it('states the simulated counts and per-site rates with exact intervals', () => {
     const twitches = calf.analysis.events.filter((e) => e.type === 'twitch').length;
     const text = textOf(html);
-    expect(text).toContain(`${twitches} twitch-like events in 2 of 2 sites over`);
-    for (const s of calf.analysis.summary.sites) {
-      expect(text).toMatch(new RegExp(`${s.site} \\d+ [\\d.]+ ${s.twitchCount} `));
+    // The wrist accelerometer shares the forearm site: its brief movements are counted apart from the EMG.
+    const emgTwitches = calf.analysis.events.filter((e) => e.type === 'twitch' && e.channel.startsWith('emg')).length;
+    expect(text).toContain(`${emgTwitches} twitch-like events in 2 of 2 sites over`);
+    expect(text).toContain(`The accelerometer found ${twitches - emgTwitches} brief movements at rest, counted apart.`);
+    for (const c of calf.analysis.summary.channels) {
+      const name = c.channel === 'acc1' ? `${c.site} \\(accelerometer\\)` : c.site;
+      expect(text).toMatch(new RegExp(`${name} 1 [\\d.]+ ${c.twitchCount} `));
     }
-    expect(text).toContain('2 sustained, cramp-like episodes, 65 s in total, longest 40 s, in left calf.');
+    expect(text).toContain('2 stretches of sustained activity, 65 s in total, longest 40 s, in left calf; the signal cannot tell whether each was a cramp or ordinary muscle use.');
     expect(text).toMatch(/95% interval \d/);
   });
 
@@ -51,7 +55,8 @@ describe('buildReportHtml', () => {
     const figures = html.match(/<figure class="snippet">/g) ?? [];
     expect(figures.length).toBeGreaterThanOrEqual(3);
     expect(figures.length).toBeLessThanOrEqual(6);
-    expect(textOf(html)).toContain('Sustained, onset');
+    expect(textOf(html)).toContain('Sustained activity, onset');
+    expect(textOf(html)).toContain('Twitch-like event');
     expect(html).toMatch(/>\d+ ms</);
     expect(html).toMatch(/>\d+ µV</);
   });
@@ -110,7 +115,7 @@ describe('a file detection cannot run on', () => {
       answers: {},
     });
     const text = textOf(html);
-    expect(text).toContain('Twitch detection could not run on this file: the file holds 60 s activity counts, not raw samples.');
+    expect(text).toContain('Detection could not run on this file: the file holds 60 s activity counts, not raw samples.');
     expect(text).toContain('Nothing here could be searched for twitches');
     expect(text).toContain(DISCLAIMER);
   });

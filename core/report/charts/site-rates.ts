@@ -1,7 +1,6 @@
-/** Horizontal bars of twitches per minute of rest by location, with exact 95 % intervals as whiskers. */
+/** Horizontal bars of events per minute of rest by location, with their 95 % intervals as whiskers. */
 import type { Location } from '../../guidance/findings';
 import { formatNumber } from '../../guidance/numbers';
-import { rateInterval } from '../../stats/poisson';
 import { tickStep, ticks } from './scale';
 import { line, rect, svg, text } from './svg';
 
@@ -12,9 +11,10 @@ const ROW_H = 18;
 const TOP = 6;
 const AXIS_H = 26;
 
-export function siteRatesChart(locations: readonly Location[]): string {
-  const rows = locations.filter((l) => l.restS > 0);
-  const intervals = rows.map((l) => rateInterval(l.twitchCount, l.restS)!);
+/** `noun`: what the events are called, e.g. "twitch-like events" or "brief movements". */
+export function siteRatesChart(locations: readonly Location[], noun: string): string {
+  const rows = locations.filter((l) => l.restS > 0 && l.interval);
+  const intervals = rows.map((l) => l.interval!);
   const max = Math.max(1, ...intervals.map((ci) => ci.upper), ...rows.map((l) => l.twitchesPerMinute));
   const step = tickStep(max, 6);
   const top = Math.ceil(max / step) * step;
@@ -27,7 +27,7 @@ export function siteRatesChart(locations: readonly Location[]): string {
     parts.push(line(x(t), TOP, x(t), axisY, 'stroke="#ccc" stroke-width="0.6"'));
     parts.push(text(x(t), axisY + 11, formatNumber(t), 'text-anchor="middle"'));
   }
-  parts.push(text(LABEL_W + plotW / 2, axisY + 23, 'twitches per minute of rest (bar), 95% interval (whisker)', 'text-anchor="middle" fill="#444"'));
+  parts.push(text(LABEL_W + plotW / 2, axisY + 23, `${noun} per minute of rest (bar), 95% interval (whisker)`, 'text-anchor="middle" fill="#444"'));
   rows.forEach((l, i) => {
     const y = TOP + i * ROW_H;
     const mid = y + ROW_H / 2;
@@ -43,5 +43,5 @@ export function siteRatesChart(locations: readonly Location[]): string {
   });
   parts.push(line(LABEL_W, TOP, LABEL_W, axisY, 'stroke="#000" stroke-width="0.8"'));
   parts.push(line(LABEL_W, axisY, LABEL_W + plotW, axisY, 'stroke="#000" stroke-width="0.8"'));
-  return svg(WIDTH, height, parts.join(''), 'Twitches per minute of rest by site');
+  return svg(WIDTH, height, parts.join(''), `${noun.charAt(0).toUpperCase()}${noun.slice(1)} per minute of rest by site`);
 }

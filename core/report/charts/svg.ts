@@ -16,7 +16,8 @@ export function rect(x: number, y: number, w: number, h: number, attrs = ''): st
 }
 
 /**
- * Hatching for sustained episodes and dots for excluded time, so the charts do not rely on colour.
+ * Hatching for sustained activity, a grid for muscle use and dots for excluded time, so the charts do not
+ * rely on colour.
  * Ids are prefixed per chart: several inline SVGs share one document.
  */
 export function patterns(prefix: string): string {
@@ -24,6 +25,8 @@ export function patterns(prefix: string): string {
     '<defs>',
     `<pattern id="${prefix}-hatch" width="4" height="4" patternUnits="userSpaceOnUse" patternTransform="rotate(45)">`,
     '<rect width="4" height="4" fill="#fff"/><line x1="0" y1="0" x2="0" y2="4" stroke="#333" stroke-width="1.6"/></pattern>',
+    `<pattern id="${prefix}-cross" width="5" height="5" patternUnits="userSpaceOnUse">`,
+    '<rect width="5" height="5" fill="#fff"/><path d="M0 2.5h5M2.5 0v5" stroke="#666" stroke-width="0.7"/></pattern>',
     `<pattern id="${prefix}-dots" width="3" height="3" patternUnits="userSpaceOnUse">`,
     '<rect width="3" height="3" fill="#fff"/><circle cx="1.5" cy="1.5" r="0.7" fill="#888"/></pattern>',
     '</defs>',

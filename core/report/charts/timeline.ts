@@ -1,6 +1,7 @@
 /**
- * Events over the whole recording: one raster row per analysed channel (twitch ticks, hatched sustained
- * episodes, dotted excluded spans), and below it the count of twitches per time bin.
+ * Events over the whole recording: one raster row per analysed channel (event ticks, hatched sustained
+ * activity, gridded muscle use, dotted excluded spans), and below it the count of events per time bin.
+ * Heartbeats the filter set aside are not drawn: a hundred short spans would read as events.
  */
 import type { Analysis } from '../../analysis/types';
 import { formatClock, formatDuration } from '../../guidance/numbers';
@@ -34,7 +35,8 @@ export function twitchHistogram(analysis: Analysis, durationS: number, binS: num
   return bins;
 }
 
-export function timelineChart(analysis: Analysis, durationS: number): string {
+/** `noun`: what the events are called ("twitch-like events", "brief movements"). */
+export function timelineChart(analysis: Analysis, durationS: number, noun: string): string {
   const span = Math.max(durationS, 1);
   const plotW = WIDTH - LABEL_W - RIGHT;
   const x = (t: number) => LABEL_W + (Math.min(Math.max(t, 0), span) / span) * plotW;
@@ -57,11 +59,14 @@ export function timelineChart(analysis: Analysis, durationS: number): string {
     p.push(line(LABEL_W, y + ROW_H - 0.5, LABEL_W + plotW, y + ROW_H - 0.5, 'stroke="#eee" stroke-width="0.5"'));
     const mine = analysis.events.filter((e) => e.channel === ch.id && e.review !== 'rejected');
     for (const e of mine) {
-      if (e.type === 'artifact' || e.type === 'movement') {
+      if ((e.type === 'artifact' && e.reason !== 'ecg') || e.type === 'movement') {
         p.push(rect(x(e.startS), y + 3, Math.max(1, x(e.endS) - x(e.startS)), ROW_H - 6, 'fill="url(#tl-dots)" stroke="#888" stroke-width="0.3"'));
       }
     }
     for (const e of mine) {
+      if (e.type === 'activity') {
+        p.push(rect(x(e.startS), y + 3, Math.max(1.5, x(e.endS) - x(e.startS)), ROW_H - 6, 'fill="url(#tl-cross)" stroke="#444" stroke-width="0.5"'));
+      }
       if (e.type === 'sustained') {
         p.push(rect(x(e.startS), y + 2, Math.max(1.5, x(e.endS) - x(e.startS)), ROW_H - 4, 'fill="url(#tl-hatch)" stroke="#000" stroke-width="0.6"'));
       }
@@ -93,7 +98,7 @@ export function timelineChart(analysis: Analysis, durationS: number): string {
     const x1 = x(Math.min(span, (i + 1) * binS));
     p.push(rect(x0 + 0.5, hy(hist[i]), x1 - x0 - 1, histTop + HIST_H - hy(hist[i]), 'fill="#999" stroke="#000" stroke-width="0.5"'));
   }
-  p.push(text(8, histTop + HIST_H / 2 - 4, 'twitches per', ''));
+  p.push(text(8, histTop + HIST_H / 2 - 4, `${noun} per`, ''));
   p.push(text(8, histTop + HIST_H / 2 + 7, formatDuration(binS), ''));
   p.push(line(LABEL_W, histTop, LABEL_W, histTop + HIST_H, 'stroke="#000" stroke-width="0.8"'));
   p.push(line(LABEL_W, histTop + HIST_H, LABEL_W + plotW, histTop + HIST_H, 'stroke="#000" stroke-width="0.8"'));
@@ -101,11 +106,20 @@ export function timelineChart(analysis: Analysis, durationS: number): string {
 
   const ly = height - 6;
   p.push(line(LABEL_W, ly - 8, LABEL_W, ly, 'stroke="#000" stroke-width="1"'));
-  p.push(text(LABEL_W + 5, ly, 'twitch'));
-  p.push(rect(LABEL_W + 50, ly - 8, 18, 8, 'fill="url(#tl-hatch)" stroke="#000" stroke-width="0.6"'));
-  p.push(text(LABEL_W + 73, ly, 'sustained, cramp-like'));
-  p.push(rect(LABEL_W + 175, ly - 8, 18, 8, 'fill="url(#tl-dots)" stroke="#888" stroke-width="0.3"'));
-  p.push(text(LABEL_W + 198, ly, 'artifact or movement (excluded)'));
+  const legend: Array<[string, string]> = [
+    ['tick', noun.replace(/s$/, '')],
+    ['fill="url(#tl-hatch)" stroke="#000" stroke-width="0.6"', 'sustained'],
+    ['fill="url(#tl-cross)" stroke="#444" stroke-width="0.5"', 'muscle use'],
+    ['fill="url(#tl-dots)" stroke="#888" stroke-width="0.3"', 'artifact or movement (left out)'],
+  ];
+  let lx = LABEL_W;
+  for (const [style, label] of legend) {
+    if (style === 'tick') p.push(line(lx, ly - 8, lx, ly, 'stroke="#000" stroke-width="1"'));
+    else p.push(rect(lx, ly - 8, 18, 8, style));
+    const tx = lx + (style === 'tick' ? 5 : 23);
+    p.push(text(tx, ly, label));
+    lx = tx + label.length * 4.6 + 12;
+  }
   p.push(text(LABEL_W + plotW, ly, 'time from start (m:ss)', 'text-anchor="end" fill="#444"'));
   return svg(WIDTH, height, p.join(''), 'Timeline of events and twitches over time');
 }
