@@ -82,7 +82,14 @@ export function App() {
     else if (c === 'show-library') setShowLibrary(true);
   };
   useEffect(() => platform.onMenuCommand((c) => handleMenu.current(c)), [platform]);
-  useEffect(() => platform.onOpenFile?.((f: OpenedFile) => void open(f)), [platform, open]);
+  useEffect(
+    () =>
+      platform.onOpenFile?.(
+        (f: OpenedFile) => void open(f),
+        (message) => notify(message),
+      ),
+    [platform, open, notify],
+  );
 
   useCommandKeys(shortcutMode, APP_SCOPES, (c) => {
     if (c === 'open') void openDialog();
@@ -105,7 +112,8 @@ export function App() {
     e.preventDefault();
     setDragging(false);
     const file = e.dataTransfer.files[0];
-    if (file) platform.openDropped(file).then((f) => open(f), (err: unknown) => session.notify(String(err)));
+    // The desktop preload has taken the drop already (platform.openDropped is absent there).
+    if (file && platform.openDropped) platform.openDropped(file).then((f) => open(f), (err: unknown) => session.notify(String(err)));
   };
 
   const message = state.error ?? state.notice;

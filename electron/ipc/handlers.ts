@@ -1,6 +1,7 @@
 import { basename, extname, isAbsolute } from 'node:path';
 import { RECORDING_EXTENSIONS } from '../../core/import/extensions';
 import type { LibraryStore } from '../../core/library';
+import { parseSidecar } from '../../core/review/sidecar';
 import type { RecentFile } from '../../renderer/platform/types';
 import type { FileGrants } from '../files/grants';
 import { readRange } from '../files/read-range';
@@ -45,6 +46,8 @@ export interface HandlerDeps {
   appVersion: string;
   /** Told where each sidecar went, so a save that could not go beside its recording can be shown. */
   onSidecarSaved(windowId: number, location: SidecarLocation): void;
+  /** The clock for limits on failed drops; Date.now by default. */
+  now?(): number;
 }
 
 export type Handler<C extends InvokeChannel> = (windowId: number, request: RequestOf<C>) => Promise<ReplyOf<C>>;
@@ -68,7 +71,23 @@ export async function openForWindow(deps: HandlerDeps, windowId: number, path: s
   return granted;
 }
 
+export const DROP_REFUSED = 'The dropped file could not be opened.';
+
+/** A window may fail this many drops in a row within the window of time below, then drops are refused. */
+const FAILED_DROPS_ALLOWED = 5;
+const FAILED_DROPS_WINDOW_MS = 10 * 60 * 1000;
+
+function dropFailures(now: () => number) {
+  const failures = new Map<number, number[]>();
+  const recent = (windowId: number) => (failures.get(windowId) ?? []).filter((t) => now() - t < FAILED_DROPS_WINDOW_MS);
+  return {
+    allowed: (windowId: number) => recent(windowId).length < FAILED_DROPS_ALLOWED,
+    failed: (windowId: number) => failures.set(windowId, [...recent(windowId), now()]),
+  };
+}
+
 export function createHandlers(deps: HandlerDeps): Handlers {
+  const drops = dropFailures(deps.now ?? Date.now);
   const grantedPath = (windowId: number, key: string): string => {
     if (!deps.grants.hasPath(windowId, key)) throw new RequestRefused('That recording is not open in this window.');
     return key;
@@ -80,16 +99,17 @@ export function createHandlers(deps: HandlerDeps): Handlers {
       return path === null ? null : openForWindow(deps, windowId, path);
     },
 
-    // The path comes from the dropped File object (webUtils in the preload), but main cannot tell a real drop
-    // from a page that made the path up. So drops are limited to recording file types, the size must match the
-    // dropped File, and every failure reads the same, so probing paths reveals nothing.
+    // The path comes from the preload's own drop listener (webUtils), never from the page, but main cannot
+    // tell a real drop from a renderer that forged the message. So drops are limited to recording file types,
+    // the size must match the dropped File, every failure gets the same answer, and a window whose drops keep
+    // failing gets no more for a while: guessing a path and a size cannot be done a few tries at a time.
     'file:open-dropped': async (windowId, { path, size }) => {
-      if (!DROPPABLE_EXTENSIONS.includes(extname(path).toLowerCase())) {
-        throw new RequestRefused(`Dropped files must be ${DROPPABLE_EXTENSIONS.join(', ')}; use Open… for other files.`);
-      }
+      if (!drops.allowed(windowId)) throw new RequestRefused(DROP_REFUSED);
       const stats = await deps.fs.stat(path).catch(() => null);
-      if (!isAbsolute(path) || stats === null || !stats.isFile() || stats.size !== size) {
-        throw new RequestRefused('The dropped file could not be opened.');
+      const ok = DROPPABLE_EXTENSIONS.includes(extname(path).toLowerCase()) && isAbsolute(path) && stats !== null && stats.isFile() && stats.size === size;
+      if (!ok) {
+        drops.failed(windowId);
+        throw new RequestRefused(DROP_REFUSED);
       }
       return openForWindow(deps, windowId, path);
     },
@@ -132,7 +152,10 @@ export function createHandlers(deps: HandlerDeps): Handlers {
 
     'sidecar:load': async (windowId, { key }) => deps.sidecars.load(grantedPath(windowId, key)),
 
+    // Only saved work as this version writes it goes beside a recording, not any text a renderer sends.
     'sidecar:save': async (windowId, { key, text }) => {
+      const parsed = parseSidecar(text);
+      if (!parsed.ok || parsed.dropped.length > 0) throw new RequestRefused('That is not saved work this version writes.');
       deps.onSidecarSaved(windowId, await deps.sidecars.save(grantedPath(windowId, key), text));
     },
 

@@ -57,9 +57,17 @@ export function libraryHandlers(deps: LibraryHandlerDeps, open: (windowId: numbe
       await deps.library.save(vouched.length === next.index.entries.length ? text : serializeLibrary({ ...next.index, entries: vouched }));
     },
 
-    // Null when the store cannot move the index aside: the library then stays read-only rather than overwrite it.
-    'library:set-aside': async (_windowId: number, { label }: RequestOf<'library:set-aside'>): Promise<string | null> =>
-      deps.library.setAside ? deps.library.setAside(label).catch(() => null) : null,
+    // Only an index this version cannot read may be moved aside, and only under the label that says why: a
+    // page cannot use it to hide a good library. Null when refused or when the store cannot move it (the
+    // library then stays read-only rather than overwrite it).
+    'library:set-aside': async (_windowId: number, { label }: RequestOf<'library:set-aside'>): Promise<string | null> => {
+      if (!deps.library.setAside) return null;
+      const text = await deps.library.load().catch(() => null);
+      const parsed = text === null ? null : parseLibrary(text);
+      const why = parsed === null || parsed.kind === 'ok' ? null : parsed.kind === 'newer' ? 'newer' : 'unreadable';
+      if (why !== label) return null;
+      return deps.library.setAside(label).catch(() => null);
+    },
 
     'library:open': async (windowId: number, { key }: RequestOf<'library:open'>): Promise<GrantedFile | null> => {
       if (!(await listedLocations()).has(key) || !(await isFile(deps.fs, key))) return null;

@@ -1,6 +1,7 @@
 import type { MenuCommand, OpenedFile, PlatformApi } from '../../renderer/platform/types';
 import { EVENT_CHANNELS, type GrantedFile, type InvokeChannel, type IpcReply, type ReplyOf, type RequestOf } from '../ipc/channels';
 import { EVENT_SCHEMAS, LIMITS } from '../ipc/schemas';
+import { isDroppable, listenForDrops, NOT_DROPPABLE_MESSAGE, type DropTargetLike } from './drop';
 
 /**
  * `window.twitchscope` inside Electron: each method is one `invoke` on a fixed channel. Built from injected
@@ -16,10 +17,11 @@ export interface WebUtilsLike {
   getPathForFile(file: File): string;
 }
 
-/** The desktop API always offers the optional host-initiated open. */
-export type DesktopPlatformApi = PlatformApi & Required<Pick<PlatformApi, 'onOpenFile'>>;
+/** The desktop API always offers the optional host-initiated open; drops arrive through it too. */
+export type DesktopPlatformApi = Omit<PlatformApi, 'openDropped'> & Required<Pick<PlatformApi, 'onOpenFile'>>;
 
-export function createPlatformApi(ipc: IpcRendererLike, webUtils: WebUtilsLike): DesktopPlatformApi {
+/** `dropTarget`: the window whose drops the preload handles (see drop.ts); absent in tests of other parts. */
+export function createPlatformApi(ipc: IpcRendererLike, webUtils: WebUtilsLike, dropTarget?: DropTargetLike): DesktopPlatformApi {
   const call = async <C extends InvokeChannel>(channel: C, request: RequestOf<C>): Promise<ReplyOf<C>> => {
     const reply = (await ipc.invoke(channel, request)) as IpcReply<ReplyOf<C>>;
     if (!reply.ok) throw new Error(reply.message);
@@ -55,32 +57,40 @@ export function createPlatformApi(ipc: IpcRendererLike, webUtils: WebUtilsLike):
   });
 
   // Files main opens on its own (command line, "Open with") can arrive before the page subscribes: hold them.
-  const openListeners = new Set<(file: OpenedFile) => void>();
+  const openListeners = new Set<{ onFile: (file: OpenedFile) => void; onError?: (message: string) => void }>();
   const heldFiles: OpenedFile[] = [];
+  const deliver = (file: OpenedFile) => {
+    if (openListeners.size === 0) heldFiles.push(file);
+    for (const listener of openListeners) listener.onFile(file);
+  };
   ipc.on(EVENT_CHANNELS.openFile, (_event, payload) => {
     const granted = EVENT_SCHEMAS[EVENT_CHANNELS.openFile](payload, 'opened file');
-    if (!granted.ok) return;
-    const file = opened(granted.value);
-    if (openListeners.size === 0) heldFiles.push(file);
-    for (const listener of openListeners) listener(file);
+    if (granted.ok) deliver(opened(granted.value));
   });
+
+  const openDropped = async (file: File): Promise<OpenedFile> => {
+    const path = webUtils.getPathForFile(file);
+    // The page holds the dropped bytes already, so they are read directly rather than through main.
+    const blobRead = async (offset: number, length: number) => new Uint8Array(await file.slice(offset, offset + length).arrayBuffer());
+    if (path === '') return { name: file.name, size: file.size, key: `${file.name}:${file.size}:${file.lastModified}`, read: blobRead };
+    if (!isDroppable(path)) throw new Error(NOT_DROPPABLE_MESSAGE);
+    const granted = await call('file:open-dropped', { path, size: file.size });
+    return { name: granted.name, size: granted.size, key: granted.key, read: blobRead };
+  };
+  if (dropTarget) {
+    listenForDrops(dropTarget, (file) => {
+      openDropped(file).then(deliver, (error: unknown) => {
+        const message = error instanceof Error ? error.message : String(error);
+        for (const listener of openListeners) listener.onError?.(message);
+      });
+    });
+  }
 
   return {
     kind: 'electron',
     openFileDialog: async () => {
       const granted = await call('file:open-dialog', {});
       return granted === null ? null : opened(granted);
-    },
-    openDropped: async (file) => {
-      const path = webUtils.getPathForFile(file);
-      const blobRead = async (offset: number, length: number) =>
-        new Uint8Array(await file.slice(offset, offset + length).arrayBuffer());
-      if (path === '') {
-        return { name: file.name, size: file.size, key: `${file.name}:${file.size}:${file.lastModified}`, read: blobRead };
-      }
-      const granted = await call('file:open-dropped', { path, size: file.size });
-      // The page already holds the dropped bytes, so read them directly rather than through main.
-      return { name: granted.name, size: granted.size, key: granted.key, read: blobRead };
     },
     openRecent: async (key) => {
       const granted = await call('file:open-recent', { key });
@@ -106,9 +116,10 @@ export function createPlatformApi(ipc: IpcRendererLike, webUtils: WebUtilsLike):
         menuListeners.delete(listener);
       };
     },
-    onOpenFile: (listener) => {
+    onOpenFile: (onFile, onError) => {
+      const listener = { onFile, ...(onError ? { onError } : {}) };
       openListeners.add(listener);
-      for (const file of heldFiles.splice(0)) listener(file);
+      for (const file of heldFiles.splice(0)) onFile(file);
       return () => {
         openListeners.delete(listener);
       };

@@ -38,8 +38,11 @@ export interface PlatformApi {
   readonly kind: 'electron' | 'browser';
   /** Shows an open dialog; null when the user cancels. */
   openFileDialog(): Promise<OpenedFile | null>;
-  /** A file dropped on the window. */
-  openDropped(file: File): Promise<OpenedFile>;
+  /**
+   * A file dropped on the window. Absent on the desktop, where the preload takes drops itself (so the page
+   * never names a path) and hands the opened file to `onOpenFile`.
+   */
+  openDropped?(file: File): Promise<OpenedFile>;
   /** Re-opens a recent file by key; null when it is gone. */
   openRecent(key: string): Promise<OpenedFile | null>;
   recentFiles(): Promise<RecentFile[]>;
@@ -56,9 +59,10 @@ export interface PlatformApi {
   onMenuCommand(listener: (command: MenuCommand) => void): () => void;
   /**
    * Files the host opens by itself: a path on the command line, "Open with" from the file manager, a recent file
-   * picked in the application menu. Desktop only; files arriving before the first subscriber are held for it.
+   * picked in the application menu, a file dropped on the window. Desktop only; files arriving before the first
+   * subscriber are held for it. `onError` hears why a drop could not be opened.
    */
-  onOpenFile?(listener: (file: OpenedFile) => void): () => void;
+  onOpenFile?(listener: (file: OpenedFile) => void, onError?: (message: string) => void): () => void;
   /** The library index text (`core/library`), or null when there is none yet. Absent: no library on this host. */
   loadLibrary?(): Promise<string | null>;
   /** Replaces the library index text whole. */

@@ -8,6 +8,7 @@ import type { FileSystemLike } from '../../node/fs/types';
 import { createHandlers, RequestRefused, type HandlerDeps } from '../../electron/ipc/handlers';
 import { addRecent, removeRecent } from '../../electron/recent';
 import type { RecentFile } from '../../renderer/platform/types';
+import { workText } from '../robustness/work';
 import { readOnlyFolder, tempDir, uniqueSuffix } from './helpers';
 
 const WIN = 1;
@@ -76,6 +77,9 @@ function harness(fileSystem?: (dir: string) => FileSystemLike): Harness {
   return h;
 }
 
+const WORK_1 = workText(1, 'one');
+const WORK_2 = workText(2, 'two');
+
 describe('IPC handlers', () => {
   let h: Harness;
   beforeEach(async () => {
@@ -128,22 +132,44 @@ describe('IPC handlers', () => {
     });
   });
 
-  it('answers every failed drop the same way, so a page cannot probe which paths exist', async () => {
+  it('answers every failed drop the same way, so a renderer cannot probe which paths exist', async () => {
     const handlers = createHandlers(h.deps);
     await fs.mkdir(join(h.dir, 'folder.csv'));
+    const secret = join(h.dir, 'id_ed25519');
+    await fs.writeFile(secret, 'key');
     const attempts = [
       { path: h.recording, size: 12 },
       { path: 'calf.csv', size: h.bytes.length },
       { path: join(h.dir, 'folder.csv'), size: 0 },
       { path: join(h.dir, 'missing.csv'), size: 10 },
+      { path: secret, size: 3 },
     ];
-    for (const attempt of attempts) {
-      await expect(handlers['file:open-dropped'](WIN, attempt)).rejects.toThrow('The dropped file could not be opened.');
-    }
-    const secret = join(h.dir, 'id_ed25519');
-    await fs.writeFile(secret, 'key');
-    await expect(handlers['file:open-dropped'](WIN, { path: secret, size: 3 })).rejects.toThrow(/use Open… for other files/);
+    const answers = await Promise.all(attempts.map((a) => handlers['file:open-dropped'](WIN, a).then(() => 'opened', (e: Error) => e.message)));
+    expect(new Set(answers)).toEqual(new Set(['The dropped file could not be opened.']));
     expect(h.recent).toEqual([]);
+  });
+
+  it('stops taking drops from a window whose drops keep failing: a size cannot be guessed', async () => {
+    let now = 1_000_000;
+    const handlers = createHandlers({ ...h.deps, now: () => now });
+    for (let size = 0; size < 5; size++) {
+      await expect(handlers['file:open-dropped'](WIN, { path: h.recording, size })).rejects.toThrow('The dropped file could not be opened.');
+    }
+    await expect(handlers['file:open-dropped'](WIN, { path: h.recording, size: h.bytes.length })).rejects.toThrow('The dropped file could not be opened.');
+    expect(await handlers['file:open-dropped'](OTHER_WIN, { path: h.recording, size: h.bytes.length })).toMatchObject({ name: 'calf.csv' });
+    now += 11 * 60 * 1000;
+    expect(await handlers['file:open-dropped'](WIN, { path: h.recording, size: h.bytes.length })).toMatchObject({ name: 'calf.csv' });
+  });
+
+  it('writes only saved work this version writes beside a granted recording, never other text', async () => {
+    const handlers = createHandlers(h.deps);
+    h.dialogs.open = h.recording;
+    await handlers['file:open-dialog'](WIN, {});
+    await handlers['sidecar:load'](WIN, { key: h.recording });
+    for (const text of ['#!/bin/sh\nrm -rf ~\n', '{"v":1}', WORK_1.replace('"subject"', '"payload": "x", "subject"')]) {
+      await expect(handlers['sidecar:save'](WIN, { key: h.recording, text })).rejects.toThrow('That is not saved work this version writes.');
+    }
+    await expect(fs.stat(`${h.recording}.twitchscope.json`)).rejects.toThrow();
   });
 
   it('keeps sidecars to files granted to the asking window', async () => {
@@ -153,9 +179,9 @@ describe('IPC handlers', () => {
     h.dialogs.open = h.recording;
     await handlers['file:open-dialog'](WIN, {});
     expect(await handlers['sidecar:load'](WIN, { key: h.recording })).toBeNull();
-    await handlers['sidecar:save'](WIN, { key: h.recording, text: '{"v":1}' });
-    expect(await fs.readFile(`${h.recording}.twitchscope.json`, 'utf8')).toBe('{"v":1}');
-    expect(await handlers['sidecar:load'](WIN, { key: h.recording })).toBe('{"v":1}');
+    await handlers['sidecar:save'](WIN, { key: h.recording, text: WORK_1 });
+    expect(await fs.readFile(`${h.recording}.twitchscope.json`, 'utf8')).toBe(WORK_1);
+    expect(await handlers['sidecar:load'](WIN, { key: h.recording })).toBe(WORK_1);
     await expect(handlers['sidecar:load'](OTHER_WIN, { key: h.recording })).rejects.toThrow(RequestRefused);
     expect(h.sidecarPlaces).toEqual(['beside']);
   });
@@ -166,11 +192,11 @@ describe('IPC handlers', () => {
     const handlers = createHandlers(ro.deps);
     ro.dialogs.open = ro.recording;
     await handlers['file:open-dialog'](WIN, {});
-    await handlers['sidecar:save'](WIN, { key: ro.recording, text: '{"v":2}' });
+    await handlers['sidecar:save'](WIN, { key: ro.recording, text: WORK_2 });
     expect(ro.sidecarPlaces).toEqual(['user-data']);
     await expect(fs.stat(`${ro.recording}.twitchscope.json`)).rejects.toThrow();
-    expect(await fs.readFile(sidecarInUserData(ro.userData, ro.recording), 'utf8')).toBe('{"v":2}');
-    expect(await handlers['sidecar:load'](WIN, { key: ro.recording })).toBe('{"v":2}');
+    expect(await fs.readFile(sidecarInUserData(ro.userData, ro.recording), 'utf8')).toBe(WORK_2);
+    expect(await handlers['sidecar:load'](WIN, { key: ro.recording })).toBe(WORK_2);
     expect((await fs.readdir(ro.dir)).sort()).toEqual(['calf.csv']);
   });
 

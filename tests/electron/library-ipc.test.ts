@@ -118,8 +118,23 @@ describe('library over IPC', () => {
 
     const noAside = await harness((path) => ({ load: () => fs.readFile(path, 'utf8').catch(() => null), save: (t) => fs.writeFile(path, t) }));
     expect(await noAside.handlers['library:set-aside'](WIN, { label: 'unreadable' })).toBeNull();
-    const failing = await harness(() => ({ load: async () => null, save: async () => undefined, setAside: async () => Promise.reject(new Error('EACCES')) }));
+    const failing = await harness(() => ({ load: async () => '{broken', save: async () => undefined, setAside: async () => Promise.reject(new Error('EACCES')) }));
     expect(await failing.handlers['library:set-aside'](WIN, { label: 'unreadable' })).toBeNull();
+  });
+});
+
+describe('setting the library aside', () => {
+  it('is refused for an index this version reads, or under a label that is not why it cannot be read', async () => {
+    const h = await harness();
+    await h.handlers['library:save'](WIN, { text: serializeLibrary({ ...emptyLibrary(), entries: [] }) });
+    const good = await fs.readFile(h.libraryPath, 'utf8');
+    for (const label of ['newer', 'unreadable'] as const) expect(await h.handlers['library:set-aside'](WIN, { label })).toBeNull();
+    expect(await fs.readFile(h.libraryPath, 'utf8')).toBe(good);
+    await fs.writeFile(h.libraryPath, '{"schema":"twitchscope.library","version":7,"entries":[]}');
+    expect(await h.handlers['library:set-aside'](WIN, { label: 'unreadable' })).toBeNull();
+    expect(await h.handlers['library:set-aside'](WIN, { label: 'newer' })).toMatch(/library\.json\.newer-/);
+    // Moved: with no index there, there is nothing to set aside.
+    expect(await h.handlers['library:set-aside'](WIN, { label: 'unreadable' })).toBeNull();
   });
 });
 

@@ -1,7 +1,8 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { EVENT_CHANNELS, type GrantedFile } from '../../electron/ipc/channels';
 import { LIMITS, validateRequest } from '../../electron/ipc/schemas';
 import { createPlatformApi } from '../../electron/preload/api';
+import type { DropEventLike } from '../../electron/preload/drop';
 import type { MenuCommand, OpenedFile } from '../../renderer/platform/types';
 
 const GRANT: GrantedFile = { token: 'c'.repeat(32), name: 'calf.csv', size: 40 * 1024 * 1024, key: '/data/calf.csv' };
@@ -43,6 +44,25 @@ function firstMismatch(data: Uint8Array, offset: number): number {
 
 const noPaths = { getPathForFile: () => '' };
 
+/** A window stand-in: the preload's capture-phase drop listener, and drops made by the user or by a page. */
+function fakeWindow() {
+  const listeners: ((event: DropEventLike) => void)[] = [];
+  return {
+    target: {
+      addEventListener: (_type: 'drop', listener: (event: DropEventLike) => void, options: { capture: boolean }) => {
+        expect(options.capture).toBe(true);
+        listeners.push(listener);
+      },
+    },
+    /** Returns whether the listener took the drop (prevented the browser's own handling). */
+    drop: (file: File, isTrusted = true): boolean => {
+      let prevented = false;
+      for (const l of listeners) l({ isTrusted, dataTransfer: { files: [file] }, preventDefault: () => (prevented = true) });
+      return prevented;
+    },
+  };
+}
+
 describe('preload API', () => {
   it('opens through the dialog and reads by token, splitting reads larger than one message', async () => {
     const fake = fakeIpc((channel, p) => (channel === 'file:open-dialog' ? GRANT : bytesFor(p.offset, p.length)));
@@ -75,30 +95,60 @@ describe('preload API', () => {
     expect(await api.openRecent('/gone.csv')).toBeNull();
   });
 
-  it('registers a dropped file by its path and size, and reads it from the dropped bytes', async () => {
+  it('takes a drop the user made in the preload: main gets its path and size, the page the opened file', async () => {
     const fake = fakeIpc(() => ({ ...GRANT, size: 12 }));
-    const file = new File(['time_s,a\n0,1'], 'calf.csv');
-    const opened = await createPlatformApi(fake.ipc, { getPathForFile: () => '/data/calf.csv' }).openDropped(file);
+    const win = fakeWindow();
+    const api = createPlatformApi(fake.ipc, { getPathForFile: () => '/data/calf.csv' }, win.target);
+    const opened: OpenedFile[] = [];
+    api.onOpenFile((f) => opened.push(f));
+    expect(win.drop(new File(['time_s,a\n0,1'], 'calf.csv'))).toBe(true);
+    await vi.waitFor(() => expect(opened).toHaveLength(1));
     expect(fake.sent).toEqual([['file:open-dropped', { path: '/data/calf.csv', size: 12 }]]);
-    expect(new TextDecoder().decode(await opened.read(0, 6))).toBe('time_s');
-    expect(opened.key).toBe('/data/calf.csv');
+    expect(new TextDecoder().decode(await opened[0].read(0, 6))).toBe('time_s');
+    expect(opened[0].key).toBe('/data/calf.csv');
+  });
+
+  it('gives the page no way to name a path: no openDropped, and a drop the page made up is ignored', async () => {
+    const fake = fakeIpc(() => GRANT);
+    const win = fakeWindow();
+    const api = createPlatformApi(fake.ipc, { getPathForFile: () => '/home/user/.ssh/known_hosts.txt' }, win.target);
+    expect('openDropped' in api).toBe(false);
+    const opened: OpenedFile[] = [];
+    api.onOpenFile((f) => opened.push(f));
+    expect(win.drop(new File(['x'], 'x.csv'), false)).toBe(false);
+    await new Promise((r) => setTimeout(r, 10));
+    expect(fake.sent).toEqual([]);
+    expect(opened).toEqual([]);
   });
 
   it('opens a dropped file that has no path (dragged out of another app) without asking main', async () => {
     const fake = fakeIpc(() => null);
-    const file = new File(['abc'], 'pasted.csv', { lastModified: 1000 });
-    const opened = await createPlatformApi(fake.ipc, noPaths).openDropped(file);
-    expect(opened.key).toBe('pasted.csv:3:1000');
-    expect(new TextDecoder().decode(await opened.read(1, 5))).toBe('bc');
+    const win = fakeWindow();
+    const opened: OpenedFile[] = [];
+    createPlatformApi(fake.ipc, noPaths, win.target).onOpenFile((f) => opened.push(f));
+    win.drop(new File(['abc'], 'pasted.csv', { lastModified: 1000 }));
+    await vi.waitFor(() => expect(opened).toHaveLength(1));
+    expect(opened[0].key).toBe('pasted.csv:3:1000');
+    expect(new TextDecoder().decode(await opened[0].read(1, 5))).toBe('bc');
     expect(fake.sent).toEqual([]);
   });
 
-  it('turns a refusal from main into an Error with main’s plain message', async () => {
+  it('says why a drop could not be opened: a file type it does not read (without asking main), or main’s plain refusal', async () => {
     const fake = fakeIpc(() => {
       throw new Error('The dropped file could not be opened.');
     });
-    const api = createPlatformApi(fake.ipc, { getPathForFile: () => '/data/x.csv' });
-    await expect(api.openDropped(new File(['a'], 'x.csv'))).rejects.toThrow(/^The dropped file could not be opened\.$/);
+    const win = fakeWindow();
+    let path = '/data/notes.docx';
+    const errors: string[] = [];
+    createPlatformApi(fake.ipc, { getPathForFile: () => path }, win.target).onOpenFile(() => undefined, (m) => errors.push(m));
+    win.drop(new File(['a'], 'notes.docx'));
+    await vi.waitFor(() => expect(errors).toHaveLength(1));
+    expect(errors[0]).toMatch(/use Open… for other files/);
+    expect(fake.sent).toEqual([]);
+    path = '/data/x.csv';
+    win.drop(new File(['a'], 'x.csv'));
+    await vi.waitFor(() => expect(errors).toHaveLength(2));
+    expect(errors[1]).toBe('The dropped file could not be opened.');
   });
 
   it('passes saves, sidecars and version through their own channels', async () => {

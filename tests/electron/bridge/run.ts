@@ -194,7 +194,7 @@ async function main(): Promise<void> {
           invoke: async (channel, payload) => decode(await window.__invoke(channel, encode(payload))),
           on: (channel, listener) => { listeners[channel] = listener; },
         };
-        window.twitchscope = preloadApi.createPlatformApi(ipc, { getPathForFile: () => '' });
+        window.twitchscope = preloadApi.createPlatformApi(ipc, { getPathForFile: () => '' }, window);
       `,
     });
 
