@@ -66,3 +66,20 @@ export function spanNearClick(
   const t = (i: number) => startS + i / sampleRateHz;
   return { peakS: t(peakI), startS: t(s), endS: t(e), amplitude: peak };
 }
+
+/**
+ * The smallest twitch the detector could have called on a channel, in its unit: k robust sigma over the noise
+ * floor for EMG (k as this analysis used it, sensitivity included), the stated smallest detectable transient
+ * for an accelerometer. Null when the analysis does not say.
+ */
+export function detectionFloor(
+  channel: { kind: 'emg' | 'accel' },
+  summary: { noiseFloor: number; minDetectable?: number } | undefined,
+  parameters: Record<string, unknown>,
+): number | null {
+  if (!summary) return null;
+  if (channel.kind === 'accel') return summary.minDetectable ?? null;
+  const emg = parameters.emg as { twitchK?: unknown } | undefined;
+  const k = typeof emg?.twitchK === 'number' ? emg.twitchK : null;
+  return k !== null && summary.noiseFloor > 0 ? k * summary.noiseFloor : null;
+}

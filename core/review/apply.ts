@@ -26,8 +26,12 @@ export function applyReview(
     return d;
   };
 
-  for (const e of base.events) {
-    const edit = edits.find((x) => x.action !== 'add' && sameEvent(x, e));
+  for (const detected of base.events) {
+    const moved = detected.type !== 'twitch' ? edits.find((x) => x.action === 'adjust' && sameEvent(x, detected)) : undefined;
+    const e = moved ? { ...detected, startS: moved.startS ?? detected.startS, endS: moved.endS ?? detected.endS } : detected;
+    // A sustained episode whose edges moved counts its new length.
+    if (moved && e.type === 'sustained' && e.review !== 'rejected') deltaOf(e.channel).sustainedS += e.endS - e.startS - (detected.endS - detected.startS);
+    const edit = edits.find((x) => (x.action === 'confirm' || x.action === 'reject') && sameEvent(x, e));
     if (!edit) {
       events.push(e);
       continue;

@@ -172,10 +172,11 @@ function isObject(v: unknown): v is Record<string, unknown> {
 
 function isEdit(v: unknown): v is ReviewEdit {
   if (!isObject(v)) return false;
-  if (v.action !== 'confirm' && v.action !== 'reject' && v.action !== 'add') return false;
+  if (v.action !== 'confirm' && v.action !== 'reject' && v.action !== 'add' && v.action !== 'adjust') return false;
   if (typeof v.channel !== 'string' || typeof v.peakS !== 'number' || !Number.isFinite(v.peakS)) return false;
   for (const k of ['startS', 'endS', 'amplitude'] as const) {
     if (v[k] !== undefined && (typeof v[k] !== 'number' || !Number.isFinite(v[k]))) return false;
   }
+  if (v.action === 'adjust' && (typeof v.startS !== 'number' || typeof v.endS !== 'number' || v.startS > v.endS)) return false;
   return true;
 }
