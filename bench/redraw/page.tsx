@@ -73,6 +73,8 @@ function Bench() {
           addMode={false}
           palette={palette}
           height={110}
+          gain={50}
+          onAdjust={() => undefined}
           onRange={() => undefined}
           onWheelZoom={() => undefined}
           onPickTime={() => undefined}

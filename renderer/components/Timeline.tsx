@@ -3,6 +3,7 @@ import { channelsOf } from '../../core/analysis/channels';
 import type { Analysis, DetectedEvent } from '../../core/analysis/types';
 import type { Pyramid } from '../../core/view/pyramid';
 import { panBy, zoomAt, type View } from '../../core/view/viewport';
+import { GAIN_STEPS } from '../../core/view/gain';
 import { Overview } from '../chart/Overview';
 import { TraceChart } from '../chart/TraceChart';
 import { EVENT_CLASSES, type Palette } from '../chart/event-style';
@@ -31,12 +32,21 @@ interface Props {
   onFit(): void;
   onStep(dir: 1 | -1): void;
   onReview(action: 'confirm' | 'reject'): void;
+  onAdjust(e: DetectedEvent, startS: number, endS: number): void;
+  /** µV per division shared by the EMG channels, or null to fit each channel. */
+  emgGain: number | null;
+  onEmgGain(g: number | null): void;
+  pageS: number;
+  onPageS(s: number): void;
+  /** About the twitch just added: its size, and a warning when it is below the channel's floor. */
+  addedNote: { text: string; low: boolean } | null;
 }
 
 /** Traces share the height available, within limits that keep them readable. */
 const TRACE_MIN_H = 110;
 const TRACE_MAX_H = 300;
 const TRACE_GAP = 8;
+export const PAGE_LENGTHS = [1, 5, 10, 30] as const;
 
 /** Overview strip, synced detail traces and the event list. */
 export function Timeline(p: Props) {
@@ -76,7 +86,7 @@ export function Timeline(p: Props) {
   const selectedEvent = p.selected ? analysis.events.find((e) => `${e.channel}@${e.peakS.toFixed(4)}` === p.selected) : undefined;
 
   return (
-    <div className="timeline" data-testid="timeline">
+    <div className="timeline" data-testid="timeline" data-view-t0={view.t0} data-view-t1={view.t1}>
       <div className="timeline-main">
         <Overview durationS={durationS} events={analysis.events} view={view} palette={palette} onView={p.onView} />
         <div className="zoombar" role="toolbar" aria-label="Timeline controls" ref={zoombar} onKeyDown={roving.onKeyDown} onFocus={roving.onFocus}>
@@ -95,6 +105,27 @@ export function Timeline(p: Props) {
           <button onClick={() => p.onStep(1)} title="Next twitch (N)" data-testid="next">
             Next<span aria-hidden="true"> ▸</span>
           </button>
+          <label title="EMG scale, shared by every EMG channel ([ and ] change it)">
+            EMG scale
+            <select value={p.emgGain ?? 'auto'} onChange={(e) => p.onEmgGain(e.target.value === 'auto' ? null : Number(e.target.value))} data-testid="emg-gain">
+              {GAIN_STEPS.map((g) => (
+                <option key={g} value={g}>
+                  {g} µV/div
+                </option>
+              ))}
+              <option value="auto">Fit each channel</option>
+            </select>
+          </label>
+          <label title="How far PgUp and PgDn move">
+            Page
+            <select value={p.pageS} onChange={(e) => p.onPageS(Number(e.target.value))} data-testid="page-length">
+              {PAGE_LENGTHS.map((s) => (
+                <option key={s} value={s}>
+                  {s} s
+                </option>
+              ))}
+            </select>
+          </label>
           <button
             aria-pressed={p.addMode}
             onClick={() => p.onAddMode(!p.addMode)}
@@ -116,6 +147,11 @@ export function Timeline(p: Props) {
             ))}
           </span>
         </div>
+        {p.addMode && (
+          <p className="add-hint" data-testid="add-hint">
+            <b>Adding a twitch:</b> click the peak of the missed twitch on a trace, or press Enter to add it at the dashed line. Esc leaves.
+          </p>
+        )}
         <div className="charts" ref={chartsBox} onWheel={(e) => e.ctrlKey && e.preventDefault()}>
           {rows.map(({ channel, pyramids, shownAs }) => (
             <div className="trace" key={channel.id}>
@@ -144,11 +180,13 @@ export function Timeline(p: Props) {
                 addMode={p.addMode}
                 palette={palette}
                 height={traceHeight}
+                gain={channel.kind === 'emg' ? p.emgGain : null}
                 onRange={(t0, t1) => p.onView({ t0, t1 })}
                 onWheelZoom={(f, a) => p.onView(zoomAt(view, f, a, durationS))}
                 onPan={(f) => p.onView(panBy(view, f, durationS))}
                 onPickTime={(t) => p.onAdd(channel.id, t)}
                 onPickEvent={p.onSelect}
+                onAdjust={p.onAdjust}
               />
             </div>
           ))}
@@ -167,8 +205,14 @@ export function Timeline(p: Props) {
           <button onClick={() => p.onReview('reject')} disabled={!selectedEvent} title="Reject the selected event (X)" data-testid="reject">
             <span aria-hidden="true">✗ </span>Reject
           </button>
+          {p.addedNote && (
+            <p className={`added-note${p.addedNote.low ? ' warn' : ''}`} data-testid="added-note" data-low={p.addedNote.low}>
+              {p.addedNote.low && <span aria-hidden="true">⚠ </span>}
+              {p.addedNote.text}
+            </p>
+          )}
           <span className="muted" data-testid="selected-text">
-            {selectedEvent ? `${formatClock(selectedEvent.peakS, 3)} selected` : 'No event selected'}
+            {selectedEvent ? `${selectedEvent.type === 'twitch' ? formatClock(selectedEvent.peakS, 3) : `${formatClock(selectedEvent.startS, 2)}–${formatClock(selectedEvent.endS, 2)}`} selected` : 'No event selected'}
           </span>
         </div>
       </aside>

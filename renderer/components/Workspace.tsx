@@ -1,14 +1,16 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { Analysis, DetectedEvent } from '../../core/analysis/types';
 import { SENSITIVITY_DEFAULT } from '../../core/detect/params';
+import { detectionFloor } from '../../core/review/added-event';
 import { stepEvent } from '../../core/review/navigate';
 import { isReviewable, isReviewed, reviewProgress } from '../../core/review/progress';
-import { centreOn, fullView, panBy, zoomAt, type View } from '../../core/view/viewport';
+import { defaultGain, stepGain } from '../../core/view/gain';
+import { centreOn, clampView, fullView, panBy, zoomAt, type View } from '../../core/view/viewport';
 import { useAnnounce } from '../a11y/announcer';
-import { groupIdOf } from '../events/groups';
+import { groupIdOf, isSpan } from '../events/groups';
 import { TabList, panelId, tabId } from '../a11y/Tabs';
 import { classOf, eventKey, reviewLabel, type Palette } from '../chart/event-style';
-import { formatClock } from '../format';
+import { formatAmount, formatClock } from '../format';
 import { useCommandKeys } from '../hooks/useCommandKeys';
 import type { CommandId, CommandScope, ShortcutMode } from '../platform/commands';
 import type { SessionApi } from '../session/useSession';
@@ -51,6 +53,9 @@ export function Workspace({ session, loaded, analysis, palette, shortcutMode, co
   const [selected, setSelected] = useState<string | null>(null);
   const [addMode, setAddMode] = useState(false);
   const [hidden, setHidden] = useState<ReadonlySet<string>>(() => new Set());
+  const [emgGain, setEmgGain] = useState<number | null>(() => gainFor(analysis));
+  const [pageS, setPageS] = useState(10);
+  const [addedNote, setAddedNote] = useState<{ text: string; low: boolean } | null>(null);
   const setView = useCallback((v: View) => setViewRaw(zoomAt(v, 1, v.t0, durationS)), [durationS]);
 
   const listed = useMemo(() => analysis.events.filter((e) => !hidden.has(groupIdOf(e))), [analysis.events, hidden]);
@@ -60,6 +65,12 @@ export function Workspace({ session, loaded, analysis, palette, shortcutMode, co
   const jumpTo = useCallback(
     (e: DetectedEvent) => {
       setSelected(eventKey(e));
+      // A span is shown whole, with a margin; a twitch keeps the zoom when it is already close in.
+      if (isSpan(e)) {
+        const margin = Math.max(0.2, (e.endS - e.startS) * 0.15);
+        setViewRaw(clampView({ t0: e.startS - margin, t1: e.endS + margin }, durationS));
+        return;
+      }
       setViewRaw((v) => {
         const span = v.t1 - v.t0;
         const inside = e.peakS > v.t0 + span * 0.1 && e.peakS < v.t1 - span * 0.1;
@@ -113,12 +124,13 @@ export function Workspace({ session, loaded, analysis, palette, shortcutMode, co
     (channelId: string, t: number) => {
       const e = session.addTwitch(channelId, t);
       setAddMode(false);
-      if (e) {
-        setSelected(eventKey(e));
-        pendingSay.current = eventKey(e);
-      }
+      if (!e) return;
+      setSelected(eventKey(e));
+      const note = describeAdded(analysis, e);
+      setAddedNote(note);
+      announce(note.text);
     },
-    [session],
+    [session, analysis, announce],
   );
 
   useEffect(() => {
@@ -159,6 +171,21 @@ export function Workspace({ session, loaded, analysis, palette, shortcutMode, co
       case 'zoom-fit': setViewRaw(fullView(durationS)); break;
       case 'pan-earlier': setViewRaw((v) => panBy(v, -0.25, durationS)); break;
       case 'pan-later': setViewRaw((v) => panBy(v, 0.25, durationS)); break;
+      case 'page-earlier':
+      case 'page-later': {
+        const d = c === 'page-later' ? pageS : -pageS;
+        const v = clampView({ t0: view.t0 + d, t1: view.t0 + d + pageS }, durationS);
+        setViewRaw(v);
+        announce(`${formatClock(v.t0, 1)} to ${formatClock(v.t1, 1)}`);
+        break;
+      }
+      case 'gain-up':
+      case 'gain-down': {
+        const g = stepGain(emgGain ?? gainFor(analysis), c === 'gain-up' ? 1 : -1);
+        setEmgGain(g);
+        announce(`EMG scale ${g} µV per division`);
+        break;
+      }
       case 'escape':
         setAddMode(false);
         setSelected(null);
@@ -221,6 +248,15 @@ export function Workspace({ session, loaded, analysis, palette, shortcutMode, co
             onFit={() => setViewRaw(fullView(durationS))}
             onStep={(dir) => run(dir > 0 ? 'next-twitch' : 'prev-twitch')}
             onReview={review}
+            onAdjust={(e, s0, s1) => {
+              session.adjustSpan(e, s0, s1);
+              announce(`${classOf(e.type).label} now ${formatClock(s0, 2)} to ${formatClock(s1, 2)}`);
+            }}
+            emgGain={emgGain}
+            onEmgGain={setEmgGain}
+            pageS={pageS}
+            onPageS={setPageS}
+            addedNote={addedNote}
           />
         )}
         {tab === 'results' && <Results analysis={analysis} durationS={durationS} />}
@@ -233,4 +269,25 @@ export function Workspace({ session, loaded, analysis, palette, shortcutMode, co
       </div>
     </main>
   );
+}
+
+/** The shared EMG gain that fits this recording's twitches (accelerometers always fit their data). */
+function gainFor(analysis: Analysis): number {
+  const emg = new Set(analysis.channels.filter((c) => c.kind === 'emg').map((c) => c.id));
+  const amps = analysis.events.filter((e) => e.type === 'twitch' && emg.has(e.channel)).map((e) => e.amplitude);
+  return defaultGain(amps, analysis.summary.channels.filter((s) => emg.has(s.channel)).map((s) => s.noiseFloor));
+}
+
+/** What an added twitch measures, and a warning when it is below what the detector could have seen. */
+function describeAdded(analysis: Analysis, e: DetectedEvent): { text: string; low: boolean } {
+  const ch = analysis.channels.find((c) => c.id === e.channel);
+  const summary = analysis.summary.channels.find((s) => s.channel === e.channel);
+  const unit = ch?.unit ?? '';
+  const snr = summary && summary.noiseFloor > 0 ? e.amplitude / summary.noiseFloor : null;
+  const floor = ch ? detectionFloor(ch, summary, analysis.parameters) : null;
+  const what = `Added at ${formatClock(e.peakS, 2)}: ${formatAmount(e.amplitude, unit)}${snr !== null ? `, ${snr.toFixed(1)} × the noise` : ''}.`;
+  if (floor !== null && e.amplitude < floor) {
+    return { text: `${what} That is below this channel's smallest detectable twitch (${formatAmount(floor, unit)}), so it may be noise.`, low: true };
+  }
+  return { text: what, low: false };
 }

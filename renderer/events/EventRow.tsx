@@ -7,10 +7,10 @@ import { isSpan, listTime } from './groups';
 export type SortKey = 'time' | 'channel' | 'size' | 'review';
 
 export const COLUMNS: ReadonlyArray<[SortKey, string, string]> = [
-  ['time', 'Time', '19%'],
-  ['channel', 'Site', '23%'],
-  ['size', 'Class and size', '36%'],
-  ['review', 'Status', '22%'],
+  ['time', 'Time', '20%'],
+  ['channel', 'Site', '20%'],
+  ['size', 'Class and size', '39%'],
+  ['review', 'Status', '21%'],
 ];
 
 /** Review states in words and a sign, never colour alone. */
@@ -54,9 +54,10 @@ export function EventRow({ id, event: e, channel: ch, selected, active, rowIndex
       data-testid="event-row"
       data-review={e.review ?? 'detected'}
       data-type={e.type}
+      data-start={e.startS}
+      data-end={e.endS}
     >
       <td className="num">
-        {selected && <span className="sel-mark" aria-hidden="true">▶ </span>}
         {formatClock(listTime(e), 2)}
       </td>
       <td title={ch?.label}>{ch?.site ?? ch?.label ?? e.channel}</td>

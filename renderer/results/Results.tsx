@@ -1,4 +1,5 @@
 import type { Analysis } from '../../core/analysis/types';
+import { agreementOf, agreementSummary, precisionPhrase } from '../../core/review/agreement';
 import { capitalise, formatAmount, formatDuration, formatRate } from '../format';
 import { SiteBars } from './SiteBars';
 import { TwitchesOverTime } from './TwitchesOverTime';
@@ -10,8 +11,17 @@ export function Results({ analysis, durationS }: { analysis: Analysis; durationS
     const eps = analysis.events.filter((e) => e.channel === s.channel && e.type === 'sustained' && e.review !== 'rejected');
     return { s, longest: eps.reduce((m, e) => Math.max(m, e.endS - e.startS), 0) };
   });
+  const agreement = agreementOf(analysis);
+  const precision = precisionPhrase(agreement);
   return (
     <div className="results" data-testid="results">
+      <section className="card wide" aria-labelledby="r-review">
+        <h2 id="r-review">Your review of the twitches</h2>
+        <p data-testid="agreement" data-status={agreement.status}>
+          {agreement.status === 'not-reviewed' ? `Not reviewed yet: ${agreement.detected} detected, none confirmed or rejected.` : `${capitalise(agreementSummary(agreement))}.`}
+          {precision && ` ${capitalise(precision)} on this recording.`}
+        </p>
+      </section>
       <section className="card" aria-labelledby="r-sites">
         <h2 id="r-sites">Twitches per minute of rest, by site</h2>
         <SiteBars sites={analysis.summary.sites} />

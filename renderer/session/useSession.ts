@@ -3,7 +3,7 @@ import type { Analysis, DetectedEvent } from '../../core/analysis/types';
 import type { ChecklistAnswers } from '../../core/guidance/checklist';
 import { spanNearClick } from '../../core/review/added-event';
 import { applyReview } from '../../core/review/apply';
-import { addEvent, setReview } from '../../core/review/edits';
+import { addEvent, adjustSpan, setReview } from '../../core/review/edits';
 import { restoreFromSidecar, SAVED_WORK_UNREADABLE } from '../../core/review/restore';
 import { usePlatform } from '../platform/context';
 import type { OpenedFile } from '../platform/types';
@@ -24,6 +24,8 @@ export interface SessionApi {
   backToCheck(): void;
   setSite(channelId: string, site: string | null): void;
   review(event: DetectedEvent, action: 'confirm' | 'reject'): void;
+  /** New edges for a detected span (undoable). */
+  adjustSpan(event: DetectedEvent, startS: number, endS: number): void;
   addTwitch(channelId: string, clickS: number): DetectedEvent | null;
   undo(): void;
   redo(): void;
@@ -123,6 +125,7 @@ export function useSession(): SessionApi {
       backToCheck: () => dispatch({ type: 'back-to-check' }),
       setSite: (id, site) => setWork((w) => ({ ...w, sites: { ...w.sites, [id]: site } })),
       review: (event, action) => setWork((w) => ({ ...w, edits: setReview(w.edits, event, action) })),
+      adjustSpan: (event, startS, endS) => setWork((w) => ({ ...w, edits: adjustSpan(w.edits, event, startS, endS) })),
       addTwitch: (channelId, clickS) => {
         const s = stateRef.current;
         const ch = s.analysis?.channels.find((c) => c.id === channelId);
