@@ -406,6 +406,118 @@ scenario('sample: import check, site, keyboard review, reject, add, undo, result
   assert(loose >= strict, `higher sensitivity lowered the count (${strict} -> ${loose})`);
 });
 
+scenario('review as EDFbrowser users expect: heartbeats grouped, N on twitches, progress, gain keys, paging, agreement', async ({ page, url }) => {
+  await page.goto(`${url}?sample=back-emg-ecg`);
+  await page.getByTestId('analyse').click({ timeout: 60_000 });
+  await page.getByTestId('timeline').waitFor({ timeout: 120_000 });
+  const ecg = page.locator('[data-testid="event-group"][data-group="artifact:ecg"]');
+  await ecg.waitFor();
+  const beats = Number(await ecg.getAttribute('data-count'));
+  assert(beats >= 50, `the heartbeat group holds ${beats} beats`);
+  assert(/^Heartbeat: \d+ beats set aside/.test((await ecg.textContent()).replace(/^\W+/, '')), `heartbeat group reads "${await ecg.textContent()}"`);
+  assert((await page.locator('[data-testid="event-row"][data-type="artifact"]').count()) === 0, 'heartbeats are listed one by one before the group is opened');
+  await page.screenshot({ path: join(shots, '13-heartbeats-grouped.png') });
+
+  const progress = async () => (await page.getByTestId('review-progress').textContent()).trim();
+  const [r0, total] = /^(\d+) of (\d+)$/.exec(await progress()).slice(1).map(Number);
+  await page.locator('body').click({ position: { x: 5, y: 5 } });
+  await page.keyboard.press('n');
+  const selected = page.locator('[data-testid="event-row"][aria-selected="true"]');
+  await selected.waitFor();
+  assert((await selected.getAttribute('data-type')) === 'twitch', `N landed on a ${await selected.getAttribute('data-type')}, not a twitch`);
+  await page.keyboard.press('c');
+  await waitFor(async () => (await progress()) === `${r0 + 1} of ${total}`, `the progress count to read ${r0 + 1} of ${total} (reads ${await progress()})`);
+  await page.keyboard.press('u');
+  await page.keyboard.press('x');
+  await waitFor(async () => (await progress()) === `${r0 + 2} of ${total}`, 'the progress count to move again after U and X');
+
+  // Gain: ] halves the µV per division or so (larger traces), [ goes back; the drawn y range follows.
+  const trace = page.locator('.trace-plot').first();
+  const yMax = async () => Number(await trace.getAttribute('data-y-max'));
+  const g0 = await yMax();
+  await page.keyboard.press(']');
+  await waitFor(async () => (await yMax()) < g0, `"]" to shrink the y range from ±${g0}`);
+  const g1 = await yMax();
+  await page.keyboard.press('[');
+  await page.keyboard.press('[');
+  await waitFor(async () => (await yMax()) > g0, `"[" twice to widen the y range past ±${g0}`);
+  console.log(`      EMG y range: ±${g0} µV, after ] ±${g1} µV, after [ [ ±${await yMax()} µV`);
+  await page.keyboard.press(']');
+  await page.screenshot({ path: join(shots, '14-gain.png') });
+
+  // Paging by the set span.
+  await page.getByTestId('page-length').selectOption('5');
+  await page.locator('body').click({ position: { x: 5, y: 5 } });
+  await page.keyboard.press('0');
+  const view = async () => {
+    const tl = page.getByTestId('timeline');
+    return [Number(await tl.getAttribute('data-view-t0')), Number(await tl.getAttribute('data-view-t1'))];
+  };
+  await page.keyboard.press('PageDown');
+  await page.keyboard.press('PageDown');
+  await waitFor(async () => {
+    const [a, b] = await view();
+    return Math.abs(a - 10) < 1e-6 && Math.abs(b - 15) < 1e-6;
+  }, `two PgDn of 5 s from the start to show 10-15 s (shows ${(await view()).join('-')})`);
+  await page.keyboard.press('PageUp');
+  await waitFor(async () => Math.abs((await view())[0] - 5) < 1e-6, 'PgUp to go back 5 s');
+  await page.screenshot({ path: join(shots, '15-paged.png') });
+
+  await page.getByTestId('tab-results').click();
+  const agreement = page.getByTestId('agreement');
+  await agreement.waitFor();
+  assert(/\d+ detected: 1 confirmed, 1 rejected, \d+ not checked; 0 added/.test(await agreement.textContent()), `agreement line reads "${await agreement.textContent()}"`);
+  await page.screenshot({ path: join(shots, '16-results-agreement.png'), fullPage: true });
+  await forgetSavedWork(page);
+});
+
+scenario('a sustained span: listed at onset with its length, selected whole, its edge dragged and the drag undone; add hint and floor warning', async ({ page, url }) => {
+  await page.goto(`${url}?sample=${encodeURIComponent(pickSample())}`);
+  await page.getByTestId('analyse').click({ timeout: 60_000 });
+  await page.getByTestId('timeline').waitFor({ timeout: 120_000 });
+  // Closing the twitches brings the sustained group into view.
+  await page.locator('[data-testid="event-group"][data-group="twitch"]').click();
+  const row = page.locator('[data-testid="event-row"][data-type="sustained"]').first();
+  await row.click();
+  const start0 = Number(await row.getAttribute('data-start'));
+  const end0 = Number(await row.getAttribute('data-end'));
+  assert(/Sustained \d/.test(await row.textContent()), `the sustained row gives no length: "${await row.textContent()}"`);
+  const tl = page.getByTestId('timeline');
+  const [v0, v1] = [Number(await tl.getAttribute('data-view-t0')), Number(await tl.getAttribute('data-view-t1'))];
+  assert(v0 < start0 && v1 > end0, `selecting the span shows ${v0}-${v1}, not all of ${start0}-${end0}`);
+
+  const over = page.locator('.trace-plot .u-over').first();
+  const box = await over.boundingBox();
+  const xOf = (t) => box.x + ((t - v0) / (v1 - v0)) * box.width;
+  await page.mouse.move(xOf(start0), box.y + box.height / 2);
+  await page.mouse.down();
+  await page.mouse.move(xOf(start0) + 30, box.y + box.height / 2, { steps: 5 });
+  await page.mouse.up();
+  await waitFor(async () => Number(await row.getAttribute('data-start')) > start0 + 0.05, `the span's start to move right of ${start0} (is ${await row.getAttribute('data-start')})`);
+  console.log(`      sustained span start ${start0.toFixed(3)} s dragged to ${Number(await row.getAttribute('data-start')).toFixed(3)} s`);
+  await page.screenshot({ path: join(shots, '17-span-dragged.png') });
+  await page.keyboard.press('Control+z');
+  await waitFor(async () => Number(await row.getAttribute('data-start')) === start0, 'undo to put the span start back');
+
+  // Add mode says what to do; a click on flat noise adds a twitch with a warning that it is below the floor.
+  await page.keyboard.press('0');
+  await page.keyboard.press('a');
+  await page.getByTestId('add-hint').waitFor();
+  await page.screenshot({ path: join(shots, '18-add-hint.png') });
+  const quiet = page.locator('.trace-plot .u-over').nth(1);
+  const qb = await quiet.boundingBox();
+  await page.keyboard.press('Escape');
+  await page.keyboard.press('0');
+  for (let i = 0; i < 6; i++) await page.keyboard.press('+');
+  await page.keyboard.press('a');
+  await quiet.click({ position: { x: qb.width * 0.5, y: qb.height / 2 } });
+  const note = page.getByTestId('added-note');
+  await note.waitFor();
+  assert((await note.getAttribute('data-low')) === 'true', `adding on noise gave no floor warning: "${await note.textContent()}"`);
+  await page.screenshot({ path: join(shots, '19-added-below-floor.png') });
+  await forgetSavedWork(page);
+});
+
 scenario('zoomed-in view of one twitch', async ({ page, url }) => {
   const sample = pickSample();
   await page.goto(`${url}?sample=${encodeURIComponent(sample)}`);
