@@ -1,16 +1,10 @@
 import type { Analysis } from '../core/analysis/types';
 import { LEVEL_LABELS, type GuidanceItem } from '../core/guidance/rules';
 import type { Recording } from '../core/recording';
+import { formatDuration, formatRate } from '../core/format';
 
 /** Human-readable text for the terminal: the same facts as the JSON, laid out to be read. */
 
-export function formatDuration(s: number): string {
-  if (s < 60) return `${s.toFixed(1)} s`;
-  const m = Math.floor(s / 60);
-  const sec = Math.round(s - m * 60);
-  if (m < 60) return `${m} min ${sec} s`;
-  return `${Math.floor(m / 60)} h ${m % 60} min`;
-}
 
 function table(rows: string[][]): string {
   const widths = rows[0].map((_, c) => Math.max(...rows.map((r) => (r[c] ?? '').length)));
@@ -77,7 +71,7 @@ export function describeAnalysis(rec: Recording, analysis: Analysis): string {
   if (analysis.summary.sites.length) {
     lines.push('', '  by site:');
     for (const s of analysis.summary.sites) {
-      lines.push(`   ${s.site}: ${s.twitchCount} twitches in ${formatDuration(s.restS)} of rest = ${s.twitchesPerMinute.toFixed(2)}/min; ${s.sustainedCount} sustained episode${s.sustainedCount === 1 ? '' : 's'}`);
+      lines.push(`   ${s.site}: ${s.twitchCount} twitches in ${formatDuration(s.restS)} of rest = ${formatRate(s.twitchesPerMinute)}; ${s.sustainedCount} sustained episode${s.sustainedCount === 1 ? '' : 's'}`);
     }
   }
   // The same note on several channels is said once, naming them all.

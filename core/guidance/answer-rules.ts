@@ -1,7 +1,7 @@
 /** Guidance rules driven mainly by the checklist answers. */
 import type { ChecklistAnswers, QuestionId } from './checklist';
 import { questionById } from './checklist';
-import { listInWords } from './numbers';
+import { listInWords } from '../format';
 import { capitalise, twitchPhrase } from './phrases';
 import { flaggedUnsure, flaggedYes, RED_FLAGS, type Rule } from './rule-types';
 

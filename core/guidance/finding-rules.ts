@@ -1,6 +1,6 @@
 /** Guidance rules driven by what the recording shows. */
 import { MIN_REST_S, type Findings, type Location } from './findings';
-import { formatDuration, formatRate, listInWords, plural } from './numbers';
+import { formatDuration, formatRate, listInWords, plural } from '../format';
 import { capitalise, eventNoun, rateWithInterval, strengthAnswerPhrase, sustainedPhrase, twitchPhrase } from './phrases';
 import type { Rule } from './rule-types';
 

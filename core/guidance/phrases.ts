@@ -1,7 +1,7 @@
 /** Findings in the few words guidance reasons use: what was found where, at what rate. */
 import type { ChecklistAnswers } from './checklist';
 import type { Findings, Location } from './findings';
-import { formatDuration, formatNumber, formatRate, plural } from './numbers';
+import { formatDuration, formatNumber, formatRate, plural } from '../format';
 
 /** What the events are called: brief movements on an accelerometer, twitch-like events on EMG. */
 export function eventNoun(onlyAccelerometer: boolean, count = 2): string {

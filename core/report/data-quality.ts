@@ -1,7 +1,7 @@
 /** How clean each channel was, how much time was left out, and which channels had nothing to show. */
 import type { Analysis } from '../analysis/types';
 import type { UnusedChannel } from '../analysis/unused-channels';
-import { formatDuration, formatNumber, listInWords } from '../guidance/numbers';
+import { formatDuration, formatNumber, listInWords } from '../format';
 import type { Recording } from '../recording';
 import { esc, section, table } from './html';
 

@@ -1,6 +1,6 @@
 /** The report header: which recording, when, how long, from which device, for whom, and how it was made. */
 import type { Recording } from '../recording';
-import { formatDuration } from '../guidance/numbers';
+import { formatDuration } from '../format';
 import { CONTEXT_FIELDS, contextFacts, type RecordingContext } from '../review/context';
 import { esc } from './html';
 

@@ -10,7 +10,7 @@ import type { ChecklistAnswers } from '../guidance/checklist';
 import { DISCLAIMER } from '../guidance/content';
 import { findingsOf } from '../guidance/findings';
 import { guidanceFor } from '../guidance/index';
-import { listInWords } from '../guidance/numbers';
+import { listInWords } from '../format';
 import { eventNoun } from '../guidance/phrases';
 import type { Recording } from '../recording';
 import type { RecordingContext } from '../review/context';

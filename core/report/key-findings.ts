@@ -7,7 +7,7 @@ import type { Analysis } from '../analysis/types';
 import type { ChecklistAnswers } from '../guidance/checklist';
 import { QUESTIONS, questionById } from '../guidance/checklist';
 import { MIN_REST_S, type Findings } from '../guidance/findings';
-import { formatDuration, formatNumber, formatRate, listInWords, plural } from '../guidance/numbers';
+import { formatDuration, formatNumber, formatRate, listInWords, plural } from '../format';
 import { eventNoun } from '../guidance/phrases';
 import { flaggedUnsure, flaggedYes, RED_FLAGS } from '../guidance/rule-types';
 import { agreementOf, agreementSummary, precisionPhrase } from '../review/agreement';

@@ -4,7 +4,7 @@
  * is EMG, and so on).
  */
 import type { Analysis } from '../analysis/types';
-import { formatNumber } from '../guidance/numbers';
+import { formatNumber } from '../format';
 import { esc, section, table } from './html';
 import { bandText, type ChannelProcessing } from './processing';
 

@@ -3,7 +3,7 @@
  * taken out. Methods prints it per channel; the key findings warn when the band was cut short.
  */
 import type { AnalysedChannel, Analysis } from '../analysis/types';
-import { formatNumber } from '../guidance/numbers';
+import { formatNumber } from '../format';
 
 /** Detection keeps the band below 0.45 × the sample rate (core/detect/emg.ts, accel.ts). */
 const NYQUIST_SHARE = 0.45;

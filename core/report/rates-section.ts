@@ -1,6 +1,6 @@
 /** Events per minute of rest by site: chart and table with their 95 % intervals and how much they cluster. */
 import type { Findings } from '../guidance/findings';
-import { formatNumber } from '../guidance/numbers';
+import { formatNumber } from '../format';
 import { eventNoun } from '../guidance/phrases';
 import { siteRatesChart } from './charts/site-rates';
 import { esc, section, table } from './html';

@@ -1,5 +1,5 @@
 /** The representative waveforms, each captioned with what, where, when and how large. */
-import { formatClock, formatDuration, formatNumber } from '../guidance/numbers';
+import { formatClock, formatDuration, formatNumber } from '../format';
 import { snippetChart } from './charts/snippet';
 import { esc, section } from './html';
 import type { Snippet } from './snippets';

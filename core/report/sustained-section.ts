@@ -3,7 +3,7 @@
  * signal cannot tell a cramp from ordinary use of the muscle, so neither is called a cramp.
  */
 import type { Analysis, DetectedEvent } from '../analysis/types';
-import { formatClock, formatDuration, formatNumber } from '../guidance/numbers';
+import { formatClock, formatDuration, formatNumber } from '../format';
 import { esc, section, table } from './html';
 
 const MAX_ROWS = 10;

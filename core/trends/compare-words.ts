@@ -2,7 +2,7 @@
  * Two recordings of one site compared in plain words. The words follow the interval, never the point
  * estimate alone: "higher" or "lower" only when the whole 95 % interval lies on one side of no change.
  */
-import { formatNumber } from '../guidance/numbers';
+import { formatNumber } from '../format';
 import { rateRatio, type RateRatio } from '../stats/rate-ratio';
 
 export interface RateSample {

@@ -39,3 +39,16 @@ export function binEvents(
   }
   return { binS, starts, counts };
 }
+
+/** Bin lengths people think in; only those giving a readable number of bars are offered. */
+const BIN_LENGTHS_S = [10, 30, 60, 300, 900, 3600] as const;
+const MIN_BINS = 3;
+const MAX_BINS = 120;
+
+/** Bin lengths that fit a recording of `durationS`, and the one closest to about twenty bars. */
+export function binChoices(durationS: number): { choices: number[]; preferred: number } {
+  const fit = BIN_LENGTHS_S.filter((b) => durationS / b >= MIN_BINS && durationS / b <= MAX_BINS);
+  const choices = fit.length > 0 ? fit : [BIN_LENGTHS_S.find((b) => durationS / b <= MAX_BINS) ?? 3600];
+  const preferred = choices.reduce((best, b) => (Math.abs(Math.log(durationS / b / 20)) < Math.abs(Math.log(durationS / best / 20)) ? b : best));
+  return { choices, preferred };
+}

@@ -1,7 +1,7 @@
 import { useEffect, useRef, useState } from 'react';
 import type { DetectedEvent } from '../../core/analysis/types';
 import { clampView, type View } from '../../core/view/viewport';
-import { formatClock } from '../format';
+import { formatClock } from '../../core/format';
 import type { Palette } from './event-style';
 
 interface Props {

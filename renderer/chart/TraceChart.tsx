@@ -3,7 +3,7 @@ import uPlot from 'uplot';
 import type { AnalysedChannel, DetectedEvent } from '../../core/analysis/types';
 import { queryWindow, type Pyramid } from '../../core/view/pyramid';
 import type { View } from '../../core/view/viewport';
-import { formatClock, formatUnit } from '../format';
+import { formatClock, formatUnit } from '../../core/format';
 import { useUplot } from '../hooks/useUplot';
 import { HALF_DIVISIONS } from '../../core/view/gain';
 import { drawEvents } from './draw-events';

@@ -1,7 +1,7 @@
 import { useMemo, useState } from 'react';
 import { analysedChannels } from '../../core/analysis/channels';
 import type { ChannelKind, Recording } from '../../core/recording';
-import { formatDuration, formatHz, formatUnit } from '../format';
+import { formatDuration, formatHz, formatUnit } from '../../core/format';
 import type { ImportSettings } from '../worker/protocol';
 import { SiteSelect } from './SiteSelect';
 

@@ -1,5 +1,5 @@
 import { SITES, parseSite, type Side } from '../../core/sites';
-import { capitalise } from '../format';
+import { capitalise } from '../../core/format';
 
 interface Props {
   id: string;

@@ -7,7 +7,7 @@ import { GAIN_STEPS } from '../../core/view/gain';
 import { Overview } from '../chart/Overview';
 import { TraceChart } from '../chart/TraceChart';
 import { EVENT_CLASSES, type Palette } from '../chart/event-style';
-import { formatClock, formatUnit } from '../format';
+import { formatClock, formatUnit } from '../../core/format';
 import { useSize } from '../hooks/useSize';
 import type { LoadedRecording } from '../worker/protocol';
 import { ClassMark } from './ClassMark';

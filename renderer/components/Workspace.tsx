@@ -10,7 +10,7 @@ import { useAnnounce } from '../a11y/announcer';
 import { groupIdOf, isSpan } from '../events/groups';
 import { TabList, panelId, tabId } from '../a11y/Tabs';
 import { classOf, eventKey, reviewLabel, type Palette } from '../chart/event-style';
-import { formatAmount, formatClock } from '../format';
+import { formatAmount, formatClock } from '../../core/format';
 import { useCommandKeys } from '../hooks/useCommandKeys';
 import type { CommandId, CommandScope, ShortcutMode } from '../platform/commands';
 import type { SessionApi } from '../session/useSession';

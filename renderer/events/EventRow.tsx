@@ -1,8 +1,7 @@
 import type { AnalysedChannel, DetectedEvent } from '../../core/analysis/types';
 import { ClassMark } from '../components/ClassMark';
-import { classLabel } from '../chart/event-style';
-import { formatAmount, formatClock, formatDuration } from '../format';
-import { isSpan, listTime } from './groups';
+import { formatClock } from '../../core/format';
+import { listTime, sizeText } from './groups';
 
 export type SortKey = 'time' | 'channel' | 'size' | 'review';
 
@@ -20,16 +19,6 @@ const STATUS: Record<string, [string, string]> = {
   added: ['+', 'Added'],
   detected: ['', 'To review'],
 };
-
-const MULTIPLET = ['', '', 'doublet', 'triplet'];
-
-/** A twitch reads "Twitch · doublet 152 µV"; a span "Sustained 4.2 s" from its onset. */
-export function sizeText(e: DetectedEvent, unit: string): string {
-  const cls = classLabel(e);
-  if (isSpan(e)) return `${cls} ${formatDuration(e.endS - e.startS)}`;
-  const m = e.multiplet && e.multiplet > 1 ? ` · ${MULTIPLET[e.multiplet] ?? `${e.multiplet}×`}` : '';
-  return `${cls}${m} ${formatAmount(e.amplitude, unit)}`;
-}
 
 interface Props {
   id: string;

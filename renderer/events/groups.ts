@@ -1,4 +1,6 @@
 import type { ArtifactReason, DetectedEvent } from '../../core/analysis/types';
+import { formatAmount, formatDuration } from '../../core/format';
+import { classLabel } from '../chart/event-style';
 
 /**
  * The event list's sections: findings first (twitches, then spans of activity), then what the detector set
@@ -67,4 +69,14 @@ export function isSpan(e: DetectedEvent): boolean {
 
 export function listTime(e: DetectedEvent): number {
   return isSpan(e) ? e.startS : e.peakS;
+}
+
+const MULTIPLET = ['', '', 'doublet', 'triplet'];
+
+/** A twitch reads "Twitch · doublet 152 µV"; a span "Sustained 4.2 s" from its onset. */
+export function sizeText(e: DetectedEvent, unit: string): string {
+  const cls = classLabel(e);
+  if (isSpan(e)) return `${cls} ${formatDuration(e.endS - e.startS)}`;
+  const m = e.multiplet && e.multiplet > 1 ? ` · ${MULTIPLET[e.multiplet] ?? `${e.multiplet}×`}` : '';
+  return `${cls}${m} ${formatAmount(e.amplitude, unit)}`;
 }

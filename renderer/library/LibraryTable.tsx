@@ -1,5 +1,5 @@
 import { Fragment, useMemo, useState } from 'react';
-import { formatDuration } from '../../core/guidance/numbers';
+import { formatDuration } from '../../core/format';
 import { queryLibrary, type LibraryEntry, type LibrarySortKey } from '../../core/library';
 import { siteRateLabel, startLabel } from './format';
 import { TagEditor } from './TagEditor';

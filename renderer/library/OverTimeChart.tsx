@@ -1,5 +1,5 @@
 import { useRef, useState } from 'react';
-import { formatNumber } from '../../core/guidance/numbers';
+import { formatNumber } from '../../core/format';
 import { tickStep, ticks } from '../../core/report/charts/scale';
 import { siteMark } from '../../core/report/trend/marks';
 import { calendarRange, calendarTicks } from '../../core/report/trend/calendar-axis';

@@ -1,5 +1,5 @@
 import { useMemo, useState } from 'react';
-import { formatDuration, formatNumber, listInWords, plural } from '../../core/guidance/numbers';
+import { formatDuration, formatNumber, listInWords, plural } from '../../core/format';
 import { PRESET_TAGS, normaliseTags, type LibraryEntry } from '../../core/library';
 import { dayLabel, filterByTags, placeInTime, rateSeries, spreadSeries, sustainedSeries, type TagFilter } from '../../core/trends';
 import { usePlatform } from '../platform/context';

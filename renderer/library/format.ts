@@ -1,5 +1,5 @@
 /** How library facts are written in the list and the trends. */
-import { formatNumber } from '../../core/guidance/numbers';
+import { formatNumber } from '../../core/format';
 import type { LibrarySite } from '../../core/library';
 import { calendarMs, dayLabel } from '../../core/trends';
 

@@ -1,6 +1,7 @@
 import type { Analysis } from '../../core/analysis/types';
 import { agreementOf, agreementSummary, precisionPhrase } from '../../core/review/agreement';
-import { capitalise, formatAmount, formatDuration, formatRate } from '../format';
+import { capitalise, formatAmount, formatDuration, formatNumber } from '../../core/format';
+import { rateRows } from './rate-rows';
 import { SiteBars } from './SiteBars';
 import { TwitchesOverTime } from './TwitchesOverTime';
 
@@ -11,6 +12,7 @@ export function Results({ analysis, durationS }: { analysis: Analysis; durationS
     const eps = analysis.events.filter((e) => e.channel === s.channel && e.type === 'sustained' && e.review !== 'rejected');
     return { s, longest: eps.reduce((m, e) => Math.max(m, e.endS - e.startS), 0) };
   });
+  const rows = rateRows(analysis);
   const agreement = agreementOf(analysis);
   const precision = precisionPhrase(agreement);
   return (
@@ -24,24 +26,24 @@ export function Results({ analysis, durationS }: { analysis: Analysis; durationS
       </section>
       <section className="card" aria-labelledby="r-sites">
         <h2 id="r-sites">Twitches per minute of rest, by site</h2>
-        <SiteBars sites={analysis.summary.sites} />
+        <SiteBars rows={rows} />
         <table className="grid" data-testid="site-table" style={{ marginTop: 8 }}>
           <thead>
             <tr>
               <th scope="col">Site</th>
               <th scope="col" className="num">Twitches</th>
               <th scope="col" className="num">Rest</th>
-              <th scope="col" className="num">Per minute</th>
+              <th scope="col" className="num">Per minute of rest</th>
               <th scope="col" className="num">Sustained</th>
             </tr>
           </thead>
           <tbody>
-            {analysis.summary.sites.map((s) => (
-              <tr key={s.site} data-testid="site-row" data-site={s.site}>
-                <td>{capitalise(s.site)}</td>
+            {rows.map((s) => (
+              <tr key={s.name} data-testid="site-row" data-site={s.name.toLowerCase()}>
+                <th scope="row">{s.name}</th>
                 <td className="num" data-testid="site-count">{s.twitchCount}</td>
                 <td className="num">{formatDuration(s.restS)}</td>
-                <td className="num">{formatRate(s.twitchesPerMinute)}</td>
+                <td className="num">{s.twitchesPerMinute === null ? '–' : formatNumber(s.twitchesPerMinute)}</td>
                 <td className="num">{s.sustainedCount}</td>
               </tr>
             ))}

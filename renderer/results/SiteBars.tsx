@@ -1,55 +1,59 @@
 import { useRef } from 'react';
-import type { SiteSummary } from '../../core/analysis/types';
+import { formatDuration, formatNumber, formatRate } from '../../core/format';
 import { useWidth } from '../hooks/useSize';
-import { capitalise, formatRate } from '../format';
+import type { RateRow } from './rate-rows';
 
-/** Twitches per minute of rest by site, as horizontal bars with the value and count written beside each. */
-export function SiteBars({ sites }: { sites: readonly SiteSummary[] }) {
+const ROW_H = 32;
+const AXIS_H = 40;
+
+/** Twitches per minute of rest, one horizontal bar per site (or unsited channel), value and count beside it. */
+export function SiteBars({ rows }: { rows: readonly RateRow[] }) {
   const box = useRef<HTMLDivElement>(null);
   const width = useWidth(box);
-  if (sites.length === 0) {
-    return <p className="empty">No channel has a body site yet. Set sites in the Sites tab to see rates by site.</p>;
-  }
+  if (rows.length === 0) return <p className="empty">No channel was analysed.</p>;
   const W = Math.max(320, width);
-  const labelW = 120;
-  const valueW = 130;
-  const rowH = 28;
-  const H = sites.length * rowH + 26;
-  const max = Math.max(...sites.map((s) => s.twitchesPerMinute), 0.0001);
+  const labelW = Math.min(220, Math.max(110, ...rows.map((r) => r.name.length * 7.5)));
+  const valueW = 150;
+  const H = rows.length * ROW_H + AXIS_H;
+  const max = Math.max(...rows.map((s) => s.twitchesPerMinute ?? 0), 0.0001);
   const barW = W - labelW - valueW;
   const ticks = niceTicks(max);
   const scaleMax = ticks[ticks.length - 1];
   return (
     <div className="chart-box" ref={box}>
-    <svg className="chart-svg" width={W} height={H} viewBox={`0 0 ${W} ${H}`} role="img" aria-label="Twitches per minute of rest by site" data-testid="site-chart">
-      {ticks.map((t) => {
-        const x = labelW + (t / scaleMax) * barW;
-        return (
-          <g key={t}>
-            <line className="gridline" x1={x} x2={x} y1={0} y2={H - 20} />
-            <text x={x} y={H - 6} textAnchor="middle" className="bar-label">
-              {formatRate(t)}
-            </text>
-          </g>
-        );
-      })}
-      {sites.map((s, i) => {
-        const y = i * rowH + 4;
-        const w = (s.twitchesPerMinute / scaleMax) * barW;
-        return (
-          <g key={s.site} data-testid="site-bar" data-site={s.site} data-count={s.twitchCount} data-rate={s.twitchesPerMinute.toFixed(4)}>
-            <title>{`${capitalise(s.site)}: ${formatRate(s.twitchesPerMinute)} per minute of rest (${s.twitchCount} twitches in ${(s.restS / 60).toFixed(1)} min)`}</title>
-            <text x={labelW - 8} y={y + rowH / 2} textAnchor="end" dominantBaseline="middle">
-              {capitalise(s.site)}
-            </text>
-            <rect className="bar" x={labelW} y={y + 3} width={Math.max(w, s.twitchCount > 0 ? 2 : 0)} height={rowH - 10} rx={2} />
-            <text x={labelW + w + 6} y={y + rowH / 2} dominantBaseline="middle" className="num">
-              {formatRate(s.twitchesPerMinute)}/min · {s.twitchCount}
-            </text>
-          </g>
-        );
-      })}
-    </svg>
+      <svg className="chart-svg" width={W} height={H} viewBox={`0 0 ${W} ${H}`} role="img" aria-label="Twitches per minute of rest by site; the same figures are in the table below" data-testid="site-chart">
+        {ticks.map((t) => {
+          const x = labelW + (t / scaleMax) * barW;
+          return (
+            <g key={t}>
+              <line className="gridline" x1={x} x2={x} y1={0} y2={H - AXIS_H + 4} />
+              <text x={x} y={H - AXIS_H + 20} textAnchor="middle" className="bar-label">
+                {formatNumber(t)}
+              </text>
+            </g>
+          );
+        })}
+        <text x={labelW + barW / 2} y={H - 4} textAnchor="middle" className="bar-label">
+          twitches per minute of rest
+        </text>
+        {rows.map((s, i) => {
+          const y = i * ROW_H + 4;
+          const rate = s.twitchesPerMinute ?? 0;
+          const w = (rate / scaleMax) * barW;
+          return (
+            <g key={s.name} data-testid="site-bar" data-site={s.name.toLowerCase()} data-count={s.twitchCount} data-rate={rate.toFixed(4)}>
+              <title>{`${s.name}: ${formatRate(rate)} of rest (${s.twitchCount} twitches in ${formatDuration(s.restS)})`}</title>
+              <text x={labelW - 8} y={y + ROW_H / 2} textAnchor="end" dominantBaseline="middle">
+                {s.name}
+              </text>
+              <rect className="bar" x={labelW} y={y + 4} width={Math.max(w, s.twitchCount > 0 ? 2 : 0)} height={ROW_H - 12} rx={2} />
+              <text x={labelW + w + 6} y={y + ROW_H / 2} dominantBaseline="middle" className="num">
+                {s.twitchesPerMinute === null ? 'no rate' : `${formatRate(rate)} · ${s.twitchCount}`}
+              </text>
+            </g>
+          );
+        })}
+      </svg>
     </div>
   );
 }

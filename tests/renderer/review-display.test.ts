@@ -3,8 +3,7 @@ import type { DetectedEvent } from '../../core/analysis/types';
 import { defaultGain, stepGain } from '../../core/view/gain';
 import { stepEvent } from '../../core/review/navigate';
 import { reviewProgress } from '../../core/review/progress';
-import { groupEvents } from '../../renderer/events/groups';
-import { sizeText } from '../../renderer/events/EventRow';
+import { groupEvents, sizeText } from '../../renderer/events/groups';
 
 const ev = (type: DetectedEvent['type'], peakS: number, more: Partial<DetectedEvent> = {}): DetectedEvent => ({ channel: 'c', type, startS: peakS - 0.1, endS: peakS + 0.1, peakS, amplitude: 50, snr: 8, ...more });
 

@@ -1,6 +1,6 @@
 /** Horizontal bars of events per minute of rest by location, with their 95 % intervals as whiskers. */
 import type { Location } from '../../guidance/findings';
-import { formatNumber } from '../../guidance/numbers';
+import { formatNumber } from '../../format';
 import { tickStep, ticks } from './scale';
 import { line, rect, svg, text } from './svg';
 

@@ -1,5 +1,5 @@
 /** One waveform snippet as SVG: min/max per pixel column so no spike is lost, with time and amplitude scale bars. */
-import { formatNumber } from '../../guidance/numbers';
+import { formatNumber } from '../../format';
 import type { Snippet } from '../snippets';
 import { niceBelow } from './scale';
 import { line, rect, svg, text } from './svg';

@@ -4,7 +4,7 @@
  * Heartbeats the filter set aside are not drawn: a hundred short spans would read as events.
  */
 import type { Analysis } from '../../analysis/types';
-import { formatClock, formatDuration } from '../../guidance/numbers';
+import { formatClock, formatDuration } from '../../format';
 import { tickStep, ticks, timeTickStep } from './scale';
 import { line, patterns, rect, svg, text } from './svg';
 

@@ -2,7 +2,7 @@
  * Values by site over calendar time: one line and mark shape per site, exact 95 % intervals as whiskers,
  * marks sized by the rest time behind them, numbered tag markers along the top.
  */
-import { formatNumber } from '../../guidance/numbers';
+import { formatNumber } from '../../format';
 import { tickStep, ticks } from '../charts/scale';
 import { line, r1, svg, text } from '../charts/svg';
 import { calendarRange, calendarTicks } from './calendar-axis';

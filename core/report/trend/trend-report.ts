@@ -4,7 +4,7 @@
  * self-contained HTML (inline CSS and SVG, no scripts) and print style as the single-recording report.
  */
 import { DISCLAIMER } from '../../guidance/content';
-import { formatDuration, formatNumber, listInWords, plural } from '../../guidance/numbers';
+import { formatDuration, formatNumber, listInWords, plural } from '../../format';
 import { dayLabel } from '../../trends/calendar';
 import { firstToLatest } from '../../trends/first-last';
 import { placeInTime, rateSeries, spreadSeries, sustainedSeries, type DatedRecording, type TagFilter, type TrendRecording } from '../../trends/series';

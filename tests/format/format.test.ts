@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatClock, formatDuration, formatNumber, listInWords } from '../../core/guidance/numbers';
+import { formatClock, formatDuration, formatNumber, listInWords } from '../../core/format';
 
 describe('numbers in words', () => {
   it('keeps two significant digits below 10 and never prints 10.0', () => {
