@@ -49,12 +49,12 @@ export function App() {
     async (kind: ExportKind) => {
       if (!state.loaded || !reviewed) return;
       try {
-        await exportAs(platform, kind, { recording: state.loaded.recording, analysis: reviewed, answers: state.answers, subject: state.subject }, reportHtml);
+        await exportAs(platform, kind, { recording: state.loaded.recording, analysis: reviewed, answers: state.answers, subject: state.subject, recordedAt: state.recordedAt }, reportHtml);
       } catch (err) {
         notify(`The export did not work: ${err instanceof Error ? err.message : String(err)}`);
       }
     },
-    [platform, state.loaded, state.answers, state.subject, reviewed, reportHtml, notify],
+    [platform, state.loaded, state.answers, state.subject, state.recordedAt, reviewed, reportHtml, notify],
   );
 
   // `?sample=NAME` opens a bundled sample straight away (links, demos and the browser tests use it).

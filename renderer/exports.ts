@@ -14,6 +14,8 @@ export interface ExportInput {
   analysis: Analysis;
   answers: ChecklistAnswers;
   subject: string;
+  /** The date the user gave a recording whose file states none. */
+  recordedAt: string | null;
 }
 
 function baseName(file: string): string {
@@ -28,16 +30,18 @@ export async function exportAs(
   reportHtml: (req: ReportRequest) => Promise<string>,
 ): Promise<boolean> {
   const version = await platform.appVersion();
+  const recording = input.recording.startTime || !input.recordedAt ? input.recording : { ...input.recording, startTime: input.recordedAt };
   const base = baseName(input.recording.file);
   if (kind === 'csv') return platform.saveFile(`${base}.events.csv`, eventsToCsv(input.analysis), 'text/csv');
   if (kind === 'json') {
-    const json = JSON.stringify(toAnalysisJson(input.recording, input.analysis, version), null, 2) + '\n';
+    const json = JSON.stringify(toAnalysisJson(recording, input.analysis, version), null, 2) + '\n';
     return platform.saveFile(`${base}.analysis.json`, json, 'application/json');
   }
   const html = await reportHtml({
     analysis: input.analysis,
     answers: input.answers,
     ...(input.subject.trim() ? { subject: input.subject.trim() } : {}),
+    ...(recording !== input.recording && input.recordedAt ? { recordedAt: input.recordedAt } : {}),
     software: { name: 'TwitchScope', version },
     generatedAt: new Date().toISOString(),
   });

@@ -10,6 +10,7 @@ export interface RestoredWork {
   params: Record<string, unknown>;
   subject: string;
   answers: ChecklistAnswers;
+  recordedAt: string | null;
 }
 
 /** Said when saved work exists but could not be read: the host keeps it aside at the first save. */
@@ -37,7 +38,7 @@ export function restoreFromSidecar(
   }
   const restoredNotice = `Restored your saved work from ${s.savedAt ? formatDate(s.savedAt) : 'earlier'}.`;
   return {
-    restored: { work: { sites: s.sites, edits: s.edits }, sensitivity: s.sensitivity, params: s.params, subject: s.subject, answers: sanitizeAnswers(s.answers) },
+    restored: { work: { sites: s.sites, edits: s.edits }, sensitivity: s.sensitivity, params: s.params, subject: s.subject, answers: sanitizeAnswers(s.answers), recordedAt: s.recordedAt ?? null },
     notice:
       parsed.dropped.length === 0
         ? restoredNotice

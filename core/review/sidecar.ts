@@ -26,6 +26,8 @@ export interface Sidecar {
   params: Record<string, unknown>;
   /** Guidance checklist answers, stored as given. */
   answers: unknown;
+  /** When the recording was made, as the user gave it for a file that does not say (ISO 8601). */
+  recordedAt?: string;
 }
 
 export type SidecarWork = Omit<Sidecar, 'schema' | 'version' | 'savedAt' | 'recording'>;
@@ -50,7 +52,7 @@ export function serializeSidecar(s: Sidecar): string {
  */
 export type SidecarParse = { ok: true; sidecar: Sidecar; dropped: string[] } | { ok: false; reason: string };
 
-const KNOWN_FIELDS = new Set(['schema', 'version', 'savedAt', 'recording', 'subject', 'sites', 'edits', 'sensitivity', 'params', 'answers']);
+const KNOWN_FIELDS = new Set(['schema', 'version', 'savedAt', 'recording', 'subject', 'sites', 'edits', 'sensitivity', 'params', 'answers', 'recordedAt']);
 const EDIT_FIELDS = new Set(['action', 'channel', 'peakS', 'startS', 'endS', 'amplitude']);
 
 /** Reads a sidecar defensively: the file may be hand-edited or from a newer version. Bad edits are dropped. */
@@ -93,6 +95,7 @@ export function parseSidecar(text: string): SidecarParse {
       sensitivity,
       params: readParams(raw.params, dropped),
       answers,
+      ...(typeof raw.recordedAt === 'string' && Number.isFinite(Date.parse(raw.recordedAt)) ? { recordedAt: raw.recordedAt } : {}),
     },
     dropped,
   };

@@ -30,6 +30,22 @@ export function SitesPanel({ analysis, session }: { analysis: Analysis; session:
           </tbody>
         </table>
       </section>
+      {!session.state.loaded?.recording.startTime && (
+        <section className="card" aria-labelledby="date-title">
+          <h2 id="date-title">Recording date</h2>
+          <p className="muted">This file does not say when it was recorded. Give the date so the recording can be placed in Trends; it is saved with your work.</p>
+          <div className="subject">
+            <label htmlFor="recorded-at">Recorded on</label>
+            <input
+              id="recorded-at"
+              type="datetime-local"
+              value={session.state.recordedAt ? session.state.recordedAt.slice(0, 16) : ''}
+              onChange={(e) => session.setRecordedAt(e.target.value ? `${e.target.value}:00` : null)}
+              data-testid="recorded-at"
+            />
+          </div>
+        </section>
+      )}
       <section className="card" aria-labelledby="subject-title">
         <h2 id="subject-title">Subject</h2>
         <div className="subject">

@@ -31,6 +31,8 @@ export interface SessionState {
   params: Record<string, unknown>;
   subject: string;
   answers: ChecklistAnswers;
+  /** When the recording was made, given by the user for a file that does not say; saved with the work. */
+  recordedAt: string | null;
 }
 
 export const EMPTY_WORK: Work = { sites: {}, edits: [] };
@@ -49,6 +51,7 @@ export const initialState: SessionState = {
   params: {},
   subject: '',
   answers: {},
+  recordedAt: null,
 };
 
 
@@ -65,6 +68,7 @@ export type SessionAction =
   | { type: 'sensitivity'; value: number | null }
   | { type: 'subject'; value: string }
   | { type: 'answers'; value: ChecklistAnswers }
+  | { type: 'recorded-at'; value: string | null }
   | { type: 'back-to-check' }
   | { type: 'close' };
 
@@ -76,7 +80,7 @@ export function reduce(s: SessionState, a: SessionAction): SessionState {
       return { ...s, busy: null };
     case 'opened': {
       const sameFile = s.file?.key === a.file.key && s.loaded !== null;
-      const keep = sameFile ? { history: s.history, sensitivity: s.sensitivity, params: s.params, subject: s.subject, answers: s.answers } : null;
+      const keep = sameFile ? { history: s.history, sensitivity: s.sensitivity, params: s.params, subject: s.subject, answers: s.answers, recordedAt: s.recordedAt } : null;
       return {
         ...s,
         phase: 'check',
@@ -92,6 +96,7 @@ export function reduce(s: SessionState, a: SessionAction): SessionState {
         params: keep ? keep.params : (a.restored?.params ?? {}),
         subject: keep ? keep.subject : (a.restored?.subject ?? ''),
         answers: keep ? keep.answers : (a.restored?.answers ?? {}),
+        recordedAt: keep ? keep.recordedAt : (a.restored?.recordedAt ?? null),
       };
     }
     case 'analysed':
@@ -113,6 +118,8 @@ export function reduce(s: SessionState, a: SessionAction): SessionState {
       return { ...s, subject: a.value };
     case 'answers':
       return { ...s, answers: a.value };
+    case 'recorded-at':
+      return { ...s, recordedAt: a.value };
     case 'back-to-check':
       return { ...s, phase: 'check', error: null };
     case 'close':

@@ -33,6 +33,8 @@ export interface SessionApi {
   reportHtml(input: ReportRequest): Promise<string>;
   setSubject(value: string): void;
   setAnswers(value: ChecklistAnswers): void;
+  /** The date of a recording whose file does not state one (ISO 8601), or null. */
+  setRecordedAt(value: string | null): void;
   notify(message: string | null): void;
 }
 
@@ -150,6 +152,7 @@ export function useSession(): SessionApi {
       reportHtml: (input) => client().reportHtml(input),
       setSubject: (value) => dispatch({ type: 'subject', value }),
       setAnswers: (value) => dispatch({ type: 'answers', value }),
+      setRecordedAt: (value) => dispatch({ type: 'recorded-at', value }),
       notify: (message) => dispatch({ type: 'notice', message }),
     }),
     [client, load, runAnalysis, setWork],

@@ -47,7 +47,9 @@ export class Engine {
 
   reportHtml(input: ReportRequest): string {
     if (!this.recording) throw new Error('No recording is loaded.');
-    return buildReportHtml({ ...input, recording: this.recording });
+    const { recordedAt, ...rest } = input;
+    const recording = this.recording.startTime || !recordedAt ? this.recording : { ...this.recording, startTime: recordedAt };
+    return buildReportHtml({ ...rest, recording });
   }
 }
 

@@ -15,7 +15,10 @@ export interface AnalyseSettings {
 }
 
 /** The report is built where the samples are (its waveform snippets need them): everything but the recording. */
-export type ReportRequest = Omit<ReportInput, 'recording'>;
+export type ReportRequest = Omit<ReportInput, 'recording'> & {
+  /** The date the user gave a recording whose file states none. */
+  recordedAt?: string;
+};
 
 export type WorkerRequest =
   | { type: 'import'; id: number; name: string; size: number; settings: ImportSettings }

@@ -518,6 +518,25 @@ scenario('a sustained span: listed at onset with its length, selected whole, its
   await forgetSavedWork(page);
 });
 
+scenario('a recording without a date is given one and placed in Trends', async ({ page, url, tmp }) => {
+  const { writeFile } = await import('node:fs/promises');
+  const file = join(tmp, 'undated-forearm.csv');
+  const rows = Array.from({ length: 30_000 }, (_, i) => `${(i / 1000).toFixed(3)},${((((i * 7919) % 2001) - 1000) / 200 + (i % 4000 === 2000 ? 120 : 0)).toFixed(2)}`);
+  await writeFile(file, `# rate_hz = 1000\ntime_s,left forearm EMG (uV)\n${rows.join('\n')}\n`);
+  await page.goto(url);
+  const [chooser] = await Promise.all([page.waitForEvent('filechooser'), page.getByTestId('open-recording').click()]);
+  await chooser.setFiles(file);
+  await page.getByTestId('analyse').click({ timeout: 60_000 });
+  await page.getByTestId('timeline').waitFor({ timeout: 120_000 });
+  await page.getByTestId('tab-sites').click();
+  await page.getByTestId('recorded-at').fill('2026-02-03T09:30');
+  await page.getByTestId('library-button').click();
+  const row = page.locator('[data-testid="library-row"][data-name="undated-forearm.csv"]');
+  await row.waitFor({ timeout: 10_000 });
+  await waitFor(async () => /3 Feb 2026 09:30/.test(await row.locator('td').first().textContent()), `the library row to show the given date (shows "${await row.locator('td').first().textContent()}")`);
+  await page.screenshot({ path: join(shots, '24-dated-by-user.png') });
+});
+
 scenario('zoomed-in view of one twitch', async ({ page, url }) => {
   const sample = pickSample();
   await page.goto(`${url}?sample=${encodeURIComponent(sample)}`);

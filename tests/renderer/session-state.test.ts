@@ -13,7 +13,7 @@ function opened(s: SessionState, key: string, restored: boolean): SessionState {
     file: file(key),
     settings: {},
     loaded,
-    restored: restored ? { work, sensitivity: 0.8, params: {}, subject: 'AB', answers: {} } : null,
+    restored: restored ? { work, sensitivity: 0.8, params: {}, subject: 'AB', answers: {}, recordedAt: null } : null,
     notice: null,
   });
 }
