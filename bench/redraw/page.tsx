@@ -74,6 +74,9 @@ function Bench() {
           palette={palette}
           height={110}
           gain={50}
+          cursors={[]}
+          measuring={false}
+          onMeasure={() => undefined}
           onAdjust={() => undefined}
           onRange={() => undefined}
           onWheelZoom={() => undefined}

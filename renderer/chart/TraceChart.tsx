@@ -19,6 +19,10 @@ export interface TraceChartProps {
   events: readonly DetectedEvent[];
   selected: string | null;
   addMode: boolean;
+  /** Measurement cursors placed on this trace (time and value), drawn as crossing lines. */
+  cursors: ReadonlyArray<{ t: number; v: number }>;
+  measuring: boolean;
+  onMeasure(t: number, v: number): void;
   palette: Palette;
   height: number;
   /** Units per division on a fixed scale of ±HALF_DIVISIONS divisions, or null to fit each view's data. */
@@ -95,7 +99,8 @@ export function TraceChart(props: TraceChartProps) {
         pickPlugin(() => live.current),
         spanEdgePlugin(() => ({
           events: live.current.events,
-          addMode: live.current.addMode,
+          // Adding and measuring use the clicks; edges are not grabbed meanwhile.
+          busy: live.current.addMode || live.current.measuring,
           onPreview: (d) => {
             preview.current = d;
             chart.current?.redraw(false, false);
@@ -111,6 +116,7 @@ export function TraceChart(props: TraceChartProps) {
             const events = d ? p.events.map((e) => (e === d.event ? { ...e, startS: d.startS, endS: d.endS } : e)) : p.events;
             drawEvents(u, events, p.selected, p.palette);
             if (p.addMode) drawCentreLine(u, p.palette.accent);
+            for (const c of p.cursors) drawCursor(u, c, p.palette.accent);
             // What the test reads to know the drawn scale.
             if (box.current) box.current.dataset.yMax = String(u.scales.y.max ?? '');
           },
@@ -144,7 +150,7 @@ export function TraceChart(props: TraceChartProps) {
 
   useEffect(() => {
     chart.current?.redraw(false, false);
-  }, [chart, events, selected, addMode]);
+  }, [chart, events, selected, addMode, props.cursors]);
 
   // A new gain rescales y without rebuilding the chart.
   useEffect(() => {
@@ -155,7 +161,7 @@ export function TraceChart(props: TraceChartProps) {
   const inView = countInView(events, view);
   return (
     <div
-      className={`trace-plot${addMode ? ' adding' : ''}`}
+      className={`trace-plot${addMode || props.measuring ? ' adding' : ''}`}
       ref={box}
       role="img"
       aria-label={`${channel.label} trace, ${inView} event${inView === 1 ? '' : 's'} in view`}
@@ -211,4 +217,26 @@ function ySplits(gain: number | null, min: number, max: number): number[] {
   const out: number[] = [];
   for (let v = Math.ceil(min / step) * step; v <= max + step * 1e-9; v += step) out.push(Number(v.toPrecision(12)));
   return out;
+}
+
+/** A measurement cursor: a solid vertical and horizontal line through the point the user clicked. */
+function drawCursor(u: uPlot, c: { t: number; v: number }, colour: string): void {
+  const { left, top, width, height } = u.bbox;
+  const x = u.valToPos(c.t, 'x', true);
+  const y = u.valToPos(c.v, 'y', true);
+  const ctx = u.ctx;
+  ctx.save();
+  ctx.strokeStyle = colour;
+  ctx.lineWidth = 1.5 * uPlot.pxRatio;
+  ctx.beginPath();
+  if (x >= left && x <= left + width) {
+    ctx.moveTo(x, top);
+    ctx.lineTo(x, top + height);
+  }
+  if (y >= top && y <= top + height) {
+    ctx.moveTo(left, y);
+    ctx.lineTo(left + width, y);
+  }
+  ctx.stroke();
+  ctx.restore();
 }

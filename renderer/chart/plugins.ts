@@ -28,7 +28,9 @@ export function wheelPlugin(get: () => { onPan(fraction: number): void; onWheelZ
 }
 
 /** A click (not a drag) picks the nearest event mark, or in add mode the time to add a twitch at. */
-export function pickPlugin(get: () => { addMode: boolean; events: readonly DetectedEvent[]; onPickTime(t: number): void; onPickEvent(e: DetectedEvent): void }): uPlot.Plugin {
+export function pickPlugin(
+  get: () => { addMode: boolean; measuring: boolean; events: readonly DetectedEvent[]; onPickTime(t: number): void; onPickEvent(e: DetectedEvent): void; onMeasure(t: number, v: number): void },
+): uPlot.Plugin {
   return {
     hooks: {
       ready: (u) => {
@@ -38,7 +40,8 @@ export function pickPlugin(get: () => { addMode: boolean; events: readonly Detec
         u.over.addEventListener('click', (ev) => {
           if (Math.abs(ev.clientX - downX) > 3) return;
           const p = get();
-          if (p.addMode) p.onPickTime(u.posToVal(ev.offsetX, 'x'));
+          if (p.measuring) p.onMeasure(u.posToVal(ev.offsetX, 'x'), u.posToVal(ev.offsetY, 'y'));
+          else if (p.addMode) p.onPickTime(u.posToVal(ev.offsetX, 'x'));
           else {
             const hit = eventNear(u, p.events, ev.offsetX);
             if (hit) p.onPickEvent(hit);
@@ -63,6 +66,8 @@ function edgeAt(u: uPlot, events: readonly DetectedEvent[], x: number): { event:
   let bestD = GRAB_PX;
   for (const e of events) {
     if (e.type === 'twitch' || e.review === 'rejected') continue;
+    // Spans narrower than a few grab zones on screen (heartbeats at a wide zoom) are for clicking, not dragging.
+    if (u.valToPos(e.endS, 'x') - u.valToPos(e.startS, 'x') < 4 * GRAB_PX) continue;
     for (const edge of ['start', 'end'] as const) {
       const d = Math.abs(u.valToPos(edge === 'start' ? e.startS : e.endS, 'x') - x);
       if (d < bestD) {
@@ -79,25 +84,24 @@ function edgeAt(u: uPlot, events: readonly DetectedEvent[], x: number): { event:
  * (`onPreview`, drawn by the chart), and the new edges are committed once on release (`onCommit`, undoable).
  * Listens on the chart's root in the capture phase, so a grab does not also start uPlot's drag-to-zoom.
  */
-export function spanEdgePlugin(get: () => { events: readonly DetectedEvent[]; addMode: boolean; onPreview(d: EdgeDrag | null): void; onCommit(d: EdgeDrag): void }): uPlot.Plugin {
+export function spanEdgePlugin(get: () => { events: readonly DetectedEvent[]; busy: boolean; onPreview(d: EdgeDrag | null): void; onCommit(d: EdgeDrag): void }): uPlot.Plugin {
   return {
     hooks: {
       ready: (u) => {
         const xOf = (ev: MouseEvent) => ev.clientX - u.over.getBoundingClientRect().left;
         u.over.addEventListener('mousemove', (ev) => {
           if (ev.buttons !== 0) return;
-          const hit = get().addMode ? null : edgeAt(u, get().events, xOf(ev));
+          const hit = get().busy ? null : edgeAt(u, get().events, xOf(ev));
           u.over.style.cursor = hit ? 'ew-resize' : '';
           u.over.dataset.edge = hit ? hit.edge : '';
         });
         u.root.addEventListener(
           'mousedown',
           (ev) => {
-            if (ev.button !== 0 || ev.target !== u.over || get().addMode) return;
+            if (ev.button !== 0 || ev.target !== u.over || get().busy) return;
             const hit = edgeAt(u, get().events, xOf(ev));
             if (!hit) return;
             ev.stopPropagation();
-            ev.preventDefault();
             const { event, edge } = hit;
             let drag: EdgeDrag = { event, startS: event.startS, endS: event.endS };
             const move = (m: MouseEvent) => {

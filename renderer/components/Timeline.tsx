@@ -7,7 +7,7 @@ import { GAIN_STEPS } from '../../core/view/gain';
 import { Overview } from '../chart/Overview';
 import { TraceChart } from '../chart/TraceChart';
 import { EVENT_CLASSES, type Palette } from '../chart/event-style';
-import { formatClock, formatUnit } from '../../core/format';
+import { formatAmount, formatClock, formatUnit } from '../../core/format';
 import { useSize } from '../hooks/useSize';
 import type { LoadedRecording } from '../worker/protocol';
 import { ClassMark } from './ClassMark';
@@ -40,6 +40,16 @@ interface Props {
   onPageS(s: number): void;
   /** About the twitch just added: its size, and a warning when it is below the channel's floor. */
   addedNote: { text: string; low: boolean } | null;
+  measure: Measure;
+  onMeasureMode(on: boolean): void;
+  onMeasure(channelId: string, t: number, v: number): void;
+}
+
+/** Measurement cursors: on or off, and up to two points on one channel. */
+export interface Measure {
+  on: boolean;
+  channel: string | null;
+  points: ReadonlyArray<{ t: number; v: number }>;
 }
 
 /** Traces share the height available, within limits that keep them readable. */
@@ -47,6 +57,7 @@ const TRACE_MIN_H = 110;
 const TRACE_MAX_H = 300;
 const TRACE_GAP = 8;
 export const PAGE_LENGTHS = [1, 5, 10, 30] as const;
+const NO_POINTS: ReadonlyArray<{ t: number; v: number }> = [];
 
 /** Overview strip, synced detail traces and the event list. */
 export function Timeline(p: Props) {
@@ -126,6 +137,9 @@ export function Timeline(p: Props) {
               ))}
             </select>
           </label>
+          <button aria-pressed={p.measure.on} onClick={() => p.onMeasureMode(!p.measure.on)} title="Measure: click two points on a trace (M)" data-testid="measure-mode">
+            Measure
+          </button>
           <button
             aria-pressed={p.addMode}
             onClick={() => p.onAddMode(!p.addMode)}
@@ -139,6 +153,11 @@ export function Timeline(p: Props) {
           <span className="range num">
             {formatClock(view.t0, 2)} – {formatClock(view.t1, 2)} of {formatClock(durationS)}
           </span>
+          {p.measure.on && (
+            <span className="measure-readout" data-testid="measure-readout">
+              {measureText(p.measure, analysis)}
+            </span>
+          )}
           <span className="legend" role="group" aria-label="Legend">
             {EVENT_CLASSES.map((c) => (
               <span key={c.type}>
@@ -187,6 +206,9 @@ export function Timeline(p: Props) {
                 onPickTime={(t) => p.onAdd(channel.id, t)}
                 onPickEvent={p.onSelect}
                 onAdjust={p.onAdjust}
+                cursors={p.measure.channel === channel.id ? p.measure.points : NO_POINTS}
+                measuring={p.measure.on}
+                onMeasure={(t, v) => p.onMeasure(channel.id, t, v)}
               />
             </div>
           ))}
@@ -218,4 +240,15 @@ export function Timeline(p: Props) {
       </aside>
     </div>
   );
+}
+
+/** Δt and Δamplitude between the two cursors, or what to do next. */
+export function measureText(m: Measure, analysis: Analysis): string {
+  if (m.points.length === 0) return 'Measure: click a first point on a trace.';
+  if (m.points.length === 1) return 'Measure: click a second point on the same trace.';
+  const [a, b] = m.points;
+  const ch = analysis.channels.find((c) => c.id === m.channel);
+  const dt = Math.abs(b.t - a.t);
+  const dtText = dt < 1 ? `${(dt * 1000).toFixed(1)} ms` : `${dt.toFixed(3)} s`;
+  return `Δt ${dtText} · Δ ${formatAmount(Math.abs(b.v - a.v), ch?.unit ?? '')} (${ch?.label ?? m.channel})`;
 }

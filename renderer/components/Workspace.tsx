@@ -18,7 +18,7 @@ import type { LoadedRecording } from '../worker/protocol';
 import { GuidancePanel } from '../guidance/GuidancePanel';
 import { Results } from '../results/Results';
 import { SitesPanel } from './SitesPanel';
-import { Timeline } from './Timeline';
+import { Timeline, measureText, type Measure } from './Timeline';
 
 type Tab = 'timeline' | 'results' | 'sites' | 'guidance';
 
@@ -55,6 +55,7 @@ export function Workspace({ session, loaded, analysis, palette, shortcutMode, co
   const [hidden, setHidden] = useState<ReadonlySet<string>>(() => new Set());
   const [emgGain, setEmgGain] = useState<number | null>(() => gainFor(analysis));
   const [pageS, setPageS] = useState(10);
+  const [measure, setMeasure] = useState<Measure>({ on: false, channel: null, points: [] });
   const [addedNote, setAddedNote] = useState<{ text: string; low: boolean } | null>(null);
   const setView = useCallback((v: View) => setViewRaw(zoomAt(v, 1, v.t0, durationS)), [durationS]);
 
@@ -186,7 +187,11 @@ export function Workspace({ session, loaded, analysis, palette, shortcutMode, co
         announce(`EMG scale ${g} µV per division`);
         break;
       }
+      case 'measure':
+        setMeasure((m) => ({ on: !m.on, channel: null, points: [] }));
+        break;
       case 'escape':
+        setMeasure({ on: false, channel: null, points: [] });
         setAddMode(false);
         setSelected(null);
         break;
@@ -257,6 +262,13 @@ export function Workspace({ session, loaded, analysis, palette, shortcutMode, co
             pageS={pageS}
             onPageS={setPageS}
             addedNote={addedNote}
+            measure={measure}
+            onMeasureMode={(on) => setMeasure({ on, channel: null, points: [] })}
+            onMeasure={(channel, t, v) => {
+              const next: Measure = measure.channel === channel && measure.points.length === 1 ? { on: true, channel, points: [measure.points[0], { t, v }] } : { on: true, channel, points: [{ t, v }] };
+              setMeasure(next);
+              if (next.points.length === 2) announce(measureText(next, analysis));
+            }}
           />
         )}
         {tab === 'results' && <Results analysis={analysis} durationS={durationS} />}

@@ -26,6 +26,7 @@ export type CommandId =
   | 'page-later'
   | 'gain-up'
   | 'gain-down'
+  | 'measure'
   | 'escape'
   | 'shortcuts';
 
@@ -69,7 +70,8 @@ export const COMMANDS: readonly CommandSpec[] = [
   { id: 'page-later', label: 'Page later by the page length', keys: [{ key: 'PageDown' }], scope: 'timeline' },
   { id: 'gain-up', label: 'Larger traces (fewer µV per division)', keys: [{ key: ']' }], scope: 'timeline' },
   { id: 'gain-down', label: 'Smaller traces (more µV per division)', keys: [{ key: '[' }], scope: 'timeline' },
-  { id: 'escape', label: 'Leave add mode, clear the selection', keys: [{ key: 'Escape' }], scope: 'timeline' },
+  { id: 'measure', label: 'Measure: click two points on a trace for Δt and Δamplitude', keys: [{ key: 'm' }], scope: 'timeline' },
+  { id: 'escape', label: 'Leave add or measure mode, clear the selection', keys: [{ key: 'Escape' }], scope: 'timeline' },
   { id: 'undo', label: 'Undo', keys: [{ key: 'z', mod: true }], scope: 'review' },
   { id: 'redo', label: 'Redo', keys: [{ key: 'z', mod: true, shift: true }, { key: 'y', mod: true }], scope: 'review' },
   { id: 'open', label: 'Open a recording', keys: [{ key: 'o', mod: true }], scope: 'app', menu: 'CmdOrCtrl+O' },

@@ -463,6 +463,18 @@ scenario('review as EDFbrowser users expect: heartbeats grouped, N on twitches, 
   await waitFor(async () => Math.abs((await view())[0] - 5) < 1e-6, 'PgUp to go back 5 s');
   await page.screenshot({ path: join(shots, '15-paged.png') });
 
+  // Measurement cursors: two clicks on one trace give the time and amplitude between them.
+  await page.keyboard.press('m');
+  const plot = page.locator('.trace-plot .u-over').first();
+  const pb = await plot.boundingBox();
+  const readout = page.getByTestId('measure-readout');
+  await plot.click({ position: { x: pb.width * 0.25, y: pb.height * 0.3 } });
+  await waitFor(async () => /second point/.test(await readout.textContent()), `the first cursor (read "${await readout.textContent()}")`);
+  await plot.click({ position: { x: pb.width * 0.75, y: pb.height * 0.6 } });
+  await waitFor(async () => /^Δt 2\.500 s · Δ \d/.test(await readout.textContent()), `the cursors to read Δt 2.500 s (read "${await readout.textContent()}")`);
+  await page.screenshot({ path: join(shots, '15b-cursors.png') });
+  await page.keyboard.press('Escape');
+
   await page.getByTestId('tab-results').click();
   const agreement = page.getByTestId('agreement');
   await agreement.waitFor();
