@@ -6,10 +6,10 @@ import { listTime, sizeText } from './groups';
 export type SortKey = 'time' | 'channel' | 'size' | 'review';
 
 export const COLUMNS: ReadonlyArray<[SortKey, string, string]> = [
-  ['time', 'Time', '20%'],
-  ['channel', 'Site', '20%'],
-  ['size', 'Class and size', '39%'],
-  ['review', 'Status', '21%'],
+  ['time', 'Time', '17%'],
+  ['channel', 'Site', '18%'],
+  ['size', 'Class and size', '42%'],
+  ['review', 'Status', '23%'],
 ];
 
 /** Review states in words and a sign, never colour alone. */
