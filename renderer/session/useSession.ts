@@ -7,7 +7,8 @@ import { addEvent, adjustSpan, setReview } from '../../core/review/edits';
 import { restoreFromSidecar, SAVED_WORK_UNREADABLE } from '../../core/review/restore';
 import { usePlatform } from '../platform/context';
 import type { OpenedFile } from '../platform/types';
-import { Cancelled, WorkerClient, type AnalysisClient } from '../worker/client';
+import { Cancelled, type AnalysisClient } from '../worker/client';
+import { useAnalysisClientFactory } from '../worker/client-context';
 import type { ImportSettings, ReportRequest } from '../worker/protocol';
 import { channelsOf } from '../../core/analysis/channels';
 import { initialState, reduce, type SessionState, type Work } from './state';
@@ -46,7 +47,8 @@ export function useSession(): SessionApi {
   const stateRef = useRef(state);
   stateRef.current = state;
 
-  const client = useCallback((): AnalysisClient => (clientRef.current ??= new WorkerClient()), []);
+  const makeClient = useAnalysisClientFactory();
+  const client = useCallback((): AnalysisClient => (clientRef.current ??= makeClient()), [makeClient]);
   useEffect(() => () => clientRef.current?.dispose(), []);
 
   const fail = useCallback((err: unknown) => {
