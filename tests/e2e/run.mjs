@@ -547,6 +547,9 @@ scenario('a recording without a date is given one and placed in Trends', async (
   await row.waitFor({ timeout: 10_000 });
   await waitFor(async () => /3 Feb 2026 09:30/.test(await row.locator('td').first().textContent()), `the library row to show the given date (shows "${await row.locator('td').first().textContent()}")`);
   await page.screenshot({ path: join(shots, '24-dated-by-user.png') });
+  // The library scenarios below count every recording in this profile's library.
+  await row.getByTestId('library-remove').click();
+  await row.waitFor({ state: 'detached' });
 });
 
 scenario('zoomed-in view of one twitch', async ({ page, url }) => {
