@@ -2,23 +2,24 @@ import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { Analysis, DetectedEvent } from '../../core/analysis/types';
 import { SENSITIVITY_DEFAULT } from '../../core/detect/params';
 import { detectionFloor } from '../../core/review/added-event';
-import { stepEvent } from '../../core/review/navigate';
-import { isReviewable, isReviewed, reviewProgress } from '../../core/review/progress';
+import { reviewProgress } from '../../core/review/progress';
 import { defaultGain, stepGain } from '../../core/view/gain';
-import { centreOn, clampView, fullView, panBy, zoomAt, type View } from '../../core/view/viewport';
+import { fullView } from '../../core/view/viewport';
 import { useAnnounce } from '../a11y/announcer';
-import { groupIdOf, isSpan } from '../events/groups';
+import { groupIdOf } from '../events/groups';
 import { TabList, panelId, tabId } from '../a11y/Tabs';
 import { classOf, eventKey, reviewLabel, type Palette } from '../chart/event-style';
 import { formatAmount, formatClock } from '../../core/format';
 import { useCommandKeys } from '../hooks/useCommandKeys';
 import type { CommandId, CommandScope, ShortcutMode } from '../platform/commands';
+import { runReviewCommand } from './review-commands';
+import { useReviewNavigation } from './useReviewNavigation';
 import type { SessionApi } from '../session/useSession';
 import type { LoadedRecording } from '../worker/protocol';
 import { GuidancePanel } from '../guidance/GuidancePanel';
 import { Results } from '../results/Results';
 import { SitesPanel } from './SitesPanel';
-import { Timeline, measureText, type Measure } from './Timeline';
+import { Timeline, measureText, type ChannelLayout, type Measure } from './Timeline';
 
 type Tab = 'timeline' | 'results' | 'sites' | 'guidance';
 
@@ -32,9 +33,6 @@ interface Props {
   command: { name: 'zoom-in' | 'zoom-out' | 'zoom-reset' | 'show-guidance'; seq: number } | null;
 }
 
-/** Spans at or under this stay as they are when jumping between events; longer ones close in on the event. */
-const JUMP_KEEP_SPAN_S = 5;
-const JUMP_SPAN_S = 0.5;
 const TABS: ReadonlyArray<readonly [Tab, string]> = [
   ['timeline', 'Timeline'],
   ['results', 'Results'],
@@ -49,54 +47,16 @@ export function Workspace({ session, loaded, analysis, palette, shortcutMode, co
   const durationS = loaded.recording.durationS;
   const announce = useAnnounce();
   const [tab, setTab] = useState<Tab>('timeline');
-  const [view, setViewRaw] = useState<View>(() => fullView(durationS));
-  const [selected, setSelected] = useState<string | null>(null);
   const [addMode, setAddMode] = useState(false);
   const [hidden, setHidden] = useState<ReadonlySet<string>>(() => new Set());
   const [emgGain, setEmgGain] = useState<number | null>(() => gainFor(analysis));
   const [pageS, setPageS] = useState(10);
+  const [layout, setLayout] = useState<ChannelLayout>({ order: [], hidden: [] });
   const [measure, setMeasure] = useState<Measure>({ on: false, channel: null, points: [] });
   const [addedNote, setAddedNote] = useState<{ text: string; low: boolean } | null>(null);
-  const setView = useCallback((v: View) => setViewRaw(zoomAt(v, 1, v.t0, durationS)), [durationS]);
-
   const listed = useMemo(() => analysis.events.filter((e) => !hidden.has(groupIdOf(e))), [analysis.events, hidden]);
-  const selectedEvent = selected ? analysis.events.find((e) => eventKey(e) === selected) ?? null : null;
+  const { view, setView, setViewRaw, selected, setSelected, selectedEvent, jumpTo, step, zoom } = useReviewNavigation(analysis.events, listed, durationS, announce);
   const progress = useMemo(() => reviewProgress(analysis.events), [analysis.events]);
-
-  const jumpTo = useCallback(
-    (e: DetectedEvent) => {
-      setSelected(eventKey(e));
-      // A span is shown whole, with a margin; a twitch keeps the zoom when it is already close in.
-      if (isSpan(e)) {
-        const margin = Math.max(0.2, (e.endS - e.startS) * 0.15);
-        setViewRaw(clampView({ t0: e.startS - margin, t1: e.endS + margin }, durationS));
-        return;
-      }
-      setViewRaw((v) => {
-        const span = v.t1 - v.t0;
-        const inside = e.peakS > v.t0 + span * 0.1 && e.peakS < v.t1 - span * 0.1;
-        if (span <= JUMP_KEEP_SPAN_S && inside) return v;
-        return centreOn(e.peakS, span <= JUMP_KEEP_SPAN_S ? span : JUMP_SPAN_S, durationS);
-      });
-    },
-    [durationS],
-  );
-
-  const step = useCallback(
-    (dir: 1 | -1, accept: (e: DetectedEvent) => boolean, what: string) => {
-      const from = selectedEvent ? { peakS: selectedEvent.peakS, channel: selectedEvent.channel } : { peakS: dir > 0 ? view.t0 - 1e-9 : view.t1 + 1e-9, channel: null };
-      const target = stepEvent(listed, from, dir, accept);
-      if (target) jumpTo(target);
-      else announce(`No ${dir > 0 ? 'later' : 'earlier'} ${what}.`);
-    },
-    [listed, selectedEvent, view, jumpTo, announce],
-  );
-
-  const zoom = useCallback(
-    (factor: number) =>
-      setViewRaw((v) => zoomAt(v, factor, selectedEvent && selectedEvent.peakS >= v.t0 && selectedEvent.peakS <= v.t1 ? selectedEvent.peakS : (v.t0 + v.t1) / 2, durationS)),
-    [selectedEvent, durationS],
-  );
 
   // A review change is read out once the reviewed analysis has it: what changed, and how far review has come.
   const pendingSay = useRef<string | null>(null);
@@ -143,68 +103,38 @@ export function Workspace({ session, loaded, analysis, palette, shortcutMode, co
     // Only a new command (seq) should act, not a change of the callbacks it uses.
   }, [command?.seq]);
 
-  const run = (c: CommandId): boolean => {
-    if (c === 'undo' || c === 'redo') {
-      if (c === 'undo') session.undo();
-      else session.redo();
-      announce(c === 'undo' ? 'Undone.' : 'Redone.');
-      return true;
-    }
-    const twitch = (e: DetectedEvent) => e.type === 'twitch';
-    const unreviewed = (e: DetectedEvent) => isReviewable(e) && !isReviewed(e);
-    switch (c) {
-      case 'next-twitch': step(1, twitch, 'twitch'); break;
-      case 'prev-twitch': step(-1, twitch, 'twitch'); break;
-      case 'next-event': step(1, () => true, 'event'); break;
-      case 'prev-event': step(-1, () => true, 'event'); break;
-      case 'next-unreviewed': step(1, unreviewed, 'event to review'); break;
-      case 'confirm': review('confirm'); break;
-      case 'reject': review('reject'); break;
-      case 'add-mode': setAddMode((m) => !m); break;
-      case 'add-at-centre': {
+  const run = (c: CommandId): boolean =>
+    runReviewCommand(c, {
+      undo: () => session.undo(),
+      redo: () => session.redo(),
+      announce,
+      step,
+      review,
+      toggleAdd: () => setAddMode((m) => !m),
+      addAtCentre: () => {
         if (!addMode) return false;
         const channel = selectedEvent?.channel ?? analysis.channels[0]?.id;
         if (channel) add(channel, (view.t0 + view.t1) / 2);
-        break;
-      }
-      case 'zoom-in': zoom(0.5); break;
-      case 'zoom-out': zoom(2); break;
-      case 'zoom-fit': setViewRaw(fullView(durationS)); break;
-      case 'pan-earlier': setViewRaw((v) => panBy(v, -0.25, durationS)); break;
-      case 'pan-later': setViewRaw((v) => panBy(v, 0.25, durationS)); break;
-      case 'page-earlier':
-      case 'page-later': {
-        const d = c === 'page-later' ? pageS : -pageS;
-        const v = clampView({ t0: view.t0 + d, t1: view.t0 + d + pageS }, durationS);
-        setViewRaw(v);
-        announce(`${formatClock(v.t0, 1)} to ${formatClock(v.t1, 1)}`);
-        break;
-      }
-      case 'gain-up':
-      case 'gain-down': {
-        const g = stepGain(emgGain ?? gainFor(analysis), c === 'gain-up' ? 1 : -1);
+        return true;
+      },
+      zoom,
+      setView: setViewRaw,
+      view,
+      durationS,
+      pageS,
+      stepGain: (dir) => {
+        const g = stepGain(emgGain ?? gainFor(analysis), dir);
         setEmgGain(g);
-        announce(`EMG scale ${g} µV per division`);
-        break;
-      }
-      case 'measure':
-        setMeasure((m) => ({ on: !m.on, channel: null, points: [] }));
-        break;
-      case 'escape':
+        return g;
+      },
+      toggleMeasure: () => setMeasure((m) => ({ on: !m.on, channel: null, points: [] })),
+      escape: () => {
         setMeasure({ on: false, channel: null, points: [] });
         setAddMode(false);
         setSelected(null);
-        break;
-      default:
-        return false;
-    }
-    return true;
-  };
+      },
+    });
   useCommandKeys(shortcutMode, tab === 'timeline' ? TIMELINE_SCOPES : REVIEW_SCOPES, run);
-
-  const twitches = analysis.summary.channels.reduce((n, c) => n + c.twitchCount, 0);
-  const sustained = analysis.summary.channels.reduce((n, c) => n + c.sustainedCount, 0);
-  const restS = analysis.summary.channels.reduce((m, c) => Math.max(m, c.restS), 0);
 
   return (
     <main className="workspace" aria-labelledby="review-heading">
@@ -213,26 +143,7 @@ export function Workspace({ session, loaded, analysis, palette, shortcutMode, co
       </h1>
       <div className="tabs">
         <TabList<Tab> label="Views" prefix="review" tabs={TABS} selected={tab} onSelect={setTab} testidPrefix="tab-" />
-        <div className="counts">
-          <span>
-            Twitches <b data-testid="total-twitches">{twitches}</b>
-          </span>
-          <span>
-            Sustained <b data-testid="total-sustained">{sustained}</b>
-          </span>
-          <span>
-            Rest <b>{(restS / 60).toFixed(1)} min</b>
-          </span>
-          <span>
-            Reviewed{' '}
-            <b data-testid="review-progress">
-              {progress.reviewed} of {progress.total}
-            </b>
-          </span>
-          <span>
-            Sensitivity <b>{Math.round((session.state.sensitivity ?? SENSITIVITY_DEFAULT.value) * 100)} %</b>
-          </span>
-        </div>
+        <ReviewCounts analysis={analysis} progress={progress} sensitivity={session.state.sensitivity} />
       </div>
       <div className="tabpanel" role="tabpanel" id={panelId('review', tab)} aria-labelledby={tabId('review', tab)}>
         {tab === 'timeline' && (
@@ -263,6 +174,8 @@ export function Workspace({ session, loaded, analysis, palette, shortcutMode, co
             onPageS={setPageS}
             addedNote={addedNote}
             measure={measure}
+            layout={layout}
+            onLayout={setLayout}
             onMeasureMode={(on) => setMeasure({ on, channel: null, points: [] })}
             onMeasure={(channel, t, v) => {
               const next: Measure = measure.channel === channel && measure.points.length === 1 ? { on: true, channel, points: [measure.points[0], { t, v }] } : { on: true, channel, points: [{ t, v }] };
@@ -302,4 +215,33 @@ function describeAdded(analysis: Analysis, e: DetectedEvent): { text: string; lo
     return { text: `${what} That is below this channel's smallest detectable twitch (${formatAmount(floor, unit)}), so it may be noise.`, low: true };
   }
   return { text: what, low: false };
+}
+
+/** The totals beside the tabs, with how far review has come. */
+function ReviewCounts({ analysis, progress, sensitivity }: { analysis: Analysis; progress: { reviewed: number; total: number }; sensitivity: number | null }) {
+  const twitches = analysis.summary.channels.reduce((n, c) => n + c.twitchCount, 0);
+  const sustained = analysis.summary.channels.reduce((n, c) => n + c.sustainedCount, 0);
+  const restS = analysis.summary.channels.reduce((m, c) => Math.max(m, c.restS), 0);
+  return (
+    <div className="counts">
+      <span>
+        Twitches <b data-testid="total-twitches">{twitches}</b>
+      </span>
+      <span>
+        Sustained <b data-testid="total-sustained">{sustained}</b>
+      </span>
+      <span>
+        Rest <b>{(restS / 60).toFixed(1)} min</b>
+      </span>
+      <span>
+        Reviewed{' '}
+        <b data-testid="review-progress">
+          {progress.reviewed} of {progress.total}
+        </b>
+      </span>
+      <span>
+        Sensitivity <b>{Math.round((sensitivity ?? SENSITIVITY_DEFAULT.value) * 100)} %</b>
+      </span>
+    </div>
+  );
 }

@@ -124,6 +124,24 @@ async function forgetSavedWork(page) {
   );
 }
 
+/**
+ * A page in a browser of its own, for scenarios that add to the library: the shared profile's library is
+ * what the library scenarios count and re-open.
+ */
+async function isolated(fn, options = {}) {
+  const browser = await chromium.launch({ executablePath, args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking'] });
+  try {
+    const context = await browser.newContext({ viewport: { width: 1440, height: 900 }, acceptDownloads: true, ...options });
+    const page = await context.newPage();
+    const errors = [];
+    page.on('pageerror', (e) => errors.push(String(e)));
+    await fn(page);
+    assert(errors.length === 0, `page errors: ${errors.join('; ')}`);
+  } finally {
+    await browser.close();
+  }
+}
+
 const scenarios = [];
 const scenario = (name, fn) => scenarios.push({ name, fn });
 
@@ -136,7 +154,7 @@ scenario('start screen lists the bundled samples and opens one', async ({ page, 
   await page.getByTestId('import-check').waitFor({ timeout: 60_000 });
 });
 
-scenario('accessibility: axe on every screen and dialog, in both themes', async ({ page, url, tmp }) => {
+scenario('accessibility: axe on every screen and dialog, in both themes', ({ url, tmp }) => isolated(async (page) => {
   await page.goto(url);
   await page.getByTestId('start-screen').waitFor();
   await axeSelfTest(page);
@@ -183,7 +201,7 @@ scenario('accessibility: axe on every screen and dialog, in both themes', async 
   // Escape cancels, as the dialog says; the read may have finished meanwhile, which is fine too.
   await page.keyboard.press('Escape');
   await page.getByTestId('progress').waitFor({ state: 'detached' });
-});
+}));
 
 scenario('keyboard only: open a sample, review 5 events with announcements, export; focus after each step', async ({ page, url }) => {
   await page.goto(url);
@@ -511,6 +529,18 @@ scenario('a sustained span: listed at onset with its length, selected whole, its
   await page.keyboard.press('Control+z');
   await waitFor(async () => Number(await row.getAttribute('data-start')) === start0, 'undo to put the span start back');
 
+  // Channels can be moved and hidden; the list and the counts keep them.
+  const order = () => page.locator('.trace-plot').evaluateAll((els) => els.map((e) => e.getAttribute('data-testid')));
+  const before = await order();
+  await page.getByRole('button', { name: /^Move .* down$/ }).first().click();
+  await waitFor(async () => (await order()).join() === [...before].reverse().join(), `moving the first trace down (order ${(await order()).join()})`);
+  await page.locator('[data-testid^="hide-"]').first().click();
+  await waitFor(async () => (await order()).length === before.length - 1, 'hiding a trace');
+  await page.getByTestId('show-all-channels').click();
+  await waitFor(async () => (await order()).length === before.length, 'showing the hidden trace again');
+  await page.getByRole('button', { name: /^Move .* down$/ }).first().click();
+  await waitFor(async () => (await order()).join() === before.join(), 'moving it back');
+
   // Add mode says what to do; a click on flat noise adds a twitch with a warning that it is below the floor.
   await page.keyboard.press('0');
   await page.keyboard.press('a');
@@ -530,7 +560,7 @@ scenario('a sustained span: listed at onset with its length, selected whole, its
   await forgetSavedWork(page);
 });
 
-scenario('a recording without a date is given one and placed in Trends', async ({ page, url, tmp }) => {
+scenario('a recording without a date is given one and placed in Trends', ({ url, tmp }) => isolated(async (page) => {
   const { writeFile } = await import('node:fs/promises');
   const file = join(tmp, 'undated-forearm.csv');
   const rows = Array.from({ length: 30_000 }, (_, i) => `${(i / 1000).toFixed(3)},${((((i * 7919) % 2001) - 1000) / 200 + (i % 4000 === 2000 ? 120 : 0)).toFixed(2)}`);
@@ -547,10 +577,7 @@ scenario('a recording without a date is given one and placed in Trends', async (
   await row.waitFor({ timeout: 10_000 });
   await waitFor(async () => /3 Feb 2026 09:30/.test(await row.locator('td').first().textContent()), `the library row to show the given date (shows "${await row.locator('td').first().textContent()}")`);
   await page.screenshot({ path: join(shots, '24-dated-by-user.png') });
-  // The library scenarios below count every recording in this profile's library.
-  await row.getByTestId('library-remove').click();
-  await row.waitFor({ state: 'detached' });
-});
+}));
 
 scenario('zoomed-in view of one twitch', async ({ page, url }) => {
   const sample = pickSample();
