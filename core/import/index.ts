@@ -8,7 +8,7 @@ import type { ImportOptions } from './options';
 import type { FormatDef } from './formats/format';
 import { BINARY_FORMATS, binaryFormatById, FORMATS, formatById } from './formats/registry';
 import type { TablePlan } from './plan';
-import { DelimitedScanner } from './scan';
+import { DelimitedScanner, LineTooLong, LONGEST_DATA_LINE } from './scan';
 import type { ByteSource } from './source';
 import { createDecoder, encodeUtf8 } from './text';
 
@@ -65,7 +65,11 @@ export async function importRecording(source: ByteSource, options: ImportOptions
   if (plan.signals.some((s) => plan.clocks[s.clock] === undefined)) {
     throw new ImportError(source.name, 'no sample rate: the file has no time column and states no rate', 'pass the rate with --rate HZ, or set it in the import check');
   }
-  const collector = await scanTable(source, head, plan, options);
+  const collector = await scanTable(source, head, plan, options).catch((e: unknown) => {
+    if (!(e instanceof LineTooLong)) throw e;
+    const problem = `line ${e.line} is over ${LONGEST_DATA_LINE >> 20} MB long, which no row of samples is${e.openQuote ? ' (it holds a quote mark that is never closed, so the rest of the file reads as one line)' : ''}`;
+    throw new ImportError(source.name, problem, 'the file is damaged or is not a table of samples; export the recording again', e.line);
+  });
   const fp = await fingerprint(source);
   // Cancel pressed as the last chunk was read still cancels: placing an hour on its grid takes seconds.
   if (options.signal?.aborted) throw new ImportCancelled();
@@ -168,6 +172,7 @@ async function scanTable(source: ByteSource, head: Head, plan: TablePlan, option
       const heldCR = pending.endsWith('\r') && offset < source.size;
       const parts = (heldCR ? pending.slice(0, -1) : pending).split(/\r\n|\r|\n/);
       pending = (parts.pop() ?? '') + (heldCR ? '\r' : '');
+      if (pending.length > LONGEST_DATA_LINE) throw new LineTooLong(line + parts.length + 1, pending.includes('"'));
       const keep: string[] = [];
       for (const p of parts) {
         if (line >= plan.firstDataLine) keep.push(p);

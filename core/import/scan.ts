@@ -26,6 +26,25 @@ export interface ScanBuffers {
 
 const POW10 = Array.from({ length: 23 }, (_, i) => 10 ** i);
 
+/**
+ * No row of samples is this long (5,000 columns of 20 characters is a tenth of it). A longer line is damage or
+ * an unclosed quote; carrying it on would copy it again with every chunk (time growing with its square) and
+ * hold all of it in memory.
+ */
+export const LONGEST_DATA_LINE = 1 << 20;
+
+/** Thrown by the scanner for a line over LONGEST_DATA_LINE bytes; the importer names the file. */
+export class LineTooLong extends Error {
+  constructor(
+    readonly line: number,
+    /** The line holds a double quote: most likely one that is never closed. */
+    readonly openQuote: boolean,
+  ) {
+    super(`line ${line} is too long`);
+    this.name = 'LineTooLong';
+  }
+}
+
 export class DelimitedScanner {
   readonly buffers: ScanBuffers;
   private carry: Uint8Array = new Uint8Array(0);
@@ -82,6 +101,7 @@ export class DelimitedScanner {
       if (next < 0) break;
       pos = next;
     }
+    if (n - pos > LONGEST_DATA_LINE) throw new LineTooLong(this.lineNo, bytes.subarray(pos, n).includes(34));
     this.carry = pos < n ? bytes.slice(pos) : new Uint8Array(0);
   }
 
