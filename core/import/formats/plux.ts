@@ -5,18 +5,7 @@ import type { ImportOptions } from '../options';
 import type { ClockPlan, TablePlan } from '../plan';
 import type { FormatDef } from './format';
 import { buildPlan, type ColumnSpec } from './plan-builder';
-
-interface PluxDevice {
-  column?: string[];
-  sensor?: string[];
-  label?: string[];
-  resolution?: number[];
-  'sampling rate'?: number;
-  device?: string;
-  date?: string;
-  time?: string;
-  position?: number;
-}
+import { pluxStartTime, readPluxDevices } from './plux-header';
 
 /**
  * PLUX transfer functions (biosignalsplux / BITalino sensor datasheets):
@@ -51,13 +40,13 @@ export const opensignals: FormatDef = {
     if (jsonLine < 0 || endLine < 0) {
       throw new ImportError(head.name, 'the OpenSignals header is incomplete (no JSON line or no "# EndOfHeader")', 'export the file again from OpenSignals', 2);
     }
-    let devices: Record<string, PluxDevice>;
+    let parsed: unknown;
     try {
-      devices = JSON.parse(head.lines[jsonLine].replace(/^#\s*/, '')) as Record<string, PluxDevice>;
+      parsed = JSON.parse(head.lines[jsonLine].replace(/^#\s*/, ''));
     } catch {
       throw new ImportError(head.name, 'the OpenSignals JSON header cannot be read', 'export the file again from OpenSignals', jsonLine + 1);
     }
-    const entries = Object.entries(devices).sort((a, b) => (a[1].position ?? 0) - (b[1].position ?? 0));
+    const entries = readPluxDevices(parsed, head, jsonLine + 1).sort((a, b) => a[1].position - b[1].position);
     const clocks: ClockPlan[] = [];
     const columns: ColumnSpec[] = [];
     const warnings: ImportWarning[] = [];
@@ -65,10 +54,10 @@ export const opensignals: FormatDef = {
     let base = 0;
     let startTime: string | null = null;
     for (const [mac, d] of entries) {
-      const cols = d.column ?? [];
-      const rate = d['sampling rate'];
+      const cols = d.column;
+      const rate = d.samplingRate;
       if (!rate || rate <= 0) throw new ImportError(head.name, `device ${mac} states no sampling rate`, 'pass the rate with --rate HZ', jsonLine + 1);
-      const bitalino = /bitalino/i.test(d.device ?? '');
+      const bitalino = /bitalino/i.test(d.device);
       const analog = cols.map((c, i) => ({ c, i })).filter(({ c }) => !/^(nSeq|DI|I\d|O\d)$/i.test(c));
       // Devices recorded together share rows; a slower or paused device writes NaN on the rows it has no sample for.
       const firstAnalog = base + (analog[0]?.i ?? 0);
@@ -80,10 +69,10 @@ export const opensignals: FormatDef = {
       const clock = clocks.length;
       clocks.push({ type: 'rate', rateHz: rate, startS: 0 });
       analog.forEach(({ c, i }, k) => {
-        const sensor = d.sensor?.[k] ?? '';
-        const bits = d.resolution?.[k] ?? 16;
+        const sensor = d.sensor[k] ?? '';
+        const bits = d.resolution[k] ?? 16;
         const t = transfer(sensor, bits, bitalino);
-        const label = `${d.label?.[k] ?? c} (${sensor || 'raw'}, ${mac})`;
+        const label = `${d.label[k] ?? c} (${sensor || 'raw'}, ${mac})`;
         columns.push({
           column: base + i,
           label,
@@ -97,14 +86,14 @@ export const opensignals: FormatDef = {
         });
         if (t.kind === 'accel') warnings.push({ message: `${label}: converted with typical calibration values; use the device's calibration for exact g` });
       });
-      if (!startTime && d.date && d.time) {
-        const [h, m, s] = d.time.split(':');
-        startTime = `${d.date}T${h.padStart(2, '0')}:${m.padStart(2, '0')}:${Number(s).toFixed(3).padStart(6, '0')}`;
+      if (!startTime && (d.date !== null || d.time !== null)) {
+        startTime = pluxStartTime(d.date, d.time);
+        if (startTime === null) warnings.push({ message: `device ${mac}: the date and time in the header (${d.date ?? '?'} ${d.time ?? '?'}) are not in the usual form; the start time is left out` });
       }
       base += cols.length;
     }
     return buildPlan(
-      { formatId: 'opensignals', formatName: 'PLUX OpenSignals text', delimiter: '\t', firstDataLine: endLine + 1, startTime, meta: Object.fromEntries(entries.map(([mac, d]) => [mac, `${d.device ?? 'device'}, ${d['sampling rate']} Hz`])), warnings },
+      { formatId: 'opensignals', formatName: 'PLUX OpenSignals text', delimiter: '\t', firstDataLine: endLine + 1, startTime, meta: Object.fromEntries(entries.map(([mac, d]) => [mac, `${d.device || 'device'}, ${d.samplingRate} Hz`])), warnings },
       clocks,
       columns,
       options,
