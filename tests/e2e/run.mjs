@@ -789,7 +789,7 @@ scenario('library: three recordings of one site, a tag, the trend chart and the 
   assert((await page.getByTestId('file-name').textContent()) === 'shin-week3.csv', 'the library did not re-open the file');
 });
 
-scenario('library: a recording whose stored file is gone shows as missing and is found again with Locate…', async ({ page, url, tmp }) => {
+scenario('library: a recording whose stored file is gone shows as missing and is found again with Locate…', ({ url, tmp }) => isolated(async (page) => {
   const dir = join(tmp, 'locate');
   mkdirSync(dir, { recursive: true });
   const [, week2, week3] = writeTrendRecordings(dir);
@@ -836,7 +836,7 @@ scenario('library: a recording whose stored file is gone shows as missing and is
   await row.getByTestId('library-open').click();
   await page.getByTestId('import-check').waitFor({ timeout: 60_000 });
   assert((await page.getByTestId('file-name').textContent()) === 'shin-week2.csv', 'the located file did not re-open');
-});
+}));
 
 let passed = 0;
 let failed = 0;
