@@ -1,11 +1,13 @@
 import { useEffect, useMemo, useRef } from 'react';
 import uPlot from 'uplot';
 import type { AnalysedChannel, DetectedEvent } from '../../core/analysis/types';
+import type { RecordingAnnotation } from '../../core/recording';
 import { queryWindow, type Pyramid } from '../../core/view/pyramid';
 import type { View } from '../../core/view/viewport';
 import { formatClock, formatUnit } from '../../core/format';
 import { useUplot } from '../hooks/useUplot';
 import { HALF_DIVISIONS } from '../../core/view/gain';
+import { drawAnnotations } from './draw-annotations';
 import { drawEvents } from './draw-events';
 import { pickPlugin, spanEdgePlugin, wheelPlugin, type EdgeDrag } from './plugins';
 import type { Palette } from './event-style';
@@ -17,6 +19,8 @@ export interface TraceChartProps {
   view: View;
   /** This channel's events, sorted by peak. */
   events: readonly DetectedEvent[];
+  /** The file's own markers (EDF+ annotations), sorted by onset. */
+  annotations: readonly RecordingAnnotation[];
   selected: string | null;
   addMode: boolean;
   /** Measurement cursors placed on this trace (time and value), drawn as crossing lines. */
@@ -112,6 +116,7 @@ export function TraceChart(props: TraceChartProps) {
         draw: [
           (u) => {
             const p = live.current;
+            drawAnnotations(u, p.annotations, p.palette);
             const d = preview.current;
             const events = d ? p.events.map((e) => (e === d.event ? { ...e, startS: d.startS, endS: d.endS } : e)) : p.events;
             drawEvents(u, events, p.selected, p.palette);

@@ -1,6 +1,7 @@
 import { useMemo, useRef } from 'react';
 import { channelsOf } from '../../core/analysis/channels';
 import type { AnalysedChannel, Analysis, DetectedEvent } from '../../core/analysis/types';
+import type { RecordingAnnotation } from '../../core/recording';
 import type { Pyramid } from '../../core/view/pyramid';
 import { panBy, zoomAt, type View } from '../../core/view/viewport';
 import { GAIN_STEPS } from '../../core/view/gain';
@@ -85,10 +86,13 @@ const TRACE_GAP = 8;
 export const PAGE_LENGTHS = [1, 5, 10, 30] as const;
 const NO_POINTS: ReadonlyArray<{ t: number; v: number }> = [];
 
+const NO_ANNOTATIONS: readonly RecordingAnnotation[] = [];
+
 /** Overview strip, synced detail traces and the event list. */
 export function Timeline(p: Props) {
   const { loaded, analysis, view, palette } = p;
   const durationS = loaded.recording.durationS;
+  const annotations = loaded.recording.annotations ?? NO_ANNOTATIONS;
   const chartsBox = useRef<HTMLDivElement>(null);
   const { height: chartsH } = useSize(chartsBox);
   // Keyed by channel ids, not by the channel objects: a review edit or a site change makes new objects,
@@ -160,6 +164,7 @@ export function Timeline(p: Props) {
                 pyramids={pyramids}
                 view={view}
                 events={byChannel.get(channel.id) ?? []}
+                annotations={annotations}
                 selected={p.selected}
                 addMode={p.addMode}
                 palette={palette}
