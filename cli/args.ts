@@ -16,6 +16,12 @@ export interface CliArgs {
   /** Library index to add the analysed recordings to (e.g. the app's `library.json`). */
   library?: string;
   events?: string;
+  /** An events CSV or EDF+ export whose review is restored onto this analysis. */
+  eventsIn?: string;
+  /** EDF+ (BDF+ for 24-bit sources) export of the signals and events. */
+  edf?: string;
+  /** Write the signals as drawn (filtered) rather than as recorded. */
+  filtered: boolean;
   report?: string;
   format?: string;
   rate?: number;
@@ -30,12 +36,16 @@ export interface CliArgs {
   quiet: boolean;
 }
 
-const VALUE_FLAGS = new Set(['--json', '--json-dir', '--summary', '--library', '--events', '--report', '--format', '--rate', '--site', '--column', '--sensitivity', '--subject', '--tag', '--answer']);
+const VALUE_FLAGS = new Set(['--events-in', '--edf', '--json', '--json-dir', '--summary', '--library', '--events', '--report', '--format', '--rate', '--site', '--column', '--sensitivity', '--subject', '--tag', '--answer']);
 
 export function parseArgs(argv: readonly string[]): CliArgs {
-  const out: CliArgs = { command: argv[0] ?? 'help', files: [], sites: {}, columns: {}, answers: {}, tags: {}, quiet: false };
+  const out: CliArgs = { command: argv[0] ?? 'help', files: [], sites: {}, columns: {}, answers: {}, tags: {}, quiet: false, filtered: false };
   for (let i = 1; i < argv.length; i++) {
     const a = argv[i];
+    if (a === '--filtered') {
+      out.filtered = true;
+      continue;
+    }
     if (a === '--quiet' || a === '-q') {
       out.quiet = true;
       continue;
@@ -66,6 +76,13 @@ export function parseArgs(argv: readonly string[]): CliArgs {
         break;
       case '--events':
         out.events = value;
+        break;
+      case '--events-in':
+        out.eventsIn = value;
+        break;
+      case '--edf':
+        if (!/\.(edf|bdf)$/i.test(value)) throw new UsageError('--edf needs a file name ending in .edf (or .bdf)');
+        out.edf = value;
         break;
       case '--report':
         if (!/\.(pdf|html?)$/i.test(value)) throw new UsageError('--report needs a file name ending in .pdf or .html');

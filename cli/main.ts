@@ -3,6 +3,7 @@ import path from 'node:path';
 import { randomBytes } from 'node:crypto';
 import { analyzeRecording } from '../core/analysis/analyze';
 import { eventsToCsv } from '../core/analysis/events-csv';
+import { writeEdf } from '../core/export/edf/write';
 import { toAnalysisJson } from '../core/analysis/json';
 import { ALL_FORMATS, ImportError } from '../core/import';
 import { QUESTIONS } from '../core/guidance/checklist';
@@ -12,6 +13,7 @@ import { writeFileAtomic } from '../node/fs/atomic-write';
 import { parseArgs, UsageError, type CliArgs } from './args';
 import { htmlToPdf } from './pdf';
 import { describeAnalysis, describeGuidance, describeRecording } from './print';
+import { reviewFromFile } from './events-in';
 import { refuseOverwritingInputs } from './outputs';
 import { readRecording } from './read-recording';
 import { analyzeMany, type BatchRun } from './batch';
@@ -39,6 +41,7 @@ Usage:
   twitchscope info FILE [--format ID] [--rate HZ] [--column N=KIND[:UNIT]]
   twitchscope formats
   twitchscope analyze FILE [--json OUT.json] [--events OUT.csv] [--report OUT.pdf|OUT.html]
+                           [--edf OUT.edf [--filtered]] [--events-in EVENTS.csv|EXPORT.edf]
                            [--format ID] [--rate HZ] [--site CHANNEL=SITE]... [--column N=KIND[:UNIT]]...
                            [--sensitivity 0..1] [--subject NAME] [--answer QUESTION=yes|no|unsure]...
   twitchscope analyze FILE|FOLDER... [--json-dir DIR] [--summary OUT.csv] [--library LIBRARY.json]
@@ -53,6 +56,11 @@ Usage:
   --column N=KIND    treat column N (1-based, or its header text) as emg, accel or other, e.g. 2=emg:mV
   --sensitivity S    0 finds the fewest events, 1 the most; 0.5 is the default
   --subject NAME     name or initials printed on the report
+  --edf OUT.edf      the signals and every event (type, review, multiplet count) as EDF+ annotations, for
+                     EDFbrowser, MNE and other EEG/EMG tools; BDF+ when the recording is 24-bit
+  --filtered         with --edf: the signals as drawn (band-passed, hum removed) instead of as recorded
+  --events-in FILE   restore the review (confirmed, rejected and added events, sites) from an events CSV or
+                     EDF+ export of the same recording; another recording's file is refused
   --answer Q=A       a checklist answer for the report's guidance, as in the app: yes, no or unsure, e.g.
                      --answer weakness-worse=yes; the questions:
 ${wrapped(QUESTIONS.map((q) => q.id).join(', '), 21, 110)}
@@ -123,7 +131,7 @@ function failIfAny(run: BatchRun): void {
 
 async function analyzeSeveral(args: CliArgs): Promise<void> {
   if (args.files.length === 0) throw new UsageError('analyze needs a FILE or FOLDER (see "twitchscope help")');
-  for (const [flag, given] of [['--json', args.json], ['--events', args.events], ['--report', args.report]] as const) {
+  for (const [flag, given] of [['--json', args.json], ['--events', args.events], ['--report', args.report], ['--edf', args.edf], ['--events-in', args.eventsIn]] as const) {
     if (given) throw new UsageError(`${flag} writes one recording's output; with several recordings use --json-dir DIR and --summary OUT.csv`);
   }
   if (Object.keys(args.answers).length > 0) throw new UsageError('--answer belongs to one recording\'s report (analyze FILE --report OUT.pdf); several recordings have no guidance');
@@ -132,7 +140,7 @@ async function analyzeSeveral(args: CliArgs): Promise<void> {
 
 async function trend(args: CliArgs): Promise<void> {
   if (args.files.length === 0) throw new UsageError('trend needs two or more recording files, or a folder (see "twitchscope help")');
-  for (const [flag, given] of [['--json', args.json], ['--events', args.events], ['--json-dir', args.jsonDir], ['--summary', args.summary], ['--library', args.library]] as const) {
+  for (const [flag, given] of [['--json', args.json], ['--events', args.events], ['--edf', args.edf], ['--events-in', args.eventsIn], ['--json-dir', args.jsonDir], ['--summary', args.summary], ['--library', args.library]] as const) {
     if (given) throw new UsageError(`${flag} belongs to "analyze"; "trend" writes the trend report (--report OUT.pdf|OUT.html)`);
   }
   const run = await trendCommand(args.files, { ...batchArgs(args), tags: args.tags, ...(args.report ? { report: args.report } : {}), ...(args.subject ? { subject: args.subject } : {}) }, {
@@ -148,6 +156,7 @@ async function analyze(args: CliArgs): Promise<void> {
     ...(args.json ? [{ flag: '--json', path: args.json }] : []),
     ...(args.events ? [{ flag: '--events', path: args.events }] : []),
     ...(args.report ? [{ flag: '--report', path: args.report }] : []),
+    ...(args.edf ? [{ flag: '--edf', path: args.edf }] : []),
   ]);
   const rec = await readRecording(args.files[0], args);
   const known = new Set([...rec.channels.map((c) => c.id), ...rec.sensors.map((s) => s.id)]);
@@ -166,9 +175,15 @@ async function analyze(args: CliArgs): Promise<void> {
     if (e instanceof Error && /^(unknown parameter|parameter )/.test(e.message)) throw new UsageError(e.message);
     throw e;
   }
+  if (args.eventsIn) {
+    const restored = await reviewFromFile(args.eventsIn, rec, analysis, args.sites);
+    analysis = restored.analysis;
+    if (!args.quiet) warn(`twitchscope: ${restored.message}\n`);
+  }
   const version = softwareVersion();
+  if (args.edf) await writeOut(args.edf, writeEdf(rec, analysis, { signals: args.filtered ? 'filtered' : 'raw', software: `TwitchScope ${version}` }).bytes);
   if (args.json) await writeOut(args.json, JSON.stringify(toAnalysisJson(rec, analysis, version), null, 2) + '\n');
-  if (args.events) await writeOut(args.events, eventsToCsv(analysis));
+  if (args.events) await writeOut(args.events, eventsToCsv(analysis, rec));
   if (args.report) {
     const html = buildReportHtml({
       recording: rec,

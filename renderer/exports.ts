@@ -32,7 +32,7 @@ export async function exportAs(
   const version = await platform.appVersion();
   const recording = input.recording.startTime || !input.recordedAt ? input.recording : { ...input.recording, startTime: input.recordedAt };
   const base = baseName(input.recording.file);
-  if (kind === 'csv') return platform.saveFile(`${base}.events.csv`, eventsToCsv(input.analysis), 'text/csv');
+  if (kind === 'csv') return platform.saveFile(`${base}.events.csv`, eventsToCsv(input.analysis, input.recording), 'text/csv');
   if (kind === 'json') {
     const json = JSON.stringify(toAnalysisJson(recording, input.analysis, version), null, 2) + '\n';
     return platform.saveFile(`${base}.analysis.json`, json, 'application/json');

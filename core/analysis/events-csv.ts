@@ -1,29 +1,55 @@
 import { csvTable, type CsvValue } from '../csv/write';
+import type { Recording } from '../recording';
+import { absoluteTime } from './absolute-time';
 import type { Analysis } from './types';
 
-const COLUMNS = ['channel', 'site', 'type', 'startS', 'endS', 'peakS', 'amplitude', 'snr', 'multiplet', 'reason', 'review'] as const;
+/**
+ * The events table, one row per event: the wall-clock time of its start (ISO 8601 with zone), seconds from
+ * the recording's first sample, and every field needed to restore the review onto the same recording
+ * (`core/review/events-in.ts`), which the last column names by its content fingerprint. Times and values
+ * are written in full (shortest exact form), so reading them back gives the same numbers.
+ */
+export const EVENT_COLUMNS = [
+  'channel',
+  'site',
+  'type',
+  'review',
+  'time',
+  'startS',
+  'durationS',
+  'peakS',
+  'endS',
+  'amplitude',
+  'unit',
+  'snr',
+  'multiplet',
+  'reason',
+  'recording',
+] as const;
 
-/** One row per event, for spreadsheets: times in seconds from the first sample. */
-export function eventsToCsv(analysis: Analysis): string {
-  const siteOf = new Map(analysis.channels.map((c) => [c.id, c.site ?? '']));
+export function eventsToCsv(analysis: Analysis, recording: Pick<Recording, 'startTime' | 'fingerprint'>): string {
+  const channelOf = new Map(analysis.channels.map((c) => [c.id, c]));
   return csvTable(
-    COLUMNS,
-    analysis.events.map((e): CsvValue[] => [
-      e.channel,
-      siteOf.get(e.channel) ?? '',
-      e.type,
-      e.startS.toFixed(4),
-      e.endS.toFixed(4),
-      e.peakS.toFixed(4),
-      formatNumber(e.amplitude),
-      e.snr.toFixed(2),
-      e.multiplet,
-      e.reason,
-      e.review,
-    ]),
+    EVENT_COLUMNS,
+    analysis.events.map((e): CsvValue[] => {
+      const c = channelOf.get(e.channel);
+      return [
+        e.channel,
+        c?.site ?? '',
+        e.type,
+        e.review ?? '',
+        absoluteTime(recording.startTime, e.startS) ?? '',
+        e.startS,
+        Math.round((e.endS - e.startS) * 1e9) / 1e9,
+        e.peakS,
+        e.endS,
+        e.amplitude,
+        c?.unit ?? '',
+        e.snr,
+        e.multiplet,
+        e.reason,
+        recording.fingerprint,
+      ];
+    }),
   );
-}
-
-function formatNumber(x: number): string {
-  return Number.isFinite(x) ? String(Number(x.toPrecision(6))) : '';
 }

@@ -33,7 +33,7 @@ describe('twitchscope command line', () => {
       expect(c.analyzedS).toBeGreaterThan(1.9);
       expect(c.restS).toBeLessThanOrEqual(c.analyzedS);
     }
-    expect(fs.readFileSync(csv, 'utf8').split('\n')[0]).toBe('channel,site,type,startS,endS,peakS,amplitude,snr,multiplet,reason,review');
+    expect(fs.readFileSync(csv, 'utf8').split('\n')[0]).toBe('channel,site,type,review,time,startS,durationS,peakS,endS,amplitude,unit,snr,multiplet,reason,recording');
   });
 
   it('info prints the format, channels and rates', async () => {

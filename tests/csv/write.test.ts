@@ -48,11 +48,11 @@ describe('the CSV writer', () => {
 describe('exports use it', () => {
   it('events CSV: site names from a sidecar cannot run as formulas; times and amplitudes stay numbers', () => {
     const analysis = makeAnalysis(HOSTILE.map((site, i) => ({ id: `emg${i + 1}`, site, restS: 60, twitches: 2 })));
-    const rows = parse(eventsToCsv(analysis));
-    expect(rows[0]).toEqual(['channel', 'site', 'type', 'startS', 'endS', 'peakS', 'amplitude', 'snr', 'multiplet', 'reason', 'review']);
+    const rows = parse(eventsToCsv(analysis, { startTime: null, fingerprint: 'f' }));
+    expect(rows[0]).toEqual(['channel', 'site', 'type', 'review', 'time', 'startS', 'durationS', 'peakS', 'endS', 'amplitude', 'unit', 'snr', 'multiplet', 'reason', 'recording']);
     expect(formulaCells(rows)).toEqual([]);
     expect(rows.slice(1).map((r) => r[1]).sort()).toEqual(HOSTILE.flatMap((h) => [`'${h}`, `'${h}`]).sort());
-    for (const r of rows.slice(1)) for (const c of [3, 4, 5, 6, 7]) expect(Number.isFinite(Number(r[c]))).toBe(true);
+    for (const r of rows.slice(1)) for (const c of [5, 6, 7, 8, 9, 11]) expect(Number.isFinite(Number(r[c]))).toBe(true);
   });
 
   it('batch summary CSV: file and site columns cannot run as formulas', () => {

@@ -36,7 +36,7 @@ export async function readEdf(source: ByteSource, options: ImportOptions = {}): 
   const { records, warnings: countWarnings } = countRecords(source.name, header, source.size);
   const warnings: ImportWarning[] = [...header.warnings, ...countWarnings];
   const plan = planSignals(header, options, warnings);
-  const { slots, bySignal } = signalSlots(header, plan, records);
+  const { slots, bySignal } = signalSlots(header, records, (i) => plan.signals.find((x) => x.column === i)?.scale ?? null);
   const { onsets, annotations } = await streamRecords(source, header, records, slots, options, warnings);
 
   const stamp = startStamp(header.startDate, header.startTime, header.recording, header.plus !== null);
@@ -103,6 +103,19 @@ export async function readEdf(source: ByteSource, options: ImportOptions = {}): 
   };
 }
 
+/**
+ * Only the annotations of an EDF+/BDF+ file (an events file, or an export whose events are to be restored),
+ * onsets from its first record; the signals are not decoded.
+ */
+export async function readEdfAnnotations(source: ByteSource, options: ImportOptions = {}): Promise<RecordingAnnotation[]> {
+  const header = await readHeader(source);
+  const { records } = countRecords(source.name, header, source.size);
+  const { slots } = signalSlots(header, records, () => null);
+  const { onsets, annotations } = await streamRecords(source, header, records, slots, options, []);
+  const t0 = Number.isFinite(onsets[0]) ? onsets[0] : 0;
+  return annotations.map((a) => ({ onsetS: a.onsetS - t0, durationS: a.durationS, text: a.text })).sort((a, b) => a.onsetS - b.onsetS);
+}
+
 function formatName(h: EdfHeader): string {
   const base = h.family === 'bdf' ? 'BDF' : 'EDF';
   if (h.plus === null) return base;
@@ -136,15 +149,16 @@ function planSignals(header: EdfHeader, options: ImportOptions, warnings: Import
   );
 }
 
-function signalSlots(header: EdfHeader, plan: TablePlan, records: number): { slots: SignalSlot[]; bySignal: number[] } {
+/** Where each signal sits in a record; `unitScale` null leaves a signal undecoded. */
+function signalSlots(header: EdfHeader, records: number, unitScale: (index: number) => number | null): { slots: SignalSlot[]; bySignal: number[] } {
   const slots: SignalSlot[] = [];
   const bySignal: number[] = [];
   let byteOffset = 0;
   for (const s of header.signals) {
-    const p = plan.signals.find((x) => x.column === s.index);
-    const { gain, offset } = p ? scaling(s.digitalMin, s.digitalMax, s.physicalMin, s.physicalMax, p.scale) : { gain: 1, offset: 0 };
+    const scale = s.annotations ? null : unitScale(s.index);
+    const { gain, offset } = scale !== null ? scaling(s.digitalMin, s.digitalMax, s.physicalMin, s.physicalMax, scale) : { gain: 1, offset: 0 };
     bySignal[s.index] = slots.length;
-    slots.push({ byteOffset, samplesPerRecord: s.samplesPerRecord, gain, offset, out: p ? new Float32Array(records * s.samplesPerRecord) : null });
+    slots.push({ byteOffset, samplesPerRecord: s.samplesPerRecord, gain, offset, out: scale !== null ? new Float32Array(records * s.samplesPerRecord) : null });
     byteOffset += s.samplesPerRecord * header.bytesPerSample;
   }
   return { slots, bySignal };
