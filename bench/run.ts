@@ -1,5 +1,6 @@
 import { run as analysisBench } from './analysis';
 import { run as batchBench } from './batch';
+import { run as edfBench } from './edf';
 import { run as importBench } from './import';
 import { run as largeBench } from './large';
 
@@ -7,6 +8,7 @@ import { run as largeBench } from './large';
 async function main(): Promise<void> {
   console.log(`# TwitchScope benchmarks (${process.version}, ${new Date().toISOString()})`);
   await importBench();
+  await edfBench();
   await analysisBench();
   await batchBench();
   await largeBench();

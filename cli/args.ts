@@ -22,6 +22,10 @@ export interface CliArgs {
   edf?: string;
   /** Write the signals as drawn (filtered) rather than as recorded. */
   filtered: boolean;
+  /** Remove names, serials, MAC addresses and paths from every output, and shift its dates. */
+  anonymise: boolean;
+  /** With --anonymise: keep the clock time (dates are still shifted). */
+  keepTimeOfDay: boolean;
   report?: string;
   format?: string;
   rate?: number;
@@ -39,11 +43,13 @@ export interface CliArgs {
 const VALUE_FLAGS = new Set(['--events-in', '--edf', '--json', '--json-dir', '--summary', '--library', '--events', '--report', '--format', '--rate', '--site', '--column', '--sensitivity', '--subject', '--tag', '--answer']);
 
 export function parseArgs(argv: readonly string[]): CliArgs {
-  const out: CliArgs = { command: argv[0] ?? 'help', files: [], sites: {}, columns: {}, answers: {}, tags: {}, quiet: false, filtered: false };
+  const out: CliArgs = { command: argv[0] ?? 'help', files: [], sites: {}, columns: {}, answers: {}, tags: {}, quiet: false, filtered: false, anonymise: false, keepTimeOfDay: false };
   for (let i = 1; i < argv.length; i++) {
     const a = argv[i];
-    if (a === '--filtered') {
-      out.filtered = true;
+    if (a === '--filtered' || a === '--anonymise' || a === '--anonymize' || a === '--keep-time-of-day') {
+      if (a === '--filtered') out.filtered = true;
+      else if (a === '--keep-time-of-day') out.keepTimeOfDay = true;
+      else out.anonymise = true;
       continue;
     }
     if (a === '--quiet' || a === '-q') {

@@ -3,6 +3,7 @@ import path from 'node:path';
 import { randomBytes } from 'node:crypto';
 import { analyzeRecording } from '../core/analysis/analyze';
 import { eventsToCsv } from '../core/analysis/events-csv';
+import { anonymise } from '../core/export/anonymise';
 import { writeEdf } from '../core/export/edf/write';
 import { toAnalysisJson } from '../core/analysis/json';
 import { ALL_FORMATS, ImportError } from '../core/import';
@@ -42,6 +43,7 @@ Usage:
   twitchscope formats
   twitchscope analyze FILE [--json OUT.json] [--events OUT.csv] [--report OUT.pdf|OUT.html]
                            [--edf OUT.edf [--filtered]] [--events-in EVENTS.csv|EXPORT.edf]
+                           [--anonymise [--keep-time-of-day]]
                            [--format ID] [--rate HZ] [--site CHANNEL=SITE]... [--column N=KIND[:UNIT]]...
                            [--sensitivity 0..1] [--subject NAME] [--answer QUESTION=yes|no|unsure]...
   twitchscope analyze FILE|FOLDER... [--json-dir DIR] [--summary OUT.csv] [--library LIBRARY.json]
@@ -59,6 +61,9 @@ Usage:
   --edf OUT.edf      the signals and every event (type, review, multiplet count) as EDF+ annotations, for
                      EDFbrowser, MNE and other EEG/EMG tools; BDF+ when the recording is 24-bit
   --filtered         with --edf: the signals as drawn (band-passed, hum removed) instead of as recorded
+  --anonymise        every output without names, codes, device serials, MAC addresses or file paths, and
+                     with its dates moved (the start to 2000-01-01, intervals kept); --keep-time-of-day
+                     keeps the clock time
   --events-in FILE   restore the review (confirmed, rejected and added events, sites) from an events CSV or
                      EDF+ export of the same recording; another recording's file is refused
   --answer Q=A       a checklist answer for the report's guidance, as in the app: yes, no or unsure, e.g.
@@ -158,7 +163,7 @@ async function analyze(args: CliArgs): Promise<void> {
     ...(args.report ? [{ flag: '--report', path: args.report }] : []),
     ...(args.edf ? [{ flag: '--edf', path: args.edf }] : []),
   ]);
-  const rec = await readRecording(args.files[0], args);
+  let rec = await readRecording(args.files[0], args);
   const known = new Set([...rec.channels.map((c) => c.id), ...rec.sensors.map((s) => s.id)]);
   for (const id of Object.keys(args.sites)) {
     if (!known.has(id)) {
@@ -180,7 +185,18 @@ async function analyze(args: CliArgs): Promise<void> {
     analysis = restored.analysis;
     if (!args.quiet) warn(`twitchscope: ${restored.message}\n`);
   }
+  if (args.keepTimeOfDay && !args.anonymise) throw new UsageError('--keep-time-of-day belongs with --anonymise');
   const version = softwareVersion();
+  let generatedAt = new Date().toISOString();
+  let subject = args.subject;
+  if (args.anonymise) {
+    const anon = anonymise(rec, analysis, { keepTimeOfDay: args.keepTimeOfDay });
+    rec = anon.recording;
+    analysis = anon.analysis;
+    generatedAt = anon.shiftIso(generatedAt);
+    if (subject) warn('twitchscope: --anonymise: the name given with --subject is left out of the report\n');
+    subject = undefined;
+  }
   if (args.edf) await writeOut(args.edf, writeEdf(rec, analysis, { signals: args.filtered ? 'filtered' : 'raw', software: `TwitchScope ${version}` }).bytes);
   if (args.json) await writeOut(args.json, JSON.stringify(toAnalysisJson(rec, analysis, version), null, 2) + '\n');
   if (args.events) await writeOut(args.events, eventsToCsv(analysis, rec));
@@ -189,9 +205,9 @@ async function analyze(args: CliArgs): Promise<void> {
       recording: rec,
       analysis,
       answers: args.answers,
-      ...(args.subject ? { subject: args.subject } : {}),
+      ...(subject ? { subject } : {}),
       software: { name: 'TwitchScope', version },
-      generatedAt: new Date().toISOString(),
+      generatedAt,
     });
     await writeReportFile(args.report, html);
   }
