@@ -6,6 +6,7 @@ import { ShortcutsDialog } from './components/ShortcutsDialog';
 import { StartScreen } from './components/StartScreen';
 import { Toolbar } from './components/Toolbar';
 import { Workspace } from './components/Workspace';
+import type { AnonymiseOptions } from '../core/export/anonymise';
 import { exportAs, type ExportKind } from './exports';
 import { useCommandKeys } from './hooks/useCommandKeys';
 import { useShortcutMode } from './hooks/useShortcutMode';
@@ -33,7 +34,8 @@ export function App() {
   const [showKeys, setShowKeys] = useState(false);
   const [shortcutMode, setShortcutMode] = useShortcutMode();
   const [command, setCommand] = useState<{ name: 'zoom-in' | 'zoom-out' | 'zoom-reset' | 'show-guidance'; seq: number } | null>(null);
-  const { open, notify, cancel, reportHtml } = session;
+  const { open, notify, cancel, reportHtml, edf, importEvents } = session;
+  const [anonymiseOptions, setAnonymise] = useState<AnonymiseOptions | null>(null);
   const library = useLibrary();
   useRecordAnalyses(library, state, reviewed);
   const [showLibrary, setShowLibrary] = useState(false);
@@ -49,13 +51,20 @@ export function App() {
     async (kind: ExportKind) => {
       if (!state.loaded || !reviewed) return;
       try {
-        await exportAs(platform, kind, { recording: state.loaded.recording, analysis: reviewed, answers: state.answers, subject: state.subject, recordedAt: state.recordedAt }, reportHtml);
+        const input = { recording: state.loaded.recording, analysis: reviewed, answers: state.answers, subject: state.subject, recordedAt: state.recordedAt, anonymise: anonymiseOptions };
+        await exportAs(platform, kind, input, { reportHtml, edf });
       } catch (err) {
         notify(`The export did not work: ${err instanceof Error ? err.message : String(err)}`);
       }
     },
-    [platform, state.loaded, state.answers, state.subject, state.recordedAt, reviewed, reportHtml, notify],
+    [platform, state.loaded, state.answers, state.subject, state.recordedAt, reviewed, reportHtml, edf, notify, anonymiseOptions],
   );
+
+  const importEventsDialog = useCallback(async () => {
+    if (state.phase !== 'review') return;
+    const f = await (platform.openEventsFile ?? platform.openFileDialog)().catch(() => null);
+    if (f) await importEvents(f);
+  }, [platform, state.phase, importEvents]);
 
   // `?sample=NAME` opens a bundled sample straight away (links, demos and the browser tests use it).
   const sampleOpened = useRef(false);
@@ -76,6 +85,8 @@ export function App() {
     else if (c === 'export-pdf') void doExport('pdf');
     else if (c === 'export-csv') void doExport('csv');
     else if (c === 'export-json') void doExport('json');
+    else if (c === 'export-edf') void doExport('edf');
+    else if (c === 'import-events') void importEventsDialog();
     else if (c === 'toggle-theme') toggle();
     else if (c === 'zoom-in' || c === 'zoom-out' || c === 'zoom-reset') setCommand((p) => ({ name: c, seq: (p?.seq ?? 0) + 1 }));
     else if (c === 'show-guidance') setCommand((p) => ({ name: 'show-guidance', seq: (p?.seq ?? 0) + 1 }));
@@ -135,6 +146,9 @@ export function App() {
         saveStatus={saveStatus}
         onOpen={openDialog}
         onExport={doExport}
+        onImportEvents={() => void importEventsDialog()}
+        anonymise={anonymiseOptions}
+        onAnonymise={setAnonymise}
         onToggleTheme={toggle}
         onShortcuts={() => setShowKeys(true)}
         libraryShown={showLibrary}

@@ -1,13 +1,14 @@
 import { eventsToCsv } from '../core/analysis/events-csv';
 import { toAnalysisJson } from '../core/analysis/json';
 import type { Analysis } from '../core/analysis/types';
+import { anonymise, type AnonymiseOptions } from '../core/export/anonymise';
 import type { ChecklistAnswers } from '../core/guidance/checklist';
 import type { Recording } from '../core/recording';
 import type { PlatformApi } from './platform/types';
-import type { ReportRequest } from './worker/protocol';
+import type { EdfRequest, ReportRequest } from './worker/protocol';
 
-/** The three exports, always of the reviewed analysis: what the user sees is what leaves the app. */
-export type ExportKind = 'pdf' | 'csv' | 'json';
+/** The exports, always of the reviewed analysis: what the user sees is what leaves the app. */
+export type ExportKind = 'pdf' | 'csv' | 'json' | 'edf' | 'edf-filtered';
 
 export interface ExportInput {
   recording: Recording;
@@ -16,34 +17,52 @@ export interface ExportInput {
   subject: string;
   /** The date the user gave a recording whose file states none. */
   recordedAt: string | null;
+  /** Set when the user chose to share without names, serials, paths or true dates. */
+  anonymise: AnonymiseOptions | null;
+}
+
+/** The heavy exports are built in the worker, where the samples are. */
+export interface WorkerExports {
+  reportHtml(req: ReportRequest): Promise<string>;
+  edf(req: EdfRequest): Promise<{ bytes: Uint8Array; family: 'edf' | 'bdf' }>;
 }
 
 function baseName(file: string): string {
   return file.replace(/\.[^.]+$/, '');
 }
 
-/** The report is built in the worker, where the samples for its waveform snippets are. */
-export async function exportAs(
-  platform: PlatformApi,
-  kind: ExportKind,
-  input: ExportInput,
-  reportHtml: (req: ReportRequest) => Promise<string>,
-): Promise<boolean> {
+export async function exportAs(platform: PlatformApi, kind: ExportKind, input: ExportInput, worker: WorkerExports): Promise<boolean> {
   const version = await platform.appVersion();
-  const recording = input.recording.startTime || !input.recordedAt ? input.recording : { ...input.recording, startTime: input.recordedAt };
-  const base = baseName(input.recording.file);
-  if (kind === 'csv') return platform.saveFile(`${base}.events.csv`, eventsToCsv(input.analysis, input.recording), 'text/csv');
+  // A date the user gave stands in for one the file lacks; anonymising then moves it like any other.
+  const dated = input.recording.startTime || !input.recordedAt ? input.recording : { ...input.recording, startTime: input.recordedAt };
+  const shown = input.anonymise ? anonymise(dated, input.analysis, input.anonymise) : null;
+  const recording = shown?.recording ?? dated;
+  const analysis = shown?.analysis ?? input.analysis;
+  const base = baseName(recording.file) + (input.anonymise ? '.anonymised' : '');
+  if (kind === 'csv') return platform.saveFile(`${base}.events.csv`, eventsToCsv(analysis, recording), 'text/csv');
   if (kind === 'json') {
-    const json = JSON.stringify(toAnalysisJson(recording, input.analysis, version), null, 2) + '\n';
+    const json = JSON.stringify(toAnalysisJson(recording, analysis, version), null, 2) + '\n';
     return platform.saveFile(`${base}.analysis.json`, json, 'application/json');
   }
-  const html = await reportHtml({
+  if (kind === 'edf' || kind === 'edf-filtered') {
+    const out = await worker.edf({
+      analysis: input.analysis,
+      signals: kind === 'edf' ? 'raw' : 'filtered',
+      software: `TwitchScope ${version}`,
+      ...(dated !== input.recording && input.recordedAt ? { recordedAt: input.recordedAt } : {}),
+      ...(input.anonymise ? { anonymise: input.anonymise } : {}),
+    });
+    return platform.saveFile(`${base}.${out.family}`, out.bytes, 'application/x-edf');
+  }
+  const subject = input.anonymise ? '' : input.subject.trim();
+  const html = await worker.reportHtml({
     analysis: input.analysis,
     answers: input.answers,
-    ...(input.subject.trim() ? { subject: input.subject.trim() } : {}),
-    ...(recording !== input.recording && input.recordedAt ? { recordedAt: input.recordedAt } : {}),
+    ...(subject ? { subject } : {}),
+    ...(dated !== input.recording && input.recordedAt ? { recordedAt: input.recordedAt } : {}),
     software: { name: 'TwitchScope', version },
     generatedAt: new Date().toISOString(),
+    ...(input.anonymise ? { anonymise: input.anonymise } : {}),
   });
   return platform.saveReportPdf(`${base}.report.pdf`, html);
 }

@@ -8,12 +8,19 @@ export const OPEN_FILTERS: FileFilter[] = [
   { name: 'All files', extensions: ['*'] },
 ];
 
+/** Files a review can be restored from: TwitchScope's events CSV and its EDF+/BDF+ exports. */
+export const EVENTS_FILTERS: FileFilter[] = [
+  { name: 'TwitchScope events (CSV, EDF+)', extensions: ['csv', 'edf', 'bdf'] },
+  { name: 'All files', extensions: ['*'] },
+];
+
 const BY_MIME: Readonly<Record<string, FileFilter>> = {
   'application/pdf': { name: 'PDF report', extensions: ['pdf'] },
   'text/csv': { name: 'CSV table', extensions: ['csv'] },
   'application/json': { name: 'JSON data', extensions: ['json'] },
   'text/html': { name: 'Web page', extensions: ['html'] },
   'text/plain': { name: 'Text', extensions: ['txt'] },
+  'application/x-edf': { name: 'EDF+ / BDF+', extensions: ['edf', 'bdf'] },
 };
 
 export function saveFilters(mimeType: string): FileFilter[] {

@@ -1,7 +1,7 @@
 import { dirname, join } from 'node:path';
 import type { BrowserWindow, Dialog } from 'electron';
 import type { DialogDeps } from '../ipc/handlers';
-import { OPEN_FILTERS, saveFilters } from './dialog-filters';
+import { EVENTS_FILTERS, OPEN_FILTERS, saveFilters } from './dialog-filters';
 
 export interface NativeDialogContext {
   dialog: Pick<Dialog, 'showOpenDialog' | 'showSaveDialog'>;
@@ -16,9 +16,10 @@ export interface NativeDialogContext {
 export function nativeDialogs(context: NativeDialogContext): DialogDeps {
   const { dialog } = context;
   return {
-    chooseRecording: async (windowId) => {
+    chooseRecording: async (windowId, purpose = 'recording') => {
       const win = context.windowOf(windowId);
-      const options = { properties: ['openFile' as const], filters: OPEN_FILTERS, defaultPath: context.startFolder() };
+      const filters = purpose === 'events' ? EVENTS_FILTERS : OPEN_FILTERS;
+      const options = { properties: ['openFile' as const], filters, defaultPath: context.startFolder() };
       const result = win ? await dialog.showOpenDialog(win, options) : await dialog.showOpenDialog(options);
       return result.canceled || result.filePaths.length === 0 ? null : result.filePaths[0];
     },

@@ -6,6 +6,7 @@ import type { MenuCommand, RecentFile } from '../../renderer/platform/types';
  */
 export const INVOKE_CHANNELS = [
   'file:open-dialog',
+  'file:open-events',
   'file:open-dropped',
   'file:open-recent',
   'file:read',
@@ -41,6 +42,7 @@ export interface GrantedFile {
 /** Request payload and reply of every invoke channel: one object in, one value out. */
 export interface InvokeContract {
   'file:open-dialog': { request: Record<string, never>; reply: GrantedFile | null };
+  'file:open-events': { request: Record<string, never>; reply: GrantedFile | null };
   'file:open-dropped': { request: { path: string; size: number }; reply: GrantedFile };
   'file:open-recent': { request: { key: string }; reply: GrantedFile | null };
   'file:read': { request: { token: string; offset: number; length: number }; reply: Uint8Array };
@@ -81,6 +83,8 @@ const MENU_COMMAND_KEYS: Record<MenuCommand, true> = {
   'export-pdf': true,
   'export-csv': true,
   'export-json': true,
+  'export-edf': true,
+  'import-events': true,
   'zoom-in': true,
   'zoom-out': true,
   'zoom-reset': true,

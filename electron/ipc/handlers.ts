@@ -22,8 +22,8 @@ export const DROPPABLE_EXTENSIONS: readonly string[] = RECORDING_EXTENSIONS;
 export class RequestRefused extends Error {}
 
 export interface DialogDeps {
-  /** The open dialog for recordings; the chosen path or null when cancelled. */
-  chooseRecording(windowId: number): Promise<string | null>;
+  /** The open dialog for recordings (or, for `events`, for an events CSV or EDF+ export); null when cancelled. */
+  chooseRecording(windowId: number, purpose?: 'recording' | 'events'): Promise<string | null>;
   chooseSavePath(windowId: number, suggestedName: string, mimeType: string): Promise<string | null>;
 }
 
@@ -54,7 +54,7 @@ export type Handler<C extends InvokeChannel> = (windowId: number, request: Reque
 export type Handlers = { [C in InvokeChannel]: Handler<C> };
 
 /** Grants a file the user chose to a window and remembers it as recent. Also used for command-line files. */
-export async function openForWindow(deps: HandlerDeps, windowId: number, path: string): Promise<GrantedFile> {
+export async function openForWindow(deps: HandlerDeps, windowId: number, path: string, remember = true): Promise<GrantedFile> {
   if (!isAbsolute(path)) throw new RequestRefused('That file path is not complete.');
   let size: number;
   try {
@@ -67,7 +67,7 @@ export async function openForWindow(deps: HandlerDeps, windowId: number, path: s
   }
   const name = basename(path);
   const granted = deps.grants.grant(windowId, { path, name, size });
-  await deps.recent.add(path, name);
+  if (remember) await deps.recent.add(path, name);
   return granted;
 }
 
@@ -97,6 +97,12 @@ export function createHandlers(deps: HandlerDeps): Handlers {
     'file:open-dialog': async (windowId) => {
       const path = await deps.dialogs.chooseRecording(windowId);
       return path === null ? null : openForWindow(deps, windowId, path);
+    },
+
+    // An events file is read once to restore a review: granted like a recording, never listed as a recent one.
+    'file:open-events': async (windowId) => {
+      const path = await deps.dialogs.chooseRecording(windowId, 'events');
+      return path === null ? null : openForWindow(deps, windowId, path, false);
     },
 
     // The path comes from the preload's own drop listener (webUtils), never from the page, but main cannot

@@ -87,6 +87,7 @@ const empty = object<Record<string, never>>({});
 
 export const REQUEST_SCHEMAS: { [C in InvokeChannel]: Validator<RequestOf<C>> } = {
   'file:open-dialog': empty,
+  'file:open-events': empty,
   'file:open-dropped': object({ path, size: integer(0, Number.MAX_SAFE_INTEGER) }),
   'file:open-recent': object({ key: path }),
   'file:read': object({

@@ -78,6 +78,8 @@ export function buildMenuTemplate(deps: MenuDeps): MenuItemConstructorOptions[] 
       command('export-pdf', 'Export Report as PDF…', 'CmdOrCtrl+P'),
       command('export-csv', 'Export Events as CSV…', 'CmdOrCtrl+E'),
       command('export-json', 'Export Analysis as JSON…', 'CmdOrCtrl+Shift+E'),
+      command('export-edf', 'Export Signals and Events as EDF+…'),
+      command('import-events', 'Import Events…'),
       { type: 'separator' },
       mac ? { role: 'close' } : { id: 'quit', role: 'quit', label: 'Quit', accelerator: 'Ctrl+Q' },
     ],

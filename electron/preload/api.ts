@@ -92,6 +92,10 @@ export function createPlatformApi(ipc: IpcRendererLike, webUtils: WebUtilsLike, 
       const granted = await call('file:open-dialog', {});
       return granted === null ? null : opened(granted);
     },
+    openEventsFile: async () => {
+      const granted = await call('file:open-events', {});
+      return granted === null ? null : opened(granted);
+    },
     openRecent: async (key) => {
       const granted = await call('file:open-recent', { key });
       return granted === null ? null : opened(granted);

@@ -23,6 +23,7 @@ export function drawAnnotations(u: uPlot, annotations: readonly RecordingAnnotat
   ctx.clip();
   ctx.font = `${11 * dpr}px system-ui, sans-serif`;
   ctx.textBaseline = 'bottom';
+  ctx.textAlign = 'left';
   let lastLabel = -Infinity;
   for (const a of annotations) {
     const end = a.onsetS + (a.durationS ?? 0);

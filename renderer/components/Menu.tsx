@@ -4,7 +4,17 @@ interface Props {
   label: string;
   title?: string;
   testid?: string;
-  items: ReadonlyArray<{ label: string; onSelect(): void; testid?: string }>;
+  items: ReadonlyArray<MenuItem>;
+}
+
+export interface MenuItem {
+  label: string;
+  onSelect(): void;
+  testid?: string;
+  title?: string;
+  /** A check item: shows its state and leaves the menu open when toggled. */
+  checked?: boolean;
+  disabled?: boolean;
 }
 
 /** A small dropdown menu: arrow keys move, Escape closes and returns focus to the button. */
@@ -24,7 +34,7 @@ export function Menu({ label, title, testid, items }: Props) {
   }, [open]);
 
   const onKey = (e: React.KeyboardEvent) => {
-    const list = [...(root.current?.querySelectorAll<HTMLButtonElement>('[role="menuitem"]') ?? [])];
+    const list = [...(root.current?.querySelectorAll<HTMLButtonElement>('[role^="menuitem"]:not(:disabled)') ?? [])];
     const i = list.indexOf(document.activeElement as HTMLButtonElement);
     if (e.key === 'Escape') {
       setOpen(false);
@@ -51,15 +61,22 @@ export function Menu({ label, title, testid, items }: Props) {
           {items.map((it) => (
             <button
               key={it.label}
-              role="menuitem"
+              role={it.checked === undefined ? 'menuitem' : 'menuitemcheckbox'}
+              aria-checked={it.checked}
+              disabled={it.disabled}
+              title={it.title}
               data-testid={it.testid}
               onClick={() => {
-                setOpen(false);
-                // Focus goes back to the menu's button, not to the page, while the chosen action runs.
-                button.current?.focus();
+                // A check item toggles in place; any other closes the menu, and focus goes back to the menu's
+                // button, not to the page, while the chosen action runs.
+                if (it.checked === undefined) {
+                  setOpen(false);
+                  button.current?.focus();
+                }
                 it.onSelect();
               }}
             >
+              {it.checked !== undefined && <span aria-hidden="true">{it.checked ? '☑ ' : '☐ '}</span>}
               {it.label}
             </button>
           ))}

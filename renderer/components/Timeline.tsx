@@ -1,6 +1,7 @@
 import { useMemo, useRef } from 'react';
 import { channelsOf } from '../../core/analysis/channels';
 import type { AnalysedChannel, Analysis, DetectedEvent } from '../../core/analysis/types';
+import { isOwnAnnotation } from '../../core/export/edf/event-text';
 import type { RecordingAnnotation } from '../../core/recording';
 import type { Pyramid } from '../../core/view/pyramid';
 import { panBy, zoomAt, type View } from '../../core/view/viewport';
@@ -92,7 +93,8 @@ const NO_ANNOTATIONS: readonly RecordingAnnotation[] = [];
 export function Timeline(p: Props) {
   const { loaded, analysis, view, palette } = p;
   const durationS = loaded.recording.durationS;
-  const annotations = loaded.recording.annotations ?? NO_ANNOTATIONS;
+  // An export's own annotations (its events and source) are shown as events, not again as markers.
+  const annotations = useMemo(() => loaded.recording.annotations?.filter((a) => !isOwnAnnotation(a.text)) ?? NO_ANNOTATIONS, [loaded]);
   const chartsBox = useRef<HTMLDivElement>(null);
   const { height: chartsH } = useSize(chartsBox);
   // Keyed by channel ids, not by the channel objects: a review edit or a site change makes new objects,

@@ -1,4 +1,5 @@
 import { SENSITIVITY_DEFAULT } from '../../core/detect/params';
+import type { AnonymiseOptions } from '../../core/export/anonymise';
 import type { ExportKind } from '../exports';
 import type { ThemeChoice } from '../hooks/useTheme';
 import type { SaveStatus } from '../session/useAutosave';
@@ -11,6 +12,10 @@ interface Props {
   saveStatus: SaveStatus;
   onOpen(): void;
   onExport(kind: ExportKind): void;
+  onImportEvents(): void;
+  /** Exports leave without names, serials, paths or true dates when set. */
+  anonymise: AnonymiseOptions | null;
+  onAnonymise(options: AnonymiseOptions | null): void;
   onToggleTheme(): void;
   onShortcuts(): void;
   libraryShown: boolean;
@@ -19,7 +24,7 @@ interface Props {
 
 const SAVE_TEXT: Record<SaveStatus, string> = { idle: '', saving: 'Saving…', saved: 'Work saved', failed: 'Not saved', 'not-kept': 'Examples are not saved' };
 
-export function Toolbar({ session, theme, saveStatus, onOpen, onExport, onToggleTheme, onShortcuts, libraryShown, onLibrary }: Props) {
+export function Toolbar({ session, theme, saveStatus, onOpen, onExport, onImportEvents, anonymise, onAnonymise, onToggleTheme, onShortcuts, libraryShown, onLibrary }: Props) {
   const { state } = session;
   const reviewing = state.phase === 'review' && !libraryShown;
   const sensitivity = state.sensitivity ?? SENSITIVITY_DEFAULT.value;
@@ -81,6 +86,23 @@ export function Toolbar({ session, theme, saveStatus, onOpen, onExport, onToggle
               { label: 'PDF report…', onSelect: () => onExport('pdf'), testid: 'export-pdf' },
               { label: 'Events as CSV…', onSelect: () => onExport('csv'), testid: 'export-csv' },
               { label: 'Analysis as JSON…', onSelect: () => onExport('json'), testid: 'export-json' },
+              { label: 'EDF+ signals and events…', onSelect: () => onExport('edf'), testid: 'export-edf', title: 'For EDFbrowser, MNE and other EEG/EMG tools; every event is an annotation' },
+              { label: 'EDF+ with filtered signals…', onSelect: () => onExport('edf-filtered'), testid: 'export-edf-filtered', title: 'The signals as drawn: band-passed, hum removed' },
+              {
+                label: 'Anonymise exports',
+                checked: anonymise !== null,
+                onSelect: () => onAnonymise(anonymise ? null : { keepTimeOfDay: false }),
+                testid: 'export-anonymise',
+                title: 'Leave out names, device serials, MAC addresses and file paths, and move dates (intervals kept)',
+              },
+              {
+                label: 'Keep the time of day',
+                checked: anonymise?.keepTimeOfDay ?? false,
+                disabled: anonymise === null,
+                onSelect: () => anonymise && onAnonymise({ ...anonymise, keepTimeOfDay: !anonymise.keepTimeOfDay }),
+                testid: 'export-keep-time',
+              },
+              { label: 'Import events…', onSelect: onImportEvents, testid: 'import-events', title: 'Restore a review from an events CSV or EDF+ export of this recording' },
             ]}
           />
         </>

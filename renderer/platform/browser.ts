@@ -63,11 +63,11 @@ async function remember(file: File): Promise<OpenedFile> {
   return f;
 }
 
-function pickFile(): Promise<File | null> {
+function pickFile(accept = [...RECORDING_EXTENSIONS, 'text/csv', 'text/plain'].join(',')): Promise<File | null> {
   return new Promise((resolve) => {
     const input = document.createElement('input');
     input.type = 'file';
-    input.accept = [...RECORDING_EXTENSIONS, 'text/csv', 'text/plain'].join(',');
+    input.accept = accept;
     input.style.display = 'none';
     input.dataset.testid = 'file-input';
     const done = (f: File | null) => {
@@ -114,6 +114,11 @@ export const browserPlatform: PlatformApi = {
   async openFileDialog() {
     const f = await pickFile();
     return f ? remember(f) : null;
+  },
+  // Read once to restore a review, so not kept among the recent recordings.
+  async openEventsFile() {
+    const f = await pickFile('.csv,.edf,.bdf,text/csv');
+    return f ? opened(f, fileKey(f)) : null;
   },
   openDropped: (file) => remember(file),
   async openRecent(key) {

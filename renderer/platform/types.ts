@@ -26,6 +26,8 @@ export type MenuCommand =
   | 'export-pdf'
   | 'export-csv'
   | 'export-json'
+  | 'export-edf'
+  | 'import-events'
   | 'zoom-in'
   | 'zoom-out'
   | 'zoom-reset'
@@ -38,6 +40,11 @@ export interface PlatformApi {
   readonly kind: 'electron' | 'browser';
   /** Shows an open dialog; null when the user cancels. */
   openFileDialog(): Promise<OpenedFile | null>;
+  /**
+   * Shows an open dialog for an events file (events CSV, EDF+ export) to restore a review from; null when
+   * cancelled. Unlike a recording, it is not added to the recent files. Absent: the recording dialog is used.
+   */
+  openEventsFile?(): Promise<OpenedFile | null>;
   /**
    * A file dropped on the window. Absent on the desktop, where the preload takes drops itself (so the page
    * never names a path) and hands the opened file to `onOpenFile`.

@@ -9,7 +9,9 @@ import { usePlatform } from '../platform/context';
 import type { OpenedFile } from '../platform/types';
 import { Cancelled, type AnalysisClient } from '../worker/client';
 import { useAnalysisClientFactory } from '../worker/client-context';
-import type { ImportSettings, ReportRequest } from '../worker/protocol';
+import type { EdfRequest, ImportSettings, ReportRequest } from '../worker/protocol';
+import { readEventsFile } from '../../core/review/events-in';
+import { restoreEvents } from '../../core/review/restore-events';
 import { channelsOf } from '../../core/analysis/channels';
 import { initialState, reduce, type SessionState, type Work } from './state';
 
@@ -32,6 +34,9 @@ export interface SessionApi {
   redo(): void;
   setSensitivity(value: number | null): void;
   reportHtml(input: ReportRequest): Promise<string>;
+  edf(input: EdfRequest): Promise<{ bytes: Uint8Array; family: 'edf' | 'bdf' }>;
+  /** Lays the review saved in an events CSV or EDF+ export onto this recording's analysis (undoable). */
+  importEvents(file: OpenedFile): Promise<void>;
   setSubject(value: string): void;
   setAnswers(value: ChecklistAnswers): void;
   /** The date of a recording whose file does not state one (ISO 8601), or null. */
@@ -152,6 +157,25 @@ export function useSession(): SessionApi {
       redo: () => dispatch({ type: 'redo' }),
       setSensitivity: (value) => dispatch({ type: 'sensitivity', value }),
       reportHtml: (input) => client().reportHtml(input),
+      edf: (input) => client().edf(input),
+      importEvents: async (file) => {
+        const s = stateRef.current;
+        if (!s.loaded || !s.analysis) return;
+        try {
+          const events = await readEventsFile({ name: file.name, size: file.size, read: (o, n) => file.read(o, n) });
+          const restored = restoreEvents(events, s.loaded.recording, s.analysis);
+          if (!restored.ok) {
+            dispatch({ type: 'notice', message: restored.reason });
+            return;
+          }
+          // The file's review replaces the current one; Undo brings the current one back.
+          setWork((w) => ({ edits: restored.edits, sites: { ...w.sites, ...restored.sites } }));
+          const missed = restored.unmatched > 0 ? ` ${restored.unmatched} reviewed event${restored.unmatched === 1 ? ' was' : 's were'} not found at this sensitivity.` : '';
+          dispatch({ type: 'notice', message: `Restored the review of ${restored.restored} event${restored.restored === 1 ? '' : 's'} from ${file.name}.${missed}` });
+        } catch (err) {
+          dispatch({ type: 'notice', message: err instanceof Error ? err.message : String(err) });
+        }
+      },
       setSubject: (value) => dispatch({ type: 'subject', value }),
       setAnswers: (value) => dispatch({ type: 'answers', value }),
       setRecordedAt: (value) => dispatch({ type: 'recorded-at', value }),

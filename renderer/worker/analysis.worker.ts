@@ -50,6 +50,9 @@ scope.onmessage = async (ev: MessageEvent<WorkerRequest>) => {
     } else if (msg.type === 'analyse') {
       const analysis = engine.analyse(msg.settings, (fraction) => post({ type: 'progress', id, stage: 'analyse', fraction }), never);
       post({ type: 'analysed', id, analysis });
+    } else if (msg.type === 'edf') {
+      const out = engine.edf(msg.input);
+      post({ type: 'edf', id, bytes: out.bytes, family: out.family }, [out.bytes.buffer as ArrayBuffer]);
     } else {
       post({ type: 'report', id, html: engine.reportHtml(msg.input) });
     }

@@ -1,7 +1,7 @@
 import type { Analysis } from '../../core/analysis/types';
 import type { OpenedFile } from '../platform/types';
 import { Engine, failureMessage } from './engine';
-import type { AnalyseSettings, ImportSettings, LoadedRecording, ReportRequest, Stage, WorkerRequest, WorkerResponse } from './protocol';
+import type { AnalyseSettings, EdfRequest, ImportSettings, LoadedRecording, ReportRequest, Stage, WorkerRequest, WorkerResponse } from './protocol';
 
 /** What the UI asks of the analysis side; the worker and the in-thread version behave the same. */
 export interface AnalysisClient {
@@ -9,6 +9,8 @@ export interface AnalysisClient {
   analyse(settings: AnalyseSettings, onProgress: ProgressFn): Promise<Analysis>;
   /** The clinician report's HTML for the loaded recording. */
   reportHtml(input: ReportRequest): Promise<string>;
+  /** The loaded recording and the analysis's events as EDF+ (BDF+ for 24-bit sources). */
+  edf(input: EdfRequest): Promise<{ bytes: Uint8Array; family: 'edf' | 'bdf' }>;
   /** Stops the running job; its promise rejects with `Cancelled`. */
   cancel(): void;
   dispose(): void;
@@ -60,6 +62,11 @@ export class WorkerClient implements AnalysisClient {
   async reportHtml(input: ReportRequest): Promise<string> {
     await this.ensureImported(() => undefined);
     return this.run<string>({ type: 'report', id: 0, input }, () => undefined);
+  }
+
+  async edf(input: EdfRequest): Promise<{ bytes: Uint8Array; family: 'edf' | 'bdf' }> {
+    await this.ensureImported(() => undefined);
+    return this.run({ type: 'edf', id: 0, input }, () => undefined);
   }
 
   /** After a cancel the worker is new and empty: read the file again before working on it. */
@@ -122,6 +129,7 @@ export class WorkerClient implements AnalysisClient {
     if (msg.type === 'imported') job.resolve(msg.loaded as never);
     else if (msg.type === 'analysed') job.resolve(msg.analysis as never);
     else if (msg.type === 'report') job.resolve(msg.html as never);
+    else if (msg.type === 'edf') job.resolve({ bytes: msg.bytes, family: msg.family } as never);
     else job.reject(new Error(msg.message));
   }
 
@@ -153,6 +161,10 @@ export class InThreadClient implements AnalysisClient {
 
   async reportHtml(input: ReportRequest): Promise<string> {
     return this.engine.reportHtml(input);
+  }
+
+  async edf(input: EdfRequest): Promise<{ bytes: Uint8Array; family: 'edf' | 'bdf' }> {
+    return this.engine.edf(input);
   }
 
   cancel(): void {

@@ -4,10 +4,12 @@ import { ImportError } from '../../core/import/errors';
 import { importRecording } from '../../core/import/index';
 import type { ByteSource } from '../../core/import/source';
 import type { Recording } from '../../core/recording';
+import { anonymise } from '../../core/export/anonymise';
+import { writeEdf } from '../../core/export/edf/write';
 import { buildReportHtml } from '../../core/report/index';
 import { displaySignal } from '../../core/view/display-signal';
 import { buildPyramid, type Pyramid } from '../../core/view/pyramid';
-import type { AnalyseSettings, ImportSettings, LoadedRecording, ReportRequest } from './protocol';
+import type { AnalyseSettings, EdfRequest, ImportSettings, LoadedRecording, ReportRequest } from './protocol';
 
 /**
  * Import and analysis, the same code in the worker and in-thread (tests): it keeps the recording so a
@@ -47,9 +49,26 @@ export class Engine {
 
   reportHtml(input: ReportRequest): string {
     if (!this.recording) throw new Error('No recording is loaded.');
-    const { recordedAt, ...rest } = input;
-    const recording = this.recording.startTime || !recordedAt ? this.recording : { ...this.recording, startTime: recordedAt };
-    return buildReportHtml({ ...rest, recording });
+    const { recordedAt, anonymise: anon, ...rest } = input;
+    const recording = this.dated(recordedAt);
+    if (!anon) return buildReportHtml({ ...rest, recording });
+    // A name typed by the user is exactly what an anonymised report must not carry.
+    const a = anonymise(recording, rest.analysis, anon);
+    const { subject: _name, ...unnamed } = rest;
+    return buildReportHtml({ ...unnamed, analysis: a.analysis, recording: a.recording, generatedAt: a.shiftIso(rest.generatedAt) });
+  }
+
+  edf(input: EdfRequest): { bytes: Uint8Array; family: 'edf' | 'bdf' } {
+    const recording = this.dated(input.recordedAt);
+    const a = input.anonymise ? anonymise(recording, input.analysis, input.anonymise) : { recording, analysis: input.analysis };
+    const out = writeEdf(a.recording, a.analysis, { signals: input.signals, software: input.software });
+    return { bytes: out.bytes, family: out.family };
+  }
+
+  /** The loaded recording, with the date the user gave when its file states none. */
+  private dated(recordedAt: string | undefined): Recording {
+    if (!this.recording) throw new Error('No recording is loaded.');
+    return this.recording.startTime || !recordedAt ? this.recording : { ...this.recording, startTime: recordedAt };
   }
 }
 

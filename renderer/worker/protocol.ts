@@ -1,4 +1,5 @@
 import type { Analysis } from '../../core/analysis/types';
+import type { AnonymiseOptions } from '../../core/export/anonymise';
 import type { ImportOptions } from '../../core/import/options';
 import type { ReportInput } from '../../core/report/index';
 import type { Recording } from '../../core/recording';
@@ -14,16 +15,29 @@ export interface AnalyseSettings {
   params: Record<string, unknown>;
 }
 
-/** The report is built where the samples are (its waveform snippets need them): everything but the recording. */
+/**
+ * The report is built where the samples are (its waveform snippets need them): everything but the recording,
+ * the date the user gave a recording whose file states none, and whether to anonymise it.
+ */
 export type ReportRequest = Omit<ReportInput, 'recording'> & {
-  /** The date the user gave a recording whose file states none. */
   recordedAt?: string;
+  anonymise?: AnonymiseOptions;
 };
+
+/** EDF+ export of the loaded recording's signals and the (reviewed) analysis's events. */
+export interface EdfRequest {
+  analysis: Analysis;
+  signals: 'raw' | 'filtered';
+  software: string;
+  recordedAt?: string;
+  anonymise?: AnonymiseOptions;
+}
 
 export type WorkerRequest =
   | { type: 'import'; id: number; name: string; size: number; settings: ImportSettings }
   | { type: 'analyse'; id: number; settings: AnalyseSettings }
   | { type: 'report'; id: number; input: ReportRequest }
+  | { type: 'edf'; id: number; input: EdfRequest }
   | { type: 'read-result'; readId: number; bytes: Uint8Array | null; error?: string };
 
 /**
@@ -45,6 +59,7 @@ export type WorkerResponse =
   | { type: 'imported'; id: number; loaded: LoadedRecording }
   | { type: 'analysed'; id: number; analysis: Analysis }
   | { type: 'report'; id: number; html: string }
+  | { type: 'edf'; id: number; bytes: Uint8Array; family: 'edf' | 'bdf' }
   | { type: 'failed'; id: number; message: string }
   /** The worker asks the UI thread for file bytes: files stay behind the platform API. */
   | { type: 'read'; readId: number; offset: number; length: number };

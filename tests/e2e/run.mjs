@@ -838,6 +838,45 @@ scenario('library: a recording whose stored file is gone shows as missing and is
   assert((await page.getByTestId('file-name').textContent()) === 'shin-week2.csv', 'the located file did not re-open');
 }));
 
+scenario('EDF+ export, reopened: markers, Import events restores the review, anonymised export', async ({ page, url, tmp }) => {
+  const sample = pickSample();
+  await page.goto(`${url}?sample=${encodeURIComponent(sample)}`);
+  await page.getByTestId('analyse').click({ timeout: 60_000 });
+  await page.getByTestId('timeline').waitFor({ timeout: 120_000 });
+  await page.locator('[data-testid="event-row"]').first().click();
+  await page.getByTestId('confirm').click();
+  const download = async (testid) => {
+    await page.getByTestId('export').click();
+    const [d] = await Promise.all([page.waitForEvent('download', { timeout: 60_000 }), page.getByTestId(testid).click()]);
+    const path = join(tmp, d.suggestedFilename());
+    await d.saveAs(path);
+    return path;
+  };
+  const csv = await download('export-csv');
+  const edf = await download('export-edf');
+  assert(edf.endsWith('.edf'), `the EDF+ export is named ${edf}`);
+
+  const [chooser] = await Promise.all([page.waitForEvent('filechooser'), page.getByTestId('open-recording').click()]);
+  await chooser.setFiles(edf);
+  await page.getByTestId('analyse').click({ timeout: 60_000 });
+  await page.getByTestId('timeline').waitFor({ timeout: 120_000 });
+  assert((await page.locator('[data-testid="event-row"][data-review="confirmed"]').count()) === 0, 'a fresh analysis of the export already has a review');
+  await page.getByTestId('export').click();
+  const [events] = await Promise.all([page.waitForEvent('filechooser'), page.getByTestId('import-events').click()]);
+  await events.setFiles(csv);
+  await page.getByTestId('notice').filter({ hasText: 'Restored the review of 1 event' }).waitFor({ timeout: 10_000 });
+  await waitFor(async () => (await page.locator('[data-testid="event-row"][data-review="confirmed"]').count()) === 1, 'the confirmed event restored');
+  await page.screenshot({ path: join(shots, '13-edf-reopened.png') });
+
+  await page.getByTestId('export').click();
+  await page.getByTestId('export-anonymise').click();
+  await page.keyboard.press('Escape');
+  const json = await download('export-json');
+  assert(json.endsWith('recording.anonymised.analysis.json'), `the anonymised JSON is named ${json}`);
+  const text = await readFile(json, 'utf8');
+  assert(!text.includes(sample) && JSON.parse(text).recording.startTime === null, 'the anonymised JSON names the sample');
+});
+
 let passed = 0;
 let failed = 0;
 const { url, child } = await startServer();

@@ -101,6 +101,18 @@ describe('IPC handlers', () => {
     expect(h.recent.map((r) => r.key)).toEqual([h.recording]);
   });
 
+  it('grants an events file to read, with the events dialog, without listing it as a recent recording', async () => {
+    const handlers = createHandlers(h.deps);
+    h.dialogs.open = h.recording;
+    const purposes: (string | undefined)[] = [];
+    const choose = h.deps.dialogs.chooseRecording;
+    h.deps.dialogs.chooseRecording = async (w, purpose) => (purposes.push(purpose), choose(w, purpose));
+    const granted = await createHandlers(h.deps)['file:open-events'](WIN, {});
+    expect(purposes).toEqual(['events']);
+    expect(await handlers['file:read'](WIN, { token: granted!.token, offset: 0, length: 4 })).toHaveLength(4);
+    expect(h.recent).toEqual([]);
+  });
+
   it('returns null when the dialog is cancelled and grants nothing', async () => {
     const handlers = createHandlers(h.deps);
     expect(await handlers['file:open-dialog'](WIN, {})).toBeNull();

@@ -9,6 +9,11 @@ export const EVENT_PREFIX = 'TwitchScope';
 /** The annotation naming the recording these events belong to, by its content fingerprint. */
 export const SOURCE_PREFIX = 'TwitchScope recording';
 
+/** TwitchScope's own annotations (the source fingerprint, events, gaps): data for it, not markers for people. */
+export function isOwnAnnotation(text: string): boolean {
+  return text.startsWith(`${EVENT_PREFIX} `);
+}
+
 const TYPES: readonly EventType[] = ['twitch', 'sustained', 'activity', 'artifact', 'movement'];
 const REVIEWS = ['confirmed', 'rejected', 'added'] as const;
 

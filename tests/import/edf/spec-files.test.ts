@@ -245,3 +245,11 @@ describe('malformed EDF headers: the field, its byte offset and what is wrong', 
     expect((err as Error).message).toMatch(/^rec\.csv: header field "version" \(byte 0\) reads "time,emg"/);
   });
 });
+
+describe('EDF+ start date not known', () => {
+  it('"Startdate X" leaves the start unknown, whatever the placeholder date field says', async () => {
+    const rec = await read(specEdf({ reserved: 'EDF+C', date: '01.01.85', time: '00.00.00', recording: 'Startdate X X X X', records: 1, duration: 1, signals: [{ label: 'EMG', spr: 2 }, { label: 'EDF Annotations', spr: 20, tals: () => tal(0) }] }));
+    expect(rec.startTime).toBeNull();
+    expect(rec.warnings).toEqual([]);
+  });
+});

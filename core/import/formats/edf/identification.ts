@@ -26,6 +26,8 @@ export function startStamp(date: string, time: string, recordingField: string, p
     warnings.push({ message: `the start time field (byte 176) reads "${time}", not hh.mm.ss: the recording's clock time is not known` });
     return { iso: null, warnings };
   }
+  // EDF+ says "Startdate X" when the date is not known; the date field then holds a placeholder.
+  if (plus && /^Startdate\s+X(\s|$)/.test(recordingField)) return { iso: null, warnings };
   const sub = plus ? startdateSubfield(recordingField) : null;
   let year: number | null = null;
   let month: number | null = null;
