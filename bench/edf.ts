@@ -4,14 +4,8 @@ import path from 'node:path';
 import { writeEdf } from '../core/export/edf/write';
 import type { Recording } from '../core/recording';
 import { BENCH_DIR } from './generate';
+import type { ChildResult } from './import';
 
-interface ChildResult {
-  bytes: number;
-  readMs: number;
-  importMs: number;
-  cpuMs: number;
-  samples: number;
-}
 
 /**
  * An hour of 8 EMG channels at 2 kHz as EDF+ (16-bit) or BDF+ (24-bit), written by TwitchScope's own exporter

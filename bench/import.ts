@@ -3,7 +3,8 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { generatedCsv } from './generate';
 
-interface ChildResult {
+/** What bench/import-child.ts prints for one import. */
+export interface ChildResult {
   bytes: number;
   readMs: number;
   importMs: number;
