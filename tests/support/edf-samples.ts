@@ -2,8 +2,8 @@ import fs from 'node:fs';
 import path from 'node:path';
 
 /**
- * Real EDF/BDF files from public repositories, kept with the shared samples (`shared/samples/edf/`, see its
- * MANIFEST.md for each file's source and licence). CI has shared/ beside the clone; a developer may point
+ * Real EDF/BDF files from public repositories, kept with the shared samples (`shared/samples/edf/`;
+ * tests/import/edf/SAMPLES.md gives each file's source, licence and checksum). CI has shared/ beside the clone; a developer may point
  * TWITCHSCOPE_EDF_SAMPLES at another copy. Null when neither is there.
  */
 export function edfSamplesDir(): string | null {
