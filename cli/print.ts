@@ -1,3 +1,4 @@
+import { hasRate, noRateWords } from '../core/analysis/site-summary';
 import type { Analysis } from '../core/analysis/types';
 import { LEVEL_LABELS, type GuidanceItem } from '../core/guidance/rules';
 import type { Recording } from '../core/recording';
@@ -47,13 +48,21 @@ export function describeRecording(rec: Recording): string {
   return lines.join('\n');
 }
 
+/** Activity on a channel: its time and the patterns seen, e.g. "62 s tonic". */
+function activityText(analysis: Analysis, channel: string): string {
+  const spans = analysis.events.filter((e) => e.channel === channel && e.type === 'activity');
+  if (spans.length === 0) return '-';
+  const seconds = spans.reduce((t, e) => t + (e.endS - e.startS), 0);
+  return `${formatDuration(seconds)} ${[...new Set(spans.map((e) => e.pattern))].join('/')}`;
+}
+
 export function describeAnalysis(rec: Recording, analysis: Analysis): string {
   const lines = [`${rec.file}: ${rec.formatName}, ${formatDuration(rec.durationS)}${rec.startTime ? `, from ${rec.startTime}` : ''}`];
   if (analysis.channels.length === 0) {
     lines.push('  no EMG or accelerometer channel to analyse' + (rec.notRaw ? `: ${rec.notRaw}` : ''));
     return lines.join('\n');
   }
-  const rows = [['channel', 'site', 'rest', 'twitches', 'per min', 'sustained', 'noise floor', 'mains']];
+  const rows = [['channel', 'site', 'rest', 'twitches', 'per min', 'sustained', 'activity', 'noise floor', 'smallest twitch', 'mains']];
   for (const s of analysis.summary.channels) {
     const ch = analysis.channels.find((c) => c.id === s.channel)!;
     rows.push([
@@ -61,9 +70,11 @@ export function describeAnalysis(rec: Recording, analysis: Analysis): string {
       s.site ?? '-',
       formatDuration(s.restS),
       String(s.twitchCount),
-      s.twitchesPerMinute.toFixed(2),
+      hasRate(s) ? s.twitchesPerMinute.toFixed(2) : noRateWords(s),
       s.sustainedCount ? `${s.sustainedCount} (${s.sustainedS.toFixed(1)} s)` : '0',
+      activityText(analysis, s.channel),
       s.noiseFloor ? `${s.noiseFloor.toPrecision(3)} ${ch.unit}` : '-',
+      s.minDetectable !== undefined ? `${s.minDetectable.toPrecision(3)} ${ch.unit}` : '-',
       s.mainsHz ? `${s.mainsHz} Hz` : '-',
     ]);
   }
@@ -71,7 +82,8 @@ export function describeAnalysis(rec: Recording, analysis: Analysis): string {
   if (analysis.summary.sites.length) {
     lines.push('', '  by site:');
     for (const s of analysis.summary.sites) {
-      lines.push(`   ${s.site}: ${s.twitchCount} twitches in ${formatDuration(s.restS)} of rest = ${formatRate(s.twitchesPerMinute)}; ${s.sustainedCount} sustained episode${s.sustainedCount === 1 ? '' : 's'}`);
+      const rate = hasRate(s) ? `${s.twitchCount} twitches in ${formatDuration(s.restS)} of rest = ${formatRate(s.twitchesPerMinute)}` : `${noRateWords(s)}: no twitch rate`;
+      lines.push(`   ${s.site}: ${rate}; ${s.sustainedCount} sustained episode${s.sustainedCount === 1 ? '' : 's'}`);
     }
   }
   // The same note on several channels is said once, naming them all.

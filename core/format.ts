@@ -18,10 +18,18 @@ export function formatNumber(x: number): string {
   return String(rounded);
 }
 
-/** A duration in words: 45 s, 12.5 min, 2 h 5 min. */
+/**
+ * A duration in words: 45 s, 1 min 59 s, 12.5 min, 2 h 5 min. Under 10 minutes the seconds are kept, so a
+ * duration just short of a limit never reads as the limit itself ("1 min 59 s", not "2 min").
+ */
 export function formatDuration(seconds: number): string {
   if (!Number.isFinite(seconds) || seconds < 0) return '–';
   if (seconds < 90) return `${formatNumber(seconds)} s`;
+  if (seconds < 599.5) {
+    const total = Math.floor(seconds);
+    const s = total % 60;
+    return s > 0 ? `${Math.floor(total / 60)} min ${s} s` : `${total / 60} min`;
+  }
   const minutes = seconds / 60;
   if (minutes < 90) return `${formatNumber(minutes)} min`;
   const h = Math.floor(minutes / 60);

@@ -1,34 +1,30 @@
 import { detectAccel } from '../detect/accel';
 import { detectEmg } from '../detect/emg';
-import { describeParams, resolveParams } from '../detect/params';
+import { describeParams, resolveParams, type SummaryParams } from '../detect/params';
 import { notAnalysed, type ChannelResult } from '../detect/result';
 import type { Span } from '../detect/spans';
 import { Workspace } from '../detect/workspace';
+import { formatDuration } from '../format';
 import type { Recording } from '../recording';
-import type { Analysis, ChannelSummary, DetectedEvent } from './types';
+import type { AnalysedChannel, Analysis, ChannelSummary, DetectedEvent } from './types';
 import { analysedChannels, channelsOf } from './channels';
 import { ratePerMinute, summariseSites } from './site-summary';
 
 export interface AnalyzeOptions {
   /** Site per analysed channel id (EMG channel id or accelerometer sensor id); missing = from the label. */
   sites?: Record<string, string | null>;
-  /** Detection parameters to override (see `core/detect/params.ts`): `sensitivity` 0..1 and `emg.*`/`accel.*`. */
+  /** Detection parameters to override (see `core/detect/params.ts`): `sensitivity` 0..1 and `emg.*`/`accel.*`/`summary.*`. */
   params?: Record<string, unknown>;
   /** Fraction done, 0..1. */
   onProgress?: (fraction: number) => void;
   signal?: { readonly aborted: boolean };
+  /**
+   * Working memory to reuse (a batch of files, or the same recording again at another sensitivity): the
+   * caller keeps it between analyses in one thread. Fresh pages cost the kernel a fault each, about a
+   * twentieth of a short recording's analysis.
+   */
+  workspace?: Workspace;
 }
-
-/** Below this much quiet rest a twitch rate says little (about 2 min to see several, detection notes 7.2). */
-const MIN_REST_S = 120;
-
-/**
- * Working memory kept for the next analysis in this thread (a batch of files, or the same recording
- * again at another sensitivity) when it is no larger than this: fresh pages cost the kernel a fault
- * each, about a twentieth of a short recording's analysis. A larger one is let go with its analysis.
- */
-const KEEP_WORKSPACE_BYTES = 64 * 2 ** 20;
-let keptWorkspace: Workspace | null = null;
 
 /**
  * Recording → Analysis. Accelerometers run first so their movement spans can be set aside in the EMG
@@ -41,8 +37,7 @@ export function analyzeRecording(rec: Recording, opts: AnalyzeOptions = {}): Ana
   const weight = (id: string): number => channelsOf(rec, id).reduce((s, c) => s + c.data.length, 0);
   const total = order.reduce((s, c) => s + weight(c.id), 0) || 1;
   let done = 0;
-  const workspace = keptWorkspace ?? new Workspace();
-  keptWorkspace = null;
+  const workspace = opts.workspace ?? new Workspace();
   const results = new Map<string, ChannelResult>();
   const movementS: Array<{ startS: number; endS: number }> = [];
   abortIfAsked(opts);
@@ -85,35 +80,59 @@ export function analyzeRecording(rec: Recording, opts: AnalyzeOptions = {}): Ana
   }
 
   const events: DetectedEvent[] = [];
-  const summaries: ChannelSummary[] = channels.map((c) => {
+  const summaries = channels.map((c) => {
     const r = results.get(c.id)!;
     events.push(...r.events);
-    const twitchCount = r.events.filter((e) => e.type === 'twitch').length;
-    const sustained = r.events.filter((e) => e.type === 'sustained');
-    const notes = [...r.notes];
-    if (!rec.notRaw && r.restS < MIN_REST_S) notes.push(`Only ${Math.round(r.restS)} s of quiet rest: the twitch rate is a rough figure.`);
-    return {
-      channel: c.id,
-      site: c.site,
-      analyzedS: r.analyzedS,
-      restS: r.restS,
-      twitchCount,
-      twitchesPerMinute: ratePerMinute(twitchCount, r.restS),
-      sustainedCount: sustained.length,
-      sustainedS: sustained.reduce((s, e) => s + (e.endS - e.startS), 0),
-      noiseFloor: r.noiseFloor,
-      mainsHz: r.mainsHz,
-      excludedS: r.excludedS,
-      ...(r.minDetectable !== undefined ? { minDetectable: r.minDetectable } : {}),
-      notes,
-    };
+    return channelSummary(c, r, !rec.notRaw, params.summary);
   });
   events.sort((a, b) => a.startS - b.startS || a.channel.localeCompare(b.channel));
-  if (workspace.bytes <= KEEP_WORKSPACE_BYTES) keptWorkspace = workspace;
   opts.onProgress?.(1);
-  return { channels, events, summary: { channels: summaries, sites: summariseSites(summaries) }, parameters: describeParams(params) };
+  return { channels, events, summary: { channels: summaries, sites: summariseSites(summaries, params.summary.minRateRestS) }, parameters: describeParams(params) };
 }
 
+/**
+ * One channel's figures. The rate is null, with one plain note saying why, when the channel cannot tell
+ * (too noisy, hum left over) or has too little rest to count in; a rate from less than `steadyRestS` of rest
+ * says it is rough.
+ */
+function channelSummary(c: AnalysedChannel, r: ChannelResult, analysed: boolean, p: SummaryParams): ChannelSummary {
+  const twitchCount = r.events.filter((e) => e.type === 'twitch').length;
+  const spanS = (type: DetectedEvent['type']): number => r.events.filter((e) => e.type === type).reduce((s, e) => s + (e.endS - e.startS), 0);
+  const sustainedS = spanS('sustained');
+  const activityS = spanS('activity');
+  const notes = [...r.notes];
+  let rate: Pick<ChannelSummary, 'twitchesPerMinute' | 'noRate'> = { twitchesPerMinute: ratePerMinute(twitchCount, r.restS) };
+  if (r.cannotTell) {
+    rate = { twitchesPerMinute: null, noRate: 'cannot-tell' };
+    notes.push(r.cannotTell);
+  } else if (analysed && r.restS < p.minRateRestS) {
+    rate = { twitchesPerMinute: null, noRate: 'no-rest' };
+    const active = sustainedS + activityS >= p.activeShare * r.analyzedS && r.analyzedS > 0;
+    notes.push(
+      active
+        ? 'Active throughout: no rest to count twitches in.'
+        : `Only ${formatDuration(r.restS)} of rest: a twitch rate needs at least ${formatDuration(p.minRateRestS)}, so none is given.`,
+    );
+  } else if (analysed && r.restS < p.steadyRestS) {
+    notes.push(`Only ${formatDuration(r.restS)} of rest: the twitch rate is a rough figure (${formatDuration(p.steadyRestS)} or more gives a steadier one).`);
+  }
+  return {
+    channel: c.id,
+    site: c.site,
+    analyzedS: r.analyzedS,
+    restS: r.restS,
+    twitchCount,
+    ...rate,
+    sustainedCount: r.events.filter((e) => e.type === 'sustained').length,
+    sustainedS,
+    activityS,
+    noiseFloor: r.noiseFloor,
+    mainsHz: r.mainsHz,
+    excludedS: r.excludedS,
+    ...(r.minDetectable !== undefined ? { minDetectable: r.minDetectable } : {}),
+    notes,
+  };
+}
 
 function abortIfAsked(opts: AnalyzeOptions): void {
   if (opts.signal?.aborted) {

@@ -1,7 +1,7 @@
 import type { Recording } from '../recording';
 import type { AnalysedChannel, Analysis, ChannelSummary, DetectedEvent, SiteSummary } from './types';
 
-export const ANALYSIS_SCHEMA = 'twitchscope.analysis/1';
+export const ANALYSIS_SCHEMA = 'twitchscope.analysis/2';
 
 export interface AnalysisJson {
   schema: typeof ANALYSIS_SCHEMA;
@@ -21,7 +21,11 @@ export interface AnalysisJson {
   parameters: Record<string, unknown>;
 }
 
-/** The `twitchscope.analysis/1` document: the stable contract of the CLI, the app's export and later tools. */
+/**
+ * The `twitchscope.analysis/2` document: the stable contract of the CLI, the app's export and later tools.
+ * Version 2 (from 1): `twitchesPerMinute` may be null with `noRate` saying why, events may be `activity` with a
+ * `pattern`, every EMG channel states `minDetectable`, and channel summaries give `activityS`. See the README.
+ */
 export function toAnalysisJson(rec: Recording, analysis: Analysis, version: string): AnalysisJson {
   return {
     schema: ANALYSIS_SCHEMA,

@@ -1,5 +1,5 @@
 /**
- * The analysis of one recording: events and summaries. Serialised as `twitchscope.analysis/1`
+ * The analysis of one recording: events and summaries. Serialised as `twitchscope.analysis/2`
  * (see `core/analysis/json.ts`); field names here are that schema's and must not be renamed.
  */
 
@@ -21,6 +21,13 @@ export interface AnalysedChannel {
   axes?: string[];
 }
 
+/**
+ * Why a channel or site has no twitch rate: `no-rest`, too little rest to count in (a muscle active
+ * throughout, or a short recording); `cannot-tell`, the channel could not have shown typical twitches
+ * (noise above their size, or mains hum left over).
+ */
+export type NoRate = 'no-rest' | 'cannot-tell';
+
 export interface ChannelSummary {
   channel: string;
   site: string | null;
@@ -29,15 +36,24 @@ export interface ChannelSummary {
   /** Usable rest: analysed time not in sustained, artifact, movement or gap spans. */
   restS: number;
   twitchCount: number;
-  twitchesPerMinute: number;
+  /** Twitches per minute of rest, or null when there is no rate to give (see `noRate`). */
+  twitchesPerMinute: number | null;
+  /** Why `twitchesPerMinute` is null. */
+  noRate?: NoRate;
   sustainedCount: number;
   sustainedS: number;
+  /** Seconds in activity spans (voluntary activity or tremor). */
+  activityS?: number;
   /** Robust noise floor (median of windowed sigma), in the channel's unit. */
   noiseFloor: number;
   /** Mains frequency found and removed (EMG), or null. */
   mainsHz: 50 | 60 | null;
   excludedS: number;
-  /** Smallest transient the channel could have shown, in its unit (accelerometer), when computed. */
+  /**
+   * Smallest twitch the channel could have shown, on the scale of its twitches' `amplitude`: for EMG the peak
+   * of the conditioned signal (µV) a twitch must reach where the channel is quietest, for an accelerometer the
+   * peak of a reference twitch movement (g). No counted twitch is smaller.
+   */
   minDetectable?: number;
   /** Plain statements about what this channel can and cannot show. */
   notes: string[];
@@ -45,8 +61,10 @@ export interface ChannelSummary {
 
 export interface SiteSummary {
   site: string;
+  /** Twitches and rest of the site's channels that can tell (channels that cannot are left out). */
   twitchCount: number;
-  twitchesPerMinute: number;
+  twitchesPerMinute: number | null;
+  noRate?: NoRate;
   restS: number;
   sustainedCount: number;
 }

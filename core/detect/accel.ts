@@ -1,11 +1,13 @@
 import type { DetectedEvent } from './events';
 import { bandpassDesign } from '../dsp/design-cache';
+import type { Sos } from '../dsp/sos';
 import { movingRms } from '../dsp/envelope';
 import { FilterScratch, ZeroPhaseFilter } from '../dsp/filtfilt';
 import { Workspace } from './workspace';
 import { finiteQuantile, windowedSigma } from '../dsp/robust';
 import { fillShortGaps, usableRuns } from './gaps';
-import { findPotentials, widthAt } from './hysteresis';
+import { sortTransients } from './accel-transients';
+import { findPotentials } from './hysteresis';
 import type { AccelParams } from './params';
 import type { Checkpoint, ChannelResult } from './result';
 import { dilateSpans, mergeSpans, overlapsAny, runsOf, totalLength, type Span } from './spans';
@@ -27,87 +29,58 @@ export interface AccelResult extends ChannelResult {
 
 /** Median of the norm of 3 independent N(0, σ²) axes is 1.5382 σ (chi distribution, 3 degrees of freedom). */
 const CHI3_MEDIAN = 1.5382;
-const MIN_RUN_S = 1;
-const MOVE_BRIDGE_S = 1;
-const SUSTAINED_WINDOW_S = 0.5;
-const SUSTAINED_BRIDGE_S = 0.5;
-/** Below a twitch band this narrow the rate is too low to analyse transients. */
-const MIN_BAND_RATIO = 1.5;
 
 /**
  * One accelerometer sensor: band-pass each axis to remove gravity and posture, combine as the vector norm
  * (orientation-free), mark gross movement from the 0.5-5 Hz band, prolonged activity from the twitch band's
- * RMS, and count brief transients at rest as twitches.
+ * RMS, and sort brief transients at rest into twitch-like movements and knocks or fidgets.
  */
 export function detectAccel(input: AccelInput, p: AccelParams, checkpoint: Checkpoint, ws = new Workspace()): AccelResult {
   const { id, fs, startS } = input;
-  const axes = input.axes.map((a) => fillShortGaps(a, Math.max(1, Math.round(0.01 * fs))).data);
+  const samples = (seconds: number): number => Math.max(1, Math.round(seconds * fs));
+  const axes = input.axes.map((a) => fillShortGaps(a, samples(p.fillGapMs / 1000)).data);
   const n = axes[0].length;
   const joint = new Float32Array(n);
   for (const a of axes) addInto(joint, a);
-  const { runs, gaps } = usableRuns(joint, Math.round(MIN_RUN_S * fs));
+  const { runs, gaps } = usableRuns(joint, samples(p.minRunS));
   const notes: string[] = [];
   const t = (i: number): number => startS + i / fs;
 
   const moveHigh = Math.min(p.moveHighHz, 0.45 * fs);
   const moveNorm = bandNorm(axes, runs, bandpassDesign(p.filterOrder, p.moveLowHz, moveHigh, fs), fs, ws.filter);
-  const moveRms = movingRms(moveNorm, Math.round(p.moveWindowS * fs) | 1);
-  const movement = dilateSpans(hysteresisSpans(moveRms, p.moveOnG, p.moveOffG, Math.round(MOVE_BRIDGE_S * fs)), Math.round(p.moveMarginS * fs), n);
+  const moveRms = movingRms(moveNorm, samples(p.moveWindowS) | 1);
+  const movement = dilateSpans(hysteresisSpans(moveRms, p.moveOnG, p.moveOffG, samples(p.moveBridgeS)), Math.round(p.moveMarginS * fs), n);
   checkpoint(0.4);
 
   const high = Math.min(p.bandHighHz, 0.45 * fs);
   const events: DetectedEvent[] = [];
   let sustained: Span[] = [];
+  let moves: Span[] = [];
   let noiseFloor = 0;
   let minDetectable: number | undefined;
   if (runs.length === 0) {
-    notes.push(`No stretch of ${MIN_RUN_S} s without gaps: too little to look for brief twitches; only movement is marked.`);
-  } else if (high >= p.bandLowHz * MIN_BAND_RATIO) {
+    notes.push(`No stretch of ${p.minRunS} s without gaps: too little to look for brief twitches; only movement is marked.`);
+  } else if (high >= p.bandLowHz * p.minBandRatio) {
     const design = bandpassDesign(p.filterOrder, p.bandLowHz, high, fs);
     const m = bandNorm(axes, runs, design, fs, ws.filter);
-    const win = Math.max(1, Math.round(p.noiseWindowS * fs));
-    const sigmas = windowedSigma(m, win);
-    for (let w = 0; w < sigmas.length; w++) sigmas[w] = (sigmas[w] * 0.6745) / CHI3_MEDIAN;
-    const step = input.resolution ?? quantisationStep(axes);
-    const quantFloor = (step / Math.sqrt(12)) * Math.sqrt((high - p.bandLowHz) / (fs / 2));
-    noiseFloor = Math.max(finiteQuantile(sigmas, 0.25), quantFloor, Number.MIN_VALUE);
-    const floor = new Float64Array(sigmas.length).fill(noiseFloor);
-
-    const rms = movingRms(m, Math.round(SUSTAINED_WINDOW_S * fs) | 1);
-    const level = p.sustainedK * noiseFloor * Math.sqrt(3);
-    sustained = mergeSpans(runsOf(above(rms, level)), Math.round(SUSTAINED_BRIDGE_S * fs)).filter(
+    noiseFloor = bandFloor(m, axes, input.resolution, high, fs, p);
+    const floor = new Float64Array(Math.ceil(n / samples(p.noiseWindowS)) + 1).fill(noiseFloor);
+    const rms = movingRms(m, samples(p.sustainedWindowS) | 1);
+    sustained = mergeSpans(runsOf(above(rms, p.sustainedK * noiseFloor * Math.sqrt(3))), samples(p.sustainedBridgeS)).filter(
       (s) => s.end - s.start >= p.sustainedMinS * fs && !overlapsAny(movement, s.start, s.end),
     );
     checkpoint(0.7);
 
-    const pot = findPotentials({ x: m, envelope: m, floor, floorWindow: win, high: p.twitchK, low: p.releaseK, mergeGap: Math.max(1, Math.round(0.03 * fs)) });
-    const blocked = dilateSpans(mergeSpans([...movement, ...sustained, ...gaps]), Math.round(0.25 * fs), n);
-    const maxLength = (p.maxTwitchMs / 1000) * fs;
-    const deadTime = (p.deadTimeMs / 1000) * fs;
-    const bridge = Math.max(1, Math.round(0.04 * fs));
-    let g = 0;
-    while (g < pot.length) {
-      let e = g + 1;
-      while (e < pot.length && pot.start[e] - pot.end[e - 1] <= deadTime) e++;
-      let best = g;
-      for (let k = g + 1; k < e; k++) if (pot.amplitude[k] > pot.amplitude[best]) best = k;
-      const start = pot.start[g];
-      const end = pot.end[e - 1];
-      g = e;
-      // Length is taken where the movement is at least a fifth of its peak: a large twitch stays above the
-      // noise-based release threshold far longer, through its own decay and the high-pass ringing.
-      const length = widthAt(m, pot.peak[best], start, end, 0.2, bridge);
-      if (length > maxLength || pot.amplitude[best] < p.minSnr * noiseFloor || overlapsAny(blocked, start, end)) continue;
-      events.push({ channel: id, type: 'twitch', startS: t(start), endS: t(end), peakS: t(pot.peak[best]), amplitude: pot.amplitude[best], snr: pot.amplitude[best] / noiseFloor });
-    }
-    for (const s of sustained) {
-      let peak = s.start;
-      for (let i = s.start; i < s.end; i++) if (m[i] > m[peak]) peak = i;
-      let sum = 0;
-      for (let i = s.start; i < s.end; i++) sum += m[i] * m[i];
-      events.push({ channel: id, type: 'sustained', startS: t(s.start), endS: t(s.end), peakS: t(peak), amplitude: m[peak], snr: m[peak] / noiseFloor, rms: Math.sqrt(sum / (s.end - s.start)) });
-    }
-    minDetectable = (p.twitchK * noiseFloor) / referenceGain(design, fs, p.referenceTwitchHz);
+    const pot = findPotentials({ x: m, envelope: m, floor, floorWindow: samples(p.noiseWindowS), high: p.twitchK, low: p.releaseK, mergeGap: samples(p.transientMergeMs / 1000) });
+    const blocked = dilateSpans(mergeSpans([...movement, ...sustained, ...gaps]), samples(p.blockedMarginS), n);
+    const sorted = sortTransients({ axes, band: m, move: moveNorm, pot, fs, noiseFloor, blocked, design }, p);
+    moves = sorted.moves;
+    // Sizes are given as the movement itself: the band's peak over what the band and the sampling leave of a
+    // reference twitch's peak. The smallest counted movement and the stated floor are then on one scale.
+    const gain = referenceGain(design, fs, p.referenceTwitchHz);
+    for (const tr of sorted.twitches) events.push({ channel: id, type: 'twitch', startS: t(tr.start), endS: t(tr.end), peakS: t(tr.peak), amplitude: tr.amplitude / gain, snr: tr.amplitude / noiseFloor });
+    for (const s of sustained) events.push(sustainedEvent(id, m, s, noiseFloor, t));
+    minDetectable = (Math.max(p.twitchK, p.minSnr) * noiseFloor) / gain;
     notes.push(
       `The smallest brief movement this recording could show is about ${formatG(minDetectable)} (from its noise and ${round(fs)} Hz sampling). A single motor unit is usually far too small for a worn accelerometer to feel: what it shows are brief movements of the limb.`,
     );
@@ -116,11 +89,11 @@ export function detectAccel(input: AccelInput, p: AccelParams, checkpoint: Check
     notes.push(`At ${round(fs)} Hz the recording is too slow to show brief twitches; only movement is marked.`);
   }
 
-  for (const s of movement) events.push({ channel: id, type: 'movement', startS: t(s.start), endS: t(s.end), peakS: t(s.start), amplitude: 0, snr: 0 });
+  for (const s of mergeSpans([...movement, ...moves])) events.push({ channel: id, type: 'movement', startS: t(s.start), endS: t(s.end), peakS: t(s.start), amplitude: 0, snr: 0 });
   for (const s of gaps) events.push({ channel: id, type: 'artifact', startS: t(s.start), endS: t(s.end), peakS: t(s.start), amplitude: 0, snr: 0, reason: 'gap' });
   events.sort((a, b) => a.startS - b.startS);
   checkpoint(1);
-  const excluded = mergeSpans([...gaps, ...movement]);
+  const excluded = mergeSpans([...gaps, ...movement, ...moves]);
   return {
     events,
     analyzedS: (n - totalLength(gaps)) / fs,
@@ -132,6 +105,26 @@ export function detectAccel(input: AccelInput, p: AccelParams, checkpoint: Check
     notes,
     movement,
   };
+}
+
+/**
+ * Noise sigma of the band norm: robust sigma per window (median of a 3-axis norm is 1.5382 sigma), its lower
+ * quartile over the recording, and never below the quantisation noise of the device's steps in the band.
+ */
+function bandFloor(m: Float32Array, axes: Float32Array[], resolution: number | undefined, high: number, fs: number, p: AccelParams): number {
+  const sigmas = windowedSigma(m, Math.max(1, Math.round(p.noiseWindowS * fs)));
+  for (let w = 0; w < sigmas.length; w++) sigmas[w] = (sigmas[w] * 0.6745) / CHI3_MEDIAN;
+  const step = resolution ?? quantisationStep(axes);
+  const quantFloor = (step / Math.sqrt(12)) * Math.sqrt((high - p.bandLowHz) / (fs / 2));
+  return Math.max(finiteQuantile(sigmas, 0.25), quantFloor, Number.MIN_VALUE);
+}
+
+function sustainedEvent(id: string, m: Float32Array, s: Span, noiseFloor: number, t: (i: number) => number): DetectedEvent {
+  let peak = s.start;
+  for (let i = s.start; i < s.end; i++) if (m[i] > m[peak]) peak = i;
+  let sum = 0;
+  for (let i = s.start; i < s.end; i++) sum += m[i] * m[i];
+  return { channel: id, type: 'sustained', startS: t(s.start), endS: t(s.end), peakS: t(peak), amplitude: m[peak], snr: m[peak] / noiseFloor, rms: Math.sqrt(sum / (s.end - s.start)) };
 }
 
 /** Euclidean norm of the band-passed axes (NaN outside the usable runs). */
@@ -207,7 +200,7 @@ function quantisationStep(axes: Float32Array[]): number {
  * Fraction of a reference twitch's peak (damped sine, 30 ms decay) left after the band-pass and sampling at
  * `fs`, averaged over where the samples fall relative to the peak.
  */
-function referenceGain(design: ReturnType<typeof bandpassDesign>, fs: number, freqHz: number): number {
+function referenceGain(design: Sos, fs: number, freqHz: number): number {
   const len = Math.round(fs * 2);
   const x = new Float32Array(len);
   const y = new Float32Array(len);

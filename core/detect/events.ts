@@ -31,7 +31,11 @@ export interface DetectedEvent {
   startS: number;
   endS: number;
   peakS: number;
-  /** Peak absolute amplitude of the conditioned signal, in the channel's unit (µV or g). */
+  /**
+   * Peak absolute amplitude of the conditioned (band-passed) signal, in the channel's unit (µV or g). For an
+   * accelerometer twitch, the movement's own peak: the band's peak over what the band and the sampling leave
+   * of a reference twitch.
+   */
   amplitude: number;
   /** Peak over the local noise floor (robust sigma). */
   snr: number;

@@ -119,18 +119,45 @@ export const ACCEL_DEFAULTS = {
   moveMarginS: d(0.5, 's', 'Excluded time around movement'),
   sustainedK: d(2.5, 'x sigma', 'Prolonged activity: 0.5 s RMS of the twitch band above 2.5 sigma'),
   sustainedMinS: d(2, 's', 'Prolonged activity lasts at least 2 s (notes 7.3: >= 2 s rise of 5-45 Hz RMS)'),
-  referenceTwitchHz: d(15, 'Hz', 'Detectability reference: damped 15 Hz transient, 30 ms decay (MU twitch 35-98 ms contraction, Sica & McComas 1971)'),
+  referenceTwitchHz: d(15, 'Hz', 'Detectability reference: damped 15 Hz transient, 30 ms decay (MU twitch 35-98 ms contraction, Sica & McComas 1971); sizes and the stated floor are of such a movement'),
+  fillGapMs: d(10, 'ms', 'Empty cells up to 10 ms are bridged'),
+  minRunS: d(1, 's', 'Stretches without gaps shorter than 1 s are not analysed'),
+  minBandRatio: d(1.5, 'x', 'Below a twitch band this narrow (high over low edge) the rate is too low to analyse transients'),
+  moveBridgeS: d(1, 's', 'Movement spans less than 1 s apart are one'),
+  sustainedWindowS: d(0.5, 's', 'Prolonged activity is judged on a 0.5 s RMS'),
+  sustainedBridgeS: d(0.5, 's', 'Prolonged activity less than 0.5 s apart is one span'),
+  transientMergeMs: d(30, 'ms', 'Above-threshold parts less than 30 ms apart are one transient'),
+  blockedMarginS: d(0.25, 's', 'No transient within 0.25 s of movement, prolonged activity or a gap'),
+  twitchBridgeMs: d(40, 'ms', 'Dips shorter than 40 ms do not end a transient\'s length (its own oscillation)'),
+  twitchTopHz: d(30, 'Hz', 'A muscle twitch is a smooth transient (contraction 35-98 ms, Sica & McComas 1971) with most of its energy below about 30 Hz (detection notes 4.1)'),
+  knockLowHz: d(35, 'Hz', 'Knock: an impact is broadband; its energy per Hz above 35 Hz is compared with that in the twitch band'),
+  knockSpanMs: d(150, 'ms', 'The spectra are compared over +/-150 ms of the transient'),
+  knockHighShare: d(0.5, 'x', 'A transient with at least half as much energy per Hz above the twitch band as within it is a knock (an impact\'s flat spectrum gives about 1, a twitch far less)'),
+  knockShape: d(0.93, '', 'A transient whose band-passed shape correlates 0.93 or more with the filter\'s response to an impulse is a knock'),
+  knockShapeRateHz: d(100, 'Hz', 'The shape test needs the band to reach well past twitch frequencies (about 45 Hz): from 100 Hz sampling; slower, an impact and a twitch look alike'),
+  knockSpreadRateHz: d(150, 'Hz', 'The spectral test needs room above the twitch band: from 150 Hz sampling (Nyquist 75 Hz, twice the 35 Hz split)'),
+  fidgetReachS: d(0.5, 's', 'Fidget: the slow movement band (0.5-5 Hz) is looked at within +/-0.5 s of a transient'),
+  fidgetMinG: d(0.005, 'g', 'A fidget moves the limb by 5 mg or more in the slow band (half the 10 mg stillness limit, detection notes 7.3), above the band\'s noise'),
+  fidgetRatio: d(0.6, 'x', 'A transient with slow movement 0.6 times its size or more around it is a fidget; a twitch carries almost nothing below 5 Hz'),
+};
+
+export const SUMMARY_DEFAULTS = {
+  minRateRestS: d(60, 's', 'No rate from under 1 min of rest: even in ALS one fasciculation may take 70-90 s to appear (HD-sEMG, J NeuroEng Rehabil 2012;9:78; needle, Mills 2011), so a count from less says nothing'),
+  steadyRestS: d(120, 's', 'From 2 min of rest the count is steadier (P(5 or more FPs) about 0.95 in ALS, detection notes 7.2); below that the rate is called rough'),
+  activeShare: d(0.5, '', 'A channel in use (activity or sustained) for half its analysed time or more is "active throughout" when it leaves too little rest'),
 };
 
 export const SENSITIVITY_DEFAULT = d(0.5, '0..1', 'One knob: 0 = fewest detections, 1 = most; 0.5 gives the defaults above');
 
 export type EmgParams = { [K in keyof typeof EMG_DEFAULTS]: number };
 export type AccelParams = { [K in keyof typeof ACCEL_DEFAULTS]: number };
+export type SummaryParams = { [K in keyof typeof SUMMARY_DEFAULTS]: number };
 
 export interface DetectionParams {
   sensitivity: number;
   emg: EmgParams;
   accel: AccelParams;
+  summary: SummaryParams;
 }
 
 function values<T extends Record<string, Default>>(defs: T): { [K in keyof T]: number } {
@@ -148,12 +175,13 @@ export function sensitivityScale(s: number): number {
 }
 
 /**
- * Overrides come as `{ sensitivity, emg: { twitchK }, accel: {...} }` or flat `{ 'emg.twitchK': 4 }`.
+ * Overrides come as `{ sensitivity, emg: { twitchK }, accel: {...}, summary: {...} }` or flat `{ 'emg.twitchK': 4 }`.
  * Unknown names and non-finite numbers are rejected so a typo is never silently ignored.
  */
 export function resolveParams(overrides: Record<string, unknown> = {}): DetectionParams {
   const emg = values(EMG_DEFAULTS);
   const accel = values(ACCEL_DEFAULTS);
+  const summary = values(SUMMARY_DEFAULTS);
   let sensitivity = SENSITIVITY_DEFAULT.value;
   const explicit = new Set<string>();
   const set = (path: string, v: unknown): void => {
@@ -164,13 +192,13 @@ export function resolveParams(overrides: Record<string, unknown> = {}): Detectio
       return;
     }
     const [group, name] = path.split('.');
-    const target = group === 'emg' ? emg : group === 'accel' ? accel : null;
+    const target = group === 'emg' ? emg : group === 'accel' ? accel : group === 'summary' ? summary : null;
     if (!target || name === undefined || !(name in target)) throw new Error(`unknown parameter ${path}`);
     (target as Record<string, number>)[name] = v;
     explicit.add(path);
   };
   for (const [key, v] of Object.entries(overrides)) {
-    if ((key === 'emg' || key === 'accel') && v && typeof v === 'object') {
+    if ((key === 'emg' || key === 'accel' || key === 'summary') && v && typeof v === 'object') {
       for (const [name, inner] of Object.entries(v as Record<string, unknown>)) set(`${key}.${name}`, inner);
     } else set(key, v);
   }
@@ -179,7 +207,7 @@ export function resolveParams(overrides: Record<string, unknown> = {}): Detectio
     if (!explicit.has(`${group}.twitchK`)) values.twitchK *= scale;
     if (!explicit.has(`${group}.minSnr`)) values.minSnr *= scale;
   }
-  return { sensitivity, emg, accel };
+  return { sensitivity, emg, accel, summary };
 }
 
 /** The parameter set as stored in the analysis JSON: values plus the source of each default. */
@@ -187,5 +215,6 @@ export function describeParams(p: DetectionParams): Record<string, unknown> {
   const sources: Record<string, string> = { sensitivity: SENSITIVITY_DEFAULT.source };
   for (const [k, v] of Object.entries(EMG_DEFAULTS)) sources[`emg.${k}`] = `${v.source} [${v.value}${v.unit ? ` ${v.unit}` : ''}]`;
   for (const [k, v] of Object.entries(ACCEL_DEFAULTS)) sources[`accel.${k}`] = `${v.source} [${v.value}${v.unit ? ` ${v.unit}` : ''}]`;
-  return { sensitivity: p.sensitivity, emg: { ...p.emg }, accel: { ...p.accel }, sources };
+  for (const [k, v] of Object.entries(SUMMARY_DEFAULTS)) sources[`summary.${k}`] = `${v.source} [${v.value}${v.unit ? ` ${v.unit}` : ''}]`;
+  return { sensitivity: p.sensitivity, emg: { ...p.emg }, accel: { ...p.accel }, summary: { ...p.summary }, sources };
 }

@@ -3,7 +3,8 @@
  * Channels without a body site count as their own location (named by label) so no twitch goes unmentioned.
  */
 import { restBins } from '../analysis/rest-bins';
-import type { Analysis } from '../analysis/types';
+import { minRateRestOf } from '../analysis/site-summary';
+import type { Analysis, NoRate } from '../analysis/types';
 import { dispersedRateInterval, dispersionIndex } from '../stats/dispersion';
 import type { Interval } from '../stats/poisson';
 
@@ -15,6 +16,8 @@ export interface Location {
   twitchCount: number;
   restS: number;
   twitchesPerMinute: number;
+  /** Why the location has no rate (its channels could not tell, or too little rest): then the rate is 0 and the interval null. */
+  noRate?: NoRate;
   /** How much more the counts in 30 s stretches of rest vary than independent events would; null with too few stretches. */
   dispersion: number | null;
   /** 95 % interval of the rate: exact Poisson, widened when the dispersion shows clustering; null without rest. */
@@ -52,6 +55,8 @@ export function findingsOf(analysis: Analysis): Findings {
   const labelOf = new Map(analysis.channels.map((c) => [c.id, c.label]));
   const kindOf = new Map(analysis.channels.map((c) => [c.id, c.kind]));
   const byName = new Map<string, Location>();
+  const telling = new Map<string, number>();
+  const minRestS = minRateRestOf(analysis.parameters);
   // Brief movements and twitch-like EMG events are different measures: at a site with EMG the accelerometer
   // gets a location of its own instead of adding its movements to the EMG count.
   const emgSites = new Set(analysis.summary.channels.filter((c) => c.site !== null && kindOf.get(c.channel) === 'emg').map((c) => c.site));
@@ -71,14 +76,24 @@ export function findingsOf(analysis: Analysis): Findings {
       onlyAccelerometer: true,
     };
     loc.channels.push(c.channel);
-    loc.twitchCount += c.twitchCount;
-    loc.restS += c.restS;
     loc.sustainedCount += c.sustainedCount;
+    // A channel that could not tell adds neither its twitches nor its rest to the location's rate.
+    if (c.noRate === 'cannot-tell') telling.set(name, telling.get(name) ?? 0);
+    else {
+      telling.set(name, (telling.get(name) ?? 0) + 1);
+      loc.twitchCount += c.twitchCount;
+      loc.restS += c.restS;
+    }
     loc.onlyAccelerometer &&= kindOf.get(c.channel) === 'accel';
     byName.set(name, loc);
   }
   const locations = [...byName.values()];
   for (const l of locations) {
+    const noRate: NoRate | null = telling.get(l.name) === 0 ? 'cannot-tell' : l.restS < minRestS ? 'no-rest' : null;
+    if (noRate) {
+      l.noRate = noRate;
+      continue;
+    }
     l.twitchesPerMinute = l.restS > 0 ? (l.twitchCount * 60) / l.restS : 0;
     const bins = restBins(analysis, l.channels);
     l.dispersion = dispersionIndex(bins.counts, bins.restS);
@@ -87,11 +102,12 @@ export function findingsOf(analysis: Analysis): Findings {
 
   const onlyAccelerometer = analysis.channels.length > 0 && analysis.channels.every((c) => c.kind === 'accel');
   const main = locations.filter((l) => l.onlyAccelerometer === onlyAccelerometer);
-  const twitchLocations = main
+  const rated = main.filter((l) => !l.noRate);
+  const twitchLocations = rated
     .filter((l) => l.twitchCount > 0)
     .sort((a, b) => b.twitchesPerMinute - a.twitchesPerMinute || b.twitchCount - a.twitchCount);
-  const totalTwitches = main.reduce((s, l) => s + l.twitchCount, 0);
-  const mainChannels = new Set(main.flatMap((l) => l.channels));
+  const totalTwitches = rated.reduce((s, l) => s + l.twitchCount, 0);
+  const mainChannels = new Set(rated.flatMap((l) => l.channels));
 
   const sustained = analysis.events.filter((e) => e.type === 'sustained' && e.review !== 'rejected');
   let sustainedTotalS = 0;
@@ -103,7 +119,7 @@ export function findingsOf(analysis: Analysis): Findings {
   }
   const summarySustained = analysis.summary.channels.reduce((s, c) => s + c.sustainedCount, 0);
 
-  const tongue = locations.filter((l) => l.hasSite && /\btongue$/.test(l.name));
+  const tongue = locations.filter((l) => l.hasSite && !l.noRate && /\btongue$/.test(l.name));
   const tongueTwitches = tongue.reduce((s, l) => s + l.twitchCount, 0);
   const tongueRest = tongue.reduce((s, l) => s + l.restS, 0);
 
@@ -112,7 +128,7 @@ export function findingsOf(analysis: Analysis): Findings {
     twitchLocations,
     totalTwitches,
     accelMovements: locations.filter((l) => !main.includes(l)).reduce((s, l) => s + l.twitchCount, 0),
-    restS: analysis.summary.channels.reduce((m, c) => (mainChannels.has(c.channel) ? Math.max(m, c.restS) : m), 0),
+    restS: analysis.summary.channels.reduce((m, c) => (mainChannels.has(c.channel) && c.noRate !== 'cannot-tell' ? Math.max(m, c.restS) : m), 0),
     sustainedCount: Math.max(summarySustained, sustained.length),
     sustainedTotalS,
     longestSustainedS,

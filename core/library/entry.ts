@@ -29,6 +29,7 @@ export function entryFromAnalysis(rec: RecordingFacts, analysis: AnalysisFacts, 
     restS: s.restS,
     twitchCount: s.twitchCount,
     twitchesPerMinute: s.twitchesPerMinute,
+    ...(s.noRate ? { noRate: s.noRate } : {}),
     sustainedCount: s.sustainedCount,
     analysedS: analysedBySite.get(s.site) ?? 0,
   }));

@@ -39,7 +39,17 @@ function entryOf(v: unknown): LibraryEntry | null {
   const amount = (x: unknown): number => (finite(x) && x >= 0 ? x : 0);
   const sites: LibrarySite[] = (Array.isArray(v.sites) ? v.sites : []).filter(isObject).flatMap((s) =>
     typeof s.site === 'string'
-      ? [{ site: s.site, restS: amount(s.restS), twitchCount: amount(s.twitchCount), twitchesPerMinute: amount(s.twitchesPerMinute), sustainedCount: amount(s.sustainedCount), analysedS: amount(s.analysedS) }]
+      ? [
+          {
+            site: s.site,
+            restS: amount(s.restS),
+            twitchCount: amount(s.twitchCount),
+            twitchesPerMinute: s.twitchesPerMinute === null ? null : amount(s.twitchesPerMinute),
+            ...(s.noRate === 'no-rest' || s.noRate === 'cannot-tell' ? { noRate: s.noRate } : {}),
+            sustainedCount: amount(s.sustainedCount),
+            analysedS: amount(s.analysedS),
+          },
+        ]
       : [],
   );
   return {

@@ -1,4 +1,5 @@
 /** The library list as the view shows it: searched, filtered by tag, sorted. */
+import { hasRate } from '../analysis/site-summary';
 import type { LibraryEntry } from './schema';
 import { hasTag } from './tags';
 
@@ -15,7 +16,7 @@ export interface LibraryQuery {
 
 /** The highest twitch rate over the recording's sites: what "sort by rate" means for a row. */
 export function highestRate(e: LibraryEntry): number {
-  return e.sites.reduce((m, s) => Math.max(m, s.restS > 0 ? s.twitchesPerMinute : 0), 0);
+  return e.sites.reduce((m, s) => Math.max(m, hasRate(s) ? s.twitchesPerMinute : 0), 0);
 }
 
 function searchText(e: LibraryEntry): string {

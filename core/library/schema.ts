@@ -3,6 +3,8 @@
  * data) with the facts the library view and the trends need. Stored as one JSON text, `twitchscope.library`.
  */
 
+import type { NoRate } from '../analysis/types';
+
 export const LIBRARY_SCHEMA = 'twitchscope.library';
 export const LIBRARY_VERSION = 1;
 
@@ -11,7 +13,9 @@ export interface LibrarySite {
   site: string;
   restS: number;
   twitchCount: number;
-  twitchesPerMinute: number;
+  /** Null when the site gave no rate; `noRate` says why. */
+  twitchesPerMinute: number | null;
+  noRate?: NoRate;
   sustainedCount: number;
   /** Channel-seconds analysed at this site (sum over its channels), for sustained episodes per hour. */
   analysedS: number;

@@ -1,8 +1,9 @@
 /** The batch summary table: one row per recording and site, as CSV for a spreadsheet. */
 import { csvTable } from '../csv/write';
+import { hasRate } from '../analysis/site-summary';
 import type { LibraryEntry } from './schema';
 
-export const SUMMARY_COLUMNS = ['file', 'start_time', 'site', 'rest_min', 'twitch_count', 'twitches_per_min', 'sustained_count'] as const;
+export const SUMMARY_COLUMNS = ['file', 'start_time', 'site', 'rest_min', 'twitch_count', 'twitches_per_min', 'no_rate', 'sustained_count'] as const;
 
 export interface SummaryRow {
   file: string;
@@ -11,18 +12,29 @@ export interface SummaryRow {
   site: string;
   restS: number;
   twitchCount: number;
-  twitchesPerMinute: number;
+  /** Null when the site gave no rate; `noRate` says why (`no-rest` or `cannot-tell`). */
+  twitchesPerMinute: number | null;
+  noRate: string;
   sustainedCount: number;
 }
 
 export function summaryRows(file: string, entry: Pick<LibraryEntry, 'startTime' | 'sites'>): SummaryRow[] {
-  if (entry.sites.length === 0) return [{ file, startTime: entry.startTime, site: '', restS: 0, twitchCount: 0, twitchesPerMinute: 0, sustainedCount: 0 }];
-  return entry.sites.map((s) => ({ file, startTime: entry.startTime, site: s.site, restS: s.restS, twitchCount: s.twitchCount, twitchesPerMinute: s.twitchesPerMinute, sustainedCount: s.sustainedCount }));
+  if (entry.sites.length === 0) return [{ file, startTime: entry.startTime, site: '', restS: 0, twitchCount: 0, twitchesPerMinute: null, noRate: '', sustainedCount: 0 }];
+  return entry.sites.map((s) => ({
+    file,
+    startTime: entry.startTime,
+    site: s.site,
+    restS: s.restS,
+    twitchCount: s.twitchCount,
+    twitchesPerMinute: hasRate(s) ? s.twitchesPerMinute : null,
+    noRate: s.noRate ?? (hasRate(s) ? '' : 'no-rest'),
+    sustainedCount: s.sustainedCount,
+  }));
 }
 
 export function summaryCsv(rows: readonly SummaryRow[]): string {
   return csvTable(
     SUMMARY_COLUMNS,
-    rows.map((r) => [r.file, r.startTime ?? '', r.site, (r.restS / 60).toFixed(2), r.twitchCount, r.restS > 0 ? r.twitchesPerMinute.toFixed(3) : '', r.sustainedCount]),
+    rows.map((r) => [r.file, r.startTime ?? '', r.site, (r.restS / 60).toFixed(2), r.twitchCount, r.twitchesPerMinute !== null ? r.twitchesPerMinute.toFixed(3) : '', r.noRate, r.sustainedCount]),
   );
 }

@@ -3,6 +3,7 @@
  * sustained activity, whether a person reviewed the events, and what the person reported (warning signs
  * marked).
  */
+import { noRateWords } from '../analysis/site-summary';
 import type { Analysis } from '../analysis/types';
 import type { ChecklistAnswers } from '../guidance/checklist';
 import { QUESTIONS, questionById } from '../guidance/checklist';
@@ -31,10 +32,18 @@ export function keyFindings(f: Findings, analysis: Analysis, processing: readonl
 
 function eventLine(f: Findings, notRaw: string | undefined): string {
   if (f.locations.length === 0) return `Detection could not run on this file${notRaw ? `: ${notRaw}` : '.'}`;
-  const recorded = f.locations.filter((l) => l.restS > 0 && l.onlyAccelerometer === f.onlyAccelerometer);
-  const also = f.accelMovements > 0 ? ` The accelerometer found ${plural(f.accelMovements, 'brief movement')} at rest, counted apart.` : '';
-  const where = plural(recorded.length, 'site');
+  const main = f.locations.filter((l) => l.onlyAccelerometer === f.onlyAccelerometer);
+  const recorded = main.filter((l) => l.restS > 0 && !l.noRate);
+  const missing = main.filter((l) => l.noRate);
+  const also =
+    (f.accelMovements > 0 ? ` The accelerometer found ${plural(f.accelMovements, 'brief movement')} at rest, counted apart.` : '') +
+    (missing.length && recorded.length ? ` No rate for ${listInWords(missing.map((l) => `${l.name} (${noRateWords(l)})`))}.` : '');
   const noun = (n: number) => eventNoun(f.onlyAccelerometer, n);
+  if (recorded.length === 0 && missing.length > 0) {
+    const why = missing.every((l) => l.noRate === 'cannot-tell') ? 'cannot tell: no channel could have shown typical twitches' : 'no rest: no channel had enough rest to count in';
+    return `No rate of ${noun(2)}: ${why}.${missing.length > 1 ? ` By site: ${listInWords(missing.map((l) => `${l.name} (${noRateWords(l)})`))}.` : ''}`;
+  }
+  const where = plural(recorded.length, 'site');
   if (f.totalTwitches === 0) return `No ${noun(2)} in ${formatDuration(f.restS)} of rest (${where} recorded).${also}`;
   const top = f.twitchLocations[0];
   const ci = top.interval ? ` (95% interval ${formatNumber(top.interval.lower)}–${formatNumber(top.interval.upper)})` : '';
@@ -54,9 +63,10 @@ function caveatsOf(f: Findings, processing: readonly ChannelProcessing[]): strin
         : `EMG sampled at ${formatNumber(fs)} Hz, too slowly for muscle signals`,
     );
   }
-  if (f.locations.length > 0 && f.restS < MIN_REST_S) out.push(`only ${formatDuration(f.restS)} of rest, so the rate is a rough figure`);
+  const rated = f.locations.filter((l) => l.restS > 0 && !l.noRate);
+  if (rated.length > 0 && f.restS < MIN_REST_S) out.push(`only ${formatDuration(f.restS)} of rest, so the rate is a rough figure`);
   else {
-    const short = f.locations.filter((l) => l.restS > 0 && l.restS < MIN_REST_S).map((l) => `${l.name} (${formatDuration(l.restS)})`);
+    const short = rated.filter((l) => l.restS < MIN_REST_S).map((l) => `${l.name} (${formatDuration(l.restS)})`);
     if (short.length) out.push(`little rest at ${listInWords(short)}: rough figures`);
   }
   if (f.onlyAccelerometer) out.push('movement sensor only: brief movements of the limb, not motor-unit twitches');

@@ -1,5 +1,5 @@
 import type { Analysis, ChannelSummary, DetectedEvent } from '../analysis/types';
-import { ratePerMinute, summariseSites } from '../analysis/site-summary';
+import { minRateRestOf, ratePerMinute, summariseSites } from '../analysis/site-summary';
 import { formatSite, parseSite } from '../sites';
 import { sameEvent, type ReviewEdit } from './edits';
 
@@ -79,13 +79,13 @@ export function applyReview(
       ...s,
       site,
       twitchCount,
-      twitchesPerMinute: ratePerMinute(twitchCount, s.restS),
+      twitchesPerMinute: s.twitchesPerMinute === null ? null : ratePerMinute(twitchCount, s.restS),
       sustainedCount: Math.max(0, s.sustainedCount + (d?.sustained ?? 0)),
       sustainedS: Math.max(0, s.sustainedS + (d?.sustainedS ?? 0)),
     };
   });
 
-  return { ...base, channels, events, summary: { channels: summaries, sites: summariseSites(summaries) } };
+  return { ...base, channels, events, summary: { channels: summaries, sites: summariseSites(summaries, minRateRestOf(base.parameters)) } };
 }
 
 function normaliseSite(s: string | null | undefined): string | null {

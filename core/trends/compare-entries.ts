@@ -1,12 +1,13 @@
 /** The app's "compare two recordings": one site in two recordings, named by date when both have one. */
+import { hasRate } from '../analysis/site-summary';
 import { calendarMs } from './calendar';
 import { compareRates, type RateComparison } from './compare-words';
 import { recordingLabels } from './first-last';
 import type { TrendRecording } from './series';
 
-/** Recordings that have rest time at `site`, the ones a comparison of that site can pick from. */
+/** Recordings with a rate at `site`, the ones a comparison of that site can pick from. */
 export function recordingsWithSite<R extends TrendRecording>(recs: readonly R[], site: string): R[] {
-  return recs.filter((r) => r.sites.some((s) => s.site === site && s.restS > 0));
+  return recs.filter((r) => r.sites.some((s) => s.site === site && hasRate(s)));
 }
 
 /** How `b` compares with `a` at `site`; null when either has no figures for that site. */
@@ -18,5 +19,7 @@ export function compareRecordings(a: TrendRecording, b: TrendRecording, site: st
   const tb = calendarMs(b.startTime);
   const [labelA, labelB] = Number.isFinite(ta) && Number.isFinite(tb) && a.name !== b.name ? recordingLabels(ta, tb) : [a.name, b.name];
   const [la, lb] = labelA === labelB ? [a.name, b.name] : [labelA, labelB];
-  return compareRates({ label: la, twitchCount: sa.twitchCount, restS: sa.restS }, { label: lb, twitchCount: sb.twitchCount, restS: sb.restS });
+  // A site without a rate (too little rest, or a channel that could not tell) compares as having no rest.
+  const rest = (s: typeof sa): number => (hasRate(s) ? s.restS : 0);
+  return compareRates({ label: la, twitchCount: sa.twitchCount, restS: rest(sa) }, { label: lb, twitchCount: sb.twitchCount, restS: rest(sb) });
 }

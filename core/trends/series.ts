@@ -3,6 +3,7 @@
  * per hour, and how many sites showed twitches ("spreading"). Undated recordings cannot be placed in time
  * and are returned apart.
  */
+import { hasRate } from '../analysis/site-summary';
 import { garwoodInterval, rateInterval } from '../stats/poisson';
 import type { LibraryEntry } from '../library/schema';
 import { hasTag } from '../library/tags';
@@ -48,7 +49,7 @@ export interface SiteSeries<P> {
 export interface SpreadPoint {
   fingerprint: string;
   timeMs: number;
-  /** Sites recorded with usable rest. */
+  /** Sites recorded with a rate (enough rest, and a channel that could tell). */
   recorded: string[];
   /** Of those, the sites with at least one twitch. */
   withTwitches: string[];
@@ -90,7 +91,7 @@ export function rateSeries(dated: readonly DatedRecording[]): SiteSeries<RatePoi
     site,
     points: dated.flatMap(({ recording: r, timeMs }) => {
       const s = r.sites.find((x) => x.site === site);
-      const ci = s ? rateInterval(s.twitchCount, s.restS) : null;
+      const ci = s && hasRate(s) ? rateInterval(s.twitchCount, s.restS) : null;
       if (!s || !ci) return [];
       return [{ fingerprint: r.fingerprint, name: r.name, timeMs, twitchCount: s.twitchCount, restS: s.restS, rate: (s.twitchCount * 60) / s.restS, lower: ci.lower, upper: ci.upper, tags: r.tags }];
     }),
@@ -113,7 +114,7 @@ export function sustainedSeries(dated: readonly DatedRecording[]): SiteSeries<Su
 
 export function spreadSeries(dated: readonly DatedRecording[]): SpreadPoint[] {
   return dated.map(({ recording: r, timeMs }) => {
-    const usable = r.sites.filter((s) => s.restS > 0);
+    const usable = r.sites.filter(hasRate);
     return { fingerprint: r.fingerprint, timeMs, recorded: usable.map((s) => s.site), withTwitches: usable.filter((s) => s.twitchCount > 0).map((s) => s.site) };
   });
 }

@@ -1,4 +1,5 @@
 /** How library facts are written in the list and the trends. */
+import { hasRate, noRateWords } from '../../core/analysis/site-summary';
 import { formatNumber } from '../../core/format';
 import type { LibrarySite } from '../../core/library';
 import { calendarMs, dayLabel } from '../../core/trends';
@@ -11,7 +12,7 @@ export function startLabel(iso: string | null): string {
   return `${dayLabel(ms)} ${String(d.getUTCHours()).padStart(2, '0')}:${String(d.getUTCMinutes()).padStart(2, '0')}`;
 }
 
-/** "left calf 2.4/min", or that the site had no rest to count over. */
+/** "left calf 2.4/min", or why the site has no rate ("left calf: no rest", "left calf: cannot tell"). */
 export function siteRateLabel(s: LibrarySite): string {
-  return s.restS > 0 ? `${s.site} ${formatNumber(s.twitchesPerMinute)}/min` : `${s.site}: no rest time`;
+  return hasRate(s) ? `${s.site} ${formatNumber(s.twitchesPerMinute)}/min` : `${s.site}: ${noRateWords(s)}`;
 }

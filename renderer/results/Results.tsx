@@ -1,3 +1,4 @@
+import { noRateWords } from '../../core/analysis/site-summary';
 import type { Analysis } from '../../core/analysis/types';
 import { agreementOf, agreementSummary, precisionPhrase } from '../../core/review/agreement';
 import { capitalise, formatAmount, formatDuration, formatNumber } from '../../core/format';
@@ -43,7 +44,7 @@ export function Results({ analysis, durationS }: { analysis: Analysis; durationS
                 <th scope="row">{s.name}</th>
                 <td className="num" data-testid="site-count">{s.twitchCount}</td>
                 <td className="num">{formatDuration(s.restS)}</td>
-                <td className="num">{s.twitchesPerMinute === null ? '–' : formatNumber(s.twitchesPerMinute)}</td>
+                <td className="num" data-testid="site-rate">{s.twitchesPerMinute === null ? noRateWords(s) : formatNumber(s.twitchesPerMinute)}</td>
                 <td className="num">{s.sustainedCount}</td>
               </tr>
             ))}
@@ -87,6 +88,7 @@ export function Results({ analysis, durationS }: { analysis: Analysis; durationS
             <tr>
               <th scope="col">Channel</th>
               <th scope="col" className="num">Noise floor</th>
+              <th scope="col" className="num">Smallest twitch</th>
               <th scope="col">Mains</th>
               <th scope="col" className="num">Analysed</th>
               <th scope="col" className="num">Excluded</th>
@@ -99,6 +101,7 @@ export function Results({ analysis, durationS }: { analysis: Analysis; durationS
                 <tr key={s.channel}>
                   <td>{channelName(ch?.label ?? s.channel, s.site)}</td>
                   <td className="num">{s.noiseFloor > 0 ? formatAmount(s.noiseFloor, ch?.unit ?? '') : '–'}</td>
+                  <td className="num">{s.minDetectable !== undefined ? formatAmount(s.minDetectable, ch?.unit ?? '') : '–'}</td>
                   <td>{s.mainsHz ? `${s.mainsHz} Hz found, removed` : 'none found'}</td>
                   <td className="num">{formatDuration(s.analyzedS)}</td>
                   <td className="num">{formatDuration(s.excludedS)}</td>

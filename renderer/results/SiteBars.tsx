@@ -1,4 +1,5 @@
 import { useRef } from 'react';
+import { noRateWords } from '../../core/analysis/site-summary';
 import { formatDuration, formatNumber, formatRate } from '../../core/format';
 import { useWidth } from '../hooks/useSize';
 import type { RateRow } from './rate-rows';
@@ -48,7 +49,7 @@ export function SiteBars({ rows }: { rows: readonly RateRow[] }) {
               </text>
               <rect className="bar" x={labelW} y={y + 4} width={Math.max(w, s.twitchCount > 0 ? 2 : 0)} height={ROW_H - 12} rx={2} />
               <text x={labelW + w + 6} y={y + ROW_H / 2} dominantBaseline="middle" className="num">
-                {s.twitchesPerMinute === null ? 'no rate' : `${formatRate(rate)} · ${s.twitchCount}`}
+                {s.twitchesPerMinute === null ? `no rate: ${noRateWords(s)}` : `${formatRate(rate)} · ${s.twitchCount}`}
               </text>
             </g>
           );

@@ -1,5 +1,6 @@
 import { analyzeRecording } from '../../core/analysis/analyze';
 import type { Analysis } from '../../core/analysis/types';
+import { WorkspaceKeeper } from '../../core/detect/workspace';
 import { ImportError } from '../../core/import/errors';
 import { importRecording } from '../../core/import/index';
 import type { ByteSource } from '../../core/import/source';
@@ -17,6 +18,7 @@ import type { AnalyseSettings, EdfRequest, ImportSettings, LoadedRecording, Repo
  */
 export class Engine {
   private recording: Recording | null = null;
+  private readonly workspaces = new WorkspaceKeeper();
 
   async importFile(
     source: ByteSource,
@@ -44,7 +46,10 @@ export class Engine {
 
   analyse(settings: AnalyseSettings, onProgress: (f: number) => void, signal: { readonly aborted: boolean }): Analysis {
     if (!this.recording) throw new Error('No recording is loaded.');
-    return analyzeRecording(this.recording, { sites: settings.sites, params: settings.params, onProgress, signal });
+    const workspace = this.workspaces.take();
+    const analysis = analyzeRecording(this.recording, { sites: settings.sites, params: settings.params, onProgress, signal, workspace });
+    this.workspaces.keep(workspace);
+    return analysis;
   }
 
   reportHtml(input: ReportRequest): string {

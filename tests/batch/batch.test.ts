@@ -69,7 +69,7 @@ describe('batch analyze', () => {
     expect(r.stdout).toBe('');
     const a = JSON.parse(fs.readFileSync(single, 'utf8'));
     const b = JSON.parse(fs.readFileSync(path.join(out, 'week2.analysis.json'), 'utf8'));
-    expect(b.schema).toBe('twitchscope.analysis/1');
+    expect(b.schema).toBe('twitchscope.analysis/2');
     expect(b.recording).toEqual(a.recording);
     expect(b.summary).toEqual(a.summary);
     expect(b.events).toEqual(a.events);

@@ -7,14 +7,14 @@ import { cli, ROOT } from '../support/run-cli';
 const fixture = (rel: string) => path.join(ROOT, 'tests/fixtures', rel);
 
 describe('twitchscope command line', () => {
-  it('analyze --json writes the twitchscope.analysis/1 document with the recording facts', async () => {
+  it('analyze --json writes the twitchscope.analysis/2 document with the recording facts', async () => {
     const out = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'ts-cli-')), 'a.json');
     const csv = out.replace(/json$/, 'csv');
     const r = await cli(['analyze', fixture('delsys-trigno/truncated_trigno_sample.csv'), '--json', out, '--events', csv, '--site', 'emg1=left calf', '--site', 'acc1=left calf']);
     expect(r.stderr).toBe('');
     expect(r.code).toBe(0);
     const j = JSON.parse(fs.readFileSync(out, 'utf8'));
-    expect(j.schema).toBe('twitchscope.analysis/1');
+    expect(j.schema).toBe('twitchscope.analysis/2');
     expect(j.software.name).toBe('twitchscope');
     expect(j.recording.format).toBe('delsys-trigno');
     expect(j.recording.file).toBe('truncated_trigno_sample.csv');

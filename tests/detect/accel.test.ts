@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { analyzeRecording } from '../../core/analysis/analyze';
 import { simulate } from '../../core/simulate/recording';
+import { pocketScenario } from '../../core/simulate/scenarios';
 import { scoreTwitches, twitchesDuringMovement } from '../../core/simulate/score';
 
 function wrist(fs: number, seed: number) {
@@ -66,5 +67,32 @@ describe('accelerometer', () => {
     expect(s.restS).toBeLessThan(300 - 40);
     expect(s.excludedS).toBeGreaterThan(40);
     expect(s.twitchesPerMinute).toBeCloseTo((s.twitchCount * 60) / s.restS, 6);
+  });
+});
+
+describe('accelerometer knocks and fidgets are movement, not twitches', () => {
+  it('a phone in a pocket at 400 Hz: knocks and fidgets give no twitch, and the twitches at rest are still found', () => {
+    let knocksCounted = 0;
+    let found = 0;
+    let scored = 0;
+    for (const seed of [7, 8]) {
+      const { recording, truth } = simulate(pocketScenario({ fs: 400, seed, durationS: 600 }));
+      const a = analyzeRecording(recording);
+      knocksCounted += twitchesDuringMovement(truth.events, a.events);
+      const s = scoreTwitches(truth.events, a.events, 0.05, 6);
+      found += s.truePositives;
+      scored += s.truePositives + s.falseNegatives;
+      expect(truth.events.filter((e) => e.reason === 'knock').length).toBeGreaterThan(8);
+    }
+    expect(knocksCounted).toBe(0);
+    expect(found).toBeGreaterThan(0.9 * scored);
+  });
+
+  it('every twitch counted is at or above the stated smallest movement, and the note states that figure', () => {
+    const { recording } = simulate(pocketScenario({ fs: 100, seed: 9, durationS: 600 }));
+    const a = analyzeRecording(recording);
+    const ch = a.summary.channels[0];
+    for (const e of a.events.filter((x) => x.type === 'twitch')) expect(e.amplitude).toBeGreaterThanOrEqual(ch.minDetectable!);
+    expect(ch.notes.some((n) => n.includes(`about ${Math.round(ch.minDetectable! * 1000)} mg`))).toBe(true);
   });
 });

@@ -618,7 +618,7 @@ scenario('vendor file through the file input, exports', async ({ page, url }) =>
   await page.getByTestId('export').click();
   const [json] = await Promise.all([page.waitForEvent('download'), page.getByTestId('export-json').click()]);
   const doc = JSON.parse(await readFile(await json.path(), 'utf8'));
-  assert(doc.schema === 'twitchscope.analysis/1', 'analysis JSON has the wrong schema');
+  assert(doc.schema === 'twitchscope.analysis/2', 'analysis JSON has the wrong schema');
   await page.getByTestId('export').click();
   const [pdf] = await Promise.all([page.waitForEvent('download', { timeout: 90_000 }), page.getByTestId('export-pdf').click()]);
   const head = (await readFile(await pdf.path())).subarray(0, 5).toString('latin1');

@@ -15,6 +15,8 @@ describe('numbers in words', () => {
   it('writes durations and clock times as people read them', () => {
     expect(formatDuration(45)).toBe('45 s');
     expect(formatDuration(599.99)).toBe('10 min');
+    expect(formatDuration(119.6)).toBe('1 min 59 s');
+    expect(formatDuration(120)).toBe('2 min');
     expect(formatDuration(2 * 3600 + 5 * 60)).toBe('2 h 5 min');
     expect(formatClock(247.4)).toBe('4:07');
     expect(formatClock(3729)).toBe('1:02:09');

@@ -56,10 +56,10 @@ describe('batch summary table', () => {
     const rows = [...summaryRows('a,b.csv', entries[2]), ...summaryRows('none.csv', { startTime: null, sites: [] })];
     expect(summaryCsv(rows)).toBe(
       [
-        'file,start_time,site,rest_min,twitch_count,twitches_per_min,sustained_count',
-        '"a,b.csv",2026-01-05T08:00:00,left calf,10.00,30,3.000,0',
-        '"a,b.csv",2026-01-05T08:00:00,right calf,10.00,3,0.300,0',
-        'none.csv,,,0.00,0,,0',
+        'file,start_time,site,rest_min,twitch_count,twitches_per_min,no_rate,sustained_count',
+        '"a,b.csv",2026-01-05T08:00:00,left calf,10.00,30,3.000,,0',
+        '"a,b.csv",2026-01-05T08:00:00,right calf,10.00,3,0.300,,0',
+        'none.csv,,,0.00,0,,,0',
         '',
       ].join('\n'),
     );

@@ -61,7 +61,7 @@ describe('the command line on broken files', () => {
         expect(stderr).toMatch(new RegExp(`^twitchscope: ${name.replace('.', '\\.')}`));
         expect(stderr.trim().split('\n')).toHaveLength(1);
       } else {
-        expect(JSON.parse(fs.readFileSync(json, 'utf8')).schema).toBe('twitchscope.analysis/1');
+        expect(JSON.parse(fs.readFileSync(json, 'utf8')).schema).toBe('twitchscope.analysis/2');
         expect(fs.readFileSync(report, 'utf8')).toMatch(/^<!doctype html>/i);
       }
     });

@@ -3,6 +3,7 @@
  * is it spreading?" with rates by site over time, their exact intervals, and careful comparisons. The same
  * self-contained HTML (inline CSS and SVG, no scripts) and print style as the single-recording report.
  */
+import { hasRate } from '../../analysis/site-summary';
 import { DISCLAIMER } from '../../guidance/content';
 import { formatDuration, formatNumber, listInWords, plural } from '../../format';
 import { dayLabel } from '../../trends/calendar';
@@ -135,14 +136,14 @@ function recordingsTable(dated: readonly DatedRecording[], undated: readonly Tre
   const rows = all.flatMap(({ r, when }) => {
     const sites = r.sites.length ? r.sites : [null];
     return sites.map((s, k) => {
-      const ci = s ? rateInterval(s.twitchCount, s.restS) : null;
+      const ci = s && hasRate(s) ? rateInterval(s.twitchCount, s.restS) : null;
       return [
         k === 0 ? esc(when) : '',
         k === 0 ? esc(r.name) : '',
         s ? esc(s.site) : '<span class="muted">no site assigned</span>',
         s ? formatNumber(s.restS / 60) : '–',
         s ? String(s.twitchCount) : '–',
-        s && s.restS > 0 ? formatNumber((s.twitchCount * 60) / s.restS) : '–',
+        s && hasRate(s) ? formatNumber((s.twitchCount * 60) / s.restS) : s?.noRate === 'cannot-tell' ? 'cannot tell' : s ? 'no rest' : '–',
         ci ? `${formatNumber(ci.lower)}–${formatNumber(ci.upper)}` : '–',
         s ? String(s.sustainedCount) : '–',
         k === 0 ? `<span class="tags">${esc(r.tags.join(', '))}</span>` : '',

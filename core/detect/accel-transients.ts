@@ -1,0 +1,152 @@
+import { bandpassDesign } from '../dsp/design-cache';
+import { ZeroPhaseFilter } from '../dsp/filtfilt';
+import type { Sos } from '../dsp/sos';
+import { widthAt, type Potentials } from './hysteresis';
+import type { AccelParams } from './params';
+import { overlapsAny, type Span } from './spans';
+
+export interface Transient extends Span {
+  peak: number;
+  amplitude: number;
+}
+
+export interface TransientSorting {
+  /** Brief movements at rest: twitch-like. */
+  twitches: Transient[];
+  /** Knocks and fidgets: movement, not twitches. */
+  moves: Transient[];
+}
+
+export interface TransientInput {
+  /** Raw axes (g, gravity included), the band-passed norm and the movement-band (0.5-5 Hz) norm. */
+  axes: Float32Array[];
+  band: Float32Array;
+  move: Float32Array;
+  pot: Potentials;
+  fs: number;
+  noiseFloor: number;
+  /** No transient may touch these (movement, prolonged activity, gaps, with a margin). */
+  blocked: readonly Span[];
+  design: Sos;
+}
+
+/**
+ * Brief transients at rest, sorted into twitch-like movements and the movement that looks like them.
+ * Candidates closer than the dead time are one; one longer than `maxTwitchMs` (at a fifth of its peak) or
+ * under `minSnr` is dropped. A muscle twitch is a smooth mechanical transient (contraction 35-98 ms, Sica &
+ * McComas 1971; most energy below about 30 Hz), so a candidate is a knock, an impact on the sensor, when
+ * its raw axes carry as much energy per Hz above the twitch band as in it (an impact's flat spectrum), or when its band-passed shape is the filter's own response to an impulse (each test only where the
+ * sampling rate lets an impact and a twitch differ); and it is a fidget when the slow movement band around
+ * it is a good part of its size and more than noise.
+ */
+export function sortTransients(s: TransientInput, p: AccelParams): TransientSorting {
+  const { pot, fs, band } = s;
+  const out: TransientSorting = { twitches: [], moves: [] };
+  const maxLength = (p.maxTwitchMs / 1000) * fs;
+  const deadTime = (p.deadTimeMs / 1000) * fs;
+  const bridge = Math.max(1, Math.round((p.twitchBridgeMs / 1000) * fs));
+  const impulse = impulseShape(s.design, fs);
+  const split = fs >= p.knockSpreadRateHz ? { low: bandpassDesign(4, p.bandLowHz, p.twitchTopHz, fs), high: bandpassDesign(4, p.knockLowHz, Math.min(0.45 * fs, p.knockLowHz * 4), fs) } : null;
+  let g = 0;
+  while (g < pot.length) {
+    let e = g + 1;
+    while (e < pot.length && pot.start[e] - pot.end[e - 1] <= deadTime) e++;
+    let best = g;
+    for (let k = g + 1; k < e; k++) if (pot.amplitude[k] > pot.amplitude[best]) best = k;
+    const tr: Transient = { start: pot.start[g], end: pot.end[e - 1], peak: pot.peak[best], amplitude: pot.amplitude[best] };
+    g = e;
+    // Length is taken where the movement is at least a fifth of its peak: a large twitch stays above the
+    // noise-based release threshold far longer, through its own decay and the high-pass ringing.
+    const length = widthAt(band, tr.peak, tr.start, tr.end, 0.2, bridge);
+    if (length > maxLength || tr.amplitude < p.minSnr * s.noiseFloor || overlapsAny(s.blocked, tr.start, tr.end)) continue;
+    const knock = (fs >= p.knockShapeRateHz && shapeMatch(band, tr.peak, impulse) >= p.knockShape) || (split !== null && highShare(s.axes, tr.peak, split, fs, p) >= p.knockHighShare);
+    const slow = nearPeak(s.move, tr.peak, Math.round(p.fidgetReachS * fs));
+    const fidget = slow >= p.fidgetRatio * tr.amplitude && slow >= p.fidgetMinG;
+    (knock || fidget ? out.moves : out.twitches).push(tr);
+  }
+  return out;
+}
+
+/**
+ * Energy density (per Hz) above `knockLowHz` over that in the twitch band (`bandLowHz`-`twitchTopHz`), on
+ * ±`knockSpanMs` of the raw axes around the peak: about 1 for an impact's flat spectrum, far below for a
+ * muscle twitch, which carries little above 30 Hz.
+ */
+function highShare(axes: Float32Array[], peak: number, split: { low: Sos; high: Sos }, fs: number, p: AccelParams): number {
+  const span = Math.round((p.knockSpanMs / 1000) * fs);
+  const from = Math.max(0, peak - 2 * span);
+  const to = Math.min(axes[0].length, peak + 2 * span);
+  const seg = new Float32Array(to - from);
+  const out = new Float32Array(to - from);
+  const lowFilter = new ZeroPhaseFilter(split.low, span);
+  const highFilter = new ZeroPhaseFilter(split.high, span);
+  let lo = 0;
+  let hi = 0;
+  for (const a of axes) {
+    let mean = 0;
+    for (let i = from; i < to; i++) mean += a[i] === a[i] ? a[i] : 0;
+    mean /= to - from;
+    for (let i = from; i < to; i++) seg[i - from] = a[i] === a[i] ? a[i] - mean : 0;
+    lowFilter.apply(seg, out);
+    lo += energy(out, span, 3 * span);
+    highFilter.apply(seg, out);
+    hi += energy(out, span, 3 * span);
+  }
+  const highWidth = Math.min(0.45 * fs, p.knockLowHz * 4) - p.knockLowHz;
+  return lo > 0 ? hi / highWidth / (lo / (p.twitchTopHz - p.bandLowHz)) : 0;
+}
+
+function energy(x: Float32Array, from: number, to: number): number {
+  let e = 0;
+  for (let i = from; i < Math.min(to, x.length); i++) e += x[i] * x[i];
+  return e;
+}
+
+/** The band-pass's response to a unit impulse, rectified, over ±100 ms: what an impact looks like in the band. */
+function impulseShape(design: Sos, fs: number): Float32Array {
+  const half = Math.max(2, Math.round(0.1 * fs));
+  const x = new Float32Array(4 * half + 1);
+  const y = new Float32Array(x.length);
+  x[2 * half] = 1;
+  new ZeroPhaseFilter(design, Math.round(fs / 2)).apply(x, y);
+  const out = new Float32Array(2 * half + 1);
+  for (let d = -half; d <= half; d++) out[d + half] = Math.abs(y[2 * half + d]);
+  return out;
+}
+
+/** Best Pearson correlation of the band norm around `peak` (shifts of ±2 samples) with the impulse shape. */
+function shapeMatch(band: Float32Array, peak: number, shape: Float32Array): number {
+  const half = (shape.length - 1) >> 1;
+  let best = -1;
+  for (let lag = -2; lag <= 2; lag++) {
+    let sa = 0;
+    let sb = 0;
+    let sab = 0;
+    let saa = 0;
+    let sbb = 0;
+    for (let d = -half; d <= half; d++) {
+      const a = shape[d + half];
+      const v = band[peak + lag + d];
+      const b = v === v && v !== undefined ? v : 0;
+      sa += a;
+      sb += b;
+      sab += a * b;
+      saa += a * a;
+      sbb += b * b;
+    }
+    const k = shape.length;
+    const den = Math.sqrt((saa - (sa * sa) / k) * (sbb - (sb * sb) / k));
+    if (den > 0) best = Math.max(best, (sab - (sa * sb) / k) / den);
+  }
+  return best;
+}
+
+/** Largest finite value within ±`reach` of `at`. */
+function nearPeak(x: Float32Array, at: number, reach: number): number {
+  let top = 0;
+  for (let i = Math.max(0, at - reach); i < Math.min(x.length, at + reach); i++) {
+    const v = x[i];
+    if (v > top) top = v;
+  }
+  return top;
+}
