@@ -42,7 +42,7 @@ describe('batch analyze', () => {
 
     expect(fs.readdirSync(path.join(out, 'json')).sort()).toEqual(['week1.analysis.json', 'week2.analysis.json', 'week3.analysis.json']);
     const csv = fs.readFileSync(path.join(out, 'summary.csv'), 'utf8').trim().split('\n');
-    expect(csv[0]).toBe('file,start_time,site,rest_min,twitch_count,twitches_per_min,sustained_count');
+    expect(csv[0]).toBe('file,start_time,site,rest_min,twitch_count,twitches_per_min,no_rate,sustained_count');
     const rows = csv.slice(1).map((l) => l.split(','));
     // Input order (folder listing), one row per recording and site; rates follow the simulated ones.
     expect(rows.map((c) => [c[0], c[1], c[2]])).toEqual([
