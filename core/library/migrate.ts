@@ -4,13 +4,13 @@
  * { restS, twitches, sustained } }, tags: "a, b", analysedAt }] }`.
  */
 import { ratePerMinute } from '../analysis/site-summary';
+import { isRecord, numberOr, textOr } from '../schema/check';
 import { LIBRARY_SCHEMA, LIBRARY_VERSION, type LibraryEntry, type LibraryIndex, type LibrarySite } from './schema';
 
 type Raw = Record<string, unknown>;
 
-const isObject = (v: unknown): v is Raw => typeof v === 'object' && v !== null && !Array.isArray(v);
-const str = (v: unknown, fallback = ''): string => (typeof v === 'string' ? v : fallback);
-const num = (v: unknown): number => (typeof v === 'number' && Number.isFinite(v) && v >= 0 ? v : 0);
+const str = (v: unknown, fallback = ''): string => textOr(v, fallback);
+const num = (v: unknown): number => numberOr(v, 0, 0);
 
 /** The file name at the end of a path written on any system. */
 function baseName(path: string): string {
@@ -18,13 +18,13 @@ function baseName(path: string): string {
 }
 
 export function migrateV0(raw: Raw): LibraryIndex {
-  const recordings = Array.isArray(raw.recordings) ? raw.recordings.filter(isObject) : [];
+  const recordings = Array.isArray(raw.recordings) ? raw.recordings.filter(isRecord) : [];
   const entries: LibraryEntry[] = [];
   for (const r of recordings) {
     if (typeof r.fingerprint !== 'string' || typeof r.path !== 'string') continue;
-    const sites: LibrarySite[] = isObject(r.sites)
+    const sites: LibrarySite[] = isRecord(r.sites)
       ? Object.entries(r.sites)
-          .filter((e): e is [string, Raw] => isObject(e[1]))
+          .filter((e): e is [string, Raw] => isRecord(e[1]))
           .map(([site, s]) => ({
             site,
             restS: num(s.restS),

@@ -1,4 +1,6 @@
 /** Reads an index text defensively: it may be hand-edited, half-migrated or written by a newer version. */
+import { isRecord, numberOr, textOr } from '../schema/check';
+import { readEnvelope } from '../schema/envelope';
 import { migrateV0 } from './migrate';
 import { LIBRARY_SCHEMA, LIBRARY_VERSION, type LibraryEntry, type LibraryIndex, type LibrarySite } from './schema';
 
@@ -7,37 +9,38 @@ export type LibraryParse =
   | { kind: 'newer'; version: number }
   | { kind: 'bad'; reason: string };
 
-type Raw = Record<string, unknown>;
-const isObject = (v: unknown): v is Raw => typeof v === 'object' && v !== null && !Array.isArray(v);
-const finite = (v: unknown): v is number => typeof v === 'number' && Number.isFinite(v);
-
-export function parseLibrary(text: string): LibraryParse {
-  let raw: unknown;
-  try {
-    raw = JSON.parse(text);
-  } catch {
-    return { kind: 'bad', reason: 'the library file is not valid JSON' };
+export function parseLibrary(fileText: string): LibraryParse {
+  const envelope = readEnvelope(fileText, LIBRARY_SCHEMA, LIBRARY_VERSION);
+  switch (envelope.kind) {
+    case 'not-json':
+      return { kind: 'bad', reason: 'the library file is not valid JSON' };
+    case 'not-object':
+      return { kind: 'bad', reason: 'the library file does not hold a library' };
+    case 'other-schema': {
+      const raw = envelope.raw;
+      if (raw.version !== 0 || raw.schema !== undefined) return { kind: 'bad', reason: 'the file is not a TwitchScope library' };
+      const index = migrateV0(raw);
+      return { kind: 'ok', index, migratedFrom: 0, dropped: (Array.isArray(raw.recordings) ? raw.recordings.length : 0) - index.entries.length };
+    }
+    case 'no-version':
+      return { kind: 'bad', reason: 'the library file has no version' };
+    case 'newer':
+      return { kind: 'newer', version: envelope.version };
+    case 'older':
+      return { kind: 'bad', reason: `the library file has version ${envelope.version}, which this version cannot read` };
   }
-  if (!isObject(raw)) return { kind: 'bad', reason: 'the library file does not hold a library' };
-  if (raw.version === 0 && raw.schema === undefined) {
-    const index = migrateV0(raw);
-    return { kind: 'ok', index, migratedFrom: 0, dropped: (Array.isArray(raw.recordings) ? raw.recordings.length : 0) - index.entries.length };
-  }
-  if (raw.schema !== LIBRARY_SCHEMA) return { kind: 'bad', reason: 'the file is not a TwitchScope library' };
-  if (!finite(raw.version)) return { kind: 'bad', reason: 'the library file has no version' };
-  if (raw.version > LIBRARY_VERSION) return { kind: 'newer', version: raw.version };
-  if (raw.version !== LIBRARY_VERSION) return { kind: 'bad', reason: `the library file has version ${raw.version}, which this version cannot read` };
-  const list = Array.isArray(raw.entries) ? raw.entries : [];
+  const list = Array.isArray(envelope.raw.entries) ? envelope.raw.entries : [];
   const entries = list.map(entryOf).filter((e): e is LibraryEntry => e !== null);
   return { kind: 'ok', index: { schema: LIBRARY_SCHEMA, version: LIBRARY_VERSION, entries }, migratedFrom: null, dropped: list.length - entries.length };
 }
 
+/** A count or a duration: zero unless a number at or above zero. */
+const amount = (x: unknown): number => numberOr(x, 0, 0);
+
 /** One entry, or null when it lacks what identifies it; optional facts fall back to neutral values. */
 function entryOf(v: unknown): LibraryEntry | null {
-  if (!isObject(v) || typeof v.fingerprint !== 'string' || typeof v.location !== 'string') return null;
-  const text = (x: unknown, fallback = ''): string => (typeof x === 'string' ? x : fallback);
-  const amount = (x: unknown): number => (finite(x) && x >= 0 ? x : 0);
-  const sites: LibrarySite[] = (Array.isArray(v.sites) ? v.sites : []).filter(isObject).flatMap((s) =>
+  if (!isRecord(v) || typeof v.fingerprint !== 'string' || typeof v.location !== 'string') return null;
+  const sites: LibrarySite[] = (Array.isArray(v.sites) ? v.sites : []).filter(isRecord).flatMap((s) =>
     typeof s.site === 'string'
       ? [
           {
@@ -55,18 +58,18 @@ function entryOf(v: unknown): LibraryEntry | null {
   return {
     fingerprint: v.fingerprint,
     location: v.location,
-    sidecar: typeof v.sidecar === 'string' ? v.sidecar : null,
-    name: text(v.name, v.location),
-    startTime: typeof v.startTime === 'string' ? v.startTime : null,
+    sidecar: textOr(v.sidecar, null),
+    name: textOr(v.name, v.location),
+    startTime: textOr(v.startTime, null),
     durationS: amount(v.durationS),
-    format: text(v.format, 'unknown'),
-    formatName: text(v.formatName, text(v.format, 'unknown')),
+    format: textOr(v.format, 'unknown'),
+    formatName: textOr(v.formatName, textOr(v.format, 'unknown')),
     sizeBytes: amount(v.sizeBytes),
     sites,
     tags: Array.isArray(v.tags) ? v.tags.filter((t): t is string => typeof t === 'string') : [],
-    analysedAt: text(v.analysedAt),
-    addedAt: text(v.addedAt, text(v.analysedAt)),
-    sensitivity: finite(v.sensitivity) ? v.sensitivity : null,
+    analysedAt: textOr(v.analysedAt, ''),
+    addedAt: textOr(v.addedAt, textOr(v.analysedAt, '')),
+    sensitivity: numberOr(v.sensitivity, null),
     missing: v.missing === true,
   };
 }

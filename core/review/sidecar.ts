@@ -1,6 +1,8 @@
 import { resolveParams } from '../detect/params';
+import { finite, isRecord, object, oneOf, optional, text, textOr, valueOr } from '../schema/check';
+import { readEnvelope } from '../schema/envelope';
 import { sanitizeAnswers } from '../guidance/checklist';
-import type { ReviewEdit } from './edits';
+import type { ReviewAction, ReviewEdit } from './edits';
 
 /**
  * The user's work on one recording, saved beside it as `<recording>.twitchscope.json`:
@@ -53,21 +55,23 @@ export function serializeSidecar(s: Sidecar): string {
 export type SidecarParse = { ok: true; sidecar: Sidecar; dropped: string[] } | { ok: false; reason: string };
 
 const KNOWN_FIELDS = new Set(['schema', 'version', 'savedAt', 'recording', 'subject', 'sites', 'edits', 'sensitivity', 'params', 'answers', 'recordedAt']);
-const EDIT_FIELDS = new Set(['action', 'channel', 'peakS', 'startS', 'endS', 'amplitude']);
 
 /** Reads a sidecar defensively: the file may be hand-edited or from a newer version. Bad edits are dropped. */
-export function parseSidecar(text: string): SidecarParse {
-  let raw: unknown;
-  try {
-    raw = JSON.parse(text);
-  } catch {
-    return { ok: false, reason: 'The saved work file is not valid JSON.' };
+export function parseSidecar(fileText: string): SidecarParse {
+  const envelope = readEnvelope(fileText, SIDECAR_SCHEMA, SIDECAR_VERSION);
+  switch (envelope.kind) {
+    case 'not-json':
+      return { ok: false, reason: 'The saved work file is not valid JSON.' };
+    case 'not-object':
+    case 'other-schema':
+      return { ok: false, reason: 'The saved work file is not a TwitchScope file.' };
+    case 'no-version':
+    case 'older':
+    case 'newer':
+      return { ok: false, reason: `The saved work file has version ${String(envelope.raw.version)}, which this version cannot read.` };
   }
-  if (!isObject(raw) || raw.schema !== SIDECAR_SCHEMA) return { ok: false, reason: 'The saved work file is not a TwitchScope file.' };
-  if (raw.version !== SIDECAR_VERSION) {
-    return { ok: false, reason: `The saved work file has version ${String(raw.version)}, which this version cannot read.` };
-  }
-  const rec = isObject(raw.recording) ? raw.recording : {};
+  const raw = envelope.raw;
+  const rec = isRecord(raw.recording) ? raw.recording : {};
   if (typeof rec.fingerprint !== 'string') return { ok: false, reason: 'The saved work file does not say which recording it belongs to.' };
   const dropped = [
     ...Object.keys(raw).filter((k) => !KNOWN_FIELDS.has(k)).map((k) => `field "${k}"`),
@@ -76,10 +80,10 @@ export function parseSidecar(text: string): SidecarParse {
   const sites = readSites(raw.sites, dropped);
   const edits = readEdits(raw.edits, dropped);
   if (raw.subject !== undefined && typeof raw.subject !== 'string') dropped.push('the subject');
-  const sensitivity = typeof raw.sensitivity === 'number' && Number.isFinite(raw.sensitivity) && raw.sensitivity >= 0 && raw.sensitivity <= 1 ? raw.sensitivity : null;
+  const sensitivity = valueOr(finite({ min: 0, max: 1 }), raw.sensitivity, null);
   if (raw.sensitivity !== undefined && raw.sensitivity !== null && sensitivity === null) dropped.push('the sensitivity');
   const answers = sanitizeAnswers(raw.answers);
-  if (raw.answers !== undefined && raw.answers !== null && (!isObject(raw.answers) || Object.keys(raw.answers).length !== Object.keys(answers).length)) {
+  if (raw.answers !== undefined && raw.answers !== null && (!isRecord(raw.answers) || Object.keys(raw.answers).length !== Object.keys(answers).length)) {
     dropped.push('checklist answers');
   }
   return {
@@ -87,9 +91,9 @@ export function parseSidecar(text: string): SidecarParse {
     sidecar: {
       schema: SIDECAR_SCHEMA,
       version: SIDECAR_VERSION,
-      savedAt: typeof raw.savedAt === 'string' ? raw.savedAt : '',
-      recording: { file: typeof rec.file === 'string' ? rec.file : '', fingerprint: rec.fingerprint },
-      subject: typeof raw.subject === 'string' ? raw.subject : '',
+      savedAt: textOr(raw.savedAt, ''),
+      recording: { file: textOr(rec.file, ''), fingerprint: rec.fingerprint },
+      subject: textOr(raw.subject, ''),
       sites,
       edits,
       sensitivity,
@@ -104,7 +108,7 @@ export function parseSidecar(text: string): SidecarParse {
 function readSites(raw: unknown, dropped: string[]): Record<string, string | null> {
   const sites: Record<string, string | null> = {};
   if (raw === undefined || raw === null) return sites;
-  if (!isObject(raw)) {
+  if (!isRecord(raw)) {
     dropped.push('the body sites');
     return sites;
   }
@@ -115,24 +119,44 @@ function readSites(raw: unknown, dropped: string[]): Record<string, string | nul
   return sites;
 }
 
+const NUMBER = finite();
+const EDIT_SHAPE = {
+  action: oneOf<ReviewAction>(['confirm', 'reject', 'add', 'adjust']),
+  channel: text(),
+  peakS: NUMBER,
+  startS: optional(NUMBER),
+  endS: optional(NUMBER),
+  amplitude: optional(NUMBER),
+};
+const EDIT = object<ReviewEdit>(EDIT_SHAPE, { extra: 'ignore' });
+
 function readEdits(raw: unknown, dropped: string[]): ReviewEdit[] {
   if (raw === undefined || raw === null) return [];
   if (!Array.isArray(raw)) {
     dropped.push('the review edits');
     return [];
   }
-  const edits = raw.filter(isEdit);
-  const unknown = edits.filter((e) => Object.keys(e).some((k) => !EDIT_FIELDS.has(k))).length;
-  const bad = raw.length - edits.length + unknown;
+  const edits: ReviewEdit[] = [];
+  let bad = 0;
+  for (const item of raw) {
+    const r = EDIT(item, 'edit');
+    // An adjustment moves both edges of a span, and they stay in order.
+    if (!r.ok || (r.value.action === 'adjust' && !(r.value.startS !== undefined && r.value.endS !== undefined && r.value.startS <= r.value.endS))) {
+      bad++;
+      continue;
+    }
+    if (Object.keys(item as object).some((k) => !(k in EDIT_SHAPE))) bad++;
+    edits.push(r.value);
+  }
   if (bad > 0) dropped.push(`${bad} review edit${bad === 1 ? '' : 's'}`);
-  return edits.map((e) => ({ action: e.action, channel: e.channel, peakS: e.peakS, ...(e.startS !== undefined ? { startS: e.startS } : {}), ...(e.endS !== undefined ? { endS: e.endS } : {}), ...(e.amplitude !== undefined ? { amplitude: e.amplitude } : {}) }));
+  return edits;
 }
 
 /** Detection settings the user overrode, kept only where this version's detector accepts them. */
 function readParams(raw: unknown, dropped: string[]): Record<string, unknown> {
   const params: Record<string, unknown> = {};
   if (raw === undefined || raw === null) return params;
-  if (!isObject(raw)) {
+  if (!isRecord(raw)) {
     dropped.push('detection settings');
     return params;
   }
@@ -167,19 +191,4 @@ export function keepAsideReason(existing: string, next: string): string | null {
 /** Whether saved work may be applied to the recording just opened: only to the same content. */
 export function sidecarMatches(s: Sidecar, fingerprint: string): boolean {
   return s.recording.fingerprint === fingerprint;
-}
-
-function isObject(v: unknown): v is Record<string, unknown> {
-  return typeof v === 'object' && v !== null && !Array.isArray(v);
-}
-
-function isEdit(v: unknown): v is ReviewEdit {
-  if (!isObject(v)) return false;
-  if (v.action !== 'confirm' && v.action !== 'reject' && v.action !== 'add' && v.action !== 'adjust') return false;
-  if (typeof v.channel !== 'string' || typeof v.peakS !== 'number' || !Number.isFinite(v.peakS)) return false;
-  for (const k of ['startS', 'endS', 'amplitude'] as const) {
-    if (v[k] !== undefined && (typeof v[k] !== 'number' || !Number.isFinite(v[k]))) return false;
-  }
-  if (v.action === 'adjust' && (typeof v.startS !== 'number' || typeof v.endS !== 'number' || v.startS > v.endS)) return false;
-  return true;
 }

@@ -1,3 +1,5 @@
+import { isFiniteNumber, isRecord, object, oneOf, text, validItems, valueOr } from '../../core/schema/check';
+import { readEnvelope } from '../../core/schema/envelope';
 import type { RecentFile } from '../../renderer/platform/types';
 
 /** What the desktop shell remembers between runs, in one JSON file in the user-data folder. */
@@ -30,31 +32,34 @@ export type ParsedSettings =
   | { kind: 'broken'; reason: string }
   | { kind: 'newer'; version: number };
 
-const isRecord = (value: unknown): value is Record<string, unknown> =>
-  typeof value === 'object' && value !== null && !Array.isArray(value);
-const finite = (value: unknown): value is number => typeof value === 'number' && Number.isFinite(value);
+const RECENT_FILE = object<RecentFile>({ key: text({ min: 1 }), name: text({ min: 1 }), openedAt: text() }, { extra: 'ignore' });
 
 /**
  * Reads the file leniently field by field (a bad window size should not cost the recent list), but a file that
  * is not ours or was written by a newer version is reported so the caller keeps it rather than overwrite it.
  */
-export function parseSettings(text: string): ParsedSettings {
-  let raw: unknown;
-  try {
-    raw = JSON.parse(text);
-  } catch {
-    return { kind: 'broken', reason: 'not JSON' };
+export function parseSettings(fileText: string): ParsedSettings {
+  const envelope = readEnvelope(fileText, SETTINGS_SCHEMA, SETTINGS_VERSION);
+  switch (envelope.kind) {
+    case 'not-json':
+      return { kind: 'broken', reason: 'not JSON' };
+    case 'not-object':
+    case 'other-schema':
+      return { kind: 'broken', reason: 'not a settings file' };
+    case 'no-version':
+    case 'older':
+      return { kind: 'broken', reason: 'no version' };
+    case 'newer':
+      return { kind: 'newer', version: envelope.version };
   }
-  if (!isRecord(raw) || raw.schema !== SETTINGS_SCHEMA) return { kind: 'broken', reason: 'not a settings file' };
-  if (!finite(raw.version) || raw.version < 1) return { kind: 'broken', reason: 'no version' };
-  if (raw.version > SETTINGS_VERSION) return { kind: 'newer', version: raw.version };
+  const raw = envelope.raw;
   return {
     kind: 'ok',
     settings: {
       window: readWindow(raw.window),
-      recent: Array.isArray(raw.recent) ? raw.recent.flatMap(readRecent) : [],
-      theme: raw.theme === 'light' || raw.theme === 'dark' ? raw.theme : 'system',
-      lastFolder: typeof raw.lastFolder === 'string' && raw.lastFolder.length > 0 ? raw.lastFolder : null,
+      recent: validItems(raw.recent, RECENT_FILE).items,
+      theme: valueOr(oneOf(['light', 'dark'] as const), raw.theme, 'system'),
+      lastFolder: valueOr(text({ min: 1 }), raw.lastFolder, null),
     },
   };
 }
@@ -64,20 +69,13 @@ export function serializeSettings(settings: Settings): string {
 }
 
 function readWindow(value: unknown): WindowState | null {
-  if (!isRecord(value) || !finite(value.width) || !finite(value.height)) return null;
+  if (!isRecord(value) || !isFiniteNumber(value.width) || !isFiniteNumber(value.height)) return null;
   if (value.width < 200 || value.height < 150) return null;
   return {
-    x: finite(value.x) ? Math.round(value.x) : null,
-    y: finite(value.y) ? Math.round(value.y) : null,
+    x: isFiniteNumber(value.x) ? Math.round(value.x) : null,
+    y: isFiniteNumber(value.y) ? Math.round(value.y) : null,
     width: Math.round(value.width),
     height: Math.round(value.height),
     maximized: value.maximized === true,
   };
-}
-
-function readRecent(value: unknown): RecentFile[] {
-  if (!isRecord(value)) return [];
-  const { key, name, openedAt } = value;
-  if (typeof key !== 'string' || typeof name !== 'string' || typeof openedAt !== 'string') return [];
-  return key.length > 0 && name.length > 0 ? [{ key, name, openedAt }] : [];
 }
