@@ -1,4 +1,4 @@
-import type { RecentFile } from '../renderer/platform/types';
+import type { RecentFile } from '../core/platform/api';
 
 /** The recent-files list: newest first, one entry per path, capped so the menu stays short. */
 export const MAX_RECENT = 10;

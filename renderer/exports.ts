@@ -4,7 +4,7 @@ import type { Analysis } from '../core/analysis/types';
 import { anonymise, type AnonymiseOptions } from '../core/export/anonymise';
 import type { ChecklistAnswers } from '../core/guidance/checklist';
 import type { Recording } from '../core/recording';
-import type { PlatformApi } from './platform/types';
+import type { PlatformApi } from '../core/platform/api';
 import type { EdfRequest, ReportRequest } from './worker/protocol';
 
 /** The exports, always of the reviewed analysis: what the user sees is what leaves the app. */

@@ -6,7 +6,7 @@ import { AnnouncerProvider } from './a11y/announcer';
 import { App } from './App';
 import { browserPlatform } from './platform/browser';
 import { PlatformProvider } from './platform/context';
-import type { PlatformApi } from './platform/types';
+import type { PlatformApi } from '../core/platform/api';
 
 declare global {
   interface Window {

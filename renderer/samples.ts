@@ -1,4 +1,4 @@
-import type { OpenedFile } from './platform/types';
+import type { OpenedFile } from '../core/platform/api';
 
 /** The example recordings shipped with the app, bundled as assets so both builds can open them. */
 const urls = import.meta.glob('../samples/*.csv', { query: '?url', import: 'default', eager: true }) as Record<string, string>;

@@ -1,4 +1,4 @@
-import type { MenuCommand, RecentFile } from '../../renderer/platform/types';
+import type { MenuCommand, RecentFile } from '../../core/platform/api';
 
 /**
  * The closed list of IPC channels. Main registers a handler for every entry of `INVOKE_CHANNELS` and nothing

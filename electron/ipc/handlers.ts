@@ -2,7 +2,7 @@ import { basename, extname, isAbsolute } from 'node:path';
 import { RECORDING_EXTENSIONS } from '../../core/import/extensions';
 import type { LibraryStore } from '../../core/library';
 import { parseSidecar } from '../../core/review/sidecar';
-import type { RecentFile } from '../../renderer/platform/types';
+import type { RecentFile } from '../../core/platform/api';
 import type { FileGrants } from '../files/grants';
 import { readRange } from '../files/read-range';
 import type { SidecarLocation, SidecarStore } from '../files/sidecar';

@@ -1,6 +1,6 @@
 import type { MenuItemConstructorOptions } from 'electron';
-import { commandById } from '../../renderer/platform/commands';
-import type { MenuCommand, RecentFile } from '../../renderer/platform/types';
+import { commandById } from '../../core/platform/commands';
+import type { MenuCommand, RecentFile } from '../../core/platform/api';
 
 /**
  * The application menu as data. Commands the page acts on go out as `MenuCommand`s; the few things only the

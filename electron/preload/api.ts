@@ -1,4 +1,4 @@
-import type { MenuCommand, OpenedFile, PlatformApi } from '../../renderer/platform/types';
+import type { MenuCommand, OpenedFile, PlatformApi } from '../../core/platform/api';
 import { EVENT_CHANNELS, type GrantedFile, type InvokeChannel, type IpcReply, type ReplyOf, type RequestOf } from '../ipc/channels';
 import { EVENT_SCHEMAS, LIMITS } from '../ipc/schemas';
 import { isDroppable, listenForDrops, NOT_DROPPABLE_MESSAGE, type DropTargetLike } from './drop';

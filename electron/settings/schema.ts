@@ -1,6 +1,6 @@
 import { isFiniteNumber, isRecord, object, oneOf, text, validItems, valueOr } from '../../core/schema/check';
 import { readEnvelope } from '../../core/schema/envelope';
-import type { RecentFile } from '../../renderer/platform/types';
+import type { RecentFile } from '../../core/platform/api';
 
 /** What the desktop shell remembers between runs, in one JSON file in the user-data folder. */
 

@@ -1,5 +1,5 @@
 import { Dialog } from '../a11y/Dialog';
-import { COMMANDS, GESTURES, SHORTCUT_MODES, chordLabel, type ShortcutMode } from '../platform/commands';
+import { COMMANDS, GESTURES, SHORTCUT_MODES, chordLabel, type ShortcutMode } from '../../core/platform/commands';
 
 interface Props {
   mode: ShortcutMode;

@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'react';
 import { usePlatform } from '../platform/context';
-import type { OpenedFile, RecentFile } from '../platform/types';
+import type { OpenedFile, RecentFile } from '../../core/platform/api';
 import { SAMPLES, openSample } from '../samples';
 
 interface Props {

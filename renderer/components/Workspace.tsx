@@ -11,7 +11,7 @@ import { TabList, panelId, tabId } from '../a11y/Tabs';
 import { classOf, eventKey, reviewLabel, type Palette } from '../chart/event-style';
 import { formatAmount, formatClock } from '../../core/format';
 import { useCommandKeys } from '../hooks/useCommandKeys';
-import type { CommandId, CommandScope, ShortcutMode } from '../platform/commands';
+import type { CommandId, CommandScope, ShortcutMode } from '../../core/platform/commands';
 import { runReviewCommand } from './review-commands';
 import { useReviewNavigation } from './useReviewNavigation';
 import type { SessionApi } from '../session/useSession';

@@ -2,7 +2,7 @@ import type { DetectedEvent } from '../../core/analysis/types';
 import { formatClock } from '../../core/format';
 import { isReviewable, isReviewed } from '../../core/review/progress';
 import { clampView, fullView, panBy, type View } from '../../core/view/viewport';
-import type { CommandId } from '../platform/commands';
+import type { CommandId } from '../../core/platform/commands';
 
 /** What the review screen lends the command table's actions. */
 export interface ReviewCommandContext {

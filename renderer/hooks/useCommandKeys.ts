@@ -1,6 +1,6 @@
 import { useEffect, useRef } from 'react';
 import { modalOpen } from '../a11y/Dialog';
-import { commandForKey, type CommandId, type CommandScope, type ShortcutMode } from '../platform/commands';
+import { commandForKey, type CommandId, type CommandScope, type ShortcutMode } from '../../core/platform/commands';
 
 /** Widgets that use arrows, Home/End, Enter and Space themselves. */
 const COMPOSITE = '[role="treegrid"], [role="grid"], [role="listbox"], [role="tablist"], [role="toolbar"], [role="menu"], [role="radiogroup"]';

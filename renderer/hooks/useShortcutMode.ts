@@ -1,5 +1,5 @@
 import { useCallback, useState } from 'react';
-import type { ShortcutMode } from '../platform/commands';
+import type { ShortcutMode } from '../../core/platform/commands';
 
 const KEY = 'twitchscope.shortcuts';
 

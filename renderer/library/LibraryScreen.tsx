@@ -2,7 +2,7 @@ import { useEffect, useState } from 'react';
 import type { LibraryEntry } from '../../core/library';
 import { TabList, panelId, tabId } from '../a11y/Tabs';
 import { usePlatform } from '../platform/context';
-import type { OpenedFile } from '../platform/types';
+import type { OpenedFile } from '../../core/platform/api';
 import { LibraryTable } from './LibraryTable';
 import { TrendsPanel } from './TrendsPanel';
 import type { LibraryApi } from './useLibrary';

@@ -1,6 +1,6 @@
 /** The library's store over whatever the host offers; null when the host keeps no library. */
 import type { LibraryStore } from '../../core/library';
-import type { PlatformApi } from '../platform/types';
+import type { PlatformApi } from '../../core/platform/api';
 
 export function platformLibraryStore(platform: PlatformApi): LibraryStore | null {
   const { loadLibrary, saveLibrary, setLibraryAside } = platform;

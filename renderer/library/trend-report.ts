@@ -2,7 +2,7 @@
 import type { LibraryEntry } from '../../core/library';
 import { buildTrendReportHtml } from '../../core/report/trend';
 import type { TagFilter } from '../../core/trends';
-import type { PlatformApi } from '../platform/types';
+import type { PlatformApi } from '../../core/platform/api';
 
 export async function saveTrendReport(platform: PlatformApi, recordings: readonly LibraryEntry[], filter: TagFilter): Promise<boolean> {
   const now = new Date();

@@ -6,7 +6,7 @@ import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { fingerprint } from '../../core/import/fingerprint';
 import { Library, type LibraryEntry } from '../../core/library';
 import { usePlatform } from '../platform/context';
-import type { OpenedFile } from '../platform/types';
+import type { OpenedFile } from '../../core/platform/api';
 import { openNoticeText } from './notice';
 import { platformLibraryStore } from './store';
 

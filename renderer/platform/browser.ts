@@ -2,7 +2,7 @@ import { RECORDING_EXTENSIONS } from '../../core/import/extensions';
 import { parseLibrary } from '../../core/library/parse';
 import { keepAsideReason } from '../../core/review/sidecar';
 import { idbDelete, idbGet, idbMove, idbPut } from './idb';
-import type { OpenedFile, PlatformApi, RecentFile } from './types';
+import type { OpenedFile, PlatformApi, RecentFile } from '../../core/platform/api';
 
 /**
  * The host API in a plain browser: a file input instead of a dialog, downloads instead of saving,
@@ -120,7 +120,7 @@ export const browserPlatform: PlatformApi = {
     const f = await pickFile('.csv,.edf,.bdf,text/csv');
     return f ? opened(f, fileKey(f)) : null;
   },
-  openDropped: (file) => remember(file),
+  openDropped: (file: File) => remember(file),
   async openRecent(key) {
     const file = await idbGet<File>('files', key).catch(() => undefined);
     return file ? opened(file, key) : null;

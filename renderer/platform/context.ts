@@ -1,5 +1,5 @@
 import { createContext, useContext } from 'react';
-import type { PlatformApi } from './types';
+import type { PlatformApi } from '../../core/platform/api';
 
 const PlatformContext = createContext<PlatformApi | null>(null);
 

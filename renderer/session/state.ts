@@ -3,7 +3,7 @@ import type { ChecklistAnswers } from '../../core/guidance/checklist';
 import type { ReviewEdit } from '../../core/review/edits';
 import type { RestoredWork } from '../../core/review/restore';
 import { record, redo, startHistory, undo, type History } from '../../core/review/history';
-import type { OpenedFile } from '../platform/types';
+import type { OpenedFile } from '../../core/platform/api';
 import type { ImportSettings, LoadedRecording, Stage } from '../worker/protocol';
 
 /** The user's undoable work: site labels and review edits. */

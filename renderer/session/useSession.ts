@@ -6,7 +6,7 @@ import { applyReview } from '../../core/review/apply';
 import { addEvent, adjustSpan, setReview } from '../../core/review/edits';
 import { restoreFromSidecar, SAVED_WORK_UNREADABLE } from '../../core/review/restore';
 import { usePlatform } from '../platform/context';
-import type { OpenedFile } from '../platform/types';
+import type { OpenedFile } from '../../core/platform/api';
 import { Cancelled, type AnalysisClient } from '../worker/client';
 import { useAnalysisClientFactory } from '../worker/client-context';
 import type { EdfRequest, ImportSettings, ReportRequest } from '../worker/protocol';

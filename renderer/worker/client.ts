@@ -1,5 +1,5 @@
 import type { Analysis } from '../../core/analysis/types';
-import type { OpenedFile } from '../platform/types';
+import type { OpenedFile } from '../../core/platform/api';
 import { Engine, failureMessage } from './engine';
 import type { AnalyseSettings, EdfRequest, ImportSettings, LoadedRecording, ReportRequest, Stage, WorkerRequest, WorkerResponse } from './protocol';
 

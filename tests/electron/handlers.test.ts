@@ -7,7 +7,7 @@ import { writeFileAtomic } from '../../node/fs/atomic-write';
 import type { FileSystemLike } from '../../node/fs/types';
 import { createHandlers, RequestRefused, type HandlerDeps } from '../../electron/ipc/handlers';
 import { addRecent, removeRecent } from '../../electron/recent';
-import type { RecentFile } from '../../renderer/platform/types';
+import type { RecentFile } from '../../core/platform/api';
 import { workText } from '../robustness/work';
 import { readOnlyFolder, tempDir, uniqueSuffix } from './helpers';
 

@@ -2,7 +2,7 @@ import type { MenuItemConstructorOptions } from 'electron';
 import { describe, expect, it } from 'vitest';
 import { MENU_COMMANDS } from '../../electron/ipc/channels';
 import { buildMenuTemplate, type MenuDeps } from '../../electron/menu/template';
-import type { MenuCommand } from '../../renderer/platform/types';
+import type { MenuCommand } from '../../core/platform/api';
 
 function build(overrides: Partial<MenuDeps> = {}) {
   const calls: string[] = [];

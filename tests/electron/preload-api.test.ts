@@ -3,7 +3,7 @@ import { EVENT_CHANNELS, type GrantedFile } from '../../electron/ipc/channels';
 import { LIMITS, validateRequest } from '../../electron/ipc/schemas';
 import { createPlatformApi } from '../../electron/preload/api';
 import type { DropEventLike } from '../../electron/preload/drop';
-import type { MenuCommand, OpenedFile } from '../../renderer/platform/types';
+import type { MenuCommand, OpenedFile } from '../../core/platform/api';
 
 const GRANT: GrantedFile = { token: 'c'.repeat(32), name: 'calf.csv', size: 40 * 1024 * 1024, key: '/data/calf.csv' };
 

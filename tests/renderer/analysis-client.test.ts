@@ -3,7 +3,7 @@ import { simulate } from '../../core/simulate/recording';
 import { genericCsv } from '../../core/simulate/csv';
 import { encodeUtf8 } from '../../core/import/text';
 import { Cancelled, InThreadClient } from '../../renderer/worker/client';
-import type { OpenedFile } from '../../renderer/platform/types';
+import type { OpenedFile } from '../../core/platform/api';
 
 /** A simulated two-channel calf recording as the file the user opened, counting how often it is read. */
 function fileOf(durationS: number) {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { COMMANDS, chordLabel, commandForKey, type CommandScope, type KeyLike } from '../../renderer/platform/commands';
+import { COMMANDS, chordLabel, commandForKey, type CommandScope, type KeyLike } from '../../core/platform/commands';
 
 const all: ReadonlySet<CommandScope> = new Set(['app', 'review', 'timeline']);
 const key = (k: string, more: Partial<KeyLike> = {}): KeyLike => ({ key: k, shiftKey: false, ctrlKey: false, metaKey: false, altKey: false, ...more });

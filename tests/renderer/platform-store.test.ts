@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { Library, LibraryReadOnlyError, emptyLibrary, serializeLibrary, type LibraryEntry } from '../../core/library';
 import { openNoticeText } from '../../renderer/library/notice';
 import { platformLibraryStore } from '../../renderer/library/store';
-import type { PlatformApi } from '../../renderer/platform/types';
+import type { PlatformApi } from '../../core/platform/api';
 import { libraryEntry } from '../support/library-entry';
 
 /** The library methods of a host, over one text and an aside list, as the browser keeps them in IndexedDB. */

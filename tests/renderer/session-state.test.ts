@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { initialState, reduce, type SessionState } from '../../renderer/session/state';
-import type { OpenedFile } from '../../renderer/platform/types';
+import type { OpenedFile } from '../../core/platform/api';
 import type { LoadedRecording } from '../../renderer/worker/protocol';
 
 const file = (key: string): OpenedFile => ({ name: `${key}.csv`, size: 10, key, read: async () => new Uint8Array(0) });

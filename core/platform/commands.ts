@@ -1,7 +1,7 @@
 /**
  * Every command a key can run, in one table: the application menu takes its accelerators from here, the
- * shortcuts dialog lists it, and the page's key handler matches keys against it. Plain data, so the
- * Electron main process can import it as it imports the platform types.
+ * shortcuts dialog lists it, and the page's key handler matches keys against it. Plain data in core, so the
+ * Electron main process and the page read the same table.
  */
 
 export type CommandId =

@@ -1,7 +1,8 @@
 /**
- * The one contract between the renderer and its host. `electron/preload.ts` implements it over IPC;
- * `renderer/platform/browser.ts` implements it with a file input, downloads and IndexedDB.
- * Plain data and functions only: class instances do not cross Electron's contextBridge.
+ * The one contract between the renderer and its host. `electron/preload/api.ts` implements it over IPC;
+ * `renderer/platform/browser.ts` implements it with a file input, downloads and IndexedDB. It lives in core,
+ * below both, so neither imports the other. Plain data and functions only: class instances do not cross
+ * Electron's contextBridge.
  */
 
 export interface OpenedFile {
@@ -12,6 +13,13 @@ export interface OpenedFile {
   key: string;
   /** Reads a byte range, so large recordings are never loaded whole. */
   read(offset: number, length: number): Promise<Uint8Array>;
+}
+
+/** A file dropped on the page: the DOM's `File`, named by what the hosts read of it (core has no DOM types). */
+export interface DroppedFile {
+  readonly name: string;
+  readonly size: number;
+  readonly lastModified: number;
 }
 
 export interface RecentFile {
@@ -49,7 +57,7 @@ export interface PlatformApi {
    * A file dropped on the window. Absent on the desktop, where the preload takes drops itself (so the page
    * never names a path) and hands the opened file to `onOpenFile`.
    */
-  openDropped?(file: File): Promise<OpenedFile>;
+  openDropped?(file: DroppedFile): Promise<OpenedFile>;
   /** Re-opens a recent file by key; null when it is gone. */
   openRecent(key: string): Promise<OpenedFile | null>;
   recentFiles(): Promise<RecentFile[]>;
