@@ -1,5 +1,6 @@
 /** The command line's words, parsed into a typed shape; wrong words are a UsageError (exit 2). */
 import { QUESTIONS, type Answer, type ChecklistAnswers, type QuestionId } from '../core/guidance/checklist';
+import { CONTEXT_FIELDS, CONTEXT_MAX_CHARS, EMPTY_CONTEXT, type ContextField, type RecordingContext } from '../core/review/context';
 
 export class UsageError extends Error {
   override name = 'UsageError';
@@ -35,15 +36,17 @@ export interface CliArgs {
   subject?: string;
   /** Checklist answers for the report (`--answer weakness-worse=yes`), as the app's checklist gives them. */
   answers: ChecklistAnswers;
+  /** How the recording was made, for the report (`--context muscle="left soleus"`). */
+  context: RecordingContext;
   /** Tags per recording file name (`trend --tag week3.csv=caffeine`). */
   tags: Record<string, string[]>;
   quiet: boolean;
 }
 
-const VALUE_FLAGS = new Set(['--events-in', '--edf', '--json', '--json-dir', '--summary', '--library', '--events', '--report', '--format', '--rate', '--site', '--column', '--sensitivity', '--subject', '--tag', '--answer']);
+const VALUE_FLAGS = new Set(['--events-in', '--edf', '--json', '--json-dir', '--summary', '--library', '--events', '--report', '--format', '--rate', '--site', '--column', '--sensitivity', '--subject', '--tag', '--answer', '--context']);
 
 export function parseArgs(argv: readonly string[]): CliArgs {
-  const out: CliArgs = { command: argv[0] ?? 'help', files: [], sites: {}, columns: {}, answers: {}, tags: {}, quiet: false, filtered: false, anonymise: false, keepTimeOfDay: false };
+  const out: CliArgs = { command: argv[0] ?? 'help', files: [], sites: {}, columns: {}, answers: {}, context: { ...EMPTY_CONTEXT }, tags: {}, quiet: false, filtered: false, anonymise: false, keepTimeOfDay: false };
   for (let i = 1; i < argv.length; i++) {
     const a = argv[i];
     if (a === '--filtered' || a === '--anonymise' || a === '--anonymize' || a === '--keep-time-of-day') {
@@ -130,6 +133,11 @@ export function parseArgs(argv: readonly string[]): CliArgs {
         out.answers[id] = answer;
         break;
       }
+      case '--context': {
+        const [field, text] = parseContext(value);
+        out.context[field] = text;
+        break;
+      }
       case '--column': {
         const m = /^([^=]+)=(emg|accel|other)(?::(.+))?$/i.exec(value);
         if (!m) throw new UsageError(`--column ${value}: write it as COLUMN=KIND[:UNIT], e.g. --column 2=emg:mV`);
@@ -153,4 +161,19 @@ function parseAnswer(value: string): [QuestionId, Answer] {
   const answer = ANSWER_WORDS[m[2].trim().toLowerCase()];
   if (!answer) throw new UsageError(`--answer ${value}: the answer must be yes, no or unsure`);
   return [question.id, answer];
+}
+
+/** The context field names as typed on the command line: `symptom-duration` for `symptomDuration`. */
+const contextName = (id: ContextField): string => id.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`);
+
+/** `muscle=left soleus` → the context field and its text. */
+function parseContext(value: string): [ContextField, string] {
+  const names = CONTEXT_FIELDS.map((f) => contextName(f.id)).join(', ');
+  const m = /^([^=]+)=(.*)$/.exec(value);
+  if (!m) throw new UsageError(`--context ${value}: write it as FIELD=TEXT, e.g. --context muscle="left soleus" (fields: ${names})`);
+  const field = CONTEXT_FIELDS.find((f) => contextName(f.id) === m[1].trim().toLowerCase());
+  if (!field) throw new UsageError(`--context ${value}: no field "${m[1].trim()}" (fields: ${names})`);
+  const text = m[2].replace(/\s+/g, ' ').trim();
+  if (text.length > CONTEXT_MAX_CHARS) throw new UsageError(`--context ${value.slice(0, 40)}...: keep it under ${CONTEXT_MAX_CHARS} characters`);
+  return [field.id, text];
 }

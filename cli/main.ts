@@ -46,6 +46,7 @@ Usage:
                            [--anonymise [--keep-time-of-day]]
                            [--format ID] [--rate HZ] [--site CHANNEL=SITE]... [--column N=KIND[:UNIT]]...
                            [--sensitivity 0..1] [--subject NAME] [--answer QUESTION=yes|no|unsure]...
+                           [--context FIELD=TEXT]...
   twitchscope analyze FILE|FOLDER... [--json-dir DIR] [--summary OUT.csv] [--library LIBRARY.json]
                                      [import and detection options]
   twitchscope trend FILE|FOLDER... [--report OUT.pdf|OUT.html] [--tag FILE=TAG]... [--subject NAME]
@@ -69,6 +70,8 @@ Usage:
   --answer Q=A       a checklist answer for the report's guidance, as in the app: yes, no or unsure, e.g.
                      --answer weakness-worse=yes; the questions:
 ${wrapped(QUESTIONS.map((q) => q.id).join(', '), 21, 110)}
+  --context F=TEXT   how the recording was made, printed on the report: placement, muscle, posture,
+                     symptom-duration, weakness; e.g. --context muscle="left soleus" --context posture="lying prone"
   --json-dir DIR     with several recordings: one <name>.analysis.json per recording in DIR
   --summary OUT.csv  with several recordings: one row per recording and site (rest, twitches, rate, sustained)
   --library FILE     add the recordings to this library index (e.g. the app's library.json); ones already
@@ -140,6 +143,7 @@ async function analyzeSeveral(args: CliArgs): Promise<void> {
     if (given) throw new UsageError(`${flag} writes one recording's output; with several recordings use --json-dir DIR and --summary OUT.csv`);
   }
   if (Object.keys(args.answers).length > 0) throw new UsageError('--answer belongs to one recording\'s report (analyze FILE --report OUT.pdf); several recordings have no guidance');
+  if (Object.values(args.context).some((v) => v !== '')) throw new UsageError('--context belongs to one recording\'s report (analyze FILE --report OUT.pdf)');
   failIfAny(await analyzeMany(args.files, batchArgs(args), writeOut));
 }
 
@@ -205,6 +209,7 @@ async function analyze(args: CliArgs): Promise<void> {
       recording: rec,
       analysis,
       answers: args.answers,
+      context: args.context,
       ...(subject ? { subject } : {}),
       software: { name: 'TwitchScope', version },
       generatedAt,

@@ -51,13 +51,13 @@ export function App() {
     async (kind: ExportKind) => {
       if (!state.loaded || !reviewed) return;
       try {
-        const input = { recording: state.loaded.recording, analysis: reviewed, answers: state.answers, subject: state.subject, recordedAt: state.recordedAt, anonymise: anonymiseOptions };
+        const input = { recording: state.loaded.recording, analysis: reviewed, answers: state.answers, context: state.context, subject: state.subject, recordedAt: state.recordedAt, anonymise: anonymiseOptions };
         await exportAs(platform, kind, input, { reportHtml, edf });
       } catch (err) {
         notify(`The export did not work: ${err instanceof Error ? err.message : String(err)}`);
       }
     },
-    [platform, state.loaded, state.answers, state.subject, state.recordedAt, reviewed, reportHtml, edf, notify, anonymiseOptions],
+    [platform, state.loaded, state.answers, state.context, state.subject, state.recordedAt, reviewed, reportHtml, edf, notify, anonymiseOptions],
   );
 
   const importEventsDialog = useCallback(async () => {

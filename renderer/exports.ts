@@ -5,6 +5,7 @@ import { anonymise, type AnonymiseOptions } from '../core/export/anonymise';
 import type { ChecklistAnswers } from '../core/guidance/checklist';
 import type { Recording } from '../core/recording';
 import type { PlatformApi } from '../core/platform/api';
+import type { RecordingContext } from '../core/review/context';
 import type { EdfRequest, ReportRequest } from './worker/protocol';
 
 /** The exports, always of the reviewed analysis: what the user sees is what leaves the app. */
@@ -14,6 +15,7 @@ export interface ExportInput {
   recording: Recording;
   analysis: Analysis;
   answers: ChecklistAnswers;
+  context: RecordingContext;
   subject: string;
   /** The date the user gave a recording whose file states none. */
   recordedAt: string | null;
@@ -58,6 +60,7 @@ export async function exportAs(platform: PlatformApi, kind: ExportKind, input: E
   const html = await worker.reportHtml({
     analysis: input.analysis,
     answers: input.answers,
+    context: input.context,
     ...(subject ? { subject } : {}),
     ...(dated !== input.recording && input.recordedAt ? { recordedAt: input.recordedAt } : {}),
     software: { name: 'TwitchScope', version },

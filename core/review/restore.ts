@@ -1,4 +1,5 @@
 import { sanitizeAnswers, type ChecklistAnswers } from '../guidance/checklist';
+import { EMPTY_CONTEXT, type RecordingContext } from './context';
 import type { ReviewEdit } from './edits';
 import { parseSidecar, sidecarMatches } from './sidecar';
 
@@ -11,6 +12,7 @@ export interface RestoredWork {
   subject: string;
   answers: ChecklistAnswers;
   recordedAt: string | null;
+  context: RecordingContext;
 }
 
 /** Said when saved work exists but could not be read: the host keeps it aside at the first save. */
@@ -38,7 +40,7 @@ export function restoreFromSidecar(
   }
   const restoredNotice = `Restored your saved work from ${s.savedAt ? formatDate(s.savedAt) : 'earlier'}.`;
   return {
-    restored: { work: { sites: s.sites, edits: s.edits }, sensitivity: s.sensitivity, params: s.params, subject: s.subject, answers: sanitizeAnswers(s.answers), recordedAt: s.recordedAt ?? null },
+    restored: { work: { sites: s.sites, edits: s.edits }, sensitivity: s.sensitivity, params: s.params, subject: s.subject, answers: sanitizeAnswers(s.answers), recordedAt: s.recordedAt ?? null, context: s.context ?? EMPTY_CONTEXT },
     notice:
       parsed.dropped.length === 0
         ? restoredNotice

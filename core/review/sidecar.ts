@@ -2,6 +2,7 @@ import { resolveParams } from '../detect/params';
 import { finite, isRecord, object, oneOf, optional, text, textOr, valueOr } from '../schema/check';
 import { readEnvelope } from '../schema/envelope';
 import { sanitizeAnswers } from '../guidance/checklist';
+import { CONTEXT_FIELDS, sanitizeContext, type RecordingContext } from './context';
 import type { ReviewAction, ReviewEdit } from './edits';
 
 /**
@@ -30,6 +31,8 @@ export interface Sidecar {
   answers: unknown;
   /** When the recording was made, as the user gave it for a file that does not say (ISO 8601). */
   recordedAt?: string;
+  /** How the recording was made and what the person feels (for the report); absent in older files. */
+  context?: RecordingContext;
 }
 
 export type SidecarWork = Omit<Sidecar, 'schema' | 'version' | 'savedAt' | 'recording'>;
@@ -54,7 +57,7 @@ export function serializeSidecar(s: Sidecar): string {
  */
 export type SidecarParse = { ok: true; sidecar: Sidecar; dropped: string[] } | { ok: false; reason: string };
 
-const KNOWN_FIELDS = new Set(['schema', 'version', 'savedAt', 'recording', 'subject', 'sites', 'edits', 'sensitivity', 'params', 'answers', 'recordedAt']);
+const KNOWN_FIELDS = new Set(['schema', 'version', 'savedAt', 'recording', 'subject', 'sites', 'edits', 'sensitivity', 'params', 'answers', 'recordedAt', 'context']);
 
 /** Reads a sidecar defensively: the file may be hand-edited or from a newer version. Bad edits are dropped. */
 export function parseSidecar(fileText: string): SidecarParse {
@@ -86,6 +89,9 @@ export function parseSidecar(fileText: string): SidecarParse {
   if (raw.answers !== undefined && raw.answers !== null && (!isRecord(raw.answers) || Object.keys(raw.answers).length !== Object.keys(answers).length)) {
     dropped.push('checklist answers');
   }
+  const hasContext = raw.context !== undefined && raw.context !== null;
+  const context = sanitizeContext(raw.context);
+  if (hasContext && !sameContext(raw.context, context)) dropped.push('the recording context');
   return {
     ok: true,
     sidecar: {
@@ -100,6 +106,7 @@ export function parseSidecar(fileText: string): SidecarParse {
       params: readParams(raw.params, dropped),
       answers,
       ...(typeof raw.recordedAt === 'string' && Number.isFinite(Date.parse(raw.recordedAt)) ? { recordedAt: raw.recordedAt } : {}),
+      ...(hasContext ? { context } : {}),
     },
     dropped,
   };
@@ -191,4 +198,11 @@ export function keepAsideReason(existing: string, next: string): string | null {
 /** Whether saved work may be applied to the recording just opened: only to the same content. */
 export function sidecarMatches(s: Sidecar, fingerprint: string): boolean {
   return s.recording.fingerprint === fingerprint;
+}
+
+/** Whether the stored context survived reading unchanged: only known text fields, within the length limit. */
+function sameContext(raw: unknown, read: RecordingContext): boolean {
+  if (!isRecord(raw)) return false;
+  if (Object.keys(raw).some((k) => !CONTEXT_FIELDS.some((f) => f.id === k))) return false;
+  return CONTEXT_FIELDS.every((f) => raw[f.id] === undefined || raw[f.id] === read[f.id]);
 }

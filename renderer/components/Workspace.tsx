@@ -188,7 +188,7 @@ export function Workspace({ session, loaded, analysis, palette, shortcutMode, co
         {tab === 'sites' && <SitesPanel analysis={analysis} session={session} />}
         {tab === 'guidance' && (
           <div className="page" data-testid="guidance">
-            <GuidancePanel analysis={analysis} answers={session.state.answers} onAnswersChange={session.setAnswers} />
+            <GuidancePanel analysis={analysis} answers={session.state.answers} onAnswersChange={session.setAnswers} context={session.state.context} onContextChange={session.setContext} />
           </div>
         )}
       </div>

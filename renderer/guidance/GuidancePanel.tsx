@@ -2,9 +2,11 @@ import { useCallback, useMemo, useState } from 'react';
 import type { Analysis } from '../../core/analysis/types';
 import type { ChecklistAnswers } from '../../core/guidance/checklist';
 import type { SectionId } from '../../core/guidance/content';
+import type { RecordingContext } from '../../core/review/context';
 import { DISCLAIMER, guidanceFor } from '../../core/guidance/index';
 import { AboutTwitching } from './AboutTwitching';
 import { Checklist } from './Checklist';
+import { RecordingContextForm } from './RecordingContextForm';
 import { GuidanceItems } from './GuidanceItems';
 import './guidance.css';
 
@@ -12,10 +14,12 @@ export interface GuidancePanelProps {
   analysis: Analysis;
   answers: ChecklistAnswers;
   onAnswersChange(next: ChecklistAnswers): void;
+  context: RecordingContext;
+  onContextChange(next: RecordingContext): void;
 }
 
 /** Guidance paired with the findings: the ranked items update as the checklist is answered; the disclaimer never scrolls away. */
-export function GuidancePanel({ analysis, answers, onAnswersChange }: GuidancePanelProps) {
+export function GuidancePanel({ analysis, answers, onAnswersChange, context, onContextChange }: GuidancePanelProps) {
   const items = useMemo(() => guidanceFor(analysis, answers), [analysis, answers]);
   const [openSection, setOpenSection] = useState<SectionId | null>(null);
   const showSource = useCallback((id: SectionId) => {
@@ -39,6 +43,7 @@ export function GuidancePanel({ analysis, answers, onAnswersChange }: GuidancePa
           <h2 id="gp-checklist-title">Checklist</h2>
           <p className="gp-hint">Your answers stay on this computer and appear in the report. Leave out anything you prefer not to answer.</p>
           <Checklist answers={answers} onAnswersChange={onAnswersChange} />
+          <RecordingContextForm context={context} onContextChange={onContextChange} />
         </section>
       </div>
       <section aria-labelledby="gp-about-title">

@@ -1,5 +1,6 @@
 import type { Analysis } from '../../core/analysis/types';
 import type { ChecklistAnswers } from '../../core/guidance/checklist';
+import { EMPTY_CONTEXT, type RecordingContext } from '../../core/review/context';
 import type { ReviewEdit } from '../../core/review/edits';
 import type { RestoredWork } from '../../core/review/restore';
 import { record, redo, startHistory, undo, type History } from '../../core/review/history';
@@ -33,6 +34,8 @@ export interface SessionState {
   answers: ChecklistAnswers;
   /** When the recording was made, given by the user for a file that does not say; saved with the work. */
   recordedAt: string | null;
+  /** How the recording was made and what the person feels, as typed (saved trimmed). */
+  context: RecordingContext;
 }
 
 export const EMPTY_WORK: Work = { sites: {}, edits: [] };
@@ -52,6 +55,7 @@ export const initialState: SessionState = {
   subject: '',
   answers: {},
   recordedAt: null,
+  context: EMPTY_CONTEXT,
 };
 
 
@@ -69,6 +73,7 @@ export type SessionAction =
   | { type: 'subject'; value: string }
   | { type: 'answers'; value: ChecklistAnswers }
   | { type: 'recorded-at'; value: string | null }
+  | { type: 'context'; value: RecordingContext }
   | { type: 'back-to-check' }
   | { type: 'close' };
 
@@ -80,7 +85,7 @@ export function reduce(s: SessionState, a: SessionAction): SessionState {
       return { ...s, busy: null };
     case 'opened': {
       const sameFile = s.file?.key === a.file.key && s.loaded !== null;
-      const keep = sameFile ? { history: s.history, sensitivity: s.sensitivity, params: s.params, subject: s.subject, answers: s.answers, recordedAt: s.recordedAt } : null;
+      const keep = sameFile ? { history: s.history, sensitivity: s.sensitivity, params: s.params, subject: s.subject, answers: s.answers, recordedAt: s.recordedAt, context: s.context } : null;
       return {
         ...s,
         phase: 'check',
@@ -97,6 +102,7 @@ export function reduce(s: SessionState, a: SessionAction): SessionState {
         subject: keep ? keep.subject : (a.restored?.subject ?? ''),
         answers: keep ? keep.answers : (a.restored?.answers ?? {}),
         recordedAt: keep ? keep.recordedAt : (a.restored?.recordedAt ?? null),
+        context: keep ? keep.context : (a.restored?.context ?? EMPTY_CONTEXT),
       };
     }
     case 'analysed':
@@ -120,6 +126,8 @@ export function reduce(s: SessionState, a: SessionAction): SessionState {
       return { ...s, answers: a.value };
     case 'recorded-at':
       return { ...s, recordedAt: a.value };
+    case 'context':
+      return { ...s, context: a.value };
     case 'back-to-check':
       return { ...s, phase: 'check', error: null };
     case 'close':

@@ -16,7 +16,7 @@ const DEBOUNCE_MS = 600;
 export function useAutosave(state: SessionState): SaveStatus {
   const platform = usePlatform();
   const [status, setStatus] = useState<SaveStatus>('idle');
-  const { file, loaded, phase, history, sensitivity, params, subject, answers, analysis, recordedAt } = state;
+  const { file, loaded, phase, history, sensitivity, params, subject, answers, analysis, recordedAt, context } = state;
 
   useEffect(() => {
     if (!file || !loaded || phase !== 'review' || !analysis) return;
@@ -24,7 +24,7 @@ export function useAutosave(state: SessionState): SaveStatus {
     const save = () => {
       if (!pending) return;
       pending = false;
-      const text = savedWorkText({ file, loaded, history, sensitivity, params, subject, answers, recordedAt }, new Date());
+      const text = savedWorkText({ file, loaded, history, sensitivity, params, subject, answers, recordedAt, context }, new Date());
       if (text === null) return;
       platform
         .saveSidecar(file.key, text)
@@ -39,7 +39,7 @@ export function useAutosave(state: SessionState): SaveStatus {
       clearTimeout(t);
       window.removeEventListener('pagehide', save);
     };
-  }, [platform, file, loaded, phase, analysis, history.present, sensitivity, params, subject, answers, recordedAt]);
+  }, [platform, file, loaded, phase, analysis, history.present, sensitivity, params, subject, answers, recordedAt, context]);
 
   return status;
 }

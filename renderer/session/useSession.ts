@@ -1,6 +1,7 @@
 import { useCallback, useEffect, useMemo, useReducer, useRef } from 'react';
 import type { Analysis, DetectedEvent } from '../../core/analysis/types';
 import type { ChecklistAnswers } from '../../core/guidance/checklist';
+import type { RecordingContext } from '../../core/review/context';
 import { spanNearClick } from '../../core/review/added-event';
 import { applyReview } from '../../core/review/apply';
 import { addEvent, adjustSpan, setReview } from '../../core/review/edits';
@@ -41,6 +42,7 @@ export interface SessionApi {
   setAnswers(value: ChecklistAnswers): void;
   /** The date of a recording whose file does not state one (ISO 8601), or null. */
   setRecordedAt(value: string | null): void;
+  setContext(value: RecordingContext): void;
   notify(message: string | null): void;
 }
 
@@ -179,6 +181,7 @@ export function useSession(): SessionApi {
       setSubject: (value) => dispatch({ type: 'subject', value }),
       setAnswers: (value) => dispatch({ type: 'answers', value }),
       setRecordedAt: (value) => dispatch({ type: 'recorded-at', value }),
+      setContext: (value) => dispatch({ type: 'context', value }),
       notify: (message) => dispatch({ type: 'notice', message }),
     }),
     [client, load, runAnalysis, setWork],

@@ -77,13 +77,16 @@ describe('twitchscope command line', () => {
   it('--answer takes checklist answers into the report and the printed guidance, as the app does', async () => {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'ts-cli-'));
     const html = path.join(dir, 'report.html');
-    const r = await cli(['analyze', path.join(ROOT, 'samples/calf-rest-emg.csv'), '--answer', 'weakness-worse=yes', '--answer', 'caffeine=unsure', '--report', html]);
+    const r = await cli(['analyze', path.join(ROOT, 'samples/calf-rest-emg.csv'), '--answer', 'weakness-worse=yes', '--answer', 'caffeine=unsure', '--context', 'muscle=left soleus', '--context', 'symptom-duration=about  3 months ', '--report', html]);
     expect(r.stderr).toBe('');
     expect(r.code).toBe(0);
     expect(r.stdout).toMatch(/guidance.*\n\s+- See a clinician: Please arrange to see a clinician\. You answered yes to: weakness getting worse/);
     const text = fs.readFileSync(html, 'utf8').replace(/<[^>]+>/g, ' ').replace(/\s+/g, ' ');
     expect(text).toContain('weakness getting worse Yes ▲');
     expect(text).toContain('caffeine or stimulants Not sure');
+    expect(text).toContain('Muscle left soleus');
+    expect(text).toContain('Symptoms for about 3 months');
+    expect(text).toContain('Not entered: electrode placement, posture, weakness felt in.');
   });
 
   it('--answer names the questions when one is unknown and the answers when one is wrong', async () => {
@@ -94,5 +97,8 @@ describe('twitchscope command line', () => {
     const wrong = await cli(['analyze', sample, '--answer', 'wasting=maybe']);
     expect(wrong.code).toBe(2);
     expect(wrong.stderr).toMatch(/--answer wasting=maybe: the answer must be yes, no or unsure/);
+    const context = await cli(['analyze', sample, '--context', 'side=left']);
+    expect(context.code).toBe(2);
+    expect(context.stderr).toMatch(/--context side=left: no field "side" \(fields: placement, muscle, posture, symptom-duration, weakness\)/);
   });
 });

@@ -32,8 +32,10 @@ const analysis = makeAnalysis([
 
 function Harness() {
   const [answers, setAnswers] = useState({});
+  const [context, setContext] = useState({ placement: '', muscle: '', posture: '', symptomDuration: '', weakness: '' });
   (window as unknown as { answers: unknown }).answers = answers;
-  return <GuidancePanel analysis={analysis} answers={answers} onAnswersChange={setAnswers} />;
+  (window as unknown as { context: unknown }).context = context;
+  return <GuidancePanel analysis={analysis} answers={answers} onAnswersChange={setAnswers} context={context} onContextChange={setContext} />;
 }
 
 createRoot(document.getElementById('root')!).render(<Harness />);
@@ -105,6 +107,20 @@ describe.skipIf(!executable)('Guidance panel in Chromium', () => {
     await page.locator('[data-id="one-site"] .gp-source').click();
     await expect(page.locator('#gp-section-see-clinician').evaluate((d) => (d as HTMLDetailsElement).open)).resolves.toBe(true);
     await expect(page.locator('#gp-section-bfs').evaluate((d) => (d as HTMLDetailsElement).open)).resolves.toBe(false);
+  });
+
+  it('takes the recording context in labelled fields, by keyboard', async () => {
+    const muscle = page.getByRole('textbox', { name: 'Muscle' });
+    await muscle.focus();
+    await page.keyboard.type('left soleus');
+    await page.keyboard.press('Tab');
+    await expect(page.evaluate(() => document.activeElement?.closest('label')?.textContent)).resolves.toContain('Posture');
+    await page.keyboard.type('lying prone');
+    const context = await page.evaluate(() => (window as unknown as { context: Record<string, string> }).context);
+    expect(context).toMatchObject({ muscle: 'left soleus', posture: 'lying prone', placement: '' });
+    for (const name of ['Electrode placement', 'Symptoms for', 'Weakness felt in']) await expect(page.getByRole('textbox', { name }).count()).resolves.toBe(1);
+    // Set PANEL_SCREENSHOT to a .png path to look at the form.
+    if (process.env.PANEL_SCREENSHOT) await page.getByTestId('recording-context').screenshot({ path: process.env.PANEL_SCREENSHOT });
   });
 
   it('logged no console errors', () => {

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { EMPTY_CONTEXT } from '../../core/review/context';
 import { initialState, reduce, type SessionState } from '../../renderer/session/state';
 import type { OpenedFile } from '../../core/platform/api';
 import type { LoadedRecording } from '../../renderer/worker/protocol';
@@ -13,7 +14,7 @@ function opened(s: SessionState, key: string, restored: boolean): SessionState {
     file: file(key),
     settings: {},
     loaded,
-    restored: restored ? { work, sensitivity: 0.8, params: {}, subject: 'AB', answers: {}, recordedAt: null } : null,
+    restored: restored ? { work, sensitivity: 0.8, params: {}, subject: 'AB', answers: {}, recordedAt: null, context: { ...EMPTY_CONTEXT, muscle: 'left soleus' } } : null,
     notice: null,
   });
 }
@@ -24,6 +25,7 @@ describe('session state', () => {
     expect(s.phase).toBe('check');
     expect(s.history.present).toEqual(work);
     expect(s.sensitivity).toBe(0.8);
+    expect(s.context.muscle).toBe('left soleus');
     expect(reduce(s, { type: 'undo' })).toEqual(s);
   });
 
@@ -38,6 +40,14 @@ describe('session state', () => {
     const other = opened(s, 'b', false);
     expect(other.history.present).toEqual({ sites: {}, edits: [] });
     expect(other.sensitivity).toBeNull();
+  });
+
+  it('the recording context is kept when the same file is read again and starts empty for another', () => {
+    let s = opened(initialState, 'a', false);
+    const context = { ...EMPTY_CONTEXT, posture: 'lying prone', symptomDuration: '3 months' };
+    s = reduce(s, { type: 'context', value: context });
+    expect(opened(s, 'a', false).context).toEqual(context);
+    expect(opened(s, 'b', false).context).toEqual(EMPTY_CONTEXT);
   });
 
   it('a failure leaves the phase as it was; dismissing clears the message', () => {

@@ -25,6 +25,8 @@ describe('restoring saved work', () => {
     expect(r.restored?.sensitivity).toBe(0.7);
     expect(r.restored?.subject).toBe('JD');
     expect(r.restored?.answers).toEqual({ weakness: 'no' });
+    // A file saved before the recording context existed restores an empty one.
+    expect(r.restored?.context).toEqual({ placement: '', muscle: '', posture: '', symptomDuration: '', weakness: '' });
     // The answer to a question this version does not ask is left out, and the user is told.
     expect(r.notice).toBe(
       'Restored your saved work from 2026-03-04. Parts this version cannot use were left out (checklist answers); the file is kept as it is, and your work from now on is saved beside it.',

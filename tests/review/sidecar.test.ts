@@ -24,6 +24,17 @@ describe('sidecar', () => {
     expect(sidecarMatches(back.sidecar, 'abc124')).toBe(false);
   });
 
+  it('keeps the recording context, trimmed, and names a context it could not read whole', () => {
+    const context = { placement: 'bipolar, 2 cm apart', muscle: 'left soleus', posture: 'lying prone', symptomDuration: '3 months', weakness: 'none' };
+    const s = makeSidecar('rest.csv', 'abc123', { ...work, context }, new Date('2026-01-02T03:04:05Z'));
+    const back = parseSidecar(serializeSidecar(s));
+    expect(back.ok && back.sidecar.context).toEqual(context);
+    expect(back.ok && back.dropped).toEqual([]);
+    const odd = parseSidecar(serializeSidecar(makeSidecar('rest.csv', 'abc123', { ...work, context: { ...context, muscle: 7, colour: 'red' } as never }, new Date(0))));
+    expect(odd.ok && odd.sidecar.context).toEqual({ ...context, muscle: '' });
+    expect(odd.ok && odd.dropped).toEqual(['the recording context']);
+  });
+
   it('refuses other files and versions with a readable reason', () => {
     expect(parseSidecar('{nope')).toMatchObject({ ok: false });
     expect(parseSidecar('{"schema":"other"}')).toMatchObject({ ok: false });
