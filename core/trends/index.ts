@@ -19,3 +19,4 @@ export {
 } from './series';
 export { firstToLatest, recordingLabels, type SiteChange } from './first-last';
 export { compareRecordings, recordingsWithSite } from './compare-entries';
+export { leadingSite, siteLead, MIN_COMPARING_RECORDINGS, MIN_SPAN_DAYS, type LeadingSite, type SiteLead } from './leading-site';

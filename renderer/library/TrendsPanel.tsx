@@ -1,7 +1,7 @@
 import { useMemo, useState } from 'react';
 import { formatDuration, formatNumber, listInWords, plural } from '../../core/format';
 import { PRESET_TAGS, normaliseTags, type LibraryEntry } from '../../core/library';
-import { dayLabel, filterByTags, placeInTime, rateSeries, spreadSeries, sustainedSeries, type TagFilter } from '../../core/trends';
+import { dayLabel, filterByTags, leadingSite, placeInTime, rateSeries, spreadSeries, sustainedSeries, type TagFilter } from '../../core/trends';
 import { usePlatform } from '../platform/context';
 import { ComparePicker } from './ComparePicker';
 import { OverTimeChart, type ChartSeries, type ChartTag } from './OverTimeChart';
@@ -55,6 +55,7 @@ export function TrendsPanel({ entries, onMessage }: { entries: readonly LibraryE
     })),
   }));
   const spread = spreadSeries(dated);
+  const lead = useMemo(() => leadingSite(dated), [dated]);
   // "Recorded" is drawn first and larger, so the smaller "with twitches" mark stays visible where they agree.
   const spreadChart: ChartSeries[] = [
     {
@@ -139,6 +140,12 @@ export function TrendsPanel({ entries, onMessage }: { entries: readonly LibraryE
               ))}
             </ul>
           )}
+          {spread.some((p) => p.recorded.length >= 2) && (
+            <p className={lead.consistent ? 'trend-lead trend-lead-consistent' : 'trend-lead'} data-testid="trend-leading-site">
+              {lead.consistent && <span aria-hidden="true">● </span>}
+              {lead.text}
+            </p>
+          )}
           <div className="trend-pair">
             <div>
               {sustained.length > 0 ? (
@@ -146,7 +153,7 @@ export function TrendsPanel({ entries, onMessage }: { entries: readonly LibraryE
               ) : (
                 <figure className="trend-chart" data-testid="trend-sustained-chart">
                   <figcaption>Sustained episodes per hour, by site</figcaption>
-                  <p>No sustained, cramp-like episodes in any of these recordings.</p>
+                  <p>No sustained activity in any of these recordings.</p>
                 </figure>
               )}
               {sustained.length > 0 && noEpisodes.length > 0 && <p className="muted">No sustained episodes at {listInWords(noEpisodes)} in any of these recordings.</p>}

@@ -55,7 +55,7 @@ describe('trend report', () => {
     expect(html).toContain('aria-label="Sustained episodes per hour by site over time"');
     expect(words).toContain(DISCLAIMER);
     const none = buildTrendReportHtml({ recordings: filterByTags(weeks, { without: ['caffeine'] }), software, generatedAt: '2026-01-20T10:00:00Z', filter: { without: ['caffeine'] } });
-    expect(text(none)).toContain('No sustained, cramp-like episodes in any of these recordings.');
+    expect(text(none)).toContain('No sustained activity in any of these recordings.');
     expect(text(none)).toContain('Recordings shown only those without "caffeine"');
   });
 

@@ -8,6 +8,8 @@ import { DISCLAIMER } from '../../guidance/content';
 import { formatDuration, formatNumber, listInWords, plural } from '../../format';
 import { dayLabel } from '../../trends/calendar';
 import { firstToLatest } from '../../trends/first-last';
+import { leadingSite, MIN_COMPARING_RECORDINGS, MIN_SPAN_DAYS } from '../../trends/leading-site';
+import { MIN_REST_S } from '../../guidance/findings';
 import { placeInTime, rateSeries, spreadSeries, sustainedSeries, type DatedRecording, type TagFilter, type TrendRecording } from '../../trends/series';
 import { readableTime } from '../header';
 import { esc, reportDocument, section, table } from '../html';
@@ -61,14 +63,14 @@ export function buildTrendReportHtml(input: TrendReportInput): string {
         withEpisodes.map((s) => ({ name: s.site, points: s.points.map((p) => ({ timeMs: p.timeMs, value: p.perHour, lower: p.lower, upper: p.upper, weight: p.analysedS })) })),
         { yLabel: 'sustained episodes per hour recorded (whisker: exact 95% interval)', ariaLabel: 'Sustained episodes per hour by site over time', plotH: 110 },
       )}</figure>${without.length ? `<p class="muted">No sustained episodes at ${esc(listInWords(without))} in any recording.</p>` : ''}`
-    : '<p>No sustained, cramp-like episodes in any of these recordings.</p>';
+    : '<p>No sustained activity in any of these recordings.</p>';
 
   const spread = spreadSeries(dated);
   const body = [
     headerHtml(input, dated, undated),
     `<ol class="key" aria-label="Key findings">${keyPoints(dated, undated, rates).map((l) => `<li>${esc(l)}</li>`).join('')}</ol>`,
     section('trend-rates', 'Twitches per minute of rest, by site, over time', rateChart),
-    section('trend-sustained', 'Sustained, cramp-like episodes per hour, over time', sustainedBody),
+    section('trend-sustained', 'Sustained activity per hour, over time', sustainedBody),
     section('trend-sites', 'Body sites with twitches in each recording', spread.length ? `<figure>${sitesOverTimeChart(spread)}</figure>` : '<p class="muted">No dated recordings.</p>'),
     recordingsTable(dated, undated),
     methods(input.software),
@@ -119,6 +121,8 @@ function keyPoints(dated: readonly DatedRecording[], undated: readonly TrendReco
         (same ? '' : ' Different sites were recorded, so these numbers are not directly comparable.'),
     );
   }
+  // Only where two sites were recorded together does "one site leading" mean anything.
+  if (dated.some((d) => d.recording.sites.filter((s) => s.restS > 0).length >= 2)) lines.push(leadingSite(dated).text);
   if (undated.length) lines.push(`${plural(undated.length, 'recording')} ${undated.length === 1 ? 'does' : 'do'} not state a date: listed in the table, not placed in time.`);
   if ([...dated.map((d) => d.recording), ...undated].every((r) => r.sites.length === 0)) {
     lines.push('No channel in these recordings is assigned to a body site, so rates cannot be followed by site. Assign sites to the channels and analyse again.');
@@ -160,7 +164,8 @@ function recordingsTable(dated: readonly DatedRecording[], undated: readonly Tre
 function methods(software: { name: string; version: string }): string {
   const items = [
     `<li><b>Software:</b> ${esc(software.name)} ${esc(software.version)}; each recording analysed on its own with the settings it was analysed with.</li>`,
-    '<li><b>Rates:</b> twitches ÷ minutes of usable rest at each site; 95% intervals are exact Poisson (Garwood). Sustained episodes are counted per hour of analysed signal, with the same exact interval.</li>',
+    '<li><b>Rates:</b> twitches ÷ minutes of usable rest at each site (the time the program kept, not confirmed relaxation); 95% intervals are exact Poisson (Garwood) and assume independent events, so they can be too narrow when twitches come in runs. Sustained episodes are counted per hour of analysed signal, with the same exact interval.</li>',
+    `<li><b>One site leading:</b> a site leads a recording when its rate\'s 95% interval lies above every other site\'s, each with at least ${MIN_REST_S / 60} minutes of rest; "most recordings" means more than half of at least ${MIN_COMPARING_RECORDINGS} such recordings spread over ${MIN_SPAN_DAYS} days or more.</li>`,
     '<li><b>Comparisons:</b> the latest recording of a site against its first, as a ratio of rates with an exact 95% interval by the conditional binomial method (Clopper–Pearson limits for the share of twitches in one recording, turned into a rate ratio). "Higher" or "lower" is said only when the whole interval lies above or below no change; with fewer than 5 twitches in both, no comparison is made.</li>',
     '<li><b>Sites with twitches:</b> sites with usable rest and at least one twitch; a site not recorded cannot count.</li>',
   ];
