@@ -4,7 +4,7 @@
  * other site's, each with enough rest; one recording alone cannot show "consistently".
  */
 import { MIN_REST_S } from '../guidance/findings';
-import { listInWords, plural } from '../guidance/numbers';
+import { listInWords, plural } from '../format';
 import { rateInterval } from '../stats/poisson';
 import { DAY_MS, dayLabel } from './calendar';
 import type { DatedRecording } from './series';
