@@ -1,8 +1,8 @@
 /** Guidance rules driven mainly by the checklist answers. */
 import type { ChecklistAnswers, QuestionId } from './checklist';
 import { questionById } from './checklist';
-import { listInWords } from '../format';
-import { capitalise, twitchPhrase } from './phrases';
+import { capitalise, listInWords } from '../format';
+import { twitchPhrase } from './phrases';
 import { flaggedUnsure, flaggedYes, RED_FLAGS, type Rule } from './rule-types';
 
 const shortOf = (ids: readonly QuestionId[]): string[] => ids.map((id) => questionById(id).short);

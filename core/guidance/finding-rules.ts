@@ -1,7 +1,7 @@
 /** Guidance rules driven by what the recording shows. */
 import { MIN_REST_S, type Findings, type Location } from './findings';
-import { formatDuration, formatRate, listInWords, plural } from '../format';
-import { capitalise, eventNoun, rateWithInterval, strengthAnswerPhrase, sustainedPhrase, twitchPhrase } from './phrases';
+import { capitalise, formatDuration, formatRate, listInWords, plural } from '../format';
+import { eventNoun, rateWithInterval, strengthAnswerPhrase, sustainedPhrase, twitchPhrase } from './phrases';
 import type { Rule } from './rule-types';
 
 const FREQUENT_SUSTAINED = 3;

@@ -43,7 +43,3 @@ export function strengthAnswerPhrase(answers: ChecklistAnswers): string {
   if (a === 'unsure') return 'not sure about weakness';
   return 'weakness question not answered';
 }
-
-export function capitalise(s: string): string {
-  return s.charAt(0).toUpperCase() + s.slice(1);
-}

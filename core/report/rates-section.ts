@@ -1,14 +1,14 @@
 /** Events per minute of rest by site: chart and table with their 95 % intervals and how much they cluster. */
 import { noRateWords } from '../analysis/site-summary';
 import type { Findings } from '../guidance/findings';
-import { formatNumber } from '../format';
+import { capitalise, formatNumber } from '../format';
 import { eventNoun } from '../guidance/phrases';
 import { siteRatesChart } from './charts/site-rates';
 import { esc, section, table } from './html';
 
 export function ratesSection(f: Findings): string {
   const noun = eventNoun(f.onlyAccelerometer);
-  const title = noun.charAt(0).toUpperCase() + noun.slice(1);
+  const title = capitalise(noun);
   const rows = f.locations.map((l) => [
     esc(l.name),
     String(l.channels.length),

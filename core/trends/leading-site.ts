@@ -4,7 +4,7 @@
  * other site's, each with enough rest; one recording alone cannot show "consistently".
  */
 import { MIN_REST_S } from '../guidance/findings';
-import { listInWords, plural } from '../format';
+import { capitalise, listInWords, plural } from '../format';
 import { rateInterval } from '../stats/poisson';
 import { DAY_MS, dayLabel } from './calendar';
 import type { DatedRecording } from './series';
@@ -65,11 +65,9 @@ function leadText(leads: readonly SiteLead[], site: string | null, count: number
   }
   const span = `${dayLabel(leads[0].timeMs)} to ${dayLabel(leads[n - 1].timeMs)}`;
   if (consistent) {
-    return `${capital(site!)} led in ${count} of ${plural(n, 'recording')} that compared two or more sites (${span}): its rate's 95% interval lay above every other site's. Twitching that keeps to one muscle group over weeks is worth showing a clinician.`;
+    return `${capitalise(site!)} led in ${count} of ${plural(n, 'recording')} that compared two or more sites (${span}): its rate's 95% interval lay above every other site's. Twitching that keeps to one muscle group over weeks is worth showing a clinician.`;
   }
   const others = [...new Set(leads.map((l) => l.leader).filter((l): l is string => l !== null))];
   const who = others.length ? ` Sites that led: ${listInWords(others.map((s) => `${s} (${leads.filter((l) => l.leader === s).length})`))}.` : '';
   return `No one site led in most of the ${n} recordings that compared two or more sites (${span}).${who}`;
 }
-
-const capital = (s: string): string => s.charAt(0).toUpperCase() + s.slice(1);

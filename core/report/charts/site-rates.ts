@@ -1,6 +1,6 @@
 /** Horizontal bars of events per minute of rest by location, with their 95 % intervals as whiskers. */
 import type { Location } from '../../guidance/findings';
-import { formatNumber } from '../../format';
+import { capitalise, formatNumber } from '../../format';
 import { tickStep, ticks } from './scale';
 import { line, rect, svg, text } from './svg';
 
@@ -43,5 +43,5 @@ export function siteRatesChart(locations: readonly Location[], noun: string): st
   });
   parts.push(line(LABEL_W, TOP, LABEL_W, axisY, 'stroke="#000" stroke-width="0.8"'));
   parts.push(line(LABEL_W, axisY, LABEL_W + plotW, axisY, 'stroke="#000" stroke-width="0.8"'));
-  return svg(WIDTH, height, parts.join(''), `${noun.charAt(0).toUpperCase()}${noun.slice(1)} per minute of rest by site`);
+  return svg(WIDTH, height, parts.join(''), `${capitalise(noun)} per minute of rest by site`);
 }

@@ -5,7 +5,7 @@
  */
 import { hasRate } from '../../analysis/site-summary';
 import { DISCLAIMER } from '../../guidance/content';
-import { formatDuration, formatNumber, listInWords, plural } from '../../format';
+import { capitalise, formatDuration, formatNumber, listInWords, plural } from '../../format';
 import { dayLabel } from '../../trends/calendar';
 import { firstToLatest } from '../../trends/first-last';
 import { leadingSite, MIN_COMPARING_RECORDINGS, MIN_SPAN_DAYS } from '../../trends/leading-site';
@@ -36,7 +36,6 @@ table.trend td:nth-child(-n+3) { white-space: nowrap; }
 .tags { font-size: 7.4pt; }
 `;
 
-const capital = (s: string): string => s.charAt(0).toUpperCase() + s.slice(1);
 
 export function buildTrendReportHtml(input: TrendReportInput): string {
   const { dated, undated } = placeInTime(input.recordings);
@@ -108,7 +107,7 @@ function headerHtml(input: TrendReportInput, dated: readonly DatedRecording[], u
 
 function keyPoints(dated: readonly DatedRecording[], undated: readonly TrendRecording[], rates: ReturnType<typeof rateSeries>): string[] {
   const lines: string[] = [];
-  for (const change of firstToLatest(rates)) lines.push(`${capital(change.site)}, latest against first: ${change.comparison.text}`);
+  for (const change of firstToLatest(rates)) lines.push(`${capitalise(change.site)}, latest against first: ${change.comparison.text}`);
   const once = rates.filter((s) => s.points.length === 1).map((s) => s.site);
   if (once.length) lines.push(`Recorded once only: ${listInWords(once)}. A trend needs two recordings of the same site.`);
   const spread = spreadSeries(dated);
