@@ -12,6 +12,8 @@ export class ZeroPhaseFilter {
     readonly padLength: number,
     /** Working memory, shareable between filters used one after another. */
     private readonly scratch: FilterScratch = new FilterScratch(),
+    /** Samples per block (the result does not depend on it). */
+    private readonly block = BLOCK,
   ) {
     // Butterworth and notch sections from the bilinear transform have zeros at z = ±1 or on the unit
     // circle in conjugate pairs, so b2 = b0; the sweeps below rely on it.
@@ -21,7 +23,13 @@ export class ZeroPhaseFilter {
     }
   }
 
-  /** Filters `input[from, to)` into `output[from, to)`; the two may be the same array. */
+  /**
+   * Filters `input[from, to)` into `output[from, to)`; the two may be the same array. The padded signal is
+   * worked through in blocks that stay in cache, so the float64 work buffer is one block, not the signal:
+   * a first sweep runs the forward passes and keeps their state at the start of each block; then, from
+   * the last block back, each block's forward passes are run again from that state (the same operations
+   * on the same values, so the same results), followed by its backward passes.
+   */
   apply(input: Float32Array, output: Float32Array, from = 0, to = input.length): void {
     const n = to - from;
     if (n <= 0) return;
@@ -31,32 +39,115 @@ export class ZeroPhaseFilter {
     }
     const pad = Math.min(this.padLength, n - 1);
     const total = n + 2 * pad;
-    const w = this.scratch.take(total);
-    const first = input[from];
-    const last = input[to - 1];
-    w.set(input.subarray(from, to), pad);
-    for (let j = 1; j <= pad; j++) {
-      w[pad - j] = 2 * first - input[from + j];
-      w[pad + n - 1 + j] = 2 * last - input[to - 1 - j];
+    const passes = Math.ceil(this.filter.sections / 2);
+    const B = this.block;
+    const blocks = Math.ceil(total / B);
+    const w = this.scratch.take(Math.min(total, B));
+    const saved = this.scratch.states(blocks * passes * STATE);
+    const state = this.scratch.sweep(2 * passes * STATE);
+    const back = state.subarray(passes * STATE);
+    const padded = new PaddedSignal(input, from, to, pad);
+    for (let b = 0; b + 1 < blocks; b++) {
+      const len = padded.fill(w, b * B, Math.min(total, (b + 1) * B));
+      for (let p = 0; p < passes; p++) {
+        if (b === 0) restState(this.filter, p, w[0], state);
+        runPass(this.filter, p, w, 0, len, 1, state);
+        saved.set(state.subarray(p * STATE, (p + 1) * STATE), ((b + 1) * passes + p) * STATE);
+      }
     }
-    runCascade(this.filter, w, 0, total, 1);
-    // The backward pass ends at the first kept sample: the leading padding's output is never read.
-    runCascade(this.filter, w, total - 1, pad - 1, -1);
-    output.set(w.subarray(pad, pad + n), from);
+    // The backward passes end at the first kept sample: the leading padding's output is never read.
+    const firstBlock = Math.floor(pad / B);
+    for (let b = blocks - 1; b >= firstBlock; b--) {
+      const start = b * B;
+      const len = padded.fill(w, start, Math.min(total, start + B));
+      for (let p = 0; p < passes; p++) {
+        if (b === 0) restState(this.filter, p, w[0], state);
+        else state.set(saved.subarray((b * passes + p) * STATE, (b * passes + p + 1) * STATE), p * STATE);
+        runPass(this.filter, p, w, 0, len, 1, state);
+      }
+      const lo = Math.max(0, pad - start);
+      for (let p = 0; p < passes; p++) {
+        if (b === blocks - 1) restState(this.filter, p, w[len - 1], back);
+        runPass(this.filter, p, w, len - 1, lo - 1, -1, back);
+      }
+      const hi = Math.min(len, pad + n - start);
+      if (hi > lo) output.set(w.subarray(lo, hi), from + start + lo - pad);
+    }
   }
 }
 
-/** A float64 buffer that grows to the longest stretch filtered, reused across calls and filters. */
+/** Samples per block of the padded signal: 256 KB of float64, which the passes over it find in cache. */
+const BLOCK = 1 << 15;
+/** Doubles of state per pass of two sections: the last two inputs and outputs of each. */
+const STATE = 6;
+
+/**
+ * The signal `input[from, to)` extended at both ends by `pad` samples of odd reflection, read in blocks.
+ * The samples reflected are copied first: filtering in place overwrites them before the blocks that
+ * reflect them are read.
+ */
+class PaddedSignal {
+  private readonly first: number;
+  private readonly last: number;
+  private readonly n: number;
+  /** input[from, from + pad] and input[to - 1 - pad, to - 1]. */
+  private readonly head: Float32Array;
+  private readonly tail: Float32Array;
+
+  constructor(
+    private readonly input: Float32Array,
+    private readonly from: number,
+    to: number,
+    private readonly pad: number,
+  ) {
+    this.first = input[from];
+    this.last = input[to - 1];
+    this.n = to - from;
+    this.head = input.slice(from, from + pad + 1);
+    this.tail = input.slice(to - 1 - pad, to);
+  }
+
+  /** Writes padded samples [start, end) into `w` from 0; returns how many. */
+  fill(w: Float64Array, start: number, end: number): number {
+    const { input, from, pad, first, last, n, head, tail } = this;
+    let i = start;
+    for (; i < Math.min(end, pad); i++) w[i - start] = 2 * first - head[pad - i];
+    const midEnd = Math.min(end, pad + n);
+    if (i < midEnd) {
+      w.set(input.subarray(from + i - pad, from + midEnd - pad), i - start);
+      i = midEnd;
+    }
+    // Sample i past the end reflects input[to - 1 - j], j = i - (pad + n - 1), which is tail[pad - j].
+    for (; i < end; i++) w[i - start] = 2 * last - tail[2 * pad + n - 1 - i];
+    return end - start;
+  }
+}
+
+/** A float64 block and small state arrays, grown to the largest asked for and reused across filters. */
 export class FilterScratch {
   private buffer = new Float64Array(0);
+  private saved = new Float64Array(0);
+  private current = new Float64Array(0);
 
   take(length: number): Float64Array {
-    if (this.buffer.length < length) this.buffer = new Float64Array(Math.ceil(length * 1.25));
+    if (this.buffer.length < length) this.buffer = new Float64Array(length);
     return this.buffer;
   }
 
+  /** Room for the passes' states at the start of every block. */
+  states(length: number): Float64Array {
+    if (this.saved.length < length) this.saved = new Float64Array(Math.ceil(length * 1.25));
+    return this.saved;
+  }
+
+  /** Room for the passes' states as the forward and the backward sweep go. */
+  sweep(length: number): Float64Array {
+    if (this.current.length < length) this.current = new Float64Array(length);
+    return this.current;
+  }
+
   get bytes(): number {
-    return this.buffer.byteLength;
+    return this.buffer.byteLength + this.saved.byteLength + this.current.byteLength;
   }
 }
 
@@ -66,16 +157,31 @@ function dcGain(filter: Sos): number {
   return g;
 }
 
-// Two sections per sweep with coefficients and state in locals: a generic loop over sections keeps its
+// Two sections per pass with coefficients and state in locals: a generic loop over sections keeps its
 // state in memory and runs several times slower. Each biquad runs in direct form I (Oppenheim & Schafer,
 // "Discrete-Time Signal Processing", 6.3) with its numerator's symmetry b2 = b0 folded in:
 // y[n] = b0 (x[n] + x[n-2]) + b1 x[n-1] - a2 y[n-2] - a1 y[n-1]. That is four multiplications instead of
 // five, and the loop-carried chain is one multiply and one subtraction, with y[n-1] entering last.
-function runCascade(filter: Sos, w: Float64Array, from: number, to: number, step: number): void {
+function runPass(filter: Sos, p: number, w: Float64Array, from: number, to: number, step: number, state: Float64Array): void {
+  const s = 2 * p;
+  if (s + 1 < filter.sections) runTwo(filter.coeffs, s * 5, w, from, to, step, state, p * STATE);
+  else runOne(filter.coeffs, s * 5, w, from, to, step, state, p * STATE);
+}
+
+/** Pass `p` at rest on a constant input `x0`: its first sample, so the pass starts without a step. */
+function restState(filter: Sos, p: number, x0: number, state: Float64Array): void {
   const c = filter.coeffs;
-  for (let s = 0; s < filter.sections; s += 2) {
-    if (s + 1 < filter.sections) runTwo(c, s * 5, w, from, to, step);
-    else runOne(c, s * 5, w, from, to, step);
+  const k = 2 * p * 5;
+  const o = p * STATE;
+  const y = restGain(c, k) * x0;
+  state[o] = x0;
+  state[o + 1] = x0;
+  state[o + 2] = y;
+  state[o + 3] = y;
+  if (2 * p + 1 < filter.sections) {
+    const v = restGain(c, k + 5) * y;
+    state[o + 4] = v;
+    state[o + 5] = v;
   }
 }
 
@@ -84,12 +190,12 @@ function restGain(c: Float64Array, k: number): number {
   return (c[k] + c[k + 1] + c[k + 2]) / (1 + c[k + 3] + c[k + 4]);
 }
 
-function runOne(c: Float64Array, k: number, w: Float64Array, from: number, to: number, step: number): void {
+function runOne(c: Float64Array, k: number, w: Float64Array, from: number, to: number, step: number, st: Float64Array, o: number): void {
   const b0 = c[k], b1 = c[k + 1], a1 = c[k + 3], a2 = c[k + 4];
-  let xp = w[from];
-  let xpp = xp;
-  let yp = restGain(c, k) * xp;
-  let ypp = yp;
+  let xp = st[o];
+  let xpp = st[o + 1];
+  let yp = st[o + 2];
+  let ypp = st[o + 3];
   for (let i = from; i !== to; i += step) {
     const x = w[i];
     const y = b0 * (x + xpp) + b1 * xp - a2 * ypp - a1 * yp;
@@ -99,17 +205,21 @@ function runOne(c: Float64Array, k: number, w: Float64Array, from: number, to: n
     yp = y;
     w[i] = y;
   }
+  st[o] = xp;
+  st[o + 1] = xpp;
+  st[o + 2] = yp;
+  st[o + 3] = ypp;
 }
 
-function runTwo(c: Float64Array, k: number, w: Float64Array, from: number, to: number, step: number): void {
+function runTwo(c: Float64Array, k: number, w: Float64Array, from: number, to: number, step: number, st: Float64Array, o: number): void {
   const b0 = c[k], b1 = c[k + 1], a1 = c[k + 3], a2 = c[k + 4];
   const d0 = c[k + 5], d1 = c[k + 6], e1 = c[k + 8], e2 = c[k + 9];
-  let xp = w[from];
-  let xpp = xp;
-  let yp = restGain(c, k) * xp;
-  let ypp = yp;
-  let vp = restGain(c, k + 5) * yp;
-  let vpp = vp;
+  let xp = st[o];
+  let xpp = st[o + 1];
+  let yp = st[o + 2];
+  let ypp = st[o + 3];
+  let vp = st[o + 4];
+  let vpp = st[o + 5];
   for (let i = from; i !== to; i += step) {
     const x = w[i];
     const y = b0 * (x + xpp) + b1 * xp - a2 * ypp - a1 * yp;
@@ -122,4 +232,10 @@ function runTwo(c: Float64Array, k: number, w: Float64Array, from: number, to: n
     vp = v;
     w[i] = v;
   }
+  st[o] = xp;
+  st[o + 1] = xpp;
+  st[o + 2] = yp;
+  st[o + 3] = ypp;
+  st[o + 4] = vp;
+  st[o + 5] = vpp;
 }
