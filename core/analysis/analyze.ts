@@ -1,6 +1,5 @@
-import { detectAccel } from '../detect/accel';
-import { detectEmg } from '../detect/emg';
-import { describeParams, resolveParams, type SummaryParams } from '../detect/params';
+import type { AccelResult } from '../detect/accel';
+import { describeParams, resolveParams, type DetectionParams, type SummaryParams } from '../detect/params';
 import { notAnalysed, type ChannelResult } from '../detect/result';
 import type { Span } from '../detect/spans';
 import { Workspace } from '../detect/workspace';
@@ -8,6 +7,7 @@ import { formatDuration } from '../format';
 import type { Recording } from '../recording';
 import type { AnalysedChannel, Analysis, ChannelSummary, DetectedEvent } from './types';
 import { analysedChannels, channelsOf } from './channels';
+import { runChannelJob, type ChannelJob } from './jobs';
 import { ratePerMinute, summariseSites } from './site-summary';
 
 export interface AnalyzeOptions {
@@ -27,67 +27,99 @@ export interface AnalyzeOptions {
 }
 
 /**
- * Recording → Analysis. Accelerometers run first so their movement spans can be set aside in the EMG
- * recorded alongside; each channel's events are summarised, then pooled by site.
+ * What an analysis of a recording consists of: the analysed channels, and their detection in two phases.
+ * Accelerometers come first, so their movement spans can be set aside in the EMG recorded alongside; the
+ * channels of one phase are independent of each other (see `parallel.ts`).
  */
-export function analyzeRecording(rec: Recording, opts: AnalyzeOptions = {}): Analysis {
-  const params = resolveParams(opts.params);
-  const channels = analysedChannels(rec, opts.sites ?? {});
-  const order = [...channels.filter((c) => c.kind === 'accel'), ...channels.filter((c) => c.kind === 'emg')];
-  const weight = (id: string): number => channelsOf(rec, id).reduce((s, c) => s + c.data.length, 0);
-  const total = order.reduce((s, c) => s + weight(c.id), 0) || 1;
-  let done = 0;
-  const workspace = opts.workspace ?? new Workspace();
-  const results = new Map<string, ChannelResult>();
-  const movementS: Array<{ startS: number; endS: number }> = [];
-  abortIfAsked(opts);
+export class AnalysisPlan {
+  readonly params: DetectionParams;
+  readonly channels: AnalysedChannel[];
+  readonly results = new Map<string, ChannelResult>();
+  /** Samples per analysed channel, all axes counted: the weight of its share of the progress. */
+  readonly weights = new Map<string, number>();
+  readonly totalWeight: number;
+  private readonly movementS: Array<{ startS: number; endS: number }> = [];
 
-  for (const c of order) {
-    const w = weight(c.id);
-    const checkpoint = (f: number): void => {
-      abortIfAsked(opts);
-      opts.onProgress?.((done + f * w) / total);
-    };
-    const parts = channelsOf(rec, c.id);
-    if (rec.notRaw || parts.length === 0) {
-      results.set(c.id, notAnalysed((parts[0]?.data.length ?? 0) / c.sampleRateHz, rec.notRaw ?? 'No samples to analyse.'));
-    } else if (c.kind === 'accel') {
-      const r = detectAccel(
-        { id: c.id, axes: parts.map((p) => p.data), fs: c.sampleRateHz, startS: parts[0].startS, ...(parts[0].resolution ? { resolution: parts[0].resolution } : {}) },
-        params.accel,
-        checkpoint,
-        workspace,
-      );
-      for (const s of r.movement) movementS.push({ startS: parts[0].startS + s.start / c.sampleRateHz, endS: parts[0].startS + s.end / c.sampleRateHz });
-      results.set(c.id, r);
-    } else {
-      const ch = parts[0];
-      const movement: Span[] = movementS.map((m) => ({
-        start: Math.max(0, Math.floor((m.startS - ch.startS) * ch.sampleRateHz)),
-        end: Math.min(ch.data.length, Math.ceil((m.endS - ch.startS) * ch.sampleRateHz)),
-      }));
-      const r = detectEmg(
-        { id: c.id, data: ch.data, fs: ch.sampleRateHz, startS: ch.startS, unit: ch.unit, ...(ch.range ? { range: ch.range } : {}), movement: movement.filter((s) => s.end > s.start) },
-        params.emg,
-        checkpoint,
-        workspace,
-      );
-      if (movement.length > 0) r.notes.push('Time when the accelerometer showed movement is left out of the rest time.');
-      results.set(c.id, r);
-    }
-    done += w;
-    opts.onProgress?.(done / total);
+  constructor(
+    readonly rec: Recording,
+    opts: AnalyzeOptions,
+  ) {
+    this.params = resolveParams(opts.params);
+    this.channels = analysedChannels(rec, opts.sites ?? {});
+    for (const c of this.channels) this.weights.set(c.id, channelsOf(rec, c.id).reduce((s, ch) => s + ch.data.length, 0));
+    this.totalWeight = [...this.weights.values()].reduce((a, b) => a + b, 0) || 1;
   }
 
-  const events: DetectedEvent[] = [];
-  const summaries = channels.map((c) => {
-    const r = results.get(c.id)!;
-    events.push(...r.events);
-    return channelSummary(c, r, !rec.notRaw, params.summary);
-  });
-  events.sort((a, b) => a.startS - b.startS || a.channel.localeCompare(b.channel));
+  /** The analysed channels of a phase, in file order. */
+  phase(kind: 'accel' | 'emg'): AnalysedChannel[] {
+    return this.channels.filter((c) => c.kind === kind);
+  }
+
+  /**
+   * The detection job of a channel; null when there is nothing to detect on (a file of epoch counts, or
+   * no samples), whose result is then set here. EMG jobs need the accelerometer phase's results first.
+   */
+  job(c: AnalysedChannel): ChannelJob | null {
+    const rec = this.rec;
+    const parts = channelsOf(rec, c.id);
+    if (rec.notRaw || parts.length === 0) {
+      this.results.set(c.id, notAnalysed((parts[0]?.data.length ?? 0) / c.sampleRateHz, rec.notRaw ?? 'No samples to analyse.'));
+      return null;
+    }
+    const first = parts[0];
+    if (c.kind === 'accel') {
+      return { kind: 'accel', id: c.id, axes: parts.map((p) => p.data), fs: c.sampleRateHz, startS: first.startS, ...(first.resolution ? { resolution: first.resolution } : {}) };
+    }
+    const movement: Span[] = this.movementS.map((m) => ({
+      start: Math.max(0, Math.floor((m.startS - first.startS) * first.sampleRateHz)),
+      end: Math.min(first.data.length, Math.ceil((m.endS - first.startS) * first.sampleRateHz)),
+    }));
+    return { kind: 'emg', id: c.id, data: first.data, fs: first.sampleRateHz, startS: first.startS, unit: first.unit, ...(first.range ? { range: first.range } : {}), movement };
+  }
+
+  /** Takes a channel's result; an accelerometer's movement, in seconds, joins the spans the EMG sets aside. */
+  done(c: AnalysedChannel, r: ChannelResult): void {
+    if (c.kind === 'accel') {
+      const first = channelsOf(this.rec, c.id)[0];
+      for (const s of (r as AccelResult).movement) this.movementS.push({ startS: first.startS + s.start / c.sampleRateHz, endS: first.startS + s.end / c.sampleRateHz });
+    }
+    this.results.set(c.id, r);
+  }
+
+  /** Every channel's events and summary, pooled by site. Call when every channel is done. */
+  analysis(): Analysis {
+    const params = this.params;
+    const events: DetectedEvent[] = [];
+    const summaries = this.channels.map((c) => {
+      const r = this.results.get(c.id)!;
+      events.push(...r.events);
+      return channelSummary(c, r, !this.rec.notRaw, params.summary);
+    });
+    events.sort((a, b) => a.startS - b.startS || a.channel.localeCompare(b.channel));
+    return { channels: this.channels, events, summary: { channels: summaries, sites: summariseSites(summaries, params.summary.minRateRestS) }, parameters: describeParams(params) };
+  }
+}
+
+/** Recording → Analysis on this thread, one channel after another (`analyzeInParallel` spreads them). */
+export function analyzeRecording(rec: Recording, opts: AnalyzeOptions = {}): Analysis {
+  const plan = new AnalysisPlan(rec, opts);
+  const workspace = opts.workspace ?? new Workspace();
+  let done = 0;
+  abortIfAsked(opts);
+  for (const c of [...plan.phase('accel'), ...plan.phase('emg')]) {
+    const w = plan.weights.get(c.id)!;
+    const checkpoint = (f: number): void => {
+      abortIfAsked(opts);
+      opts.onProgress?.((done + f * w) / plan.totalWeight);
+    };
+    const job = plan.job(c);
+    if (job) plan.done(c, runChannelJob(job, plan.params, checkpoint, workspace));
+    done += w;
+    opts.onProgress?.(done / plan.totalWeight);
+  }
+  const analysis = plan.analysis();
   opts.onProgress?.(1);
-  return { channels, events, summary: { channels: summaries, sites: summariseSites(summaries, params.summary.minRateRestS) }, parameters: describeParams(params) };
+  return analysis;
 }
 
 /**
@@ -134,10 +166,12 @@ function channelSummary(c: AnalysedChannel, r: ChannelResult, analysed: boolean,
   };
 }
 
-function abortIfAsked(opts: AnalyzeOptions): void {
-  if (opts.signal?.aborted) {
-    const e = new Error('Analysis cancelled');
-    e.name = 'AbortError';
-    throw e;
-  }
+export function abortIfAsked(opts: AnalyzeOptions): void {
+  if (opts.signal?.aborted) throw abortError();
+}
+
+export function abortError(): Error {
+  const e = new Error('Analysis cancelled');
+  e.name = 'AbortError';
+  return e;
 }
