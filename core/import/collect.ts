@@ -23,6 +23,19 @@ interface ColumnProblems {
   firstText: string;
 }
 
+/** Problems of one kind as a list, in the order they were first seen: key, count, first line, first text. */
+export type ProblemList = Array<[key: number, count: number, firstLine: number, firstText: string]>;
+
+/** What a collector counted, apart from its samples: enough to join ranges of a file scanned apart (ranges.ts). */
+export interface CollectedCounts {
+  rows: number;
+  firstLine: number;
+  lastLine: number;
+  problems: ProblemList;
+  timeProblems: ProblemList;
+  outOfRange: ProblemList;
+}
+
 /**
  * Turns scanned rows into per-signal sample columns and per-clock time columns, following a TablePlan.
  * Cells that are missing or not numbers become NaN and are counted per column for the warnings.
@@ -55,9 +68,11 @@ export class TableCollector implements RowSink {
     private readonly plan: TablePlan,
     private readonly buffers: () => ScanBuffers,
     estimatedRows: number,
+    /** Arrays to fill first with each signal's samples: slots of shared arrays (ranges.ts). */
+    slots?: Float32Array[],
   ) {
-    this.signals = plan.signals.map((s) =>
-      new GrowableF32(plan.clocks[s.clock].type === 'rate' && s.presence === 'cell' ? 1024 : estimatedRows),
+    this.signals = plan.signals.map((s, j) =>
+      slots ? GrowableF32.over(slots[j]) : new GrowableF32(plan.clocks[s.clock].type === 'rate' && s.presence === 'cell' ? 1024 : estimatedRows),
     );
     this.times = plan.clocks.map((c) => (c.type === 'column' ? new GrowableF64(estimatedRows) : null));
     this.took = new Uint8Array(plan.clocks.length);
@@ -77,6 +92,11 @@ export class TableCollector implements RowSink {
     this.clockScale = Float64Array.from(this.clockUnits, (u) => timeScale(u).scale);
   }
 
+  /**
+   * One row, read on its own: a large file's rows may be split into ranges collected apart and joined
+   * (ranges.ts). A plan whose rows depend on the rows before them must be read by one scanner instead
+   * (see `scanInRanges` in index.ts).
+   */
   row(line: number, _fieldCount: number): void {
     const { values, status, texts } = this.buffers();
     if (this.firstLine < 0) this.firstLine = line;
@@ -132,6 +152,29 @@ export class TableCollector implements RowSink {
       if (g.length === g.data.length) g.grow();
       g.data[g.length++] = v;
     }
+  }
+
+  counts(): CollectedCounts {
+    const list = (m: Map<number, ColumnProblems>): ProblemList => [...m].map(([k, p]) => [k, p.count, p.firstLine, p.firstText]);
+    return { rows: this.rows, firstLine: this.firstLine, lastLine: this.lastLine, problems: list(this.problems), timeProblems: list(this.timeProblems), outOfRange: list(this.outOfRange) };
+  }
+
+  /** Adds the counts of the next range of the file, whose line numbers start `lineOffset` lines further on. */
+  addCounts(c: CollectedCounts, lineOffset: number): void {
+    if (c.rows === 0) return;
+    if (this.firstLine < 0) this.firstLine = c.firstLine + lineOffset;
+    this.lastLine = c.lastLine + lineOffset;
+    this.rows += c.rows;
+    const add = (m: Map<number, ColumnProblems>, list: ProblemList): void => {
+      for (const [k, count, firstLine, firstText] of list) {
+        const p = m.get(k);
+        if (p) p.count += count;
+        else m.set(k, { count, firstLine: firstLine + lineOffset, firstText });
+      }
+    };
+    add(this.problems, c.problems);
+    add(this.timeProblems, c.timeProblems);
+    add(this.outOfRange, c.outOfRange);
   }
 
   private note(map: Map<number, ColumnProblems>, key: number, line: number, text: string): void {

@@ -6,6 +6,12 @@ export class GrowableF32 {
   constructor(capacity: number) {
     this.data = new Float32Array(Math.max(16, capacity));
   }
+  /** Filling `storage` first (a slot of a larger, shared array); past its end, a copy of its own. */
+  static over(storage: Float32Array): GrowableF32 {
+    const g = new GrowableF32(0);
+    g.data = storage;
+    return g;
+  }
   push(v: number): void {
     if (this.length === this.data.length) this.grow();
     this.data[this.length++] = v;

@@ -1,3 +1,4 @@
+import { whenAborted } from '../abort';
 import type { Recording } from '../recording';
 import { buildRecording } from './build';
 import { TableCollector } from './collect';
@@ -8,6 +9,7 @@ import type { ImportOptions } from './options';
 import type { FormatDef } from './formats/format';
 import { BINARY_FORMATS, binaryFormatById, FORMATS, formatById } from './formats/registry';
 import type { TablePlan } from './plan';
+import { joinRanges, sharedSignals, splitAtLines, type RangeLane, type RangeScan, type RangeTask } from './ranges';
 import { DelimitedScanner, LineTooLong, LONGEST_DATA_LINE } from './scan';
 import type { ByteSource } from './source';
 import { createDecoder, encodeUtf8 } from './text';
@@ -16,6 +18,7 @@ export { ImportError, ImportCancelled } from './errors';
 export type { ImportOptions } from './options';
 export { ALL_FORMATS, FORMATS } from './formats/registry';
 export type { ByteSource } from './source';
+export type { RangeLane } from './ranges';
 export { bytesSource, blobSource, textSource } from './source';
 
 const CHUNK = 1 << 20;
@@ -45,8 +48,9 @@ function pickFormat(head: Head, forced?: string) {
 /**
  * Bytes → Recording. Streams the file in 1 MiB chunks (memory stays near the size of the samples),
  * reports progress as the fraction of bytes read, and stops with ImportCancelled when `signal` aborts.
+ * With `parallel` (threads that can read the same source), a large file's lines are read in ranges at once.
  */
-export async function importRecording(source: ByteSource, options: ImportOptions = {}): Promise<Recording> {
+export async function importRecording(source: ByteSource, options: ImportOptions = {}, parallel?: ParallelRead): Promise<Recording> {
   if (source.size === 0) throw new ImportError(source.name, 'the file is empty', 'choose the exported recording, not an empty file');
   if (options.rateHz !== undefined && !(options.rateHz > 0 && options.rateHz < 1e6)) {
     throw new ImportError(source.name, `the sample rate ${options.rateHz} Hz is not usable`, 'give a rate between 0 and 1,000,000 Hz');
@@ -65,7 +69,8 @@ export async function importRecording(source: ByteSource, options: ImportOptions
   if (plan.signals.some((s) => plan.clocks[s.clock] === undefined)) {
     throw new ImportError(source.name, 'no sample rate: the file has no time column and states no rate', 'pass the rate with --rate HZ, or set it in the import check');
   }
-  const collector = await scanTable(source, head, plan, options).catch((e: unknown) => {
+  const read = async (): Promise<TableCollector> => (parallel ? await scanInRanges(source, head, plan, options, parallel) : null) ?? (await scanTable(source, head, plan, options));
+  const collector = await read().catch((e: unknown) => {
     if (!(e instanceof LineTooLong)) throw e;
     const problem = `line ${e.line} is over ${LONGEST_DATA_LINE >> 20} MB long, which no row of samples is${e.openQuote ? ' (it holds a quote mark that is never closed, so the rest of the file reads as one line)' : ''}`;
     throw new ImportError(source.name, problem, 'the file is damaged or is not a table of samples; export the recording again', e.line);
@@ -126,11 +131,69 @@ function looksBinary(head: Head): boolean {
   return text.length > 0 && bad / text.length > 0.05;
 }
 
-async function scanTable(source: ByteSource, head: Head, plan: TablePlan, options: ImportOptions): Promise<TableCollector> {
-  const columns = 1 + Math.max(0, ...plan.signals.map((s) => s.column), ...plan.clocks.map((c) => (c.type === 'column' ? c.column : 0)));
+/** How many columns the scanner keeps: up to the last one the plan reads. */
+function columnsOf(plan: TablePlan): number {
+  return 1 + Math.max(0, ...plan.signals.map((s) => s.column), ...plan.clocks.map((c) => (c.type === 'column' ? c.column : 0)));
+}
+
+/** Rows `bytes` of data will hold, from the head's rows, with room to spare. */
+function estimateRows(head: Head, plan: TablePlan, bytes: number): number {
   const sample = head.lines.slice(plan.firstDataLine, plan.firstDataLine + 200);
   const bytesPerLine = Math.max(2, sample.reduce((a, l) => a + l.length + 1, 0) / Math.max(1, sample.length));
-  const estimatedRows = Math.ceil((source.size / bytesPerLine) * 1.02) + 1024;
+  return Math.ceil((bytes / bytesPerLine) * 1.02) + 1024;
+}
+
+/** Threads that scan ranges of the source, and the fewest bytes worth giving one. */
+export interface ParallelRead {
+  lanes: readonly RangeLane[];
+  /** Below this many bytes per range one scanner reads the file: a thread would cost more than it saves. */
+  minRangeBytes?: number;
+}
+
+const MIN_RANGE_BYTES = 4 << 20;
+
+/**
+ * The data lines read in byte ranges on `lanes` at once and joined; null when the file is too small,
+ * not UTF-8, holds a quoted line (which may run across a range's end) or a line too long to be a row,
+ * for `scanTable` to read whole.
+ */
+async function scanInRanges(source: ByteSource, head: Head, plan: TablePlan, options: ImportOptions, { lanes, minRangeBytes = MIN_RANGE_BYTES }: ParallelRead): Promise<TableCollector | null> {
+  const start = head.lineOffsets[plan.firstDataLine];
+  const parts = Math.min(lanes.length, Math.floor((source.size - (start ?? source.size)) / Math.max(1, minRangeBytes)));
+  if (head.encoding !== 'utf-8' || start === undefined || parts < 2) return null;
+  const columns = columnsOf(plan);
+  const ranges = await splitAtLines(source, start, source.size, parts);
+  const rows = estimateRows(head, plan, source.size);
+  const shared = sharedSignals(plan, rows);
+  let at = 0;
+  const tasks: RangeTask[] = ranges.map(([from, to], k) => {
+    const length = k === ranges.length - 1 ? rows - at : Math.floor((rows * (to - from)) / (source.size - start));
+    const task: RangeTask = { plan, columns, from, to, estimatedRows: estimateRows(head, plan, to - from), ...(shared ? { slot: { signals: shared, at, length } } : {}) };
+    at += length;
+    return task;
+  });
+  const done = ranges.map(() => 0);
+  const stopWatching = whenAborted(options.signal, () => lanes.forEach((l) => l.abort()));
+  const settled = await Promise.allSettled(
+    tasks.map((task, k) =>
+      lanes[k].scan(task, (bytes) => {
+        done[k] = bytes;
+        options.onProgress?.((start + done.reduce((a, b) => a + b, 0)) / source.size);
+      }),
+    ),
+  );
+  stopWatching();
+  if (options.signal?.aborted) throw new ImportCancelled();
+  const failed = settled.find((r) => r.status === 'rejected');
+  // A range's line numbers start at its own first line: one scanner reads the file again to name the line.
+  if (failed && (failed.reason as Error)?.name === 'LineTooLong') return null;
+  if (failed) throw failed.reason;
+  return joinRanges(plan, tasks, settled.map((r) => (r as PromiseFulfilledResult<RangeScan>).value), plan.firstDataLine + 1, shared);
+}
+
+async function scanTable(source: ByteSource, head: Head, plan: TablePlan, options: ImportOptions): Promise<TableCollector> {
+  const columns = columnsOf(plan);
+  const estimatedRows = estimateRows(head, plan, source.size);
   const decoder = createDecoder('utf-8');
   let scanner: DelimitedScanner | null = null;
   const collector = new TableCollector(plan, () => scanner!.buffers, estimatedRows);

@@ -47,6 +47,8 @@ export class LineTooLong extends Error {
 
 export class DelimitedScanner {
   readonly buffers: ScanBuffers;
+  /** Lines read through the quoted-field path: a quoted field may hold line breaks. */
+  quotedLines = 0;
   private carry: Uint8Array = new Uint8Array(0);
   private lineNo: number;
   private pendingCR = false;
@@ -255,6 +257,7 @@ export class DelimitedScanner {
     }
     if (i >= n && !final) return -1;
     this.scanQuoted(this.textDecoder.decode(bytes.subarray(pos, i)));
+    this.quotedLines++;
     this.lineNo++;
     return this.lineEnd(bytes, i, n);
   }

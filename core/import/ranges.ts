@@ -1,0 +1,167 @@
+/**
+ * A large file's data lines read as several byte ranges at once (one per thread), split at line ends and
+ * joined back in file order: the same samples, counts, problems and line numbers as one scanner reading
+ * the whole file, which `tests/import/ranges.test.ts` checks on split points chosen at random.
+ */
+import { TableCollector, type CollectedCounts } from './collect';
+import { ImportCancelled } from './errors';
+import { splitFields } from './head';
+import type { TablePlan } from './plan';
+import { DelimitedScanner } from './scan';
+import type { ByteSource } from './source';
+import { createDecoder } from './text';
+
+const CHUNK = 1 << 20;
+/** Bytes looked through for a line end after a nominal split point, per read. */
+const SEEK = 64 * 1024;
+
+/** One range of data lines to scan: bytes [from, to), starting at a line start and ending at a line end. */
+export interface RangeTask {
+  plan: TablePlan;
+  /** How many columns the scanner keeps. */
+  columns: number;
+  from: number;
+  to: number;
+  estimatedRows: number;
+  /** Where this range's samples go first: its slot of arrays in shared memory, one per signal. */
+  slot?: { signals: Float32Array[]; at: number; length: number };
+}
+
+/** A scanned range: its samples and times, its counts with line numbers from 0 at its first line. */
+export interface RangeScan {
+  /** Each signal's samples; empty for a signal whose samples all fitted in the task's slot. */
+  signals: Float32Array[];
+  times: (Float64Array | null)[];
+  /** Per signal: how many samples the slot holds, or -1 when they outgrew it. */
+  inSlot: number[];
+  counts: CollectedCounts;
+  lines: number;
+  /** Lines read as quoted fields: one may run on past a line end, so ranges cannot be trusted then. */
+  quotedLines: number;
+}
+
+/**
+ * Shared arrays for the samples of a file read in ranges, one per signal, sized like one scanner's
+ * (`rows`), with a slot per range in proportion to its bytes; null where threads cannot share memory.
+ * They become the recording's samples. Time columns, needed only until the samples are placed on their
+ * grid, stay each range's own, so no thread holds on to them afterwards.
+ */
+export function sharedSignals(plan: TablePlan, rows: number): Float32Array[] | null {
+  if (typeof SharedArrayBuffer !== 'function') return null;
+  return plan.signals.map(() => new Float32Array(new SharedArrayBuffer(4 * rows)));
+}
+
+/** Scans a range somewhere (a worker thread, a Web Worker), reporting bytes done as it goes. */
+export interface RangeLane {
+  scan(task: RangeTask, onBytes: (bytes: number) => void): Promise<RangeScan>;
+  /** Stops the running scan at its next chunk; it then rejects with ImportCancelled. */
+  abort(): void;
+}
+
+/** Reads and scans one range of `source` in 1 MiB chunks. */
+export async function scanRange(source: ByteSource, task: RangeTask, onBytes?: (bytes: number) => void, signal?: { readonly aborted: boolean }): Promise<RangeScan> {
+  const { plan, slot } = task;
+  let scanner: DelimitedScanner | null = null;
+  const slots = slot?.signals.map((a) => a.subarray(slot.at, slot.at + slot.length));
+  const collector = new TableCollector(plan, () => scanner!.buffers, task.estimatedRows, slots);
+  scanner = new DelimitedScanner(plan.delimiter, plan.decimalComma, task.columns, 0, collector, (line) => splitFields(line, plan.delimiter), createDecoder('utf-8'));
+  for (let offset = task.from; offset < task.to; ) {
+    if (signal?.aborted) throw new ImportCancelled();
+    const chunk = await source.read(offset, Math.min(CHUNK, task.to - offset));
+    if (chunk.length === 0) break;
+    scanner.push(chunk);
+    offset += chunk.length;
+    onBytes?.(offset - task.from);
+  }
+  scanner.end();
+  // A signal still writing into its slot stays there; one that outgrew it comes back as its own array.
+  const inSlot = collector.signals.map((g, j) => (slots && g.data === slots[j] ? g.length : -1));
+  return {
+    signals: collector.signals.map((g, j) => (inSlot[j] >= 0 ? new Float32Array(0) : g.trimmed())),
+    times: collector.times.map((g) => g?.view() ?? null),
+    inSlot,
+    counts: collector.counts(),
+    lines: scanner.nextLine,
+    quotedLines: scanner.quotedLines,
+  };
+}
+
+/** The byte after the first line end at or after `at` (a CR LF pair counts as one), or -1 before `limit`. */
+async function lineStartAfter(source: ByteSource, at: number, limit: number): Promise<number> {
+  for (let pos = at; pos < limit; pos += SEEK) {
+    // One byte more than is searched, to see whether a CR is followed by LF.
+    const bytes = await source.read(pos, Math.min(SEEK + 1, limit - pos));
+    for (let i = 0; i < Math.min(SEEK, bytes.length); i++) {
+      const b = bytes[i];
+      if (b === 10) return pos + i + 1;
+      if (b === 13) return i + 1 < bytes.length ? pos + i + (bytes[i + 1] === 10 ? 2 : 1) : -1;
+    }
+  }
+  return -1;
+}
+
+/** Up to `parts` ranges [from, to) covering [start, end), each but the last ending at a line end. */
+export async function splitAtLines(source: ByteSource, start: number, end: number, parts: number): Promise<Array<[number, number]>> {
+  const bounds = [start];
+  for (let k = 1; k < parts; k++) {
+    const at = Math.max(bounds[bounds.length - 1], Math.round(start + ((end - start) * k) / parts));
+    const cut = await lineStartAfter(source, at, end);
+    if (cut < 0 || cut >= end) break;
+    if (cut > bounds[bounds.length - 1]) bounds.push(cut);
+  }
+  bounds.push(end);
+  return bounds.slice(1).map((to, k) => [bounds[k], to]);
+}
+
+/**
+ * The ranges joined as one collector, as if one scanner had read them in order from line `firstLine`
+ * (1-based); null when a range met a quoted line, which the caller must then read whole. Samples in their
+ * slots of `shared` are moved down in place to follow the range before; time columns, and a signal that
+ * outgrew a slot, are copied into an array of their own, each range's part let go as soon as it is copied.
+ */
+export function joinRanges(plan: TablePlan, tasks: readonly RangeTask[], scans: RangeScan[], firstLine: number, shared: Float32Array[] | null): TableCollector | null {
+  if (scans.some((s) => s.quotedLines > 0)) return null;
+  const joined = new TableCollector(plan, () => ({ values: new Float64Array(0), status: new Uint8Array(0), texts: [] }), 0);
+  plan.signals.forEach((_, j) => {
+    const g = joined.signals[j];
+    g.data = joinColumn(Float32Array, tasks, scans.map((s) => ({ part: s.signals[j], inSlot: s.inSlot[j] })), shared?.[j]);
+    g.length = g.data.length;
+    for (const s of scans) s.signals[j] = new Float32Array(0);
+  });
+  joined.times.forEach((g, k) => {
+    if (!g) return;
+    g.data = joinColumn(Float64Array, tasks, scans.map((s) => ({ part: s.times[k]!, inSlot: -1 })), undefined);
+    g.length = g.data.length;
+    for (const s of scans) s.times[k] = new Float64Array(0);
+  });
+  let line = firstLine;
+  for (const s of scans) {
+    joined.addCounts(s.counts, line);
+    line += s.lines;
+  }
+  return joined;
+}
+
+type Column = Float32Array | Float64Array;
+
+function joinColumn<T extends Column>(Kind: { new (n: number): T }, tasks: readonly RangeTask[], parts: Array<{ part: T; inSlot: number }>, shared: T | undefined): T {
+  if (shared && parts.every((p) => p.inSlot >= 0)) {
+    // Each range filled the start of its slot, so its values only ever move down, over slack or over
+    // values already moved: copyWithin is a memmove.
+    let at = 0;
+    parts.forEach((p, k) => {
+      const from = tasks[k].slot!.at;
+      if (from !== at) shared.copyWithin(at, from, from + p.inSlot);
+      at += p.inSlot;
+    });
+    return shared.subarray(0, at) as T;
+  }
+  const lengths = parts.map((p, k) => (p.inSlot >= 0 ? p.inSlot : p.part.length));
+  const out = new Kind(lengths.reduce((a, b) => a + b, 0));
+  let at = 0;
+  parts.forEach((p, k) => {
+    out.set(p.inSlot >= 0 ? shared!.subarray(tasks[k].slot!.at, tasks[k].slot!.at + p.inSlot) : p.part, at);
+    at += lengths[k];
+  });
+  return out;
+}
