@@ -10,6 +10,7 @@ import { toAnalysisJson, type AnalysisJson } from '../core/analysis/json';
 import { WorkspaceKeeper } from '../core/detect/workspace';
 import { ImportError } from '../core/import/errors';
 import { readRecording, type ReadOptions } from './read-recording';
+import { workerDataFor } from './worker-thread';
 
 export interface BatchJob {
   index: number;
@@ -43,7 +44,7 @@ export async function analyseJob(job: BatchJob, workspaces?: WorkspaceKeeper): P
 /** Marks the threads `runBatch` starts, so importing this module in any other thread (a test runner's) listens to nothing. */
 export const BATCH_WORKER_MARK = 'twitchscope-batch-worker';
 
-if (parentPort && workerData === BATCH_WORKER_MARK) {
+if (parentPort && workerDataFor(workerData, BATCH_WORKER_MARK)) {
   const port = parentPort;
   const workspaces = new WorkspaceKeeper();
   port.on('message', (job: BatchJob) => {

@@ -69,7 +69,7 @@ export interface BatchOptions {
 /** One worker taking jobs until none are left; resolves with the job it was on if the thread died. */
 function runWorker(jobs: readonly BatchJob[], take: () => number, finish: (r: JobResult) => void): Promise<{ job: BatchJob; error: Error } | null> {
   return new Promise((resolve) => {
-    const worker = startCliWorker('batch-worker', BATCH_WORKER_MARK);
+    const worker = startCliWorker('batch-worker', { mark: BATCH_WORKER_MARK });
     let current: BatchJob | undefined;
     const feed = (): void => {
       current = jobs[take()];

@@ -1,7 +1,6 @@
 import fs from 'node:fs/promises';
 import path from 'node:path';
 import { randomBytes } from 'node:crypto';
-import { analyzeRecording } from '../core/analysis/analyze';
 import { eventsToCsv } from '../core/analysis/events-csv';
 import { anonymise } from '../core/export/anonymise';
 import { writeEdf } from '../core/export/edf/write';
@@ -10,6 +9,7 @@ import { ALL_FORMATS, ImportError } from '../core/import';
 import { QUESTIONS } from '../core/guidance/checklist';
 import { guidanceFor } from '../core/guidance';
 import { buildReportHtml } from '../core/report';
+import type { Recording } from '../core/recording';
 import { writeFileAtomic } from '../node/fs/atomic-write';
 import { parseArgs, UsageError, type CliArgs } from './args';
 import { htmlToPdf } from './pdf';
@@ -19,6 +19,7 @@ import { refuseOverwritingInputs } from './outputs';
 import { readRecording } from './read-recording';
 import { analyzeMany, type BatchRun } from './batch';
 import { trendCommand } from './trend';
+import { analyse, threadsFor } from './thread-lanes';
 import { softwareVersion } from './version';
 import { say, warn } from './terminal';
 
@@ -167,22 +168,18 @@ async function analyze(args: CliArgs): Promise<void> {
     ...(args.report ? [{ flag: '--report', path: args.report }] : []),
     ...(args.edf ? [{ flag: '--edf', path: args.edf }] : []),
   ]);
-  let rec = await readRecording(args.files[0], args);
-  const known = new Set([...rec.channels.map((c) => c.id), ...rec.sensors.map((s) => s.id)]);
-  for (const id of Object.keys(args.sites)) {
-    if (!known.has(id)) {
-      throw new UsageError(`--site ${id}=...: no channel "${id}" in ${rec.file} (channels: ${[...known].join(', ')})`);
-    }
-  }
+  const threads = await threadsFor(args.files[0]);
+  let rec;
   let analysis;
   try {
-    analysis = analyzeRecording(rec, {
-      sites: args.sites,
-      ...(args.sensitivity !== undefined ? { params: { sensitivity: args.sensitivity } } : {}),
-    });
+    rec = await readRecording(args.files[0], args, undefined, threads);
+    checkSites(rec, args.sites);
+    analysis = await analyse(rec, { sites: args.sites, ...(args.sensitivity !== undefined ? { params: { sensitivity: args.sensitivity } } : {}) }, threads);
   } catch (e) {
     if (e instanceof Error && /^(unknown parameter|parameter )/.test(e.message)) throw new UsageError(e.message);
     throw e;
+  } finally {
+    await threads?.close();
   }
   if (args.eventsIn) {
     const restored = await reviewFromFile(args.eventsIn, rec, analysis, args.sites);
@@ -218,6 +215,15 @@ async function analyze(args: CliArgs): Promise<void> {
   }
   if (!args.json) say(describeAnalysis(rec, analysis) + '\n');
   if (!args.json && Object.keys(args.answers).length > 0) say('\n' + describeGuidance(guidanceFor(analysis, args.answers)) + '\n');
+}
+
+function checkSites(rec: Recording, sites: Record<string, string>): void {
+  const known = new Set([...rec.channels.map((c) => c.id), ...rec.sensors.map((s) => s.id)]);
+  for (const id of Object.keys(sites)) {
+    if (!known.has(id)) {
+      throw new UsageError(`--site ${id}=...: no channel "${id}" in ${rec.file} (channels: ${[...known].join(', ')})`);
+    }
+  }
 }
 
 async function info(args: CliArgs): Promise<void> {

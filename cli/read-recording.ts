@@ -5,6 +5,7 @@ import type { Recording } from '../core/recording';
 import { NOT_REGULAR } from '../node/fs/read-regular';
 import { fileSource } from './node-source';
 import { progressLine, warn } from './terminal';
+import type { RecordingThreads } from './thread-lanes';
 
 /** The import choices the command line passes on; plain data, so they can be posted to a worker. */
 export interface ReadOptions {
@@ -14,7 +15,8 @@ export interface ReadOptions {
   quiet: boolean;
 }
 
-export async function readRecording(file: string, args: ReadOptions, showProgress = !args.quiet && process.stderr.isTTY): Promise<Recording> {
+/** Reads a recording file; with `threads`, a large one is read in byte ranges on all of them at once. */
+export async function readRecording(file: string, args: ReadOptions, showProgress = !args.quiet && process.stderr.isTTY, threads: RecordingThreads | null = null): Promise<Recording> {
   let source;
   try {
     source = await fileSource(file);
@@ -39,7 +41,7 @@ export async function readRecording(file: string, args: ReadOptions, showProgres
     };
   }
   try {
-    return await importRecording(source, options);
+    return await importRecording(source, options, threads ? { lanes: threads.rangeLanes(file) } : undefined);
   } finally {
     if (progress) warn('\n');
     await source.close();

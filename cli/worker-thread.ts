@@ -1,13 +1,24 @@
 import path from 'node:path';
 import { Worker } from 'node:worker_threads';
 
+/** What a command-line worker thread is told at its start: `mark` says which job it serves. */
+export interface CliWorkerData {
+  mark: string;
+  [more: string]: unknown;
+}
+
 /**
- * A worker thread running the command line's code, told its job by `mark` (its workerData). Built, the
- * command line is one file (bin/cli-cache.mjs), which the thread loads as is; run from the TypeScript
- * (tests, benches), the thread registers tsx and loads `module`, a file of cli/ named without extension.
+ * A worker thread running the command line's code. Built, the command line is one file
+ * (bin/cli-cache.mjs), which the thread loads as is; run from the TypeScript (tests, benches), the thread
+ * registers tsx and loads `module`, a file of cli/ named without extension.
  */
-export function startCliWorker(module: string, mark: string): Worker {
-  if (__filename.endsWith('.cjs')) return new Worker(__filename, { workerData: mark });
+export function startCliWorker(module: string, workerData: CliWorkerData): Worker {
+  if (__filename.endsWith('.cjs')) return new Worker(__filename, { workerData });
   const entry = path.join(__dirname, `${module}.ts`);
-  return new Worker(`require('tsx/cjs/api').register(); require(${JSON.stringify(entry)});`, { eval: true, workerData: mark });
+  return new Worker(`require('tsx/cjs/api').register(); require(${JSON.stringify(entry)});`, { eval: true, workerData });
+}
+
+/** The data a thread was started with, when it was started for `mark`. */
+export function workerDataFor<T extends CliWorkerData>(data: unknown, mark: string): T | null {
+  return typeof data === 'object' && data !== null && (data as CliWorkerData).mark === mark ? (data as T) : null;
 }
