@@ -146,7 +146,7 @@ function channelSummary(c: AnalysedChannel, r: ChannelResult, analysed: boolean,
         : `Only ${formatDuration(r.restS)} of rest: a twitch rate needs at least ${formatDuration(p.minRateRestS)}, so none is given.`,
     );
   } else if (analysed && r.restS < p.steadyRestS) {
-    notes.push(`Only ${formatDuration(r.restS)} of rest: the twitch rate is a rough figure (${formatDuration(p.steadyRestS)} or more gives a steadier one).`);
+    notes.push(`Only ${formatDuration(r.restS)} of rest: the rate is a rough figure (${formatDuration(p.steadyRestS)} or more gives a steadier one).`);
   }
   return {
     channel: c.id,

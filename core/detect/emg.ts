@@ -144,9 +144,9 @@ function channelNotes(mains: MainsFinding, fs: number, highHz: number, beats: nu
   if (fs < p.fullBandRateHz) {
     notes.push(`Sampled at ${round(fs)} Hz, so only activity up to ${round(highHz)} Hz is kept: small and fast potentials may be missed.`);
   }
-  if (beats > 0) notes.push(`A regular heartbeat (ECG) shows in this channel; ${beats} beats were set aside, not counted as twitches.`);
+  if (beats > 0) notes.push(`A regular heartbeat (ECG) shows in this channel; ${beats} beats were set aside, not counted as twitch-like events.`);
   if (Number.isFinite(minDetectable)) {
-    notes.push(`The smallest twitch this channel could show is about ${formatAmount(minDetectable, unit)} at its peak (${p.minSnr.toFixed(1)} times its noise floor).`);
+    notes.push(`The smallest twitch-like event this channel could show is about ${formatAmount(minDetectable, unit)} at its peak (${p.minSnr.toFixed(1)} times its noise floor).`);
   }
   return notes;
 }

@@ -57,7 +57,7 @@ export const concentrated: Rule = {
 
 function sustainedText(f: Findings): string {
   const could = f.onlyAccelerometer ? 'a cramp, a tremor or simply moving' : 'a cramp or ordinary use of the muscle, such as tensing it or shifting position';
-  return `The signal cannot tell whether it was ${could}.`;
+  return `The signal cannot tell whether ${f.sustainedCount === 1 ? 'it' : 'each'} was ${could}.`;
 }
 
 export const frequentSustained: Rule = {

@@ -50,15 +50,22 @@ export function flaggedYes(answers: ChecklistAnswers): QuestionId[] {
   return RED_FLAGS.filter((id) => answers[id] === 'yes');
 }
 
-/**
- * Red-flag questions answered "not sure". "Is the weakness getting worse?" follows "do you notice weakness?",
- * so "not sure" to it means nothing after a "no" to weakness.
- */
+/** Whether a question was put to this person: "Is the weakness getting worse?" follows a yes or not sure to weakness. */
+export function questionApplies(id: QuestionId, answers: ChecklistAnswers): boolean {
+  return !(id === 'weakness-worse' && answers.weakness === 'no');
+}
+
+/** Red-flag questions answered "not sure", among those that apply. */
 export function flaggedUnsure(answers: ChecklistAnswers): QuestionId[] {
-  return RED_FLAGS.filter((id) => answers[id] === 'unsure' && !(id === 'weakness-worse' && answers.weakness === 'no'));
+  return RED_FLAGS.filter((id) => answers[id] === 'unsure' && questionApplies(id, answers));
+}
+
+/** Yes answers that call for a clinician: the red flags, then a sudden start, which holds back reassurance too. */
+export function clinicianYes(answers: ChecklistAnswers): QuestionId[] {
+  return answers['sudden-onset'] === 'yes' ? [...flaggedYes(answers), 'sudden-onset'] : flaggedYes(answers);
 }
 
 /** Whether an answer calls for a clinician, so reassurance and self-help are held back. */
 export function callsForClinician(answers: ChecklistAnswers): boolean {
-  return flaggedYes(answers).length > 0 || flaggedUnsure(answers).length > 0 || answers['sudden-onset'] === 'yes';
+  return clinicianYes(answers).length > 0 || flaggedUnsure(answers).length > 0;
 }

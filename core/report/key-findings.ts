@@ -10,7 +10,7 @@ import { QUESTIONS, questionById } from '../guidance/checklist';
 import { MIN_REST_S, type Findings } from '../guidance/findings';
 import { formatDuration, formatNumber, formatRate, listInWords, plural } from '../format';
 import { eventNoun } from '../guidance/phrases';
-import { flaggedUnsure, flaggedYes, RED_FLAGS } from '../guidance/rule-types';
+import { clinicianYes, flaggedUnsure, questionApplies, RED_FLAGS } from '../guidance/rule-types';
 import { agreementOf, agreementSummary, precisionPhrase } from '../review/agreement';
 import { bandText, FULL_BAND_RATE_HZ, type ChannelProcessing } from './processing';
 
@@ -47,6 +47,8 @@ function eventLine(f: Findings, notRaw: string | undefined): string {
   if (f.totalTwitches === 0) return `No ${noun(2)} in ${formatDuration(f.restS)} of rest (${where} recorded).${also}`;
   const top = f.twitchLocations[0];
   const ci = top.interval ? ` (95% interval ${formatNumber(top.interval.lower)}–${formatNumber(top.interval.upper)})` : '';
+  const counted = `${f.totalTwitches} ${noun(f.totalTwitches)}`;
+  if (recorded.length === 1) return `${counted} in ${top.name} over ${formatDuration(f.restS)} of rest: ${formatRate(top.twitchesPerMinute)}${ci}.${also}`;
   const spread = f.twitchLocations.length === 1 ? `in 1 of ${where}` : `in ${f.twitchLocations.length} of ${recorded.length} sites`;
   return `${f.totalTwitches} ${noun(f.totalTwitches)} ${spread} over ${formatDuration(f.restS)} of rest; highest in ${top.name} at ${formatRate(top.twitchesPerMinute)}${ci}.${also}`;
 }
@@ -87,7 +89,7 @@ function sustainedLine(f: Findings, analysis: Analysis): string {
         ? ` lasting ${formatDuration(f.sustainedTotalS)}`
         : `, ${formatDuration(f.sustainedTotalS)} in total, longest ${formatDuration(f.longestSustainedS)}`;
   const cannot = f.onlyAccelerometer ? 'a cramp, tremor or movement' : 'a cramp or ordinary muscle use';
-  return `${plural(f.sustainedCount, 'stretch', 'stretches')} of sustained activity${total}${where.length ? `, in ${listInWords(where)}` : ''}; the signal cannot tell whether each was ${cannot}.${use}`;
+  return `${plural(f.sustainedCount, 'stretch', 'stretches')} of sustained activity${total}${where.length ? `, in ${listInWords(where)}` : ''}; the signal cannot tell whether ${f.sustainedCount === 1 ? 'it' : 'each'} was ${cannot}.${use}`;
 }
 
 /** Agreement on the main measure's events (EMG when there is any), the ones the count above is of. */
@@ -103,13 +105,13 @@ function checklistLine(answers: ChecklistAnswers): KeyLine {
   const answered = QUESTIONS.filter((q) => answers[q.id] !== undefined).length;
   if (answered === 0) return { text: 'Symptom checklist not filled in.' };
   const of = `${answered} of ${QUESTIONS.length} questions answered`;
-  const yes = flaggedYes(answers).map((id) => questionById(id).short);
+  const yes = clinicianYes(answers).map((id) => questionById(id).short);
   const unsure = flaggedUnsure(answers).map((id) => questionById(id).short);
   if (yes.length || unsure.length) {
     const parts = [yes.length ? `reported ${yes.join('; ')}` : '', unsure.length ? `not sure about ${unsure.join('; ')}` : ''].filter(Boolean);
     return { text: `▲ Warning signs: ${parts.join('; ')} (see guidance; ${of}).`, flag: true };
   }
-  const open = RED_FLAGS.filter((id) => answers[id] !== 'no').map((id) => questionById(id).short);
+  const open = RED_FLAGS.filter((id) => answers[id] !== 'no' && questionApplies(id, answers)).map((id) => questionById(id).short);
   if (open.length === 0) return { text: `No weakness, wasting, speech or swallowing trouble, or fixed-site twitching reported (${of}).` };
   return { text: `No warning sign reported; not answered: ${open.join('; ')} (${of}).` };
 }

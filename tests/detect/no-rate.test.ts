@@ -55,7 +55,7 @@ describe('no rest, no rate', () => {
     const rec = emgRecording(2000, 110, 3, 3, (y) => spike(y, 2000, 50, 80));
     const ch = analyzeRecording(rec).summary.channels[0];
     expect(ch.twitchesPerMinute).toBeGreaterThan(0);
-    expect(ch.notes.some((n) => /^Only 1 min 49 s of rest: the twitch rate is a rough figure \(2 min or more/.test(n))).toBe(true);
+    expect(ch.notes.some((n) => /^Only 1 min 49 s of rest: the rate is a rough figure \(2 min or more/.test(n))).toBe(true);
   });
 });
 

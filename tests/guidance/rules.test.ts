@@ -111,10 +111,11 @@ describe('sustained activity is not called a cramp (point 4)', () => {
     const a = makeAnalysis([{ id: 'a', site: 'left calf', restS: 600, twitches: 2, sustained: [20, 40, 60] }]);
     const s = item(guidanceFor(a, { 'hard-exercise': 'yes' }), 'sustained-frequent');
     expect(s).toMatchObject({ level: 'attention', source: 'cramp', title: 'Repeated sustained activity' });
-    expect(s.text).toContain('The signal cannot tell whether it was a cramp or ordinary use of the muscle');
+    expect(s.text).toContain('The signal cannot tell whether each was a cramp or ordinary use of the muscle');
     expect(s.reason).toBe('3 stretches of sustained activity, 2 min in total, longest 60 s; you reported hard exercise.');
     const one = makeAnalysis([{ id: 'a', site: 'left calf', restS: 600, twitches: 2, sustained: [12] }]);
     expect(item(guidanceFor(one, {}), 'sustained-few').reason).toBe('1 stretch of sustained activity lasting 12 s.');
+    expect(item(guidanceFor(one, {}), 'sustained-few').text).toContain('The signal cannot tell whether it was a cramp or ordinary use of the muscle');
   });
 
   it('accelerometer: names tremor and movement as well', () => {

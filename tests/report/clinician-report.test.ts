@@ -96,7 +96,7 @@ describe('an accelerometer-only report (point 5)', () => {
   const text = textOf(html);
 
   it('names brief movements, never motor-unit twitches or twitch-like events', () => {
-    expect(keyText(html)).toMatch(/^ \d+ brief movements in 1 of 1 site/);
+    expect(keyText(html)).toMatch(/^ \d+ brief movements in \S+ \S+ over .* of rest: [\d.]+\/min \(95% interval/);
     expect(text).not.toMatch(/twitch-like event/i);
     expect(text).not.toMatch(/like those a twitching motor unit/i);
     expect(text).toContain('they are not motor-unit twitches');
@@ -180,6 +180,19 @@ describe('warning signs stand out (issue 16 item 7)', () => {
     expect(html).toMatch(/<li class="flag"><span>weakness getting worse<\/span><span><b>Yes<\/b> ▲<\/span><\/li>/);
     expect(html).toMatch(/<li class="flag"><span>visible muscle wasting<\/span><span><b>Not sure<\/b> △<\/span><\/li>/);
     expect(html).not.toMatch(/<li class="flag"><span>caffeine/);
+  });
+
+  it('after "no" to weakness, whether it gets worse does not apply; a sudden start is marked, as it calls for a clinician too', () => {
+    const calm = buildReportHtml({ ...base, answers: { weakness: 'no', wasting: 'no', 'speech-swallowing': 'no', 'same-place': 'no' } });
+    expect(keyText(calm)).toContain('No weakness, wasting, speech or swallowing trouble, or fixed-site twitching reported (4 of 12 questions answered).');
+    expect(calm).toMatch(/<span>weakness getting worse<\/span><span><span class="muted">does not apply<\/span>/);
+    const open = buildReportHtml({ ...base, answers: { weakness: 'no', wasting: 'no' } });
+    expect(keyText(open)).toContain('No warning sign reported; not answered: speech or swallowing trouble, lasting hoarseness; twitching always in one muscle group');
+    const sudden = buildReportHtml({ ...base, answers: { weakness: 'no', wasting: 'no', 'sudden-onset': 'yes' } });
+    expect(sudden).toMatch(/<li class="flag">▲ Warning signs: reported sudden start \(see guidance; 3 of 12 questions answered\)/);
+    expect(sudden).toMatch(/<li class="flag"><span>sudden start<\/span><span><b>Yes<\/b> ▲<\/span><\/li>/);
+    const unsure = buildReportHtml({ ...base, answers: { weakness: 'unsure' } });
+    expect(unsure).toMatch(/<span>weakness getting worse<\/span><span><span class="muted">not answered<\/span>/);
   });
 });
 

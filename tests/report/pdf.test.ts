@@ -141,7 +141,7 @@ const cases: Case[] = [
     answers: {},
     expectItems: ['Movement sensor only', 'Fill in the checklist'],
     expectText: ['Symptom checklist not filled in.', 'mg', 'Brief movement'],
-    expectPage1: ['brief movements in 1 of 1 site', 'A worn accelerometer cannot feel single motor units', 'Not reviewed by a person: the brief movements are as the detector found them'],
+    expectPage1: ['18 brief movements in right forearm over 3 min 56 s of rest: 4.6/min (95% interval 2.7–7.2).', 'A worn accelerometer cannot feel single motor units', 'Not reviewed by a person: the brief movements are as the detector found them'],
     forbidText: [/twitch-like event/i, /like those a twitching motor unit/i, /1[-–]3 mg/, /EMG detection|Surface EMG|needle EMG|SENIAM|Hermens|Bashford|Kleine|Bonato|Hodges|Minetto|Mewett/],
     papers: ['A4'],
   },
