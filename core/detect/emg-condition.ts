@@ -2,7 +2,9 @@ import { bandpassDesign } from '../dsp/design-cache';
 import { movingRmsGapFree } from '../dsp/envelope';
 import { ZeroPhaseFilter } from '../dsp/filtfilt';
 import { finiteQuantile, slidingQuantile, windowedSigma } from '../dsp/robust';
-import { findMains, nextPowerOfTwo, welchSpectrum, type MainsFinding } from '../dsp/spectrum';
+import { findMains, foldedHz, notchesFor, residualHum, type MainsFinding } from '../dsp/mains';
+import { subtractHum } from '../dsp/hum';
+import { nextPowerOfTwo, welchSpectrum } from '../dsp/spectrum';
 import { fillShortGaps } from './gaps';
 import { findPotentials, type Potentials } from './hysteresis';
 import type { EmgParams } from './params';
@@ -68,19 +70,48 @@ export interface Conditioned {
   x: Float32Array;
   mains: MainsFinding;
   highHz: number;
+  /** With mains found: what its lines still hold after filtering (largest prominence, share of the band's power). */
+  humLeft: { prominence: number; share: number } | null;
 }
 
-/** Mains lines from the raw spectrum, then one zero-phase band-pass with notches over each run. */
+/**
+ * Mains lines from the raw spectrum (folded-back harmonics included), then one zero-phase band-pass with a
+ * notch per line over each run; with mains found, the conditioned signal's spectrum says what is left of it.
+ */
 export function condition(prep: Prepared, p: EmgParams, highHz: number, ws: Workspace, spectrumDone: () => void): Conditioned {
   const { fs, n, data, runs } = prep;
-  const spectrum = welchSpectrum(data, fs, nextPowerOfTwo(Math.round(fs)), p.welchSegments);
-  const mains = spectrum ? findMains(spectrum, Math.min(0.45 * fs, highHz * 1.1), p.mainsProminence) : { mainsHz: null, lines: [] };
+  const nfft = nextPowerOfTwo(Math.round(fs));
+  const maxHz = Math.min(0.45 * fs, highHz * 1.1);
+  const spectrum = welchSpectrum(data, fs, nfft, p.welchSegments);
+  const mains = spectrum ? findMains(spectrum, { fs, minHz: p.bandLowHz, maxHz, minProminence: p.mainsProminence, maxHarmonic: p.mainsHarmonics }) : { mainsHz: null, lines: [] };
   spectrumDone();
-  const design = bandpassDesign(p.filterOrder, p.bandLowHz, highHz, fs, mains.lines.map((l) => l.freqHz), p.notchQ);
+  const design = bandpassDesign(p.filterOrder, p.bandLowHz, highHz, fs, notchesFor(mains.lines, p.notchQ, p.mainsDriftHz));
   const x = nanOutside(ws.floats('x', n), runs);
   const band = new ZeroPhaseFilter(design, Math.round(0.5 * fs), ws.filter);
   for (const r of runs) band.apply(data, x, r.start, r.end);
-  return { x, mains, highHz };
+  const left = (): Conditioned['humLeft'] => {
+    const residual = mains.lines.length > 0 ? welchSpectrum(x, fs, nfft, p.welchSegments) : null;
+    return residual ? residualHum(residual, mains.lines, p.bandLowHz, highHz) : null;
+  };
+  let humLeft = left();
+  // Where the notches leave hum (its amplitude wanders, or folded harmonics drift past them), the lines are
+  // tracked and subtracted, and what is left is measured again.
+  if (humLeft && humLeft.share >= p.humTrackShare && mains.mainsHz !== null) {
+    const harmonics = inBandHarmonics(mains.mainsHz, fs, p.bandLowHz, highHz, p.mainsHarmonics);
+    for (const r of runs) subtractHum(x, data, r.start, r.end, fs, mains.mainsHz, harmonics, p.humWindowS);
+    humLeft = left();
+  }
+  return { x, mains, highHz, humLeft };
+}
+
+/** Every harmonic up to `maxHarmonic` that lands in the band, folded back or not: several may land on one line. */
+function inBandHarmonics(f0: number, fs: number, lowHz: number, highHz: number, maxHarmonic: number): number[] {
+  const out: number[] = [];
+  for (let h = 1; h <= maxHarmonic; h++) {
+    const hz = foldedHz(h * f0, fs);
+    if (hz >= lowHz / 2 && hz <= highHz * 1.1) out.push(h);
+  }
+  return out;
 }
 
 /** Robust noise floors per window of `win` samples: local (for twitches), quiet (for dense activity), and the channel's median. */

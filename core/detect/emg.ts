@@ -1,7 +1,7 @@
-import type { MainsFinding } from '../dsp/spectrum';
+import type { MainsFinding } from '../dsp/mains';
 import { finiteQuantile } from '../dsp/robust';
 import { denseEpisodes, heartbeats, inUse } from './emg-busy';
-import { condition, findCandidates, noiseFloors, prepare, type Floors } from './emg-condition';
+import { condition, findCandidates, noiseFloors, prepare, type Conditioned, type Floors } from './emg-condition';
 import { channelEvents } from './emg-events';
 import { isolatedTwitches } from './emg-twitches';
 import { findMotion } from './motion';
@@ -42,7 +42,7 @@ export function detectEmg(input: EmgInput, p: EmgParams, checkpoint: Checkpoint,
   if (highHz < p.bandLowHz * p.minBandRatio) {
     return notAnalysed(n / fs, `Sampled at ${round(fs)} Hz, too slowly for muscle signals (they lie above ${p.bandLowHz} Hz): this channel cannot show twitches.`);
   }
-  const { x, mains } = condition(prep, p, highHz, ws, () => checkpoint(EMG_STAGE_ENDS.spectrum));
+  const { x, mains, humLeft } = condition(prep, p, highHz, ws, () => checkpoint(EMG_STAGE_ENDS.spectrum));
   checkpoint(EMG_STAGE_ENDS.bandpass);
   const floors = noiseFloors(x, p, fs);
   const cand = findCandidates(x, prep.runs, floors, p, fs, ws);
@@ -89,7 +89,12 @@ export function detectEmg(input: EmgInput, p: EmgParams, checkpoint: Checkpoint,
     artifacts: { gap: gaps, clipping, flat, motion, ecg: beatsShown },
   });
   checkpoint(EMG_STAGE_ENDS.twitches);
-  const cannotTell = input.unit === undefined || input.unit === 'uV' ? tooNoisy(p.minSnr * floor.typical, p) : undefined;
+  const humTooMuch = humLeft !== null && humLeft.share >= p.humLeftShare;
+  const cannotTell = humTooMuch
+    ? `Too much mains hum left to tell: after filtering, the hum still holds ${Math.round(humLeft.share * 100)} % of the signal, enough to hide twitches or mimic them. No twitch rate is given.`
+    : input.unit === undefined || input.unit === 'uV'
+      ? tooNoisy(p.minSnr * floor.typical, p)
+      : undefined;
   return {
     events,
     analyzedS: (n - totalLength(gaps)) / fs,
@@ -99,7 +104,7 @@ export function detectEmg(input: EmgInput, p: EmgParams, checkpoint: Checkpoint,
     mainsHz: mains.mainsHz,
     ...(Number.isFinite(minDetectable) ? { minDetectable } : {}),
     ...(cannotTell ? { cannotTell } : {}),
-    notes: channelNotes(mains, fs, highHz, beats.length, minDetectable, input.unit ?? 'uV', p),
+    notes: channelNotes(mains, humLeft, fs, highHz, beats.length, minDetectable, input.unit ?? 'uV', p),
   };
 }
 
@@ -135,11 +140,14 @@ function tooNoisy(typical: number, p: EmgParams): string | undefined {
 }
 
 /** What the channel's summary says about its conditioning and what it could show. */
-function channelNotes(mains: MainsFinding, fs: number, highHz: number, beats: number, minDetectable: number, unit: string, p: EmgParams): string[] {
+function channelNotes(mains: MainsFinding, humLeft: Conditioned['humLeft'], fs: number, highHz: number, beats: number, minDetectable: number, unit: string, p: EmgParams): string[] {
   const notes: string[] = [];
   if (mains.mainsHz !== null) {
     const harmonics = mains.lines.filter((l) => l.harmonic > 1).length;
-    notes.push(`Mains hum at ${mains.mainsHz} Hz${harmonics > 0 ? ` (and ${harmonics} of its harmonic${harmonics === 1 ? '' : 's'})` : ''} was found and filtered out.`);
+    const folded = mains.lines.filter((l) => l.aliased).length;
+    const what = `Mains hum at ${mains.mainsHz} Hz${harmonics > 0 ? ` (and ${harmonics} of its harmonic${harmonics === 1 ? '' : 's'}${folded > 0 ? `, ${folded} folded back from above the sampling limit` : ''})` : ''}`;
+    // "Filtered out" only where the filtered signal shows no line left.
+    notes.push(humLeft && humLeft.prominence >= p.humLeftProminence ? `${what} was found; filtering took most of it out, but some is left.` : `${what} was found and filtered out.`);
   }
   if (fs < p.fullBandRateHz) {
     notes.push(`Sampled at ${round(fs)} Hz, so only activity up to ${round(highHz)} Hz is kept: small and fast potentials may be missed.`);

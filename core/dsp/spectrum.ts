@@ -64,68 +64,6 @@ function storePower(spectrum: number[], frames: Float64Array, bins: number, stri
   for (let k = 0; k < bins; k++) frames[k * stride + column] = spectrum[2 * k] * spectrum[2 * k] + spectrum[2 * k + 1] * spectrum[2 * k + 1];
 }
 
-export interface MainsLine {
-  harmonic: number;
-  /** Where the peak sits (mains drifts a little around its nominal frequency). */
-  freqHz: number;
-  /** Peak power over the median power of the bins around it. */
-  prominence: number;
-}
-
-export interface MainsFinding {
-  mainsHz: 50 | 60 | null;
-  /** Lines to notch: the harmonics that stand out from their neighbourhood. */
-  lines: MainsLine[];
-}
-
-/**
- * Mains hum: for 50 and 60 Hz, how far each harmonic below `maxHz` stands above the median of its
- * neighbourhood (±3–12 Hz, clear of the line). The family whose fundamental or third harmonic stands out
- * more wins; its lines above `minProminence` are returned.
- */
-export function findMains(spec: PowerSpectrum, maxHz: number, minProminence: number): MainsFinding {
-  let best: MainsFinding = { mainsHz: null, lines: [] };
-  let bestScore = 0;
-  for (const f0 of [50, 60] as const) {
-    const lines: MainsLine[] = [];
-    let score = 0;
-    for (let h = 1; h * f0 <= maxHz; h++) {
-      const line = measureLine(spec, h * f0);
-      if (!line) continue;
-      if (h === 1 || h === 3) score = Math.max(score, line.prominence);
-      if (line.prominence >= minProminence) lines.push({ harmonic: h, ...line });
-    }
-    if (score >= minProminence && score > bestScore) {
-      bestScore = score;
-      best = { mainsHz: f0, lines };
-    }
-  }
-  return best;
-}
-
-function measureLine(spec: PowerSpectrum, nominalHz: number): { freqHz: number; prominence: number } | null {
-  const { power, binHz } = spec;
-  const centre = Math.round(nominalHz / binHz);
-  const reach = Math.max(1, Math.round(1 / binHz));
-  const lo = Math.round(3 / binHz);
-  const hi = Math.round(12 / binHz);
-  if (centre + hi >= power.length || centre - hi < 1) return null;
-  let peakBin = centre;
-  for (let k = centre - reach; k <= centre + reach; k++) if (power[k] > power[peakBin]) peakBin = k;
-  const around: number[] = [];
-  for (let d = lo; d <= hi; d++) around.push(power[centre - d], power[centre + d]);
-  around.sort((a, b) => a - b);
-  const floor = around[around.length >> 1];
-  if (!(floor > 0)) return null;
-  const a = power[peakBin - 1];
-  const b = power[peakBin];
-  const c = power[peakBin + 1];
-  // Quadratic interpolation of the peak bin (Smith, "Spectral Audio Signal Processing", QIFFT).
-  const denom = a - 2 * b + c;
-  const offset = denom !== 0 ? Math.max(-0.5, Math.min(0.5, (0.5 * (a - c)) / denom)) : 0;
-  return { freqHz: (peakBin + offset) * binHz, prominence: b / floor };
-}
-
 export function nextPowerOfTwo(n: number): number {
   let p = 1;
   while (p < n) p <<= 1;

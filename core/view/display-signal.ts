@@ -1,7 +1,8 @@
 import { EMG_DEFAULTS } from '../detect/params';
 import { bandpassDesign } from '../dsp/design-cache';
 import { ZeroPhaseFilter } from '../dsp/filtfilt';
-import { findMains, nextPowerOfTwo, welchSpectrum } from '../dsp/spectrum';
+import { findMains, notchesFor } from '../dsp/mains';
+import { nextPowerOfTwo, welchSpectrum } from '../dsp/spectrum';
 import type { Channel } from '../recording';
 
 /**
@@ -28,15 +29,10 @@ export function displaySignal(ch: Channel): DisplaySignal {
   if (ch.kind !== 'emg' || fs <= 2.5 * low) return { data: ch.data, description: null };
   const high = Math.min(EMG_DEFAULTS.bandHighHz.value, 0.45 * fs);
   const spectrum = welchSpectrum(ch.data, fs, nextPowerOfTwo(Math.round(fs)), WELCH_SEGMENTS);
-  const mains = spectrum ? findMains(spectrum, high, EMG_DEFAULTS.mainsProminence.value) : { mainsHz: null, lines: [] };
-  const design = bandpassDesign(
-    EMG_DEFAULTS.filterOrder.value,
-    low,
-    high,
-    fs,
-    mains.lines.map((l) => l.freqHz),
-    EMG_DEFAULTS.notchQ.value,
-  );
+  const mains = spectrum
+    ? findMains(spectrum, { fs, minHz: low, maxHz: Math.min(0.45 * fs, high * 1.1), minProminence: EMG_DEFAULTS.mainsProminence.value, maxHarmonic: EMG_DEFAULTS.mainsHarmonics.value })
+    : { mainsHz: null, lines: [] };
+  const design = bandpassDesign(EMG_DEFAULTS.filterOrder.value, low, high, fs, notchesFor(mains.lines, EMG_DEFAULTS.notchQ.value, EMG_DEFAULTS.mainsDriftHz.value));
   const filter = new ZeroPhaseFilter(design, Math.round((3 * fs) / low));
   const out = new Float32Array(ch.data.length).fill(NaN);
   const d = ch.data;

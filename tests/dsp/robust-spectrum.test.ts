@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { movingRms } from '../../core/dsp/envelope';
 import { median, slidingQuantile, windowedSigma } from '../../core/dsp/robust';
-import { findMains, welchSpectrum } from '../../core/dsp/spectrum';
+import { findMains } from '../../core/dsp/mains';
+import { welchSpectrum } from '../../core/dsp/spectrum';
 import { Prng } from '../../core/simulate/prng';
 
 function noise(n: number, sigma: number, seed: number): Float32Array {
@@ -90,14 +91,14 @@ describe('mains finder', () => {
       const t = i / fs;
       x[i] += 20 * Math.sin(2 * Math.PI * 59.9 * t) + 6 * Math.sin(2 * Math.PI * 3 * 59.9 * t + 1);
     }
-    const found = findMains(welchSpectrum(x, fs, 2048, 16)!, 450, 6);
+    const found = findMains(welchSpectrum(x, fs, 2048, 16)!, { fs, minHz: 20, maxHz: 450, minProminence: 6, maxHarmonic: 40 });
     expect(found.mainsHz).toBe(60);
     expect(found.lines.map((l) => l.harmonic)).toEqual(expect.arrayContaining([1, 3]));
     expect(found.lines[0].freqHz).toBeCloseTo(59.9, 0);
   });
 
   it('reports none in plain noise', () => {
-    const found = findMains(welchSpectrum(noise(fs * 20, 3, 3), fs, 2048, 16)!, 450, 6);
+    const found = findMains(welchSpectrum(noise(fs * 20, 3, 3), fs, 2048, 16)!, { fs, minHz: 20, maxHz: 450, minProminence: 6, maxHarmonic: 40 });
     expect(found.mainsHz).toBeNull();
     expect(found.lines).toEqual([]);
   });
@@ -106,6 +107,6 @@ describe('mains finder', () => {
     const x = noise(fs * 20, 3, 4);
     for (let i = 0; i < x.length; i++) x[i] += 15 * Math.sin((2 * Math.PI * 50 * i) / fs);
     for (let i = 10000; i < 10400; i++) x[i] = 5000;
-    expect(findMains(welchSpectrum(x, fs, 2048, 16)!, 450, 6).mainsHz).toBe(50);
+    expect(findMains(welchSpectrum(x, fs, 2048, 16)!, { fs, minHz: 20, maxHz: 450, minProminence: 6, maxHarmonic: 40 }).mainsHz).toBe(50);
   });
 });

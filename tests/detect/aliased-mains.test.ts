@@ -1,0 +1,58 @@
+import { describe, expect, it } from 'vitest';
+import { analyzeRecording } from '../../core/analysis/analyze';
+import { findMains, foldedHz } from '../../core/dsp/mains';
+import { welchSpectrum } from '../../core/dsp/spectrum';
+import { addMains } from '../../core/simulate/interference';
+import { Prng } from '../../core/simulate/prng';
+import { emgRecording, spike } from './helpers';
+
+const FS = 1000;
+const SECONDS = 120;
+/** Twitches of 40 µV every 2.5 s, off any mains rhythm (the jitter is irrational in mains periods). */
+const TIMES = Array.from({ length: 44 }, (_, i) => 3 + i * 2.5 + 0.37 * Math.sin(i * 1.7));
+
+/** 60 Hz hum of 150 µV with harmonics to the 25th folding back, optionally waxing and waning, over 3 µV noise. */
+function humRecording(modulated: boolean, withTwitches = true) {
+  return emgRecording(FS, SECONDS, 3, 2, (y) => {
+    addMains(y, FS, { hz: 60, amplitude: 150, aliased: true, modulated }, new Prng(9));
+    if (withTwitches) for (const t of TIMES) spike(y, FS, t, 40);
+  });
+}
+
+const found = (a: ReturnType<typeof analyzeRecording>): number =>
+  TIMES.filter((t) => a.events.some((e) => e.type === 'twitch' && Math.abs(e.peakS - t) < 0.05)).length;
+
+describe('mains as it really arrives', () => {
+  it('finds harmonics folded back from above Nyquist where they land', () => {
+    const rec = humRecording(false, false);
+    const mains = findMains(welchSpectrum(rec.channels[0].data, FS, 1024, 16)!, { fs: FS, minHz: 20, maxHz: 450, minProminence: 6, maxHarmonic: 40 });
+    expect(mains.mainsHz).toBe(60);
+    const folded = mains.lines.filter((l) => l.aliased);
+    expect(folded.length).toBeGreaterThan(3);
+    // The 9th harmonic (540 Hz) lands at 460 Hz, beyond the band; the 11th (660 Hz) at 340 Hz.
+    expect(foldedHz(660, FS)).toBe(340);
+    expect(folded.find((l) => l.harmonic === 11)?.freqHz).toBeCloseTo(340, 0);
+  });
+
+  it('steady hum: the twitches under folded harmonics are found, no other, and the hum is said to be filtered out', () => {
+    const a = analyzeRecording(humRecording(false));
+    expect(found(a)).toBeGreaterThanOrEqual(Math.ceil(0.9 * TIMES.length));
+    expect(a.events.filter((e) => e.type === 'twitch').length - found(a)).toBeLessThanOrEqual(1);
+    expect(a.events.filter((e) => e.type === 'sustained')).toEqual([]);
+    const ch = a.summary.channels[0];
+    expect(ch.mainsHz).toBe(60);
+    expect(ch.noRate).toBeUndefined();
+    expect(ch.notes.join(' ')).toMatch(/folded back from above the sampling limit\) was found and filtered out/);
+  });
+
+  it('hum that waxes and wanes: no false twitch or cramp, and either the twitches are found or the channel says it cannot tell', () => {
+    const a = analyzeRecording(humRecording(true));
+    expect(a.events.filter((e) => e.type === 'twitch').length - found(a)).toBeLessThanOrEqual(1);
+    expect(a.events.filter((e) => e.type === 'sustained' || e.type === 'activity')).toEqual([]);
+    const ch = a.summary.channels[0];
+    if (found(a) < 0.9 * TIMES.length) {
+      expect(ch.noRate).toBe('cannot-tell');
+      expect(ch.notes.join(' ')).toMatch(/some is left/);
+    }
+  });
+});
