@@ -11,7 +11,6 @@ const MAX_FUNCTION_LINES = 120;
 /** Functions over the limit when this check came (issue 19 splits them); no other may join them. */
 const STILL_LONG = new Set([
   'core/import/build.ts buildRecording',
-  'electron/main.ts start',
   'renderer/App.tsx App',
   'renderer/chart/TraceChart.tsx TraceChart',
   'renderer/components/ImportCheck.tsx ImportCheck',
@@ -70,6 +69,11 @@ describe('room sizes', () => {
       .filter((f) => f.lines > MAX_FUNCTION_LINES && !STILL_LONG.has(`${f.file} ${f.name}`))
       .map((f) => `${f.file} ${f.name}: ${f.lines} lines`);
     expect(long).toEqual([]);
+  });
+
+  it('lists only functions still over the limit (take one off the list once it is split)', () => {
+    const over = new Set(files.flatMap((file) => functionsOf(file, read(file))).filter((f) => f.lines > MAX_FUNCTION_LINES).map((f) => `${f.file} ${f.name}`));
+    expect([...STILL_LONG].filter((name) => !over.has(name))).toEqual([]);
   });
 
   it('measures a function from its first line to its closing brace, nested ones too, whatever their form', () => {
