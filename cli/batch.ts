@@ -11,7 +11,6 @@ import { Library } from '../core/library/library';
 import { entryFromAnalysis } from '../core/library/entry';
 import type { LibraryEntry } from '../core/library/schema';
 import { summaryCsv, summaryRows, type SummaryRow } from '../core/library/summary-csv';
-import { SIDECAR_SUFFIX } from '../core/review/sidecar';
 import { analyseJob, BATCH_WORKER_MARK, type BatchJob, type JobResult } from './batch-worker';
 import { fileLibraryStore } from '../node/library-file-store';
 import { startCliWorker } from './worker-thread';
@@ -217,7 +216,7 @@ export async function analyzeMany(paths: readonly string[], args: BatchArgs, wri
 
 /**
  * Adds (or, for recordings already listed, updates) each analysed recording in a library index file, the
- * one the app keeps in its user-data folder, with the sidecar beside the recording when there is one.
+ * one the app keeps in its user-data folder.
  */
 async function addToLibrary(file: string, run: BatchRun, analysedAt: string, quiet: boolean): Promise<void> {
   const store = fileLibraryStore({ fs, path: path.resolve(file), now: () => new Date(), uniqueSuffix: () => randomBytes(6).toString('hex') });
@@ -230,10 +229,8 @@ async function addToLibrary(file: string, run: BatchRun, analysedAt: string, qui
   for (const r of run.results) {
     if (!r.ok) continue;
     const recording = path.resolve(run.files[r.index]);
-    const sidecar = recording + SIDECAR_SUFFIX;
-    const hasSidecar = await fs.stat(sidecar).then((st) => st.isFile(), () => false);
     if (library.entries.some((e) => e.fingerprint === r.fingerprint)) known++;
-    await library.record({ ...entryOfResult(recording, r, analysedAt), sidecar: hasSidecar ? sidecar : null });
+    await library.record(entryOfResult(recording, r, analysedAt));
   }
   const added = run.results.filter((r) => r.ok).length - known;
   if (!quiet) warn(`library ${file}: ${added} added, ${known} updated, ${library.entries.length} in all\n`);

@@ -55,20 +55,3 @@ export function channelsOf(rec: Recording, id: string): Channel[] {
   const ch = rec.channels.find((c) => c.id === id);
   return ch ? [ch] : [];
 }
-
-/** Seconds of NaN (gap) samples in an analysed channel (any axis missing counts as a gap). */
-export function gapSeconds(rec: Recording, id: string): number {
-  const chans = channelsOf(rec, id);
-  if (chans.length === 0) return 0;
-  const n = chans[0].data.length;
-  let gaps = 0;
-  for (let i = 0; i < n; i++) {
-    for (const c of chans) {
-      if (Number.isNaN(c.data[i])) {
-        gaps++;
-        break;
-      }
-    }
-  }
-  return gaps / chans[0].sampleRateHz;
-}

@@ -13,7 +13,6 @@ export interface AnalysisFacts {
 
 export interface EntryRef {
   location: string;
-  sidecar?: string | null;
   /** ISO 8601 of the analysis. */
   analysedAt: string;
 }
@@ -37,7 +36,6 @@ export function entryFromAnalysis(rec: RecordingFacts, analysis: AnalysisFacts, 
   return {
     fingerprint: rec.fingerprint,
     location: ref.location,
-    sidecar: ref.sidecar ?? null,
     name: rec.file,
     startTime: rec.startTime,
     durationS: rec.durationS,

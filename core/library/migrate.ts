@@ -38,7 +38,6 @@ export function migrateV0(raw: Raw): LibraryIndex {
     entries.push({
       fingerprint: r.fingerprint,
       location: r.path,
-      sidecar: null,
       name: baseName(r.path),
       startTime: typeof r.startTime === 'string' ? r.startTime : null,
       durationS: num(r.durationS),

@@ -19,7 +19,6 @@ export function recordAnalysis(index: LibraryIndex, fresh: LibraryEntry): Librar
   if (!old) return withEntries(index, [...index.entries, { ...fresh, tags: normaliseTags(fresh.tags) }]);
   const merged: LibraryEntry = {
     ...fresh,
-    sidecar: fresh.sidecar ?? old.sidecar,
     tags: normaliseTags([...old.tags, ...fresh.tags]),
     addedAt: old.addedAt,
     missing: false,
@@ -50,6 +49,5 @@ export function locateEntry(index: LibraryIndex, fingerprint: string, location: 
   const entry = findEntry(index, fingerprint);
   if (!entry) return { ok: false, reason: 'unknown' };
   if (foundFingerprint !== fingerprint) return { ok: false, reason: 'different-file' };
-  const sidecar = entry.sidecar === `${entry.location}.twitchscope.json` ? `${location}.twitchscope.json` : entry.sidecar;
-  return { ok: true, index: withEntries(index, index.entries.map((e) => (e === entry ? { ...e, location, sidecar, missing: false } : e))) };
+  return { ok: true, index: withEntries(index, index.entries.map((e) => (e === entry ? { ...e, location, missing: false } : e))) };
 }

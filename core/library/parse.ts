@@ -58,7 +58,6 @@ function entryOf(v: unknown): LibraryEntry | null {
   return {
     fingerprint: v.fingerprint,
     location: v.location,
-    sidecar: textOr(v.sidecar, null),
     name: textOr(v.name, v.location),
     startTime: textOr(v.startTime, null),
     durationS: amount(v.durationS),

@@ -26,8 +26,6 @@ export interface LibraryEntry {
   fingerprint: string;
   /** Where the file is: an absolute path on the desktop, an opaque file-handle key in the browser. */
   location: string;
-  /** Where the user's work on it is saved (`<file>.twitchscope.json`), when it is. */
-  sidecar: string | null;
   /** File name shown in the list. */
   name: string;
   /** ISO 8601 of the first sample, or null when the file does not say. */

@@ -5,7 +5,6 @@
 import { useEffect } from 'react';
 import type { Analysis } from '../../core/analysis/types';
 import { entryFromAnalysis } from '../../core/library';
-import { usePlatform } from '../platform/context';
 import { SAMPLE_KEY_PREFIX } from '../samples';
 import type { SessionState } from '../session/state';
 import type { LibraryApi } from './useLibrary';
@@ -14,18 +13,15 @@ import type { LibraryApi } from './useLibrary';
 const DEBOUNCE_MS = 800;
 
 export function useRecordAnalyses(library: LibraryApi, state: SessionState, reviewed: Analysis | null): void {
-  const platform = usePlatform();
   const { ready, record } = library;
   const { file, loaded, phase, recordedAt } = state;
   useEffect(() => {
     if (!ready || !file || !loaded || phase !== 'review' || !reviewed || file.key.startsWith(SAMPLE_KEY_PREFIX)) return;
     const t = setTimeout(() => {
-      // Where the user's work is kept: beside the file on the desktop, under the file's key in the browser.
-      const sidecar = platform.kind === 'electron' ? `${file.key}.twitchscope.json` : file.key;
       // A file without a date is placed in time by the date the user gave it.
       const recording = loaded.recording.startTime || !recordedAt ? loaded.recording : { ...loaded.recording, startTime: recordedAt };
-      void record(entryFromAnalysis(recording, reviewed, { location: file.key, sidecar, analysedAt: new Date().toISOString() }));
+      void record(entryFromAnalysis(recording, reviewed, { location: file.key, analysedAt: new Date().toISOString() }));
     }, DEBOUNCE_MS);
     return () => clearTimeout(t);
-  }, [platform, ready, record, file, loaded, phase, reviewed, recordedAt]);
+  }, [ready, record, file, loaded, phase, reviewed, recordedAt]);
 }

@@ -112,8 +112,8 @@ describe('batch analyze', () => {
     const byName = Object.fromEntries(index.entries.map((e: { name: string }) => [e.name, e]));
     expect(Object.keys(byName).sort()).toEqual(['week1.csv', 'week2.csv', 'week3.csv']);
     expect(byName['week2.csv'].location).toBe(path.join(mixed, 'week2.csv'));
-    expect(byName['week2.csv'].sidecar).toBe(path.join(mixed, 'week2.csv.twitchscope.json'));
-    expect(byName['week3.csv'].sidecar).toBeNull();
+    // Where saved work lives is the app's to decide (beside the file, or in its own folder): the index does not guess.
+    expect(byName['week2.csv']).not.toHaveProperty('sidecar');
     expect(byName['week1.csv'].sites[0]).toMatchObject({ site: 'left calf', analysedS: 180 });
     expect(byName['week1.csv'].sensitivity).toBe(0.5);
 

@@ -94,7 +94,7 @@ describe('library index', () => {
     const fp = await fingerprint(textSource('calf.csv', csvText));
     const path = join(dir, 'library.json');
     const { library } = await Library.open(storeAt(path));
-    await library.record({ ...entryOf(calf, fp, csv), sidecar: `${csv}.twitchscope.json` });
+    await library.record(entryOf(calf, fp, csv));
     const exists = (e: { location: string }) => fs.stat(e.location).then(() => true, () => false);
 
     expect(await library.checkFiles(exists)).toEqual([]);
@@ -111,7 +111,7 @@ describe('library index', () => {
     const found = await library.locate(fp, moved, await fingerprint(textSource('calf.csv', await fs.readFile(moved, 'utf8'))));
     expect(found.ok).toBe(true);
     const [e] = (await Library.open(storeAt(path))).library.entries;
-    expect(e).toMatchObject({ location: moved, sidecar: `${moved}.twitchscope.json`, missing: false });
+    expect(e).toMatchObject({ location: moved, missing: false });
     expect(await library.checkFiles(exists)).toEqual([]);
   });
 
@@ -205,7 +205,6 @@ describe('library index', () => {
       {
         fingerprint: 'abc',
         location: 'C:\\Users\\sam\\EMG\\calf monday.csv',
-        sidecar: null,
         name: 'calf monday.csv',
         startTime: '2025-11-03T07:30:00',
         durationS: 900,

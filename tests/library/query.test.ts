@@ -7,7 +7,6 @@ function entry(name: string, startTime: string | null, rates: Record<string, [nu
   return {
     fingerprint: `fp-${name}`,
     location: `/rec/${name}`,
-    sidecar: null,
     name,
     startTime,
     durationS: 600,

@@ -5,7 +5,6 @@ export function libraryEntry(fingerprint: string, location: string, name = locat
   return {
     fingerprint,
     location,
-    sidecar: null,
     name,
     startTime: '2026-01-05T08:00:00',
     durationS: 120,
