@@ -1,4 +1,5 @@
 /** The command line's words, parsed into a typed shape; wrong words are a UsageError (exit 2). */
+import { parseArgs as nodeParseArgs, type ParseArgsConfig } from 'node:util';
 import { QUESTIONS, type Answer, type ChecklistAnswers, type QuestionId } from '../core/guidance/checklist';
 import { CONTEXT_FIELDS, CONTEXT_MAX_CHARS, EMPTY_CONTEXT, type ContextField, type RecordingContext } from '../core/review/context';
 
@@ -43,108 +44,123 @@ export interface CliArgs {
   quiet: boolean;
 }
 
-const VALUE_FLAGS = new Set(['--events-in', '--edf', '--json', '--json-dir', '--summary', '--library', '--events', '--report', '--format', '--rate', '--site', '--column', '--sensitivity', '--subject', '--tag', '--answer', '--context']);
+/** Every option the commands take; which command may use which is checked where each command runs. */
+const OPTIONS = {
+  json: { type: 'string' },
+  'json-dir': { type: 'string' },
+  summary: { type: 'string' },
+  library: { type: 'string' },
+  events: { type: 'string' },
+  'events-in': { type: 'string' },
+  edf: { type: 'string' },
+  report: { type: 'string' },
+  format: { type: 'string' },
+  subject: { type: 'string' },
+  rate: { type: 'string' },
+  sensitivity: { type: 'string' },
+  site: { type: 'string', multiple: true },
+  tag: { type: 'string', multiple: true },
+  answer: { type: 'string', multiple: true },
+  context: { type: 'string', multiple: true },
+  column: { type: 'string', multiple: true },
+  filtered: { type: 'boolean' },
+  anonymise: { type: 'boolean' },
+  anonymize: { type: 'boolean' },
+  'keep-time-of-day': { type: 'boolean' },
+  quiet: { type: 'boolean', short: 'q' },
+} as const satisfies ParseArgsConfig['options'];
+
+type Values = ReturnType<typeof parseWords>['values'];
+
+function parseWords(words: string[]) {
+  return nodeParseArgs({ args: words, options: OPTIONS, allowPositionals: true, strict: true });
+}
+
+/** The command line as `util.parseArgs` reads it; its errors become usage errors that name the option. */
+function readWords(words: string[]): { values: Values; files: string[] } {
+  try {
+    const { values, positionals } = parseWords(words);
+    return { values, files: positionals };
+  } catch (error) {
+    const code = (error as { code?: string }).code;
+    const message = error instanceof Error ? error.message : '';
+    if (code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION') throw new UsageError(`unknown option ${/'([^']+)'/.exec(message)?.[1] ?? ''} (see "twitchscope help")`);
+    if (code === 'ERR_PARSE_ARGS_INVALID_OPTION_VALUE') {
+      const flag = /--[\w-]+/.exec(message)?.[0] ?? '';
+      const takesValue = OPTIONS[flag.slice(2) as keyof typeof OPTIONS]?.type === 'string';
+      throw new UsageError(takesValue ? `${flag} needs a value (one starting with "-" is written ${flag}=VALUE)` : `${flag} takes no value`);
+    }
+    throw error;
+  }
+}
+
+/** Checks a file name's ending; `what` says what the option needs. */
+function fileName(flag: string, value: string | undefined, ending: RegExp, what: string): string | undefined {
+  if (value !== undefined && !ending.test(value)) throw new UsageError(`${flag} needs ${what}`);
+  return value;
+}
+
+function numberIn(flag: string, value: string | undefined, ok: (n: number) => boolean, hint: string): number | undefined {
+  if (value === undefined) return undefined;
+  const n = Number(value);
+  if (!ok(n)) throw new UsageError(`${flag} ${value}: ${hint}`);
+  return n;
+}
+
+/** `NAME=VALUE` pairs, in the order given; `usage` shows the form when one is not. */
+function pairs(flag: string, values: readonly string[] | undefined, usage: string, pattern = /^([^=]+)=(.*)$/): RegExpExecArray[] {
+  return (values ?? []).map((value) => {
+    const m = pattern.exec(value);
+    if (!m) throw new UsageError(`${flag} ${value}: write it as ${usage}`);
+    return m;
+  });
+}
 
 export function parseArgs(argv: readonly string[]): CliArgs {
-  const out: CliArgs = { command: argv[0] ?? 'help', files: [], sites: {}, columns: {}, answers: {}, context: { ...EMPTY_CONTEXT }, tags: {}, quiet: false, filtered: false, anonymise: false, keepTimeOfDay: false };
-  for (let i = 1; i < argv.length; i++) {
-    const a = argv[i];
-    if (a === '--filtered' || a === '--anonymise' || a === '--anonymize' || a === '--keep-time-of-day') {
-      if (a === '--filtered') out.filtered = true;
-      else if (a === '--keep-time-of-day') out.keepTimeOfDay = true;
-      else out.anonymise = true;
-      continue;
-    }
-    if (a === '--quiet' || a === '-q') {
-      out.quiet = true;
-      continue;
-    }
-    if (!a.startsWith('--')) {
-      out.files.push(a);
-      continue;
-    }
-    const eq = a.indexOf('=');
-    const flag = eq > 0 ? a.slice(0, eq) : a;
-    if (!VALUE_FLAGS.has(flag)) throw new UsageError(`unknown option ${flag} (see "twitchscope help")`);
-    const value = eq > 0 ? a.slice(eq + 1) : argv[++i];
-    if (value === undefined) throw new UsageError(`${flag} needs a value`);
-    switch (flag) {
-      case '--json':
-        out.json = value;
-        break;
-      case '--json-dir':
-        out.jsonDir = value;
-        break;
-      case '--summary':
-        if (!/\.csv$/i.test(value)) throw new UsageError('--summary needs a file name ending in .csv');
-        out.summary = value;
-        break;
-      case '--library':
-        if (!/\.json$/i.test(value)) throw new UsageError('--library needs the library file, a name ending in .json (e.g. library.json)');
-        out.library = value;
-        break;
-      case '--events':
-        out.events = value;
-        break;
-      case '--events-in':
-        out.eventsIn = value;
-        break;
-      case '--edf':
-        if (!/\.(edf|bdf)$/i.test(value)) throw new UsageError('--edf needs a file name ending in .edf (or .bdf)');
-        out.edf = value;
-        break;
-      case '--report':
-        if (!/\.(pdf|html?)$/i.test(value)) throw new UsageError('--report needs a file name ending in .pdf or .html');
-        out.report = value;
-        break;
-      case '--format':
-        out.format = value;
-        break;
-      case '--subject':
-        out.subject = value;
-        break;
-      case '--rate': {
-        const r = Number(value);
-        if (!(r > 0 && r < 1e6)) throw new UsageError(`--rate ${value}: give the sample rate in Hz, e.g. --rate 1000`);
-        out.rate = r;
-        break;
-      }
-      case '--sensitivity': {
-        const s = Number(value);
-        if (!(s >= 0 && s <= 1)) throw new UsageError(`--sensitivity ${value}: give a number from 0 (fewest events) to 1 (most)`);
-        out.sensitivity = s;
-        break;
-      }
-      case '--site': {
-        const m = /^([^=]+)=(.*)$/.exec(value);
-        if (!m) throw new UsageError(`--site ${value}: write it as CHANNEL=SITE, e.g. --site emg1="left calf"`);
-        out.sites[m[1].trim()] = m[2].trim();
-        break;
-      }
-      case '--tag': {
-        const m = /^([^=]+)=(.+)$/.exec(value);
-        if (!m) throw new UsageError(`--tag ${value}: write it as FILE=TAG, e.g. --tag week3.csv=caffeine`);
-        const file = m[1].trim();
-        out.tags[file] = [...(out.tags[file] ?? []), m[2].trim()];
-        break;
-      }
-      case '--answer': {
-        const [id, answer] = parseAnswer(value);
-        out.answers[id] = answer;
-        break;
-      }
-      case '--context': {
-        const [field, text] = parseContext(value);
-        out.context[field] = text;
-        break;
-      }
-      case '--column': {
-        const m = /^([^=]+)=(emg|accel|other)(?::(.+))?$/i.exec(value);
-        if (!m) throw new UsageError(`--column ${value}: write it as COLUMN=KIND[:UNIT], e.g. --column 2=emg:mV`);
-        out.columns[m[1].trim()] = { kind: m[2].toLowerCase() as 'emg' | 'accel' | 'other', ...(m[3] ? { unit: m[3] } : {}) };
-        break;
-      }
-    }
+  const { values: v, files } = readWords(argv.slice(1));
+  const out: CliArgs = {
+    command: argv[0] ?? 'help',
+    files,
+    sites: {},
+    columns: {},
+    answers: {},
+    context: { ...EMPTY_CONTEXT },
+    tags: {},
+    quiet: v.quiet ?? false,
+    filtered: v.filtered ?? false,
+    anonymise: (v.anonymise || v.anonymize) ?? false,
+    keepTimeOfDay: v['keep-time-of-day'] ?? false,
+  };
+  const optional = {
+    json: v.json,
+    jsonDir: v['json-dir'],
+    summary: fileName('--summary', v.summary, /\.csv$/i, 'a file name ending in .csv'),
+    library: fileName('--library', v.library, /\.json$/i, 'the library file, a name ending in .json (e.g. library.json)'),
+    events: v.events,
+    eventsIn: v['events-in'],
+    edf: fileName('--edf', v.edf, /\.(edf|bdf)$/i, 'a file name ending in .edf (or .bdf)'),
+    report: fileName('--report', v.report, /\.(pdf|html?)$/i, 'a file name ending in .pdf or .html'),
+    format: v.format,
+    subject: v.subject,
+    rate: numberIn('--rate', v.rate, (r) => r > 0 && r < 1e6, 'give the sample rate in Hz, e.g. --rate 1000'),
+    sensitivity: numberIn('--sensitivity', v.sensitivity, (s) => s >= 0 && s <= 1, 'give a number from 0 (fewest events) to 1 (most)'),
+  };
+  for (const [key, value] of Object.entries(optional)) if (value !== undefined) Object.assign(out, { [key]: value });
+  for (const m of pairs('--site', v.site, 'CHANNEL=SITE, e.g. --site emg1="left calf"')) out.sites[m[1].trim()] = m[2].trim();
+  for (const m of pairs('--tag', v.tag, 'FILE=TAG, e.g. --tag week3.csv=caffeine', /^([^=]+)=(.+)$/)) {
+    const file = m[1].trim();
+    out.tags[file] = [...(out.tags[file] ?? []), m[2].trim()];
+  }
+  for (const value of v.answer ?? []) {
+    const [id, answer] = parseAnswer(value);
+    out.answers[id] = answer;
+  }
+  for (const value of v.context ?? []) {
+    const [field, text] = parseContext(value);
+    out.context[field] = text;
+  }
+  for (const m of pairs('--column', v.column, 'COLUMN=KIND[:UNIT], e.g. --column 2=emg:mV', /^([^=]+)=(emg|accel|other)(?::(.+))?$/i)) {
+    out.columns[m[1].trim()] = { kind: m[2].toLowerCase() as 'emg' | 'accel' | 'other', ...(m[3] ? { unit: m[3] } : {}) };
   }
   return out;
 }
