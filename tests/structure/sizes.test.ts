@@ -16,8 +16,6 @@ const STILL_LONG = new Set([
   'renderer/components/ImportCheck.tsx ImportCheck',
   'renderer/components/Workspace.tsx Workspace',
   'renderer/events/EventList.tsx EventList',
-  'renderer/library/OverTimeChart.tsx OverTimeChart',
-  'renderer/library/TrendsPanel.tsx TrendsPanel',
   'renderer/session/useSession.ts useSession',
 ]);
 
