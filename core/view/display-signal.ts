@@ -10,6 +10,9 @@ import type { Channel } from '../recording';
  * notched), so offset, wander and hum do not hide the spikes the counts are about; accelerometer axes are
  * drawn as recorded (gravity tells posture).
  */
+/** Which signal a trace draws: as the detector conditions it, or as recorded. */
+export type SignalView = 'filtered' | 'raw';
+
 export interface DisplaySignal {
   data: Float32Array;
   /** How the drawn signal differs from the recorded one, in a few words, or null when it does not. */

@@ -4,13 +4,10 @@ import type { AnalysedChannel, DetectedEvent } from '../../core/analysis/types';
 import type { RecordingAnnotation } from '../../core/recording';
 import { queryWindow, type Pyramid } from '../../core/view/pyramid';
 import type { View } from '../../core/view/viewport';
-import { formatClock, formatUnit } from '../../core/format';
 import { useUplot } from '../hooks/useUplot';
-import { HALF_DIVISIONS } from '../../core/view/gain';
-import { drawAnnotations } from './draw-annotations';
-import { drawEvents } from './draw-events';
-import { pickPlugin, spanEdgePlugin, wheelPlugin, type EdgeDrag } from './plugins';
+import type { EdgeDrag } from './plugins';
 import type { Palette } from './event-style';
+import { traceOptions } from './trace-options';
 
 export interface TraceChartProps {
   channel: AnalysedChannel;
@@ -31,6 +28,11 @@ export interface TraceChartProps {
   height: number;
   /** Units per division on a fixed scale of ±HALF_DIVISIONS divisions, or null to fit each view's data. */
   gain: number | null;
+  /**
+   * Centre a fixed scale on the drawn data rather than on zero: a raw signal keeps its offset and drift,
+   * which would otherwise take the trace off the plot.
+   */
+  centreOnData?: boolean;
   onRange(t0: number, t1: number): void;
   onWheelZoom(factor: number, anchorS: number): void;
   /** Pan by a fraction of the visible span (Shift+wheel or a sideways scroll). */
@@ -48,96 +50,21 @@ export function TraceChart(props: TraceChartProps) {
   const live = useRef(props);
   live.current = props;
   const preview = useRef<EdgeDrag | null>(null);
+  // Where a fixed scale is centred: zero for a filtered signal, the visible data's level for a raw one.
+  const centre = useRef(0);
 
-  const opts = useMemo<uPlot.Options>(() => {
-    const axisFont = '13px system-ui, sans-serif';
-    const series: uPlot.Series[] = [{}];
-    pyramids.forEach((_, i) => {
-      series.push({
-        label: channel.axes?.[i] ?? channel.label,
-        stroke: palette.trace[i % palette.trace.length],
-        width: 1,
-        points: { show: false },
-        spanGaps: false,
-      });
-    });
-    return {
-      width: 400,
-      height,
-      legend: { show: false },
-      scales: {
-        x: { time: false },
-        y: { range: (_u, min, max) => fixedRange(live.current.gain) ?? autoRange(min, max) },
-      },
-      cursor: {
-        sync: { key: 'twitchscope-timeline' },
-        drag: { x: true, y: false, setScale: false },
-        points: { show: false },
-        // uPlot's double-click rescales to the data on its own; the view belongs to the timeline.
-        bind: { dblclick: () => () => null },
-      },
-      axes: [
-        {
-          font: axisFont,
-          stroke: palette.muted,
-          grid: { stroke: palette.grid, width: 1 },
-          ticks: { stroke: palette.grid, width: 1 },
-          size: 28,
-          values: (_u, splits) => splits.map((s) => formatClock(s, spanDecimals(live.current.view))),
-        },
-        {
-          font: axisFont,
-          stroke: palette.muted,
-          grid: { stroke: palette.grid, width: 1 },
-          ticks: { stroke: palette.grid, width: 1 },
-          size: 60,
-          splits: (_u, _i, min, max) => ySplits(live.current.gain, min, max),
-          label: formatUnit(channel.unit),
-          labelSize: 14,
-          labelFont: axisFont,
-        },
-      ],
-      series,
-      plugins: [
-        wheelPlugin(() => live.current),
-        pickPlugin(() => live.current),
-        spanEdgePlugin(() => ({
-          events: live.current.events,
-          // Adding and measuring use the clicks; edges are not grabbed meanwhile.
-          busy: live.current.addMode || live.current.measuring,
-          onPreview: (d) => {
-            preview.current = d;
-            chart.current?.redraw(false, false);
-          },
-          onCommit: (d) => live.current.onAdjust(d.event, d.startS, d.endS),
-        })),
-      ],
-      hooks: {
-        draw: [
-          (u) => {
-            const p = live.current;
-            drawAnnotations(u, p.annotations, p.palette);
-            const d = preview.current;
-            const events = d ? p.events.map((e) => (e === d.event ? { ...e, startS: d.startS, endS: d.endS } : e)) : p.events;
-            drawEvents(u, events, p.selected, p.palette);
-            if (p.addMode) drawCentreLine(u, p.palette.accent);
-            for (const c of p.cursors) drawCursor(u, c, p.palette.accent);
-            // What the test reads to know the drawn scale.
-            if (box.current) box.current.dataset.yMax = String(u.scales.y.max ?? '');
-          },
-        ],
-        setSelect: [
-          (u) => {
-            if (u.select.width > 3) {
-              live.current.onRange(u.posToVal(u.select.left, 'x'), u.posToVal(u.select.left + u.select.width, 'x'));
-            }
-            u.setSelect({ left: 0, top: 0, width: 0, height: 0 }, false);
-          },
-        ],
-      },
-    };
+  const opts = useMemo<uPlot.Options>(
+    () =>
+      traceOptions({ label: channel.label, unit: channel.unit, axes: channel.axes, series: pyramids.length, palette, height }, {
+        live,
+        centre,
+        preview,
+        box,
+        redraw: () => chart.current?.redraw(false, false),
+      }),
     // Rebuilt only for what the chart is made of: a relabelled site or new review marks do not count.
-  }, [channel.label, channel.unit, channel.axes?.join(), pyramids, palette, height]);
+    [channel.label, channel.unit, channel.axes?.join(), pyramids, palette, height],
+  );
 
   const { chart, generation } = useUplot(box, opts, pyramids.length + 1);
 
@@ -147,11 +74,12 @@ export function TraceChart(props: TraceChartProps) {
     const columns = Math.max(50, u.bbox.width / uPlot.pxRatio);
     const windows = pyramids.map((p) => queryWindow(p, view.t0, view.t1, columns));
     const data = [windows[0].x, ...windows.map((w) => w.y)] as uPlot.AlignedData;
+    centre.current = props.centreOnData && props.gain ? levelOf(windows[0].y, props.gain) : 0;
     u.batch(() => {
       u.setData(data, true);
       u.setScale('x', { min: view.t0, max: view.t1 });
     });
-  }, [chart, generation, pyramids, view]);
+  }, [chart, generation, pyramids, view, props.centreOnData]);
 
   useEffect(() => {
     chart.current?.redraw(false, false);
@@ -160,7 +88,9 @@ export function TraceChart(props: TraceChartProps) {
   // A new gain rescales y without rebuilding the chart.
   useEffect(() => {
     const u = chart.current;
-    if (u) u.setData(u.data, true);
+    if (!u) return;
+    centre.current = props.centreOnData && props.gain ? levelOf(u.data[1] as (number | null)[], props.gain) : 0;
+    u.setData(u.data, true);
   }, [chart, props.gain]);
 
   const inView = countInView(events, view);
@@ -175,73 +105,22 @@ export function TraceChart(props: TraceChartProps) {
   );
 }
 
-/** Where Enter adds a twitch in add mode: the keyboard path to the same action as a click. */
-function drawCentreLine(u: uPlot, colour: string): void {
-  const { left, top, width, height } = u.bbox;
-  const x = left + width / 2;
-  const ctx = u.ctx;
-  ctx.save();
-  ctx.strokeStyle = colour;
-  ctx.lineWidth = uPlot.pxRatio;
-  ctx.setLineDash([2 * uPlot.pxRatio, 4 * uPlot.pxRatio]);
-  ctx.beginPath();
-  ctx.moveTo(x, top);
-  ctx.lineTo(x, top + height);
-  ctx.stroke();
-  ctx.restore();
-}
-
-function spanDecimals(v: View): number {
-  const span = v.t1 - v.t0;
-  return span < 2 ? 3 : span < 20 ? 2 : span < 120 ? 1 : 0;
-}
-
 function countInView(events: readonly DetectedEvent[], v: View): number {
   let n = 0;
   for (const e of events) if (e.peakS >= v.t0 && e.peakS <= v.t1) n++;
   return n;
 }
 
-function fixedRange(gain: number | null): [number, number] | null {
-  return gain ? [-HALF_DIVISIONS * gain, HALF_DIVISIONS * gain] : null;
-}
-
-function autoRange(min: number | null, max: number | null): [number, number] {
-  if (min === null || max === null || !Number.isFinite(min) || !Number.isFinite(max)) return [-1, 1];
-  const pad = (max - min || Math.abs(max) || 1) * 0.05;
-  return [min - pad, max + pad];
-}
-
-/** One grid line per division at a fixed gain; about four round steps when the scale fits the data. */
-function ySplits(gain: number | null, min: number, max: number): number[] {
-  if (gain) return Array.from({ length: 2 * HALF_DIVISIONS + 1 }, (_, i) => (i - HALF_DIVISIONS) * gain);
-  const raw = (max - min) / 4;
-  if (!(raw > 0)) return [min];
-  const mag = 10 ** Math.floor(Math.log10(raw));
-  const step = [1, 2, 5, 10].map((m) => m * mag).find((x) => x >= raw) ?? 10 * mag;
-  const out: number[] = [];
-  for (let v = Math.ceil(min / step) * step; v <= max + step * 1e-9; v += step) out.push(Number(v.toPrecision(12)));
-  return out;
-}
-
-/** A measurement cursor: a solid vertical and horizontal line through the point the user clicked. */
-function drawCursor(u: uPlot, c: { t: number; v: number }, colour: string): void {
-  const { left, top, width, height } = u.bbox;
-  const x = u.valToPos(c.t, 'x', true);
-  const y = u.valToPos(c.v, 'y', true);
-  const ctx = u.ctx;
-  ctx.save();
-  ctx.strokeStyle = colour;
-  ctx.lineWidth = 1.5 * uPlot.pxRatio;
-  ctx.beginPath();
-  if (x >= left && x <= left + width) {
-    ctx.moveTo(x, top);
-    ctx.lineTo(x, top + height);
+/** The mean of the drawn values, to the nearest division so grid lines stay on round values. */
+function levelOf(values: ArrayLike<number | null>, gain: number): number {
+  let sum = 0;
+  let n = 0;
+  for (let i = 0; i < values.length; i++) {
+    const v = values[i];
+    if (v !== null && Number.isFinite(v)) {
+      sum += v;
+      n++;
+    }
   }
-  if (y >= top && y <= top + height) {
-    ctx.moveTo(left, y);
-    ctx.lineTo(left + width, y);
-  }
-  ctx.stroke();
-  ctx.restore();
+  return n > 0 ? Math.round(sum / n / gain) * gain : 0;
 }

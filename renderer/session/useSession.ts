@@ -14,6 +14,8 @@ import type { EdfRequest, ImportSettings, ReportRequest } from '../worker/protoc
 import { readEventsFile } from '../../core/review/events-in';
 import { restoreEvents } from '../../core/review/restore-events';
 import { channelsOf } from '../../core/analysis/channels';
+import type { SignalView } from '../../core/view/display-signal';
+import type { Pyramid } from '../../core/view/pyramid';
 import { initialState, reduce, type SessionState, type Work } from './state';
 
 export interface SessionApi {
@@ -36,6 +38,8 @@ export interface SessionApi {
   setSensitivity(value: number | null): void;
   reportHtml(input: ReportRequest): Promise<string>;
   edf(input: EdfRequest): Promise<{ bytes: Uint8Array; family: 'edf' | 'bdf' }>;
+  /** One recording channel's display pyramid of the given signal, built in the worker on request. */
+  pyramid(channelId: string, view: SignalView): Promise<Pyramid>;
   /** Lays the review saved in an events CSV or EDF+ export onto this recording's analysis (undoable). */
   importEvents(file: OpenedFile): Promise<void>;
   setSubject(value: string): void;
@@ -138,45 +142,19 @@ export function useSession(): SessionApi {
       review: (event, action) => setWork((w) => ({ ...w, edits: setReview(w.edits, event, action) })),
       adjustSpan: (event, startS, endS) => setWork((w) => ({ ...w, edits: adjustSpan(w.edits, event, startS, endS) })),
       addTwitch: (channelId, clickS) => {
-        const s = stateRef.current;
-        const ch = s.analysis?.channels.find((c) => c.id === channelId);
-        const loaded = s.loaded;
-        if (!loaded || !ch) return null;
-        const axes = channelsOf(loaded.recording, channelId);
-        if (axes.length === 0) return null;
-        // Search the signal as drawn (EMG band-passed), so the peak found is the one the user clicked.
-        const span = spanNearClick(
-          axes.map((a) => loaded.pyramids[a.id]?.data ?? a.data),
-          axes[0].sampleRateHz,
-          axes[0].startS,
-          clickS,
-        );
-        if (!span) return null;
-        setWork((w) => ({ ...w, edits: addEvent(w.edits, { channel: channelId, ...span }) }));
-        return { channel: channelId, type: 'twitch', ...span, snr: 0, review: 'added' };
+        const event = twitchAt(stateRef.current, channelId, clickS);
+        if (event) setWork((w) => ({ ...w, edits: addEvent(w.edits, event) }));
+        return event && { ...event, type: 'twitch', snr: 0, review: 'added' };
       },
       undo: () => dispatch({ type: 'undo' }),
       redo: () => dispatch({ type: 'redo' }),
       setSensitivity: (value) => dispatch({ type: 'sensitivity', value }),
       reportHtml: (input) => client().reportHtml(input),
       edf: (input) => client().edf(input),
+      pyramid: (channelId, view) => client().pyramid(channelId, view),
       importEvents: async (file) => {
-        const s = stateRef.current;
-        if (!s.loaded || !s.analysis) return;
-        try {
-          const events = await readEventsFile({ name: file.name, size: file.size, read: (o, n) => file.read(o, n) });
-          const restored = restoreEvents(events, s.loaded.recording, s.analysis);
-          if (!restored.ok) {
-            dispatch({ type: 'notice', message: restored.reason });
-            return;
-          }
-          // The file's review replaces the current one; Undo brings the current one back.
-          setWork((w) => ({ edits: restored.edits, sites: { ...w.sites, ...restored.sites } }));
-          const missed = restored.unmatched > 0 ? ` ${restored.unmatched} reviewed event${restored.unmatched === 1 ? ' was' : 's were'} not found at this sensitivity.` : '';
-          dispatch({ type: 'notice', message: `Restored the review of ${restored.restored} event${restored.restored === 1 ? '' : 's'} from ${file.name}.${missed}` });
-        } catch (err) {
-          dispatch({ type: 'notice', message: err instanceof Error ? err.message : String(err) });
-        }
+        const message = await restoreReviewFrom(file, stateRef.current, setWork);
+        if (message) dispatch({ type: 'notice', message });
       },
       setSubject: (value) => dispatch({ type: 'subject', value }),
       setAnswers: (value) => dispatch({ type: 'answers', value }),
@@ -190,3 +168,34 @@ export function useSession(): SessionApi {
   return useMemo(() => ({ state, reviewed, ...actions }), [state, reviewed, actions]);
 }
 
+
+/** The twitch a click in add mode adds: the peak near the click in the signal as drawn (EMG band-passed). */
+function twitchAt(s: SessionState, channelId: string, clickS: number): { channel: string; peakS: number; startS: number; endS: number; amplitude: number } | null {
+  const loaded = s.loaded;
+  if (!loaded || !s.analysis?.channels.some((c) => c.id === channelId)) return null;
+  const axes = channelsOf(loaded.recording, channelId);
+  if (axes.length === 0) return null;
+  const span = spanNearClick(
+    axes.map((a) => loaded.pyramids[a.id]?.data ?? a.data),
+    axes[0].sampleRateHz,
+    axes[0].startS,
+    clickS,
+  );
+  return span && { channel: channelId, ...span };
+}
+
+/** Lays the review in an events CSV or EDF+ export onto the analysis; returns what to tell the user. */
+async function restoreReviewFrom(file: OpenedFile, s: SessionState, setWork: (f: (w: Work) => Work) => void): Promise<string | null> {
+  if (!s.loaded || !s.analysis) return null;
+  try {
+    const events = await readEventsFile({ name: file.name, size: file.size, read: (o, n) => file.read(o, n) });
+    const restored = restoreEvents(events, s.loaded.recording, s.analysis);
+    if (!restored.ok) return restored.reason;
+    // The file's review replaces the current one; Undo brings the current one back.
+    setWork((w) => ({ edits: restored.edits, sites: { ...w.sites, ...restored.sites } }));
+    const missed = restored.unmatched > 0 ? ` ${restored.unmatched} reviewed event${restored.unmatched === 1 ? ' was' : 's were'} not found at this sensitivity.` : '';
+    return `Restored the review of ${restored.restored} event${restored.restored === 1 ? '' : 's'} from ${file.name}.${missed}`;
+  } catch (err) {
+    return err instanceof Error ? err.message : String(err);
+  }
+}

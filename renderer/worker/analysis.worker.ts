@@ -1,6 +1,6 @@
 /// <reference lib="webworker" />
 import type { ByteSource } from '../../core/import/source';
-import { Engine, failureMessage, forTransfer } from './engine';
+import { Engine, failureMessage, forTransfer, pyramidForTransfer } from './engine';
 import type { WorkerRequest, WorkerResponse } from './protocol';
 
 /** The analysis worker: imports, builds pyramids and analyses off the UI thread. Cancel = terminate. */
@@ -50,6 +50,10 @@ scope.onmessage = async (ev: MessageEvent<WorkerRequest>) => {
     } else if (msg.type === 'analyse') {
       const analysis = engine.analyse(msg.settings, (fraction) => post({ type: 'progress', id, stage: 'analyse', fraction }), never);
       post({ type: 'analysed', id, analysis });
+    } else if (msg.type === 'pyramid') {
+      const transfer: ArrayBuffer[] = [];
+      const pyramid = pyramidForTransfer(engine.pyramid(msg.channel, msg.view), engine.samplesOf(msg.channel) ?? new Float32Array(0), transfer);
+      post({ type: 'pyramid', id, pyramid }, transfer);
     } else if (msg.type === 'edf') {
       const out = engine.edf(msg.input);
       post({ type: 'edf', id, bytes: out.bytes, family: out.family }, [out.bytes.buffer as ArrayBuffer]);

@@ -1,5 +1,7 @@
 import type { Analysis } from '../../core/analysis/types';
 import type { OpenedFile } from '../../core/platform/api';
+import type { SignalView } from '../../core/view/display-signal';
+import type { Pyramid } from '../../core/view/pyramid';
 import { Engine, failureMessage } from './engine';
 import type { AnalyseSettings, EdfRequest, ImportSettings, LoadedRecording, ReportRequest, Stage, WorkerRequest, WorkerResponse } from './protocol';
 
@@ -11,6 +13,8 @@ export interface AnalysisClient {
   reportHtml(input: ReportRequest): Promise<string>;
   /** The loaded recording and the analysis's events as EDF+ (BDF+ for 24-bit sources). */
   edf(input: EdfRequest): Promise<{ bytes: Uint8Array; family: 'edf' | 'bdf' }>;
+  /** One channel's display pyramid of the given signal (the raw view, asked for when a user switches to it). */
+  pyramid(channelId: string, view: SignalView): Promise<Pyramid>;
   /** Stops the running job; its promise rejects with `Cancelled`. */
   cancel(): void;
   dispose(): void;
@@ -26,19 +30,21 @@ export class Cancelled extends Error {
 }
 
 interface Job {
-  id: number;
   resolve: (v: never) => void;
   reject: (e: Error) => void;
   onProgress: ProgressFn;
+  /** A display request runs alongside the main job instead of replacing it. */
+  alongside: boolean;
 }
 
 /**
  * Runs the engine in a module worker. Cancelling terminates the worker (analysis is synchronous there and
- * could not see a message); the next job starts a fresh one and re-imports the file if needed.
+ * could not see a message); the next job starts a fresh one and re-imports the file if needed. A new main job
+ * (import, analysis, report, export) replaces a running one; display requests queue behind it instead.
  */
 export class WorkerClient implements AnalysisClient {
   private worker: Worker | null = null;
-  private job: Job | null = null;
+  private jobs = new Map<number, Job>();
   private nextId = 1;
   private file: OpenedFile | null = null;
   private settings: ImportSettings = {};
@@ -69,6 +75,11 @@ export class WorkerClient implements AnalysisClient {
     return this.run({ type: 'edf', id: 0, input }, () => undefined);
   }
 
+  async pyramid(channelId: string, view: SignalView): Promise<Pyramid> {
+    await this.ensureImported(() => undefined);
+    return this.run({ type: 'pyramid', id: 0, channel: channelId, view }, () => undefined, true);
+  }
+
   /** After a cancel the worker is new and empty: read the file again before working on it. */
   private async ensureImported(onProgress: ProgressFn): Promise<void> {
     if (this.imported) return;
@@ -78,12 +89,12 @@ export class WorkerClient implements AnalysisClient {
   }
 
   cancel(): void {
-    const job = this.job;
-    this.job = null;
+    const jobs = [...this.jobs.values()];
+    this.jobs.clear();
     this.worker?.terminate();
     this.worker = null;
     this.imported = false;
-    job?.reject(new Cancelled());
+    for (const job of jobs) job.reject(new Cancelled());
   }
 
   dispose(): void {
@@ -96,20 +107,20 @@ export class WorkerClient implements AnalysisClient {
     w.onmessage = (ev: MessageEvent<WorkerResponse>) => this.onMessage(w, ev.data);
     w.onerror = (ev) => {
       ev.preventDefault();
-      const job = this.job;
-      this.job = null;
-      job?.reject(new Error(ev.message || 'The analysis stopped unexpectedly.'));
+      const jobs = [...this.jobs.values()];
+      this.jobs.clear();
+      for (const job of jobs) job.reject(new Error(ev.message || 'The analysis stopped unexpectedly.'));
     };
     this.worker = w;
     return w;
   }
 
-  private run<T>(req: WorkerRequest & { id: number }, onProgress: ProgressFn): Promise<T> {
-    if (this.job) this.cancel();
+  private run<T>(req: WorkerRequest & { id: number }, onProgress: ProgressFn, alongside = false): Promise<T> {
+    if (!alongside && [...this.jobs.values()].some((j) => !j.alongside)) this.cancel();
     const id = this.nextId++;
     const w = this.ensureWorker();
     return new Promise<T>((resolve, reject) => {
-      this.job = { id, resolve: resolve as (v: never) => void, reject, onProgress };
+      this.jobs.set(id, { resolve: resolve as (v: never) => void, reject, onProgress, alongside });
       w.postMessage({ ...req, id });
     });
   }
@@ -119,17 +130,18 @@ export class WorkerClient implements AnalysisClient {
       void this.serveRead(w, msg.readId, msg.offset, msg.length);
       return;
     }
-    const job = this.job;
-    if (!job || msg.id !== job.id) return;
+    const job = this.jobs.get(msg.id);
+    if (!job) return;
     if (msg.type === 'progress') {
       job.onProgress(msg.stage, msg.fraction);
       return;
     }
-    this.job = null;
+    this.jobs.delete(msg.id);
     if (msg.type === 'imported') job.resolve(msg.loaded as never);
     else if (msg.type === 'analysed') job.resolve(msg.analysis as never);
     else if (msg.type === 'report') job.resolve(msg.html as never);
     else if (msg.type === 'edf') job.resolve({ bytes: msg.bytes, family: msg.family } as never);
+    else if (msg.type === 'pyramid') job.resolve(msg.pyramid as never);
     else job.reject(new Error(msg.message));
   }
 
@@ -165,6 +177,10 @@ export class InThreadClient implements AnalysisClient {
 
   async edf(input: EdfRequest): Promise<{ bytes: Uint8Array; family: 'edf' | 'bdf' }> {
     return this.engine.edf(input);
+  }
+
+  async pyramid(channelId: string, view: SignalView): Promise<Pyramid> {
+    return this.engine.pyramid(channelId, view);
   }
 
   cancel(): void {

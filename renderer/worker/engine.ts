@@ -8,7 +8,7 @@ import type { Recording } from '../../core/recording';
 import { anonymise } from '../../core/export/anonymise';
 import { writeEdf } from '../../core/export/edf/write';
 import { buildReportHtml } from '../../core/report/index';
-import { displaySignal } from '../../core/view/display-signal';
+import { displaySignal, type SignalView } from '../../core/view/display-signal';
 import { buildPyramid, type Pyramid } from '../../core/view/pyramid';
 import type { AnalyseSettings, EdfRequest, ImportSettings, LoadedRecording, ReportRequest } from './protocol';
 
@@ -38,6 +38,21 @@ export class Engine {
     onProgress(1);
     this.recording = rec;
     return { recording: rec, pyramids, display };
+  }
+
+  /**
+   * One channel's display pyramid of the asked signal. The raw view is built only for a channel someone
+   * switches to it, rather than a second pyramid for every channel at import.
+   */
+  pyramid(channelId: string, view: SignalView): Pyramid {
+    const ch = this.recording?.channels.find((c) => c.id === channelId);
+    if (!ch) throw new Error(`The loaded recording has no channel "${channelId}".`);
+    return buildPyramid(view === 'raw' ? ch.data : displaySignal(ch).data, ch.sampleRateHz, ch.startS);
+  }
+
+  /** The samples a pyramid may draw on without owning them (see `pyramidForTransfer`). */
+  samplesOf(channelId: string): Float32Array | null {
+    return this.recording?.channels.find((c) => c.id === channelId)?.data ?? null;
   }
 
   get hasRecording(): boolean {
@@ -92,14 +107,24 @@ export function failureMessage(err: unknown): string {
 export function forTransfer(loaded: LoadedRecording): { loaded: LoadedRecording; transfer: ArrayBuffer[] } {
   const transfer: ArrayBuffer[] = [];
   const pyramids: Record<string, Pyramid> = {};
-  for (const ch of loaded.recording.channels) {
-    const p = loaded.pyramids[ch.id];
-    for (const l of p.levels) transfer.push(l.min.buffer as ArrayBuffer, l.max.buffer as ArrayBuffer);
-    // A filtered signal is the worker's to give away; a raw one is the worker's own samples, so it is copied.
-    const data = p.data === ch.data ? ch.data.slice() : p.data;
-    transfer.push(data.buffer as ArrayBuffer);
-    pyramids[ch.id] = { ...p, data };
-  }
+  for (const ch of loaded.recording.channels) pyramids[ch.id] = pyramidForTransfer(loaded.pyramids[ch.id], ch.data, transfer);
   const channels = loaded.recording.channels.map((ch) => ({ ...ch, data: new Float32Array(0) }));
   return { loaded: { recording: { ...loaded.recording, channels }, pyramids, display: loaded.display }, transfer };
+}
+
+/**
+ * A pyramid made ready to post, its buffers added to `transfer`. A signal built for display is the worker's
+ * to give away; the recorded samples (`own`) are kept for analysis, so they are sent as they are when in
+ * shared memory, and copied otherwise.
+ */
+export function pyramidForTransfer(p: Pyramid, own: Float32Array, transfer: ArrayBuffer[]): Pyramid {
+  for (const l of p.levels) transfer.push(l.min.buffer as ArrayBuffer, l.max.buffer as ArrayBuffer);
+  if (p.data !== own) {
+    transfer.push(p.data.buffer as ArrayBuffer);
+    return p;
+  }
+  if (typeof SharedArrayBuffer === 'function' && own.buffer instanceof SharedArrayBuffer) return p;
+  const data = own.slice();
+  transfer.push(data.buffer as ArrayBuffer);
+  return { ...p, data };
 }

@@ -3,6 +3,7 @@ import type { AnonymiseOptions } from '../../core/export/anonymise';
 import type { ImportOptions } from '../../core/import/options';
 import type { ReportInput } from '../../core/report/index';
 import type { Recording } from '../../core/recording';
+import type { SignalView } from '../../core/view/display-signal';
 import type { Pyramid } from '../../core/view/pyramid';
 
 /** Messages between the UI thread and the analysis worker. Every job has an id; replies carry it. */
@@ -38,6 +39,8 @@ export type WorkerRequest =
   | { type: 'analyse'; id: number; settings: AnalyseSettings }
   | { type: 'report'; id: number; input: ReportRequest }
   | { type: 'edf'; id: number; input: EdfRequest }
+  /** One channel's display pyramid of the asked signal, built when a view needs it (the raw view of a channel). */
+  | { type: 'pyramid'; id: number; channel: string; view: SignalView }
   | { type: 'read-result'; readId: number; bytes: Uint8Array | null; error?: string };
 
 /**
@@ -60,6 +63,7 @@ export type WorkerResponse =
   | { type: 'analysed'; id: number; analysis: Analysis }
   | { type: 'report'; id: number; html: string }
   | { type: 'edf'; id: number; bytes: Uint8Array; family: 'edf' | 'bdf' }
+  | { type: 'pyramid'; id: number; pyramid: Pyramid }
   | { type: 'failed'; id: number; message: string }
   /** The worker asks the UI thread for file bytes: files stay behind the platform API. */
   | { type: 'read'; readId: number; offset: number; length: number };

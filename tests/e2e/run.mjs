@@ -560,6 +560,68 @@ scenario('a sustained span: listed at onset with its length, selected whole, its
   await forgetSavedWork(page);
 });
 
+scenario('raw or filtered per channel: the raw view shows the offset, the label and the cursors say which, the gain applies, and back', async ({ page, url }) => {
+  await page.goto(`${url}?sample=calf-rest-emg`);
+  await page.getByTestId('analyse').click({ timeout: 60_000 });
+  await page.getByTestId('timeline').waitFor({ timeout: 120_000 });
+  const toggles = page.locator('[data-testid^="raw-"]');
+  assert((await toggles.count()) === 2, `${await toggles.count()} raw/filtered switches for the two calf channels`);
+  const id = (await toggles.first().getAttribute('data-testid')).replace(/^raw-/, '');
+  const other = (await toggles.nth(1).getAttribute('data-testid')).replace(/^raw-/, '');
+  const label = page.getByTestId(`trace-view-${id}`);
+  const range = async (ch) => {
+    const t = page.getByTestId(`trace-${ch}`);
+    return [Number(await t.getAttribute('data-y-min')), Number(await t.getAttribute('data-y-max'))];
+  };
+  assert(/^Filtered \d+–\d+ Hz, 50 Hz hum removed$/.test(await label.textContent()), `the filtered label reads "${await label.textContent()}"`);
+  const [f0, f1] = await range(id);
+  assert(Math.abs(f0 + f1) < 1e-6, `the filtered trace is not centred on zero: ${f0}..${f1}`);
+
+  // Raw: the electrode offset (about +500 µV on the left calf) and the drift come back; the other channel stays filtered.
+  await page.getByTestId(`raw-${id}`).click();
+  await waitFor(async () => (await label.getAttribute('data-view')) === 'raw', 'the channel to be drawn raw');
+  assert((await label.textContent()) === 'Raw, as recorded', `the raw label reads "${await label.textContent()}"`);
+  assert((await page.getByTestId(`raw-${id}`).getAttribute('aria-pressed')) === 'true', 'the Raw switch is not pressed');
+  await waitFor(async () => Math.abs(((await range(id))[0] + (await range(id))[1]) / 2) >= 100, `the raw trace to sit at its offset (range ${(await range(id)).join('..')})`);
+  const [r0, r1] = await range(id);
+  assert(Math.abs(r1 - r0 - (f1 - f0)) < 1e-6, `the raw trace is not drawn at the shared gain: ${r1 - r0} vs ${f1 - f0} µV tall`);
+  assert((await page.getByTestId(`trace-view-${other}`).getAttribute('data-view')) === 'filtered', 'the other channel changed too');
+  const [o0, o1] = await range(other);
+  assert(Math.abs(o0 + o1) < 1e-6, `the other channel left zero: ${o0}..${o1}`);
+  const announced = () => page.$$eval('[data-testid^="announcer"]', (els) => els.map((e) => e.textContent).join(''));
+  await waitFor(async () => /drawn raw, as recorded/.test(await announced()), 'the switch to be announced');
+  console.log(`      left calf: filtered ${f0}..${f1} µV, raw ${r0}..${r1} µV`);
+
+  // The gain applies to the raw trace as drawn, around its level.
+  await page.locator('body').click({ position: { x: 5, y: 5 } });
+  await page.keyboard.press(']');
+  await waitFor(async () => {
+    const [a, b] = await range(id);
+    return b - a < r1 - r0 && (a + b) / 2 > 100;
+  }, `"]" to narrow the raw trace's range (${(await range(id)).join('..')})`);
+  await page.keyboard.press('[');
+
+  // Cursors on the raw trace say they measured the raw signal.
+  const plot = page.getByTestId(`trace-${id}`).locator('.u-over');
+  const pb = await plot.boundingBox();
+  await page.keyboard.press('m');
+  await plot.click({ position: { x: pb.width * 0.3, y: pb.height * 0.3 } });
+  await plot.click({ position: { x: pb.width * 0.6, y: pb.height * 0.7 } });
+  const readout = page.getByTestId('measure-readout');
+  await waitFor(async () => /, raw\)$/.test(await readout.textContent()), `the cursor readout to name the raw signal (reads "${await readout.textContent()}")`);
+  await page.waitForTimeout(300);
+  await page.screenshot({ path: join(shots, '25-raw-channel.png') });
+  await page.keyboard.press('Escape');
+
+  await page.getByTestId(`raw-${id}`).click();
+  await waitFor(async () => (await label.getAttribute('data-view')) === 'filtered', 'the channel to be drawn filtered again');
+  await waitFor(async () => {
+    const [a, b] = await range(id);
+    return Math.abs(a + b) < 1e-6;
+  }, 'the filtered trace to be centred on zero again');
+  assert(/^Filtered /.test(await label.textContent()), `the label after switching back reads "${await label.textContent()}"`);
+});
+
 scenario('a recording without a date is given one and placed in Trends', ({ url, tmp }) => isolated(async (page) => {
   const { writeFile } = await import('node:fs/promises');
   const file = join(tmp, 'undated-forearm.csv');

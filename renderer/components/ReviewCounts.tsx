@@ -1,0 +1,31 @@
+import type { Analysis } from '../../core/analysis/types';
+import { SENSITIVITY_DEFAULT } from '../../core/detect/params';
+
+/** The totals beside the tabs, with how far review has come. */
+export function ReviewCounts({ analysis, progress, sensitivity }: { analysis: Analysis; progress: { reviewed: number; total: number }; sensitivity: number | null }) {
+  const twitches = analysis.summary.channels.reduce((n, c) => n + c.twitchCount, 0);
+  const sustained = analysis.summary.channels.reduce((n, c) => n + c.sustainedCount, 0);
+  const restS = analysis.summary.channels.reduce((m, c) => Math.max(m, c.restS), 0);
+  return (
+    <div className="counts">
+      <span>
+        Twitches <b data-testid="total-twitches">{twitches}</b>
+      </span>
+      <span>
+        Sustained <b data-testid="total-sustained">{sustained}</b>
+      </span>
+      <span>
+        Rest <b>{(restS / 60).toFixed(1)} min</b>
+      </span>
+      <span>
+        Reviewed{' '}
+        <b data-testid="review-progress">
+          {progress.reviewed} of {progress.total}
+        </b>
+      </span>
+      <span>
+        Sensitivity <b>{Math.round((sensitivity ?? SENSITIVITY_DEFAULT.value) * 100)} %</b>
+      </span>
+    </div>
+  );
+}
