@@ -12,11 +12,8 @@ const MAX_FUNCTION_LINES = 120;
 const STILL_LONG = new Set([
   'core/import/build.ts buildRecording',
   'renderer/App.tsx App',
-  'renderer/chart/TraceChart.tsx TraceChart',
   'renderer/components/ImportCheck.tsx ImportCheck',
-  'renderer/components/Workspace.tsx Workspace',
   'renderer/events/EventList.tsx EventList',
-  'renderer/session/useSession.ts useSession',
 ]);
 
 interface Measured {
