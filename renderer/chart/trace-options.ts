@@ -7,7 +7,7 @@ import { drawAnnotations } from './draw-annotations';
 import { drawEvents } from './draw-events';
 import type { Palette } from './event-style';
 import { pickPlugin, spanEdgePlugin, wheelPlugin, type EdgeDrag } from './plugins';
-import type { TraceChartProps } from './TraceChart';
+import type { TraceChartProps } from './trace-props';
 
 /** What a trace chart is made of: a new shape rebuilds it; everything else is read live through `refs`. */
 export interface TraceShape {
