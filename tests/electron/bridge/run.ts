@@ -223,9 +223,14 @@ async function main(): Promise<void> {
     check(sidecar.includes('"calf rest.csv"'), 'the user’s work was autosaved beside the recording');
 
     await page.evaluate("window.__emit('menu:command', 'export-csv')");
-    for (let i = 0; i < 50 && !saved.some((n) => n.endsWith('.csv')); i++) await page.waitForTimeout(100);
-    const csvName = saved.find((n) => n.endsWith('.csv'));
-    check(csvName !== undefined && (await fs.readFile(join(work, csvName), 'utf8')).length > 0, 'File ▸ Export Events as CSV saves through main');
+    // The name is known when the save dialog answers; the file exists once main has written and renamed it.
+    const csvText = async () => {
+      const name = saved.find((n) => n.endsWith('.csv'));
+      return name ? fs.readFile(join(work, name), 'utf8').catch(() => '') : '';
+    };
+    let csv = '';
+    for (let i = 0; i < 100 && !csv; i++) if (!(csv = await csvText())) await page.waitForTimeout(100);
+    check(csv.length > 0, 'File ▸ Export Events as CSV saves through main');
 
     await page.evaluate("window.__emit('menu:command', 'export-pdf')");
     for (let i = 0; i < 100 && printed.length === 0; i++) await page.waitForTimeout(100);
