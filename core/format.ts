@@ -60,6 +60,8 @@ export function formatUnit(unit: string): string {
 export function formatAmount(x: number, unit: string): string {
   if (!Number.isFinite(x)) return '–';
   const a = Math.abs(x);
+  // Below 0.01 (unscaled devices' arbitrary units), three significant digits rather than a row of zeros.
+  if (a > 0 && a < 0.01) return `${Number(x.toPrecision(3))} ${formatUnit(unit)}`;
   const digits = a >= 100 ? 0 : a >= 10 ? 1 : a >= 1 ? 2 : 3;
   return `${x.toFixed(digits)} ${formatUnit(unit)}`;
 }

@@ -7,6 +7,7 @@ import { formatDuration } from '../format';
 import type { Recording } from '../recording';
 import type { AnalysedChannel, Analysis, ChannelSummary, DetectedEvent } from './types';
 import { analysedChannels, channelsOf } from './channels';
+import { setAsideCrosstalk } from './crosstalk';
 import { runChannelJob, type ChannelJob } from './jobs';
 import { ratePerMinute, summariseSites } from './site-summary';
 
@@ -86,12 +87,13 @@ export class AnalysisPlan {
     this.results.set(c.id, r);
   }
 
-  /** Every channel's events and summary, pooled by site. Call when every channel is done. */
+  /** Every channel's events and summary (crosstalk set aside), pooled by site. Call when every channel is done. */
   analysis(): Analysis {
     const params = this.params;
     const events: DetectedEvent[] = [];
+    const results = setAsideCrosstalk(this.channels, this.results, params.emg);
     const summaries = this.channels.map((c) => {
-      const r = this.results.get(c.id)!;
+      const r = results.get(c.id)!;
       events.push(...r.events);
       return channelSummary(c, r, !this.rec.notRaw, params.summary);
     });
@@ -134,17 +136,18 @@ function channelSummary(c: AnalysedChannel, r: ChannelResult, analysed: boolean,
   const activityS = spanS('activity');
   const notes = [...r.notes];
   let rate: Pick<ChannelSummary, 'twitchesPerMinute' | 'noRate'> = { twitchesPerMinute: ratePerMinute(twitchCount, r.restS) };
-  if (r.cannotTell) {
+  const noRest = analysed && r.restS < p.minRateRestS;
+  const active = sustainedS + activityS >= p.activeShare * r.analyzedS && r.analyzedS > 0;
+  // A muscle active throughout is said to be so first: its noise floor, taken from activity, says nothing of rest.
+  if (noRest && active) {
+    rate = { twitchesPerMinute: null, noRate: 'no-rest' };
+    notes.push('Active throughout: no rest to count twitches in.');
+  } else if (r.cannotTell) {
     rate = { twitchesPerMinute: null, noRate: 'cannot-tell' };
     notes.push(r.cannotTell);
-  } else if (analysed && r.restS < p.minRateRestS) {
+  } else if (noRest) {
     rate = { twitchesPerMinute: null, noRate: 'no-rest' };
-    const active = sustainedS + activityS >= p.activeShare * r.analyzedS && r.analyzedS > 0;
-    notes.push(
-      active
-        ? 'Active throughout: no rest to count twitches in.'
-        : `Only ${formatDuration(r.restS)} of rest: a twitch rate needs at least ${formatDuration(p.minRateRestS)}, so none is given.`,
-    );
+    notes.push(`Only ${formatDuration(r.restS)} of rest: a twitch rate needs at least ${formatDuration(p.minRateRestS)}, so none is given.`);
   } else if (analysed && r.restS < p.steadyRestS) {
     notes.push(`Only ${formatDuration(r.restS)} of rest: the rate is a rough figure (${formatDuration(p.steadyRestS)} or more gives a steadier one).`);
   }

@@ -1,4 +1,5 @@
 import type { MainsFinding } from '../dsp/mains';
+import { formatAmount } from '../format';
 import { finiteQuantile } from '../dsp/robust';
 import { denseEpisodes, heartbeats, inUse } from './emg-busy';
 import { condition, findCandidates, noiseFloors, prepare, type Conditioned, type Floors } from './emg-condition';
@@ -157,11 +158,6 @@ function channelNotes(mains: MainsFinding, humLeft: Conditioned['humLeft'], fs: 
     notes.push(`The smallest twitch-like event this channel could show is about ${formatAmount(minDetectable, unit)} at its peak (${p.minSnr.toFixed(1)} times its noise floor).`);
   }
   return notes;
-}
-
-function formatAmount(v: number, unit: string): string {
-  const digits = v >= 100 ? 0 : v >= 10 ? 1 : 2;
-  return `${v.toFixed(digits)} ${unit === 'uV' ? 'µV' : unit}`;
 }
 
 function round(v: number): number {
