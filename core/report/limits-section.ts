@@ -29,3 +29,18 @@ export function limitsSection(analysis: Analysis): string {
   lines.push(REST_LIMIT, VALIDATION_LIMIT);
   return section('limits', 'What this method cannot tell', `<ul class="limits">${lines.map((l) => `<li>${esc(l)}</li>`).join('')}</ul>`);
 }
+
+/**
+ * The trend report's limits. The library keeps no sensor kinds, so both sensors are named; and a change
+ * between days can come from the recording as well as from the muscle.
+ */
+export const TREND_LIMITS: readonly string[] = [
+  'Every event counted here is twitch-like: a surface electrode cannot tell fasciculation potentials from voluntary motor-unit firing, other discharges or artifacts, and a worn accelerometer picks up brief movements of the limb, not single motor units. Neither replaces an examination or needle EMG.',
+  'A rate from one day also depends on where the sensor sat, the posture and what the muscle did before; a change between recordings may come from these as well as from the muscle.',
+  REST_LIMIT,
+  VALIDATION_LIMIT,
+];
+
+export function trendLimitsSection(): string {
+  return section('limits', 'What these figures cannot tell', `<ul class="limits">${TREND_LIMITS.map((l) => `<li>${esc(l)}</li>`).join('')}</ul>`);
+}

@@ -53,8 +53,8 @@ describe('twitchscope trend', () => {
     expect(r.code).toBe(0);
     const text = execFileSync('pdftotext', ['-layout', out, '-'], { encoding: 'utf8' }).replace(/[ \t]+/g, ' ');
     expect(text).toContain('Muscle twitch trend report');
-    expect(text).toContain('Twitches per minute of rest, by site, over time');
-    expect(text).toContain('Body sites with twitches in each recording');
+    expect(text).toContain('Twitch-like events per minute of rest, by site, over time');
+    expect(text).toContain('Body sites with twitch-like events in each recording');
     expect(text).toMatch(/week3\.csv left calf/);
     expect(text).toContain('TwitchScope describes signals; it does not diagnose.');
     if (previewDir) {

@@ -2,8 +2,9 @@ import { existsSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { DISCLAIMER, guidanceFor, QUESTIONS, QUESTION_GROUPS, RED_FLAGS, SECTIONS, sanitizeAnswers, sectionById, type ChecklistAnswers } from '../../core/guidance';
-import { buildReportHtml } from '../../core/report';
-import { ACCELEROMETER_LIMITS, REST_LIMIT, SURFACE_EMG_LIMITS, VALIDATION_LIMIT } from '../../core/report/limits-section';
+import { buildReportHtml, buildTrendReportHtml } from '../../core/report';
+import { ACCELEROMETER_LIMITS, REST_LIMIT, SURFACE_EMG_LIMITS, TREND_LIMITS, VALIDATION_LIMIT } from '../../core/report/limits-section';
+import { weeks } from '../trends/fixtures';
 import { calfSession } from '../report/simulated';
 import { makeAnalysis } from './make-analysis';
 
@@ -44,10 +45,12 @@ function itemTexts(): string[] {
   return analyses.flatMap((a) => answerSets.flatMap((ans) => guidanceFor(a, ans).flatMap((i) => [i.title, i.text])));
 }
 
-/** A whole report's own words (the cited works' titles left out): key findings, notes, captions, methods. */
+/** A whole report's and a trend report's own words (the cited works' titles left out): key findings, notes, captions, methods. */
 function reportText(): string {
-  const html = buildReportHtml({ ...calfSession(), answers: { weakness: 'yes', caffeine: 'yes' }, software: { name: 'TwitchScope', version: '0' }, generatedAt: '2026-01-01T00:00:00Z' });
-  return html
+  const software = { name: 'TwitchScope', version: '0' };
+  const single = buildReportHtml({ ...calfSession(), answers: { weakness: 'yes', caffeine: 'yes' }, software, generatedAt: '2026-01-01T00:00:00Z' });
+  const trend = buildTrendReportHtml({ recordings: weeks, software, generatedAt: '2026-01-20T10:00:00Z' });
+  return (single + trend)
     .replace(/<style>[\s\S]*?<\/style>|<ol class="refs">[\s\S]*?<\/ol>/g, '')
     .replace(/<[^>]+>/g, '\n')
     .replace(/&#(\d+);/g, (_, n) => String.fromCharCode(Number(n)));
@@ -61,7 +64,7 @@ const ourText = [
 ].join('\n');
 
 /** Everything TwitchScope writes for people, the clinician report included. */
-const allOurText = [ourText, ...SURFACE_EMG_LIMITS, ...ACCELEROMETER_LIMITS, REST_LIMIT, VALIDATION_LIMIT, reportText()].join('\n');
+const allOurText = [ourText, ...SURFACE_EMG_LIMITS, ...ACCELEROMETER_LIMITS, ...TREND_LIMITS, REST_LIMIT, VALIDATION_LIMIT, reportText()].join('\n');
 
 describe('guidance content', () => {
   it.skipIf(!existsSync(SOURCE))('shares no run of seven words with the source article', () => {

@@ -31,8 +31,21 @@ describe('trend report', () => {
       'Left calf, latest against first: Higher in the 19 Jan recording: 11 twitches per minute of rest, against 5 in the 5 Jan recording. The rate in the 19 Jan recording is 2.2 times that in the 5 Jan recording (95% interval 1.7 to 2.9 times), all of it above no change.',
     );
     expect(words).toContain('Right calf, latest against first: Higher in the 19 Jan recording: 1.7 twitches per minute of rest, against none in the 5 Jan recording.');
-    expect(words).toContain('Twitches were found at 1 of 2 sites recorded in the first recording and at 2 of 2 sites in the latest.');
+    expect(words).toContain('Twitch-like events were found at 1 of 2 sites recorded in the first recording and at 2 of 2 sites in the latest.');
     expect(words).toContain('1 recording does not state a date: listed in the table, not placed in time.');
+  });
+
+  it('states what the figures cannot tell before them, and calls the events twitch-like (issue 20 point 3)', () => {
+    const limits = text(html.slice(html.indexOf('id="limits"'), html.indexOf('id="trend-rates"')));
+    expect(limits).toContain('What these figures cannot tell');
+    expect(limits).toContain('Every event counted here is twitch-like');
+    expect(limits).toContain('Neither replaces an examination or needle EMG.');
+    expect(limits).toContain('not validated against expert-annotated clinical recordings');
+    expect(limits).toContain('nobody confirmed the muscle was relaxed');
+    expect(html.indexOf('id="limits"')).toBeLessThan(html.indexOf('id="trend-rates"'));
+    const headings = [...html.matchAll(/<h2>([^<]+)<\/h2>/g)].map((m) => m[1]);
+    expect(headings).toContain('Twitch-like events per minute of rest, by site, over time');
+    expect(headings.filter((h) => /twitches/i.test(h))).toEqual([]);
   });
 
   it('marks tags on the rate chart with a numbered key', () => {

@@ -1,4 +1,4 @@
-/** "Spreading": per recording, how many sites were recorded (outline) and how many showed twitches (filled). */
+/** "Spreading": per recording, how many sites were recorded (outline) and how many showed twitch-like events (filled). */
 import type { SpreadPoint } from '../../trends/series';
 import { line, rect, svg, text } from '../charts/svg';
 import { calendarRange, calendarTicks } from './calendar-axis';
@@ -44,6 +44,6 @@ export function sitesOverTimeChart(points: readonly SpreadPoint[]): string {
   p.push(rect(LEFT, ly - 5, 10, 9, 'fill="#fff" stroke="#000" stroke-width="0.9"'));
   p.push(text(LEFT + 14, ly + 3, 'sites recorded'));
   p.push(rect(LEFT + 120, ly - 5, 10, 9, 'fill="#555" stroke="#000" stroke-width="0.9"'));
-  p.push(text(LEFT + 134, ly + 3, 'sites with at least one twitch'));
-  return svg(WIDTH, TOP + PLOT_H + AXIS_H + LEGEND_H, p.join(''), 'Number of body sites with twitches in each recording');
+  p.push(text(LEFT + 134, ly + 3, 'sites with at least one twitch-like event'));
+  return svg(WIDTH, TOP + PLOT_H + AXIS_H + LEGEND_H, p.join(''), 'Number of body sites with twitch-like events in each recording');
 }

@@ -13,6 +13,7 @@ import { MIN_REST_S } from '../../guidance/findings';
 import { placeInTime, rateSeries, spreadSeries, sustainedSeries, type DatedRecording, type TagFilter, type TrendRecording } from '../../trends/series';
 import { readableTime } from '../header';
 import { esc, reportDocument, section, table } from '../html';
+import { trendLimitsSection } from '../limits-section';
 import { rateInterval } from '../../stats/poisson';
 import { REPORT_CSS } from '../style';
 import { overTimeChart, type TagMark } from './over-time-chart';
@@ -49,7 +50,7 @@ export function buildTrendReportHtml(input: TrendReportInput): string {
   const rateChart = rates.some((s) => s.points.length)
     ? `<figure>${overTimeChart(
         rates.map((s) => ({ name: s.site, points: s.points.map((p) => ({ timeMs: p.timeMs, value: p.rate, lower: p.lower, upper: p.upper, weight: p.restS })) })),
-        { yLabel: 'twitches per minute of rest (mark area: rest time; whisker: exact 95% interval)', ariaLabel: 'Twitches per minute of rest by site over time', tags: tagMarks },
+        { yLabel: 'twitch-like events per minute of rest (mark area: rest time; whisker: exact 95% interval)', ariaLabel: 'Twitch-like events per minute of rest by site over time', tags: tagMarks },
       )}</figure>${tagKey}`
     : '<p class="muted">No recording has dated rest time at any site.</p>';
 
@@ -68,9 +69,10 @@ export function buildTrendReportHtml(input: TrendReportInput): string {
   const body = [
     headerHtml(input, dated, undated),
     `<ol class="key" aria-label="Key findings">${keyPoints(dated, undated, rates).map((l) => `<li>${esc(l)}</li>`).join('')}</ol>`,
-    section('trend-rates', 'Twitches per minute of rest, by site, over time', rateChart),
+    trendLimitsSection(),
+    section('trend-rates', 'Twitch-like events per minute of rest, by site, over time', rateChart),
     section('trend-sustained', 'Sustained activity per hour, over time', sustainedBody),
-    section('trend-sites', 'Body sites with twitches in each recording', spread.length ? `<figure>${sitesOverTimeChart(spread)}</figure>` : '<p class="muted">No dated recordings.</p>'),
+    section('trend-sites', 'Body sites with twitch-like events in each recording', spread.length ? `<figure>${sitesOverTimeChart(spread)}</figure>` : '<p class="muted">No dated recordings.</p>'),
     recordingsTable(dated, undated),
     methods(input.software),
     `<p class="disclaimer" id="disclaimer">${esc(DISCLAIMER)}</p>`,
@@ -116,7 +118,7 @@ function keyPoints(dated: readonly DatedRecording[], undated: readonly TrendReco
     const b = spread[spread.length - 1];
     const same = a.recorded.length === b.recorded.length && a.recorded.every((s) => b.recorded.includes(s));
     lines.push(
-      `Twitches were found at ${a.withTwitches.length} of ${plural(a.recorded.length, 'site')} recorded in the first recording and at ${b.withTwitches.length} of ${plural(b.recorded.length, 'site')} in the latest.` +
+      `Twitch-like events were found at ${a.withTwitches.length} of ${plural(a.recorded.length, 'site')} recorded in the first recording and at ${b.withTwitches.length} of ${plural(b.recorded.length, 'site')} in the latest.` +
         (same ? '' : ' Different sites were recorded, so these numbers are not directly comparable.'),
     );
   }
@@ -156,17 +158,17 @@ function recordingsTable(dated: readonly DatedRecording[], undated: readonly Tre
   return section(
     'trend-table',
     'Recordings',
-    table(['Recorded', 'File', 'Site', 'Rest (min)', 'Twitches', 'Per min', '95% interval', 'Sustained', 'Tags'], rows, new Set([3, 4, 5, 6, 7]), 'trend'),
+    table(['Recorded', 'File', 'Site', 'Rest (min)', 'Events', 'Per min', '95% interval', 'Sustained', 'Tags'], rows, new Set([3, 4, 5, 6, 7]), 'trend'),
   );
 }
 
 function methods(software: { name: string; version: string }): string {
   const items = [
     `<li><b>Software:</b> ${esc(software.name)} ${esc(software.version)}; each recording analysed on its own with the settings it was analysed with.</li>`,
-    '<li><b>Rates:</b> twitches ÷ minutes of usable rest at each site (the time the program kept, not confirmed relaxation); 95% intervals are exact Poisson (Garwood) and assume independent events, so they can be too narrow when twitches come in runs. Sustained episodes are counted per hour of analysed signal, with the same exact interval.</li>',
+    '<li><b>Rates:</b> twitch-like events ÷ minutes of usable rest at each site (the time the program kept, not confirmed relaxation); 95% intervals are exact Poisson (Garwood) and assume independent events, so they can be too narrow when events come in runs. Sustained episodes are counted per hour of analysed signal, with the same exact interval.</li>',
     `<li><b>One site leading:</b> a site leads a recording when its rate\'s 95% interval lies above every other site\'s, each with at least ${MIN_REST_S / 60} minutes of rest; "most recordings" means more than half of at least ${MIN_COMPARING_RECORDINGS} such recordings spread over ${MIN_SPAN_DAYS} days or more.</li>`,
-    '<li><b>Comparisons:</b> the latest recording of a site against its first, as a ratio of rates with an exact 95% interval by the conditional binomial method (Clopper–Pearson limits for the share of twitches in one recording, turned into a rate ratio). "Higher" or "lower" is said only when the whole interval lies above or below no change; with fewer than 5 twitches in both, no comparison is made.</li>',
-    '<li><b>Sites with twitches:</b> sites with usable rest and at least one twitch; a site not recorded cannot count.</li>',
+    '<li><b>Comparisons:</b> the latest recording of a site against its first, as a ratio of rates with an exact 95% interval by the conditional binomial method (Clopper–Pearson limits for the share of events in one recording, turned into a rate ratio). "Higher" or "lower" is said only when the whole interval lies above or below no change; with fewer than 5 events in both, no comparison is made.</li>',
+    '<li><b>Sites with twitch-like events:</b> sites with usable rest and at least one event; a site not recorded cannot count.</li>',
   ];
   const refs = [
     'Garwood F. Fiducial limits for the Poisson distribution. Biometrika 1936;28:437–442.',
