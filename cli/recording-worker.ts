@@ -4,10 +4,8 @@
  */
 import { parentPort, workerData } from 'node:worker_threads';
 import type { AbortFlag } from '../core/abort';
+import { answerChannelTask, transferList, type ChannelReply, type ChannelTask } from '../core/analysis/lane-messages';
 import { inThreadLane } from '../core/analysis/parallel';
-import type { ChannelJob } from '../core/analysis/jobs';
-import type { DetectionParams } from '../core/detect/params';
-import type { ChannelResult } from '../core/detect/result';
 import { scanRange, type RangeScan, type RangeTask } from '../core/import/ranges';
 import { fileSource } from './node-source';
 import { workerDataFor, type CliWorkerData } from './worker-thread';
@@ -19,28 +17,12 @@ export interface RecordingWorkerData extends CliWorkerData {
   abort: Int32Array;
 }
 
-export type TaskBody =
-  | { type: 'channel'; job: ChannelJob; params: DetectionParams }
-  | { type: 'range'; file: string; task: RangeTask }
-  /** The recording's analysis is over: let go of the working memory kept between its channels. */
-  | { type: 'release' };
+/** Channels' detection (`release` when the recording's analysis is over), or a range of the file. */
+export type TaskBody = ChannelTask | { type: 'range'; file: string; task: RangeTask };
 
 export type WorkerTask = { id: number } & TaskBody;
 
-export type WorkerReply = { id: number } & (
-  /** A channel's fraction done, or a range's bytes read. */
-  | { type: 'progress'; done: number }
-  | { type: 'channel'; arrays: Float32Array[]; result: ChannelResult }
-  | { type: 'range'; scan: RangeScan }
-  | { type: 'failed'; arrays: Float32Array[]; name: string; message: string }
-);
-
-/** The buffers to move rather than copy: each once, and none that is shared already. */
-export function transferList(arrays: ReadonlyArray<Float32Array | Float64Array | null>): ArrayBuffer[] {
-  const out = new Set<ArrayBuffer>();
-  for (const a of arrays) if (a && a.buffer instanceof ArrayBuffer) out.add(a.buffer);
-  return [...out];
-}
+export type WorkerReply = { id: number } & (ChannelReply | { type: 'range'; scan: RangeScan });
 
 /** Reads one range of a file with a source of its own, which reuses one buffer for every chunk. */
 export async function scanFileRange(file: string, task: RangeTask, onBytes: (bytes: number) => void, signal: AbortFlag): Promise<RangeScan> {
@@ -60,28 +42,17 @@ function serve(port: NonNullable<typeof parentPort>, { abort }: RecordingWorkerD
   };
   const lane = inThreadLane(signal);
   const reply = (r: WorkerReply, transfer: ArrayBuffer[] = []): void => port.postMessage(r, transfer);
-  const failed = (id: number, e: unknown, arrays: Float32Array[]): void => {
-    const err = e instanceof Error ? e : new Error(String(e));
-    reply({ id, type: 'failed', arrays, name: err.name, message: err.message }, transferList(arrays));
-  };
   // Tasks run one after another, in the order they came: a range is read while the next waits.
   let queue = Promise.resolve();
   port.on('message', (t: WorkerTask) => {
-    const progress = (done: number): void => reply({ id: t.id, type: 'progress', done });
     queue = queue.then(async () => {
-      if (t.type === 'release') {
-        lane.release();
-      } else if (t.type === 'channel') {
-        const out = await lane.run(t.job, t.params, progress);
-        if ('error' in out) failed(t.id, out.error, out.arrays);
-        else reply({ id: t.id, type: 'channel', arrays: out.arrays, result: out.result }, transferList(out.arrays));
-      } else {
-        try {
-          const scan = await scanFileRange(t.file, t.task, progress, signal);
-          reply({ id: t.id, type: 'range', scan }, transferList([...scan.signals, ...scan.times]));
-        } catch (e) {
-          failed(t.id, e, []);
-        }
+      if (t.type !== 'range') return answerChannelTask(lane, t, (r, transfer) => reply({ ...r, id: t.id }, transfer));
+      try {
+        const scan = await scanFileRange(t.file, t.task, (done) => reply({ id: t.id, type: 'progress', done }), signal);
+        reply({ id: t.id, type: 'range', scan }, transferList([...scan.signals, ...scan.times]));
+      } catch (e) {
+        const err = e instanceof Error ? e : new Error(String(e));
+        reply({ id: t.id, type: 'failed', arrays: [], name: err.name, message: err.message });
       }
     });
   });

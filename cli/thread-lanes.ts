@@ -11,7 +11,8 @@ import type { DetectionParams } from '../core/detect/params';
 import { ImportCancelled } from '../core/import/errors';
 import type { RangeLane, RangeScan, RangeTask } from '../core/import/ranges';
 import type { Recording } from '../core/recording';
-import { RECORDING_WORKER_MARK, scanFileRange, transferList, type RecordingWorkerData, type TaskBody, type WorkerReply, type WorkerTask } from './recording-worker';
+import { outcomeOf, transferList } from '../core/analysis/lane-messages';
+import { RECORDING_WORKER_MARK, scanFileRange, type RecordingWorkerData, type TaskBody, type WorkerReply, type WorkerTask } from './recording-worker';
 import { startCliWorker } from './worker-thread';
 
 type Done = Exclude<WorkerReply, { type: 'progress' }>;
@@ -41,9 +42,8 @@ class ThreadLane implements ChannelLane {
   run(job: ChannelJob, params: DetectionParams, onProgress: (fraction: number) => void): Promise<LaneOutcome> {
     const arrays = jobArrays(job);
     return this.send({ type: 'channel', job: withArrays(job, arrays), params }, transferList(arrays), onProgress).then((m) => {
-      if (m.type === 'channel') return { arrays: m.arrays, result: m.result };
-      if (m.type === 'failed') return { arrays: m.arrays, error: Object.assign(new Error(m.message), { name: m.name }) };
-      throw new Error(`unexpected reply ${m.type}`);
+      if (m.type === 'range') throw new Error(`unexpected reply ${m.type}`);
+      return outcomeOf(m);
     });
   }
 

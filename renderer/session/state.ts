@@ -26,6 +26,8 @@ export interface SessionState {
   loaded: LoadedRecording | null;
   /** The detector's output before review; the shown analysis is this with `history.present` applied. */
   analysis: Analysis | null;
+  /** The inputs `analysis` came from (`analysisInputs`): the same inputs again need no new run. */
+  analysedWith: string | null;
   history: History<Work>;
   sensitivity: number | null;
   /** Detection settings other than sensitivity, as saved work carried them: used for analysis, saved back. */
@@ -49,6 +51,7 @@ export const initialState: SessionState = {
   settings: {},
   loaded: null,
   analysis: null,
+  analysedWith: null,
   history: startHistory(EMPTY_WORK),
   sensitivity: null,
   params: {},
@@ -63,7 +66,7 @@ export type SessionAction =
   | { type: 'busy'; stage: Stage; fraction: number; label: string }
   | { type: 'idle' }
   | { type: 'opened'; file: OpenedFile; settings: ImportSettings; loaded: LoadedRecording; restored: RestoredWork | null; notice: string | null }
-  | { type: 'analysed'; analysis: Analysis }
+  | { type: 'analysed'; analysis: Analysis; inputs: string }
   | { type: 'failed'; message: string }
   | { type: 'notice'; message: string | null }
   | { type: 'work'; work: Work }
@@ -76,6 +79,16 @@ export type SessionAction =
   | { type: 'context'; value: RecordingContext }
   | { type: 'back-to-check' }
   | { type: 'close' };
+
+/** What an analysis is computed from besides the recording: site labels and detection settings. */
+export function analysisInputs(sites: Record<string, string | null>, params: Record<string, unknown>): string {
+  return JSON.stringify({ sites, params });
+}
+
+/** The analysis in hand when it was computed from `inputs`: going back to it needs no new run. */
+export function analysisInHand(s: SessionState, inputs: string): Analysis | null {
+  return s.analysis && s.analysedWith === inputs ? s.analysis : null;
+}
 
 export function reduce(s: SessionState, a: SessionAction): SessionState {
   switch (a.type) {
@@ -96,6 +109,7 @@ export function reduce(s: SessionState, a: SessionAction): SessionState {
         settings: a.settings,
         loaded: a.loaded,
         analysis: null,
+        analysedWith: null,
         history: keep?.history ?? startHistory(a.restored?.work ?? EMPTY_WORK),
         sensitivity: keep ? keep.sensitivity : (a.restored?.sensitivity ?? null),
         params: keep ? keep.params : (a.restored?.params ?? {}),
@@ -106,7 +120,7 @@ export function reduce(s: SessionState, a: SessionAction): SessionState {
       };
     }
     case 'analysed':
-      return { ...s, phase: 'review', busy: null, error: null, analysis: a.analysis };
+      return { ...s, phase: 'review', busy: null, error: null, analysis: a.analysis, analysedWith: a.inputs };
     case 'failed':
       return { ...s, busy: null, error: a.message };
     case 'notice':

@@ -16,7 +16,7 @@ import { restoreEvents } from '../../core/review/restore-events';
 import { channelsOf } from '../../core/analysis/channels';
 import type { SignalView } from '../../core/view/display-signal';
 import type { Pyramid } from '../../core/view/pyramid';
-import { initialState, reduce, type SessionState, type Work } from './state';
+import { analysisInHand, analysisInputs, initialState, reduce, type SessionState, type Work } from './state';
 
 export interface SessionApi {
   state: SessionState;
@@ -72,7 +72,7 @@ export function useSession(): SessionApi {
       dispatch({ type: 'busy', stage: 'import', fraction: 0, label: `Reading ${file.name}` });
       try {
         const loaded = await client().importFile(file, settings, (stage, fraction) =>
-          dispatch({ type: 'busy', stage, fraction, label: `Reading ${file.name}` }),
+          dispatch({ type: 'busy', stage, fraction, label: stage === 'display' ? `Preparing the timeline of ${file.name}` : `Reading ${file.name}` }),
         );
         const saved = await platform.loadSidecar(file.key).then(
           (text) => ({ text }),
@@ -81,7 +81,7 @@ export function useSession(): SessionApi {
         const { restored, notice } = saved
           ? restoreFromSidecar(saved.text, loaded.recording.fingerprint, (iso) => new Date(iso).toLocaleString())
           : { restored: null, notice: SAVED_WORK_UNREADABLE };
-        dispatch({ type: 'opened', file, settings, loaded, restored, notice });
+        dispatch({ type: 'opened', file, settings, loaded, restored, notice: [file.notice, notice].filter(Boolean).join(' ') || null });
       } catch (err) {
         fail(err);
       }
@@ -92,13 +92,17 @@ export function useSession(): SessionApi {
   const runAnalysis = useCallback(async () => {
     const s = stateRef.current;
     if (!s.loaded) return;
+    const params = s.sensitivity === null ? s.params : { ...s.params, sensitivity: s.sensitivity };
+    const inputs = analysisInputs(s.history.present.sites, params);
+    // Back from the import check with nothing changed: a new run would give the analysis in hand.
+    const inHand = analysisInHand(s, inputs);
+    if (inHand) return dispatch({ type: 'analysed', analysis: inHand, inputs });
     dispatch({ type: 'busy', stage: 'analyse', fraction: 0, label: 'Finding twitches' });
     try {
-      const params = s.sensitivity === null ? s.params : { ...s.params, sensitivity: s.sensitivity };
       const analysis = await client().analyse({ sites: s.history.present.sites, params }, (stage, fraction) =>
-        dispatch({ type: 'busy', stage, fraction, label: stage === 'import' ? 'Reading the recording again' : 'Finding twitches' }),
+        dispatch({ type: 'busy', stage, fraction, label: stage === 'analyse' ? 'Finding twitches' : 'Reading the recording again' }),
       );
-      dispatch({ type: 'analysed', analysis });
+      dispatch({ type: 'analysed', analysis, inputs });
     } catch (err) {
       fail(err);
     }

@@ -38,9 +38,10 @@ interface Job {
 }
 
 /**
- * Runs the engine in a module worker. Cancelling terminates the worker (analysis is synchronous there and
- * could not see a message); the next job starts a fresh one and re-imports the file if needed. A new main job
- * (import, analysis, report, export) replaces a running one; display requests queue behind it instead.
+ * Runs the engine in a module worker. Cancel answers at once and tells the worker, which stops the job at
+ * its next checkpoint and keeps the recording: the next Analyse reads nothing again. The worker is only
+ * replaced when it died; then the next job reads the file again. A new main job (import, analysis, report,
+ * export) replaces a running one; display requests queue behind it instead.
  */
 export class WorkerClient implements AnalysisClient {
   private worker: Worker | null = null;
@@ -53,11 +54,7 @@ export class WorkerClient implements AnalysisClient {
   importFile(file: OpenedFile, settings: ImportSettings, onProgress: ProgressFn): Promise<LoadedRecording> {
     this.file = file;
     this.settings = settings;
-    this.imported = false;
-    return this.run<LoadedRecording>({ type: 'import', id: 0, name: file.name, size: file.size, settings }, onProgress).then((loaded) => {
-      this.imported = true;
-      return loaded;
-    });
+    return this.runImport(onProgress);
   }
 
   async analyse(settings: AnalyseSettings, onProgress: ProgressFn): Promise<Analysis> {
@@ -80,25 +77,36 @@ export class WorkerClient implements AnalysisClient {
     return this.run({ type: 'pyramid', id: 0, channel: channelId, view }, () => undefined, true);
   }
 
-  /** After a cancel the worker is new and empty: read the file again before working on it. */
+  /** After a cancelled import, or a worker that died, read the file again before working on it. */
   private async ensureImported(onProgress: ProgressFn): Promise<void> {
     if (this.imported) return;
     if (!this.file) throw new Error('No recording is open.');
-    await this.run({ type: 'import', id: 0, name: this.file.name, size: this.file.size, settings: this.settings }, onProgress);
-    this.imported = true;
+    await this.runImport(onProgress);
+  }
+
+  private runImport(onProgress: ProgressFn): Promise<LoadedRecording> {
+    const file = this.file!;
+    this.imported = false;
+    return this.run<LoadedRecording>({ type: 'import', id: 0, name: file.name, size: file.size, settings: this.settings }, onProgress).then((loaded) => {
+      this.imported = true;
+      return loaded;
+    });
   }
 
   cancel(): void {
-    const jobs = [...this.jobs.values()];
+    const jobs = [...this.jobs];
     this.jobs.clear();
-    this.worker?.terminate();
-    this.worker = null;
-    this.imported = false;
-    for (const job of jobs) job.reject(new Cancelled());
+    for (const [id, job] of jobs) {
+      this.worker?.postMessage({ type: 'cancel', id } satisfies WorkerRequest);
+      job.reject(new Cancelled());
+    }
   }
 
   dispose(): void {
     this.cancel();
+    this.worker?.terminate();
+    this.worker = null;
+    this.imported = false;
   }
 
   private ensureWorker(): Worker {
@@ -109,6 +117,9 @@ export class WorkerClient implements AnalysisClient {
       ev.preventDefault();
       const jobs = [...this.jobs.values()];
       this.jobs.clear();
+      this.worker = null;
+      this.imported = false;
+      w.terminate();
       for (const job of jobs) job.reject(new Error(ev.message || 'The analysis stopped unexpectedly.'));
     };
     this.worker = w;
@@ -130,6 +141,8 @@ export class WorkerClient implements AnalysisClient {
       void this.serveRead(w, msg.readId, msg.offset, msg.length);
       return;
     }
+    // Also for a cancelled job's answer: a thread that died may have taken the samples with it.
+    if (msg.type === 'failed' && !msg.loaded) this.imported = false;
     const job = this.jobs.get(msg.id);
     if (!job) return;
     if (msg.type === 'progress') {
@@ -160,11 +173,11 @@ export class WorkerClient implements AnalysisClient {
 
 /** The same engine on the calling thread, for tests and for hosts without workers. */
 export class InThreadClient implements AnalysisClient {
-  private engine = new Engine();
+  constructor(private readonly engine = new Engine()) {}
   private abort: { aborted: boolean; reject?: (e: Error) => void } = { aborted: false };
 
   async importFile(file: OpenedFile, settings: ImportSettings, onProgress: ProgressFn): Promise<LoadedRecording> {
-    return this.guard((signal) => this.engine.importFile({ name: file.name, size: file.size, read: file.read }, settings, (f) => onProgress('import', f), signal));
+    return this.guard((signal) => this.engine.importFile({ name: file.name, size: file.size, read: file.read }, settings, onProgress, signal));
   }
 
   async analyse(settings: AnalyseSettings, onProgress: ProgressFn): Promise<Analysis> {

@@ -1,7 +1,8 @@
 import { analyzeRecording } from '../../core/analysis/analyze';
+import { analyzeInParallel, type ChannelLane } from '../../core/analysis/parallel';
 import type { Analysis } from '../../core/analysis/types';
 import { WorkspaceKeeper } from '../../core/detect/workspace';
-import { ImportError } from '../../core/import/errors';
+import { ImportCancelled, ImportError } from '../../core/import/errors';
 import { importRecording } from '../../core/import/index';
 import type { ByteSource } from '../../core/import/source';
 import type { Recording } from '../../core/recording';
@@ -12,62 +13,119 @@ import { displaySignal, type SignalView } from '../../core/view/display-signal';
 import { buildPyramid, type Pyramid } from '../../core/view/pyramid';
 import type { AnalyseSettings, EdfRequest, ImportSettings, LoadedRecording, ReportRequest } from './protocol';
 
+/** Progress of reading a file: its bytes, then the drawn signals of its channels. */
+export type ImportProgress = (stage: 'import' | 'display', fraction: number) => void;
+
 /**
  * Import and analysis, the same code in the worker and in-thread (tests): it keeps the recording so a
- * new sensitivity re-analyses without reading the file again.
+ * new sensitivity re-analyses without reading the file again. Given lanes (a Web Worker per core), it
+ * spreads the channels' detection over them, with the same result bit for bit.
  */
 export class Engine {
   private recording: Recording | null = null;
   private readonly workspaces = new WorkspaceKeeper();
 
-  async importFile(
-    source: ByteSource,
-    settings: ImportSettings,
-    onProgress: (f: number) => void,
-    signal: { readonly aborted: boolean },
-  ): Promise<LoadedRecording> {
-    this.recording = null;
-    const rec = await importRecording(source, { ...settings, onProgress: (f) => onProgress(f * 0.9), signal });
-    const pyramids: Record<string, Pyramid> = {};
-    const display: Record<string, string | null> = {};
-    for (const ch of rec.channels) {
-      const shown = displaySignal(ch);
-      pyramids[ch.id] = buildPyramid(shown.data, ch.sampleRateHz, ch.startS);
-      display[ch.id] = shown.description;
-    }
-    onProgress(1);
-    this.recording = rec;
-    return { recording: rec, pyramids, display };
+  /** The job running now: jobs take turns, so one asked for after a Cancel starts once the cancelled one stopped. */
+  private turn: Promise<unknown> = Promise.resolve();
+
+  constructor(private readonly lanes: () => ChannelLane[] = () => []) {}
+
+  importFile(source: ByteSource, settings: ImportSettings, onProgress: ImportProgress, signal: { readonly aborted: boolean }): Promise<LoadedRecording> {
+    return this.inTurn(() => this.read(source, settings, onProgress, signal));
+  }
+
+  analyse(settings: AnalyseSettings, onProgress: (f: number) => void, signal: { readonly aborted: boolean }): Promise<Analysis> {
+    return this.inTurn(() => this.analyseNow(settings, onProgress, signal));
+  }
+
+  reportHtml(input: ReportRequest): Promise<string> {
+    return this.inTurn(async () => this.report(input));
+  }
+
+  edf(input: EdfRequest): Promise<{ bytes: Uint8Array; family: 'edf' | 'bdf' }> {
+    return this.inTurn(async () => this.edfNow(input));
   }
 
   /**
    * One channel's display pyramid of the asked signal. The raw view is built only for a channel someone
-   * switches to it, rather than a second pyramid for every channel at import.
+   * switches to it, rather than a second pyramid for every channel at import. It waits its turn: during an
+   * analysis the samples may be lent to a channel worker.
    */
-  pyramid(channelId: string, view: SignalView): Pyramid {
-    const ch = this.recording?.channels.find((c) => c.id === channelId);
-    if (!ch) throw new Error(`The loaded recording has no channel "${channelId}".`);
-    return buildPyramid(view === 'raw' ? ch.data : displaySignal(ch).data, ch.sampleRateHz, ch.startS);
+  pyramid(channelId: string, view: SignalView): Promise<Pyramid> {
+    return this.inTurn(async () => this.pyramidNow(channelId, view));
   }
 
-  /** The samples a pyramid may draw on without owning them (see `pyramidForTransfer`). */
-  samplesOf(channelId: string): Float32Array | null {
-    return this.recording?.channels.find((c) => c.id === channelId)?.data ?? null;
+  /** The same pyramid made ready to post, its buffers added to `transfer` (see `pyramidForTransfer`). */
+  pyramidToPost(channelId: string, view: SignalView, transfer: ArrayBuffer[]): Promise<Pyramid> {
+    return this.inTurn(async () => pyramidForTransfer(this.pyramidNow(channelId, view), this.channel(channelId).data, transfer));
   }
 
   get hasRecording(): boolean {
     return this.recording !== null;
   }
 
-  analyse(settings: AnalyseSettings, onProgress: (f: number) => void, signal: { readonly aborted: boolean }): Analysis {
-    if (!this.recording) throw new Error('No recording is loaded.');
+  private channel(channelId: string): Recording['channels'][number] {
+    const ch = this.recording?.channels.find((c) => c.id === channelId);
+    if (!ch) throw new Error(`The loaded recording has no channel "${channelId}".`);
+    return ch;
+  }
+
+  private pyramidNow(channelId: string, view: SignalView): Pyramid {
+    const ch = this.channel(channelId);
+    return buildPyramid(view === 'raw' ? ch.data : displaySignal(ch).data, ch.sampleRateHz, ch.startS);
+  }
+
+  private inTurn<T>(work: () => Promise<T>): Promise<T> {
+    const run = this.turn.then(work);
+    this.turn = run.catch(() => undefined);
+    return run;
+  }
+
+  private async read(source: ByteSource, settings: ImportSettings, onProgress: ImportProgress, signal: { readonly aborted: boolean }): Promise<LoadedRecording> {
+    this.recording = null;
+    const rec = await importRecording(source, { ...settings, onProgress: (f) => onProgress('import', f), signal });
+    const pyramids: Record<string, Pyramid> = {};
+    const display: Record<string, string | null> = {};
+    // Conditioning the drawn signals is a stage of its own, reported channel by channel, with a pause
+    // between channels for a Cancel to come in; an EMG channel (filtered) weighs far more than another.
+    const weight = (ch: Recording['channels'][number]) => ch.data.length * (ch.kind === 'emg' ? 8 : 1);
+    const total = rec.channels.reduce((s, ch) => s + weight(ch), 0) || 1;
+    let done = 0;
+    onProgress('display', 0);
+    for (const ch of rec.channels) {
+      await new Promise((resolve) => setTimeout(resolve, 0));
+      if (signal.aborted) throw new ImportCancelled();
+      const shown = displaySignal(ch);
+      pyramids[ch.id] = buildPyramid(shown.data, ch.sampleRateHz, ch.startS);
+      display[ch.id] = shown.description;
+      done += weight(ch);
+      onProgress('display', done / total);
+    }
+    this.recording = rec;
+    return { recording: rec, pyramids, display };
+  }
+
+  private async analyseNow(settings: AnalyseSettings, onProgress: (f: number) => void, signal: { readonly aborted: boolean }): Promise<Analysis> {
+    const rec = this.recording;
+    if (!rec) throw new Error('No recording is loaded.');
+    const opts = { sites: settings.sites, params: settings.params, onProgress, signal };
+    const lanes = this.lanes();
+    if (lanes.length > 0) {
+      try {
+        return await analyzeInParallel(rec, opts, lanes);
+      } catch (e) {
+        // A lane whose thread died kept the samples it was lent: the file must be read again.
+        if (rec.channels.some((c) => c.data.buffer.byteLength === 0)) this.recording = null;
+        throw e;
+      }
+    }
     const workspace = this.workspaces.take();
-    const analysis = analyzeRecording(this.recording, { sites: settings.sites, params: settings.params, onProgress, signal, workspace });
+    const analysis = analyzeRecording(rec, { ...opts, workspace });
     this.workspaces.keep(workspace);
     return analysis;
   }
 
-  reportHtml(input: ReportRequest): string {
+  private report(input: ReportRequest): string {
     if (!this.recording) throw new Error('No recording is loaded.');
     const { recordedAt, anonymise: anon, ...rest } = input;
     const recording = this.dated(recordedAt);
@@ -78,7 +136,7 @@ export class Engine {
     return buildReportHtml({ ...unnamed, analysis: a.analysis, recording: a.recording, generatedAt: a.shiftIso(rest.generatedAt) });
   }
 
-  edf(input: EdfRequest): { bytes: Uint8Array; family: 'edf' | 'bdf' } {
+  private edfNow(input: EdfRequest): { bytes: Uint8Array; family: 'edf' | 'bdf' } {
     const recording = this.dated(input.recordedAt);
     const a = input.anonymise ? anonymise(recording, input.analysis, input.anonymise) : { recording, analysis: input.analysis };
     const out = writeEdf(a.recording, a.analysis, { signals: input.signals, software: input.software });

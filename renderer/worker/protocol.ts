@@ -41,6 +41,8 @@ export type WorkerRequest =
   | { type: 'edf'; id: number; input: EdfRequest }
   /** One channel's display pyramid of the asked signal, built when a view needs it (the raw view of a channel). */
   | { type: 'pyramid'; id: number; channel: string; view: SignalView }
+  /** Stop job `id` at its next checkpoint; the worker keeps the recording it holds. */
+  | { type: 'cancel'; id: number }
   | { type: 'read-result'; readId: number; bytes: Uint8Array | null; error?: string };
 
 /**
@@ -55,7 +57,8 @@ export interface LoadedRecording {
   display: Record<string, string | null>;
 }
 
-export type Stage = 'import' | 'analyse';
+/** Reading the file, conditioning the drawn signals, detection. */
+export type Stage = 'import' | 'display' | 'analyse';
 
 export type WorkerResponse =
   | { type: 'progress'; id: number; stage: Stage; fraction: number }
@@ -64,6 +67,7 @@ export type WorkerResponse =
   | { type: 'report'; id: number; html: string }
   | { type: 'edf'; id: number; bytes: Uint8Array; family: 'edf' | 'bdf' }
   | { type: 'pyramid'; id: number; pyramid: Pyramid }
-  | { type: 'failed'; id: number; message: string }
+  /** `loaded`: whether the worker still holds a recording (a thread that died may have taken its samples). */
+  | { type: 'failed'; id: number; message: string; loaded: boolean }
   /** The worker asks the UI thread for file bytes: files stay behind the platform API. */
   | { type: 'read'; readId: number; offset: number; length: number };

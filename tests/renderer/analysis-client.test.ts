@@ -6,6 +6,7 @@ import { Cancelled, InThreadClient } from '../../renderer/worker/client';
 import type { OpenedFile } from '../../core/platform/api';
 import { pyramidForTransfer } from '../../renderer/worker/engine';
 import { buildPyramid } from '../../core/view/pyramid';
+import { countingFile } from '../support/counting-file';
 
 /** A simulated two-channel calf recording as the file the user opened, counting how often it is read. */
 function fileOf(durationS: number, drift?: { offset: number; amplitude: number }) {
@@ -22,18 +23,7 @@ function fileOf(durationS: number, drift?: { offset: number; amplitude: number }
       ],
     },
   });
-  const bytes = encodeUtf8(genericCsv(sim.recording.channels));
-  const file = {
-    reads: 0,
-    name: 'calf.csv',
-    size: bytes.length,
-    key: 'test:calf.csv',
-    read: async (offset: number, length: number) => {
-      file.reads++;
-      return bytes.slice(offset, offset + length);
-    },
-  };
-  return { file: file as OpenedFile & { reads: number }, truth: sim.truth };
+  return { file: countingFile('calf.csv', encodeUtf8(genericCsv(sim.recording.channels))), truth: sim.truth };
 }
 
 describe('in-thread analysis client', () => {

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { EMPTY_CONTEXT } from '../../core/review/context';
-import { initialState, reduce, type SessionState } from '../../renderer/session/state';
+import { analysisInHand, analysisInputs, initialState, reduce, type SessionState } from '../../renderer/session/state';
+import type { Analysis } from '../../core/analysis/types';
 import type { OpenedFile } from '../../core/platform/api';
 import type { LoadedRecording } from '../../renderer/worker/protocol';
 
@@ -48,6 +49,18 @@ describe('session state', () => {
     s = reduce(s, { type: 'context', value: context });
     expect(opened(s, 'a', false).context).toEqual(context);
     expect(opened(s, 'b', false).context).toEqual(EMPTY_CONTEXT);
+  });
+
+  it('back from the import check with nothing changed, the analysis in hand is reused; new inputs or a re-read need a run', () => {
+    const analysis = { events: [] } as unknown as Analysis;
+    const inputs = analysisInputs({ emg1: 'left calf' }, { sensitivity: 0.5 });
+    let s = reduce(opened(initialState, 'a', false), { type: 'analysed', analysis, inputs });
+    s = reduce(s, { type: 'back-to-check' });
+    expect(s.phase).toBe('check');
+    expect(analysisInHand(s, analysisInputs({ emg1: 'left calf' }, { sensitivity: 0.5 }))).toBe(analysis);
+    expect(analysisInHand(s, analysisInputs({ emg1: 'left calf' }, { sensitivity: 0.6 }))).toBeNull();
+    expect(analysisInHand(s, analysisInputs({ emg1: 'right calf' }, { sensitivity: 0.5 }))).toBeNull();
+    expect(analysisInHand(opened(s, 'a', false), inputs)).toBeNull();
   });
 
   it('a failure leaves the phase as it was; dismissing clears the message', () => {
