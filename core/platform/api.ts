@@ -13,6 +13,8 @@ export interface OpenedFile {
   key: string;
   /** Reads a byte range, so large recordings are never loaded whole. */
   read(offset: number, length: number): Promise<Uint8Array>;
+  /** What the user should know as the file opens, e.g. that the browser keeps no copy of a file this large. */
+  notice?: string;
 }
 
 /** A file dropped on the page: the DOM's `File`, named by what the hosts read of it (core has no DOM types). */

@@ -15,6 +15,11 @@ const LIBRARY_KEY = 'index';
 const MAX_RECENT = 8;
 /** Files up to this size are kept in IndexedDB so "recent files" can reopen them after a reload. */
 const KEEP_FILE_BYTES = 64 * 1024 * 1024;
+/**
+ * Larger files, by key, for as long as this page lives: a File is a reference to the picked file, not
+ * its bytes, so Recent and the Library reopen them without asking again until the page is closed.
+ */
+const heldThisPage = new Map<string, File>();
 /** Sidecars read (or found absent) in this page, or written by it: the ones a save may replace. */
 const sidecarsRead = new Set<string>();
 
@@ -60,7 +65,17 @@ async function remember(file: File): Promise<OpenedFile> {
   } catch {
     // Private windows may refuse storage; the file still opens, it just is not listed as recent.
   }
-  return f;
+  if (file.size <= KEEP_FILE_BYTES) return f;
+  heldThisPage.set(f.key, file);
+  const mb = Math.round(file.size / 1e6);
+  return {
+    ...f,
+    notice: `${file.name} (${mb} MB) is larger than the 64 MB this browser keeps a copy of: Recent and the Library reopen it while this page stays open; after closing or reloading the page, open it again with "Open recording…". The desktop app reopens files of any size.`,
+  };
+}
+
+async function storedFile(key: string): Promise<File | undefined> {
+  return heldThisPage.get(key) ?? (await idbGet<File>('files', key).catch(() => undefined));
 }
 
 function pickFile(accept = [...RECORDING_EXTENSIONS, 'text/csv', 'text/plain'].join(',')): Promise<File | null> {
@@ -122,7 +137,7 @@ export const browserPlatform: PlatformApi = {
   },
   openDropped: (file: File) => remember(file),
   async openRecent(key) {
-    const file = await idbGet<File>('files', key).catch(() => undefined);
+    const file = await storedFile(key);
     return file ? opened(file, key) : null;
   },
   async recentFiles() {
@@ -181,7 +196,7 @@ export const browserPlatform: PlatformApi = {
     return browserPlatform.openRecent(location);
   },
   async libraryFileExists(location) {
-    return (await idbGet<File>('files', location).catch(() => undefined)) !== undefined;
+    return (await storedFile(location)) !== undefined;
   },
   async setLibraryAside(label) {
     const kept = `${LIBRARY_KEY}.${label}-${new Date().toISOString()}`;

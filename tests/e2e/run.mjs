@@ -726,6 +726,54 @@ scenario('a long import can be cancelled and the window stays responsive', async
   assert((await page.getByTestId('error').count()) === 0, 'cancelling showed an error');
 });
 
+scenario('a file over the browser 64 MB limit: the limit said on opening, Cancel keeps it read, the Library reopens it', ({ url, tmp }) => isolated(async (page) => {
+  const big = join(tmp, 'long-8ch-11min.csv');
+  await writeBigCsv(big, 8, 2000, 660);
+  const { statSync } = await import('node:fs');
+  assert(statSync(big).size > 64 * 1024 * 1024, `the test file is only ${statSync(big).size} bytes`);
+  await page.goto(url);
+  // Every progress title shown, to tell a re-read ("Reading the recording again") from detection alone.
+  await page.evaluate(() => {
+    window.__progress = [];
+    new MutationObserver(() => {
+      const t = document.querySelector('[data-testid="progress"]')?.textContent;
+      if (t && window.__progress.at(-1) !== t) window.__progress.push(t);
+    }).observe(document.body, { subtree: true, childList: true, characterData: true });
+  });
+  const [chooser] = await Promise.all([page.waitForEvent('filechooser'), page.getByTestId('open-recording').click()]);
+  await chooser.setFiles(big);
+  await page.getByTestId('import-check').waitFor({ timeout: 240_000 });
+  const notice = await page.getByTestId('notice').textContent();
+  assert(/64 MB/.test(notice) && /Open recording/.test(notice), `the size limit is not explained on opening: ${notice}`);
+  assert((await page.evaluate(() => window.__progress)).some((t) => /Preparing the timeline/.test(t)), 'no progress while the drawn signals were prepared');
+
+  await page.getByTestId('analyse').click();
+  await page.getByTestId('progress').filter({ hasText: 'Finding twitches' }).waitFor({ timeout: 60_000 });
+  await page.getByTestId('cancel').click();
+  await page.getByTestId('progress').waitFor({ state: 'detached' });
+  await page.getByTestId('import-check').waitFor();
+  await page.evaluate(() => (window.__progress = []));
+  await page.getByTestId('analyse').click();
+  await page.getByTestId('timeline').waitFor({ timeout: 240_000 });
+  const after = await page.evaluate(() => window.__progress);
+  assert(!after.some((t) => /again/i.test(t)), `Analyse after Cancel read the file again: ${after.join(' | ')}`);
+
+  // Import settings and back, nothing changed: the analysis in hand, no new run.
+  await page.getByTestId('back-to-check').click();
+  await page.evaluate(() => (window.__progress = []));
+  await page.getByTestId('analyse').click();
+  await page.getByTestId('timeline').waitFor({ timeout: 10_000 });
+  assert((await page.evaluate(() => window.__progress)).length === 0, 'back to the timeline with nothing changed ran the analysis again');
+
+  await page.getByTestId('library-button').click();
+  const row = page.locator('[data-testid="library-row"][data-name="long-8ch-11min.csv"]');
+  await row.waitFor({ timeout: 10_000 });
+  assert((await row.getAttribute('data-missing')) === 'false', 'a large file just analysed is shown as missing');
+  await row.getByTestId('library-open').click();
+  await page.getByTestId('import-check').waitFor({ timeout: 240_000 });
+  assert((await page.getByTestId('file-name').textContent()) === 'long-8ch-11min.csv', 'the large file did not reopen from the Library');
+}));
+
 scenario('an unreadable file is explained, not crashed on', async ({ page, url, tmp }) => {
   const { writeFile } = await import('node:fs/promises');
   const bad = join(tmp, 'photo.csv');
