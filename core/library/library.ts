@@ -34,6 +34,7 @@ export class LibraryReadOnlyError extends Error {
 
 export class Library {
   private queue: Promise<void> = Promise.resolve();
+  private checking: Promise<void> = Promise.resolve();
 
   private constructor(
     private readonly store: LibraryStore,
@@ -87,12 +88,28 @@ export class Library {
 
   /**
    * Looks for every file (`exists` asks the platform) and marks the ones not found as missing, and ones
-   * found again as present; saves only when something changed.
+   * found again as present; saves only when something changed. Checks run one after another, and what one
+   * found is applied to the index as it stands when it finishes, to entries still at the location it looked
+   * at: a slow check cannot undo a newer check's finding, nor an entry recorded, tagged or located meanwhile.
    */
-  async checkFiles(exists: (entry: LibraryEntry) => Promise<boolean>): Promise<LibraryEntry[]> {
-    let next = this.current;
-    for (const e of this.current.entries) next = markMissing(next, e.fingerprint, !(await exists(e)));
-    if (next.entries.some((e, i) => e !== this.current.entries[i])) await this.commit(next);
+  checkFiles(exists: (entry: LibraryEntry) => Promise<boolean>): Promise<LibraryEntry[]> {
+    const run = this.checking.then(() => this.checkNow(exists));
+    this.checking = run.then(
+      () => undefined,
+      () => undefined,
+    );
+    return run;
+  }
+
+  private async checkNow(exists: (entry: LibraryEntry) => Promise<boolean>): Promise<LibraryEntry[]> {
+    const looked: Array<{ fingerprint: string; location: string; missing: boolean }> = [];
+    for (const e of this.current.entries) looked.push({ fingerprint: e.fingerprint, location: e.location, missing: !(await exists(e)) });
+    const before = this.current;
+    let next = before;
+    for (const l of looked) {
+      if (next.entries.some((e) => e.fingerprint === l.fingerprint && e.location === l.location)) next = markMissing(next, l.fingerprint, l.missing);
+    }
+    if (next.entries.some((e, i) => e !== before.entries[i])) await this.commit(next);
     return next.entries.filter((e) => e.missing);
   }
 

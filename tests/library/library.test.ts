@@ -115,6 +115,32 @@ describe('library index', () => {
     expect(await library.checkFiles(exists)).toEqual([]);
   });
 
+  it('a check that finishes late undoes neither a newer check nor an entry recorded meanwhile', async () => {
+    const dir = tempDir();
+    const path = join(dir, 'library.json');
+    const { library } = await Library.open(storeAt(path));
+    const calfFile = join(dir, 'calf-session.csv');
+    await library.record(entryOf(calf, 'fp-calf', calfFile));
+    // The first check (the library screen opening) saw the file and is slow to finish; meanwhile the file goes,
+    // the screen is opened again, and another recording is analysed.
+    let finish = (): void => undefined;
+    const slowToAnswer = new Promise<void>((resolve) => (finish = resolve));
+    const slow = library.checkFiles(async () => {
+      await slowToAnswer;
+      return true;
+    });
+    const fresh = library.checkFiles(async (e) => e.location !== calfFile);
+    await library.record(entryOf(threeSites, 'fp-three', join(dir, 'three-sites.csv')));
+    finish();
+    await slow;
+    expect((await fresh).map((e) => e.fingerprint)).toEqual(['fp-calf']);
+    const saved = (await Library.open(storeAt(path))).library.entries;
+    expect(saved.map((e) => [e.fingerprint, e.missing])).toEqual([
+      ['fp-calf', true],
+      ['fp-three', false],
+    ]);
+  });
+
   it('keeps the old index whole when the app is killed halfway through saving', async () => {
     const dir = tempDir();
     const path = await withOneEntry(dir);
