@@ -85,6 +85,13 @@ export const GESTURES: ReadonlyArray<[string, string]> = [
   ['Drag a span edge', 'Move that edge (undo with Ctrl+Z)'],
 ];
 
+/** Keys of the event list (one tab stop), which moves and sorts by itself rather than through the table. */
+export const LIST_KEYS: ReadonlyArray<[string, string]> = [
+  ['↑ ↓ Home End PgUp PgDn', 'Event list: move; C and X act on the row you are on'],
+  ['→ ← Space', 'Event list: open or close a group; show or hide it on the traces'],
+  ['↑ on the first row, ← →, Enter', 'Event list: choose a column header and sort by it (Enter again reverses)'],
+];
+
 /**
  * Single-character shortcuts (WCAG 2.1.4) can be left on, made to need Alt, or turned off. Keys with Ctrl or
  * Cmd, arrows, paging, Enter and Escape are not single characters and always work.

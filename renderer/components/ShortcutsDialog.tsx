@@ -1,5 +1,5 @@
 import { Dialog } from '../a11y/Dialog';
-import { COMMANDS, GESTURES, SHORTCUT_MODES, chordLabel, type ShortcutMode } from '../../core/platform/commands';
+import { COMMANDS, GESTURES, LIST_KEYS, SHORTCUT_MODES, chordLabel, type ShortcutMode } from '../../core/platform/commands';
 
 interface Props {
   mode: ShortcutMode;
@@ -37,7 +37,7 @@ export function ShortcutsDialog({ mode, onMode, onClose }: Props) {
               <td>{c.label}</td>
             </tr>
           ))}
-          {GESTURES.map(([g, what]) => (
+          {[...LIST_KEYS, ...GESTURES].map(([g, what]) => (
             <tr key={g}>
               <th scope="row">{g}</th>
               <td>{what}</td>

@@ -1,8 +1,15 @@
-import { useEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react';
+import { useEffect, useMemo, useRef, useState } from 'react';
 import type { AnalysedChannel, DetectedEvent } from '../../core/analysis/types';
+import { useAnnounce } from '../a11y/announcer';
 import { eventKey } from '../chart/event-style';
+import { EventListHeader, headerIdOf, sortWords } from './EventListHeader';
 import { EventRow, COLUMNS, type SortKey } from './EventRow';
-import { groupEvents, groupIdOf, listTime, type EventGroup } from './groups';
+import { GroupRow } from './GroupRow';
+import { groupEvents, groupIdOf } from './groups';
+import { buildRows, nextSort, rowIdOf, type Sort } from './rows';
+import { useGroupState } from './useGroupState';
+import { useListKeys } from './useListKeys';
+import { ROW_H, useRowWindow } from './useRowWindow';
 
 interface Props {
   events: readonly DetectedEvent[];
@@ -14,46 +21,21 @@ interface Props {
   onSelect(e: DetectedEvent): void;
 }
 
-type Row = { kind: 'group'; id: string; group: EventGroup; count: number; open: boolean } | { kind: 'event'; id: string; event: DetectedEvent; group: string };
-
-const ROW_H = 28;
-const rowIdOf = (key: string) => `evrow-${key.replace(/[^A-Za-z0-9_-]/g, '_')}`;
-
 /**
  * The events as one treegrid (a single tab stop): findings first, set-aside events grouped by cause. Arrow
- * keys move, and selection follows focus, so C and X act on the row the user is on. Right/Left open and close
- * a group, Space shows or hides it on the traces. Only visible rows are rendered.
+ * keys move, and selection follows focus, so C and X act on the row the user is on; Up from the first row
+ * reaches the column headers to sort (useListKeys). Only the rows in view are rendered.
  */
 export function EventList({ events, channels, selected, hidden, onHidden, onSelect }: Props) {
-  const [sort, setSort] = useState<{ key: SortKey; desc: boolean }>({ key: 'time', desc: false });
-  const [open, setOpen] = useState<ReadonlySet<string> | null>(null);
+  const announce = useAnnounce();
+  const [sort, setSort] = useState<Sort>({ key: 'time', desc: false });
   const [active, setActive] = useState<string | null>(null);
-  const [scrollTop, setScrollTop] = useState(0);
-  const [viewH, setViewH] = useState(400);
   const scroller = useRef<HTMLDivElement>(null);
-  const table = useRef<HTMLTableElement>(null);
   const chan = useMemo(() => new Map(channels.map((c) => [c.id, c])), [channels]);
 
   const groups = useMemo(() => groupEvents(events), [events]);
-  const isOpen = (g: EventGroup) => (open ? open.has(g.id) : g.finding);
-  const rows = useMemo<Row[]>(() => {
-    const dir = sort.desc ? -1 : 1;
-    const site = (e: DetectedEvent) => chan.get(e.channel)?.site ?? chan.get(e.channel)?.label ?? e.channel;
-    const cmp: Record<SortKey, (a: DetectedEvent, b: DetectedEvent) => number> = {
-      time: (a, b) => listTime(a) - listTime(b),
-      channel: (a, b) => site(a).localeCompare(site(b)) || listTime(a) - listTime(b),
-      size: (a, b) => a.amplitude - b.amplitude || a.endS - a.startS - (b.endS - b.startS),
-      review: (a, b) => (a.review ?? '').localeCompare(b.review ?? '') || listTime(a) - listTime(b),
-    };
-    const out: Row[] = [];
-    for (const { group, events: list } of groups) {
-      const o = isOpen(group);
-      out.push({ kind: 'group', id: `grp-${group.id}`, group, count: list.length, open: o });
-      if (!o) continue;
-      for (const e of [...list].sort((a, b) => dir * cmp[sort.key](a, b))) out.push({ kind: 'event', id: rowIdOf(eventKey(e)), event: e, group: group.id });
-    }
-    return out;
-  }, [groups, sort, chan, open]);
+  const { open, isOpen, toggleOpen, toggleShown } = useGroupState(groups, hidden, onHidden);
+  const rows = useMemo(() => buildRows(groups, chan, sort, isOpen), [groups, sort, chan, open]);
 
   // The selection moved from elsewhere (N, a click on a mark): open its group and make its row current.
   useEffect(() => {
@@ -62,39 +44,17 @@ export function EventList({ events, channels, selected, hidden, onHidden, onSele
     if (!e) return;
     const g = groupIdOf(e);
     const group = groups.find((x) => x.group.id === g)?.group;
-    if (group && !isOpen(group)) setOpen(new Set([...(open ?? groups.filter((x) => x.group.finding).map((x) => x.group.id)), g]));
+    if (group && !isOpen(group)) toggleOpen(g, true);
     setActive(rowIdOf(selected));
   }, [selected]);
 
-  useEffect(() => {
-    const el = scroller.current;
-    if (!el) return;
-    const ro = new ResizeObserver(() => setViewH(el.clientHeight));
-    ro.observe(el);
-    return () => ro.disconnect();
-  }, []);
-
   const activeIndex = Math.max(0, rows.findIndex((r) => r.id === active));
-  // Keep the current row in view, below the sticky header.
-  useEffect(() => {
-    const el = scroller.current;
-    if (!el || active === null) return;
-    const top = activeIndex * ROW_H;
-    if (top < el.scrollTop) el.scrollTop = top;
-    else if (top + 2 * ROW_H > el.scrollTop + el.clientHeight) el.scrollTop = top + 2 * ROW_H - el.clientHeight;
-  }, [activeIndex, active]);
+  const { first, last, pageRows, onScroll } = useRowWindow(scroller, rows.length, active === null ? null : activeIndex);
 
-  const toggleOpen = (id: string, to?: boolean) => {
-    const next = new Set(open ?? groups.filter((x) => x.group.finding).map((x) => x.group.id));
-    if (to ?? !next.has(id)) next.add(id);
-    else next.delete(id);
-    setOpen(next);
-  };
-  const toggleShown = (id: string) => {
-    const next = new Set(hidden);
-    if (next.has(id)) next.delete(id);
-    else next.add(id);
-    onHidden(next);
+  const sortBy = (key: SortKey) => {
+    const next = nextSort(sort, key);
+    setSort(next);
+    announce(sortWords(next));
   };
   const moveTo = (i: number) => {
     const r = rows[Math.max(0, Math.min(rows.length - 1, i))];
@@ -102,62 +62,33 @@ export function EventList({ events, channels, selected, hidden, onHidden, onSele
     setActive(r.id);
     if (r.kind === 'event') onSelect(r.event);
   };
+  const keys = useListKeys({ rows, activeIndex, pageRows, sortKey: sort.key, moveTo, setActive, toggleOpen, toggleShown, select: onSelect, sortBy });
 
-  const onKey = (e: KeyboardEvent) => {
-    const r = rows[activeIndex];
-    if (!r) return;
-    const page = Math.max(1, Math.floor(viewH / ROW_H) - 2);
-    const k = e.key;
-    if (k === 'ArrowDown') moveTo(activeIndex + 1);
-    else if (k === 'ArrowUp') moveTo(activeIndex - 1);
-    else if (k === 'Home') moveTo(0);
-    else if (k === 'End') moveTo(rows.length - 1);
-    else if (k === 'PageDown') moveTo(activeIndex + page);
-    else if (k === 'PageUp') moveTo(activeIndex - page);
-    else if (k === 'ArrowRight' && r.kind === 'group') toggleOpen(r.group.id, true);
-    else if (k === 'ArrowLeft' && r.kind === 'group') toggleOpen(r.group.id, false);
-    else if (k === 'ArrowLeft' && r.kind === 'event') setActive(`grp-${r.group}`);
-    else if (k === 'Enter' && r.kind === 'group') toggleOpen(r.group.id);
-    else if (k === 'Enter' && r.kind === 'event') onSelect(r.event);
-    else if (k === ' ' && r.kind === 'group') toggleShown(r.group.id);
-    else return;
-    e.preventDefault();
-  };
-
-  const first = Math.max(0, Math.floor(scrollTop / ROW_H) - 5);
-  const last = Math.min(rows.length, Math.ceil((scrollTop + viewH) / ROW_H) + 5);
-  const activeRendered = activeIndex >= first && activeIndex < last && rows[activeIndex];
+  const onRows = keys.column === null;
+  const activeRendered = onRows && activeIndex >= first && activeIndex < last && rows[activeIndex];
+  const activeDescendant = !onRows ? headerIdOf(COLUMNS[keys.column!][0]) : activeRendered ? rows[activeIndex].id : undefined;
   return (
-    <div className="events-scroll" ref={scroller} onScroll={(e) => setScrollTop(e.currentTarget.scrollTop)} data-testid="event-list">
+    <div className="events-scroll" ref={scroller} onScroll={onScroll} data-testid="event-list">
       <table
         className="events-table"
         role="treegrid"
-        ref={table}
         tabIndex={0}
         aria-label="Events"
+        aria-describedby="events-keys"
         aria-rowcount={rows.length + 1}
-        aria-activedescendant={activeRendered ? rows[activeIndex].id : undefined}
-        onKeyDown={onKey}
+        aria-activedescendant={activeDescendant}
+        onKeyDown={keys.onKey}
         onFocus={() => active === null && rows[0] && setActive(rows[0].id)}
+        onBlur={keys.leaveHeader}
         data-testid="event-grid"
+        data-sort={`${sort.key} ${sort.desc ? 'desc' : 'asc'}`}
       >
         <colgroup>
           {COLUMNS.map(([k, , w]) => (
             <col key={k} style={{ width: w }} />
           ))}
         </colgroup>
-        <thead>
-          <tr aria-rowindex={1}>
-            {COLUMNS.map(([key, label]) => (
-              <th key={key} scope="col" aria-sort={sort.key === key ? (sort.desc ? 'descending' : 'ascending') : undefined}>
-                <button tabIndex={-1} onClick={() => setSort((s) => ({ key, desc: s.key === key ? !s.desc : false }))} title={`Sort by ${label.toLowerCase()}`}>
-                  {label}
-                  <span aria-hidden="true">{sort.key === key ? (sort.desc ? ' ▾' : ' ▴') : ''}</span>
-                </button>
-              </th>
-            ))}
-          </tr>
-        </thead>
+        <EventListHeader sort={sort} activeColumn={keys.column} onSort={sortBy} />
         <tbody>
           {first > 0 && (
             <tr aria-hidden="true" style={{ height: first * ROW_H }}>
@@ -166,39 +97,18 @@ export function EventList({ events, channels, selected, hidden, onHidden, onSele
           )}
           {rows.slice(first, last).map((r, i) =>
             r.kind === 'group' ? (
-              <tr
+              <GroupRow
                 key={r.id}
-                id={r.id}
-                className={`group-row${r.id === active ? ' active' : ''}${hidden.has(r.group.id) ? ' off' : ''}`}
-                aria-level={1}
-                aria-expanded={r.open}
-                aria-rowindex={first + i + 2}
-                onClick={() => {
+                row={r}
+                active={onRows && r.id === active}
+                hidden={hidden.has(r.group.id)}
+                rowIndex={first + i + 2}
+                onToggleOpen={() => {
                   setActive(r.id);
                   toggleOpen(r.group.id);
                 }}
-                data-testid="event-group"
-                data-group={r.group.id}
-                data-count={r.count}
-              >
-                <td colSpan={COLUMNS.length - 1}>
-                  <span aria-hidden="true" className="twisty">{r.open ? '▾' : '▸'}</span> {r.group.title(r.count)}
-                </td>
-                <td className="group-shown">
-                  <button
-                    tabIndex={-1}
-                    aria-pressed={!hidden.has(r.group.id)}
-                    onClick={(ev) => {
-                      ev.stopPropagation();
-                      toggleShown(r.group.id);
-                    }}
-                    title="Show or hide these on the traces (Space)"
-                    data-testid="group-shown"
-                  >
-                    {hidden.has(r.group.id) ? 'Hidden' : 'Shown'}
-                  </button>
-                </td>
-              </tr>
+                onToggleShown={() => toggleShown(r.group.id)}
+              />
             ) : (
               <EventRow
                 key={r.id}
@@ -206,7 +116,7 @@ export function EventList({ events, channels, selected, hidden, onHidden, onSele
                 event={r.event}
                 channel={chan.get(r.event.channel)}
                 selected={eventKey(r.event) === selected}
-                active={r.id === active}
+                active={onRows && r.id === active}
                 rowIndex={first + i + 2}
                 onClick={() => {
                   setActive(r.id);
@@ -222,6 +132,9 @@ export function EventList({ events, channels, selected, hidden, onHidden, onSele
           )}
         </tbody>
       </table>
+      <p id="events-keys" className="sr-only">
+        Arrow keys move through the events. From the first row, Up reaches the column headers: Left and Right choose one, Enter sorts by it.
+      </p>
       {rows.length === 0 && <p className="empty">No events in this recording.</p>}
     </div>
   );

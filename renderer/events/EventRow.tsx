@@ -45,6 +45,7 @@ export function EventRow({ id, event: e, channel: ch, selected, active, rowIndex
       data-type={e.type}
       data-start={e.startS}
       data-end={e.endS}
+      data-size={e.amplitude}
     >
       <td className="num">
         {formatClock(listTime(e), 2)}

@@ -13,7 +13,6 @@ const STILL_LONG = new Set([
   'core/import/build.ts buildRecording',
   'renderer/App.tsx App',
   'renderer/components/ImportCheck.tsx ImportCheck',
-  'renderer/events/EventList.tsx EventList',
 ]);
 
 interface Measured {
