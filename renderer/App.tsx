@@ -1,6 +1,7 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { ALL_FORMATS } from '../core/import/index';
 import { ImportCheck } from './components/ImportCheck';
+import { MessageBanner } from './components/MessageBanner';
 import { ProgressOverlay } from './components/ProgressOverlay';
 import { ShortcutsDialog } from './components/ShortcutsDialog';
 import { StartScreen } from './components/StartScreen';
@@ -9,6 +10,8 @@ import { Workspace } from './components/Workspace';
 import type { AnonymiseOptions } from '../core/export/anonymise';
 import { exportAs, type ExportKind } from './exports';
 import { useCommandKeys } from './hooks/useCommandKeys';
+import { useOpenRequests } from './hooks/useOpenRequests';
+import { useScreenFocus } from './hooks/useScreenFocus';
 import { useShortcutMode } from './hooks/useShortcutMode';
 import { useTheme } from './hooks/useTheme';
 import { LibraryScreen } from './library/LibraryScreen';
@@ -16,8 +19,7 @@ import { useLibrary } from './library/useLibrary';
 import { useRecordAnalyses } from './library/useRecordAnalyses';
 import { usePlatform } from './platform/context';
 import type { CommandScope } from '../core/platform/commands';
-import type { MenuCommand, OpenedFile } from '../core/platform/api';
-import { findSample, openSample, SAMPLES } from './samples';
+import type { MenuCommand } from '../core/platform/api';
 import { useAutosave } from './session/useAutosave';
 import { useSession } from './session/useSession';
 
@@ -30,7 +32,6 @@ export function App() {
   const { state, reviewed } = session;
   const { theme, palette, toggle } = useTheme();
   const saveStatus = useAutosave(state);
-  const [dragging, setDragging] = useState(false);
   const [showKeys, setShowKeys] = useState(false);
   const [shortcutMode, setShortcutMode] = useShortcutMode();
   const [command, setCommand] = useState<{ name: 'zoom-in' | 'zoom-out' | 'zoom-reset' | 'show-guidance'; seq: number } | null>(null);
@@ -66,17 +67,7 @@ export function App() {
     if (f) await importEvents(f);
   }, [platform, state.phase, importEvents]);
 
-  // `?sample=NAME` opens a bundled sample straight away (links, demos and the browser tests use it).
-  const sampleOpened = useRef(false);
-  useEffect(() => {
-    if (sampleOpened.current) return;
-    sampleOpened.current = true;
-    const name = new URLSearchParams(window.location.search).get('sample');
-    if (!name) return;
-    const s = findSample(name);
-    if (s) openSample(s).then((f) => open(f), (e: unknown) => notify(String(e)));
-    else notify(`There is no sample called "${name}". Samples: ${SAMPLES.map((x) => x.name).join(', ') || 'none'}.`);
-  }, [open, notify]);
+  const { dragging, dropHandlers } = useOpenRequests(open, notify);
 
   const handleMenu = useRef<(c: MenuCommand) => void>(() => undefined);
   handleMenu.current = (c: MenuCommand) => {
@@ -93,14 +84,6 @@ export function App() {
     else if (c === 'show-library') setShowLibrary(true);
   };
   useEffect(() => platform.onMenuCommand((c) => handleMenu.current(c)), [platform]);
-  useEffect(
-    () =>
-      platform.onOpenFile?.(
-        (f: OpenedFile) => void open(f),
-        (message) => notify(message),
-      ),
-    [platform, open, notify],
-  );
 
   useCommandKeys(shortcutMode, APP_SCOPES, (c) => {
     if (c === 'open') void openDialog();
@@ -108,38 +91,10 @@ export function App() {
     else return false;
   });
 
-  // Each new screen starts at its heading, so focus never falls back to the page after a change.
-  const screen = showLibrary ? 'library' : state.phase;
-  const firstScreen = useRef(true);
-  useEffect(() => {
-    if (firstScreen.current) {
-      firstScreen.current = false;
-      return;
-    }
-    document.querySelector<HTMLElement>('[data-screen-heading]')?.focus();
-  }, [screen]);
+  useScreenFocus(showLibrary ? 'library' : state.phase);
 
-  const onDrop = (e: React.DragEvent) => {
-    e.preventDefault();
-    setDragging(false);
-    const file = e.dataTransfer.files[0];
-    // The desktop preload has taken the drop already (platform.openDropped is absent there).
-    if (file && platform.openDropped) platform.openDropped(file).then((f) => open(f), (err: unknown) => session.notify(String(err)));
-  };
-
-  const message = state.error ?? state.notice;
   return (
-    <div
-      className="app"
-      onDragOver={(e) => {
-        if (e.dataTransfer.types.includes('Files')) {
-          e.preventDefault();
-          setDragging(true);
-        }
-      }}
-      onDragLeave={(e) => e.relatedTarget === null && setDragging(false)}
-      onDrop={onDrop}
-    >
+    <div className="app" {...dropHandlers}>
       <Toolbar
         session={session}
         theme={theme}
@@ -154,15 +109,7 @@ export function App() {
         libraryShown={showLibrary}
         onLibrary={() => setShowLibrary((v) => !v)}
       />
-      {message && (
-        <div className={`banner${state.error ? ' error' : ''}`} role={state.error ? 'alert' : 'status'} data-testid={state.error ? 'error' : 'notice'}>
-          <span>{message}</span>
-          <span className="spacer" />
-          <button onClick={() => session.notify(null)} aria-label="Dismiss message">
-            Dismiss
-          </button>
-        </div>
-      )}
+      <MessageBanner error={state.error} notice={state.notice} onDismiss={() => session.notify(null)} />
       {showLibrary && <LibraryScreen library={library} onOpen={(f) => void open(f)} onMessage={notify} />}
       {!showLibrary && state.phase === 'start' && <StartScreen onOpen={(f) => void open(f)} onError={(m) => session.notify(m)} />}
       {!showLibrary && state.phase === 'check' && state.loaded && (
