@@ -78,6 +78,23 @@ export const COMMANDS: readonly CommandSpec[] = [
   { id: 'shortcuts', label: 'This list and the shortcut setting', keys: [{ key: '?', shift: true }], scope: 'app' },
 ];
 
+/**
+ * Keys only the desktop menu answers to: the browser keeps Ctrl+P, Ctrl+L and F1 for itself, so the page does not
+ * take them. Written here so that every key the app answers to is in this one file.
+ */
+export const MENU_ONLY_KEYS = {
+  'show-library': 'CmdOrCtrl+L',
+  'export-pdf': 'CmdOrCtrl+P',
+  'export-csv': 'CmdOrCtrl+E',
+  'export-json': 'CmdOrCtrl+Shift+E',
+  'toggle-theme': 'CmdOrCtrl+Shift+L',
+  'show-guidance': 'F1',
+  'text-larger': 'CmdOrCtrl+Shift+=',
+  'text-smaller': 'CmdOrCtrl+Shift+-',
+  'text-actual-size': 'CmdOrCtrl+Shift+0',
+  quit: 'Ctrl+Q',
+} as const;
+
 /** Mouse gestures, listed with the keys so people find them in one place. */
 export const GESTURES: ReadonlyArray<[string, string]> = [
   ['Wheel / Shift+wheel', 'Zoom at the pointer / move'],

@@ -1,5 +1,5 @@
 import type { MenuItemConstructorOptions } from 'electron';
-import { commandById } from '../../core/platform/commands';
+import { commandById, MENU_ONLY_KEYS as KEYS } from '../../core/platform/commands';
 import type { MenuCommand, RecentFile } from '../../core/platform/api';
 
 /**
@@ -64,7 +64,7 @@ export function buildMenuTemplate(deps: MenuDeps): MenuItemConstructorOptions[] 
     submenu: [
       command('open', 'Open Recording…', commandById('open').menu),
       command('open-sample', 'Open Sample Recording'),
-      command('show-library', 'Library of Recordings and Trends', 'CmdOrCtrl+L'),
+      command('show-library', 'Library of Recordings and Trends', KEYS['show-library']),
       {
         id: 'open-recent',
         label: 'Open Recent',
@@ -75,13 +75,13 @@ export function buildMenuTemplate(deps: MenuDeps): MenuItemConstructorOptions[] 
         ],
       },
       { type: 'separator' },
-      command('export-pdf', 'Export Report as PDF…', 'CmdOrCtrl+P'),
-      command('export-csv', 'Export Events as CSV…', 'CmdOrCtrl+E'),
-      command('export-json', 'Export Analysis as JSON…', 'CmdOrCtrl+Shift+E'),
+      command('export-pdf', 'Export Report as PDF…', KEYS['export-pdf']),
+      command('export-csv', 'Export Events as CSV…', KEYS['export-csv']),
+      command('export-json', 'Export Analysis as JSON…', KEYS['export-json']),
       command('export-edf', 'Export Signals and Events as EDF+…'),
       command('import-events', 'Import Events…'),
       { type: 'separator' },
-      mac ? { role: 'close' } : { id: 'quit', role: 'quit', label: 'Quit', accelerator: 'Ctrl+Q' },
+      mac ? { role: 'close' } : { id: 'quit', role: 'quit', label: 'Quit', accelerator: KEYS.quit },
     ],
   });
   // No undo/redo roles: the page's own undo (review edits) owns those keys, and a menu accelerator would take them.
@@ -99,16 +99,16 @@ export function buildMenuTemplate(deps: MenuDeps): MenuItemConstructorOptions[] 
       command('zoom-out', 'Zoom Out', commandById('zoom-out').menu),
       command('zoom-reset', 'Show Whole Recording', commandById('zoom-fit').menu),
       { type: 'separator' },
-      { id: 'toggle-theme', label: 'Switch Light/Dark Theme', accelerator: 'CmdOrCtrl+Shift+L', click: deps.toggleTheme },
+      { id: 'toggle-theme', label: 'Switch Light/Dark Theme', accelerator: KEYS['toggle-theme'], click: deps.toggleTheme },
       { type: 'separator' },
       // Page zoom for reading comfort; the plain Ctrl+=/- keys above zoom the timeline instead.
       {
         id: 'text-size',
         label: 'Text Size',
         submenu: [
-          { role: 'zoomIn', label: 'Larger', accelerator: 'CmdOrCtrl+Shift+=' },
-          { role: 'zoomOut', label: 'Smaller', accelerator: 'CmdOrCtrl+Shift+-' },
-          { role: 'resetZoom', label: 'Actual Size', accelerator: 'CmdOrCtrl+Shift+0' },
+          { role: 'zoomIn', label: 'Larger', accelerator: KEYS['text-larger'] },
+          { role: 'zoomOut', label: 'Smaller', accelerator: KEYS['text-smaller'] },
+          { role: 'resetZoom', label: 'Actual Size', accelerator: KEYS['text-actual-size'] },
         ],
       },
       { role: 'togglefullscreen' },
@@ -123,7 +123,7 @@ export function buildMenuTemplate(deps: MenuDeps): MenuItemConstructorOptions[] 
     label: '&Help',
     role: 'help',
     submenu: [
-      command('show-guidance', 'Guidance on Twitches and Cramps', 'F1'),
+      command('show-guidance', 'Guidance on Twitches and Cramps', KEYS['show-guidance']),
       { id: 'data-folder', label: 'Show Settings and Saved-Work Folder', click: deps.showDataFolder },
       ...(mac ? [] : [{ type: 'separator' } as const, about]),
     ],

@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { MENU_COMMANDS } from '../../electron/ipc/channels';
 import { buildMenuTemplate, type MenuDeps } from '../../electron/menu/template';
 import type { MenuCommand } from '../../core/platform/api';
+import { COMMANDS, MENU_ONLY_KEYS } from '../../core/platform/commands';
 
 function build(overrides: Partial<MenuDeps> = {}) {
   const calls: string[] = [];
@@ -76,6 +77,17 @@ describe('application menu', () => {
       expect(new Set(accelerators).size).toBe(accelerators.length);
       expect(items.some((item) => item.role === 'undo' || item.role === 'redo')).toBe(false);
     }
+  });
+
+  it('takes every shortcut from the one command table, and none the page binds to something else', () => {
+    const table = new Set<string>([...COMMANDS.flatMap((c) => (c.menu ? [c.menu] : [])), ...Object.values(MENU_ONLY_KEYS)]);
+    for (const platform of ['linux', 'darwin', 'win32'] as const) {
+      const accelerators = flatten(build({ platform, developer: true }).template).flatMap((item) => (item.accelerator ? [String(item.accelerator)] : []));
+      expect(accelerators.filter((a) => !table.has(a))).toEqual([]);
+    }
+    // A menu-only key must not be one the page already answers to (Ctrl/Cmd chords in the table).
+    const pageChords = new Set(COMMANDS.flatMap((c) => c.keys.filter((k) => k.mod).map((k) => `CmdOrCtrl+${k.shift ? 'Shift+' : ''}${k.key.toUpperCase()}`)));
+    expect(Object.values(MENU_ONLY_KEYS).filter((k) => pageChords.has(k))).toEqual([]);
   });
 
   it('keeps page zoom (text size) apart from the timeline zoom keys', () => {
