@@ -1,4 +1,4 @@
-import type { MainsFinding } from '../dsp/mains';
+import { mainsLocking, type MainsFinding } from '../dsp/mains';
 import { formatAmount } from '../format';
 import { finiteQuantile } from '../dsp/robust';
 import { denseEpisodes, heartbeats, inUse } from './emg-busy';
@@ -90,12 +90,8 @@ export function detectEmg(input: EmgInput, p: EmgParams, checkpoint: Checkpoint,
     artifacts: { gap: gaps, clipping, flat, motion, ecg: beatsShown },
   });
   checkpoint(EMG_STAGE_ENDS.twitches);
-  const humTooMuch = humLeft !== null && humLeft.share >= p.humLeftShare;
-  const cannotTell = humTooMuch
-    ? `Too much mains hum left to tell: after filtering, the hum still holds ${Math.round(humLeft.share * 100)} % of the signal, enough to hide twitches or mimic them. No twitch rate is given.`
-    : input.unit === undefined || input.unit === 'uV'
-      ? tooNoisy(p.minSnr * floor.typical, p)
-      : undefined;
+  const peaks = twitches.map((t) => t.peak);
+  const cannotTell = humCannotTell(humLeft, mains, prep.data, peaks, fs, p) ?? (input.unit === undefined || input.unit === 'uV' ? tooNoisy(p.minSnr * floor.typical, p) : undefined);
   return {
     events,
     analyzedS: (n - totalLength(gaps)) / fs,
@@ -138,6 +134,19 @@ function restFloor(floors: Floors, busy: readonly Span[], n: number): { lowest: 
 function tooNoisy(typical: number, p: EmgParams): string | undefined {
   if (!(typical > p.cannotTellUv)) return undefined;
   return `Too noisy to tell: over most of its rest this channel could only show twitches of about ${Math.round(typical)} µV or more, larger than many fasciculations seen on the skin (counted from ${p.surfaceFpUv} µV peak to peak in healthy muscle). No twitch rate is given.`;
+}
+
+/**
+ * Mains hum the channel cannot see past: hum still holding `humLeftShare` of the band after filtering, or
+ * twitch-like events that keep step with the mains cycle (real twitches come at any phase of it).
+ */
+function humCannotTell(humLeft: Conditioned['humLeft'], mains: MainsFinding, data: Float32Array, peaks: readonly number[], fs: number, p: EmgParams): string | undefined {
+  if (humLeft !== null && humLeft.share >= p.humLeftShare) {
+    return `Too much mains hum left to tell: after filtering, the hum still holds ${Math.round(humLeft.share * 100)} % of the signal, enough to hide twitches or mimic them. No twitch rate is given.`;
+  }
+  if (mains.mainsHz === null || peaks.length < p.mainsLockMinEvents) return undefined;
+  if (mainsLocking(data, peaks, fs, mains.mainsHz) < p.mainsLockZ) return undefined;
+  return 'Mains hum left to tell: the twitch-like events keep step with the mains cycle, as leftovers of the hum do and real twitches do not. No twitch rate is given.';
 }
 
 /** What the channel's summary says about its conditioning and what it could show. */

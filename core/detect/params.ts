@@ -22,6 +22,8 @@ export const EMG_DEFAULTS = {
   humTrackShare: d(0.07, '', 'Where hum left after the notches holds 7 % or more of the band\'s power, its lines are tracked and subtracted as well'),
   humWindowS: d(1, 's', 'Tracked hum: amplitude and phase followed over 1 s (two running means, a triangle 2 s wide at its base), fast enough for hum that waxes and wanes with movement near a cable (about 0.5 Hz) and long enough that the estimate\'s own noise does not add false peaks'),
   humLeftProminence: d(3, 'x', 'After filtering, a line still 3x over its neighbourhood means the hum was not fully removed'),
+  mainsLockZ: d(9.2, '', 'Twitch-like events keep step with the mains when Rayleigh\'s z over their hum phases exceeds 9.2: P < 1e-4 for events independent of the mains (Mardia & Jupp 2000)'),
+  mainsLockMinEvents: d(10, '', 'At least 10 events before their phases are tested against the mains'),
   humLeftShare: d(0.1, '', 'Hum left holding 10 % or more of the band\'s power hides twitches: the channel cannot tell'),
   noiseWindowS: d(1, 's', 'Robust sigma = median|x|/0.6745 per window (Hampel 1974)'),
   noiseNeighbourhoodS: d(30, 's', 'Local noise floor: 25th percentile of window sigmas within +/-30 s, so one loud stretch does not blind the rest'),

@@ -119,3 +119,44 @@ function measureLine(spec: PowerSpectrum, nominalHz: number, reachHz: number): {
   const offset = denom !== 0 ? Math.max(-0.5, Math.min(0.5, (0.5 * (a - c)) / denom)) : 0;
   return { freqHz: (peakBin + offset) * binHz, prominence: b / floor, floor };
 }
+
+/**
+ * How far events keep step with the mains: the hum's phase at each peak (from `data`, demodulated at `f0`
+ * over `cycles` whole cycles around it, less the window's mean), and Rayleigh's statistic z = n R^2 over
+ * them (R the length of the mean unit phasor; Mardia & Jupp 2000, 5.3.1). Events independent of the mains
+ * fall at any phase (z about 1, P(z > k) = exp(-k)); hum leftovers, whose sharp features come at one point
+ * of the mains cycle, cluster.
+ */
+export function mainsLocking(data: Float32Array, peaks: readonly number[], fs: number, f0: number, cycles = 10): number {
+  const w = (2 * Math.PI * f0) / fs;
+  const half = Math.round((cycles * fs) / f0 / 2);
+  let c = 0;
+  let s = 0;
+  let n = 0;
+  for (const i of peaks) {
+    const from = Math.max(0, i - half);
+    const to = Math.min(data.length, i + half + 1);
+    let mean = 0;
+    let count = 0;
+    for (let j = from; j < to; j++) {
+      if (!Number.isFinite(data[j])) continue;
+      mean += data[j];
+      count++;
+    }
+    if (count < half) continue;
+    mean /= count;
+    let re = 0;
+    let im = 0;
+    for (let j = from; j < to; j++) {
+      if (!Number.isFinite(data[j])) continue;
+      re += (data[j] - mean) * Math.cos(w * (j - i));
+      im -= (data[j] - mean) * Math.sin(w * (j - i));
+    }
+    const r = Math.hypot(re, im);
+    if (!(r > 0)) continue;
+    c += re / r;
+    s += im / r;
+    n++;
+  }
+  return n > 0 ? (c * c + s * s) / n : 0;
+}

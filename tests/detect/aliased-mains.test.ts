@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { analyzeRecording } from '../../core/analysis/analyze';
-import { findMains, foldedHz } from '../../core/dsp/mains';
+import { findMains, foldedHz, mainsLocking } from '../../core/dsp/mains';
 import { welchSpectrum } from '../../core/dsp/spectrum';
 import { addMains } from '../../core/simulate/interference';
 import { Prng } from '../../core/simulate/prng';
@@ -54,5 +54,17 @@ describe('mains as it really arrives', () => {
       expect(ch.noRate).toBe('cannot-tell');
       expect(ch.notes.join(' ')).toMatch(/some is left/);
     }
+  });
+
+  it('events in step with the mains cycle are told from events at any phase of it', () => {
+    const fs = 250;
+    const rng = new Prng(3);
+    const x = new Float32Array(fs * 60);
+    for (let i = 0; i < x.length; i++) x[i] = 1000 + 80 * Math.sin((2 * Math.PI * 60 * i) / fs + 0.3) + 5 * rng.gaussian();
+    const anyPhase = Array.from({ length: 60 }, () => Math.floor(rng.uniform(20, x.length - 20)));
+    // One sample per mains cycle at the same phase: where hum leftovers peak.
+    const inStep = Array.from({ length: 60 }, (_, k) => Math.round(((k * 47 + 0.1) * fs) / 60));
+    expect(mainsLocking(x, anyPhase, fs, 60)).toBeLessThan(5);
+    expect(mainsLocking(x, inStep, fs, 60)).toBeGreaterThan(30);
   });
 });
