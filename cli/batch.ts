@@ -3,7 +3,6 @@
  * imported and analysed on its own; a bad file is reported and skipped, the rest go on.
  */
 import fs from 'node:fs/promises';
-import { availableParallelism } from 'node:os';
 import path from 'node:path';
 import { randomBytes } from 'node:crypto';
 import { WorkspaceKeeper } from '../core/detect/workspace';
@@ -13,6 +12,7 @@ import type { LibraryEntry } from '../core/library/schema';
 import { summaryCsv, summaryRows, type SummaryRow } from '../core/library/summary-csv';
 import { analyseJob, BATCH_WORKER_MARK, type BatchJob, type JobResult } from './batch-worker';
 import { fileLibraryStore } from '../node/library-file-store';
+import { threadCount } from './thread-lanes';
 import { startCliWorker } from './worker-thread';
 import { refuseOverwritingInputs, type PlannedOutput } from './outputs';
 import type { ReadOptions } from './read-recording';
@@ -59,35 +59,65 @@ export interface BatchOptions {
   sites: Record<string, string>;
   sensitivity?: number;
   version: string;
-  /** Worker threads; default one per core the machine offers, at most one per file. */
+  /** Worker threads; default one per core the machine offers (or TWITCHSCOPE_THREADS), at most one per file. */
   workers?: number;
   /** Called as each file finishes, in finishing order. */
   onResult?: (result: JobResult, done: number, total: number) => void;
 }
 
-/** One worker taking jobs until none are left; resolves with the job it was on if the thread died. */
-function runWorker(jobs: readonly BatchJob[], take: () => number, finish: (r: JobResult) => void): Promise<{ job: BatchJob; error: Error } | null> {
+/** Jobs handed out one by one; a job given back (its thread died before it began) goes out again first. */
+class JobQueue {
+  private next = 0;
+  private readonly returned: BatchJob[] = [];
+
+  constructor(private readonly jobs: readonly BatchJob[]) {}
+
+  take(): BatchJob | undefined {
+    return this.returned.shift() ?? this.jobs[this.next++];
+  }
+
+  giveBack(jobs: BatchJob[]): void {
+    this.returned.push(...jobs);
+  }
+}
+
+/**
+ * One worker taking jobs until none are left, always with the next one queued so it never waits for this
+ * thread (busy with a file of its own); resolves with the job it was on if the thread died, after giving
+ * back the one queued behind it.
+ */
+function runWorker(queue: JobQueue, finish: (r: JobResult) => void): Promise<{ job: BatchJob; error: Error } | null> {
   return new Promise((resolve) => {
     const worker = startCliWorker('batch-worker', { mark: BATCH_WORKER_MARK });
-    let current: BatchJob | undefined;
+    const inFlight: BatchJob[] = [];
     const feed = (): void => {
-      current = jobs[take()];
-      if (current) worker.postMessage(current);
-      else void worker.terminate().then(() => resolve(null));
+      while (inFlight.length < 2) {
+        const job = queue.take();
+        if (!job) break;
+        inFlight.push(job);
+        worker.postMessage(job);
+      }
+      if (inFlight.length === 0) void worker.terminate().then(() => resolve(null));
     };
     worker.on('message', (r: JobResult) => {
+      inFlight.splice(inFlight.findIndex((j) => j.index === r.index), 1);
       finish(r);
       feed();
     });
     worker.on('error', (error) => {
       void worker.terminate();
-      resolve(current ? { job: current, error } : null);
+      queue.giveBack(inFlight.slice(1));
+      resolve(inFlight.length > 0 ? { job: inFlight[0], error } : null);
     });
     feed();
   });
 }
 
-/** Analyses every file; results come back in the order of `files`, whatever order they finished in. */
+/**
+ * Analyses every file; results come back in the order of `files`, whatever order they finished in. With
+ * n threads, n − 1 are worker threads and this thread is the last: it would otherwise sit idle while each
+ * worker pays for starting and warming up on its own.
+ */
 export async function runBatch(files: readonly string[], opts: BatchOptions): Promise<JobResult[]> {
   const jobs: BatchJob[] = files.map((file, index) => ({ index, file, read: opts.read, sites: opts.sites, version: opts.version, ...(opts.sensitivity !== undefined ? { sensitivity: opts.sensitivity } : {}) }));
   const results: JobResult[] = new Array(jobs.length);
@@ -96,22 +126,25 @@ export async function runBatch(files: readonly string[], opts: BatchOptions): Pr
     results[r.index] = r;
     opts.onResult?.(r, ++done, jobs.length);
   };
-  const workers = Math.max(1, Math.min(opts.workers ?? availableParallelism(), jobs.length));
-  if (workers === 1) {
-    // One at a time gains nothing from a thread, and starting one costs a compile of the sources.
-    const workspaces = new WorkspaceKeeper();
-    for (const job of jobs) finish(await analyseJob(job, workspaces));
-    return results;
-  }
-  let next = 0;
+  const threads = Math.max(1, Math.min(opts.workers ?? threadCount(), jobs.length));
+  const queue = new JobQueue(jobs);
   const lane = async (): Promise<void> => {
-    while (next < jobs.length) {
-      const crashed = await runWorker(jobs, () => next++, finish);
+    for (;;) {
+      const crashed = await runWorker(queue, finish);
+      if (!crashed) return;
       // A thread that died (e.g. out of memory) costs its file, not the run: a fresh one takes the rest.
-      if (crashed) finish({ index: crashed.job.index, ok: false, message: `${path.basename(crashed.job.file)}: could not be analysed (${crashed.error.message})`, threadId: -1 });
+      finish({ index: crashed.job.index, ok: false, message: `${path.basename(crashed.job.file)}: could not be analysed (${crashed.error.message})`, threadId: -1 });
     }
   };
-  await Promise.all(Array.from({ length: workers }, lane));
+  const here = async (): Promise<void> => {
+    const workspaces = new WorkspaceKeeper();
+    for (let job = queue.take(); job; job = queue.take()) {
+      finish(await analyseJob(job, workspaces));
+      // Lets the workers' finished files in, and their next jobs out, between this thread's files.
+      await new Promise((r) => setImmediate(r));
+    }
+  };
+  await Promise.all([...Array.from({ length: threads - 1 }, lane), here()]);
   return results;
 }
 
