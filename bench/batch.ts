@@ -3,6 +3,7 @@ import { availableParallelism } from 'node:os';
 import path from 'node:path';
 import { runBatch, type BatchOptions } from '../cli/batch';
 import { BENCH_DIR, generatedCsv } from './generate';
+import { bestOf, loadLine, ROUNDS, runCommand, seconds } from './timed-command';
 
 const FILES = 20;
 
@@ -63,4 +64,32 @@ export async function run(): Promise<void> {
   console.log(row(`${FILES} files on ${workers} worker threads`, parallel, FILES));
   // On a shared machine wall time includes waiting for a core; CPU time shows what the work itself cost.
   console.log(`| speed-up with workers | ${(sequential.ms / parallel.ms).toFixed(2)}× wall time on ${availableParallelism()} cores | | | |`);
+}
+
+/**
+ * The same batch as a user runs it (`node bin/twitchscope.mjs analyze DIR --json-dir OUT`, threads loading
+ * the built command line) on one thread and on one per core: the figure issue 18 sets an aim for.
+ */
+export async function runCommandLine(): Promise<void> {
+  const files = batchFolder();
+  const dir = path.dirname(files[0]);
+  const cores = availableParallelism();
+  const batch = (threads: number) => () => {
+    const out = fs.mkdtempSync(path.join(BENCH_DIR, 'batch-out-'));
+    try {
+      return runCommand(process.execPath, ['bin/twitchscope.mjs', 'analyze', dir, '--json-dir', out], { ...process.env, TWITCHSCOPE_THREADS: String(threads) });
+    } finally {
+      fs.rmSync(out, { recursive: true, force: true });
+    }
+  };
+  console.log(`\nThe same ${FILES} files through the command line, best of ${ROUNDS} runs each, taking turns; ${loadLine()} before.`);
+  // The first run builds the command line's cached bundle when the sources changed; it is not timed.
+  batch(1)();
+  const best = bestOf(ROUNDS, { one: batch(1), all: batch(cores) });
+  console.log('| `node bin/twitchscope.mjs analyze DIR --json-dir OUT` | wall time | CPU time (all threads) |');
+  console.log('|---|---|---|');
+  console.log(`| one thread (TWITCHSCOPE_THREADS=1) | ${seconds(best.one.wallS)} | ${seconds(best.one.cpuS)} |`);
+  console.log(`| ${cores} threads | ${seconds(best.all.wallS)} | ${seconds(best.all.cpuS)} |`);
+  console.log(`| speed-up | **${(best.one.wallS / best.all.wallS).toFixed(2)}×** wall (aim ≥ 1.7× on 2 cores); CPU with threads ÷ one thread: ${(best.all.cpuS / best.one.cpuS).toFixed(2)}× | |`);
+  console.log(`After: ${loadLine()}. On a busy machine the threads wait for cores, so the wall-time speed-up is understated.`);
 }
