@@ -41,6 +41,14 @@ const EMG_SETTINGS: Array<(g: Group) => string | null> = [
   (g) => (num(g, 'maxPotentialMs') !== undefined ? `potential width ≤ ${f(num(g, 'maxPotentialMs')!)} ms` : null),
   (g) => (num(g, 'multipletGapMs') !== undefined ? `potentials within ${f(num(g, 'multipletGapMs')!)} ms count as one event (a multiplet)` : null),
   (g) => (num(g, 'isolationMs') !== undefined ? `no event within ${f(num(g, 'isolationMs')!)} ms of sustained activity or artifacts` : null),
+  (g) =>
+    num(g, 'unitMinHz') !== undefined
+      ? `muscle use: a unit firing regularly at ${f(num(g, 'unitMinHz')!)}–${f(num(g, 'unitMaxHz') ?? 30)} Hz (median CV2 ≤ ${f(num(g, 'unitMaxCv2') ?? 0.5)}) or bursts at ${f(num(g, 'tremorLowHz') ?? 3)}–${f(num(g, 'tremorHighHz') ?? 12)} Hz make an activity span, left out of rest`
+      : null,
+  (g) =>
+    num(g, 'activityTailS') !== undefined
+      ? `no event within ${f(num(g, 'activityTailS')!)} s after activity ends, nor while another EMG channel at the same site is active (crosstalk)`
+      : null,
   (g) => (num(g, 'sustainedMinS') !== undefined ? `sustained: ${f(num(g, 'sustainedBinK') ?? 3)} σ activity in ≥ ${f((num(g, 'sustainedOn') ?? 0.6) * 100)}% of ${f(num(g, 'sustainedBinMs') ?? 25)} ms bins for ≥ ${f(num(g, 'sustainedMinS')!)} s` : null),
 ];
 

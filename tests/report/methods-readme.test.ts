@@ -27,6 +27,8 @@ const CLAIMS: Array<[string, RegExp, RegExp]> = [
   ['event threshold and release', new RegExp(`start at ${e('twitchK')} robust sigma, end below ${e('releaseK')}`), new RegExp(`event threshold ${e('twitchK')} × robust noise σ .* ending below ${e('releaseK')} σ`)],
   ['multiplets', new RegExp(`potentials within ${e('multipletGapMs')} ms count as one event`), new RegExp(`potentials within ${e('multipletGapMs')} ms count as one event`)],
   ['sustained', /active over ≥ 1 s/, new RegExp(`for ≥ ${e('sustainedMinS')} s`)],
+  ['muscle use', new RegExp(`a class firing ${e('unitMinHz')}–${e('unitMaxHz')} Hz with a median CV2 of its intervals at most ${e('unitMaxCv2')}`), new RegExp(`muscle use: a unit firing regularly at ${e('unitMinHz')}–${e('unitMaxHz')} Hz \\(median CV2 ≤ ${e('unitMaxCv2')}\\) or bursts at ${e('tremorLowHz')}–${e('tremorHighHz')} Hz`)],
+  ['after activity and crosstalk', new RegExp(`for ${e('activityTailS')} s after a channel's own activity ends, candidates are derecruiting units, not twitches.*another EMG channel at the same site`), new RegExp(`no event within ${e('activityTailS')} s after activity ends, nor while another EMG channel at the same site is active \\(crosstalk\\)`)],
   ['rest is not confirmed relaxation', /does not confirm that the muscle was relaxed/, /not confirmed relaxation/],
   ['interval', /exact Poisson \(Garwood\), widened by the dispersion of the counts in 30 s stretches of rest/, /exact Poisson \(Garwood\), widened by the dispersion index of the counts in 30 s stretches of rest/],
   ['grid studies', /high-density grid studies .* their figures do not validate this tool/, /high-density electrode grids .* do not validate this tool/],

@@ -8,6 +8,7 @@ import type { Channel, Recording, SensorGroup } from '../../core/recording';
 import { simulateAccel } from '../../core/simulate/accel';
 import { simulateEmg } from '../../core/simulate/emg';
 import type { TruthEvent } from '../../core/simulate/truth';
+import { resolveParams } from '../../core/detect/params';
 
 export interface SimEmg {
   id: string;
@@ -142,7 +143,8 @@ export function simulateRecording(spec: SimSpec): Simulated {
     summary: { channels: summaries, sites: summariseSites(summaries) },
     parameters: {
       sensitivity: 0.5,
-      emg: { bandLowHz: 20, bandHighHz: 450, filterOrder: 4, notchQ: 30, twitchK: 5, minSnr: 6, maxPotentialMs: 40, multipletGapMs: 110, isolationMs: 250, sustainedBinK: 3, sustainedOn: 0.6, sustainedBinMs: 25, sustainedMinS: 1 },
+      // Every detector setting a real analysis records, so Methods can state each one.
+      emg: { ...resolveParams().emg, bandLowHz: 20, bandHighHz: 450, filterOrder: 4, notchQ: 30, twitchK: 5, minSnr: 6, maxPotentialMs: 40, multipletGapMs: 110, isolationMs: 250, sustainedBinK: 3, sustainedOn: 0.6, sustainedBinMs: 25, sustainedMinS: 1 },
       accel: { bandLowHz: 5, bandHighHz: 45, twitchK: 6, moveOnG: 0.015, moveLowHz: 0.5, moveHighHz: 5, sustainedMinS: 2 },
       sources: { 'emg.bandLowHz': 'SENIAM (Hermens et al. 2000)', 'emg.twitchK': 'Bashford et al. 2019', 'emg.sustainedBinK': 'Hodges & Bui 1996' },
     },
