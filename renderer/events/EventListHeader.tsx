@@ -35,7 +35,7 @@ export function EventListHeader({ sort, activeColumn, onSort }: Props) {
             scope="col"
             className={activeColumn === i ? 'active' : undefined}
             aria-sort={sort.key === key ? (sort.desc ? 'descending' : 'ascending') : undefined}
-            data-testid={`sort-${key}`}
+            data-testid={`event-sort-${key}`}
           >
             <button tabIndex={-1} onClick={() => onSort(key)} title={`Sort by ${label.toLowerCase()} (in the list: Up from the first row, then Enter)`}>
               {label}

@@ -32,6 +32,8 @@ interface Props {
 
 export function EventRow({ id, event: e, channel: ch, selected, active, rowIndex, onClick }: Props) {
   const [sign, word] = STATUS[e.review ?? 'detected'];
+  // The full text on hover, where a long span's class and length are cut short by the column.
+  const size = sizeText(e, ch?.unit ?? '');
   return (
     <tr
       id={id}
@@ -51,8 +53,8 @@ export function EventRow({ id, event: e, channel: ch, selected, active, rowIndex
         {formatClock(listTime(e), 2)}
       </td>
       <td title={ch?.label}>{ch?.site ?? ch?.label ?? e.channel}</td>
-      <td>
-        <ClassMark type={e.type} /> {sizeText(e, ch?.unit ?? '')}
+      <td title={size}>
+        <ClassMark type={e.type} /> {size}
       </td>
       <td className="status">
         {sign && <span aria-hidden="true">{sign} </span>}

@@ -6,7 +6,7 @@ import { usePlatform } from '../platform/context';
 import { ComparePicker } from './ComparePicker';
 import { OverTimeChart } from './OverTimeChart';
 import type { ChartTag } from './over-time';
-import { rateChart, spreadChart, sustainedChart, tagMarks } from './trend-charts';
+import { rateChart, spreadChart, sustainedChart, tagMarks, unratedSites } from './trend-charts';
 import { saveTrendReport } from './trend-report';
 
 /** "with:caffeine", "without:poor sleep" or "" for every recording. */
@@ -73,9 +73,15 @@ function TrendCharts({ dated }: { dated: readonly DatedRecording[] }) {
   const sustained = sustainedChart(dated);
   const spread = spreadSeries(dated);
   const lead = useMemo(() => leadingSite(dated), [dated]);
+  const unrated = unratedSites(dated);
   return (
     <>
       <OverTimeChart testid="trend-rate-chart" title="Twitches per minute of rest, by site" yLabel="twitches per minute of rest (bars: 95% interval; larger marks: more rest time)" series={rateChart(dated)} tags={tags} />
+      {unrated.length > 0 && (
+        <p className="muted" data-testid="trend-no-rate">
+          Not on the rate chart, having no twitch rate: {unrated.join('; ')}.
+        </p>
+      )}
       {tags.length > 0 && <TagLegend tags={tags} />}
       {spread.some((p) => p.recorded.length >= 2) && (
         <p className={lead.consistent ? 'trend-lead trend-lead-consistent' : 'trend-lead'} data-testid="trend-leading-site">

@@ -1,6 +1,6 @@
 /** How library facts are written in the list and the trends. */
 import { hasRate, noRateWords } from '../../core/analysis/site-summary';
-import { formatNumber } from '../../core/format';
+import { formatRate } from '../../core/format';
 import type { LibrarySite } from '../../core/library';
 import { calendarMs, dayLabel } from '../../core/trends';
 
@@ -14,5 +14,5 @@ export function startLabel(iso: string | null): string {
 
 /** "left calf 2.4/min", or why the site has no rate ("left calf: no rest", "left calf: cannot tell"). */
 export function siteRateLabel(s: LibrarySite): string {
-  return hasRate(s) ? `${s.site} ${formatNumber(s.twitchesPerMinute)}/min` : `${s.site}: ${noRateWords(s)}`;
+  return hasRate(s) ? `${s.site} ${formatRate(s.twitchesPerMinute)}` : `${s.site}: ${noRateWords(s)}`;
 }

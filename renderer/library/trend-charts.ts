@@ -1,6 +1,7 @@
 /** The Trends screen's three charts as chart series, from the dated recordings shown. */
+import { hasRate, noRateWords } from '../../core/analysis/site-summary';
 import { formatDuration, formatNumber, plural } from '../../core/format';
-import { rateSeries, sustainedSeries, type DatedRecording, type SpreadPoint } from '../../core/trends';
+import { dayLabel, rateSeries, sustainedSeries, type DatedRecording, type SpreadPoint } from '../../core/trends';
 import type { ChartSeries, ChartTag } from './over-time';
 
 type Dated = readonly DatedRecording[];
@@ -9,8 +10,9 @@ export function tagMarks(dated: Dated): ChartTag[] {
   return dated.filter((d) => d.recording.tags.length > 0).map((d) => ({ timeMs: d.timeMs, tags: d.recording.tags }));
 }
 
+/** A line per site with a rate somewhere; sites that never had one are named by `unratedSites` instead. */
 export function rateChart(dated: Dated): ChartSeries[] {
-  return rateSeries(dated).map((s) => ({
+  return rateSeries(dated).filter((s) => s.points.length > 0).map((s) => ({
     name: s.site,
     points: s.points.map((p) => ({
       fingerprint: p.fingerprint,
@@ -22,6 +24,14 @@ export function rateChart(dated: Dated): ChartSeries[] {
       describe: `${formatNumber(p.rate)} twitches per minute (95% interval ${formatNumber(p.lower)} to ${formatNumber(p.upper)}), ${plural(p.twitchCount, 'twitch', 'twitches')} in ${formatDuration(p.restS)} of rest${p.tags.length ? `; tags: ${p.tags.join(', ')}` : ''}`,
     })),
   }));
+}
+
+/** What the rate chart leaves out, by recording: "active-calf.csv (2 Feb 2026): left calf, no rest". */
+export function unratedSites(dated: Dated): string[] {
+  return dated.flatMap(({ recording: r, timeMs }) => {
+    const off = r.sites.filter((s) => !hasRate(s));
+    return off.length > 0 ? [`${r.name} (${dayLabel(timeMs)}): ${off.map((s) => `${s.site}, ${noRateWords(s)}`).join('; ')}`] : [];
+  });
 }
 
 /**

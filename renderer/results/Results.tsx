@@ -1,18 +1,14 @@
 import { noRateWords } from '../../core/analysis/site-summary';
 import type { Analysis } from '../../core/analysis/types';
 import { agreementOf, agreementSummary, precisionPhrase } from '../../core/review/agreement';
-import { capitalise, formatAmount, formatDuration, formatNumber } from '../../core/format';
+import { capitalise, formatDuration, formatNumber } from '../../core/format';
+import { ActivityTable, QualityTable } from './ChannelTables';
 import { rateRows } from './rate-rows';
 import { SiteBars } from './SiteBars';
 import { TwitchesOverTime } from './TwitchesOverTime';
 
 /** The numbers a clinician reads first: rates by site, their course over time, sustained episodes, data quality. */
 export function Results({ analysis, durationS }: { analysis: Analysis; durationS: number }) {
-  const label = new Map(analysis.channels.map((c) => [c.id, c]));
-  const sustained = analysis.summary.channels.map((s) => {
-    const eps = analysis.events.filter((e) => e.channel === s.channel && e.type === 'sustained' && e.review !== 'rejected');
-    return { s, longest: eps.reduce((m, e) => Math.max(m, e.endS - e.startS), 0) };
-  });
   const rows = rateRows(analysis);
   const agreement = agreementOf(analysis);
   const precision = precisionPhrase(agreement);
@@ -58,68 +54,14 @@ export function Results({ analysis, durationS }: { analysis: Analysis; durationS
       </section>
 
       <section className="card" aria-labelledby="r-sustained">
-        <h2 id="r-sustained">Sustained, cramp-like episodes</h2>
-        <table className="grid">
-          <thead>
-            <tr>
-              <th scope="col">Channel</th>
-              <th scope="col" className="num">Episodes</th>
-              <th scope="col" className="num">Total</th>
-              <th scope="col" className="num">Longest</th>
-            </tr>
-          </thead>
-          <tbody>
-            {sustained.map(({ s, longest }) => (
-              <tr key={s.channel}>
-                <td>{channelName(label.get(s.channel)?.label ?? s.channel, s.site)}</td>
-                <td className="num">{s.sustainedCount}</td>
-                <td className="num">{s.sustainedCount ? formatDuration(s.sustainedS) : '–'}</td>
-                <td className="num">{s.sustainedCount ? formatDuration(longest) : '–'}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
+        <h2 id="r-sustained">Sustained episodes and other activity</h2>
+        <ActivityTable analysis={analysis} />
       </section>
 
       <section className="card" aria-labelledby="r-quality">
         <h2 id="r-quality">Data quality</h2>
-        <table className="grid" data-testid="quality-table">
-          <thead>
-            <tr>
-              <th scope="col">Channel</th>
-              <th scope="col" className="num">Noise floor</th>
-              <th scope="col" className="num">Smallest twitch</th>
-              <th scope="col">Mains</th>
-              <th scope="col" className="num">Analysed</th>
-              <th scope="col" className="num">Excluded</th>
-            </tr>
-          </thead>
-          <tbody>
-            {analysis.summary.channels.map((s) => {
-              const ch = label.get(s.channel);
-              return (
-                <tr key={s.channel}>
-                  <td>{channelName(ch?.label ?? s.channel, s.site)}</td>
-                  <td className="num">{s.noiseFloor > 0 ? formatAmount(s.noiseFloor, ch?.unit ?? '') : '–'}</td>
-                  <td className="num">{s.minDetectable !== undefined ? formatAmount(s.minDetectable, ch?.unit ?? '') : '–'}</td>
-                  <td>{s.mainsHz ? `${s.mainsHz} Hz found, removed` : 'none found'}</td>
-                  <td className="num">{formatDuration(s.analyzedS)}</td>
-                  <td className="num">{formatDuration(s.excludedS)}</td>
-                </tr>
-              );
-            })}
-          </tbody>
-        </table>
-        {analysis.summary.channels.some((s) => s.notes.length > 0) && (
-          <ul className="note-list">
-            {analysis.summary.channels.flatMap((s) => s.notes.map((n, i) => <li key={`${s.channel}-${i}`}>{`${label.get(s.channel)?.label ?? s.channel}: ${n}`}</li>))}
-          </ul>
-        )}
+        <QualityTable analysis={analysis} />
       </section>
     </div>
   );
-}
-
-function channelName(label: string, site: string | null): string {
-  return site ? `${capitalise(site)} (${label})` : label;
 }

@@ -1,6 +1,6 @@
 import { useRef } from 'react';
 import { noRateWords } from '../../core/analysis/site-summary';
-import { formatDuration, formatNumber, formatRate } from '../../core/format';
+import { formatDuration, formatNumber, formatRate, plural } from '../../core/format';
 import { useWidth } from '../hooks/useSize';
 import type { RateRow } from './rate-rows';
 
@@ -42,8 +42,8 @@ export function SiteBars({ rows }: { rows: readonly RateRow[] }) {
           const rate = s.twitchesPerMinute ?? 0;
           const w = (rate / scaleMax) * barW;
           return (
-            <g key={s.name} data-testid="site-bar" data-site={s.name.toLowerCase()} data-count={s.twitchCount} data-rate={rate.toFixed(4)}>
-              <title>{`${s.name}: ${formatRate(rate)} of rest (${s.twitchCount} twitches in ${formatDuration(s.restS)})`}</title>
+            <g key={s.name} data-testid="site-bar" data-site={s.name.toLowerCase()} data-count={s.twitchCount} data-rate={s.twitchesPerMinute === null ? 'none' : rate.toFixed(4)}>
+              <title>{`${s.name}: ${s.twitchesPerMinute === null ? `no rate (${noRateWords(s)})` : `${formatRate(rate)} of rest`}, ${plural(s.twitchCount, 'twitch', 'twitches')} in ${formatDuration(s.restS)} of rest`}</title>
               <text x={labelW - 8} y={y + ROW_H / 2} textAnchor="end" dominantBaseline="middle">
                 {s.name}
               </text>

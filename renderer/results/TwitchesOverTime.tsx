@@ -57,7 +57,7 @@ export function TwitchesOverTime({ analysis, durationS }: { analysis: Analysis; 
               const base = y0 + ROW_H - 10;
               const h = ROW_H - 40;
               return (
-                <g key={name}>
+                <g key={name} data-testid="over-time-strip" data-site={name} data-height={h}>
                   <text x={LEFT} y={y0 + 16} fontWeight={600}>
                     {capitalise(name)}
                   </text>

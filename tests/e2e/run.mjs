@@ -303,7 +303,7 @@ scenario('event list sorted from the keyboard, still one tab stop: Up to the hea
   await waitFor(async () => /sorted by class and size, smallest first/.test(await announced()), `the new order to be announced (heard "${await announced()}")`);
   const up = await sizes();
   assert(up.length >= 3 && up.every((s, i) => i === 0 || s >= up[i - 1]), `twitches not smallest first: ${up.join(', ')}`);
-  assert((await page.getByTestId('sort-size').getAttribute('aria-sort')) === 'ascending', 'the size header does not say ascending');
+  assert((await page.getByTestId('event-sort-size').getAttribute('aria-sort')) === 'ascending', 'the size header does not say ascending');
   await page.screenshot({ path: join(shots, '26-sorted-by-keyboard.png') });
   await page.keyboard.press('Enter');
   await waitFor(async () => (await grid.getAttribute('data-sort')) === 'size desc', 'Enter again to turn the order round');
@@ -995,6 +995,73 @@ scenario('library: a recording whose stored file is gone shows as missing and is
   await page.getByTestId('import-check').waitFor({ timeout: 60_000 });
   assert((await page.getByTestId('file-name').textContent()) === 'shin-week2.csv', 'the located file did not re-open');
 });
+
+function writeNoRateRecording(dir) {
+  const out = spawnSync(join(root, 'node_modules/.bin/tsx'), [join(root, 'tests/e2e/no-rate-recording.ts'), dir], { cwd: root, encoding: 'utf8' });
+  if (out.status !== 0) throw new Error(`could not write the no-rate recording:\n${out.stderr}`);
+  return join(dir, out.stdout.trim());
+}
+
+scenario('no rate and activity read sensibly on every screen; Results readable (strip heights, units, one number one way, bins for the length)', ({ url, tmp }) => isolated(async (page) => {
+  const dir = join(tmp, 'no-rate');
+  mkdirSync(dir, { recursive: true });
+  const file = writeNoRateRecording(dir);
+  await page.goto(url);
+  const [chooser] = await Promise.all([page.waitForEvent('filechooser'), page.getByTestId('open-recording').click()]);
+  await chooser.setFiles(file);
+  await page.getByTestId('analyse').click({ timeout: 60_000 });
+  await page.getByTestId('timeline').waitFor({ timeout: 120_000 });
+
+  // Timeline: the left calf's activity is a finding of its own, listed at its onset with its length and pattern.
+  await page.locator('[data-testid="event-group"][data-group="activity"]').waitFor();
+  const activity = page.locator('[data-testid="event-row"][data-type="activity"]');
+  const activityText = (await activity.first().textContent()).replace(/\s+/g, ' ');
+  assert(/Activity: tonic \d/.test(activityText), `the activity row reads "${activityText}"`);
+  await activity.first().click();
+  await page.screenshot({ path: join(shots, '27-no-rate-timeline.png') });
+
+  // Results: no rate is said in words, never drawn or printed as 0/min.
+  await page.getByTestId('tab-results').click();
+  const rateCell = (site) => page.locator(`[data-testid="site-row"][data-site="${site}"] [data-testid="site-rate"]`).textContent();
+  assert((await rateCell('left calf')) === 'no rest', `left calf's rate reads "${await rateCell('left calf')}"`);
+  assert((await rateCell('left forearm')) === 'cannot tell', `left forearm's rate reads "${await rateCell('left forearm')}"`);
+  for (const site of ['left calf', 'left forearm']) {
+    const bar = page.locator(`[data-testid="site-bar"][data-site="${site}"]`);
+    assert((await bar.getAttribute('data-rate')) === 'none', `${site} has a drawn rate`);
+    const said = await bar.evaluate((g) => g.textContent);
+    assert(/no rate: (no rest|cannot tell)/.test(said) && !/\/min/.test(said), `${site}'s bar says "${said}"`);
+  }
+  const calfActivity = await page.locator('[data-testid="activity-row"][data-channel="emg1"] [data-testid="activity-time"]').textContent();
+  assert(/^1 min 5\d s \(tonic\)$/.test(calfActivity), `the left calf's activity reads "${calfActivity}"`);
+
+  // One number printed one way: the chart's rate for the right calf is the table's.
+  const shin = page.locator('[data-testid="site-bar"][data-site="right calf"]');
+  const [chartRate] = /^([\d.]+)\/min/.exec((await shin.evaluate((g) => g.querySelector('text.num').textContent)).trim()).slice(1);
+  assert(chartRate === (await rateCell('right calf')), `chart ${chartRate}/min, table ${await rateCell('right calf')}`);
+  // Units on both axes, and bars for a two-minute recording: 10 s or 30 s bins, never 5 or 15 minutes.
+  const chartText = await page.getByTestId('results').evaluate((r) => r.textContent);
+  assert(chartText.includes('twitches per minute of rest') && /Bars: twitches per 10 s\. Across: time in the recording \(m:ss\)/.test(chartText), 'an axis caption or unit is missing');
+  const bins = await page.$$eval('.bins-select [data-bin]', (bs) => bs.map((b) => b.textContent));
+  assert(JSON.stringify(bins) === JSON.stringify(['10 s', '30 s']), `bin choices for 2 min: ${bins.join(', ')}`);
+  const strips = await page.$$eval('[data-testid="over-time-strip"]', (gs) => gs.map((g) => [g.getAttribute('data-site'), g.getBoundingClientRect().height]));
+  assert(strips.length >= 1 && strips.every(([, h]) => h >= 60), `over-time strips too low: ${JSON.stringify(strips)}`);
+  const barsIn10s = await page.locator('[data-testid="over-time-strip"]').first().locator('rect.bar').count();
+  assert(barsIn10s >= 1 && barsIn10s <= 12, `${barsIn10s} bars in 10 s bins of a 2-min recording`);
+  await page.screenshot({ path: join(shots, '28-no-rate-results.png'), fullPage: true });
+
+  // The library and Trends name the sites without a rate and why.
+  await page.getByTestId('library-button').click();
+  const row = page.locator('[data-testid="library-row"][data-name="active-calf.csv"]');
+  await row.waitFor({ timeout: 10_000 });
+  const rowText = await row.textContent();
+  assert(rowText.includes('left calf: no rest') && rowText.includes('left forearm: cannot tell') && /right calf [\d.]+\/min/.test(rowText), `library row reads "${rowText}"`);
+  await page.getByTestId('library-tab-trends').click();
+  const off = await page.getByTestId('trend-no-rate').textContent();
+  assert(off.includes('left calf, no rest') && off.includes('left forearm, cannot tell'), `trends say "${off}"`);
+  const series = await page.$$eval('[data-testid="trend-rate-chart"] [data-testid="trend-series"]', (gs) => gs.map((g) => g.getAttribute('data-series')));
+  assert(JSON.stringify(series) === JSON.stringify(['right calf']), `rate chart lines: ${series.join(', ')}`);
+  await page.screenshot({ path: join(shots, '29-no-rate-trends.png'), fullPage: true });
+}));
 
 scenario('EDF+ export, reopened: markers, Import events restores the review, anonymised export', async ({ page, url, tmp }) => {
   const sample = pickSample();
