@@ -421,7 +421,9 @@ scenario('sample: import check, site, keyboard review, reject, add, undo, result
   await page.keyboard.press('0');
   const trace = page.getByTestId(`trace-${channelId}`).locator('.u-over');
   await page.keyboard.press('a');
-  const boxA = await trace.boundingBox();
+  // The add hint takes room above the traces, so they are laid out (and their plots rebuilt) once more first.
+  await page.getByTestId('add-hint').waitFor();
+  const boxA = await waitFor(() => trace.boundingBox(), 'the trace to be laid out again in add mode');
   await trace.click({ position: { x: boxA.width * 0.37, y: boxA.height / 2 } });
   await waitFor(async () => (await totalTwitches(page)) === before, 'twitch count to rise after adding one');
   assert((await page.locator('[data-testid="event-row"][data-review="added"]').count()) === 1, 'no added row in the event list');
