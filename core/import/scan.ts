@@ -99,8 +99,11 @@ export class DelimitedScanner {
     this.pendingCR = false;
     const n = bytes.length;
     while (pos < n) {
+      const line = this.lineNo;
       const next = this.scanRow(bytes, pos, n, false);
       if (next < 0) break;
+      // A long line that happens to end within the next chunk is refused too: the same answer wherever chunks fall.
+      if (next - pos > LONGEST_DATA_LINE + 2) throw new LineTooLong(line, bytes.subarray(pos, next).includes(34));
       pos = next;
     }
     if (n - pos > LONGEST_DATA_LINE) throw new LineTooLong(this.lineNo, bytes.subarray(pos, n).includes(34));

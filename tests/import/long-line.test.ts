@@ -58,6 +58,15 @@ describe('a very long line after the head', () => {
     });
   }
 
+  it('just over the limit, ending wherever the 1 MiB chunks fall, gets the same answer', async () => {
+    for (const rows of [10, 20_000, 40_000, 60_000]) {
+      const { source, longLine } = fileWithLongLine(rows, (1 << 20) + 4096, '7');
+      const e = await failure(source);
+      expect(e.line).toBe(longLine);
+      expect(e.message).toMatch(new RegExp(`^long-line\\.csv:${longLine}: line ${longLine} is over 1 MB long`));
+    }
+  });
+
   it('that is an unclosed quote says so', async () => {
     const { source, longLine } = fileWithLongLine(2000, 3 << 20, '"');
     const e = await failure(source);
