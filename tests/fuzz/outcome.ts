@@ -1,4 +1,10 @@
+import Papa from 'papaparse';
+import { describeAnalysis, describeRecording } from '../../cli/print';
+import { printable } from '../../cli/terminal';
 import { analyzeRecording } from '../../core/analysis/analyze';
+import { eventsToCsv } from '../../core/analysis/events-csv';
+import type { Analysis } from '../../core/analysis/types';
+import { summaryCsv, summaryRows } from '../../core/library/summary-csv';
 import { toAnalysisJson } from '../../core/analysis/json';
 import { buildReportHtml } from '../../core/report/index';
 import { displaySignal } from '../../core/view/display-signal';
@@ -88,12 +94,38 @@ export async function runCase(name: string, bytes: Uint8Array, options: ImportOp
       const bad = /\b(NaN|undefined|Infinity)\b/.exec(text);
       if (bad) throw new Error(`report shows "${bad[0]}": …${text.slice(Math.max(0, bad.index - 80), bad.index + 40)}…`);
       JSON.stringify(toAnalysisJson(rec, a, 'fuzz'));
+      checkExports(rec, a);
     } catch (err) {
-      throw new FuzzFailure('analysis crashed', err);
+      throw new FuzzFailure(err instanceof FuzzFailure ? err.what : 'analysis crashed', err instanceof FuzzFailure ? err.detail : err);
     }
   }
   const samples = rec.channels.reduce((s, c) => s + c.data.length, 0);
+  // Analysis and exports of these small files take milliseconds; this only catches runaway work.
+  const total = performance.now() - t0;
+  if (total > 3 * timeBoundMs(bytes.length)) throw new FuzzFailure('case too slow', `${total.toFixed(0)} ms for ${bytes.length} bytes`);
   return { kind: 'imported', warnings: rec.warnings.length, samples, events, ms };
+}
+
+const FORMULA = /^[=+\-@\t\r]/;
+const PLAIN_NUMBER = /^[-+]?(\d+(\.\d*)?|\.\d+)([eE][-+]?\d+)?$/;
+const CONTROL = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/;
+
+/**
+ * What leaves the app must be safe whatever the file held: no CSV cell a spreadsheet would run as a formula,
+ * and nothing the command line prints that a terminal would act on.
+ */
+function checkExports(rec: Recording, a: Analysis): void {
+  // Labels stand in for the site names a user types or a shipped sidecar brings, so the file's text reaches the CSV.
+  const labelled = { ...a, channels: a.channels.map((c) => ({ ...c, site: c.label })) };
+  const sites = a.channels.map((c) => ({ site: c.label, restS: 60, twitchCount: 1, twitchesPerMinute: 1, sustainedCount: 0, analysedS: 60 }));
+  const tables = [eventsToCsv(labelled), summaryCsv(summaryRows(rec.file, { startTime: rec.startTime, sites }))];
+  const cells = tables.flatMap((t) => Papa.parse<string[]>(t.replace(/\n$/, ''), { delimiter: ',', newline: '\n' }).data.flat());
+  for (const cell of cells) {
+    if (FORMULA.test(cell) && !PLAIN_NUMBER.test(cell)) throw new FuzzFailure('CSV cell runs as a formula', JSON.stringify(cell));
+  }
+  const printed = printable(`${describeRecording(rec)}\n${describeAnalysis(rec, a)}`);
+  const control = CONTROL.exec(printed);
+  if (control) throw new FuzzFailure('printout holds a control character', `U+${control[0].charCodeAt(0).toString(16).padStart(4, '0')}`);
 }
 
 /** What every Recording promises downstream code, whatever file it came from. */

@@ -1,10 +1,15 @@
 // `npm run fuzz [-- CASES [SEED [SEED_BYTES]]]`: many more mutated files than `npm test` runs, with a random seed printed
-// so a failure can be replayed with the same seed. Exits 1 when any case crashes, hangs or breaks a contract.
+// so a failure can be replayed with the same seed. Every 100th case also puts a FIFO or a device where a file
+// is expected (fs-scenarios.ts). Exits 1 when any case crashes, hangs or breaks a contract.
 import fc from 'fast-check';
 import { FORMATS } from '../../core/import/index';
 import { caseArbitrary, caseBytes, type FuzzCase } from './cases';
 import { loadSeeds } from './corpus';
+import { runFsScenario } from './fs-scenarios';
 import { FuzzFailure, runCase } from './outcome';
+
+/** Failures that are the program taking too long rather than going wrong. */
+const HANGS = new Set(['import too slow', 'case too slow']);
 
 async function main(): Promise<void> {
   const cases = Number(process.argv[2] ?? 20_000);
@@ -18,6 +23,7 @@ async function main(): Promise<void> {
   let errors = 0;
   let slowestMs = 0;
   const crashes: { c: FuzzCase; failure: string }[] = [];
+  const fsRuns = { settled: 0, hangs: [] as string[], internal: [] as string[] };
   const started = performance.now();
   for (let i = 0; i < sample.length; i++) {
     const c = sample[i];
@@ -36,6 +42,12 @@ async function main(): Promise<void> {
       if (!(err instanceof FuzzFailure)) throw err;
       crashes.push({ c, failure: err.message.split('\n').slice(0, 3).join(' | ') });
     }
+    if (i % 100 === 0) {
+      const { name: where, outcome } = await runFsScenario(i / 100);
+      if (outcome === 'settled') fsRuns.settled++;
+      else if (outcome === 'hang') fsRuns.hangs.push(where);
+      else fsRuns.internal.push(`${where}: ${outcome.internal}`);
+    }
     if ((i + 1) % 2000 === 0) console.log(`  ${i + 1} cases, ${crashes.length} crashes, ${((performance.now() - started) / 1000).toFixed(0)} s`);
   }
   const byKind = new Map<string, { n: number; example: FuzzCase }>();
@@ -48,11 +60,16 @@ async function main(): Promise<void> {
   for (const [failure, { n, example }] of byKind) {
     console.log(`\n${n}× ${failure}\n  e.g. ${seeds[example.seed].name} ${JSON.stringify(example)}`);
   }
+  for (const f of [...fsRuns.hangs.map((w) => `hang: ${w}`), ...fsRuns.internal]) console.log(`\nfile system: ${f}`);
+  const hangs = crashes.filter((x) => HANGS.has(x.failure.split(':')[0])).length + fsRuns.hangs.length;
+  const internal = crashes.length + fsRuns.internal.length + fsRuns.hangs.length - hangs;
   console.log(
-    `\n${sample.length} cases, ${withWarnings} imported with warnings, ${imported - withWarnings} imported cleanly, ${errors} clear errors, ${crashes.length} crashes` +
-      ` (slowest case ${slowestMs.toFixed(0)} ms, ${((performance.now() - started) / 1000).toFixed(0)} s in all)`,
+    `\n${sample.length} cases, ${withWarnings} imported with warnings, ${imported - withWarnings} imported cleanly, ${errors} clear errors` +
+      ` (slowest case ${slowestMs.toFixed(0)} ms, ${((performance.now() - started) / 1000).toFixed(0)} s in all);` +
+      ` ${fsRuns.settled + fsRuns.hangs.length + fsRuns.internal.length} FIFO and device cases, ${fsRuns.settled} settled` +
+      `\n${internal} internal errors, ${hangs} hangs`,
   );
-  process.exitCode = crashes.length > 0 ? 1 : 0;
+  process.exitCode = internal + hangs > 0 ? 1 : 0;
 }
 
 void main();
