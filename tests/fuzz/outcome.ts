@@ -118,7 +118,7 @@ function checkExports(rec: Recording, a: Analysis): void {
   // Labels stand in for the site names a user types or a shipped sidecar brings, so the file's text reaches the CSV.
   const labelled = { ...a, channels: a.channels.map((c) => ({ ...c, site: c.label })) };
   const sites = a.channels.map((c) => ({ site: c.label, restS: 60, twitchCount: 1, twitchesPerMinute: 1, sustainedCount: 0, analysedS: 60 }));
-  const tables = [eventsToCsv(labelled), summaryCsv(summaryRows(rec.file, { startTime: rec.startTime, sites }))];
+  const tables = [eventsToCsv(labelled, rec), summaryCsv(summaryRows(rec.file, { startTime: rec.startTime, sites }))];
   const cells = tables.flatMap((t) => Papa.parse<string[]>(t.replace(/\n$/, ''), { delimiter: ',', newline: '\n' }).data.flat());
   for (const cell of cells) {
     if (FORMULA.test(cell) && !PLAIN_NUMBER.test(cell)) throw new FuzzFailure('CSV cell runs as a formula', JSON.stringify(cell));
