@@ -99,11 +99,8 @@ export class DelimitedScanner {
     this.pendingCR = false;
     const n = bytes.length;
     while (pos < n) {
-      const line = this.lineNo;
       const next = this.scanRow(bytes, pos, n, false);
       if (next < 0) break;
-      // A long line that happens to end within the next chunk is refused too: the same answer wherever chunks fall.
-      if (next - pos > LONGEST_DATA_LINE + 2) throw new LineTooLong(line, bytes.subarray(pos, next).includes(34));
       pos = next;
     }
     if (n - pos > LONGEST_DATA_LINE) throw new LineTooLong(this.lineNo, bytes.subarray(pos, n).includes(34));
@@ -233,6 +230,8 @@ export class DelimitedScanner {
       }
     }
     for (let c = col; c < maxCol; c++) status[c] = CELL_EMPTY;
+    // A long line that happens to end within the next chunk is refused too: the same answer wherever chunks fall.
+    if (i - pos > LONGEST_DATA_LINE) throw new LineTooLong(this.lineNo, bytes.subarray(pos, i).includes(34));
     // Lines of only whitespace and delimiters carry no sample and no time: skip them.
     if (filled) this.sink.row(this.lineNo, col);
     this.lineNo++;
@@ -259,6 +258,7 @@ export class DelimitedScanner {
       i++;
     }
     if (i >= n && !final) return -1;
+    if (i - pos > LONGEST_DATA_LINE) throw new LineTooLong(this.lineNo, true);
     this.scanQuoted(this.textDecoder.decode(bytes.subarray(pos, i)));
     this.quotedLines++;
     this.lineNo++;

@@ -1,12 +1,12 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { splitFields } from '../../core/import/head';
-import { CELL_NUMBER, DelimitedScanner, type RowSink } from '../../core/import/scan';
+import { CELL_NUMBER, DelimitedScanner, LineTooLong, type RowSink } from '../../core/import/scan';
 import { createDecoder } from '../../core/import/text';
 import { caseArbitrary, caseBytes } from './cases';
 import { loadSeeds } from './corpus';
 
-/** Every row the scanner reports, as text: line, field count, and each cell's status and value. */
+/** Every row the scanner reports, as text: line, field count, and each cell's status and value; then how it stopped. */
 function scanRows(bytes: Uint8Array, delimiter: string, cuts: number[]): string[] {
   const rows: string[] = [];
   let scanner: DelimitedScanner | null = null;
@@ -19,11 +19,17 @@ function scanRows(bytes: Uint8Array, delimiter: string, cuts: number[]): string[
   };
   scanner = new DelimitedScanner(delimiter, delimiter === ';', 6, 1, sink, (l) => splitFields(l, delimiter), createDecoder('utf-8'));
   let at = 0;
-  for (const cut of [...cuts, bytes.length]) {
-    scanner.push(bytes.subarray(at, cut));
-    at = cut;
+  try {
+    for (const cut of [...cuts, bytes.length]) {
+      scanner.push(bytes.subarray(at, cut));
+      at = cut;
+    }
+    scanner.end();
+  } catch (e) {
+    // A line over the limit stops the scan, at the same line wherever the cuts fall.
+    if (!(e instanceof LineTooLong)) throw e;
+    rows.push(`line ${e.line} too long${e.openQuote ? ', open quote' : ''}`);
   }
-  scanner.end();
   return rows;
 }
 
