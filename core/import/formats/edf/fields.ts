@@ -1,4 +1,5 @@
 import { ImportError } from '../../errors';
+import { DECIMAL_NUMBER } from '../../numbers';
 
 /**
  * The fixed-width ASCII fields of an EDF/BDF header. Every reading names the field as the specification
@@ -49,7 +50,7 @@ export class HeaderFields {
   /** A decimal number as EDF writes it (`-3276.8`, `1e-3`, `.5`). */
   num(name: string, offset: number, width: number, check?: (v: number) => string | null): number {
     const t = this.text(offset, width).replace(',', '.');
-    if (!/^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$/.test(t)) this.fail(name, offset, t, 'not a number');
+    if (!DECIMAL_NUMBER.test(t)) this.fail(name, offset, t, 'not a number');
     const v = Number(t);
     const why = check?.(v) ?? null;
     if (why) this.fail(name, offset, t, why);
