@@ -7,9 +7,13 @@ import { caseArbitrary, caseBytes, type FuzzCase } from './cases';
 import { loadSeeds } from './corpus';
 import { runFsScenario } from './fs-scenarios';
 import { FuzzFailure, runCase } from './outcome';
+import { Watchdog } from './watchdog';
 
 /** Failures that are the program taking too long rather than going wrong. */
 const HANGS = new Set(['import too slow', 'case too slow']);
+
+/** CPU time one case may take before it counts as a hang that will never end: the slowest take a second. */
+const RUNAWAY_MS = 60_000;
 
 async function main(): Promise<void> {
   const cases = Number(process.argv[2] ?? 20_000);
@@ -18,6 +22,7 @@ async function main(): Promise<void> {
   const seeds = loadSeeds(Number(process.argv[4] ?? 4096));
   console.log(`fuzz: ${cases} cases from ${seeds.length} seed files, seed ${seed} (replay: npm run fuzz -- ${cases} ${seed} ${process.argv[4] ?? 4096})`);
   const sample = fc.sample(caseArbitrary(seeds.length, FORMATS.map((f) => f.id)), { seed, numRuns: cases });
+  const watchdog = new Watchdog(RUNAWAY_MS, `replay: npm run fuzz -- ${cases} ${seed} ${process.argv[4] ?? 4096}`);
   let imported = 0;
   let withWarnings = 0;
   let errors = 0;
@@ -28,6 +33,7 @@ async function main(): Promise<void> {
   for (let i = 0; i < sample.length; i++) {
     const c = sample[i];
     const { name, bytes, options } = caseBytes(c, seeds);
+    watchdog.watch(`case ${i}, ${seeds[c.seed].name} ${JSON.stringify(c)}`);
     try {
       // Files past 1 MB (only from large seeds) are imported without the analysis, which would dominate the run.
       const out = await runCase(name, bytes, options, bytes.length < 1 << 20);
@@ -43,6 +49,7 @@ async function main(): Promise<void> {
       crashes.push({ c, failure: err.message.split('\n').slice(0, 3).join(' | ') });
     }
     if (i % 100 === 0) {
+      watchdog.watch(`file-system case ${i / 100}`);
       const { name: where, outcome } = await runFsScenario(i / 100);
       if (outcome === 'settled') fsRuns.settled++;
       else if (outcome === 'hang') fsRuns.hangs.push(where);
@@ -50,6 +57,7 @@ async function main(): Promise<void> {
     }
     if ((i + 1) % 2000 === 0) console.log(`  ${i + 1} cases, ${crashes.length} crashes, ${((performance.now() - started) / 1000).toFixed(0)} s`);
   }
+  watchdog.watch(null);
   const byKind = new Map<string, { n: number; example: FuzzCase }>();
   for (const { c, failure } of crashes) {
     const key = failure.slice(0, 160);
