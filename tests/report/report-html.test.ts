@@ -99,6 +99,12 @@ describe('twitches over time', () => {
     expect(binWidthS(600)).toBe(10);
     expect(binWidthS(1800)).toBe(30);
     expect(binWidthS(8 * 3600)).toBe(600);
+    // Days, or a clock that jumped months ahead (npm run fuzz found a report overflowing the stack on 10^5 bins).
+    for (const days of [3, 30, 400]) {
+      const bin = binWidthS(days * 86400);
+      expect(bin % 3600).toBe(0);
+      expect(Math.ceil((days * 86400) / bin)).toBeLessThanOrEqual(60);
+    }
     const hist = twitchHistogram(three.analysis, 1800, 30);
     expect(hist.length).toBe(60);
     const total = hist.reduce((a, b) => a + b, 0);

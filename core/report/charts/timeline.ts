@@ -21,7 +21,9 @@ const MAX_BINS = 60;
 
 export function binWidthS(durationS: number): number {
   for (const s of BIN_STEPS_S) if (durationS / s <= MAX_BINS) return s;
-  return BIN_STEPS_S[BIN_STEPS_S.length - 1];
+  // Longer than 60 h (a recording of days, or a clock that jumped): whole hours, still at most MAX_BINS bins.
+  const hour = BIN_STEPS_S[BIN_STEPS_S.length - 1];
+  return Math.ceil(durationS / MAX_BINS / hour) * hour;
 }
 
 /** Twitch counts per bin of `binS` seconds over [0, durationS). */
