@@ -3,7 +3,7 @@ import type { TableCollector } from './collect';
 import { ImportError } from './errors';
 import type { TablePlan } from './plan';
 import { placeOnGrid, regrid, type Grid } from './regrid';
-import { isEpoch, isoFromEpochS } from './time';
+import { isEpoch, isIsoDateTime, isoFromEpochS, parseIsoMs } from './time';
 import { gather, holdUpdates, nonZeroUpdates } from './updates';
 
 const AXIS_ORDER: Axis[] = ['x', 'y', 'z'];
@@ -26,7 +26,7 @@ export function buildRecording(
   );
 
   let origin = Infinity;
-  let startTime = plan.startTime;
+  let startTime = statedStartTime(plan.startTime, warnings);
   plan.clocks.forEach((c, k) => {
     const g = grids[k];
     if (c.type !== 'column' || !g || g.length === 0) return;
@@ -202,6 +202,16 @@ function durationText(s: number): string {
  * Accelerometer columns whose header names no unit: at rest the vector magnitude is 1 g, so its median tells
  * g (≈1), m/s² (≈9.8) and milli-g (≈1000) apart.
  */
+/**
+ * The start a format read from the file's own text, kept only when it is a date and time: a file opened as the
+ * wrong format (or damaged) would otherwise give the report a row of numbers as the date it was recorded.
+ */
+function statedStartTime(text: string | null, warnings: ImportWarning[]): string | null {
+  if (text === null || (isIsoDateTime(text) && !Number.isNaN(parseIsoMs(text)))) return text;
+  warnings.push({ message: `the start time the file gives ("${text.slice(0, 40)}") is not a date and time; the recording is shown without a date` });
+  return null;
+}
+
 function inferAccelUnits(plan: TablePlan, channels: Channel[], warnings: ImportWarning[]): void {
   for (const sp of plan.sensors) {
     const members = channels.filter((c) => c.sensor === sp.id && c.unit === '?');
