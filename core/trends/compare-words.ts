@@ -43,7 +43,7 @@ export function compareRates(a: RateSample, b: RateSample): RateComparison {
     return {
       ...rr,
       verdict: 'too-few',
-      text: `Too few twitches to compare: ${a.twitchCount} in ${a.label} and ${b.twitchCount} in ${b.label}. Longer rest recordings would give a clearer answer.`,
+      text: `Too few twitch-like events to compare: ${a.twitchCount} in ${a.label} and ${b.twitchCount} in ${b.label}. Longer rest recordings would give a clearer answer.`,
     };
   }
   const verdict: Verdict = rr.lower > 1 ? 'higher' : rr.upper < 1 ? 'lower' : 'same';
@@ -54,11 +54,11 @@ export function compareRates(a: RateSample, b: RateSample): RateComparison {
   return { ...rr, verdict, text: `${head}: ${rates} ${ratioSentence(rr, a.label, b.label)}, ${tail}.` };
 }
 
-/** "3.5 twitches per minute of rest", "no twitches"; the unit only where the sentence has not given it yet. */
+/** "3.5 twitch-like events per minute of rest", "no twitch-like events"; the unit only where the sentence has not given it yet. */
 function rateOf(s: RateSample, withUnit: boolean): string {
-  if (s.twitchCount === 0) return withUnit ? 'no twitches' : 'none';
+  if (s.twitchCount === 0) return withUnit ? 'no twitch-like events' : 'none';
   const r = formatNumber((s.twitchCount * 60) / s.restS);
-  return withUnit ? `${r} ${r === '1' ? 'twitch' : 'twitches'} per minute of rest` : r;
+  return withUnit ? `${r} ${r === '1' ? 'twitch-like event' : 'twitch-like events'} per minute of rest` : r;
 }
 
 function ratioSentence(rr: RateRatio, labelA: string, labelB: string): string {

@@ -40,7 +40,7 @@ describe('twitchscope trend', () => {
     expect(r.stdout).toMatch(/^3 recordings, 2026-01-05T08:00:00 to 2026-01-19T07:55:00$/m);
     expect(r.stdout).toMatch(/^ {2}left calf: \d+\.\d\d\/min → \d+\.\d\d\/min → \d+\.\d\d\/min$/m);
     expect(r.stdout).toMatch(/left calf, latest against first: Higher in the 19 Jan recording: .*\(95% interval \d.* to \d.* times\), all of it above no change\./);
-    expect(r.stdout).toMatch(/right calf, latest against first: Too few twitches to compare/);
+    expect(r.stdout).toMatch(/right calf, latest against first: Too few twitch-like events to compare/);
     const html = fs.readFileSync(out, 'utf8');
     expect(html).toContain('<h1>Muscle twitch trend report</h1>');
     expect(html).toContain('1 caffeine · 2 poor sleep');

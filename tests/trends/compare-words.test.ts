@@ -9,7 +9,7 @@ describe('rate comparison in words', () => {
   it('says too few when both counts are tiny, even when one looks twice the other', () => {
     const c = cmp(2, 600, 4, 600);
     expect(c.verdict).toBe('too-few');
-    expect(c.text).toBe('Too few twitches to compare: 2 in the 5 Jan recording and 4 in the 12 Jan recording. Longer rest recordings would give a clearer answer.');
+    expect(c.text).toBe('Too few twitch-like events to compare: 2 in the 5 Jan recording and 4 in the 12 Jan recording. Longer rest recordings would give a clearer answer.');
   });
 
   it('says about the same when a small-count interval includes no change, however far the point estimate is', () => {
@@ -17,13 +17,13 @@ describe('rate comparison in words', () => {
     expect(c.ratio).toBeCloseTo(4 / 3, 9);
     expect(c.verdict).toBe('same');
     expect(c.text).toBe(
-      'About the same: 4 twitches per minute of rest in the 12 Jan recording, 3 in the 5 Jan recording. The rate in the 12 Jan recording is 1.3 times that in the 5 Jan recording (95% interval 0.42 to 6.7 times), a range that includes no change.',
+      'About the same: 4 twitch-like events per minute of rest in the 12 Jan recording, 3 in the 5 Jan recording. The rate in the 12 Jan recording is 1.3 times that in the 5 Jan recording (95% interval 0.42 to 6.7 times), a range that includes no change.',
     );
   });
 
   it('says about the same on large equal-ish counts', () => {
     expect(cmp(120, 600, 130, 600).text).toBe(
-      'About the same: 13 twitches per minute of rest in the 12 Jan recording, 12 in the 5 Jan recording. The rate in the 12 Jan recording is 1.08 times that in the 5 Jan recording (95% interval 0.84 to 1.4 times), a range that includes no change.',
+      'About the same: 13 twitch-like events per minute of rest in the 12 Jan recording, 12 in the 5 Jan recording. The rate in the 12 Jan recording is 1.08 times that in the 5 Jan recording (95% interval 0.84 to 1.4 times), a range that includes no change.',
     );
   });
 
@@ -32,7 +32,7 @@ describe('rate comparison in words', () => {
     expect(c.verdict).toBe('higher');
     expect(c.lower).toBeGreaterThan(1);
     expect(c.text).toBe(
-      'Higher in the 12 Jan recording: 13 twitches per minute of rest, against 6 in the 5 Jan recording. The rate in the 12 Jan recording is 2.2 times that in the 5 Jan recording (95% interval 1.7 to 2.7 times), all of it above no change.',
+      'Higher in the 12 Jan recording: 13 twitch-like events per minute of rest, against 6 in the 5 Jan recording. The rate in the 12 Jan recording is 2.2 times that in the 5 Jan recording (95% interval 1.7 to 2.7 times), all of it above no change.',
     );
   });
 
@@ -40,7 +40,7 @@ describe('rate comparison in words', () => {
     const c = cmp(400, 1200, 200, 1200);
     expect(c.verdict).toBe('lower');
     expect(c.text).toBe(
-      'Lower in the 12 Jan recording: 10 twitches per minute of rest, against 20 in the 5 Jan recording. The rate in the 12 Jan recording is 0.5 times that in the 5 Jan recording (95% interval 0.42 to 0.59 times), all of it below no change.',
+      'Lower in the 12 Jan recording: 10 twitch-like events per minute of rest, against 20 in the 5 Jan recording. The rate in the 12 Jan recording is 0.5 times that in the 5 Jan recording (95% interval 0.42 to 0.59 times), all of it below no change.',
     );
   });
 
@@ -50,10 +50,10 @@ describe('rate comparison in words', () => {
 
   it('names none on one side without inventing a ratio', () => {
     expect(cmp(0, 600, 8, 600).text).toBe(
-      'Higher in the 12 Jan recording: 0.8 twitches per minute of rest, against none in the 5 Jan recording. The rate in the 12 Jan recording is at least 1.7 times that in the 5 Jan recording (95% interval), all of it above no change.',
+      'Higher in the 12 Jan recording: 0.8 twitch-like events per minute of rest, against none in the 5 Jan recording. The rate in the 12 Jan recording is at least 1.7 times that in the 5 Jan recording (95% interval), all of it above no change.',
     );
     expect(cmp(10, 600, 0, 600).text).toBe(
-      'Lower in the 12 Jan recording: no twitches, against 1 twitch per minute of rest in the 5 Jan recording. The rate in the 12 Jan recording is at most 0.45 times that in the 5 Jan recording (95% interval), all of it below no change.',
+      'Lower in the 12 Jan recording: no twitch-like events, against 1 twitch-like event per minute of rest in the 5 Jan recording. The rate in the 12 Jan recording is at most 0.45 times that in the 5 Jan recording (95% interval), all of it below no change.',
     );
   });
 

@@ -60,7 +60,7 @@ describe('recordings over calendar time', () => {
       ['left calf', 'higher'],
       ['right calf', 'higher'],
     ]);
-    expect(changes[0].comparison.text).toMatch(/^Higher in the 19 Jan recording: 11 twitches per minute of rest, against 5 in the 5 Jan recording\./);
+    expect(changes[0].comparison.text).toMatch(/^Higher in the 19 Jan recording: 11 twitch-like events per minute of rest, against 5 in the 5 Jan recording\./);
   });
 
   it('names recordings by day, adding the year or the time only when needed', () => {
@@ -74,9 +74,9 @@ describe('comparing two chosen recordings', () => {
     const [week3, week1, undated, week2] = weeks;
     expect(recordingsWithSite(weeks, 'right calf').map((r) => r.name)).toEqual(['week3.csv', 'week1.csv', 'week2.csv']);
     expect(compareRecordings(week1, week2, 'left calf')!.text).toBe(
-      'About the same: 5.6 twitches per minute of rest in the 12 Jan recording, 5 in the 5 Jan recording. The rate in the 12 Jan recording is 1.1 times that in the 5 Jan recording (95% interval 0.83 to 1.5 times), a range that includes no change.',
+      'About the same: 5.6 twitch-like events per minute of rest in the 12 Jan recording, 5 in the 5 Jan recording. The rate in the 12 Jan recording is 1.1 times that in the 5 Jan recording (95% interval 0.83 to 1.5 times), a range that includes no change.',
     );
-    expect(compareRecordings(undated, week3, 'left calf')!.text).toMatch(/^Higher in week3\.csv: 11 twitches per minute of rest, against 4 in undated\.csv\./);
+    expect(compareRecordings(undated, week3, 'left calf')!.text).toMatch(/^Higher in week3\.csv: 11 twitch-like events per minute of rest, against 4 in undated\.csv\./);
     expect(compareRecordings(undated, week3, 'right calf')).toBeNull();
   });
 });

@@ -28,9 +28,9 @@ describe('trend report', () => {
 
   it('answers "worse?" per site and "spreading?" in its key findings', () => {
     expect(words).toContain(
-      'Left calf, latest against first: Higher in the 19 Jan recording: 11 twitches per minute of rest, against 5 in the 5 Jan recording. The rate in the 19 Jan recording is 2.2 times that in the 5 Jan recording (95% interval 1.7 to 2.9 times), all of it above no change.',
+      'Left calf, latest against first: Higher in the 19 Jan recording: 11 twitch-like events per minute of rest, against 5 in the 5 Jan recording. The rate in the 19 Jan recording is 2.2 times that in the 5 Jan recording (95% interval 1.7 to 2.9 times), all of it above no change.',
     );
-    expect(words).toContain('Right calf, latest against first: Higher in the 19 Jan recording: 1.7 twitches per minute of rest, against none in the 5 Jan recording.');
+    expect(words).toContain('Right calf, latest against first: Higher in the 19 Jan recording: 1.7 twitch-like events per minute of rest, against none in the 5 Jan recording.');
     expect(words).toContain('Twitch-like events were found at 1 of 2 sites recorded in the first recording and at 2 of 2 sites in the latest.');
     expect(words).toContain('1 recording does not state a date: listed in the table, not placed in time.');
   });
@@ -79,7 +79,7 @@ describe('trend report', () => {
       generatedAt: '2026-02-09T10:00:00Z',
     });
     const w = text(small);
-    expect(w).toContain('Left calf, latest against first: Too few twitches to compare: 2 in the 1 Feb recording and 4 in the 8 Feb recording.');
+    expect(w).toContain('Left calf, latest against first: Too few twitch-like events to compare: 2 in the 1 Feb recording and 4 in the 8 Feb recording.');
     expect(w).toContain('Recorded once only: tongue. A trend needs two recordings of the same site.');
     expect(w).toContain('Different sites were recorded, so these numbers are not directly comparable.');
   });
