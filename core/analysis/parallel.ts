@@ -123,7 +123,7 @@ export async function analyzeInParallel(rec: Recording, opts: AnalyzeOptions, la
 }
 
 /** Longest processing time first (Graham 1969): each item, largest first, to the least loaded of `n` shares. */
-function shareOut<T>(items: readonly T[], n: number, weight: (item: T) => number): T[][] {
+export function shareOut<T>(items: readonly T[], n: number, weight: (item: T) => number): T[][] {
   const shares: T[][] = Array.from({ length: n }, () => []);
   const load = new Array<number>(n).fill(0);
   for (const item of [...items].sort((a, b) => weight(b) - weight(a))) {
@@ -143,7 +143,8 @@ function restoreArrays(rec: Recording, id: string, job: ChannelJob, arrays: Floa
   });
 }
 
-function sharesBuffers(rec: Recording): boolean {
+/** Whether two channels' samples lie in one buffer (they cannot then each be moved to a thread of their own). */
+export function sharesBuffers(rec: Recording): boolean {
   const seen = new Set<ArrayBufferLike>();
   for (const ch of rec.channels) {
     if (!(ch.data.buffer instanceof ArrayBuffer)) continue;

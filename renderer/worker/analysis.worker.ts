@@ -14,7 +14,8 @@ const lanes = new WorkerLanes(
   () => new Worker(new URL('./channel.worker.ts', import.meta.url), { type: 'module', name: 'twitchscope-channel' }),
   Math.max(1, Math.min(navigator.hardwareConcurrency || 1, 8)),
 );
-const engine = new Engine(typeof Worker === 'function' ? () => lanes.get() : undefined);
+const workers = typeof Worker === 'function';
+const engine = new Engine(workers ? () => lanes.get() : undefined, workers ? () => lanes.get() : undefined);
 const pendingReads = new Map<number, { resolve: (b: Uint8Array) => void; reject: (e: Error) => void }>();
 let nextRead = 1;
 /** The cancel flag of each job not yet answered, by job id. */

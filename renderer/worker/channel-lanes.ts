@@ -1,30 +1,34 @@
 import { abortError } from '../../core/analysis/analyze';
 import { jobArrays, withArrays, type ChannelJob } from '../../core/analysis/jobs';
-import { outcomeOf, transferList, type ChannelReply, type ChannelTask } from '../../core/analysis/lane-messages';
+import { outcomeOf, transferList } from '../../core/analysis/lane-messages';
 import type { ChannelLane, LaneOutcome } from '../../core/analysis/parallel';
 import type { DetectionParams } from '../../core/detect/params';
+import type { Channel } from '../../core/recording';
+import type { ChannelDrawer, DrawOutcome, WorkerReply, WorkerTask } from './draw-channel';
 
 /** What a lane needs of a Web Worker (or of a MessagePort, in tests). */
 export interface TaskPort {
-  postMessage(message: ChannelTask, transfer: Transferable[]): void;
-  onmessage: ((ev: MessageEvent<ChannelReply>) => void) | null;
+  postMessage(message: WorkerTask, transfer: Transferable[]): void;
+  onmessage: ((ev: MessageEvent<WorkerReply>) => void) | null;
 }
 
 interface Waiting {
-  job: ChannelJob;
-  params: DetectionParams;
+  task: WorkerTask;
+  /** The samples the task lends the worker: what Cancel hands back while it waits. */
+  lent: Float32Array[];
   onProgress: (fraction: number) => void;
-  resolve: (out: LaneOutcome) => void;
+  answer: (reply: Exclude<WorkerReply, { type: 'progress' }>) => void;
+  cancelled: () => void;
   reject: (e: Error) => void;
 }
 
 /**
- * A lane in a Web Worker of its own. It sends one job at a time and keeps the rest here, so that Cancel
- * can give back the waiting jobs' samples at once; the running job (which cannot see a message while it
- * works) finishes and brings its samples back with it. The worker is never terminated mid-job, so the
+ * A lane in a Web Worker of its own. It sends one task at a time and keeps the rest here, so that Cancel
+ * can give back the waiting tasks' samples at once; the running task (which cannot see a message while it
+ * works) finishes and brings its samples back with it. The worker is never terminated mid-task, so the
  * recording never loses the samples it lent and is never read again.
  */
-export class PortLane implements ChannelLane {
+export class PortLane implements ChannelLane, ChannelDrawer {
   private readonly waiting: Waiting[] = [];
   private running: Waiting | null = null;
 
@@ -33,39 +37,64 @@ export class PortLane implements ChannelLane {
   }
 
   run(job: ChannelJob, params: DetectionParams, onProgress: (fraction: number) => void): Promise<LaneOutcome> {
+    const lent = jobArrays(job);
     return new Promise((resolve, reject) => {
-      this.waiting.push({ job, params, onProgress, resolve, reject });
-      this.next();
+      this.queue({
+        task: { type: 'channel', job: withArrays(job, lent), params },
+        lent,
+        onProgress,
+        answer: (r) => (r.type === 'drawn' ? reject(new Error('unexpected reply drawn')) : resolve(outcomeOf(r))),
+        cancelled: () => resolve({ arrays: lent, error: abortError() }),
+        reject,
+      });
+    });
+  }
+
+  /** The channel's drawn signal and pyramid, built in the worker. */
+  draw(channel: Channel): Promise<DrawOutcome> {
+    return new Promise((resolve, reject) => {
+      this.queue({
+        task: { type: 'draw', channel },
+        lent: [channel.data],
+        onProgress: () => undefined,
+        answer: (r) => (r.type === 'drawn' ? resolve(r) : reject(new Error(`unexpected reply ${r.type}`))),
+        cancelled: () => resolve({ samples: channel.data, cancelled: true }),
+        reject,
+      });
     });
   }
 
   abort(): void {
-    for (const w of this.waiting.splice(0)) w.resolve({ arrays: jobArrays(w.job), error: abortError() });
+    for (const w of this.waiting.splice(0)) w.cancelled();
   }
 
   release(): void {
     this.port.postMessage({ type: 'release' }, []);
   }
 
-  /** The worker died (it ran out of memory, say): the jobs cannot come back. */
+  /** The worker died (it ran out of memory, say): the tasks cannot come back. */
   fail(e: Error): void {
     for (const w of [...(this.running ? [this.running] : []), ...this.waiting.splice(0)]) w.reject(e);
     this.running = null;
   }
 
+  private queue(w: Waiting): void {
+    this.waiting.push(w);
+    this.next();
+  }
+
   private next(): void {
     if (this.running || this.waiting.length === 0) return;
     const w = (this.running = this.waiting.shift()!);
-    const arrays = jobArrays(w.job);
-    this.port.postMessage({ type: 'channel', job: withArrays(w.job, arrays), params: w.params }, transferList(arrays));
+    this.port.postMessage(w.task, transferList(w.lent));
   }
 
-  private onReply(reply: ChannelReply): void {
+  private onReply(reply: WorkerReply): void {
     const w = this.running;
     if (!w) return;
     if (reply.type === 'progress') return w.onProgress(reply.done);
     this.running = null;
-    w.resolve(outcomeOf(reply));
+    w.answer(reply);
     this.next();
   }
 }

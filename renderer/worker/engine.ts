@@ -1,5 +1,6 @@
 import { analyzeRecording } from '../../core/analysis/analyze';
-import { analyzeInParallel, type ChannelLane } from '../../core/analysis/parallel';
+import { whenAborted } from '../../core/abort';
+import { analyzeInParallel, shareOut, sharesBuffers, type ChannelLane } from '../../core/analysis/parallel';
 import type { Analysis } from '../../core/analysis/types';
 import { WorkspaceKeeper } from '../../core/detect/workspace';
 import { ImportCancelled, ImportError } from '../../core/import/errors';
@@ -10,6 +11,7 @@ import { anonymise } from '../../core/export/anonymise';
 import { writeEdf } from '../../core/export/edf/write';
 import { buildReportHtml } from '../../core/report/index';
 import { displaySignal, type SignalView } from '../../core/view/display-signal';
+import { drawChannel, type ChannelDrawer, type DrawnChannel } from './draw-channel';
 import { buildPyramid, type Pyramid } from '../../core/view/pyramid';
 import type { AnalyseSettings, EdfRequest, ImportSettings, LoadedRecording, ReportRequest } from './protocol';
 
@@ -28,7 +30,10 @@ export class Engine {
   /** The job running now: jobs take turns, so one asked for after a Cancel starts once the cancelled one stopped. */
   private turn: Promise<unknown> = Promise.resolve();
 
-  constructor(private readonly lanes: () => ChannelLane[] = () => []) {}
+  constructor(
+    private readonly lanes: () => ChannelLane[] = () => [],
+    private readonly drawers: () => ChannelDrawer[] = () => [],
+  ) {}
 
   importFile(source: ByteSource, settings: ImportSettings, onProgress: ImportProgress, signal: { readonly aborted: boolean }): Promise<LoadedRecording> {
     return this.inTurn(() => this.read(source, settings, onProgress, signal));
@@ -84,25 +89,59 @@ export class Engine {
   private async read(source: ByteSource, settings: ImportSettings, onProgress: ImportProgress, signal: { readonly aborted: boolean }): Promise<LoadedRecording> {
     this.recording = null;
     const rec = await importRecording(source, { ...settings, onProgress: (f) => onProgress('import', f), signal });
+    const drawn = await this.drawAll(rec, onProgress, signal);
     const pyramids: Record<string, Pyramid> = {};
     const display: Record<string, string | null> = {};
-    // Conditioning the drawn signals is a stage of its own, reported channel by channel, with a pause
-    // between channels for a Cancel to come in; an EMG channel (filtered) weighs far more than another.
-    const weight = (ch: Recording['channels'][number]) => ch.data.length * (ch.kind === 'emg' ? 8 : 1);
-    const total = rec.channels.reduce((s, ch) => s + weight(ch), 0) || 1;
-    let done = 0;
-    onProgress('display', 0);
     for (const ch of rec.channels) {
-      await new Promise((resolve) => setTimeout(resolve, 0));
-      if (signal.aborted) throw new ImportCancelled();
-      const shown = displaySignal(ch);
-      pyramids[ch.id] = buildPyramid(shown.data, ch.sampleRateHz, ch.startS);
-      display[ch.id] = shown.description;
-      done += weight(ch);
-      onProgress('display', done / total);
+      pyramids[ch.id] = drawn.get(ch.id)!.pyramid;
+      display[ch.id] = drawn.get(ch.id)!.description;
     }
     this.recording = rec;
     return { recording: rec, pyramids, display };
+  }
+
+  /**
+   * Every channel's drawn signal and pyramid: a stage of its own, reported channel by channel (an EMG
+   * channel, filtered, weighs far more than another), on the channel workers when there are any, else here
+   * with a pause between channels for a Cancel to come in.
+   */
+  private async drawAll(rec: Recording, onProgress: ImportProgress, signal: { readonly aborted: boolean }): Promise<Map<string, DrawnChannel>> {
+    const weight = (ch: Recording['channels'][number]) => ch.data.length * (ch.kind === 'emg' ? 8 : 1);
+    const total = rec.channels.reduce((s, ch) => s + weight(ch), 0) || 1;
+    const out = new Map<string, DrawnChannel>();
+    let done = 0;
+    const drawnOne = (ch: Recording['channels'][number], d: DrawnChannel): void => {
+      out.set(ch.id, d);
+      done += weight(ch);
+      onProgress('display', done / total);
+    };
+    onProgress('display', 0);
+    const drawers = sharesBuffers(rec) ? [] : this.drawers();
+    if (drawers.length === 0) {
+      for (const ch of rec.channels) {
+        await new Promise((resolve) => setTimeout(resolve, 0));
+        if (signal.aborted) throw new ImportCancelled();
+        drawnOne(ch, drawChannel(ch));
+      }
+      return out;
+    }
+    const stopWatching = whenAborted(signal, () => drawers.forEach((d) => d.abort()));
+    try {
+      const shares = shareOut(rec.channels, drawers.length, weight);
+      await Promise.all(
+        shares.flatMap((share, k) =>
+          share.map(async (ch) => {
+            const d = await drawers[k].draw(ch);
+            ch.data = d.samples;
+            if (!('cancelled' in d)) drawnOne(ch, d);
+          }),
+        ),
+      );
+    } finally {
+      stopWatching();
+    }
+    if (signal.aborted) throw new ImportCancelled();
+    return out;
   }
 
   private async analyseNow(settings: AnalyseSettings, onProgress: (f: number) => void, signal: { readonly aborted: boolean }): Promise<Analysis> {

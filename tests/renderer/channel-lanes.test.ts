@@ -1,6 +1,5 @@
 import { MessageChannel } from 'node:worker_threads';
 import { describe, expect, it } from 'vitest';
-import { answerChannelTask, type ChannelTask } from '../../core/analysis/lane-messages';
 import { inThreadLane } from '../../core/analysis/parallel';
 import { resolveParams } from '../../core/detect/params';
 import { genericCsv } from '../../core/simulate/csv';
@@ -8,6 +7,7 @@ import { encodeUtf8 } from '../../core/import/text';
 import { simulate } from '../../core/simulate/recording';
 import { emgScenario } from '../../core/simulate/scenarios';
 import { PortLane, type TaskPort } from '../../renderer/worker/channel-lanes';
+import { answerWorkerTask, type WorkerTask } from '../../renderer/worker/draw-channel';
 import { Cancelled, InThreadClient } from '../../renderer/worker/client';
 import { Engine } from '../../renderer/worker/engine';
 import { countingFile } from '../support/counting-file';
@@ -17,9 +17,9 @@ function channelWorker(): { port: TaskPort; served: () => number } {
   const { port1, port2 } = new MessageChannel();
   const lane = inThreadLane();
   let served = 0;
-  port2.on('message', (t: ChannelTask) => {
-    if (t.type === 'channel') served++;
-    void answerChannelTask(lane, t, (r, transfer) => port2.postMessage(r, transfer));
+  port2.on('message', (t: WorkerTask) => {
+    if (t.type !== 'release') served++;
+    void answerWorkerTask(lane, t, (r, transfer) => port2.postMessage(r, transfer));
   });
   port1.unref();
   port2.unref();
@@ -47,6 +47,29 @@ describe("the app's analysis over channel workers", () => {
     expect(await parallel.analyse({ sites: {}, params: { sensitivity: 0.3 } }, (_s, f) => progress.push(f))).toEqual(expected);
     expect(workers.map((w) => w.served()).every((n) => n > 0)).toBe(true);
     expect(progress.at(-1)).toBe(1);
+  });
+
+  it('draws every channel (filtered signal and pyramid) on the channel workers as this thread would', async () => {
+    const file = fileOf(9, 60);
+    const here = await new InThreadClient().importFile(file, {}, () => undefined);
+    const workers = [channelWorker(), channelWorker()];
+    const lanes = workers.map((w) => new PortLane(w.port));
+    const stages: string[] = [];
+    const client = new InThreadClient(new Engine(() => lanes, () => lanes));
+    const there = await client.importFile(file, {}, (stage, f) => stages.push(`${stage} ${f.toFixed(2)}`));
+    expect(there.display).toEqual(here.display);
+    for (const ch of here.recording.channels) {
+      expect(there.pyramids[ch.id].data).toEqual(here.pyramids[ch.id].data);
+      expect(there.pyramids[ch.id].levels).toEqual(here.pyramids[ch.id].levels);
+    }
+    expect(there.recording.channels.map((c) => c.data)).toEqual(here.recording.channels.map((c) => c.data));
+    expect(workers.every((w) => w.served() > 0)).toBe(true);
+    expect(stages.filter((s) => s.startsWith('display')).length).toBe(1 + here.recording.channels.length);
+    expect(stages.at(-1)).toBe('display 1.00');
+    // The samples came home: the recording analyses as before.
+    const serial = new InThreadClient();
+    await serial.importFile(file, {}, () => undefined);
+    expect(await client.analyse({ sites: {}, params: {} }, () => undefined)).toEqual(await serial.analyse({ sites: {}, params: {} }, () => undefined));
   });
 
   it('Cancel during analysis keeps the recording: the next Analyse reads nothing and gives the same result', async () => {
