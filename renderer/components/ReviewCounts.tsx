@@ -1,5 +1,6 @@
 import type { Analysis } from '../../core/analysis/types';
 import { SENSITIVITY_DEFAULT } from '../../core/detect/params';
+import { formatDuration } from '../../core/format';
 
 /** The totals beside the tabs, with how far review has come. */
 export function ReviewCounts({ analysis, progress, sensitivity }: { analysis: Analysis; progress: { reviewed: number; total: number }; sensitivity: number | null }) {
@@ -15,7 +16,7 @@ export function ReviewCounts({ analysis, progress, sensitivity }: { analysis: An
         Sustained <b data-testid="total-sustained">{sustained}</b>
       </span>
       <span>
-        Rest <b>{(restS / 60).toFixed(1)} min</b>
+        Rest <b data-testid="total-rest">{formatDuration(restS)}</b>
       </span>
       <span>
         Reviewed{' '}

@@ -1033,6 +1033,9 @@ scenario('no rate and activity read sensibly on every screen; Results readable (
     const said = await bar.evaluate((g) => g.textContent);
     assert(/no rate: (no rest|cannot tell)/.test(said) && !/\/min/.test(said), `${site}'s bar says "${said}"`);
   }
+  // The header's rest (the most rested channel) is printed as the table prints it.
+  const restCell = await page.locator('[data-testid="site-row"][data-site="right calf"] td').nth(1).textContent();
+  assert((await page.getByTestId('total-rest').textContent()) === restCell, `header rest "${await page.getByTestId('total-rest').textContent()}", table "${restCell}"`);
   const calfActivity = await page.locator('[data-testid="activity-row"][data-channel="emg1"] [data-testid="activity-time"]').textContent();
   assert(/^1 min 5\d s \(tonic\)$/.test(calfActivity), `the left calf's activity reads "${calfActivity}"`);
 
