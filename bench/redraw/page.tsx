@@ -69,6 +69,7 @@ function Bench() {
           pyramids={axesOf[i]}
           view={view}
           events={sets[i].events}
+          annotations={[]}
           selected={null}
           addMode={false}
           palette={palette}
