@@ -2,7 +2,7 @@ import { hasRate, noRateWords } from '../core/analysis/site-summary';
 import type { Analysis } from '../core/analysis/types';
 import { LEVEL_LABELS, type GuidanceItem } from '../core/guidance/rules';
 import type { Recording } from '../core/recording';
-import { formatDuration, formatRate } from '../core/format';
+import { formatDuration, formatNumber, formatRate } from '../core/format';
 
 /** Human-readable text for the terminal: the same facts as the JSON, laid out to be read. */
 
@@ -70,7 +70,7 @@ export function describeAnalysis(rec: Recording, analysis: Analysis): string {
       s.site ?? '-',
       formatDuration(s.restS),
       String(s.twitchCount),
-      hasRate(s) ? s.twitchesPerMinute.toFixed(2) : noRateWords(s),
+      hasRate(s) ? formatNumber(s.twitchesPerMinute) : noRateWords(s),
       s.sustainedCount ? `${s.sustainedCount} (${s.sustainedS.toFixed(1)} s)` : '0',
       activityText(analysis, s.channel),
       s.noiseFloor ? `${s.noiseFloor.toPrecision(3)} ${ch.unit}` : '-',

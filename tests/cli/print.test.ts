@@ -1,0 +1,24 @@
+import { describe, expect, it } from 'vitest';
+import { describeAnalysis } from '../../cli/print';
+import { analyzeRecording } from '../../core/analysis/analyze';
+import { formatNumber, formatRate } from '../../core/format';
+import { emgRecording, spike } from '../detect/helpers';
+
+describe('CLI summary text', () => {
+  it('prints the twitch rate as the app and report do: the table cell and the by-site line agree', () => {
+    // A spike every 14 s over about 4 minutes of rest: 4.33 per minute, which the table once printed as "4.33"
+    // while its by-site line said "4.3/min".
+    const rec = emgRecording(2000, 250, 3, 7, (y) => {
+      for (let t = 5; t < 245; t += 14) spike(y, 2000, t, 80);
+    });
+    const a = analyzeRecording(rec);
+    const ch = a.summary.channels[0];
+    expect(ch.twitchesPerMinute).toBeGreaterThan(0);
+    const text = describeAnalysis(rec, a);
+    const row = text.split('\n').find((l) => l.trimStart().startsWith(`${ch.channel} (`))!;
+    const cells = row.trim().split(/\s{2,}/);
+    expect(cells[4]).toBe(formatNumber(ch.twitchesPerMinute!));
+    expect(cells[4]).not.toBe(ch.twitchesPerMinute!.toFixed(2));
+    expect(text).toContain(`= ${formatRate(a.summary.sites[0].twitchesPerMinute!)}`);
+  });
+});
