@@ -1,7 +1,7 @@
 import type { Axis, Channel, ImportWarning, Recording, SensorGroup, TimingReport } from '../recording';
 import type { TableCollector } from './collect';
 import { ImportError } from './errors';
-import type { TablePlan } from './plan';
+import type { ClockPlan, TablePlan } from './plan';
 import { placeOnGrid, regrid, type Grid } from './regrid';
 import { isEpoch, isIsoDateTime, isoFromEpochS, parseIsoMs } from './time';
 import { gather, holdUpdates, nonZeroUpdates } from './updates';
@@ -22,7 +22,7 @@ export function buildRecording(
 ): Recording {
   const warnings: ImportWarning[] = [...plan.warnings, ...collected.warnings()];
   const grids: (Grid | null)[] = plan.clocks.map((c, k) =>
-    c.type === 'column' ? gridOf(collected, k, c.column, plan.signals.filter((s) => s.clock === k).length, file) : null,
+    c.type === 'column' ? gridOf(collected, k, c, plan.signals.filter((s) => s.clock === k).length, file) : null,
   );
 
   let origin = Infinity;
@@ -148,9 +148,10 @@ export function buildRecording(
  */
 const GRID_BUDGET = 1 << 24;
 
-function gridOf(collected: TableCollector, k: number, column: number, signals: number, file: string): Grid {
+function gridOf(collected: TableCollector, k: number, clock: ClockPlan & { type: 'column' }, signals: number, file: string): Grid {
   const times = collected.times[k]!.view();
-  const g = regrid(times, Math.max(4 * times.length, Math.floor(GRID_BUDGET / Math.max(1, signals))));
+  const column = clock.column;
+  const g = regrid(times, Math.max(4 * times.length, Math.floor(GRID_BUDGET / Math.max(1, signals))), clock.nominalRateHz);
   if (!g.tooLong) return g;
   const { sample, fromS, toS } = g.tooLong;
   // Rows are lines one to one unless blank lines or rows without a time were skipped.

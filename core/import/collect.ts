@@ -3,7 +3,7 @@ import { GrowableF32, GrowableF64 } from './growable';
 import { parseNumberText } from './numbers';
 import type { TablePlan, TimeUnit } from './plan';
 import { CELL_EMPTY as EMPTY_CELL, CELL_NUMBER as NUMBER_CELL, CELL_TEXT as TEXT_CELL, type RowSink, type ScanBuffers } from './scan';
-import { parseIsoMs, timeScale, toSeconds } from './time';
+import { parseIsoMs, parseTimeOfDay, timeScale, toSeconds } from './time';
 
 // Module-local copies for the per-row loop: when this file runs as CommonJS (tsx, vitest) every use of an
 // imported binding is a getter call, which cost a third of the import time.
@@ -63,6 +63,9 @@ export class TableCollector implements RowSink {
   /** Numeric time cell → seconds as one multiply-add (every numeric unit is linear). */
   private readonly clockScale: Float64Array;
   private readonly clockOffset: Float64Array;
+  /** Clock-time columns: the last time read, and the days added as the clock passed midnight. */
+  private readonly lastTimeOfDay: Float64Array;
+  private readonly daysPassed: Float64Array;
 
   constructor(
     private readonly plan: TablePlan,
@@ -90,6 +93,18 @@ export class TableCollector implements RowSink {
     this.clockUnits = plan.clocks.map((c) => (c.type === 'column' ? c.unit : 's'));
     this.clockOffset = Float64Array.from(this.clockUnits, (u) => timeScale(u).offset);
     this.clockScale = Float64Array.from(this.clockUnits, (u) => timeScale(u).scale);
+    this.lastTimeOfDay = new Float64Array(plan.clocks.length).fill(-Infinity);
+    this.daysPassed = new Float64Array(plan.clocks.length);
+  }
+
+  /** A clock time, a day later each time it falls back by more than half a day (past midnight). */
+  private timeOfDay(k: number, text: string): number {
+    let t = parseTimeOfDay(text);
+    if (t !== t) return t;
+    if (t + this.daysPassed[k] < this.lastTimeOfDay[k] - 43_200) this.daysPassed[k] += 86_400;
+    t += this.daysPassed[k];
+    this.lastTimeOfDay[k] = t;
+    return t;
   }
 
   /**
@@ -118,7 +133,12 @@ export class TableCollector implements RowSink {
       if (st === CELL_NUMBER) t = values[col] * this.clockScale[k] + this.clockOffset[k];
       else if (st === CELL_TEXT) {
         // A time written with the other decimal mark (a file edited in two locales) reads like a sample cell.
-        t = unit === 'iso' ? parseIsoMs(texts[col]) / 1e3 : toSeconds(parseNumberText(texts[col], this.plan.decimalComma), unit);
+        t =
+          unit === 'iso'
+            ? parseIsoMs(texts[col]) / 1e3
+            : unit === 'time-of-day'
+              ? this.timeOfDay(k, texts[col])
+              : toSeconds(parseNumberText(texts[col], this.plan.decimalComma), unit);
       }
       if (t !== t) this.note(this.timeProblems, col, line, st === CELL_TEXT ? texts[col] : '');
       this.times[k]!.push(t);

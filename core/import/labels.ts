@@ -16,7 +16,7 @@ const NOT_SIGNAL = /\b(gyro|gyroscope|mag|magnetometer|temp|temperature|battery|
 /** What a column header says about its contents: kind, unit and (for accelerometers) axis. */
 export function guessColumn(label: string): ColumnGuess {
   const unit = unitFromLabel(label);
-  const words = label.replace(/[_.:/-]+/g, ' ');
+  const words = labelWords(label);
   const axis = axisOf(words);
   if (NOT_SIGNAL.test(words) && !EMG_WORDS.test(words) && !ACC_WORDS.test(words)) {
     return { kind: 'other', unit };
@@ -26,6 +26,14 @@ export function guessColumn(label: string): ColumnGuess {
     return { kind: 'accel', unit, axis: axis ?? undefined, sensorLabel: sensorLabelOf(label) };
   }
   return { kind: 'other', unit };
+}
+
+/** `emg1`, `EMG_1`, `ch1-emg` → `emg 1`, `EMG 1`, `ch 1 emg`: names numbered without a space still read as words. */
+export function labelWords(label: string): string {
+  return label
+    .replace(/[_.:/-]+/g, ' ')
+    .replace(/([a-z])(\d)/gi, '$1 $2')
+    .replace(/(\d)([a-z])/gi, '$1 $2');
 }
 
 function axisOf(words: string): Axis | null {

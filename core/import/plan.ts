@@ -10,6 +10,8 @@ export type TimeUnit =
   | 'epoch-ns'
   /** ISO 8601 date-time text, with or without zone. */
   | 'iso'
+  /** Clock time of day, `HH:MM:SS.fff`: seconds since midnight, a day added each time it wraps. */
+  | 'time-of-day'
   /** Polar devices: nanoseconds since 2000-01-01T00:00:00Z. */
   | 'polar-ns';
 

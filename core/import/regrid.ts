@@ -26,13 +26,30 @@ export interface Grid {
 /** A gap is an interval longer than this many median intervals (research notes §7.1: "gaps > 2 samples"). */
 const GAP_FACTOR = 2.5;
 
+/** A stated rate is trusted over the time column when the two agree within this fraction. */
+const STATED_RATE_TOLERANCE = 0.1;
+
+const EMPTY_REPORT = { medianIntervalS: 0, jitter: 0, gaps: 0, gapS: 0, duplicates: 0, nonMonotonic: 0 };
+
+interface Intervals {
+  /** Index of the first time in order. */
+  first: number;
+  /** Median positive step between distinct times. */
+  median: number;
+  /** Seconds per sample. */
+  dt: number;
+  report: Omit<TimingReport, 'channelId'>;
+}
+
 /**
  * Places irregularly timed samples on a uniform grid. The rate comes from the median interval, refined by
  * the mean of the intervals within ±50 % of it: millisecond-rounded timestamps then still give the true
- * rate, while repeated times and missed samples do not bias it. Samples stay in order and fill consecutive slots while their time agrees
- * within 1.5 intervals; a later time jumps ahead (leaving NaN gaps), an earlier one is dropped.
+ * rate, while a stray repeat or a missed sample does not bias it. Where times repeat as a rule (packets
+ * of samples stamped at once) the rate is the samples over the time they span. A rate the device states
+ * (`statedRateHz`) is used instead when the times agree with it within 10 %: clocks stamped as packets
+ * arrive jitter by a packet, which the slots then ignore.
  */
-export function regrid(times: Float64Array, maxLength = Infinity): Grid {
+export function regrid(times: Float64Array, maxLength = Infinity, statedRateHz?: number): Grid {
   const n = times.length;
   let first = -1;
   for (let i = 0; i < n; i++) {
@@ -41,18 +58,27 @@ export function regrid(times: Float64Array, maxLength = Infinity): Grid {
       break;
     }
   }
-  const empty = { medianIntervalS: 0, jitter: 0, gaps: 0, gapS: 0, duplicates: 0, nonMonotonic: 0 };
-  if (first < 0) return { rateHz: 0, t0: 0, length: 0, index: null, identity: false, report: empty, dropped: n };
+  if (first < 0) return { rateHz: 0, t0: 0, length: 0, index: null, identity: false, report: EMPTY_REPORT, dropped: n };
+  const iv = intervals(times, first);
+  if (!iv) return { rateHz: 0, t0: times[first], length: 0, index: null, identity: false, report: EMPTY_REPORT, dropped: n };
+  const stated = statedRateHz !== undefined && Math.abs(iv.dt * statedRateHz - 1) < STATED_RATE_TOLERANCE;
+  return stated ? slotsByStep(times, iv, 1 / statedRateHz!, maxLength) : slotsByTime(times, iv, maxLength);
+}
 
+function intervals(times: Float64Array, start: number): Intervals | null {
+  const n = times.length;
   const diffs = sampleDiffs(times);
   const positive = diffs.filter((d) => d > 0).sort((a, b) => a - b);
   const median = positive.length ? positive[positive.length >> 1] : 0;
-  if (median <= 0) return { rateHz: 0, t0: times[first], length: 0, index: null, identity: false, report: empty, dropped: n };
+  if (median <= 0) return null;
   const q1 = positive[Math.floor(positive.length * 0.25)];
   const q3 = positive[Math.floor(positive.length * 0.75)];
-
+  let first = start;
   let sum = 0;
   let count = 0;
+  let spanned = 0;
+  let samples = 0;
+  let steps = 0;
   let gaps = 0;
   let gapS = 0;
   let duplicates = 0;
@@ -66,6 +92,8 @@ export function regrid(times: Float64Array, maxLength = Infinity): Grid {
     nonMonotonic++;
   }
   let prev = times[first];
+  /** Samples stamped with `prev`: the step to the next time covers all of them. */
+  let run = 1;
   for (let i = first + 1; i < n; i++) {
     const t = times[i];
     if (!Number.isFinite(t)) continue;
@@ -78,58 +106,110 @@ export function regrid(times: Float64Array, maxLength = Infinity): Grid {
       nonMonotonic++;
       continue;
     }
-    if (d === 0) duplicates++;
+    if (d === 0) {
+      duplicates++;
+      run++;
+      continue;
+    }
+    steps++;
     if (d > gapLimit) {
       gaps++;
       gapS += d;
+    } else {
+      spanned += d;
+      samples += run;
     }
     // Jittered and rounded intervals average out; repeats (0) and missed samples (2×) would bias the mean.
     if (d > 0.5 * median && d < 1.5 * median) {
       sum += d;
       count++;
     }
+    run = 1;
     prev = t;
   }
-  const dt = count > 0 && sum > 0 ? sum / count : median;
+  // Times repeated as a rule (a packet of samples stamped at once): the rate is samples over time spanned.
+  const packets = duplicates > (steps + duplicates) / 5 && spanned > 0;
+  const dt = packets ? spanned / samples : count > 0 && sum > 0 ? sum / count : median;
+  return { first, median, dt, report: { medianIntervalS: median, jitter: (q3 - q1) / median, gaps, gapS, duplicates, nonMonotonic } };
+}
 
+/** Builds the sample → slot index once a sample leaves its own slot; until then sample i sits at slot i. */
+function departFrom(n: number, i: number): Int32Array {
+  const built = new Int32Array(n).fill(-1);
+  for (let k = 0; k < i; k++) built[k] = k;
+  return built;
+}
+
+function tooLongGrid(dt: number, t0: number, n: number, sample: number, fromS: number, toS: number): Grid {
+  return { rateHz: 1 / dt, t0, length: 0, index: null, identity: false, report: EMPTY_REPORT, dropped: n, tooLong: { sample, fromS, toS } };
+}
+
+/**
+ * Samples stay in order and fill consecutive slots while their time agrees within 1.5 intervals; a later
+ * time jumps ahead to its own slot (leaving NaN gaps), an earlier one is dropped.
+ */
+function slotsByTime(times: Float64Array, iv: Intervals, maxLength: number): Grid {
+  const n = times.length;
+  const { first, dt } = iv;
+  const gapLimit = GAP_FACTOR * iv.median;
   const t0 = times[first];
   let last = -1;
   let prevT = -Infinity;
   let dropped = 0;
-  // Built only once a sample leaves its own slot; until then sample i sits at slot i.
   let index: Int32Array | null = null;
-  const departFrom = (i: number): Int32Array => {
-    const built = new Int32Array(n).fill(-1);
-    for (let k = 0; k < i; k++) built[k] = k;
-    return built;
-  };
   for (let i = 0; i < n; i++) {
     const t = times[i];
     if (i < first || !Number.isFinite(t) || t < prevT || (i > first && isGlitch(times, i, prevT, gapLimit))) {
       dropped++;
-      index ??= departFrom(i);
+      index ??= departFrom(n, i);
       continue;
     }
     const expected = (t - t0) / dt;
     const next = last + 1;
     const idx = expected - next >= 1.5 ? Math.round(expected) : next;
-    if (!(idx < maxLength)) {
-      return { rateHz: 1 / dt, t0, length: 0, index: null, identity: false, report: empty, dropped: n, tooLong: { sample: i, fromS: prevT, toS: t } };
-    }
+    if (!(idx < maxLength)) return tooLongGrid(dt, t0, n, i, prevT, t);
     prevT = t;
-    if (idx !== i) index ??= departFrom(i);
+    if (idx !== i) index ??= departFrom(n, i);
     if (index) index[i] = idx;
     last = idx;
   }
-  return {
-    rateHz: 1 / dt,
-    t0,
-    length: last + 1,
-    index,
-    identity: index === null,
-    report: { medianIntervalS: median, jitter: (q3 - q1) / median, gaps, gapS, duplicates, nonMonotonic },
-    dropped,
-  };
+  return { rateHz: 1 / dt, t0, length: last + 1, index, identity: index === null, report: iv.report, dropped };
+}
+
+/**
+ * At a stated rate, samples fill consecutive slots; only a step between times longer than a gap opens
+ * one, as long as the step less the samples already placed since the time before it. Packet jitter then
+ * never shifts samples, and a pause keeps its length (within one packet).
+ */
+function slotsByStep(times: Float64Array, iv: Intervals, dt: number, maxLength: number): Grid {
+  const n = times.length;
+  const { first } = iv;
+  const gapLimit = Math.max(GAP_FACTOR * iv.median, GAP_FACTOR * dt);
+  const t0 = times[first];
+  let last = -1;
+  let prevT = -Infinity;
+  let runStart = -1;
+  let dropped = 0;
+  let index: Int32Array | null = null;
+  for (let i = 0; i < n; i++) {
+    const t = times[i];
+    if (i < first || !Number.isFinite(t) || t < prevT || (i > first && isGlitch(times, i, prevT, gapLimit))) {
+      dropped++;
+      index ??= departFrom(n, i);
+      continue;
+    }
+    let idx = last + 1;
+    if (t > prevT) {
+      if (i > first && t - prevT > gapLimit) idx = Math.max(idx, runStart + Math.round((t - prevT) / dt));
+      runStart = idx;
+    }
+    if (!(idx < maxLength)) return tooLongGrid(dt, t0, n, i, prevT, t);
+    prevT = t;
+    if (idx !== i) index ??= departFrom(n, i);
+    if (index) index[i] = idx;
+    last = idx;
+  }
+  return { rateHz: 1 / dt, t0, length: last + 1, index, identity: index === null, report: iv.report, dropped };
 }
 
 /**

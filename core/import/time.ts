@@ -28,6 +28,19 @@ export function isIsoDateTime(text: string): boolean {
   return ISO.test(text.trim());
 }
 
+const TIME_OF_DAY = /^(\d{1,2}):(\d{2}):(\d{2})(?:[.,:](\d{1,6}))?$/;
+
+/** `HH:MM:SS`, `HH:MM:SS.fff` (or `,fff`, `:fff`) → seconds since midnight; NaN for anything else. */
+export function parseTimeOfDay(text: string): number {
+  const m = TIME_OF_DAY.exec(text.trim());
+  if (!m) return NaN;
+  const h = +m[1];
+  const min = +m[2];
+  const s = +m[3];
+  if (h > 23 || min > 59 || s > 60) return NaN;
+  return h * 3600 + min * 60 + s + (m[4] ? Number(`0.${m[4]}`) : 0);
+}
+
 /** ISO text of an epoch time, in UTC; null beyond the ±275,000 years a Date can hold (a broken time cell). */
 export function isoFromEpochS(s: number): string | null {
   const d = new Date(Math.round(s * 1000));
@@ -39,6 +52,7 @@ export function timeScale(unit: TimeUnit): { scale: number; offset: number } {
   switch (unit) {
     case 's':
     case 'epoch-s':
+    case 'time-of-day':
       return { scale: 1, offset: 0 };
     case 'ms':
     case 'epoch-ms':
@@ -58,8 +72,9 @@ export function toSeconds(value: number, unit: TimeUnit): number {
   return value * scale + offset;
 }
 
+/** Times that say when, not only how long after the start: they give the recording's start time. */
 export function isEpoch(unit: TimeUnit): boolean {
-  return unit !== 's' && unit !== 'ms';
+  return unit !== 's' && unit !== 'ms' && unit !== 'time-of-day';
 }
 
 /** A time unit named in a column header: `time_s`, `Time (s)`, `t [ms]`, `timestamp_ns`, `X[s]`. */

@@ -58,16 +58,25 @@ describe('import errors', () => {
     expect(e.message).toContain('--rate');
   });
 
-  it('a time column of clock times without a date names its cell and asks for --rate', async () => {
-    const text = 'time,left calf EMG (uV)\n' + Array.from({ length: 8 }, (_, k) => `12:00:00.00${k},${k}`).join('\n') + '\n';
+  it('a time column that no reading makes sense of names its cell and asks for --rate', async () => {
+    const text = 'time,left calf EMG (uV)\n' + Array.from({ length: 8 }, (_, k) => `n/a,${k}`).join('\n') + '\n';
     const e = await failure(textSource('clock.csv', text));
     expect(e.line).toBe(2);
     expect(e.column).toBe(1);
     expect(e.message).toBe(
-      'clock.csv:2:1: no sample rate: the time column "time" holds "12:00:00.000", which is not seconds, milliseconds, Unix time or an ISO date-time (pass the rate with --rate HZ, or set it in the import check)',
+      'clock.csv:2:1: no sample rate: the time column "time" holds "n/a", which is not seconds, milliseconds, Unix time or an ISO date-time (pass the rate with --rate HZ, or set it in the import check)',
     );
     const rec = await importRecording(textSource('clock.csv', text), { rateHz: 1000 });
     expect(Array.from(rec.channels[0].data)).toEqual([0, 1, 2, 3, 4, 5, 6, 7]);
+  });
+
+  it('a time column of clock times without a date times the samples, across midnight', async () => {
+    const times = ['23:59:59.996', '23:59:59.997', '23:59:59.998', '23:59:59.999', '00:00:00.000', '00:00:00.001', '00:00:00.002', '00:00:00.003'];
+    const text = 'time,left calf EMG (uV)\n' + times.map((t, k) => `${t},${k}`).join('\n') + '\n';
+    const rec = await importRecording(textSource('clock.csv', text));
+    expect(rec.channels[0].sampleRateHz).toBeCloseTo(1000, 6);
+    expect(Array.from(rec.channels[0].data)).toEqual([0, 1, 2, 3, 4, 5, 6, 7]);
+    expect(rec.startTime).toBeNull();
   });
 
   it('the same file imports once the rate is given', async () => {

@@ -6,7 +6,7 @@ import type { ImportOptions } from '../options';
 import type { TablePlan } from '../plan';
 import { parseUnit } from '../units';
 import type { FormatDef } from './format';
-import { preambleValues, rateFromPreamble } from './generic';
+import { preambleValues, rateFromPreamble } from '../shape';
 import { buildPlan, nextNonBlank, type ColumnSpec } from './plan-builder';
 
 /**

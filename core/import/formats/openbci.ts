@@ -4,7 +4,7 @@ import type { ImportOptions } from '../options';
 import type { TablePlan } from '../plan';
 import { isoFromEpochS } from '../time';
 import type { FormatDef } from './format';
-import { preambleValues, rateFromPreamble } from './generic';
+import { preambleValues, rateFromPreamble } from '../shape';
 import { buildPlan, type ColumnSpec } from './plan-builder';
 
 function headerLines(head: Head): string[] {

@@ -1,0 +1,108 @@
+import { splitFields, type Head } from './head';
+import { parseNumberText } from './numbers';
+import { COMMENT } from './shape';
+import type { TimeUnit } from './plan';
+import { isIsoDateTime, parseTimeOfDay } from './time';
+
+/**
+ * What a column's content says it is, read from the data rows of the head whatever its header says:
+ * `time` (a clock: epoch, ISO, time of day or relative seconds), `counter` (sample index, packet number),
+ * `text`, or `values` (a signal, or something else numeric).
+ */
+export type ColumnRole =
+  | { kind: 'time'; unit: TimeUnit; how: 'epoch' | 'iso' | 'time-of-day' | 'relative' }
+  | { kind: 'counter' }
+  | { kind: 'text' }
+  | { kind: 'values' };
+
+export interface ColumnProfile {
+  column: number;
+  /** The sampled rows' cells, trimmed and unquoted. */
+  cells: string[];
+  /** Numeric cells among the sampled rows (NaN where a cell is not a number). */
+  values: number[];
+  role: ColumnRole;
+}
+
+/** Epoch magnitudes of 1973–2096 in each unit: a monotonic column in one of these ranges is a clock. */
+const EPOCH_RANGES: ReadonlyArray<[TimeUnit, number, number]> = [
+  ['epoch-s', 1e8, 4e9],
+  ['epoch-ms', 1e11, 4e12],
+  ['epoch-us', 1e14, 4e15],
+  ['epoch-ns', 1e17, 4e18],
+];
+
+const SAMPLE_ROWS = 300;
+
+/** The data rows the profiles look at, split into trimmed cells. */
+export function sampleCells(head: Head, firstDataLine: number, delimiter: string): string[][] {
+  const rows: string[][] = [];
+  for (let l = firstDataLine; l < head.lines.length && rows.length < SAMPLE_ROWS; l++) {
+    const line = head.lines[l];
+    if (line.trim() === '' || COMMENT.test(line)) continue;
+    rows.push(splitFields(line, delimiter).map((f) => f.trim().replace(/^"|"$/g, '').trim()));
+  }
+  return rows;
+}
+
+export function profileColumns(rows: readonly string[][], width: number, decimalComma: boolean): ColumnProfile[] {
+  const out: ColumnProfile[] = [];
+  for (let c = 0; c < width; c++) {
+    const cells = rows.map((r) => r[c] ?? '');
+    const values = cells.map((t) => parseNumberText(t, decimalComma));
+    out.push({ column: c, cells, values, role: roleOf(cells, values) });
+  }
+  return out;
+}
+
+function roleOf(cells: readonly string[], values: readonly number[]): ColumnRole {
+  const filled = cells.filter((t) => t !== '');
+  if (filled.length === 0) return { kind: 'values' };
+  if (filled.every(isIsoDateTime)) return { kind: 'time', unit: 'iso', how: 'iso' };
+  if (filled.every((t) => !Number.isNaN(parseTimeOfDay(t)))) return { kind: 'time', unit: 'time-of-day', how: 'time-of-day' };
+  const nums = values.filter((v) => !Number.isNaN(v));
+  if (nums.length < filled.length / 2) return { kind: 'text' };
+  const steps = stepsOf(nums);
+  if (isCounter(nums, steps)) return { kind: 'counter' };
+  if (isClockLike(steps)) {
+    const a = Math.abs(nums[0]);
+    for (const [unit, lo, hi] of EPOCH_RANGES) if (a >= lo && a < hi) return { kind: 'time', unit, how: 'epoch' };
+    return { kind: 'time', unit: 's', how: 'relative' };
+  }
+  return { kind: 'values' };
+}
+
+function stepsOf(nums: readonly number[]): number[] {
+  const out: number[] = [];
+  for (let i = 1; i < nums.length; i++) out.push(nums[i] - nums[i - 1]);
+  return out;
+}
+
+/**
+ * Times never go back (one glitch in a hundred is forgiven), and most of them move on: packets stamped
+ * in bursts repeat a time a few rows at a time, so a fifth of the steps moving is enough.
+ */
+function isClockLike(steps: readonly number[]): boolean {
+  if (steps.length < 4) return false;
+  const back = steps.filter((d) => d < 0).length;
+  const ahead = steps.filter((d) => d > 0).length;
+  return back <= steps.length / 100 && ahead >= steps.length / 5;
+}
+
+/**
+ * Sample indices and packet numbers: whole numbers that rise by one (or repeat), wrapping to the start
+ * after a run of at least eight. A 0/1 digital line is not one: it never climbs past 1.
+ */
+function isCounter(nums: readonly number[], steps: readonly number[]): boolean {
+  if (steps.length < 8 || !nums.every((v) => Number.isInteger(v) && v >= 0)) return false;
+  const max = Math.max(...nums);
+  if (max < 7) return false;
+  let ones = 0;
+  let wraps = 0;
+  for (const d of steps) {
+    if (d === 1 || d === 2) ones++;
+    else if (d < 0) wraps++;
+    else if (d !== 0) return false;
+  }
+  return ones >= steps.length / 3 && wraps <= steps.length / 8;
+}

@@ -1,0 +1,131 @@
+import { ImportError } from './errors';
+import { guessDecimalComma, guessDelimiter, looksNumeric, splitFields, type Head } from './head';
+import { isIsoDateTime } from './time';
+
+export const COMMENT = /^\s*(#|%|\/\/)/;
+
+export interface TableShape {
+  delimiter: string;
+  decimalComma: boolean;
+  /** Index of the header line, or -1. */
+  headerLine: number;
+  firstDataLine: number;
+  labels: string[];
+  /** Lines before the header or data: comments and preamble. */
+  preamble: string[];
+  fieldCount: number;
+}
+
+/** Cells that look like data: numbers, ISO times, or the spellings of "missing". */
+function dataLike(field: string): boolean {
+  const t = field.trim().replace(/^"|"$/g, '');
+  return t === '' || looksNumeric(t) || isIsoDateTime(t) || /^(nan|na|n\/a|-|null|inf|-inf)$/i.test(t) || /^\d{1,2}:\d{2}:\d{2}([.,]\d+)?$/.test(t);
+}
+
+function isDataLine(line: string, delimiter: string): boolean {
+  if (line.trim() === '' || COMMENT.test(line)) return false;
+  const fields = splitFields(line, delimiter);
+  const filled = fields.filter((f) => f.trim() !== '');
+  return filled.length > 0 && fields.every(dataLike);
+}
+
+/** A data row with unreadable cells: its first cell and at least as many cells as not are data. */
+function isDataLineWithGaps(line: string, delimiter: string, fieldCount: number): boolean {
+  if (line.trim() === '' || COMMENT.test(line)) return false;
+  const fields = splitFields(line, delimiter);
+  if (fields.length !== fieldCount || !dataLike(fields[0]) || fields[0].trim() === '') return false;
+  const good = fields.filter(dataLike).length;
+  return good >= fields.length - good;
+}
+
+/** A row whose first cell is data and whose numbers are at least as many as its text cells. */
+function isMostlyData(line: string, delimiter: string): boolean {
+  if (line.trim() === '' || COMMENT.test(line)) return false;
+  const fields = splitFields(line, delimiter);
+  if (fields[0].trim() === '' || !dataLike(fields[0])) return false;
+  const good = fields.filter(dataLike).length;
+  return good >= fields.length - good && fields.some((f) => looksNumeric(f.trim().replace(/^"|"$/g, '')));
+}
+
+/** The first line that starts five non-blank lines all passing `isRow`, or -1. */
+function firstRun(lines: readonly string[], from: number, isRow: (line: string) => boolean): number {
+  for (let i = from; i < lines.length; i++) {
+    if (!isRow(lines[i])) continue;
+    let ok = true;
+    let seen = 0;
+    for (let j = i + 1; j < lines.length && seen < 4; j++) {
+      if (lines[j].trim() === '') continue;
+      seen++;
+      if (!isRow(lines[j])) {
+        ok = false;
+        break;
+      }
+    }
+    if (ok) return i;
+  }
+  return -1;
+}
+
+/** Finds where the data starts, the header line above it, and the delimiter. */
+export function tableShape(head: Head, from = 0): TableShape {
+  const lines = head.lines;
+  const candidates = lines.slice(from).filter((l) => l.trim() !== '' && !COMMENT.test(l)).slice(-60);
+  const delimiter = guessDelimiter(candidates.length > 0 ? candidates : lines);
+  // Rows of numbers only, or failing that, rows that carry a text column (labels, notes) beside the numbers.
+  let first = firstRun(lines, from, (l) => isDataLine(l, delimiter));
+  if (first < 0) first = firstRun(lines, from, (l) => isMostlyData(l, delimiter));
+  if (first < 0) {
+    throw new ImportError(
+      head.name,
+      'no rows of numbers found',
+      'TwitchScope reads delimited text exports (CSV, TSV, TXT) with one sample per line',
+      lines.length > 0 ? 1 : undefined,
+    );
+  }
+  const fieldCount = splitFields(lines[first], delimiter).length;
+  // Rows above the first clean run that are mostly numbers are data with a bad cell, not the header.
+  while (first - 1 >= from && isDataLineWithGaps(lines[first - 1], delimiter, fieldCount)) first--;
+  let headerLine = -1;
+  for (let i = first - 1; i >= from; i--) {
+    if (lines[i].trim() === '') continue;
+    if (!COMMENT.test(lines[i]) && splitFields(lines[i], delimiter).length >= Math.min(2, fieldCount)) headerLine = i;
+    break;
+  }
+  const labels =
+    headerLine >= 0
+      ? splitFields(lines[headerLine], delimiter).map((l) => l.trim().replace(/^"|"$/g, '').trim())
+      : [];
+  const dataSample = lines.slice(first, first + 200);
+  return {
+    delimiter,
+    decimalComma: guessDecimalComma(dataSample, delimiter),
+    headerLine,
+    firstDataLine: first,
+    labels,
+    preamble: lines.slice(from, headerLine >= 0 ? headerLine : first),
+    fieldCount,
+  };
+}
+
+/** `key = value` or `key: value` pairs in preamble lines (comment marks removed). */
+export function preambleValues(lines: readonly string[]): Map<string, string> {
+  const out = new Map<string, string>();
+  for (const l of lines) {
+    const m = /^\s*(?:#|%|\/\/)?\s*([^=:]+?)\s*[=:]\s*(.+?)\s*[,;]*\s*$/.exec(l);
+    if (m) out.set(m[1].toLowerCase(), m[2]);
+  }
+  return out;
+}
+
+export function rateFromPreamble(values: Map<string, string>): number | null {
+  for (const [k, v] of values) {
+    if (/(sampl\w*\s*(rate|freq\w*)|^fs$|^rate(_hz)?$|^sampling$|frequency)/.test(k)) {
+      const m = /([\d.]+(?:e[+-]?\d+)?)\s*(k?hz)?/i.exec(v);
+      if (m) {
+        const r = Number(m[1]) * (m[2]?.toLowerCase() === 'khz' ? 1000 : 1);
+        if (r > 0 && Number.isFinite(r)) return r;
+      }
+    }
+  }
+  return null;
+}
