@@ -31,6 +31,12 @@ export interface Channel {
   transducer?: string;
   /** Filtering the device applied before the samples were stored (EDF's prefiltering), when stated. */
   prefilter?: string;
+  /**
+   * Set when the import found no signal in a channel read as EMG or accelerometer (all zero, constant,
+   * stuck at its limits, no values): why, and the kind it was read as. Such a channel is kept with kind
+   * `other`, so it is neither analysed nor drawn, unless the user marks its kind.
+   */
+  dead?: { reason: string; kindWas: ChannelKind };
 }
 
 /** A note the file carries at a time (EDF+ annotations): shown as a marker, kept on export. */

@@ -3,7 +3,9 @@ import type { TableCollector } from './collect';
 import { ImportError } from './errors';
 import type { ClockPlan, TablePlan } from './plan';
 import { placeOnGrid, regrid, type Grid } from './regrid';
-import { isEpoch, isIsoDateTime, isoFromEpochS, parseIsoMs } from './time';
+import { isoAt, zoneOfIso } from './dates';
+import { setAsideDead } from './dead';
+import { isEpoch, isIsoDateTime, parseIsoMs } from './time';
 import { gather, holdUpdates, nonZeroUpdates } from './updates';
 
 const AXIS_ORDER: Axis[] = ['x', 'y', 'z'];
@@ -31,7 +33,7 @@ export function buildRecording(
     const g = grids[k];
     if (c.type !== 'column' || !g || g.length === 0) return;
     origin = Math.min(origin, g.t0);
-    if (isEpoch(c.unit) && startTime === null) startTime = isoFromEpochS(g.t0);
+    if (isEpoch(c.unit) && startTime === null) startTime = isoAt(g.t0, c.unit === 'iso' ? zoneOfIso(collected.firstTimeText[k] ?? '') : 'Z');
   });
   if (!Number.isFinite(origin)) origin = 0;
   checkClocksAgree(plan, grids, file);
@@ -80,17 +82,7 @@ export function buildRecording(
       ...(s.range ? { range: s.range } : {}),
     });
   });
-  // Timing reports name the first channel on each clock.
-  for (const t of timing) {
-    const k = Number(t.channelId.slice(5));
-    const j = plan.signals.findIndex((s) => s.clock === k);
-    t.channelId = plan.signals[j]?.id ?? t.channelId;
-    const label = plan.signals[j]?.label ?? '';
-    if (t.gaps > 0) warnings.push({ message: `time column of "${label}" has ${t.gaps} gap${t.gaps === 1 ? '' : 's'} (${t.gapS.toFixed(1)} s in all); they are kept as gaps` });
-    if (t.nonMonotonic > 0) warnings.push({ message: `time column of "${label}" goes backwards ${t.nonMonotonic} time${t.nonMonotonic === 1 ? '' : 's'}; those samples are dropped` });
-    if (t.duplicates > 0) warnings.push({ message: `time column of "${label}" repeats a time ${t.duplicates} time${t.duplicates === 1 ? '' : 's'}; samples are kept in file order` });
-    if (t.jitter > 0.01) warnings.push({ message: `time column of "${label}" is irregular (interval spread ${(t.jitter * 100).toFixed(0)}% of the median); samples are placed on a uniform grid` });
-  }
+  nameTimingReports(plan, grids, timing, warnings);
 
   if (plan.ratesFromLengths) rateFromLengths(channels);
   resampleUpdates(plan, channels, warnings);
@@ -106,6 +98,7 @@ export function buildRecording(
     }
   }
   inferAccelUnits(plan, channels, warnings);
+  setAsideDead(plan, channels, warnings);
 
   const sensors: SensorGroup[] = [];
   for (const sp of plan.sensors) {
@@ -139,6 +132,26 @@ export function buildRecording(
     meta: plan.meta,
     ...(plan.notRaw ? { notRaw: plan.notRaw } : {}),
   };
+}
+
+/** Timing reports name the first channel on each clock, and say what was odd about its times. */
+function nameTimingReports(plan: TablePlan, grids: readonly (Grid | null)[], timing: TimingReport[], warnings: ImportWarning[]): void {
+  for (const t of timing) {
+    const k = Number(t.channelId.slice(5));
+    const clock = plan.clocks[k];
+    const stated = grids[k]?.stated === true && clock.type === 'column';
+    const j = plan.signals.findIndex((s) => s.clock === k);
+    t.channelId = plan.signals[j]?.id ?? t.channelId;
+    const label = plan.signals[j]?.label ?? '';
+    if (t.gaps > 0) warnings.push({ message: `time column of "${label}" has ${t.gaps} gap${t.gaps === 1 ? '' : 's'} (${t.gapS.toFixed(1)} s in all); they are kept as gaps` });
+    if (t.nonMonotonic > 0) warnings.push({ message: `time column of "${label}" goes backwards ${t.nonMonotonic} time${t.nonMonotonic === 1 ? '' : 's'}; those samples are dropped` });
+    if (stated) {
+      warnings.push({ message: `the time column of "${label}" is stamped as packets arrive (${t.duplicates} repeated times): samples are timed by the stated ${clock.nominalRateHz} Hz, and the column only marks pauses` });
+      continue;
+    }
+    if (t.duplicates > 0) warnings.push({ message: `time column of "${label}" repeats a time ${t.duplicates} time${t.duplicates === 1 ? '' : 's'}; samples are kept in file order` });
+    if (t.jitter > 0.01) warnings.push({ message: `time column of "${label}" is irregular (interval spread ${(t.jitter * 100).toFixed(0)}% of the median); samples are placed on a uniform grid` });
+  }
 }
 
 /**

@@ -45,6 +45,8 @@ export class TableCollector implements RowSink {
   readonly times: (GrowableF64 | null)[];
   rows = 0;
   firstLine = -1;
+  /** Per clock, the first time cell written as text (an ISO time keeps its zone there). */
+  readonly firstTimeText: (string | undefined)[];
   lastLine = -1;
   private readonly took: Uint8Array;
   private readonly problems = new Map<number, ColumnProblems>();
@@ -94,6 +96,7 @@ export class TableCollector implements RowSink {
     this.clockOffset = Float64Array.from(this.clockUnits, (u) => timeScale(u).offset);
     this.clockScale = Float64Array.from(this.clockUnits, (u) => timeScale(u).scale);
     this.lastTimeOfDay = new Float64Array(plan.clocks.length).fill(-Infinity);
+    this.firstTimeText = plan.clocks.map(() => undefined);
     this.daysPassed = new Float64Array(plan.clocks.length);
   }
 
@@ -133,6 +136,7 @@ export class TableCollector implements RowSink {
       if (st === CELL_NUMBER) t = values[col] * this.clockScale[k] + this.clockOffset[k];
       else if (st === CELL_TEXT) {
         // A time written with the other decimal mark (a file edited in two locales) reads like a sample cell.
+        if (this.firstTimeText[k] === undefined) this.firstTimeText[k] = texts[col];
         t =
           unit === 'iso'
             ? parseIsoMs(texts[col]) / 1e3

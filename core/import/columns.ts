@@ -27,11 +27,11 @@ function rankOf(p: ColumnProfile, named: boolean): number {
  * Unix or ISO times anywhere; else rising seconds in the first column; else a clock time of day. The header's
  * language never matters (Zeit, Temps, Время or none), only what the cells hold.
  */
-export function pickClock(labels: readonly string[], named: boolean, profiles: readonly ColumnProfile[]): TableClock {
+export function pickClock(labels: readonly string[], named: boolean, profiles: readonly ColumnProfile[], marked: ReadonlySet<number> = new Set()): TableClock {
   let best: ColumnProfile | null = null;
   let bestRank = Infinity;
-  // A column the header names as a signal stays one, however regular its values (a test ramp, a slow drift).
-  const signal = (p: ColumnProfile) => named && guessColumn(labels[p.column] ?? '').kind !== 'other';
+  // A column the header names as a signal (or the user marked) stays one, however regular its values.
+  const signal = (p: ColumnProfile) => marked.has(p.column) || (named && guessColumn(labels[p.column] ?? '').kind !== 'other');
   for (const p of profiles) {
     if (signal(p)) continue;
     const r = rankOf(p, named && isTimeLabel(labels[p.column] ?? ''));

@@ -7,6 +7,7 @@ import { fingerprint } from './fingerprint';
 import { readHead, splitFields, type Head } from './head';
 import type { ImportOptions } from './options';
 import type { FormatDef } from './formats/format';
+import { columnKey } from './formats/plan-builder';
 import { BINARY_FORMATS, binaryFormatById, FORMATS, formatById } from './formats/registry';
 import type { TablePlan } from './plan';
 import { joinRanges, sharedSignals, splitAtLines, type RangeLane, type RangeScan, type RangeTask } from './ranges';
@@ -66,6 +67,7 @@ export async function importRecording(source: ByteSource, options: ImportOptions
   }
   const def = pickFormat(head, options.format);
   const plan = withoutUnfilledColumns(planWith(def, head, options), head);
+  checkColumnNames(plan, options, head.name);
   if (plan.signals.some((s) => plan.clocks[s.clock] === undefined)) {
     throw new ImportError(source.name, 'no sample rate: the file has no time column and states no rate', 'pass the rate with --rate HZ, or set it in the import check');
   }
@@ -99,6 +101,19 @@ function planWith(def: FormatDef, head: Head, options: ImportOptions): TablePlan
   } catch (err) {
     if (err instanceof ImportError) throw err;
     throw new ImportError(head.name, `this file does not have the layout of ${def.name}`, 'leave the format to be detected, or choose the one that wrote the file', 1);
+  }
+}
+
+/** A column the user names (by number or header text) that the file does not have: say which columns it has. */
+function checkColumnNames(plan: TablePlan, options: ImportOptions, file: string): void {
+  const columns = plan.columnNames?.map((name, i) => ({ index: i + 1, name })) ?? plan.signals.map((s) => ({ index: s.column + 1, name: s.header ?? s.label }));
+  const width = Math.max(0, ...columns.map((c) => c.index));
+  const known = new Set([...columns.map((c) => c.name), ...plan.signals.flatMap((s) => [s.label, s.header ?? ''])].map(columnKey));
+  for (const key of Object.keys(options.columns ?? {})) {
+    const index = Number(key);
+    if (Number.isInteger(index) ? index >= 1 && index <= width : known.has(columnKey(key))) continue;
+    const list = columns.slice(0, 30).map((c) => `${c.index} "${c.name}"`).join(', ');
+    throw new ImportError(file, `there is no column "${key}" to mark (columns: ${list}${columns.length > 30 ? ', …' : ''})`, 'name a column by its header text or its number from 1');
   }
 }
 

@@ -32,6 +32,8 @@ export interface SignalPlan {
   column: number;
   id: string;
   label: string;
+  /** The column's name as written in the file, when the label differs from it. */
+  header?: string;
   kind: ChannelKind;
   /** Normalised unit after `scale` and `offset` are applied. */
   unit: string;
@@ -53,6 +55,8 @@ export interface SignalPlan {
    * `zeros` writes 0 between updates. Only rows where the sensor changed are kept, at their row times.
    */
   updates?: 'hold' | 'zeros';
+  /** The user chose this column's kind: it is analysed as that kind even when it looks dead. */
+  marked?: boolean;
 }
 
 export interface SensorPlan {
@@ -81,4 +85,6 @@ export interface TablePlan {
    * each other column's rate is scaled by its length relative to the first.
    */
   ratesFromLengths?: boolean;
+  /** Every column's name in the file, signal or not: what `--column` may name. */
+  columnNames?: string[];
 }

@@ -1,6 +1,6 @@
 import { splitFields, type Head } from './head';
 import { parseNumberText } from './numbers';
-import { COMMENT } from './shape';
+import { COMMENT, tableShape, type TableShape } from './shape';
 import type { TimeUnit } from './plan';
 import { isIsoDateTime, parseTimeOfDay } from './time';
 
@@ -105,4 +105,28 @@ function isCounter(nums: readonly number[], steps: readonly number[]): boolean {
     else if (d !== 0) return false;
   }
   return ones >= steps.length / 3 && wraps <= steps.length / 8;
+}
+
+/** A table's shape with its sampled rows and a profile of every column: what vendor modules and the generic path read. */
+export interface TableView {
+  shape: TableShape;
+  /** Header labels, or `column N` when the file has no header. */
+  labels: string[];
+  /** True when the file has a header line. */
+  named: boolean;
+  rows: string[][];
+  profiles: ColumnProfile[];
+}
+
+export function viewTable(head: Head, from = 0): TableView {
+  const shape = tableShape(head, from);
+  const rows = sampleCells(head, shape.firstDataLine, shape.delimiter);
+  const named = shape.labels.length > 0;
+  const filled = Math.max(0, ...rows.slice(0, 50).map((r) => r.length));
+  const width = Math.max(shape.labels.length, filled);
+  const labels = Array.from({ length: width }, (_, c) => (named && shape.labels[c] ? shape.labels[c] : `column ${c + 1}`));
+  // Columns a header names past the end of every row hold nothing to profile (and may number thousands).
+  const profiles = profileColumns(rows, filled, shape.decimalComma);
+  for (let c = filled; c < width; c++) profiles.push({ column: c, cells: [], values: [], role: { kind: 'values' } });
+  return { shape, labels, named, rows, profiles };
 }

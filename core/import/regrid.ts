@@ -13,6 +13,8 @@ export interface Grid {
   index: Int32Array | null;
   /** True when every sample lands on its own sequential slot: data can be used as is. */
   identity: boolean;
+  /** True when the stated rate timed the samples and the time column placed only the pauses. */
+  stated?: boolean;
   report: Omit<TimingReport, 'channelId'>;
   /** Samples dropped because their time was missing or went backwards. */
   dropped: number;
@@ -38,6 +40,8 @@ interface Intervals {
   median: number;
   /** Seconds per sample. */
   dt: number;
+  /** Times repeat as a rule: samples were stamped a packet at a time. */
+  packets: boolean;
   report: Omit<TimingReport, 'channelId'>;
 }
 
@@ -46,8 +50,8 @@ interface Intervals {
  * the mean of the intervals within ±50 % of it: millisecond-rounded timestamps then still give the true
  * rate, while a stray repeat or a missed sample does not bias it. Where times repeat as a rule (packets
  * of samples stamped at once) the rate is the samples over the time they span. A rate the device states
- * (`statedRateHz`) is used instead when the times agree with it within 10 %: clocks stamped as packets
- * arrive jitter by a packet, which the slots then ignore.
+ * (`statedRateHz`) times packet-stamped samples when the times agree with it within 10 %: such clocks
+ * jitter by a packet, which the slots then ignore.
  */
 export function regrid(times: Float64Array, maxLength = Infinity, statedRateHz?: number): Grid {
   const n = times.length;
@@ -61,7 +65,7 @@ export function regrid(times: Float64Array, maxLength = Infinity, statedRateHz?:
   if (first < 0) return { rateHz: 0, t0: 0, length: 0, index: null, identity: false, report: EMPTY_REPORT, dropped: n };
   const iv = intervals(times, first);
   if (!iv) return { rateHz: 0, t0: times[first], length: 0, index: null, identity: false, report: EMPTY_REPORT, dropped: n };
-  const stated = statedRateHz !== undefined && Math.abs(iv.dt * statedRateHz - 1) < STATED_RATE_TOLERANCE;
+  const stated = iv.packets && statedRateHz !== undefined && Math.abs(iv.dt * statedRateHz - 1) < STATED_RATE_TOLERANCE;
   return stated ? slotsByStep(times, iv, 1 / statedRateHz!, maxLength) : slotsByTime(times, iv, maxLength);
 }
 
@@ -130,7 +134,7 @@ function intervals(times: Float64Array, start: number): Intervals | null {
   // Times repeated as a rule (a packet of samples stamped at once): the rate is samples over time spanned.
   const packets = duplicates > (steps + duplicates) / 5 && spanned > 0;
   const dt = packets ? spanned / samples : count > 0 && sum > 0 ? sum / count : median;
-  return { first, median, dt, report: { medianIntervalS: median, jitter: (q3 - q1) / median, gaps, gapS, duplicates, nonMonotonic } };
+  return { first, median, dt, packets, report: { medianIntervalS: median, jitter: (q3 - q1) / median, gaps, gapS, duplicates, nonMonotonic } };
 }
 
 /** Builds the sample → slot index once a sample leaves its own slot; until then sample i sits at slot i. */
@@ -176,20 +180,27 @@ function slotsByTime(times: Float64Array, iv: Intervals, maxLength: number): Gri
   return { rateHz: 1 / dt, t0, length: last + 1, index, identity: index === null, report: iv.report, dropped };
 }
 
+/** Samples either side of a long step whose times are compared to tell a pause from a late packet. */
+const SHIFT_WINDOW = 128;
+
 /**
- * At a stated rate, samples fill consecutive slots; only a step between times longer than a gap opens
- * one, as long as the step less the samples already placed since the time before it. Packet jitter then
- * never shifts samples, and a pause keeps its length (within one packet).
+ * At a stated rate, samples fill consecutive slots. A step between times longer than a gap is a pause only
+ * when the clock stays that much ahead afterwards: the mean of (time − slot × dt) over the samples after
+ * the step, against the samples before it. A late packet (the clock catches up) then shifts nothing, and a
+ * pause keeps its length, however the packets jitter.
  */
 function slotsByStep(times: Float64Array, iv: Intervals, dt: number, maxLength: number): Grid {
   const n = times.length;
   const { first } = iv;
   const gapLimit = Math.max(GAP_FACTOR * iv.median, GAP_FACTOR * dt);
   const t0 = times[first];
+  const recent = new Float64Array(SHIFT_WINDOW);
+  let filled = 0;
   let last = -1;
   let prevT = -Infinity;
-  let runStart = -1;
   let dropped = 0;
+  let gaps = 0;
+  let gapS = 0;
   let index: Int32Array | null = null;
   for (let i = 0; i < n; i++) {
     const t = times[i];
@@ -199,17 +210,41 @@ function slotsByStep(times: Float64Array, iv: Intervals, dt: number, maxLength: 
       continue;
     }
     let idx = last + 1;
-    if (t > prevT) {
-      if (i > first && t - prevT > gapLimit) idx = Math.max(idx, runStart + Math.round((t - prevT) / dt));
-      runStart = idx;
+    if (i > first && t - prevT > gapLimit) {
+      const shift = meanAhead(times, i, idx, dt) - meanOf(recent, filled);
+      if (shift > gapLimit) {
+        idx += Math.round(shift / dt);
+        gaps++;
+        gapS += shift;
+      }
     }
     if (!(idx < maxLength)) return tooLongGrid(dt, t0, n, i, prevT, t);
+    recent[filled++ % SHIFT_WINDOW] = t - idx * dt;
     prevT = t;
     if (idx !== i) index ??= departFrom(n, i);
     if (index) index[i] = idx;
     last = idx;
   }
-  return { rateHz: 1 / dt, t0, length: last + 1, index, identity: index === null, report: iv.report, dropped };
+  return { rateHz: 1 / dt, t0, length: last + 1, index, identity: index === null, report: { ...iv.report, gaps, gapS }, dropped, stated: true };
+}
+
+function meanOf(ring: Float64Array, filled: number): number {
+  const k = Math.min(filled, ring.length);
+  let sum = 0;
+  for (let j = 0; j < k; j++) sum += ring[j];
+  return k > 0 ? sum / k : 0;
+}
+
+/** Mean of (time − slot × dt) over the next samples, placed one slot after another from `slot`. */
+function meanAhead(times: Float64Array, from: number, slot: number, dt: number): number {
+  let sum = 0;
+  let k = 0;
+  for (let j = from; j < times.length && k < SHIFT_WINDOW; j++) {
+    if (!Number.isFinite(times[j])) continue;
+    sum += times[j] - (slot + k) * dt;
+    k++;
+  }
+  return k > 0 ? sum / k : 0;
 }
 
 /**

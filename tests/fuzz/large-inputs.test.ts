@@ -53,14 +53,16 @@ describe('very large and very long inputs', () => {
     expect(rec.warnings).toEqual([{ message: 'the header names 5000 columns past the end of every row: left out', line: 3 }]);
   });
 
-  it('rows that fill only some of 300 named columns give ten warnings, not three hundred', async () => {
+  it('rows that fill only some of 300 named columns give eleven warnings, not three hundred', async () => {
     const rows = genericSeed(200).split('\n');
     const header = `${rows[2]}${Array.from({ length: 300 }, (_, i) => `,emg ${i} (uV)`).join('')}`;
     const body = rows.slice(3).map((r, k) => (k === 0 ? `${r}${',1'.repeat(300)}` : r));
     const rec = await importRecording(bytesSource('ragged.csv', enc.encode([...rows.slice(0, 2), header, ...body].join('\n'))));
     expect(rec.channels).toHaveLength(304);
-    expect(rec.warnings).toHaveLength(10);
-    expect(rec.warnings[9]).toEqual({ message: '291 more columns have missing or non-numeric cells (57909 in all); analysis skips them as gaps', line: 5 });
+    // Ten about missing cells, and one naming the channels left without a signal (their one value each).
+    expect(rec.warnings).toHaveLength(11);
+    expect(rec.warnings).toContainEqual({ message: '291 more columns have missing or non-numeric cells (57909 in all); analysis skips them as gaps', line: 5 });
+    expect(rec.warnings.find((w) => w.message.startsWith('no signal in these 300 channels'))?.message).toMatch(/"emg 11 \(uV\)" \(constant at 1\) and 288 more\. Mark/);
   });
 
   it('a UTF-16 file whose CR LF straddles the 1 MiB chunk edge names the same line as its UTF-8 twin', async () => {

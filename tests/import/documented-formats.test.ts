@@ -207,7 +207,8 @@ describe('Noraxon MR3 export', () => {
     expect(rec.meta['preamble 1']).toBe('Noraxon MR3 layout copy');
     expect(rec.channels.map((c) => `${c.id}|${c.label}|${c.kind}|${c.unit}`)).toEqual([
       'emg1|RT TIB.ANT.|emg|uV',
-      'emg2|LT GASTROC|emg|uV',
+      // The layout copy writes this channel as a constant: no signal, so it is set aside.
+      'emg2|LT GASTROC|other|uV',
       'acc1.x|ACC X|accel|g',
       'acc1.y|ACC Y|accel|g',
       'acc1.z|ACC Z|accel|g',
@@ -217,6 +218,7 @@ describe('Noraxon MR3 export', () => {
     expect(Math.abs(channel(rec, 'emg1').sampleRateHz - 1500)).toBeLessThan(0.01);
     expect(channel(rec, 'emg1').data[40]).toBeCloseTo(200 * Math.sin((TAU * 20 * 40) / 1500), 2);
     expect(channel(rec, 'emg2').data[7]).toBe(-50);
+    expect(channel(rec, 'emg2').dead).toEqual({ reason: 'constant at -50', kindWas: 'emg' });
     expect(channel(rec, 'acc1.x').data[123]).toBeCloseTo(0.123, 6);
     expect(channel(rec, 'acc1.z').data[0]).toBe(1);
     expect(channel(rec, 'ch7').data[10]).toBe(1);

@@ -1,12 +1,17 @@
+import { pickClock } from '../columns';
 import { splitFields, type Head } from '../head';
+import { viewTable } from '../profile';
 import type { ImportOptions } from '../options';
 import type { TablePlan } from '../plan';
 import type { FormatDef } from './format';
-import { buildPlan, type ColumnSpec } from './plan-builder';
+import { buildPlan, needRate, type ColumnSpec } from './plan-builder';
 
 const STAMP = /^\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2}\.\d{3}$/;
 
-/** Axivity AX3/AX6 CSV (OmGui / cwa-convert): no header, `YYYY-MM-DD hh:mm:ss.fff,x,y,z[,gx,gy,gz]` in g and °/s. */
+/**
+ * Axivity AX3/AX6 CSV (OmGui / cwa-convert): no header, `time,x,y,z[,gx,gy,gz]` in g and °/s, the time
+ * written as `YYYY-MM-DD hh:mm:ss.fff` or as Unix seconds; the clock is found by content either way.
+ */
 export const axivityCsv: FormatDef = {
   id: 'axivity-csv',
   name: 'Axivity AX3/AX6 CSV',
@@ -23,12 +28,15 @@ export const axivityCsv: FormatDef = {
       : 0;
   },
   plan(head: Head, options: ImportOptions): TablePlan {
-    const n = splitFields(head.lines[0], ',').length;
-    const columns: ColumnSpec[] = (['x', 'y', 'z'] as const).map((axis, i) => ({ column: i + 1, label: `acc ${axis}`, kind: 'accel', unit: 'g', sensor: 'Axivity', axis }));
-    if (n === 7) (['x', 'y', 'z'] as const).forEach((axis, i) => columns.push({ column: i + 4, label: `gyro ${axis}`, kind: 'other', unit: 'deg/s' }));
+    const view = viewTable(head);
+    const { clock } = pickClock(view.labels, view.named, view.profiles);
+    const time = clock?.column ?? -1;
+    const values = view.profiles.filter((p) => p.column !== time && p.role.kind === 'values').map((p) => p.column);
+    const columns: ColumnSpec[] = (['x', 'y', 'z'] as const).map((axis, i) => ({ column: values[i] ?? i + 1, label: `acc ${axis}`, kind: 'accel', unit: 'g', sensor: 'Axivity', axis }));
+    if (values.length >= 6) (['x', 'y', 'z'] as const).forEach((axis, i) => columns.push({ column: values[i + 3], label: `gyro ${axis}`, kind: 'other', unit: 'deg/s' }));
     return buildPlan(
-      { formatId: 'axivity-csv', formatName: 'Axivity AX3/AX6 CSV', delimiter: ',', firstDataLine: 0, startTime: splitFields(head.lines[0], ',')[0].trim().replace(' ', 'T') },
-      [{ type: 'column', column: 0, unit: 'iso', presence: 'row' }],
+      { formatId: 'axivity-csv', formatName: 'Axivity AX3/AX6 CSV', delimiter: view.shape.delimiter, firstDataLine: view.shape.firstDataLine },
+      clock ? [clock] : [{ type: 'rate', rateHz: options.rateHz ?? needRate(head.name, 'the file has no time column', 1), startS: 0 }],
       columns,
       options,
     );

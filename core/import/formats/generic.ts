@@ -4,33 +4,31 @@ import type { Head } from '../head';
 import { guessColumn, sensorLabelOf } from '../labels';
 import type { ImportOptions } from '../options';
 import type { ClockPlan, TablePlan } from '../plan';
-import { profileColumns, sampleCells, type ColumnProfile } from '../profile';
-import { preambleValues, rateFromPreamble, tableShape, type TableShape } from '../shape';
+import { viewTable, type ColumnProfile } from '../profile';
+import { preambleValues, rateFromPreamble, type TableShape } from '../shape';
 import { isIsoDateTime, isTimeLabel, parseIsoMs, timeUnitFromLabel } from '../time';
 import type { FormatDef } from './format';
-import { buildPlan, needRate, type ColumnSpec } from './plan-builder';
+import { buildPlan, needRate, overrideFor, type ColumnSpec } from './plan-builder';
 
 /**
  * A delimited table read by its content and header: the time column found by what its cells hold (Unix, ISO,
  * clock time or rising seconds, whatever its name), counters and clocks kept out of the signals, EMG and
  * accelerometer columns recognised by name and unit, or as an accelerometer by gravity when unnamed.
  */
-export function planTable(head: Head, options: ImportOptions, formatId: string, formatName: string, shape = tableShape(head)): TablePlan {
+export function planTable(head: Head, options: ImportOptions, formatId: string, formatName: string, view = viewTable(head)): TablePlan {
   const warnings: ImportWarning[] = [];
-  const rows = sampleCells(head, shape.firstDataLine, shape.delimiter);
-  const firstFields = rows[0] ?? [];
-  const named = shape.labels.length > 0;
-  const labels = named ? shape.labels : firstFields.map((_, i) => `column ${i + 1}`);
-  const profiles = profileColumns(rows, labels.length, shape.decimalComma);
+  const { shape, labels, named, profiles } = view;
+  const firstFields = view.rows[0] ?? [];
   const pre = preambleValues(shape.preamble);
-  const { clock, skipped } = pickClock(labels, named, profiles);
+  const marked = new Set(labels.map((label, column) => (overrideFor(options, { column, label })?.kind ? column : -1)).filter((c) => c >= 0));
+  const { clock, skipped } = pickClock(labels, named, profiles, marked);
   const clocks: ClockPlan[] = clock ? [clock] : [{ type: 'rate', rateHz: options.rateHz ?? rateFromPreamble(pre) ?? noRate(head, shape, labels, firstFields), startS: 0 }];
   const timeCol = clock?.column ?? -1;
   const skip = new Set([timeCol, ...skipped.map((s) => s.column)]);
   if (skipped.length > 0) {
     warnings.push({ message: `not signals, so not analysed: ${skipped.map((s) => `"${labels[s.column]}" (${s.what})`).join(', ')}` });
   }
-  const columns = signalColumns(labels, named, profiles, skip, shape, warnings);
+  const columns = signalColumns(labels, named, profiles, skip, marked, shape, warnings);
   if (!columns.some((c) => c.kind === 'emg' || c.kind === 'accel')) {
     warnings.push({
       message: `no column is ${named ? 'named as' : 'known to be'} EMG or accelerometer: nothing to analyse yet. Columns found: ${labels.map((l, c) => `"${l}"${skip.has(c) ? ' (time)' : ''}`).join(', ')}. Mark a column as EMG in the import check, or with --column "${labels.find((_, c) => !skip.has(c)) ?? labels[0]}"=emg`,
@@ -56,7 +54,7 @@ export function planTable(head: Head, options: ImportOptions, formatId: string, 
     if (/start|date|time/.test(k) && isIsoDateTime(v) && !Number.isNaN(parseIsoMs(v))) startTime = v.trim();
   }
   return buildPlan(
-    { formatId, formatName, delimiter: shape.delimiter, decimalComma: shape.decimalComma, firstDataLine: shape.firstDataLine, startTime, meta, warnings },
+    { formatId, formatName, delimiter: shape.delimiter, decimalComma: shape.decimalComma, firstDataLine: shape.firstDataLine, startTime, meta, warnings, columnNames: labels },
     clocks,
     columns,
     options,
@@ -78,18 +76,25 @@ function noRate(head: Head, shape: TableShape, labels: readonly string[], firstF
 }
 
 /** Every column that is not a time or a counter, with the kind its name (or, unnamed, its content) gives it. */
-function signalColumns(labels: readonly string[], named: boolean, profiles: readonly ColumnProfile[], skip: ReadonlySet<number>, shape: TableShape, warnings: ImportWarning[]): ColumnSpec[] {
+function signalColumns(
+  labels: readonly string[],
+  named: boolean,
+  profiles: readonly ColumnProfile[],
+  skip: ReadonlySet<number>,
+  marked: ReadonlySet<number>,
+  shape: TableShape,
+  warnings: ImportWarning[],
+): ColumnSpec[] {
   const columns: ColumnSpec[] = [];
   const accelCols: number[] = [];
   // A delimiter at the end of every line (header included) leaves an empty last column: not a signal.
   let lastColumn = labels.length - 1;
   while (lastColumn > 0 && (shape.labels[lastColumn] ?? '') === '' && profiles[lastColumn].values.every(Number.isNaN) && profiles[lastColumn].role.kind !== 'text') lastColumn--;
   for (let c = 0; c <= lastColumn; c++) {
-    if (skip.has(c)) continue;
-    if (named && isTimeLabel(labels[c])) continue;
+    if (!marked.has(c) && (skip.has(c) || (named && isTimeLabel(labels[c])))) continue;
     const label = labels[c] || `column ${c + 1}`;
     const g = guessColumn(label);
-    if (g.kind === 'other' && profiles[c].role.kind === 'text') {
+    if (g.kind === 'other' && profiles[c].role.kind === 'text' && !marked.has(c)) {
       const cell = firstText(profiles[c]);
       warnings.push({ message: `"${label}" holds text ("${cell.length > 24 ? `${cell.slice(0, 24)}…` : cell}"), not samples: left out`, line: shape.firstDataLine + 1, column: c + 1 });
       continue;

@@ -1,10 +1,12 @@
+import type { ImportWarning } from '../../recording';
+import { pickClock } from '../columns';
 import { ImportError } from '../errors';
 import { splitFields, type Head } from '../head';
 import type { ImportOptions } from '../options';
-import type { TablePlan } from '../plan';
-import { isoFromEpochS } from '../time';
-import type { FormatDef } from './format';
+import type { ClockPlan, TablePlan } from '../plan';
+import { viewTable } from '../profile';
 import { preambleValues, rateFromPreamble } from '../shape';
+import type { FormatDef } from './format';
 import { buildPlan, type ColumnSpec } from './plan-builder';
 
 function headerLines(head: Head): string[] {
@@ -18,14 +20,30 @@ function headerLines(head: Head): string[] {
 
 function rateOf(head: Head, pre: string[]): number {
   const r = rateFromPreamble(preambleValues(pre));
-  if (r === null) throw new ImportError(head.name, 'the OpenBCI header states no sample rate', 'pass the rate with --rate HZ', 1);
+  if (r === null) throw new ImportError(head.name, 'the OpenBCI header states no sample rate ("%Sample Rate = 250 Hz")', 'pass the rate with --rate HZ', 1);
   return r;
 }
 
-function startFromEpochMs(head: Head, line: number, column: number, delimiter: string): string | null {
-  const f = head.lines[line] ? splitFields(head.lines[line], delimiter)[column] : undefined;
-  const ms = f ? Number(f.trim()) : NaN;
-  return ms > 1e11 ? isoFromEpochS(ms / 1000) : null;
+/**
+ * The GUI stamps samples as packets arrive: its times jitter by a packet, so the stated rate times the
+ * samples and the time column only places pauses (see regrid). Without a usable time column, the rate alone.
+ */
+function clockOf(timeColumn: ClockPlan | null, rate: number, options: ImportOptions): ClockPlan {
+  if (timeColumn && timeColumn.type === 'column' && options.rateHz === undefined) return { ...timeColumn, nominalRateHz: rate };
+  return { type: 'rate', rateHz: options.rateHz ?? rate, startS: 0 };
+}
+
+/** Columns named `EXG Channel N` and `Accel Channel N` (GUI v5/v6, and apps writing its names under the older title). */
+function namedColumns(names: readonly string[]): ColumnSpec[] {
+  const columns: ColumnSpec[] = [];
+  names.forEach((n, c) => {
+    if (/^EXG Channel \d+/i.test(n)) columns.push({ column: c, label: n, kind: 'emg', unit: 'uV' });
+    else if (/^Accel Channel (\d)/i.test(n)) {
+      const axis = (['x', 'y', 'z'] as const)[Number(/\d/.exec(n)![0])];
+      columns.push({ column: c, label: n, kind: 'accel', unit: 'g', sensor: 'board accelerometer', axis, updates: 'hold' });
+    }
+  });
+  return columns;
 }
 
 /** OpenBCI GUI v5/v6 "Raw EXG Data": `%` header, a column-name line, ExG in µV, accelerometer in g. */
@@ -35,39 +53,29 @@ export const openbciGui: FormatDef = {
   description: 'OpenBCI GUI "OpenBCI-RAW" text: Cyton/Ganglion ExG in µV with accelerometer',
   evidence: 'real',
   detect: (head) => (/^%OpenBCI Raw EXG Data/i.test(head.lines[0] ?? '') ? 1 : 0),
-  plan(head: Head, options: ImportOptions): TablePlan {
-    const pre = headerLines(head);
-    const namesLine = pre.length;
-    const names = splitFields(head.lines[namesLine] ?? '', ',').map((s) => s.trim());
-    const rate = options.rateHz ?? rateOf(head, pre);
-    const columns: ColumnSpec[] = [];
-    names.forEach((n, c) => {
-      if (/^EXG Channel \d+/i.test(n)) columns.push({ column: c, label: n, kind: 'emg', unit: 'uV' });
-      else if (/^Accel Channel (\d)/i.test(n)) {
-        const axis = (['x', 'y', 'z'] as const)[Number(/\d/.exec(n)![0])];
-        columns.push({ column: c, label: n, kind: 'accel', unit: 'g', sensor: 'board accelerometer', axis, updates: 'hold' });
-      }
-    });
-    const tsCol = names.findIndex((n) => n === 'Timestamp');
-    const meta = Object.fromEntries(preambleValues(pre));
-    return buildPlan(
-      {
-        formatId: 'openbci-gui',
-        formatName: 'OpenBCI GUI raw (v5/v6)',
-        delimiter: ',',
-        firstDataLine: namesLine + 1,
-        startTime: tsCol >= 0 ? startFromEpochMs(head, namesLine + 1, tsCol, ',') : null,
-        meta,
-        warnings: [{ message: 'sample times come from the stated rate: the Timestamp column repeats values as packets arrive in bursts' }],
-      },
-      [{ type: 'rate', rateHz: rate, startS: 0 }],
-      columns,
-      { ...options, rateHz: undefined },
-    );
-  },
+  plan: (head, options) => planNamed(head, options, 'openbci-gui', 'OpenBCI GUI raw (v5/v6)'),
 };
 
-/** The older "Raw EEG Data" layout: no column names; index, N channels, 3 accelerometer (0 between updates), clock time, epoch ms. */
+function planNamed(head: Head, options: ImportOptions, formatId: string, formatName: string): TablePlan {
+  const pre = headerLines(head);
+  const namesLine = pre.length;
+  const names = splitFields(head.lines[namesLine] ?? '', ',').map((s) => s.trim());
+  const rate = rateOf(head, pre);
+  const view = viewTable(head, namesLine);
+  const { clock } = pickClock(view.labels, view.named, view.profiles);
+  return buildPlan(
+    { formatId, formatName, delimiter: ',', firstDataLine: namesLine + 1, meta: Object.fromEntries(preambleValues(pre)) },
+    [clockOf(clock, rate, options)],
+    namedColumns(names),
+    { ...options, rateHz: undefined },
+  );
+}
+
+/**
+ * The older "Raw EEG Data" layout has no column names: a sample counter, the ExG channels, three
+ * accelerometer columns (0 between updates), then clock time and/or Unix ms. The columns are told apart
+ * by content (counter, clocks), so a Ganglion's 4 channels and a Cyton's 8 read right whatever the header says.
+ */
 export const openbciLegacy: FormatDef = {
   id: 'openbci-gui-legacy',
   name: 'OpenBCI GUI raw (legacy)',
@@ -76,28 +84,27 @@ export const openbciLegacy: FormatDef = {
   detect: (head) => (/^%OpenBCI Raw EEG Data/i.test(head.lines[0] ?? '') ? 1 : 0),
   plan(head: Head, options: ImportOptions): TablePlan {
     const pre = headerLines(head);
+    if (/EXG Channel \d/i.test(head.lines[pre.length] ?? '')) return planNamed(head, options, 'openbci-gui-legacy', 'OpenBCI GUI raw (legacy)');
     const values = preambleValues(pre);
-    const rate = options.rateHz ?? rateOf(head, pre);
-    const first = pre.length;
-    const fields = splitFields(head.lines[first] ?? '', ',');
-    // A count the header garbles (nan, 0, a million) falls back to the first row: index, channels, 3 accelerometer, 2 times.
-    const stated = Number(values.get('number of channels') ?? '8');
-    const nCh = Number.isInteger(stated) && stated >= 1 && stated <= 32 ? stated : Math.max(1, fields.length - 6);
-    const columns: ColumnSpec[] = [];
-    for (let i = 0; i < nCh; i++) columns.push({ column: 1 + i, label: `EXG Channel ${i}`, kind: 'emg', unit: 'uV' });
-    (['x', 'y', 'z'] as const).forEach((axis, i) =>
-      columns.push({ column: 1 + nCh + i, label: `Accel Channel ${i}`, kind: 'accel', unit: 'g', sensor: 'board accelerometer', axis, updates: 'zeros' }),
+    const rate = rateOf(head, pre);
+    const view = viewTable(head, pre.length);
+    const { clock, skipped } = pickClock(view.labels, false, view.profiles);
+    const notSignal = new Set([clock?.column ?? -1, ...skipped.map((s) => s.column)]);
+    const signals = view.profiles.filter((p) => !notSignal.has(p.column) && p.role.kind === 'values').map((p) => p.column);
+    const accel = signals.length >= 4 ? signals.slice(-3) : [];
+    const exg = signals.slice(0, signals.length - accel.length);
+    const warnings: ImportWarning[] = [];
+    const stated = Number(values.get('number of channels'));
+    if (Number.isInteger(stated) && stated !== exg.length) {
+      warnings.push({ message: `the header says ${stated} channels, but the rows hold ${exg.length} ExG columns beside the counter, accelerometer and clock: read ${exg.length}` });
+    }
+    const columns: ColumnSpec[] = exg.map((c, i) => ({ column: c, label: `EXG Channel ${i}`, kind: 'emg', unit: 'uV' }));
+    accel.forEach((c, i) =>
+      columns.push({ column: c, label: `Accel Channel ${i}`, kind: 'accel', unit: 'g', sensor: 'board accelerometer', axis: (['x', 'y', 'z'] as const)[i], updates: 'zeros' }),
     );
     return buildPlan(
-      {
-        formatId: 'openbci-gui-legacy',
-        formatName: 'OpenBCI GUI raw (legacy)',
-        delimiter: ',',
-        firstDataLine: first,
-        startTime: startFromEpochMs(head, first, fields.length - 1, ','),
-        meta: Object.fromEntries(values),
-      },
-      [{ type: 'rate', rateHz: rate, startS: 0 }],
+      { formatId: 'openbci-gui-legacy', formatName: 'OpenBCI GUI raw (legacy)', delimiter: view.shape.delimiter, firstDataLine: view.shape.firstDataLine, meta: Object.fromEntries(values), warnings },
+      [clockOf(clock, rate, options)],
       columns,
       { ...options, rateHz: undefined },
     );

@@ -8,6 +8,8 @@ import { parseUnit } from '../units';
 export interface ColumnSpec {
   column: number;
   label: string;
+  /** The column's name as the file writes it, when the label adds to it: `--column` may name either. */
+  header?: string;
   kind: ChannelKind;
   unit: string;
   scale?: number;
@@ -33,6 +35,8 @@ export interface PlanBase {
   warnings?: ImportWarning[];
   notRaw?: string;
   ratesFromLengths?: boolean;
+  /** Every column's name in the file, signal or not: what `--column` may name. */
+  columnNames?: string[];
 }
 
 /**
@@ -80,6 +84,7 @@ export function buildPlan(base: PlanBase, clocks: ClockPlan[], columns: ColumnSp
       column: spec.column,
       id,
       label: spec.label,
+      ...(spec.header && spec.header !== spec.label ? { header: spec.header } : {}),
       kind,
       unit,
       scale,
@@ -91,6 +96,7 @@ export function buildPlan(base: PlanBase, clocks: ClockPlan[], columns: ColumnSp
       ...(spec.resolution ? { resolution: spec.resolution } : {}),
       ...(spec.range ? { range: spec.range } : {}),
       ...(spec.updates ? { updates: spec.updates } : {}),
+      ...(o?.kind ? { marked: true } : {}),
     });
   }
   let planClocks = clocks;
@@ -113,13 +119,24 @@ export function buildPlan(base: PlanBase, clocks: ClockPlan[], columns: ColumnSp
     warnings,
     ...(base.notRaw ? { notRaw: base.notRaw } : {}),
     ...(base.ratesFromLengths ? { ratesFromLengths: true } : {}),
+    ...(base.columnNames ? { columnNames: base.columnNames } : {}),
   };
 }
 
-function overrideFor(options: ImportOptions, spec: ColumnSpec): { kind?: ChannelKind; unit?: string } | undefined {
+/** The user's correction for a column, named by its 1-based index, its label or its header text (any case). */
+export function overrideFor(options: ImportOptions, spec: { column: number; label: string; header?: string }): { kind?: ChannelKind; unit?: string } | undefined {
   const cols = options.columns;
   if (!cols) return undefined;
-  return cols[String(spec.column + 1)] ?? cols[spec.label];
+  const byIndex = cols[String(spec.column + 1)];
+  if (byIndex) return byIndex;
+  const names = [spec.label, spec.header].filter((n): n is string => !!n).map(columnKey);
+  for (const [key, value] of Object.entries(cols)) if (names.includes(columnKey(key))) return value;
+  return undefined;
+}
+
+/** How column names compare: case, surrounding quotes and spaces do not matter. */
+export function columnKey(name: string): string {
+  return name.trim().replace(/^"|"$/g, '').trim().toLowerCase();
 }
 
 /** The first line index at or after `from` that is not blank. */

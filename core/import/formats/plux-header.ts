@@ -1,3 +1,4 @@
+import { isoFromParts } from '../dates';
 import { ImportError } from '../errors';
 import type { Head } from '../head';
 
@@ -68,12 +69,10 @@ export function readPluxDevices(raw: unknown, head: Head, line: number): Array<[
   });
 }
 
-/** `date` `YYYY-MM-DD` and `time` `H:M:S[.fff]` as an ISO start time, or null when either is not in that shape. */
+/**
+ * `date` and `time` as OpenSignals writes them (`2016-6-11`, `7:5:4.409`: no zero padding) as a valid ISO
+ * start time without a zone, or null when either is not a date or a time of day.
+ */
 export function pluxStartTime(date: string | null, time: string | null): string | null {
-  const d = date === null ? null : /^\d{4}-\d{2}-\d{2}$/.exec(date);
-  const t = time === null ? null : /^(\d{1,2}):(\d{1,2}):(\d{1,2}(?:\.\d+)?)$/.exec(time);
-  if (!d || !t) return null;
-  const [h, m, s] = [Number(t[1]), Number(t[2]), Number(t[3])];
-  if (h > 23 || m > 59 || s >= 61) return null;
-  return `${d[0]}T${String(h).padStart(2, '0')}:${String(m).padStart(2, '0')}:${s.toFixed(3).padStart(6, '0')}`;
+  return date === null || time === null ? null : isoFromParts(date, time);
 }

@@ -1,30 +1,82 @@
-import type { ImportWarning } from '../../recording';
+import type { ChannelKind, ImportWarning } from '../../recording';
 import { ImportError } from '../errors';
 import { splitFields, type Head } from '../head';
+import { guessColumn } from '../labels';
 import type { ImportOptions } from '../options';
 import type { ClockPlan, TablePlan } from '../plan';
 import type { FormatDef } from './format';
-import { buildPlan, type ColumnSpec } from './plan-builder';
-import { pluxStartTime, readPluxDevices } from './plux-header';
+import { buildPlan, overrideFor, type ColumnSpec } from './plan-builder';
+import { pluxStartTime, readPluxDevices, type PluxDevice } from './plux-header';
+
+type Transfer = { kind: ChannelKind; unit: string; scale: number; offset: number };
 
 /**
  * PLUX transfer functions (biosignalsplux / BITalino sensor datasheets):
  * EMG(V) = (ADC/2^n − 1/2)·VCC/G, biosignalsplux VCC 3 V, G 1000; BITalino VCC 3.3 V, G 1009.
  * ACC(g) = 2·(ADC − Cmin)/(Cmax − Cmin) − 1, with the datasheets' typical Cmin/Cmax when uncalibrated.
  */
-function transfer(sensor: string, bits: number, bitalino: boolean): { kind: 'emg' | 'accel' | 'other'; unit: string; scale: number; offset: number } {
+function transfer(kind: ChannelKind, bits: number, bitalino: boolean): Transfer {
   const full = 2 ** bits;
-  if (/^EMG/i.test(sensor)) {
+  if (kind === 'emg') {
     const vcc = bitalino ? 3.3 : 3;
     const gain = bitalino ? 1009 : 1000;
     const uvPerUnit = (vcc / gain) * 1e6;
     return { kind: 'emg', unit: 'uV', scale: uvPerUnit / full, offset: -uvPerUnit / 2 };
   }
-  if (/^(ACC|XYZ)/i.test(sensor)) {
+  if (kind === 'accel') {
     const [cmin, cmax] = bits >= 16 ? [28000, 38000] : bits >= 10 ? [208, 312] : [13, 19];
-    return { kind: 'accel', unit: 'g', scale: 2 / (cmax - cmin), offset: -2 * cmin / (cmax - cmin) - 1 };
+    return { kind: 'accel', unit: 'g', scale: 2 / (cmax - cmin), offset: (-2 * cmin) / (cmax - cmin) - 1 };
   }
   return { kind: 'other', unit: 'ADC', scale: 1, offset: 0 };
+}
+
+/**
+ * The sensor type names the kind (`EMG`, `ACC`, `XYZ`, or a phone's `xAcc`); a RAW (or unnamed) sensor has
+ * none, though its label may say what it is.
+ */
+function sensorKind(sensor: string): ChannelKind | null {
+  if (sensor === '' || /^RAW$/i.test(sensor)) return null;
+  if (/^(ACC|XYZ|gACC)/i.test(sensor)) return 'accel';
+  return guessColumn(sensor).kind;
+}
+
+const DIGITAL = /^(nSeq|DI|I\d|O\d)$/i;
+
+/** Devices recorded together share rows; a slower or paused device writes NaN on the rows it has no sample for. */
+function isSparse(dataLines: readonly string[], column: number): boolean {
+  const nanRows = dataLines.filter((l) => /^nan$/i.test((splitFields(l, '\t')[column] ?? '').trim())).length;
+  return dataLines.length > 0 && nanRows / dataLines.length > 0.2;
+}
+
+interface DeviceColumns {
+  columns: ColumnSpec[];
+  /** Names of channels recorded without a sensor type. */
+  raw: string[];
+  warnings: ImportWarning[];
+}
+
+/** One device's analog columns: kind from the sensor type (or the user's mark, or a RAW channel's label), converted where it is an ADC. */
+function deviceColumns(mac: string, d: PluxDevice, base: number, clock: number, sparse: boolean, options: ImportOptions): DeviceColumns {
+  const out: DeviceColumns = { columns: [], raw: [], warnings: [] };
+  const bitalino = /bitalino/i.test(d.device);
+  const analog = d.column.map((c, i) => ({ c, i })).filter(({ c }) => !DIGITAL.test(c));
+  analog.forEach(({ c, i }, k) => {
+    const sensor = d.sensor[k] ?? '';
+    // Older files list a resolution for every column (digital ones too), newer ones for the analog ones only.
+    const bits = (d.resolution.length === d.column.length ? d.resolution[i] : d.resolution[k]) ?? 16;
+    const name = d.label[k] ?? c;
+    const label = `${name} (${sensor || 'raw'}, ${mac})`;
+    const stated = sensorKind(sensor);
+    const fromLabel = guessColumn(name).kind;
+    const chosen = overrideFor(options, { column: base + i, label, header: c })?.kind ?? stated ?? (fromLabel === 'other' ? null : fromLabel);
+    if (stated === null && chosen === null) out.raw.push(name);
+    // A channel of one "bit" is no ADC (a phone's own sensors write physical values): nothing to convert,
+    // and an accelerometer's unit follows from gravity.
+    const t = bits > 1 ? transfer(chosen ?? 'other', bits, bitalino) : { kind: chosen ?? 'other', unit: chosen === 'accel' ? '?' : '', scale: 1, offset: 0 };
+    out.columns.push({ column: base + i, label, header: c, kind: t.kind, unit: t.unit, scale: t.scale, offset: t.offset, clock, presence: sparse ? 'cell' : 'row', ...(t.kind === 'accel' ? { sensor: mac, axis: (['x', 'y', 'z'] as const)[k % 3] } : {}) });
+    if (t.kind === 'accel' && bits > 1) out.warnings.push({ message: `${label}: converted with typical calibration values; use the device's calibration for exact g` });
+  });
+  return out;
 }
 
 /** PLUX OpenSignals (r)evolution text export: JSON header per device, raw ADC columns, tab-separated. */
@@ -50,47 +102,29 @@ export const opensignals: FormatDef = {
     const clocks: ClockPlan[] = [];
     const columns: ColumnSpec[] = [];
     const warnings: ImportWarning[] = [];
+    const raw: string[] = [];
     const dataLines = head.lines.slice(endLine + 1, endLine + 401).filter((l) => l.trim() !== '');
     let base = 0;
     let startTime: string | null = null;
     for (const [mac, d] of entries) {
-      const cols = d.column;
       const rate = d.samplingRate;
       if (!rate || rate <= 0) throw new ImportError(head.name, `device ${mac} states no sampling rate`, 'pass the rate with --rate HZ', jsonLine + 1);
-      const bitalino = /bitalino/i.test(d.device);
-      const analog = cols.map((c, i) => ({ c, i })).filter(({ c }) => !/^(nSeq|DI|I\d|O\d)$/i.test(c));
-      // Devices recorded together share rows; a slower or paused device writes NaN on the rows it has no sample for.
-      const firstAnalog = base + (analog[0]?.i ?? 0);
-      const nanRows = dataLines.filter((l) => /^nan$/i.test((splitFields(l, '\t')[firstAnalog] ?? '').trim())).length;
-      const sparse = dataLines.length > 0 && nanRows / dataLines.length > 0.2;
-      if (sparse) {
-        warnings.push({ message: `device ${mac}: most rows are NaN (it shares the file with a faster device); its samples are read at its stated ${rate} Hz` });
-      }
-      const clock = clocks.length;
+      const firstAnalog = d.column.findIndex((c) => !DIGITAL.test(c));
+      const sparse = isSparse(dataLines, base + Math.max(0, firstAnalog));
+      if (sparse) warnings.push({ message: `device ${mac}: most rows are NaN (it shares the file with a faster device); its samples are read at its stated ${rate} Hz` });
       clocks.push({ type: 'rate', rateHz: rate, startS: 0 });
-      analog.forEach(({ c, i }, k) => {
-        const sensor = d.sensor[k] ?? '';
-        const bits = d.resolution[k] ?? 16;
-        const t = transfer(sensor, bits, bitalino);
-        const label = `${d.label[k] ?? c} (${sensor || 'raw'}, ${mac})`;
-        columns.push({
-          column: base + i,
-          label,
-          kind: t.kind,
-          unit: t.unit,
-          scale: t.scale,
-          offset: t.offset,
-          clock,
-          presence: sparse ? 'cell' : 'row',
-          ...(t.kind === 'accel' ? { sensor: mac, axis: (['x', 'y', 'z'] as const)[k % 3] } : {}),
-        });
-        if (t.kind === 'accel') warnings.push({ message: `${label}: converted with typical calibration values; use the device's calibration for exact g` });
-      });
+      const found = deviceColumns(mac, d, base, clocks.length - 1, sparse, options);
+      columns.push(...found.columns);
+      raw.push(...found.raw);
+      warnings.push(...found.warnings);
       if (!startTime && (d.date !== null || d.time !== null)) {
         startTime = pluxStartTime(d.date, d.time);
         if (startTime === null) warnings.push({ message: `device ${mac}: the date and time in the header (${d.date ?? '?'} ${d.time ?? '?'}) are not in the usual form; the start time is left out` });
       }
-      base += cols.length;
+      base += d.column.length;
+    }
+    if (raw.length > 0) {
+      warnings.push({ message: `${raw.length} channel${raw.length === 1 ? '' : 's'} recorded without a sensor type (RAW: ${raw.join(', ')}): imported as raw ADC values and not analysed; mark them as EMG or accelerometer in the import check (or with --column ${raw[0]}=emg) to convert and analyse them` });
     }
     return buildPlan(
       { formatId: 'opensignals', formatName: 'PLUX OpenSignals text', delimiter: '\t', firstDataLine: endLine + 1, startTime, meta: Object.fromEntries(entries.map(([mac, d]) => [mac, `${d.device || 'device'}, ${d.samplingRate} Hz`])), warnings },
