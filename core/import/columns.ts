@@ -18,7 +18,7 @@ function rankOf(p: ColumnProfile, named: boolean): number {
   if (named) return 0;
   if (p.role.kind === 'counter') return Infinity;
   if (p.role.how === 'epoch' || p.role.how === 'iso') return 1;
-  if (p.role.how === 'relative') return p.column === 0 ? 2 : Infinity;
+  if (p.role.how === 'relative') return p.column === 0 ? 2 : p.role.fromZero ? 2.5 : Infinity;
   return 3;
 }
 
@@ -53,7 +53,7 @@ export function pickClock(labels: readonly string[], named: boolean, profiles: r
 }
 
 function unitOf(p: ColumnProfile, label: string): TimeUnit {
-  if (p.role.kind === 'time' && (p.role.unit === 'iso' || p.role.unit === 'time-of-day')) return p.role.unit;
+  if (p.role.kind === 'time' && p.role.unit !== 's') return p.role.unit;
   const first = p.values.find((v) => !Number.isNaN(v)) ?? 0;
   return inferNumericTimeUnit(first, timeUnitFromLabel(label));
 }

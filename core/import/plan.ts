@@ -4,6 +4,9 @@ import type { Axis, ChannelKind, ImportWarning } from '../recording';
 export type TimeUnit =
   | 's'
   | 'ms'
+  /** Relative microseconds and nanoseconds: device uptime clocks (Android sensor events count ns since boot). */
+  | 'us'
+  | 'ns'
   | 'epoch-s'
   | 'epoch-ms'
   | 'epoch-us'

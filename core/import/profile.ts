@@ -10,7 +10,13 @@ import { isIsoDateTime, parseTimeOfDay } from './time';
  * `text`, or `values` (a signal, or something else numeric).
  */
 export type ColumnRole =
-  | { kind: 'time'; unit: TimeUnit; how: 'epoch' | 'iso' | 'time-of-day' | 'relative' }
+  | {
+      kind: 'time';
+      unit: TimeUnit;
+      how: 'epoch' | 'iso' | 'time-of-day' | 'relative';
+      /** Relative times with even steps from near zero: a clock wherever the column stands. */
+      fromZero?: boolean;
+    }
   | { kind: 'counter' }
   | { kind: 'text' }
   | { kind: 'values' };
@@ -64,12 +70,34 @@ function roleOf(cells: readonly string[], values: readonly number[]): ColumnRole
   if (nums.length < filled.length / 2) return { kind: 'text' };
   const steps = stepsOf(nums);
   if (isCounter(nums, steps)) return { kind: 'counter' };
-  if (isClockLike(steps)) {
-    const a = Math.abs(nums[0]);
-    for (const [unit, lo, hi] of EPOCH_RANGES) if (a >= lo && a < hi) return { kind: 'time', unit, how: 'epoch' };
-    return { kind: 'time', unit: 's', how: 'relative' };
-  }
+  if (isClockLike(steps)) return clockReading(nums, steps);
   return { kind: 'values' };
+}
+
+const SCALE: Partial<Record<TimeUnit, number>> = { 'epoch-s': 1, 'epoch-ms': 1e-3, 'epoch-us': 1e-6, 'epoch-ns': 1e-9, us: 1e-6, ns: 1e-9 };
+const FINER: Partial<Record<TimeUnit, TimeUnit[]>> = { 'epoch-s': ['us', 'ns'], 'epoch-ms': ['us', 'ns'], 'epoch-us': ['ns'] };
+
+/**
+ * What a rising numeric column counts. A Unix-time magnitude is epoch time in that unit, unless that reading
+ * puts the samples below 1 Hz while a finer unit gives a usual rate and no date: then it is a device's uptime
+ * (Android stamps sensor events in ns since boot, 1.25e15 after two weeks, which in µs would read as 2009).
+ */
+function clockReading(nums: readonly number[], steps: readonly number[]): ColumnRole {
+  const positive = steps.filter((d) => d > 0).sort((a, b) => a - b);
+  const median = positive[positive.length >> 1];
+  const a = Math.abs(nums[0]);
+  for (const [unit, lo, hi] of EPOCH_RANGES) {
+    if (!(a >= lo && a < hi)) continue;
+    if (1 / (median * SCALE[unit]!) >= 1) return { kind: 'time', unit, how: 'epoch' };
+    const uptime = FINER[unit]?.find((u) => {
+      const rate = 1 / (median * SCALE[u]!);
+      return rate >= 1 && rate <= 1e5 && !EPOCH_RANGES.some(([e, l, h]) => e === `epoch-${u}` && a >= l && a < h);
+    });
+    return uptime ? { kind: 'time', unit: uptime, how: 'relative' } : { kind: 'time', unit, how: 'epoch' };
+  }
+  const q10 = positive[Math.floor(positive.length * 0.1)];
+  const q90 = positive[Math.floor(positive.length * 0.9)];
+  return { kind: 'time', unit: 's', how: 'relative', fromZero: a <= 10 * median && (q90 - q10) / median < 0.5 };
 }
 
 function stepsOf(nums: readonly number[]): number[] {

@@ -58,8 +58,10 @@ export function timeScale(unit: TimeUnit): { scale: number; offset: number } {
     case 'epoch-ms':
     case 'iso':
       return { scale: 1e-3, offset: 0 };
+    case 'us':
     case 'epoch-us':
       return { scale: 1e-6, offset: 0 };
+    case 'ns':
     case 'epoch-ns':
       return { scale: 1e-9, offset: 0 };
     case 'polar-ns':
@@ -74,7 +76,7 @@ export function toSeconds(value: number, unit: TimeUnit): number {
 
 /** Times that say when, not only how long after the start: they give the recording's start time. */
 export function isEpoch(unit: TimeUnit): boolean {
-  return unit !== 's' && unit !== 'ms' && unit !== 'time-of-day';
+  return unit !== 's' && unit !== 'ms' && unit !== 'us' && unit !== 'ns' && unit !== 'time-of-day';
 }
 
 /** A time unit named in a column header: `time_s`, `Time (s)`, `t [ms]`, `timestamp_ns`, `X[s]`. */

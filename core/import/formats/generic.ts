@@ -29,9 +29,10 @@ export function planTable(head: Head, options: ImportOptions, formatId: string, 
     warnings.push({ message: `not signals, so not analysed: ${skipped.map((s) => `"${labels[s.column]}" (${s.what})`).join(', ')}` });
   }
   const columns = signalColumns(labels, named, profiles, skip, marked, shape, warnings);
+  const roleWord = new Map<number, string>([...skipped.map((k) => [k.column, k.what] as const), [timeCol, 'time']]);
   if (!columns.some((c) => c.kind === 'emg' || c.kind === 'accel')) {
     warnings.push({
-      message: `no column is ${named ? 'named as' : 'known to be'} EMG or accelerometer: nothing to analyse yet. Columns found: ${labels.map((l, c) => `"${l}"${skip.has(c) ? ' (time)' : ''}`).join(', ')}. Mark a column as EMG in the import check, or with --column "${labels.find((_, c) => !skip.has(c)) ?? labels[0]}"=emg`,
+      message: `no column is ${named ? 'named as' : 'known to be'} EMG or accelerometer: nothing to analyse yet. Columns found: ${labels.map((l, c) => `"${l}"${roleWord.has(c) ? ` (${roleWord.get(c)})` : ''}`).join(', ')}. Mark a column as EMG in the import check, or with --column "${labels.find((_, c) => !skip.has(c)) ?? labels[0]}"=emg`,
     });
   }
   const hasEmg = columns.some((c) => c.kind === 'emg') || Object.values(options.columns ?? {}).some((c) => c.kind === 'emg');
