@@ -28,14 +28,12 @@ export function buildRecording(
   );
 
   let origin = Infinity;
-  let startTime = statedStartTime(plan.startTime, warnings);
   plan.clocks.forEach((c, k) => {
     const g = grids[k];
-    if (c.type !== 'column' || !g || g.length === 0) return;
-    origin = Math.min(origin, g.t0);
-    if (isEpoch(c.unit) && startTime === null) startTime = isoAt(g.t0, c.unit === 'iso' ? zoneOfIso(collected.firstTimeText[k] ?? '') : 'Z');
+    if (c.type === 'column' && g && g.length > 0) origin = Math.min(origin, g.t0);
   });
   if (!Number.isFinite(origin)) origin = 0;
+  const startTime = startOf(plan, grids, collected, warnings);
   checkClocksAgree(plan, grids, file);
 
   const timing: TimingReport[] = [];
@@ -130,8 +128,45 @@ export function buildRecording(
     sizeBytes,
     fingerprint,
     meta: plan.meta,
-    ...(plan.notRaw ? { notRaw: plan.notRaw } : {}),
+    ...(notRawOf(plan, nonEmpty) ?? {}),
   };
+}
+
+/**
+ * What the format says about derived values, else: every signal slower than one sample a second holds
+ * summaries over periods (epoch counts, averages), not the raw samples twitches need.
+ */
+function notRawOf(plan: TablePlan, channels: readonly Channel[]): { notRaw: string } | null {
+  if (plan.notRaw) return { notRaw: plan.notRaw };
+  if (channels.length === 0 || !channels.every((c) => c.sampleRateHz < 1)) return null;
+  const period = Number((1 / Math.max(...channels.map((c) => c.sampleRateHz))).toPrecision(3));
+  return { notRaw: `this file holds one value every ${period} s: summaries over periods, not raw samples, so twitches cannot be found in it (export the raw samples instead)` };
+}
+
+/** Apart by more than any zone offset: a header's start and the file's own times that disagree this much are not the same moment. */
+const START_DISAGREES_S = 15 * 3600;
+
+/**
+ * The recording's start: the first time of the earliest clock that says when (Unix or ISO, keeping the zone
+ * an ISO time states), else the start the header states. Each row's own time outranks a header line.
+ */
+function startOf(plan: TablePlan, grids: readonly (Grid | null)[], collected: TableCollector, warnings: ImportWarning[]): string | null {
+  const header = statedStartTime(plan.startTime, warnings);
+  let first = -1;
+  for (let k = 0; k < plan.clocks.length; k++) {
+    const c = plan.clocks[k];
+    const g = grids[k];
+    if (c.type === 'column' && g && g.length > 0 && isEpoch(c.unit) && (first < 0 || g.t0 < grids[first]!.t0)) first = k;
+  }
+  const clock = plan.clocks[first];
+  if (first < 0 || clock.type !== 'column') return header;
+  const fromClock = isoAt(grids[first]!.t0, clock.unit === 'iso' ? zoneOfIso(collected.firstTimeText[first] ?? '') : 'Z');
+  if (fromClock === null) return header;
+  const stated = header === null ? NaN : parseIsoMs(header);
+  if (Math.abs(stated - parseIsoMs(fromClock)) > START_DISAGREES_S * 1000) {
+    warnings.push({ message: `the header gives the start as ${header}, but the file's first time is ${fromClock}: the file's times are used` });
+  }
+  return fromClock;
 }
 
 /** Timing reports name the first channel on each clock, and say what was odd about its times. */

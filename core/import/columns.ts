@@ -68,7 +68,7 @@ const GRAVITY: ReadonlyArray<[string, number]> = [
 /**
  * Three side-by-side columns whose vector magnitude stays near one gravity (in g, m/s² or milli-g): an
  * accelerometer, however its columns are named. Spread is the interquartile range of the magnitude over
- * its median; a worn sensor keeps it well under 0.25, three unrelated signals do not.
+ * its median: a sensor keeps it under 0.6 even while shaken by hand, three unrelated signals rarely sit at one gravity.
  */
 export function isGravityTriplet(a: readonly number[], b: readonly number[], c: readonly number[]): boolean {
   const mags: number[] = [];
@@ -80,5 +80,5 @@ export function isGravityTriplet(a: readonly number[], b: readonly number[], c: 
   mags.sort((x, y) => x - y);
   const median = mags[mags.length >> 1];
   const spread = (mags[Math.floor(mags.length * 0.75)] - mags[Math.floor(mags.length * 0.25)]) / median;
-  return spread < 0.25 && GRAVITY.some(([, g]) => median > 0.7 * g && median < 1.4 * g);
+  return spread < 0.6 && GRAVITY.some(([, g]) => median > 0.7 * g && median < 1.4 * g);
 }

@@ -30,7 +30,7 @@ export function planTable(head: Head, options: ImportOptions, formatId: string, 
   }
   const columns = signalColumns(labels, named, profiles, skip, marked, shape, warnings);
   const roleWord = new Map<number, string>([...skipped.map((k) => [k.column, k.what] as const), [timeCol, 'time']]);
-  if (!columns.some((c) => c.kind === 'emg' || c.kind === 'accel')) {
+  if (!columns.some((c) => c.kind === 'emg' || c.kind === 'accel' || marked.has(c.column))) {
     warnings.push({
       message: `no column is ${named ? 'named as' : 'known to be'} EMG or accelerometer: nothing to analyse yet. Columns found: ${labels.map((l, c) => `"${l}"${roleWord.has(c) ? ` (${roleWord.get(c)})` : ''}`).join(', ')}. Mark a column as EMG in the import check, or with --column "${labels.find((_, c) => !skip.has(c)) ?? labels[0]}"=emg`,
     });

@@ -60,6 +60,10 @@ export function buildPlan(base: PlanBase, clocks: ClockPlan[], columns: ColumnSp
         unit = u.unit;
         scale = u.scale;
       }
+    } else if (o?.kind && o.kind !== spec.kind) {
+      // Marked without a unit: EMG in the device's own units; an accelerometer's unit follows from gravity on import.
+      if (o.kind === 'emg' && unit !== 'uV') unit = 'a.u.';
+      if (o.kind === 'accel' && unit !== 'g') unit = '?';
     }
     let id: string;
     let sensor: string | undefined;
