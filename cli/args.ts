@@ -41,6 +41,10 @@ export interface CliArgs {
   context: RecordingContext;
   /** Tags per recording file name (`trend --tag week3.csv=caffeine`). */
   tags: Record<string, string[]>;
+  /** A file of import templates (exported from the app): the one for each file's layout is applied. */
+  template?: string;
+  /** The templates read from `template` (by main, before any file is read). */
+  templates?: import('../core/import/templates').ImportTemplate[];
   quiet: boolean;
 }
 
@@ -63,6 +67,7 @@ const OPTIONS = {
   answer: { type: 'string', multiple: true },
   context: { type: 'string', multiple: true },
   column: { type: 'string', multiple: true },
+  template: { type: 'string' },
   filtered: { type: 'boolean' },
   anonymise: { type: 'boolean' },
   anonymize: { type: 'boolean' },
@@ -142,6 +147,7 @@ export function parseArgs(argv: readonly string[]): CliArgs {
     report: fileName('--report', v.report, /\.(pdf|html?)$/i, 'a file name ending in .pdf or .html'),
     format: v.format,
     subject: v.subject,
+    template: v.template,
     rate: numberIn('--rate', v.rate, (r) => r > 0 && r < 1e6, 'give the sample rate in Hz, e.g. --rate 1000'),
     sensitivity: numberIn('--sensitivity', v.sensitivity, (s) => s >= 0 && s <= 1, 'give a number from 0 (fewest events) to 1 (most)'),
   };

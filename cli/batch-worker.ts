@@ -9,7 +9,7 @@ import { analyzeRecording } from '../core/analysis/analyze';
 import { toAnalysisJson, type AnalysisJson } from '../core/analysis/json';
 import { WorkspaceKeeper } from '../core/detect/workspace';
 import { ImportError } from '../core/import/errors';
-import { readRecording, type ReadOptions } from './read-recording';
+import { readRecording, templateSites, type ReadOptions } from './read-recording';
 import { workerDataFor } from './worker-thread';
 
 export interface BatchJob {
@@ -30,7 +30,7 @@ export async function analyseJob(job: BatchJob, workspaces?: WorkspaceKeeper): P
   try {
     const rec = await readRecording(job.file, job.read, false);
     const known = new Set([...rec.channels.map((c) => c.id), ...rec.sensors.map((s) => s.id)]);
-    const sites = Object.fromEntries(Object.entries(job.sites).filter(([id]) => known.has(id)));
+    const sites = Object.fromEntries(Object.entries({ ...templateSites(rec.layout, job.read.templates), ...job.sites }).filter(([id]) => known.has(id)));
     const workspace = workspaces?.take();
     const analysis = analyzeRecording(rec, { sites, ...(job.sensitivity !== undefined ? { params: { sensitivity: job.sensitivity } } : {}), ...(workspace ? { workspace } : {}) });
     if (workspace) workspaces?.keep(workspace);

@@ -195,7 +195,7 @@ export async function analyseFiles(paths: readonly string[], args: BatchArgs, ou
   await refuseOverwritingInputs(files, outputs(files));
   let failed = 0;
   const results = await runBatch(files, {
-    read: { ...(args.format ? { format: args.format } : {}), ...(args.rate ? { rate: args.rate } : {}), columns: args.columns, quiet: true },
+    read: { ...(args.format ? { format: args.format } : {}), ...(args.rate ? { rate: args.rate } : {}), columns: args.columns, ...(args.templates ? { templates: args.templates } : {}), quiet: true },
     sites: args.sites,
     ...(args.sensitivity !== undefined ? { sensitivity: args.sensitivity } : {}),
     version: args.version,
@@ -214,6 +214,7 @@ export interface BatchArgs {
   format?: string;
   rate?: number;
   columns: ReadOptions['columns'];
+  templates?: ReadOptions['templates'];
   sites: Record<string, string>;
   sensitivity?: number;
   quiet: boolean;

@@ -6,6 +6,9 @@ import { anonymise } from '../core/export/anonymise';
 import { writeEdf } from '../core/export/edf/write';
 import { toAnalysisJson } from '../core/analysis/json';
 import { ALL_FORMATS, ImportError } from '../core/import';
+import { nothingToAnalyse } from '../core/import/nothing-to-analyse';
+import { parseTemplates } from '../core/import/templates';
+import { analysedChannels } from '../core/analysis/channels';
 import { QUESTIONS } from '../core/guidance/checklist';
 import { guidanceFor } from '../core/guidance';
 import { buildReportHtml } from '../core/report';
@@ -16,7 +19,7 @@ import { htmlToPdf } from './pdf';
 import { describeAnalysis, describeGuidance, describeRecording } from './print';
 import { reviewFromFile } from './events-in';
 import { refuseOverwritingInputs } from './outputs';
-import { readRecording } from './read-recording';
+import { readRecording, templateSites } from './read-recording';
 import { analyzeMany, type BatchRun } from './batch';
 import { trendCommand } from './trend';
 import { analyse, threadsFor } from './thread-lanes';
@@ -40,12 +43,12 @@ function wrapped(text: string, indent: number, width: number): string {
 const HELP = `twitchscope — find twitch-like spikes and cramp-like activity in EMG and accelerometer recordings
 
 Usage:
-  twitchscope info FILE [--format ID] [--rate HZ] [--column N=KIND[:UNIT]]
+  twitchscope info FILE [--format ID] [--rate HZ] [--column N=KIND[:UNIT]] [--template FILE]
   twitchscope formats
   twitchscope analyze FILE [--json OUT.json] [--events OUT.csv] [--report OUT.pdf|OUT.html]
                            [--edf OUT.edf [--filtered]] [--events-in EVENTS.csv|EXPORT.edf]
                            [--anonymise [--keep-time-of-day]]
-                           [--format ID] [--rate HZ] [--site CHANNEL=SITE]... [--column N=KIND[:UNIT]]...
+                           [--format ID] [--rate HZ] [--site CHANNEL=SITE]... [--column N=KIND[:UNIT]]... [--template FILE]
                            [--sensitivity 0..1] [--subject NAME] [--answer QUESTION=yes|no|unsure]...
                            [--context FIELD=TEXT]...
   twitchscope analyze FILE|FOLDER... [--json-dir DIR] [--summary OUT.csv] [--library LIBRARY.json]
@@ -58,6 +61,9 @@ Usage:
   --rate HZ          sample rate, for files that state none
   --site CH=SITE     body site of an analysed channel, e.g. --site emg1="left calf"
   --column N=KIND    treat column N (1-based, or its header text) as emg, accel or other, e.g. 2=emg:mV
+                     or "EMG 1 [mV]"=emg
+  --template FILE    apply the import template (exported from the app) made for each file's layout:
+                     its format, rate, column kinds and units, and body sites
   --sensitivity S    0 finds the fewest events, 1 the most; 0.5 is the default
   --subject NAME     name or initials printed on the report
   --edf OUT.edf      the signals and every event (type, review, multiplet count) as EDF+ annotations, for
@@ -87,6 +93,17 @@ go on, and the exit status is then 2. "trend" compares the recordings over time 
 
 Exit status: 0 done, 2 bad input (the message says what to do), 1 internal error.
 TwitchScope describes signals; it does not diagnose.`;
+
+/** The templates of `--template FILE`; a file that cannot be read or holds a wrong field is bad input. */
+async function readTemplates(file: string) {
+  let text: string;
+  try {
+    text = await fs.readFile(file, 'utf8');
+  } catch (e) {
+    throw new ImportError(path.basename(file), `cannot read the template file (${(e as NodeJS.ErrnoException).code ?? 'error'})`, 'check the path given to --template');
+  }
+  return parseTemplates(text, path.basename(file));
+}
 
 /** Exit codes of the command line contract. */
 const EXIT_OK = 0;
@@ -123,6 +140,7 @@ function batchArgs(args: CliArgs) {
     ...(args.format ? { format: args.format } : {}),
     ...(args.rate ? { rate: args.rate } : {}),
     columns: args.columns,
+    ...(args.templates ? { templates: args.templates } : {}),
     sites: args.sites,
     ...(args.sensitivity !== undefined ? { sensitivity: args.sensitivity } : {}),
     quiet: args.quiet,
@@ -174,7 +192,9 @@ async function analyze(args: CliArgs): Promise<void> {
   try {
     rec = await readRecording(args.files[0], args, undefined, threads);
     checkSites(rec, args.sites);
-    analysis = await analyse(rec, { sites: args.sites, ...(args.sensitivity !== undefined ? { params: { sensitivity: args.sensitivity } } : {}) }, threads);
+    const sites = { ...templateSites(rec.layout, args.templates), ...args.sites };
+    if (!rec.notRaw && analysedChannels(rec, sites).length === 0) throw new ImportError(rec.file, nothingToAnalyse(rec));
+    analysis = await analyse(rec, { sites, ...(args.sensitivity !== undefined ? { params: { sensitivity: args.sensitivity } } : {}) }, threads);
   } catch (e) {
     if (e instanceof Error && /^(unknown parameter|parameter )/.test(e.message)) throw new UsageError(e.message);
     throw e;
@@ -252,6 +272,7 @@ function formats(): void {
 export async function main(argv: readonly string[]): Promise<number> {
   try {
     const args = parseArgs(argv);
+    if (args.template) args.templates = await readTemplates(args.template);
     switch (args.command) {
       case 'info':
         await info(args);

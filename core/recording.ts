@@ -78,6 +78,8 @@ export interface TimingReport {
 export interface Recording {
   /** File name (no directories). */
   file: string;
+  /** The file's layout (detected format and columns), which the user's import templates are keyed by. */
+  layout?: { signature: string; description: string };
   /** Format id from the importer's registry (`twitchscope formats`). */
   format: string;
   formatName: string;

@@ -31,7 +31,8 @@ export function pickClock(labels: readonly string[], named: boolean, profiles: r
   let best: ColumnProfile | null = null;
   let bestRank = Infinity;
   // A column the header names as a signal (or the user marked) stays one, however regular its values.
-  const signal = (p: ColumnProfile) => marked.has(p.column) || (named && guessColumn(labels[p.column] ?? '').kind !== 'other');
+  const namedSignal = profiles.map((p) => marked.has(p.column) || (named && p.cells.length > 0 && guessColumn(labels[p.column] ?? '').kind !== 'other'));
+  const signal = (p: ColumnProfile) => namedSignal[p.column];
   for (const p of profiles) {
     if (signal(p)) continue;
     const r = rankOf(p, named && isTimeLabel(labels[p.column] ?? ''));

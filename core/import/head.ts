@@ -85,20 +85,24 @@ export function looksNumeric(text: string): boolean {
 }
 
 /**
- * The delimiter that splits the sample lines into the same number (≥ 2) of fields most consistently,
- * preferring more fields; a single-column file gets ','.
+ * The delimiter that splits the sample lines into the same number (≥ 2) of fields most consistently and
+ * into numbers most often, preferring more fields; a single-column file gets ','. The numbers decide
+ * between `;` and `,` in files written with a decimal comma (`0,001;0,0168`), which split evenly either way.
  */
 export function guessDelimiter(lines: readonly string[]): string {
   let best = ',';
   let bestScore = -1;
   for (const d of DELIMITERS) {
-    const counts = lines.filter((l) => l.trim() !== '').map((l) => splitFields(l, d).length);
-    if (counts.length === 0) continue;
+    const rows = lines.filter((l) => l.trim() !== '').map((l) => splitFields(l, d));
+    if (rows.length === 0) continue;
+    const counts = rows.map((r) => r.length);
     const mode = modeOf(counts);
     if (mode < 2) continue;
     const agree = counts.filter((c) => c === mode).length / counts.length;
-    // Agreement dominates; among equals, more fields wins; space is the last resort.
-    const score = agree * 1000 + Math.min(mode, 100) - (d === ' ' ? 50 : 0);
+    const cells = rows.flat().filter((f) => f.trim() !== '');
+    const numeric = cells.length > 0 ? cells.filter((f) => looksNumeric(f.replace(/^\s*"|"\s*$/g, ''))).length / cells.length : 0;
+    // Agreement dominates, then cells that read as numbers; among equals, more fields wins; space is the last resort.
+    const score = agree * 1000 + numeric * 500 + Math.min(mode, 100) - (d === ' ' ? 50 : 0);
     if (score > bestScore) {
       bestScore = score;
       best = d;

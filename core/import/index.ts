@@ -4,6 +4,7 @@ import { buildRecording } from './build';
 import { TableCollector } from './collect';
 import { ImportCancelled, ImportError } from './errors';
 import { fingerprint } from './fingerprint';
+import { layoutOf, type Layout } from './layout';
 import { readHead, splitFields, type Head } from './head';
 import type { ImportOptions } from './options';
 import type { FormatDef } from './formats/format';
@@ -20,6 +21,8 @@ export type { ImportOptions } from './options';
 export { ALL_FORMATS, FORMATS } from './formats/registry';
 export type { ByteSource } from './source';
 export type { RangeLane } from './ranges';
+export type { Layout } from './layout';
+export type { ImportTemplate } from './templates';
 export { bytesSource, blobSource, textSource } from './source';
 
 const CHUNK = 1 << 20;
@@ -27,13 +30,14 @@ const CHUNK = 1 << 20;
 const LONGEST_HEADER_LINE = 128 * 1024;
 
 function pickFormat(head: Head, forced?: string) {
-  if (forced) {
-    const def = formatById(forced);
-    if (!def) {
-      throw new ImportError(head.name, `unknown format "${forced}"`, `run "twitchscope formats" for the list of ids`);
-    }
-    return def;
-  }
+  if (!forced) return detectFormat(head);
+  const def = formatById(forced);
+  if (!def) throw new ImportError(head.name, `unknown format "${forced}"`, `run "twitchscope formats" for the list of ids`);
+  return def;
+}
+
+/** The format whose signature the head fits best (the generic table last). */
+function detectFormat(head: Head): FormatDef {
   let best = FORMATS[FORMATS.length - 1];
   let bestScore = -1;
   for (const f of FORMATS) {
@@ -80,7 +84,17 @@ export async function importRecording(source: ByteSource, options: ImportOptions
   const fp = await fingerprint(source);
   // Cancel pressed as the last chunk was read still cancels: placing an hour on its grid takes seconds.
   if (options.signal?.aborted) throw new ImportCancelled();
-  return buildRecording(plan, collector, source.name, source.size, fp);
+  return { ...buildRecording(plan, collector, source.name, source.size, fp), layout: layoutOf(head, detectFormat(head).id) };
+}
+
+/**
+ * The file's layout (what templates are keyed by), read from its first lines only: known before an import
+ * that needs the template's corrections to succeed. Binary files have none yet.
+ */
+export async function readLayout(source: ByteSource): Promise<Layout | null> {
+  if (source.size === 0 || (await binaryFormatOf(source))) return null;
+  const head = await readHead(source);
+  return looksBinary(head) ? null : layoutOf(head, detectFormat(head).id);
 }
 
 /** The binary format the user forced, or whose signature the file starts with; null for text. */

@@ -1,4 +1,5 @@
 import { ImportError } from './errors';
+import { wrongField } from './header-fields';
 import { guessDecimalComma, guessDelimiter, looksNumeric, splitFields, type Head } from './head';
 import { isIsoDateTime } from './time';
 
@@ -117,15 +118,25 @@ export function preambleValues(lines: readonly string[]): Map<string, string> {
   return out;
 }
 
-export function rateFromPreamble(values: Map<string, string>): number | null {
+/**
+ * The sample rate a preamble states (`# rate_hz = 2000`, `%Sample Rate = 250.0 Hz`, `fs: 1 kHz`), or null when
+ * none does. A rate line whose value is not a rate is bad input: `bad` makes the error that names it.
+ */
+export function rateFromPreamble(values: Map<string, string>, bad?: (key: string, value: string) => Error): number | null {
   for (const [k, v] of values) {
-    if (/(sampl\w*\s*(rate|freq\w*)|^fs$|^rate(_hz)?$|^sampling$|frequency)/.test(k)) {
-      const m = /([\d.]+(?:e[+-]?\d+)?)\s*(k?hz)?/i.exec(v);
-      if (m) {
-        const r = Number(m[1]) * (m[2]?.toLowerCase() === 'khz' ? 1000 : 1);
-        if (r > 0 && Number.isFinite(r)) return r;
-      }
-    }
+    if (!/(sampl\w*\s*(rate|freq\w*)|^fs$|^rate(_hz)?$|^sampling$|frequency)/.test(k) || /filter|line|mains|notch|cut|band|high|low/.test(k)) continue;
+    const m = /^([\d.]+(?:e[+-]?\d+)?)\s*(k?hz)?\b/i.exec(v.trim());
+    const r = m ? Number(m[1]) * (m[2]?.toLowerCase() === 'khz' ? 1000 : 1) : NaN;
+    if (r > 0 && r < 1e6) return r;
+    if (bad) throw bad(k, v);
   }
   return null;
+}
+
+/** The error for a preamble rate line that does not hold a rate: names the line, its key and its value. */
+export function badRateLine(file: string, lines: readonly string[], firstLine: number, header: string) {
+  return (key: string, value: string): Error => {
+    const at = lines.findIndex((l) => l.toLowerCase().includes(key));
+    return wrongField({ file, line: firstLine + Math.max(0, at) + 1, header, hint: 'correct that line, or pass the rate with --rate HZ' }, key, `should be a sample rate in Hz, not "${value}"`);
+  };
 }

@@ -1,4 +1,4 @@
-import { isoFromParts, type DateOrder } from '../dates';
+import { isoFromParts, parseDate, type DateOrder } from '../dates';
 import { ImportError } from '../errors';
 import { splitFields, type Head } from '../head';
 import { wrongField, type HeaderContext } from '../header-fields';
@@ -33,7 +33,7 @@ function readHeader(head: Head, pre: readonly string[]): ActiHeader {
     if (m) meta[m[1]] = m[2];
   }
   const format = /date format\s+(\S+)/i.exec(pre[0])?.[1] ?? '';
-  const order: DateOrder | undefined = /^M/.test(format) ? 'mdy' : /^d/.test(format) ? 'dmy' : /^y/i.test(format) ? 'ymd' : undefined;
+  const order = dateOrder(format, [meta['Start Date'], meta['Download Date']]);
   const rawRate = /at (\d+(?:\.\d+)?) Hz/i.exec(pre[0])?.[1];
   const epochText = meta['Epoch Period (hh:mm:ss)'];
   const epoch = epochText === undefined ? null : /^(\d{1,2}):(\d{2}):(\d{2})$/.exec(epochText);
@@ -46,6 +46,17 @@ function readHeader(head: Head, pre: readonly string[]): ActiHeader {
     }
   }
   return { meta, rawRateHz: rawRate ? Number(rawRate) : null, epochS: epoch ? +epoch[1] * 3600 + +epoch[2] * 60 + +epoch[3] : 0, startTime };
+}
+
+/**
+ * The order the title line states (`date format M/d/yyyy`), unless the header's own dates cannot be read in it
+ * (a `dd/MM/yyyy` title over `Download Date 09-19-2017`): then the order they can be read in.
+ */
+function dateOrder(format: string, dates: ReadonlyArray<string | undefined>): DateOrder | undefined {
+  const stated: DateOrder | undefined = /^M/.test(format) ? 'mdy' : /^d/.test(format) ? 'dmy' : /^y/i.test(format) ? 'ymd' : undefined;
+  const fits = (o: DateOrder | undefined) => dates.every((d) => d === undefined || parseDate(d, o) !== null);
+  if (fits(stated)) return stated;
+  return (['mdy', 'dmy'] as const).find(fits) ?? stated;
 }
 
 function lineOf(lines: readonly string[], key: string): number {

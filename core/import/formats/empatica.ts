@@ -1,5 +1,6 @@
 import { ImportError } from '../errors';
 import { splitFields, type Head } from '../head';
+import { rateField, wrongField } from '../header-fields';
 import type { ImportOptions } from '../options';
 import type { TablePlan } from '../plan';
 import { isoFromEpochS } from '../time';
@@ -38,6 +39,9 @@ export const empaticaE4: FormatDef = {
     const rows = firstTwo(head);
     if (!rows) throw new ImportError(head.name, 'the first two rows should hold the start time and the rate', 'this does not look like an Empatica E4 export', 1);
     const [start, rate] = rows;
+    const ctx = { file: head.name, line: 2, header: 'the Empatica E4 header', hint: 'export the session again from E4 Connect, or correct that row' };
+    rateField(rate[0], 'sample rate (row 2)', ctx);
+    if (!(start[0] > 1e8 && start[0] < 4e9)) throw wrongField({ ...ctx, line: 1 }, 'start time (row 1)', `should be Unix seconds, not ${start[0]}`);
     const acc = start.length === 3;
     const columns: ColumnSpec[] = start.map((_, c) =>
       acc

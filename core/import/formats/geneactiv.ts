@@ -1,5 +1,6 @@
 import { ImportError } from '../errors';
 import { splitFields, type Head } from '../head';
+import { rateField } from '../header-fields';
 import type { ImportOptions } from '../options';
 import type { TablePlan } from '../plan';
 import type { FormatDef } from './format';
@@ -56,8 +57,8 @@ export const geneActiv: FormatDef = {
       throw new ImportError(head.name, 'no data rows after the GENEActiv header', 'export the recording again as CSV from GENEActiv PC Software', head.lines.length + 1);
     }
     const values = headerValues(head.lines.slice(0, first));
-    const stated = /([\d.]+)\s*Hz/i.exec(values.get('measurement frequency') ?? '');
-    const deviceRate = stated ? Number(stated[1]) : null;
+    const frequency = values.get('measurement frequency');
+    const deviceRate = frequency === undefined ? null : rateField(frequency, 'Measurement Frequency', { file: head.name, line: 11, header: 'the GENEActiv header', hint: 'export the file again from GENEActiv PC Software, or correct that line' });
     const fields = splitFields(head.lines[first], ',');
     const t0 = readStamp(fields[0])!;
     const t1 = head.lines[first + 1] ? readStamp(splitFields(head.lines[first + 1], ',')[0]) : null;

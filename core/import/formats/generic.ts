@@ -5,7 +5,7 @@ import { guessColumn, sensorLabelOf } from '../labels';
 import type { ImportOptions } from '../options';
 import type { ClockPlan, TablePlan } from '../plan';
 import { viewTable, type ColumnProfile } from '../profile';
-import { preambleValues, rateFromPreamble, type TableShape } from '../shape';
+import { badRateLine, preambleValues, rateFromPreamble, type TableShape } from '../shape';
 import { isIsoDateTime, isTimeLabel, parseIsoMs, timeUnitFromLabel } from '../time';
 import type { FormatDef } from './format';
 import { buildPlan, needRate, overrideFor, type ColumnSpec } from './plan-builder';
@@ -22,7 +22,7 @@ export function planTable(head: Head, options: ImportOptions, formatId: string, 
   const pre = preambleValues(shape.preamble);
   const marked = new Set(labels.map((label, column) => (overrideFor(options, { column, label })?.kind ? column : -1)).filter((c) => c >= 0));
   const { clock, skipped } = pickClock(labels, named, profiles, marked);
-  const clocks: ClockPlan[] = clock ? [clock] : [{ type: 'rate', rateHz: options.rateHz ?? rateFromPreamble(pre) ?? noRate(head, shape, labels, firstFields), startS: 0 }];
+  const clocks: ClockPlan[] = clock ? [clock] : [{ type: 'rate', rateHz: options.rateHz ?? rateFromPreamble(pre, badRateLine(head.name, shape.preamble, 0, "the file's header")) ?? noRate(head, shape, labels, firstFields), startS: 0 }];
   const timeCol = clock?.column ?? -1;
   const skip = new Set([timeCol, ...skipped.map((s) => s.column)]);
   if (skipped.length > 0) {

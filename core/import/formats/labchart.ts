@@ -1,6 +1,7 @@
 import type { ChannelKind, ImportWarning } from '../../recording';
 import { ImportError } from '../errors';
 import { guessDecimalComma, splitFields, type Head } from '../head';
+import { wrongField } from '../header-fields';
 import { guessColumn, sensorLabelOf } from '../labels';
 import type { ImportOptions } from '../options';
 import type { TablePlan } from '../plan';
@@ -55,9 +56,12 @@ function rateFromInterval(file: string, text: string): number {
 }
 
 /** Excel serial day (local wall time of the recording) → ISO 8601 without a zone. */
-function startFromExcel(serial: string | undefined): string | null {
+function startFromExcel(serial: string | undefined, file: string): string | null {
+  if (serial === undefined || serial === '') return null;
   const days = Number(serial);
-  if (!Number.isFinite(days) || days <= EXCEL_EPOCH_DAYS) return null;
+  if (!Number.isFinite(days) || days <= EXCEL_EPOCH_DAYS) {
+    throw wrongField({ file, line: 1, header: 'the LabChart header', hint: 'export the block again from LabChart, or correct that line' }, 'ExcelDateTime', `should be a day number after 1970 (Excel's count), not "${serial}"`);
+  }
   return new Date(Math.round((days - EXCEL_EPOCH_DAYS) * 86_400_000)).toISOString().slice(0, 23);
 }
 
@@ -131,7 +135,7 @@ export const labChart: FormatDef = {
         delimiter: '\t',
         decimalComma: guessDecimalComma(sample, '\t'),
         firstDataLine: dataLine,
-        startTime: startFromExcel(values.get('ExcelDateTime')?.[0]),
+        startTime: startFromExcel(values.get('ExcelDateTime')?.[0], head.name),
         meta: {
           interval: interval ?? '',
           timeFormat: values.get('TimeFormat')?.[0] ?? '',

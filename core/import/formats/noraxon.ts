@@ -6,7 +6,7 @@ import type { ImportOptions } from '../options';
 import type { TablePlan } from '../plan';
 import { parseUnit } from '../units';
 import type { FormatDef } from './format';
-import { preambleValues, rateFromPreamble } from '../shape';
+import { badRateLine, preambleValues, rateFromPreamble } from '../shape';
 import { buildPlan, nextNonBlank, type ColumnSpec } from './plan-builder';
 
 /**
@@ -78,7 +78,7 @@ export const noraxonMr3: FormatDef = {
     }
     const columns = found.names.slice(1).map((cell, k) => columnFor(k + 1, cell));
     const preamble = head.lines.slice(0, found.index);
-    const stated = rateFromPreamble(preambleValues(preamble));
+    const stated = rateFromPreamble(preambleValues(preamble), badRateLine(head.name, preamble, 0, 'the Noraxon header'));
     const sample = head.lines.slice(first, first + 200);
     return buildPlan(
       {

@@ -5,7 +5,7 @@ import { splitFields, type Head } from '../head';
 import type { ImportOptions } from '../options';
 import type { ClockPlan, TablePlan } from '../plan';
 import { viewTable } from '../profile';
-import { preambleValues, rateFromPreamble } from '../shape';
+import { badRateLine, preambleValues, rateFromPreamble } from '../shape';
 import type { FormatDef } from './format';
 import { buildPlan, type ColumnSpec } from './plan-builder';
 
@@ -19,7 +19,7 @@ function headerLines(head: Head): string[] {
 }
 
 function rateOf(head: Head, pre: string[]): number {
-  const r = rateFromPreamble(preambleValues(pre));
+  const r = rateFromPreamble(preambleValues(pre), badRateLine(head.name, pre, 0, 'the OpenBCI header'));
   if (r === null) throw new ImportError(head.name, 'the OpenBCI header states no sample rate ("%Sample Rate = 250 Hz")', 'pass the rate with --rate HZ', 1);
   return r;
 }
