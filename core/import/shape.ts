@@ -127,7 +127,7 @@ export function rateFromPreamble(values: Map<string, string>, bad?: (key: string
     if (!/(sampl\w*\s*(rate|freq\w*)|^fs$|^rate(_hz)?$|^sampling$|frequency)/.test(k) || /filter|line|mains|notch|cut|band|high|low/.test(k)) continue;
     const m = /^([\d.]+(?:e[+-]?\d+)?)\s*(k?hz)?\b/i.exec(v.trim());
     const r = m ? Number(m[1]) * (m[2]?.toLowerCase() === 'khz' ? 1000 : 1) : NaN;
-    if (r > 0 && r < 1e6) return r;
+    if (r > 0 && Number.isFinite(r)) return r;
     if (bad) throw bad(k, v);
   }
   return null;
