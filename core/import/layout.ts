@@ -1,5 +1,6 @@
 import type { Head } from './head';
 import { viewTable } from './profile';
+import { tableShape } from './shape';
 
 /**
  * A file's layout: what a template is keyed by. Two exports of one device with the same settings share it,
@@ -17,11 +18,13 @@ export function layoutOf(head: Head, formatId: string): Layout {
   let columns: string;
   let delimiter = '';
   try {
-    const view = viewTable(head);
-    delimiter = view.shape.delimiter;
-    columns = view.named
-      ? view.labels.map((l) => l.trim().toLowerCase()).join(' | ')
-      : view.profiles.map((p) => (p.role.kind === 'time' ? `time:${p.role.how}` : p.role.kind)).join(' | ');
+    const shape = tableShape(head);
+    delimiter = shape.delimiter;
+    // Named columns say it all; only a file without names needs its columns profiled.
+    columns =
+      shape.labels.length > 0
+        ? shape.labels.map((l) => l.trim().toLowerCase()).join(' | ')
+        : viewTable(head).profiles.map((p) => (p.role.kind === 'time' ? `time:${p.role.how}` : p.role.kind)).join(' | ');
   } catch {
     // No table the generic reader can see (a vendor header it does not parse): the lines before the data say it.
     columns = head.lines.slice(0, 3).map((l) => l.replace(/\d+/g, '#')).join(' / ');

@@ -40,6 +40,9 @@ export const myoArmband: FormatDef = {
   description: 'Thalmic Myo raw EMG: 8 columns of −128…127 (plus optional time and label columns), 200 Hz',
   evidence: 'real',
   detect(head: Head) {
+    // Cheap first look: rows with eight small whole numbers; only then is the table profiled.
+    const podRows = head.lines.slice(0, 60).filter((l) => (l.match(/(^|[,;\t ])-?\d{1,3}(?=$|[,;\t ])/g)?.length ?? 0) >= PODS).length;
+    if (podRows < 5) return 0;
     const view = tryView(head);
     if (!view || view.rows.length < 5) return 0;
     const numeric = view.profiles.filter((p) => p.role.kind === 'values');
