@@ -11,7 +11,7 @@ export interface ColumnGuess {
 
 const EMG_WORDS = /\b(emg|semg|exg|muscle|muap)\b/i;
 const ACC_WORDS = /\b(acc|accel|accelerometer|acceleration|acc_[xyz]|accx|accy|accz)\b/i;
-const NOT_SIGNAL = /\b(gyro|gyroscope|mag|magnetometer|temp|temperature|battery|pressure|gsr|eda|marker|trigger|label|event|digital|steps|heart|hr|ecg|ppg|bvp|spo2|quaternion|orientation|rotation|gravity|angle|goniometer)\b/i;
+export const NOT_SIGNAL = /\b(gyro|gyroscope|mag|magnetometer|temp|temperature|battery|pressure|gsr|eda|marker|trigger|label|event|digital|steps|heart|hr|ecg|ppg|bvp|spo2|quaternion|orientation|rotation|gravity|angle|goniometer)\b/i;
 
 /** What a column header says about its contents: kind, unit and (for accelerometers) axis. */
 export function guessColumn(label: string): ColumnGuess {
@@ -28,10 +28,14 @@ export function guessColumn(label: string): ColumnGuess {
   return { kind: 'other', unit };
 }
 
-/** `emg1`, `EMG_1`, `ch1-emg` → `emg 1`, `EMG 1`, `ch 1 emg`: names numbered without a space still read as words. */
+/**
+ * `emg1`, `EMG_1`, `ch1-emg`, `xAcc` → `emg 1`, `EMG 1`, `ch 1 emg`, `x Acc`: names numbered or axis-prefixed
+ * without a space still read as words.
+ */
 export function labelWords(label: string): string {
   return label
     .replace(/[_.:/-]+/g, ' ')
+    .replace(/\b([a-z])([A-Z][a-z])/g, '$1 $2')
     .replace(/([a-z])(\d)/gi, '$1 $2')
     .replace(/(\d)([a-z])/gi, '$1 $2');
 }

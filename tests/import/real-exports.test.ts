@@ -11,11 +11,13 @@ import { REAL_EXPORTS, type RealExport } from './real-exports';
  * (separated by ":") holding more files under the same relative paths, e.g. a scout's raw copies.
  */
 const SHARED = path.resolve(__dirname, '../../../shared/samples');
+const FIXTURES = path.resolve(__dirname, '../fixtures');
 const ROOTS = [SHARED, ...(process.env.TWITCHSCOPE_SAMPLES ?? '').split(':').filter(Boolean)];
 /** EDF and BDF files have their own real-file tests (tests/import/edf). */
 const ELSEWHERE = /^edf\//;
 
 function locate(rel: string): string | null {
+  if (rel.startsWith('fixtures/')) return path.join(FIXTURES, rel.slice('fixtures/'.length));
   for (const root of ROOTS) {
     const p = path.join(root, rel);
     if (fs.existsSync(p)) return p;
@@ -74,18 +76,26 @@ describe('real exports: the detected format and the same format forced read the 
   }
 });
 
-describe('real exports: the table covers the shared samples', () => {
+/** Every data file under `dir`, as paths relative to it (notes, pictures and scripts left out). */
+function dataFiles(dir: string): string[] {
+  const files: string[] = [];
+  const walk = (d: string) => {
+    for (const e of fs.readdirSync(d, { withFileTypes: true })) {
+      const p = path.join(d, e.name);
+      if (e.isDirectory()) walk(p);
+      else if (!/\.(md|png|ya?ml|json|py|mjs)$/i.test(e.name)) files.push(path.relative(dir, p).split(path.sep).join('/'));
+    }
+  };
+  walk(dir);
+  return files;
+}
+
+describe('real exports: the table covers every real file', () => {
+  const listed = new Set(REAL_EXPORTS.map((e) => e.file));
   it.skipIf(!fs.existsSync(SHARED))('every file in the shared samples folder has an entry', () => {
-    const listed = new Set(REAL_EXPORTS.map((e) => e.file));
-    const files: string[] = [];
-    const walk = (dir: string) => {
-      for (const d of fs.readdirSync(dir, { withFileTypes: true })) {
-        const p = path.join(dir, d.name);
-        if (d.isDirectory()) walk(p);
-        else if (!/\.(md|png|ya?ml|json|py)$/i.test(d.name)) files.push(path.relative(SHARED, p).split(path.sep).join('/'));
-      }
-    };
-    walk(SHARED);
-    expect(files.filter((f) => !listed.has(f) && !ELSEWHERE.test(f))).toEqual([]);
+    expect(dataFiles(SHARED).filter((f) => !listed.has(f) && !ELSEWHERE.test(f))).toEqual([]);
+  });
+  it('every real fixture has an entry (files written from a layout are tested in layout-copies and documented-formats)', () => {
+    expect(dataFiles(FIXTURES).filter((f) => !f.startsWith('layouts/') && !/\.(edf|bdf)$/i.test(f) && !listed.has(`fixtures/${f}`))).toEqual([]);
   });
 });
