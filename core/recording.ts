@@ -12,6 +12,8 @@ export interface Channel {
   id: string;
   /** The name as written in the file (or a generated one where the file has none). */
   label: string;
+  /** The file's column it was read from, from 1 (what `--column` and templates name it by, whatever its label). */
+  column?: number;
   kind: ChannelKind;
   /** Normalised unit: `uV` for EMG, `g` for acceleration; otherwise as read (`counts`, `deg/s`, ...). */
   unit: string;

@@ -26,6 +26,9 @@ import { showMessage } from './window/message-box';
 import { printWindowOptions } from './window/options';
 import { servePages } from './window/sessions';
 
+/** The user's import templates, beside settings.json in the user-data folder. */
+const TEMPLATES_FILE = 'import-templates.json';
+
 // The composition root: it makes the stores, windows, menu and IPC handlers and wires Electron's events to them.
 
 const APP_NAME = 'TwitchScope';
@@ -179,6 +182,8 @@ function handlerDeps(
     },
     sidecars: new SidecarStore({ fs, userDataDir: userData, uniqueSuffix: suffix }),
     library: fileLibraryStore({ fs, path: join(userData, LIBRARY_FILE), now: () => new Date(), uniqueSuffix: suffix }),
+    // The same one-text-file store (atomic writes, kept when unreadable) holds the import templates.
+    templates: fileLibraryStore({ fs, path: join(userData, TEMPLATES_FILE), now: () => new Date(), uniqueSuffix: suffix }),
     printPdf: (html) =>
       printHtmlToPdf(html, {
         pages: reportPages,

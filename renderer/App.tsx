@@ -112,15 +112,22 @@ export function App() {
       <MessageBanner error={state.error} notice={state.notice} onDismiss={() => session.notify(null)} />
       {showLibrary && <LibraryScreen library={library} onOpen={(f) => void open(f)} onMessage={notify} />}
       {!showLibrary && state.phase === 'start' && <StartScreen onOpen={(f) => void open(f)} onError={(m) => session.notify(m)} />}
-      {!showLibrary && state.phase === 'check' && state.loaded && (
+      {!showLibrary && state.phase === 'check' && state.file && (
         <ImportCheck
-          recording={state.loaded.recording}
+          loaded={state.loaded}
+          fileName={state.file.name}
+          problem={state.loaded ? null : state.error}
           settings={state.settings}
           sites={state.history.present.sites}
           formats={FORMAT_CHOICES}
           hasAnalysis={state.analysis !== null}
+          templateNote={state.templateNote}
+          templates={session.templates}
           onSite={session.setSite}
           onReimport={(s) => void session.reimport(s)}
+          onUndoTemplate={() => void session.undoTemplate()}
+          onSaveFile={(name, text) => platform.saveFile(name, text, 'application/json')}
+          onMessage={notify}
           onAnalyse={() => void session.analyse()}
           onBackToReview={() => void session.analyse()}
         />

@@ -3,6 +3,7 @@
  * connected (flat or held at the end of its range throughout) or a channel sampled too slowly for muscle
  * signals. Tables and charts leave them out and say so once, with the reason.
  */
+import type { Recording } from '../recording';
 import { summariseSites } from './site-summary';
 import type { Analysis, ArtifactReason } from './types';
 
@@ -22,6 +23,26 @@ const REASON_WORDS: Partial<Record<ArtifactReason, string>> = {
   noise: 'noise throughout',
   gap: 'no samples',
 };
+
+/**
+ * Channels the import already set aside (core/import/dead.ts: no values, all zero, constant, stuck at its
+ * limits), in the same words; an accelerometer once per sensor.
+ */
+export function setAsideAtImport(rec: Recording): UnusedChannel[] {
+  const out: UnusedChannel[] = [];
+  const sensors = new Set<string>();
+  for (const c of rec.channels) {
+    if (!c.dead) continue;
+    if (c.sensor) {
+      if (sensors.has(c.sensor)) continue;
+      sensors.add(c.sensor);
+    }
+    const r = c.dead.reason;
+    const reason = r === 'no values' ? REASON_WORDS.gap! : r === 'stuck at its limits' ? REASON_WORDS.clipping! : REASON_WORDS.flat!;
+    out.push({ channel: c.sensor ?? c.id, label: c.sensor ? (rec.sensors.find((s) => s.id === c.sensor)?.label ?? c.label) : c.label, reason });
+  }
+  return out;
+}
 
 export function unusedChannels(analysis: Analysis): UnusedChannel[] {
   const out: UnusedChannel[] = [];

@@ -69,6 +69,7 @@ export function buildRecording(
     channels.push({
       id: s.id,
       label: s.label,
+      column: s.column + 1,
       kind: s.kind,
       unit: s.unit,
       sampleRateHz: rate,

@@ -1,3 +1,6 @@
+/** What the user can give for the file to be read: a sample rate, or the format that wrote it. */
+export type ImportRemedy = 'rate' | 'format';
+
 /** A file the importer cannot read, said so that the user knows where and what to do. */
 export class ImportError extends Error {
   constructor(
@@ -6,6 +9,7 @@ export class ImportError extends Error {
     readonly hint?: string,
     readonly line?: number,
     readonly column?: number,
+    readonly remedy?: ImportRemedy,
   ) {
     super(formatImportError(file, problem, hint, line, column));
     this.name = 'ImportError';

@@ -73,7 +73,7 @@ export async function importRecording(source: ByteSource, options: ImportOptions
   const plan = withoutUnfilledColumns(planWith(def, head, options), head);
   checkColumnNames(plan, options, head.name);
   if (plan.signals.some((s) => plan.clocks[s.clock] === undefined)) {
-    throw new ImportError(source.name, 'no sample rate: the file has no time column and states no rate', 'pass the rate with --rate HZ, or set it in the import check');
+    throw new ImportError(source.name, 'no sample rate: the file has no time column and states no rate', 'pass the rate with --rate HZ, or set it in the import check', undefined, undefined, 'rate');
   }
   const read = async (): Promise<TableCollector> => (parallel ? await scanInRanges(source, head, plan, options, parallel) : null) ?? (await scanTable(source, head, plan, options));
   const collector = await read().catch((e: unknown) => {
@@ -114,7 +114,7 @@ function planWith(def: FormatDef, head: Head, options: ImportOptions): TablePlan
     return def.plan(head, options);
   } catch (err) {
     if (err instanceof ImportError) throw err;
-    throw new ImportError(head.name, `this file does not have the layout of ${def.name}`, 'leave the format to be detected, or choose the one that wrote the file', 1);
+    throw new ImportError(head.name, `this file does not have the layout of ${def.name}`, 'leave the format to be detected, or choose the one that wrote the file', 1, undefined, 'format');
   }
 }
 

@@ -90,4 +90,8 @@ export interface PlatformApi {
   openLibraryFile?(location: string): Promise<OpenedFile | null>;
   /** Whether the file the library lists at `location` is still there. */
   libraryFileExists?(location: string): Promise<boolean>;
+  /** The user's import templates as JSON text (`core/import/templates`), or null when there are none yet. */
+  loadTemplates(): Promise<string | null>;
+  /** Replaces the templates whole (written atomically on the desktop). */
+  saveTemplates(text: string): Promise<void>;
 }

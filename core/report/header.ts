@@ -20,8 +20,9 @@ export function headerHtml(
   context?: RecordingContext,
   unusedCount = 0,
 ): string {
-  const emg = rec.channels.filter((c) => c.kind === 'emg').length;
-  const acc = rec.sensors.length;
+  // Channels the import set aside for want of a signal still count as what they were recorded as.
+  const emg = rec.channels.filter((c) => c.kind === 'emg' || c.dead?.kindWas === 'emg').length;
+  const acc = rec.sensors.length + new Set(rec.channels.filter((c) => c.dead?.kindWas === 'accel').map((c) => c.sensor)).size;
   const channels = [emg ? `${emg} EMG` : '', acc ? `${acc} accelerometer${acc === 1 ? '' : 's'}` : '']
     .filter(Boolean)
     .join(', ');

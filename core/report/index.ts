@@ -5,7 +5,7 @@
  * and what the method cannot tell.
  */
 import type { Analysis } from '../analysis/types';
-import { unusedChannels, withoutUnusedChannels } from '../analysis/unused-channels';
+import { setAsideAtImport, unusedChannels, withoutUnusedChannels } from '../analysis/unused-channels';
 import type { ChecklistAnswers } from '../guidance/checklist';
 import { DISCLAIMER } from '../guidance/content';
 import { findingsOf } from '../guidance/findings';
@@ -46,7 +46,7 @@ export interface ReportInput {
 
 export function buildReportHtml(input: ReportInput): string {
   const { recording: rec, answers } = input;
-  const unused = unusedChannels(input.analysis);
+  const unused = [...setAsideAtImport(rec), ...unusedChannels(input.analysis)];
   const analysis = withoutUnusedChannels(input.analysis);
   const findings = findingsOf(analysis);
   const processing = channelProcessing(analysis);

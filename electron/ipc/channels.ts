@@ -21,6 +21,8 @@ export const INVOKE_CHANNELS = [
   'library:set-aside',
   'library:open',
   'library:file-exists',
+  'templates:load',
+  'templates:save',
 ] as const;
 
 export type InvokeChannel = (typeof INVOKE_CHANNELS)[number];
@@ -60,6 +62,8 @@ export interface InvokeContract {
   'library:set-aside': { request: { label: 'newer' | 'unreadable' }; reply: string | null };
   'library:open': { request: { key: string }; reply: GrantedFile | null };
   'library:file-exists': { request: { key: string }; reply: boolean };
+  'templates:load': { request: Record<string, never>; reply: string | null };
+  'templates:save': { request: { text: string }; reply: void };
 }
 
 /**

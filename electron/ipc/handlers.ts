@@ -41,6 +41,8 @@ export interface HandlerDeps {
   sidecars: SidecarStore;
   /** The library index file (`node/library-file-store.ts` on `<userData>/library.json`). */
   library: LibraryStore;
+  /** The user's import templates, one JSON text in the settings folder (`<userData>/import-templates.json`). */
+  templates: Pick<LibraryStore, 'load' | 'save'>;
   printPdf(html: string): Promise<Uint8Array>;
   writeFileAtomic(path: string, data: Uint8Array | string): Promise<void>;
   appVersion: string;
@@ -166,6 +168,8 @@ export function createHandlers(deps: HandlerDeps): Handlers {
     },
 
     'app:version': async () => deps.appVersion,
+    'templates:load': async () => deps.templates.load(),
+    'templates:save': async (_windowId, { text }) => deps.templates.save(text),
 
     ...libraryHandlers(deps, (windowId, path) => openForWindow(deps, windowId, path), (message) => {
       throw new RequestRefused(message);

@@ -15,6 +15,8 @@ export const LIMITS = {
   sidecarChars: 16 * 1024 * 1024,
   /** The library index: about 1 KB per recording. */
   libraryChars: 32 * 1024 * 1024,
+  /** Import templates: a few hundred bytes each. */
+  templatesChars: 4 * 1024 * 1024,
   pathChars: 4096,
   nameChars: 255,
 } as const;
@@ -57,6 +59,8 @@ export const REQUEST_SCHEMAS: { [C in InvokeChannel]: Validator<RequestOf<C>> } 
   'library:set-aside': object({ label: oneOf(['newer', 'unreadable'] as const) }),
   'library:open': object({ key: path }),
   'library:file-exists': object({ key: path }),
+  'templates:load': empty,
+  'templates:save': object({ text: text({ min: 1, max: LIMITS.templatesChars }) }),
 };
 
 /** Messages main sends to the page are checked on arrival too, so the preload hands the page only what it expects. */

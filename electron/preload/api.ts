@@ -114,6 +114,8 @@ export function createPlatformApi(ipc: IpcRendererLike, webUtils: WebUtilsLike, 
       return granted === null ? null : opened(granted);
     },
     libraryFileExists: (location) => call('library:file-exists', { key: location }),
+    loadTemplates: () => call('templates:load', {}),
+    saveTemplates: (text) => call('templates:save', { text }),
     onMenuCommand: (listener) => {
       menuListeners.add(listener);
       return () => {

@@ -13,6 +13,8 @@ const RECENT_KEY = 'list';
 /** The library index is one record, so a save replaces it whole in one transaction. */
 const LIBRARY_KEY = 'index';
 const MAX_RECENT = 8;
+/** The import templates live in the page's local storage: small, and read before any file is opened. */
+const TEMPLATES_KEY = 'twitchscope.import-templates';
 /** Files up to this size are kept in IndexedDB so "recent files" can reopen them after a reload. */
 const KEEP_FILE_BYTES = 64 * 1024 * 1024;
 /**
@@ -197,6 +199,12 @@ export const browserPlatform: PlatformApi = {
   },
   async libraryFileExists(location) {
     return (await storedFile(location)) !== undefined;
+  },
+  async loadTemplates() {
+    return localStorage.getItem(TEMPLATES_KEY);
+  },
+  async saveTemplates(text) {
+    localStorage.setItem(TEMPLATES_KEY, text);
   },
   async setLibraryAside(label) {
     const kept = `${LIBRARY_KEY}.${label}-${new Date().toISOString()}`;

@@ -24,6 +24,8 @@ export interface SessionState {
   file: OpenedFile | null;
   settings: ImportSettings;
   loaded: LoadedRecording | null;
+  /** A template applied to this file on opening, or the user's corrections just saved as one: the import check says so. */
+  templateNote: TemplateNote | null;
   /** The detector's output before review; the shown analysis is this with `history.present` applied. */
   analysis: Analysis | null;
   /** The inputs `analysis` came from (`analysisInputs`): the same inputs again need no new run. */
@@ -40,6 +42,12 @@ export interface SessionState {
   context: RecordingContext;
 }
 
+export interface TemplateNote {
+  kind: 'applied' | 'saved';
+  id: string;
+  name: string;
+}
+
 export const EMPTY_WORK: Work = { sites: {}, edits: [] };
 
 export const initialState: SessionState = {
@@ -50,6 +58,7 @@ export const initialState: SessionState = {
   file: null,
   settings: {},
   loaded: null,
+  templateNote: null,
   analysis: null,
   analysedWith: null,
   history: startHistory(EMPTY_WORK),
@@ -65,7 +74,10 @@ export const initialState: SessionState = {
 export type SessionAction =
   | { type: 'busy'; stage: Stage; fraction: number; label: string }
   | { type: 'idle' }
-  | { type: 'opened'; file: OpenedFile; settings: ImportSettings; loaded: LoadedRecording; restored: RestoredWork | null; notice: string | null }
+  | { type: 'opened'; file: OpenedFile; settings: ImportSettings; loaded: LoadedRecording; restored: RestoredWork | null; notice: string | null; templateNote?: TemplateNote | null }
+  /** A file that could not be read as it is: the import check opens on the message so format or rate can be set. */
+  | { type: 'read-failed'; file: OpenedFile; settings: ImportSettings; message: string }
+  | { type: 'template-note'; note: TemplateNote | null }
   | { type: 'analysed'; analysis: Analysis; inputs: string }
   | { type: 'failed'; message: string }
   | { type: 'notice'; message: string | null }
@@ -108,6 +120,7 @@ export function reduce(s: SessionState, a: SessionAction): SessionState {
         file: a.file,
         settings: a.settings,
         loaded: a.loaded,
+        templateNote: a.templateNote ?? null,
         analysis: null,
         analysedWith: null,
         history: keep?.history ?? startHistory(a.restored?.work ?? EMPTY_WORK),
@@ -119,6 +132,14 @@ export function reduce(s: SessionState, a: SessionAction): SessionState {
         context: keep ? keep.context : (a.restored?.context ?? EMPTY_CONTEXT),
       };
     }
+    case 'read-failed': {
+      const sameFile = s.file?.key === a.file.key && s.loaded !== null;
+      // A correction that fails keeps the file as last read; a new file that fails opens the check on the message.
+      if (sameFile) return { ...s, busy: null, error: a.message };
+      return { ...initialState, phase: 'check', file: a.file, settings: a.settings, error: a.message };
+    }
+    case 'template-note':
+      return { ...s, templateNote: a.note };
     case 'analysed':
       return { ...s, phase: 'review', busy: null, error: null, analysis: a.analysis, analysedWith: a.inputs };
     case 'failed':

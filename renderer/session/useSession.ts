@@ -5,25 +5,36 @@ import type { RecordingContext } from '../../core/review/context';
 import { spanNearClick } from '../../core/review/added-event';
 import { applyReview } from '../../core/review/apply';
 import { addEvent, adjustSpan, setReview } from '../../core/review/edits';
-import { restoreFromSidecar, SAVED_WORK_UNREADABLE } from '../../core/review/restore';
+import { restoreFromSidecar, SAVED_WORK_UNREADABLE, type RestoredWork } from '../../core/review/restore';
 import { usePlatform } from '../platform/context';
 import type { OpenedFile } from '../../core/platform/api';
 import { Cancelled, type AnalysisClient } from '../worker/client';
 import { useAnalysisClientFactory } from '../worker/client-context';
-import type { EdfRequest, ImportSettings, ReportRequest } from '../worker/protocol';
+import type { EdfRequest, ImportSettings, LoadedRecording, ReportRequest } from '../worker/protocol';
 import { readEventsFile } from '../../core/review/events-in';
 import { restoreEvents } from '../../core/review/restore-events';
 import { channelsOf } from '../../core/analysis/channels';
 import type { SignalView } from '../../core/view/display-signal';
 import type { Pyramid } from '../../core/view/pyramid';
-import { analysisInHand, analysisInputs, initialState, reduce, type SessionState, type Work } from './state';
+import { analysisInHand, analysisInputs, EMPTY_WORK, initialState, reduce, type SessionState, type Work } from './state';
+import { useTemplates, type TemplatesApi } from './useTemplates';
+
+/** Saved work (or none) with the body sites a template gives. */
+function withSites(restored: RestoredWork | null, sites: Record<string, string | null>): RestoredWork {
+  const base: RestoredWork = restored ?? { work: EMPTY_WORK, sensitivity: null, params: {}, subject: '', answers: {}, recordedAt: null };
+  return { ...base, work: { ...base.work, sites } };
+}
 
 export interface SessionApi {
   state: SessionState;
   /** The analysis with the user's review applied: what every view shows. */
   reviewed: Analysis | null;
   open(file: OpenedFile): Promise<void>;
+  /** Reads the file again with the user's corrections, and keeps them as the template for its layout. */
   reimport(settings: ImportSettings): Promise<void>;
+  /** Reads the file again without the template that was applied on opening. */
+  undoTemplate(): Promise<void>;
+  templates: TemplatesApi;
   analyse(): Promise<void>;
   cancel(): void;
   close(): void;
@@ -67,12 +78,20 @@ export function useSession(): SessionApi {
     else dispatch({ type: 'failed', message: err instanceof Error ? err.message : String(err) });
   }, []);
 
+  const notifyProblem = useCallback((message: string) => dispatch({ type: 'notice', message }), []);
+  const templates = useTemplates(notifyProblem);
+
+  /** Reads the file; on a fresh open (`withTemplates`) the template for its layout is applied. The loaded file, or null. */
   const load = useCallback(
-    async (file: OpenedFile, settings: ImportSettings) => {
+    async (file: OpenedFile, settings: ImportSettings, withTemplates: boolean): Promise<LoadedRecording | null> => {
       dispatch({ type: 'busy', stage: 'import', fraction: 0, label: `Reading ${file.name}` });
       try {
-        const loaded = await client().importFile(file, settings, (stage, fraction) =>
-          dispatch({ type: 'busy', stage, fraction, label: stage === 'display' ? `Preparing the timeline of ${file.name}` : `Reading ${file.name}` }),
+        const list = withTemplates ? await templates.current() : undefined;
+        const loaded = await client().importFile(
+          file,
+          settings,
+          (stage, fraction) => dispatch({ type: 'busy', stage, fraction, label: stage === 'display' ? `Preparing the timeline of ${file.name}` : `Reading ${file.name}` }),
+          list,
         );
         const saved = await platform.loadSidecar(file.key).then(
           (text) => ({ text }),
@@ -81,19 +100,60 @@ export function useSession(): SessionApi {
         const { restored, notice } = saved
           ? restoreFromSidecar(saved.text, loaded.recording.fingerprint, (iso) => new Date(iso).toLocaleString())
           : { restored: null, notice: SAVED_WORK_UNREADABLE };
-        dispatch({ type: 'opened', file, settings, loaded, restored, notice: [file.notice, notice].filter(Boolean).join(' ') || null });
+        const applied = loaded.template;
+        // A template's body sites fill in only where the user's saved work has none.
+        const sited = applied && Object.keys(restored?.work.sites ?? {}).length === 0 ? withSites(restored, applied.sites) : restored;
+        const notes = [file.notice, notice].filter(Boolean).join(' ') || null;
+        dispatch({ type: 'opened', file, settings: loaded.settings, loaded, restored: sited, notice: notes, templateNote: applied ? { kind: 'applied', id: applied.id, name: applied.name } : null });
+        return loaded;
       } catch (err) {
-        fail(err);
+        const message = err instanceof Error ? err.message : String(err);
+        // A file the rate or format can fix opens the import check on the message; any other failure is only said.
+        if (err instanceof Cancelled) dispatch({ type: 'idle' });
+        else if ((err as { remedy?: string }).remedy || (stateRef.current.file?.key === file.key && stateRef.current.phase === 'check')) dispatch({ type: 'read-failed', file, settings, message });
+        else dispatch({ type: 'failed', message });
+        return null;
       }
     },
-    [client, fail, platform],
+    [client, platform, templates],
+  );
+
+  /** Keeps the file's corrections (and the sites chosen) as the template for its layout. */
+  const keepTemplate = useCallback(
+    async (loaded: LoadedRecording, settings: ImportSettings, sites: Record<string, string | null>, announce: boolean) => {
+      const layout = loaded.recording.layout;
+      if (!layout) return;
+      const now = new Date().toISOString();
+      const existing = templates.list.find((t) => t.signature === layout.signature);
+      const saved = await templates
+        .save({
+          id: existing?.id ?? `t${Date.now().toString(36)}${Math.random().toString(36).slice(2, 6)}`,
+          name: existing?.name ?? `${loaded.recording.formatName}: like ${loaded.recording.file}`,
+          signature: layout.signature,
+          layout: layout.description,
+          ...settings,
+          ...(Object.keys(sites).length ? { sites } : {}),
+          createdAt: now,
+          updatedAt: now,
+        })
+        .catch((e: unknown) => {
+          dispatch({ type: 'notice', message: `Your corrections could not be kept as a template: ${e instanceof Error ? e.message : String(e)}` });
+          return null;
+        });
+      if (saved && announce) dispatch({ type: 'template-note', note: { kind: 'saved', id: saved.id, name: saved.name } });
+    },
+    [templates],
   );
 
   const runAnalysis = useCallback(async () => {
     const s = stateRef.current;
     if (!s.loaded) return;
+    const sites = s.history.present.sites;
+    // The body sites chosen are part of what this layout's template remembers, once corrections made one.
+    const layout = s.loaded.recording.layout;
+    if (Object.keys(s.settings).length > 0 || (layout && templates.list.some((t) => t.signature === layout.signature))) void keepTemplate(s.loaded, s.settings, sites, false);
     const params = s.sensitivity === null ? s.params : { ...s.params, sensitivity: s.sensitivity };
-    const inputs = analysisInputs(s.history.present.sites, params);
+    const inputs = analysisInputs(sites, params);
     // Back from the import check with nothing changed: a new run would give the analysis in hand.
     const inHand = analysisInHand(s, inputs);
     if (inHand) return dispatch({ type: 'analysed', analysis: inHand, inputs });
@@ -106,7 +166,7 @@ export function useSession(): SessionApi {
     } catch (err) {
       fail(err);
     }
-  }, [client, fail]);
+  }, [client, fail, keepTemplate, templates]);
 
   // A new sensitivity re-runs detection on the recording the worker already holds, a moment after the
   // slider stops so dragging it does not queue one run per step.
@@ -128,12 +188,21 @@ export function useSession(): SessionApi {
 
   // The actions read state through a ref, so they keep their identity across renders: effects and
   // memoised children that use them do not re-run on every state change.
-  const actions = useMemo<Omit<SessionApi, 'state' | 'reviewed'>>(
+  const actions = useMemo<Omit<SessionApi, 'state' | 'reviewed' | 'templates'>>(
     () => ({
-      open: (file) => load(file, {}),
-      reimport: (settings) => {
+      open: async (file) => {
+        await load(file, {}, true);
+      },
+      reimport: async (settings) => {
+        const s = stateRef.current;
+        if (!s.file) return;
+        const loaded = await load(s.file, settings, false);
+        if (loaded && Object.keys(settings).length > 0) await keepTemplate(loaded, settings, stateRef.current.history.present.sites, true);
+      },
+      undoTemplate: async () => {
         const file = stateRef.current.file;
-        return file ? load(file, settings) : Promise.resolve();
+        if (!file) return;
+        if (await load(file, {}, false)) dispatch({ type: 'notice', message: 'The template was not applied: the file is read as detected.' });
       },
       analyse: runAnalysis,
       cancel: () => clientRef.current?.cancel(),
@@ -166,10 +235,10 @@ export function useSession(): SessionApi {
       setContext: (value) => dispatch({ type: 'context', value }),
       notify: (message) => dispatch({ type: 'notice', message }),
     }),
-    [client, load, runAnalysis, setWork],
+    [client, load, runAnalysis, setWork, keepTemplate],
   );
 
-  return useMemo(() => ({ state, reviewed, ...actions }), [state, reviewed, actions]);
+  return useMemo(() => ({ state, reviewed, templates, ...actions }), [state, reviewed, templates, actions]);
 }
 
 

@@ -1,5 +1,6 @@
 /// <reference lib="webworker" />
 import type { ByteSource } from '../../core/import/source';
+import { ImportError } from '../../core/import/errors';
 import { WorkerLanes } from './channel-lanes';
 import { Engine, failureMessage, forTransfer } from './engine';
 import type { WorkerRequest, WorkerResponse } from './protocol';
@@ -42,7 +43,7 @@ async function serve(msg: Exclude<WorkerRequest, { type: 'read-result' | 'cancel
   const { id } = msg;
   if (msg.type === 'import') {
     const progress = (stage: 'import' | 'display', fraction: number) => post({ type: 'progress', id, stage, fraction });
-    const out = forTransfer(await engine.importFile(remoteSource(msg.name, msg.size), msg.settings, progress, signal));
+    const out = forTransfer(await engine.importFile(remoteSource(msg.name, msg.size), msg.settings, progress, signal, msg.templates));
     post({ type: 'imported', id, loaded: out.loaded }, out.transfer);
   } else if (msg.type === 'analyse') {
     const analysis = await engine.analyse(msg.settings, (fraction) => post({ type: 'progress', id, stage: 'analyse', fraction }), signal);
@@ -76,6 +77,8 @@ scope.onmessage = (ev: MessageEvent<WorkerRequest>) => {
   const signal = { aborted: false };
   flags.set(msg.id, signal);
   serve(msg, signal)
-    .catch((err: unknown) => post({ type: 'failed', id: msg.id, message: failureMessage(err), loaded: engine.hasRecording }))
+    .catch((err: unknown) =>
+      post({ type: 'failed', id: msg.id, message: failureMessage(err), loaded: engine.hasRecording, ...(err instanceof ImportError && err.remedy ? { remedy: err.remedy } : {}) }),
+    )
     .finally(() => flags.delete(msg.id));
 };

@@ -1,13 +1,16 @@
 import type { Analysis } from '../../core/analysis/types';
+import type { ImportTemplate } from '../../core/import/templates';
 import type { OpenedFile } from '../../core/platform/api';
 import type { SignalView } from '../../core/view/display-signal';
 import type { Pyramid } from '../../core/view/pyramid';
+import { ImportError } from '../../core/import/errors';
 import { Engine, failureMessage } from './engine';
 import type { AnalyseSettings, EdfRequest, ImportSettings, LoadedRecording, ReportRequest, Stage, WorkerRequest, WorkerResponse } from './protocol';
 
 /** What the UI asks of the analysis side; the worker and the in-thread version behave the same. */
 export interface AnalysisClient {
-  importFile(file: OpenedFile, settings: ImportSettings, onProgress: ProgressFn): Promise<LoadedRecording>;
+  /** `templates`: on a fresh open, the user's templates; the one for the file's layout is applied. */
+  importFile(file: OpenedFile, settings: ImportSettings, onProgress: ProgressFn, templates?: ImportTemplate[]): Promise<LoadedRecording>;
   analyse(settings: AnalyseSettings, onProgress: ProgressFn): Promise<Analysis>;
   /** The clinician report's HTML for the loaded recording. */
   reportHtml(input: ReportRequest): Promise<string>;
@@ -51,10 +54,10 @@ export class WorkerClient implements AnalysisClient {
   private settings: ImportSettings = {};
   private imported = false;
 
-  importFile(file: OpenedFile, settings: ImportSettings, onProgress: ProgressFn): Promise<LoadedRecording> {
+  importFile(file: OpenedFile, settings: ImportSettings, onProgress: ProgressFn, templates?: ImportTemplate[]): Promise<LoadedRecording> {
     this.file = file;
     this.settings = settings;
-    return this.runImport(onProgress);
+    return this.runImport(onProgress, templates);
   }
 
   async analyse(settings: AnalyseSettings, onProgress: ProgressFn): Promise<Analysis> {
@@ -84,10 +87,12 @@ export class WorkerClient implements AnalysisClient {
     await this.runImport(onProgress);
   }
 
-  private runImport(onProgress: ProgressFn): Promise<LoadedRecording> {
+  private runImport(onProgress: ProgressFn, templates?: ImportTemplate[]): Promise<LoadedRecording> {
     const file = this.file!;
     this.imported = false;
-    return this.run<LoadedRecording>({ type: 'import', id: 0, name: file.name, size: file.size, settings: this.settings }, onProgress).then((loaded) => {
+    return this.run<LoadedRecording>({ type: 'import', id: 0, name: file.name, size: file.size, settings: this.settings, ...(templates ? { templates } : {}) }, onProgress).then((loaded) => {
+      // A template's settings are the file's settings from now on (a re-import after Cancel uses them).
+      this.settings = loaded.settings;
       this.imported = true;
       return loaded;
     });
@@ -155,7 +160,7 @@ export class WorkerClient implements AnalysisClient {
     else if (msg.type === 'report') job.resolve(msg.html as never);
     else if (msg.type === 'edf') job.resolve({ bytes: msg.bytes, family: msg.family } as never);
     else if (msg.type === 'pyramid') job.resolve(msg.pyramid as never);
-    else job.reject(new Error(msg.message));
+    else job.reject(Object.assign(new Error(msg.message), msg.remedy ? { remedy: msg.remedy } : {}));
   }
 
   private async serveRead(w: Worker, readId: number, offset: number, length: number): Promise<void> {
@@ -176,8 +181,8 @@ export class InThreadClient implements AnalysisClient {
   constructor(private readonly engine = new Engine()) {}
   private abort: { aborted: boolean; reject?: (e: Error) => void } = { aborted: false };
 
-  async importFile(file: OpenedFile, settings: ImportSettings, onProgress: ProgressFn): Promise<LoadedRecording> {
-    return this.guard((signal) => this.engine.importFile({ name: file.name, size: file.size, read: file.read }, settings, onProgress, signal));
+  async importFile(file: OpenedFile, settings: ImportSettings, onProgress: ProgressFn, templates?: ImportTemplate[]): Promise<LoadedRecording> {
+    return this.guard((signal) => this.engine.importFile({ name: file.name, size: file.size, read: file.read }, settings, onProgress, signal, templates));
   }
 
   async analyse(settings: AnalyseSettings, onProgress: ProgressFn): Promise<Analysis> {
@@ -211,7 +216,9 @@ export class InThreadClient implements AnalysisClient {
     this.abort = abort;
     return new Promise<T>((resolve, reject) => {
       abort.reject = reject;
-      work(abort).then(resolve, (err) => reject(abort.aborted ? new Cancelled() : new Error(failureMessage(err))));
+      work(abort).then(resolve, (err) =>
+        reject(abort.aborted ? new Cancelled() : Object.assign(new Error(failureMessage(err)), err instanceof ImportError && err.remedy ? { remedy: err.remedy } : {})),
+      );
     });
   }
 }

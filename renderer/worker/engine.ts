@@ -4,7 +4,9 @@ import { analyzeInParallel, shareOut, sharesBuffers, type ChannelLane } from '..
 import type { Analysis } from '../../core/analysis/types';
 import { WorkspaceKeeper } from '../../core/detect/workspace';
 import { ImportCancelled, ImportError } from '../../core/import/errors';
-import { importRecording } from '../../core/import/index';
+import { importRecording, readLayout } from '../../core/import/index';
+import { channelPreview, type ChannelPreview } from '../../core/import/preview';
+import { templateFor, withTemplate, type ImportTemplate } from '../../core/import/templates';
 import type { ByteSource } from '../../core/import/source';
 import type { Recording } from '../../core/recording';
 import { anonymise } from '../../core/export/anonymise';
@@ -35,8 +37,14 @@ export class Engine {
     private readonly drawers: () => ChannelDrawer[] = () => [],
   ) {}
 
-  importFile(source: ByteSource, settings: ImportSettings, onProgress: ImportProgress, signal: { readonly aborted: boolean }): Promise<LoadedRecording> {
-    return this.inTurn(() => this.read(source, settings, onProgress, signal));
+  importFile(
+    source: ByteSource,
+    settings: ImportSettings,
+    onProgress: ImportProgress,
+    signal: { readonly aborted: boolean },
+    templates?: readonly ImportTemplate[],
+  ): Promise<LoadedRecording> {
+    return this.inTurn(() => this.read(source, settings, onProgress, signal, templates));
   }
 
   analyse(settings: AnalyseSettings, onProgress: (f: number) => void, signal: { readonly aborted: boolean }): Promise<Analysis> {
@@ -86,18 +94,26 @@ export class Engine {
     return run;
   }
 
-  private async read(source: ByteSource, settings: ImportSettings, onProgress: ImportProgress, signal: { readonly aborted: boolean }): Promise<LoadedRecording> {
+  private async read(
+    source: ByteSource,
+    settings: ImportSettings,
+    onProgress: ImportProgress,
+    signal: { readonly aborted: boolean },
+    templates?: readonly ImportTemplate[],
+  ): Promise<LoadedRecording> {
     this.recording = null;
-    const rec = await importRecording(source, { ...settings, onProgress: (f) => onProgress('import', f), signal });
+    const { rec, template, used } = await readWithTemplate(source, settings, (f) => onProgress('import', f), signal, templates);
     const drawn = await this.drawAll(rec, onProgress, signal);
     const pyramids: Record<string, Pyramid> = {};
     const display: Record<string, string | null> = {};
+    const previews: Record<string, ChannelPreview> = {};
     for (const ch of rec.channels) {
       pyramids[ch.id] = drawn.get(ch.id)!.pyramid;
       display[ch.id] = drawn.get(ch.id)!.description;
+      previews[ch.id] = channelPreview(ch);
     }
     this.recording = rec;
-    return { recording: rec, pyramids, display };
+    return { recording: rec, pyramids, display, previews, settings: used, template: template ? { id: template.id, name: template.name, sites: template.sites ?? {} } : null };
   }
 
   /**
@@ -189,6 +205,35 @@ export class Engine {
   }
 }
 
+/**
+ * Reads the file with the template for its layout, if one is given. A template must never keep a file from
+ * opening: when it does not fit, the file is read as detected and a warning says why the template was not used.
+ */
+async function readWithTemplate(
+  source: ByteSource,
+  settings: ImportSettings,
+  onProgress: (f: number) => void,
+  signal: { readonly aborted: boolean },
+  templates?: readonly ImportTemplate[],
+): Promise<{ rec: Recording; template: ImportTemplate | null; used: ImportSettings }> {
+  const template = templates && templates.length > 0 ? await templateForSource(source, templates) : null;
+  if (!template) return { rec: await importRecording(source, { ...settings, onProgress, signal }), template: null, used: settings };
+  const used = withTemplate(template, settings);
+  try {
+    return { rec: await importRecording(source, { ...used, onProgress, signal }), template, used };
+  } catch (err) {
+    if (!(err instanceof ImportError)) throw err;
+    const rec = await importRecording(source, { ...settings, onProgress, signal });
+    rec.warnings.unshift({ message: `your template "${template.name}" did not fit this file (${err.problem}), so it was read as detected` });
+    return { rec, template: null, used: settings };
+  }
+}
+
+async function templateForSource(source: ByteSource, templates: readonly ImportTemplate[]): Promise<ImportTemplate | null> {
+  const layout = await readLayout(source);
+  return layout ? templateFor(templates, layout.signature) : null;
+}
+
 /** The text a person sees for a failure: import errors are already written for them. */
 export function failureMessage(err: unknown): string {
   if (err instanceof ImportError) return err.message;
@@ -206,7 +251,7 @@ export function forTransfer(loaded: LoadedRecording): { loaded: LoadedRecording;
   const pyramids: Record<string, Pyramid> = {};
   for (const ch of loaded.recording.channels) pyramids[ch.id] = pyramidForTransfer(loaded.pyramids[ch.id], ch.data, transfer);
   const channels = loaded.recording.channels.map((ch) => ({ ...ch, data: new Float32Array(0) }));
-  return { loaded: { recording: { ...loaded.recording, channels }, pyramids, display: loaded.display }, transfer };
+  return { loaded: { ...loaded, recording: { ...loaded.recording, channels }, pyramids }, transfer };
 }
 
 /**

@@ -1,6 +1,8 @@
 import type { Analysis } from '../../core/analysis/types';
 import type { AnonymiseOptions } from '../../core/export/anonymise';
 import type { ImportOptions } from '../../core/import/options';
+import type { ChannelPreview } from '../../core/import/preview';
+import type { ImportTemplate } from '../../core/import/templates';
 import type { ReportInput } from '../../core/report/index';
 import type { Recording } from '../../core/recording';
 import type { SignalView } from '../../core/view/display-signal';
@@ -35,7 +37,8 @@ export interface EdfRequest {
 }
 
 export type WorkerRequest =
-  | { type: 'import'; id: number; name: string; size: number; settings: ImportSettings }
+  /** `templates`: on a fresh open, the user's templates; the one for the file's layout is applied. */
+  | { type: 'import'; id: number; name: string; size: number; settings: ImportSettings; templates?: ImportTemplate[] }
   | { type: 'analyse'; id: number; settings: AnalyseSettings }
   | { type: 'report'; id: number; input: ReportRequest }
   | { type: 'edf'; id: number; input: EdfRequest }
@@ -55,6 +58,12 @@ export interface LoadedRecording {
   pyramids: Record<string, Pyramid>;
   /** Per channel id: how the drawn signal was conditioned (e.g. `20–450 Hz, 50 Hz hum removed`), or null. */
   display: Record<string, string | null>;
+  /** Per channel id: what the import check shows of it (first seconds, overview, range, noise). */
+  previews: Record<string, ChannelPreview>;
+  /** The settings the file was read with: the caller's, or a template's when one was applied. */
+  settings: ImportSettings;
+  /** The template applied on opening, if any: the import check names it and offers to undo it. */
+  template: { id: string; name: string; sites: Record<string, string | null> } | null;
 }
 
 /** Reading the file, conditioning the drawn signals, detection. */
@@ -67,7 +76,10 @@ export type WorkerResponse =
   | { type: 'report'; id: number; html: string }
   | { type: 'edf'; id: number; bytes: Uint8Array; family: 'edf' | 'bdf' }
   | { type: 'pyramid'; id: number; pyramid: Pyramid }
-  /** `loaded`: whether the worker still holds a recording (a thread that died may have taken its samples). */
-  | { type: 'failed'; id: number; message: string; loaded: boolean }
+  /**
+   * `loaded`: whether the worker still holds a recording (a thread that died may have taken its samples);
+   * `remedy`: what the user can set in the import check for the file to be read (a rate, a format).
+   */
+  | { type: 'failed'; id: number; message: string; loaded: boolean; remedy?: 'rate' | 'format' }
   /** The worker asks the UI thread for file bytes: files stay behind the platform API. */
   | { type: 'read'; readId: number; offset: number; length: number };

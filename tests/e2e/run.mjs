@@ -713,8 +713,8 @@ scenario('vendor file through the file input, exports', async ({ page, url }) =>
   // Correcting a guess: a column marked "not analysed" and the file read again leaves one channel fewer.
   const analyseLabel = async () => Number(/(\d+)/.exec(await page.getByTestId('analyse').textContent())?.[1]);
   const channelsBefore = await analyseLabel();
+  // The correction is read at once: no button to press.
   await page.locator('select[aria-label^="Type of"]').first().selectOption('other');
-  await page.getByTestId('reimport').click();
   await waitFor(async () => (await analyseLabel()) === channelsBefore - 1, 'one analysed channel fewer after the correction');
   await page.getByTestId('analyse').click();
   await page.getByTestId('timeline').waitFor({ timeout: 120_000 });
@@ -733,6 +733,93 @@ scenario('vendor file through the file input, exports', async ({ page, url }) =>
   const [pdf] = await Promise.all([page.waitForEvent('download', { timeout: 90_000 }), page.getByTestId('export-pdf').click()]);
   const head = (await readFile(await pdf.path())).subarray(0, 5).toString('latin1');
   assert(head === '%PDF-', 'PDF export is not a PDF');
+});
+
+/** A German lab export: `;` between columns, decimal commas, time named "Zeit", channels named by number only. */
+async function writeGermanExport(path, seed) {
+  const { writeFile } = await import('node:fs/promises');
+  const rows = Array.from({ length: 6000 }, (_, i) => {
+    const t = (i / 1000).toFixed(3).replace('.', ',');
+    const burst = i > 2500 && i < 2560 ? 0.08 * Math.sin(i * 2.9) : 0;
+    const a = (0.004 * Math.sin(i * 1.3 + seed) + 0.002 * Math.sin(i * 0.37) + burst).toFixed(5).replace('.', ',');
+    const b = (0.003 * Math.cos(i * 2.1 + seed) + 0.001 * Math.sin(i * 0.11)).toFixed(5).replace('.', ',');
+    return `${t};${a};${b}`;
+  });
+  await writeFile(path, `Zeit [s];Kanal 1;Kanal 2\n${rows.join('\n')}\n`);
+}
+
+scenario('import check: previews, EMG-like columns, a template applied to the next file of its layout and undone', async ({ page, url, tmp }) => {
+  const first = join(tmp, 'messung-1.csv');
+  const second = join(tmp, 'messung-2.csv');
+  await writeGermanExport(first, 1);
+  await writeGermanExport(second, 2);
+  const open = async (file) => {
+    await page.goto(url);
+    const [chooser] = await Promise.all([page.waitForEvent('filechooser'), page.getByTestId('open-recording').click()]);
+    await chooser.setFiles(file);
+    await page.getByTestId('import-check').waitFor({ timeout: 60_000 });
+  };
+  await open(first);
+  // Every column read: a preview with its range and noise, the time column found by content.
+  for (const id of ['ch2', 'ch3']) {
+    await page.locator(`[data-testid="column-${id}"] svg.column-preview path`).first().waitFor();
+    const row = await page.getByTestId(`column-${id}`).textContent();
+    assert(/ to /.test(row), `no range in the row of ${id}: ${row}`);
+  }
+  assert(/1000 Hz/.test(await page.getByTestId('channel-table').textContent()), 'the Zeit column did not give 1000 Hz');
+  assert(/No EMG or accelerometer/.test(await page.getByTestId('analyse').textContent()), 'unnamed columns were analysed before being marked');
+  await page.screenshot({ path: join(shots, '13-import-check-preview.png'), fullPage: true });
+
+  await page.getByTestId('mark-emg-like').click();
+  await page.getByTestId('template-note').filter({ hasText: 'kept as the template' }).waitFor({ timeout: 30_000 });
+  await waitFor(async () => /Analyse 2 channels/.test(await page.getByTestId('analyse').textContent()), 'both columns marked as EMG');
+  // The device units were millivolts: said once for the first column, read again at once, shown in µV.
+  const unit = page.getByTestId('column-emg1').locator('input[aria-label^="Unit of"]');
+  await unit.fill('mV');
+  await unit.press('Enter');
+  await waitFor(async () => / µV/.test(await page.getByTestId('column-emg1').textContent()), 'the unit read again as mV, shown in µV');
+  await page.screenshot({ path: join(shots, '14-import-check-corrected.png'), fullPage: true });
+
+  // The next file of this layout opens with the correction, says so, and can be read without it.
+  await open(second);
+  const note = page.getByTestId('template-note');
+  await note.filter({ hasText: 'Applied your template' }).waitFor({ timeout: 30_000 });
+  assert(/Analyse 2 channels/.test(await page.getByTestId('analyse').textContent()), 'the template did not mark the columns of the second file');
+  assert(/µV/.test(await page.getByTestId('column-emg1').textContent()), 'the template did not give the unit');
+  await page.screenshot({ path: join(shots, '15-template-applied.png'), fullPage: true });
+  await page.getByTestId('undo-template').click();
+  await note.waitFor({ state: 'detached', timeout: 30_000 });
+  await waitFor(async () => /No EMG or accelerometer/.test(await page.getByTestId('analyse').textContent()), 'undo read the file as detected');
+
+  // Templates move as JSON: export, delete, import back.
+  const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('templates-export').click()]);
+  const exported = JSON.parse(await readFile(await download.path(), 'utf8'));
+  assert(exported.schema === 'twitchscope.import-templates' && exported.templates.length === 1, 'the export does not hold the template');
+  const rows = page.getByTestId('template-row');
+  await rows.first().locator('input').fill('Labor, zwei Kanäle');
+  await rows.first().locator('input').press('Enter');
+  await page.getByRole('button', { name: /^Delete template/ }).click();
+  await waitFor(async () => (await rows.count()) === 0, 'the template was deleted');
+  const [chooser] = await Promise.all([page.waitForEvent('filechooser'), page.getByTestId('templates-import').click()]);
+  await chooser.setFiles(await download.path());
+  await waitFor(async () => (await rows.count()) === 1, 'the exported template was imported back');
+  await open(second);
+  await note.filter({ hasText: 'Applied your template' }).waitFor({ timeout: 30_000 });
+});
+
+scenario('a file without a rate opens the import check on the message, and the rate typed there reads it', async ({ page, url, tmp }) => {
+  const { writeFile } = await import('node:fs/promises');
+  const file = join(tmp, 'no-rate.csv');
+  await writeFile(file, 'calf EMG (uV)\n' + Array.from({ length: 3000 }, (_, i) => (Math.sin(i * 1.7) * 5).toFixed(3)).join('\n') + '\n');
+  await page.goto(url);
+  const [chooser] = await Promise.all([page.waitForEvent('filechooser'), page.getByTestId('open-recording').click()]);
+  await chooser.setFiles(file);
+  await page.getByTestId('read-problem').waitFor({ timeout: 30_000 });
+  assert(/no sample rate/.test(await page.getByTestId('read-problem').textContent()), 'the problem is not said');
+  await page.screenshot({ path: join(shots, '16-import-check-no-rate.png'), fullPage: true });
+  await page.getByTestId('rate-input').fill('1000');
+  await page.getByTestId('rate-input').press('Enter');
+  await waitFor(async () => /Analyse 1 channel/.test(await page.getByTestId('analyse').textContent()), 'the rate typed in the import check did not read the file');
 });
 
 scenario('recent files reopen; a dropped file opens', async ({ page, url }) => {

@@ -66,6 +66,7 @@ function harness(fileSystem?: (dir: string) => FileSystemLike): Harness {
     },
     sidecars: new SidecarStore({ fs: fsImpl, userDataDir: userData, uniqueSuffix }),
     library: { load: async () => null, save: async () => undefined },
+    templates: { load: async () => null, save: async () => undefined },
     printPdf: async (html) => {
       h.printed.push(html);
       return new TextEncoder().encode('%PDF-1.7 fake');

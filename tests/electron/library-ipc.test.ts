@@ -38,6 +38,7 @@ async function harness(store?: (path: string) => LibraryStore) {
     recent: { list: () => recent, add: async (key, name) => void recent.push({ key, name, openedAt: '' }), remove: async () => undefined },
     sidecars: new SidecarStore({ fs, userDataDir: userData, uniqueSuffix }),
     library: store ? store(libraryPath) : fileLibraryStore({ fs, path: libraryPath, now: () => new Date('2026-02-01T10:00:00Z'), uniqueSuffix }),
+    templates: { load: async () => null, save: async () => undefined },
     printPdf: async () => new Uint8Array(),
     writeFileAtomic: async () => undefined,
     appVersion: '0.1.0',

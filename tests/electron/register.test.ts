@@ -40,6 +40,7 @@ async function setup() {
     printPdf: async () => new Uint8Array(),
     writeFileAtomic: async () => undefined,
     library: { load: async () => null, save: async () => undefined },
+    templates: { load: async () => null, save: async () => undefined },
     appVersion: '9.9.9',
     onSidecarSaved: () => undefined,
   };

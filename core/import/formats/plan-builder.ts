@@ -152,5 +152,5 @@ export function nextNonBlank(head: Head, from: number): number {
 
 /** A rate the user must give: the file states none and has no usable time column. `line`/`column`: where one was looked for. */
 export function needRate(file: string, what: string, line?: number, column?: number): never {
-  throw new ImportError(file, `no sample rate: ${what}`, 'pass the rate with --rate HZ, or set it in the import check', line, column);
+  throw new ImportError(file, `no sample rate: ${what}`, 'pass the rate with --rate HZ, or set it in the import check', line, column, 'rate');
 }

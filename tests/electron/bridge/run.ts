@@ -132,6 +132,7 @@ async function main(): Promise<void> {
     },
     writeFileAtomic: (path, data) => writeFileAtomic(fs, path, data, unique),
     library: { load: async () => null, save: async () => undefined },
+    templates: { load: async () => null, save: async () => undefined },
     appVersion: '0.1.0',
     onSidecarSaved: () => undefined,
   };
