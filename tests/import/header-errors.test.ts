@@ -36,15 +36,17 @@ describe('bad header fields: a clear message naming the field, per format', () =
     expect(e.message).toMatch(/^legacy\.txt:3: the OpenBCI header field "sample rate" should be a sample rate in Hz, not "Hz"/);
   });
 
-  it('OpenSignals: the time as a number, the column list as text, the rate as a word', async () => {
-    const time = await failure('t.txt', broken(OPENSIGNALS, /"time": "[^"]*"/, '"time": 70504'));
-    expect(time.message).toMatch(/^t\.txt:2: the OpenSignals header field "time" \(device 00:07:80:D8:A8:82\) should be text, not the number 70504 \(export the file again from OpenSignals, or correct that field\)$/);
+  it('OpenSignals: the column list as text and the rate as a word are errors; a start in no known shape is left out, said', async () => {
+    // Field checks live in core/import/formats/plux-header.ts (tests/import/opensignals-header.test.ts has every case).
     const column = await failure('c.txt', broken(OPENSIGNALS, /"column": \[[^\]]*\]/, '"column": "nSeq DI CH1"'));
-    expect(column.message).toMatch(/^c\.txt:2: the OpenSignals header field "column" \(device 00:07:80:D8:A8:82\) should be a list of texts, not the text "nSeq DI CH1"/);
+    expect(column.message).toMatch(/^c\.txt:2: device 00:07:80:D8:A8:82: "column" must be a list of names/);
     const rate = await failure('r.txt', broken(OPENSIGNALS, /"sampling rate": \d+/, '"sampling rate": "fast"'));
-    expect(rate.message).toMatch(/^r\.txt:2: the OpenSignals header field "sampling rate" \(device 00:07:80:D8:A8:82\) should be a sample rate in Hz, not the text "fast"/);
-    const date = await failure('d.txt', broken(OPENSIGNALS, /"date": "[^"]*"/, '"date": "someday"'));
-    expect(date.message).toMatch(/^d\.txt:2: the OpenSignals header field "date" \(device 00:07:80:D8:A8:82\) and "time" should give a date and a time of day, not "someday"/);
+    expect(rate.message).toMatch(/^r\.txt:2: device 00:07:80:D8:A8:82: "sampling rate" must be a number of Hz/);
+    for (const [from, to] of [[/"time": "[^"]*"/, '"time": 70504'], [/"date": "[^"]*"/, '"date": "someday"']] as const) {
+      const rec = await importRecording(textSource('t.txt', broken(OPENSIGNALS, from, to)));
+      expect(rec.startTime).toBeNull();
+      expect(rec.warnings.map((w) => w.message).join(' ')).toMatch(/start time is left out/);
+    }
   });
 
   it('Delsys Trigno: a channel line whose rate is not readable', async () => {
@@ -105,7 +107,7 @@ describe('bad header fields: a clear message naming the field, per format', () =
     fs.writeFileSync(file, broken(OPENSIGNALS, /"sampling rate": \d+/, '"sampling rate": "fast"'));
     const r = await cli(['info', file]);
     expect(r.code).toBe(2);
-    expect(r.stderr).toMatch(/^twitchscope: bad\.txt:2: the OpenSignals header field "sampling rate" \(device 00:07:80:D8:A8:82\) should be a sample rate in Hz/);
+    expect(r.stderr).toMatch(/^twitchscope: bad\.txt:2: device 00:07:80:D8:A8:82: "sampling rate" must be a number of Hz/);
     expect(r.stderr).not.toMatch(/internal error/);
   });
 });
