@@ -791,18 +791,21 @@ scenario('import check: previews, EMG-like columns, a template applied to the ne
   await note.waitFor({ state: 'detached', timeout: 30_000 });
   await waitFor(async () => /No EMG or accelerometer/.test(await page.getByTestId('analyse').textContent()), 'undo read the file as detected');
 
-  // Templates move as JSON: export, delete, import back.
+  // Templates move as JSON: export, rename, delete, import back (other scenarios may have kept templates too).
   const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('templates-export').click()]);
   const exported = JSON.parse(await readFile(await download.path(), 'utf8'));
-  assert(exported.schema === 'twitchscope.import-templates' && exported.templates.length === 1, 'the export does not hold the template');
+  const ours = exported.templates.find((t) => /messung-1/.test(t.name));
+  assert(exported.schema === 'twitchscope.import-templates' && ours && ours.columns['2'].kind === 'emg', 'the export does not hold the template');
   const rows = page.getByTestId('template-row');
-  await rows.first().locator('input').fill('Labor, zwei Kanäle');
-  await rows.first().locator('input').press('Enter');
-  await page.getByRole('button', { name: /^Delete template/ }).click();
-  await waitFor(async () => (await rows.count()) === 0, 'the template was deleted');
+  const before = await rows.count();
+  const name = page.getByLabel(`Name of template ${ours.name}`);
+  await name.fill('Labor, zwei Kanäle');
+  await name.press('Enter');
+  await page.getByRole('button', { name: 'Delete template Labor, zwei Kanäle' }).click();
+  await waitFor(async () => (await rows.count()) === before - 1, 'the template was deleted');
   const [chooser] = await Promise.all([page.waitForEvent('filechooser'), page.getByTestId('templates-import').click()]);
   await chooser.setFiles(await download.path());
-  await waitFor(async () => (await rows.count()) === 1, 'the exported template was imported back');
+  await waitFor(async () => (await rows.count()) === before, 'the exported template was imported back');
   await open(second);
   await note.filter({ hasText: 'Applied your template' }).waitFor({ timeout: 30_000 });
 });
