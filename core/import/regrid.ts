@@ -137,6 +137,12 @@ function intervals(times: Float64Array, start: number): Intervals | null {
   return { first, median, dt, packets, report: { medianIntervalS: median, jitter: (q3 - q1) / median, gaps, gapS, duplicates, nonMonotonic } };
 }
 
+/** Samples before the first in order, without a time, going back, or a lone time far ahead: left off the grid. */
+function isDropped(times: Float64Array, i: number, first: number, prevT: number, gapLimit: number): boolean {
+  const t = times[i];
+  return i < first || !Number.isFinite(t) || t < prevT || (i > first && isGlitch(times, i, prevT, gapLimit));
+}
+
 /** Builds the sample → slot index once a sample leaves its own slot; until then sample i sits at slot i. */
 function departFrom(n: number, i: number): Int32Array {
   const built = new Int32Array(n).fill(-1);
@@ -163,7 +169,7 @@ function slotsByTime(times: Float64Array, iv: Intervals, maxLength: number): Gri
   let index: Int32Array | null = null;
   for (let i = 0; i < n; i++) {
     const t = times[i];
-    if (i < first || !Number.isFinite(t) || t < prevT || (i > first && isGlitch(times, i, prevT, gapLimit))) {
+    if (isDropped(times, i, first, prevT, gapLimit)) {
       dropped++;
       index ??= departFrom(n, i);
       continue;
@@ -204,7 +210,7 @@ function slotsByStep(times: Float64Array, iv: Intervals, dt: number, maxLength: 
   let index: Int32Array | null = null;
   for (let i = 0; i < n; i++) {
     const t = times[i];
-    if (i < first || !Number.isFinite(t) || t < prevT || (i > first && isGlitch(times, i, prevT, gapLimit))) {
+    if (isDropped(times, i, first, prevT, gapLimit)) {
       dropped++;
       index ??= departFrom(n, i);
       continue;

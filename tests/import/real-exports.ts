@@ -21,11 +21,14 @@ export interface RealExport {
   also?: string[];
   /** What the file is, when that is not plain from its path. */
   note?: string;
+  /** The same bytes kept at other paths (a shared sample also in tests/fixtures, the scout's raw copy). */
+  copies?: string[];
 }
 
 export const REAL_EXPORTS: RealExport[] = [
   {
     file: 'actigraph-actilife/ActiGraph13_timestamps_headers.csv',
+    copies: ['fixtures/actigraph-actilife/ActiGraph13_timestamps_headers.csv'],
     format: 'actigraph-actilife',
     start: '2017-09-12T15:00:00.000Z',
     durationS: 1000,
@@ -39,6 +42,7 @@ export const REAL_EXPORTS: RealExport[] = [
   },
   {
     file: 'axivity-csv/ax6_testfile_formatted_timestamps.csv',
+    copies: ['fixtures/axivity-csv/ax6_testfile_formatted_timestamps.csv'],
     format: 'axivity-csv',
     start: '2019-12-23T21:04:06.690',
     durationS: 2.1201,
@@ -53,6 +57,7 @@ export const REAL_EXPORTS: RealExport[] = [
   },
   {
     file: 'delsys-trigno/truncated_trigno_sample.csv',
+    copies: ['fixtures/delsys-trigno/truncated_trigno_sample.csv'],
     format: 'delsys-trigno',
     start: null,
     durationS: 2.0048,
@@ -75,6 +80,7 @@ export const REAL_EXPORTS: RealExport[] = [
   },
   {
     file: 'empatica-e4/ACC.csv',
+    copies: ['fixtures/empatica-e4/ACC.csv'],
     format: 'empatica-e4',
     start: '2019-06-11T19:03:45.000Z',
     durationS: 312.44,
@@ -84,9 +90,10 @@ export const REAL_EXPORTS: RealExport[] = [
       'acc1.z accel g 32 9998',
     ],
   },
-  { file: 'empatica-e4/info.txt', error: /info\.txt:1: this is the info\.txt of an Empatica E4 archive.*open ACC\.csv/ },
+  { file: 'empatica-e4/info.txt', copies: ['fixtures/empatica-e4/info.txt'], error: /info\.txt:1: this is the info\.txt of an Empatica E4 archive.*open ACC\.csv/ },
   {
     file: 'garmin-acc/acc.csv',
+    copies: ['fixtures/garmin-acc/acc.csv'],
     format: 'garmin-acc',
     start: '2019-10-16T12:09:01.702+02:00',
     durationS: 958.04,
@@ -117,6 +124,7 @@ export const REAL_EXPORTS: RealExport[] = [
   },
   {
     file: 'myo-armband/1.txt',
+    copies: ['fixtures/myo-armband/1.txt'],
     format: 'myo-emg',
     start: null,
     durationS: 59.79,
@@ -185,6 +193,7 @@ export const REAL_EXPORTS: RealExport[] = [
   },
   {
     file: 'plux-opensignals/emg_1000_hz_16_bits.txt',
+    copies: ['fixtures/plux-opensignals/emg_1000_hz_16_bits.txt'],
     format: 'opensignals',
     start: '2019-10-15T17:07:28.685',
     durationS: 54,
@@ -202,7 +211,7 @@ export const REAL_EXPORTS: RealExport[] = [
       'emg1 emg uV 1000 87600',
     ],
   },
-  { file: 'polar-sensor-logger/MARKER_20220425_114002.txt', error: /MARKER_20220425_114002\.txt:1: this is a Polar Sensor Logger marker file, which holds no samples \(open the _ACC\.txt/ },
+  { file: 'polar-sensor-logger/MARKER_20220425_114002.txt', copies: ['fixtures/polar-sensor-logger/MARKER_20220425_114002.txt'], error: /MARKER_20220425_114002\.txt:1: this is a Polar Sensor Logger marker file, which holds no samples \(open the _ACC\.txt/ },
   {
     file: 'polar-sensor-logger/Polar_Sense_A40F6F28_20220425_113903_ACC.txt',
     format: 'polar-sensor-logger',
@@ -236,9 +245,10 @@ export const REAL_EXPORTS: RealExport[] = [
       'acc1.x accel g 100.43 2064',
     ],
   },
-  { file: 'sensorlogger-app/Metadata.csv', error: /Metadata\.csv:1: this is Sensor Logger's Metadata\.csv, which holds no samples \(open Accelerometer\.csv/ },
+  { file: 'sensorlogger-app/Metadata.csv', copies: ['sensorlogger-android-ethz/Metadata.csv', 'fixtures/sensorlogger-android/Metadata.csv'], error: /Metadata\.csv:1: this is Sensor Logger's Metadata\.csv, which holds no samples \(open Accelerometer\.csv/ },
   {
     file: 'shimmer-consensys/read_test_data.csv',
+    copies: ['fixtures/shimmer-consensys/read_test_data.csv'],
     format: 'shimmer-consensys',
     start: '2020-07-28T10:56:50.034Z',
     durationS: 1.7765,
@@ -345,6 +355,7 @@ export const REAL_EXPORTS: RealExport[] = [
   },
   {
     file: 'ggir-testfiles/ActiGraph13.csv',
+    copies: ['fixtures/ggir-testfiles/ActiGraph13.csv'],
     format: 'actigraph-actilife',
     start: '2013-08-26T09:00:00',
     durationS: 14850,
@@ -357,6 +368,7 @@ export const REAL_EXPORTS: RealExport[] = [
   },
   {
     file: 'ggir-testfiles/ActiGraph61.csv',
+    copies: ['fixtures/ggir-testfiles/ActiGraph61.csv'],
     format: 'actigraph-actilife',
     start: '2016-08-15T21:35:00',
     durationS: 4950,
@@ -372,7 +384,7 @@ export const REAL_EXPORTS: RealExport[] = [
       'ch9 other  0.2 990',
     ],
   },
-  { file: 'ggir-testfiles/Actiwatch.AWD', error: /Actiwatch\.AWD:8: no sample rate: the file has no time column and states no rate/ },
+  { file: 'ggir-testfiles/Actiwatch.AWD', copies: ['fixtures/ggir-testfiles/Actiwatch.AWD'], error: /Actiwatch\.AWD:8: no sample rate: the file has no time column and states no rate/ },
   {
     file: 'ggir-testfiles/Actiwatch.csv',
     format: 'csv',
@@ -395,7 +407,7 @@ export const REAL_EXPORTS: RealExport[] = [
       'acc1.z accel g 99.641 210',
     ],
   },
-  { file: 'ggir-testfiles/ukbiobank.csv', error: /ukbiobank\.csv:1: no sample rate: the file has no time column and states no rate/ },
+  { file: 'ggir-testfiles/ukbiobank.csv', copies: ['fixtures/ggir-testfiles/ukbiobank.csv'], error: /ukbiobank\.csv:1: no sample rate: the file has no time column and states no rate/ },
   {
     file: 'myo-dataset-michidk/s10_r_1-paper-0-emg.csv',
     format: 'myo-emg',
@@ -582,7 +594,6 @@ export const REAL_EXPORTS: RealExport[] = [
       'acc1.x accel g 49.409 34670',
     ],
   },
-  { file: 'sensorlogger-android-ethz/Metadata.csv', error: /Metadata\.csv:1: this is Sensor Logger's Metadata\.csv, which holds no samples \(open Accelerometer\.csv/ },
   {
     file: 'sensorlogger-android-ethz/TotalAcceleration.csv',
     format: 'sensor-logger',
@@ -644,33 +655,6 @@ export const REAL_EXPORTS: RealExport[] = [
     channels: ['emg1 emg uV 1000 14520', 'emg2 emg uV 1000 14520', 'emg3 emg uV 1000 14520', 'emg4 emg uV 1000 14520', 'ch5 other  1000 14520'],
   },
   {
-    file: 'fixtures/actigraph-actilife/ActiGraph13_timestamps_headers.csv',
-    format: 'actigraph-actilife',
-    start: '2017-09-12T15:00:00.000Z',
-    durationS: 1000,
-    channels: [
-      'ch2 other counts 1 1000',
-      'ch3 other counts 1 1000',
-      'ch4 other counts 1 1000',
-      'ch5 other steps 1 1000',
-      'ch6 other counts 1 1000',
-    ],
-  },
-  {
-    file: 'fixtures/axivity-csv/ax6_testfile_formatted_timestamps.csv',
-    format: 'axivity-csv',
-    start: '2019-12-23T21:04:06.690',
-    durationS: 2.1201,
-    channels: [
-      'acc1.x accel g 99.052 210',
-      'acc1.y accel g 99.052 210',
-      'acc1.z accel g 99.052 210',
-      'ch5 other deg/s 99.052 210',
-      'ch6 other deg/s 99.052 210',
-      'ch7 other deg/s 99.052 210',
-    ],
-  },
-  {
     file: 'fixtures/cloudupdrs-tremor/T_-_REST_TREMOR_AMPLITUDE_-_RIGHT_HAND_-_2016-10-14_10-52-04_-_f73512ccfc_-_2458.csv',
     format: 'csv',
     start: null,
@@ -683,51 +667,6 @@ export const REAL_EXPORTS: RealExport[] = [
     ],
   },
   {
-    file: 'fixtures/delsys-trigno/truncated_trigno_sample.csv',
-    format: 'delsys-trigno',
-    start: null,
-    durationS: 2.0048,
-    channels: [
-      'emg1 emg uV 1259.3 2519',
-      'acc1.x accel g 148.15 297',
-      'acc1.y accel g 148.15 297',
-      'acc1.z accel g 148.15 297',
-      'ch10 other °/s 148.15 297',
-      'ch12 other °/s 148.15 297',
-      'ch14 other °/s 148.15 297',
-      'emg2 emg uV 1259.3 2519',
-      'acc2.x accel g 148.15 297',
-      'acc2.y accel g 148.15 297',
-      'acc2.z accel g 148.15 297',
-      'ch24 other °/s 148.15 297',
-      'ch26 other °/s 148.15 297',
-      'ch28 other °/s 148.15 297',
-    ],
-  },
-  {
-    file: 'fixtures/empatica-e4/ACC.csv',
-    format: 'empatica-e4',
-    start: '2019-06-11T19:03:45.000Z',
-    durationS: 312.44,
-    channels: [
-      'acc1.x accel g 32 9998',
-      'acc1.y accel g 32 9998',
-      'acc1.z accel g 32 9998',
-    ],
-  },
-  { file: 'fixtures/empatica-e4/info.txt', error: /info\.txt:1: this is the info\.txt of an Empatica E4 archive.*open ACC\.csv/ },
-  {
-    file: 'fixtures/garmin-acc/acc.csv',
-    format: 'garmin-acc',
-    start: '2019-10-16T12:09:01.702+02:00',
-    durationS: 958.04,
-    channels: [
-      'acc1.x accel g 25 23951',
-      'acc1.y accel g 25 23951',
-      'acc1.z accel g 25 23951',
-    ],
-  },
-  {
     file: 'fixtures/grove-emg-mydaq/EMG_Carl-Online-Run_2024-01-05_175708.txt',
     format: 'csv',
     start: null,
@@ -735,23 +674,6 @@ export const REAL_EXPORTS: RealExport[] = [
     channels: [
       'ch1 other  1000 2000',
       'ch2 other  1000 2000',
-    ],
-  },
-  {
-    file: 'fixtures/myo-armband/1.txt',
-    format: 'myo-emg',
-    start: null,
-    durationS: 59.79,
-    channels: [
-      'emg1 emg a.u. 200 11958',
-      'emg2 emg a.u. 200 11958',
-      'emg3 emg a.u. 200 11958',
-      'emg4 emg a.u. 200 11958',
-      'emg5 emg a.u. 200 11958',
-      'emg6 emg a.u. 200 11958',
-      'emg7 emg a.u. 200 11958',
-      'emg8 emg a.u. 200 11958',
-      'ch9 other  200 11958',
     ],
   },
   {
@@ -773,7 +695,6 @@ export const REAL_EXPORTS: RealExport[] = [
       'ch10 other  1000 7127',
     ],
   },
-
   {
     file: 'fixtures/openbci-gui-raw/OpenBCI-sampleData-1-blinks-jawClench-alpha.txt',
     format: 'openbci-gui-legacy',
@@ -888,16 +809,6 @@ export const REAL_EXPORTS: RealExport[] = [
     ],
   },
   {
-    file: 'fixtures/plux-opensignals/emg_1000_hz_16_bits.txt',
-    format: 'opensignals',
-    start: '2019-10-15T17:07:28.685',
-    durationS: 54,
-    channels: [
-      'emg1 emg uV 10 540',
-      'emg2 emg uV 1000 40500',
-    ],
-  },
-  {
     file: 'fixtures/plux-opensignals/emg_1000_hz_16_bits_solo.txt',
     format: 'opensignals',
     start: '2019-10-14T16:52:39.448',
@@ -906,7 +817,6 @@ export const REAL_EXPORTS: RealExport[] = [
       'emg1 emg uV 1000 20000',
     ],
   },
-  { file: 'fixtures/polar-sensor-logger/MARKER_20220425_114002.txt', error: /MARKER_20220425_114002\.txt:1: this is a Polar Sensor Logger marker file, which holds no samples \(open the _ACC\.txt/ },
   {
     file: 'fixtures/polar-sensor-logger/Polar_Sense_A40F6F28_20220425_113903_ACC.txt',
     format: 'polar-sensor-logger',
@@ -916,34 +826,6 @@ export const REAL_EXPORTS: RealExport[] = [
       'acc1.x accel g 51.706 5000',
       'acc1.y accel g 51.706 5000',
       'acc1.z accel g 51.706 5000',
-    ],
-  },
-  {
-    file: 'fixtures/shimmer-consensys/read_test_data.csv',
-    format: 'shimmer-consensys',
-    start: '2020-07-28T10:56:50.034Z',
-    durationS: 1.7765,
-    channels: [
-      'acc1.x accel g 51.787 92',
-      'acc1.y accel g 51.787 92',
-      'acc1.z accel g 51.787 92',
-      'acc2.x accel g 51.787 92',
-      'acc2.y accel g 51.787 92',
-      'acc2.z accel g 51.787 92',
-      'ch8 other mV 51.787 92',
-      'ch9 other mV 51.787 92',
-      'ch10 other no_units 51.787 92',
-      'ch11 other uS 51.787 92',
-      'ch12 other kOhms 51.787 92',
-      'ch13 other deg/s 51.787 92',
-      'ch14 other deg/s 51.787 92',
-      'ch15 other deg/s 51.787 92',
-      'ch16 other mV 51.787 92',
-      'ch17 other local_flux 51.787 92',
-      'ch18 other local_flux 51.787 92',
-      'ch19 other local_flux 51.787 92',
-      'ch20 other kPa 51.787 92',
-      'ch21 other Degrees Celsius 51.787 92',
     ],
   },
   {
@@ -971,36 +853,6 @@ export const REAL_EXPORTS: RealExport[] = [
     ],
   },
   {
-    file: 'fixtures/ggir-testfiles/ActiGraph13.csv',
-    format: 'actigraph-actilife',
-    start: '2013-08-26T09:00:00',
-    durationS: 14850,
-    channels: [
-      'ch1 other counts 0.066667 990',
-      'ch2 other counts 0.066667 990',
-      'ch3 other counts 0.066667 990',
-      'ch4 other steps 0.066667 990',
-    ],
-  },
-  {
-    file: 'fixtures/ggir-testfiles/ActiGraph61.csv',
-    format: 'actigraph-actilife',
-    start: '2016-08-15T21:35:00',
-    durationS: 4950,
-    channels: [
-      'ch1 other counts 0.2 990',
-      'ch2 other counts 0.2 990',
-      'ch3 other counts 0.2 990',
-      'ch4 other steps 0.2 990',
-      'ch5 other  0.2 990',
-      'ch6 other  0.2 990',
-      'ch7 other  0.2 990',
-      'ch8 other  0.2 990',
-      'ch9 other  0.2 990',
-    ],
-  },
-  { file: 'fixtures/ggir-testfiles/Actiwatch.AWD', error: /Actiwatch\.AWD:8: no sample rate: the file has no time column and states no rate/ },
-  {
     file: 'fixtures/ggir-testfiles/Actiwatch.csv',
     format: 'csv',
     start: null,
@@ -1022,7 +874,6 @@ export const REAL_EXPORTS: RealExport[] = [
       'acc1.z accel g 99.641 210',
     ],
   },
-  { file: 'fixtures/ggir-testfiles/ukbiobank.csv', error: /ukbiobank\.csv:1: no sample rate: the file has no time column and states no rate/ },
   {
     file: 'fixtures/openbci-gui-legacy/OpenBCI_2016-02-13_Jordan_focus.txt',
     note: 'Cyton, legacy layout, no time columns; four electrodes railed at the ADC limit (±187,500 µV) are set aside.',
@@ -1043,7 +894,6 @@ export const REAL_EXPORTS: RealExport[] = [
       'acc1.z accel g 25.597 31',
     ],
   },
-  { file: 'fixtures/sensorlogger-android/Metadata.csv', error: /Metadata\.csv:1: this is Sensor Logger's Metadata\.csv, which holds no samples \(open Accelerometer\.csv/ },
   {
     file: 'fixtures/sensorlogger-android/TotalAcceleration.csv',
     format: 'sensor-logger',
