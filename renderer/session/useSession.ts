@@ -1,7 +1,7 @@
 import { useCallback, useEffect, useMemo, useReducer, useRef } from 'react';
 import type { Analysis, DetectedEvent } from '../../core/analysis/types';
 import type { ChecklistAnswers } from '../../core/guidance/checklist';
-import type { RecordingContext } from '../../core/review/context';
+import { EMPTY_CONTEXT, type RecordingContext } from '../../core/review/context';
 import { spanNearClick } from '../../core/review/added-event';
 import { applyReview } from '../../core/review/apply';
 import { addEvent, adjustSpan, setReview } from '../../core/review/edits';
@@ -21,7 +21,7 @@ import { useTemplates, type TemplatesApi } from './useTemplates';
 
 /** Saved work (or none) with the body sites a template gives. */
 function withSites(restored: RestoredWork | null, sites: Record<string, string | null>): RestoredWork {
-  const base: RestoredWork = restored ?? { work: EMPTY_WORK, sensitivity: null, params: {}, subject: '', answers: {}, recordedAt: null };
+  const base: RestoredWork = restored ?? { work: EMPTY_WORK, sensitivity: null, params: {}, subject: '', answers: {}, recordedAt: null, context: EMPTY_CONTEXT };
   return { ...base, work: { ...base.work, sites } };
 }
 
