@@ -34,6 +34,8 @@ export interface CollectedCounts {
   problems: ProblemList;
   timeProblems: ProblemList;
   outOfRange: ProblemList;
+  /** Per clock, the first time cell written as text (see `firstTimeText`). */
+  firstTimeText: (string | undefined)[];
 }
 
 /**
@@ -180,7 +182,7 @@ export class TableCollector implements RowSink {
 
   counts(): CollectedCounts {
     const list = (m: Map<number, ColumnProblems>): ProblemList => [...m].map(([k, p]) => [k, p.count, p.firstLine, p.firstText]);
-    return { rows: this.rows, firstLine: this.firstLine, lastLine: this.lastLine, problems: list(this.problems), timeProblems: list(this.timeProblems), outOfRange: list(this.outOfRange) };
+    return { rows: this.rows, firstLine: this.firstLine, lastLine: this.lastLine, problems: list(this.problems), timeProblems: list(this.timeProblems), outOfRange: list(this.outOfRange), firstTimeText: [...this.firstTimeText] };
   }
 
   /** Adds the counts of the next range of the file, whose line numbers start `lineOffset` lines further on. */
@@ -189,6 +191,9 @@ export class TableCollector implements RowSink {
     if (this.firstLine < 0) this.firstLine = c.firstLine + lineOffset;
     this.lastLine = c.lastLine + lineOffset;
     this.rows += c.rows;
+    c.firstTimeText.forEach((text, k) => {
+      if (this.firstTimeText[k] === undefined) this.firstTimeText[k] = text;
+    });
     const add = (m: Map<number, ColumnProblems>, list: ProblemList): void => {
       for (const [k, count, firstLine, firstText] of list) {
         const p = m.get(k);

@@ -160,6 +160,11 @@ function looksBinary(head: Head): boolean {
   return text.length > 0 && bad / text.length > 0.05;
 }
 
+/** A clock time of day counts the days it passed midnight from the rows before: one scanner must read it. */
+function passesMidnight(c: TablePlan['clocks'][number]): boolean {
+  return c.type === 'column' && c.unit === 'time-of-day';
+}
+
 /** How many columns the scanner keeps: up to the last one the plan reads. */
 function columnsOf(plan: TablePlan): number {
   return 1 + Math.max(0, ...plan.signals.map((s) => s.column), ...plan.clocks.map((c) => (c.type === 'column' ? c.column : 0)));
@@ -189,7 +194,7 @@ const MIN_RANGE_BYTES = 4 << 20;
 async function scanInRanges(source: ByteSource, head: Head, plan: TablePlan, options: ImportOptions, { lanes, minRangeBytes = MIN_RANGE_BYTES }: ParallelRead): Promise<TableCollector | null> {
   const start = head.lineOffsets[plan.firstDataLine];
   const parts = Math.min(lanes.length, Math.floor((source.size - (start ?? source.size)) / Math.max(1, minRangeBytes)));
-  if (head.encoding !== 'utf-8' || start === undefined || parts < 2) return null;
+  if (head.encoding !== 'utf-8' || start === undefined || parts < 2 || plan.clocks.some(passesMidnight)) return null;
   const columns = columnsOf(plan);
   const ranges = await splitAtLines(source, start, source.size, parts);
   const rows = estimateRows(head, plan, source.size);

@@ -95,6 +95,23 @@ describe('a large file read in byte ranges at once', () => {
     for (const parts of [2, 4, 9]) await expectSameInRanges('quoted.csv', bytes, parts, { rateHz: 1000 });
   });
 
+  it('reads clock times of day that pass midnight with one scanner, and an ISO zone from the first range', async () => {
+    const clock = (i: number): string => {
+      const s = 86_400 - 2 + i / 100;
+      const h = Math.floor(s / 3600) % 24;
+      const m = Math.floor((s % 3600) / 60);
+      return `${String(h).padStart(2, '0')}:${String(m).padStart(2, '0')}:${(s % 60).toFixed(2).padStart(5, '0')}`;
+    };
+    const night = ['clock,emg (uV)', ...Array.from({ length: 400 }, (_, i) => `${clock(i)},${(i % 9) - 4}`)].join('\n') + '\n';
+    const serial = await importRecording(bytesSource('night.csv', new TextEncoder().encode(night)));
+    expect(serial.durationS).toBeCloseTo(4, 1);
+    for (const parts of [2, 7]) await expectSameInRanges('night.csv', new TextEncoder().encode(night), parts);
+    const iso = ['time,emg (uV)', ...Array.from({ length: 400 }, (_, i) => `2024-03-01T10:00:${(i / 100).toFixed(2).padStart(5, '0')}+01:00,${(i % 9) - 4}`)].join('\n') + '\n';
+    const zoned = await importRecording(bytesSource('zoned.csv', new TextEncoder().encode(iso)));
+    expect(zoned.startTime).toBe('2024-03-01T10:00:00.000+01:00');
+    for (const parts of [2, 7]) await expectSameInRanges('zoned.csv', new TextEncoder().encode(iso), parts);
+  });
+
   it('names a line too long to be a row as one scanner names it', async () => {
     const rows = (from: number, n: number): string[] => Array.from({ length: n }, (_, i) => `${((from + i) / 1000).toFixed(3)},${(i % 9) - 4}`);
     const text = ['time_s,emg (uV)', ...rows(0, 2000), `9.999,${'7'.repeat(3 * 2 ** 20)}`, ...rows(2000, 2000)].join('\n') + '\n';
