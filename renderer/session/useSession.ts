@@ -1,29 +1,22 @@
 import { useCallback, useEffect, useMemo, useReducer, useRef } from 'react';
 import type { Analysis, DetectedEvent } from '../../core/analysis/types';
 import type { ChecklistAnswers } from '../../core/guidance/checklist';
-import { EMPTY_CONTEXT, type RecordingContext } from '../../core/review/context';
+import type { RecordingContext } from '../../core/review/context';
 import { spanNearClick } from '../../core/review/added-event';
 import { applyReview } from '../../core/review/apply';
 import { addEvent, adjustSpan, setReview } from '../../core/review/edits';
-import { restoreFromSidecar, SAVED_WORK_UNREADABLE, type RestoredWork } from '../../core/review/restore';
-import { usePlatform } from '../platform/context';
 import type { OpenedFile } from '../../core/platform/api';
 import { Cancelled, type AnalysisClient } from '../worker/client';
 import { useAnalysisClientFactory } from '../worker/client-context';
-import type { EdfRequest, ImportSettings, LoadedRecording, ReportRequest } from '../worker/protocol';
+import type { EdfRequest, ImportSettings, ReportRequest } from '../worker/protocol';
 import { readEventsFile } from '../../core/review/events-in';
 import { restoreEvents } from '../../core/review/restore-events';
 import { channelsOf } from '../../core/analysis/channels';
 import type { SignalView } from '../../core/view/display-signal';
 import type { Pyramid } from '../../core/view/pyramid';
-import { analysisInHand, analysisInputs, EMPTY_WORK, initialState, reduce, type SessionState, type Work } from './state';
+import { analysisInHand, analysisInputs, initialState, reduce, type SessionState, type Work } from './state';
 import { useTemplates, type TemplatesApi } from './useTemplates';
-
-/** Saved work (or none) with the body sites a template gives. */
-function withSites(restored: RestoredWork | null, sites: Record<string, string | null>): RestoredWork {
-  const base: RestoredWork = restored ?? { work: EMPTY_WORK, sensitivity: null, params: {}, subject: '', answers: {}, recordedAt: null, context: EMPTY_CONTEXT };
-  return { ...base, work: { ...base.work, sites } };
-}
+import { useKeepTemplate, useLoadFile } from './useLoadFile';
 
 export interface SessionApi {
   state: SessionState;
@@ -63,7 +56,6 @@ export interface SessionApi {
 
 /** The whole session: one reducer for state, one analysis client for the heavy work. */
 export function useSession(): SessionApi {
-  const platform = usePlatform();
   const [state, dispatch] = useReducer(reduce, initialState);
   const clientRef = useRef<AnalysisClient | null>(null);
   const stateRef = useRef(state);
@@ -81,69 +73,8 @@ export function useSession(): SessionApi {
   const notifyProblem = useCallback((message: string) => dispatch({ type: 'notice', message }), []);
   const templates = useTemplates(notifyProblem);
 
-  /** Reads the file; on a fresh open (`withTemplates`) the template for its layout is applied. The loaded file, or null. */
-  const load = useCallback(
-    async (file: OpenedFile, settings: ImportSettings, withTemplates: boolean): Promise<LoadedRecording | null> => {
-      dispatch({ type: 'busy', stage: 'import', fraction: 0, label: `Reading ${file.name}` });
-      try {
-        const list = withTemplates ? await templates.current() : undefined;
-        const loaded = await client().importFile(
-          file,
-          settings,
-          (stage, fraction) => dispatch({ type: 'busy', stage, fraction, label: stage === 'display' ? `Preparing the timeline of ${file.name}` : `Reading ${file.name}` }),
-          list,
-        );
-        const saved = await platform.loadSidecar(file.key).then(
-          (text) => ({ text }),
-          () => null,
-        );
-        const { restored, notice } = saved
-          ? restoreFromSidecar(saved.text, loaded.recording.fingerprint, (iso) => new Date(iso).toLocaleString())
-          : { restored: null, notice: SAVED_WORK_UNREADABLE };
-        const applied = loaded.template;
-        // A template's body sites fill in only where the user's saved work has none.
-        const sited = applied && Object.keys(restored?.work.sites ?? {}).length === 0 ? withSites(restored, applied.sites) : restored;
-        const notes = [file.notice, notice].filter(Boolean).join(' ') || null;
-        dispatch({ type: 'opened', file, settings: loaded.settings, loaded, restored: sited, notice: notes, templateNote: applied ? { kind: 'applied', id: applied.id, name: applied.name } : null });
-        return loaded;
-      } catch (err) {
-        const message = err instanceof Error ? err.message : String(err);
-        // A file the rate or format can fix opens the import check on the message; any other failure is only said.
-        if (err instanceof Cancelled) dispatch({ type: 'idle' });
-        else if ((err as { remedy?: string }).remedy || (stateRef.current.file?.key === file.key && stateRef.current.phase === 'check')) dispatch({ type: 'read-failed', file, settings, message });
-        else dispatch({ type: 'failed', message });
-        return null;
-      }
-    },
-    [client, platform, templates],
-  );
-
-  /** Keeps the file's corrections (and the sites chosen) as the template for its layout. */
-  const keepTemplate = useCallback(
-    async (loaded: LoadedRecording, settings: ImportSettings, sites: Record<string, string | null>, announce: boolean) => {
-      const layout = loaded.recording.layout;
-      if (!layout) return;
-      const now = new Date().toISOString();
-      const existing = templates.list.find((t) => t.signature === layout.signature);
-      const saved = await templates
-        .save({
-          id: existing?.id ?? `t${Date.now().toString(36)}${Math.random().toString(36).slice(2, 6)}`,
-          name: existing?.name ?? `${loaded.recording.formatName}: like ${loaded.recording.file}`,
-          signature: layout.signature,
-          layout: layout.description,
-          ...settings,
-          ...(Object.keys(sites).length ? { sites } : {}),
-          createdAt: now,
-          updatedAt: now,
-        })
-        .catch((e: unknown) => {
-          dispatch({ type: 'notice', message: `Your corrections could not be kept as a template: ${e instanceof Error ? e.message : String(e)}` });
-          return null;
-        });
-      if (saved && announce) dispatch({ type: 'template-note', note: { kind: 'saved', id: saved.id, name: saved.name } });
-    },
-    [templates],
-  );
+  const load = useLoadFile(client, dispatch, stateRef, templates);
+  const keepTemplate = useKeepTemplate(templates, dispatch);
 
   const runAnalysis = useCallback(async () => {
     const s = stateRef.current;
