@@ -186,8 +186,25 @@ function nameTimingReports(plan: TablePlan, grids: readonly (Grid | null)[], tim
       continue;
     }
     if (t.duplicates > 0) warnings.push({ message: `time column of "${label}" repeats a time ${t.duplicates} time${t.duplicates === 1 ? '' : 's'}; samples are kept in file order` });
-    if (t.jitter > 0.01) warnings.push({ message: `time column of "${label}" is irregular (interval spread ${(t.jitter * 100).toFixed(0)}% of the median); samples are placed on a uniform grid` });
+    if (t.jitter > 0.01) warnings.push({ message: spreadNote(label, t, grids[k]?.rateHz ?? 0) });
   }
+}
+
+/**
+ * Steps that differ by one print resolution (0.2 and 0.3 ms at 4 kHz written to 0.1 ms) are a regular clock
+ * rounded as written, not an irregular one: said as such, with the rate their mean gives.
+ */
+function spreadNote(label: string, t: TimingReport, rateHz: number): string {
+  const resolution = t.jitter * t.medianIntervalS;
+  const quanta = t.medianIntervalS / resolution;
+  if (resolution > 0 && Math.abs(quanta - Math.round(quanta)) < 0.01 && rateHz > 0) {
+    return `time column of "${label}" is written to ${formatSeconds(resolution)}, so its steps differ by that much: the rate is their mean, ${Number(rateHz.toPrecision(5))} Hz`;
+  }
+  return `time column of "${label}" is irregular (interval spread ${(t.jitter * 100).toFixed(0)}% of the median); samples are placed on a uniform grid`;
+}
+
+function formatSeconds(s: number): string {
+  return s >= 1 ? `${Number(s.toPrecision(3))} s` : s >= 1e-3 ? `${Number((s * 1e3).toPrecision(3))} ms` : `${Number((s * 1e6).toPrecision(3))} µs`;
 }
 
 /**

@@ -1,4 +1,5 @@
 import type { TimingReport } from '../recording';
+import { stepWindow } from './steps';
 
 export interface Grid {
   rateHz: number;
@@ -47,7 +48,7 @@ interface Intervals {
 
 /**
  * Places irregularly timed samples on a uniform grid. The rate comes from the median interval, refined by
- * the mean of the intervals within ±50 % of it: millisecond-rounded timestamps then still give the true
+ * the mean of the intervals within ±50 % of it (and the printed steps either side, see stepWindow): millisecond-rounded timestamps then still give the true
  * rate, while a stray repeat or a missed sample does not bias it. Where times repeat as a rule (packets
  * of samples stamped at once) the rate is the samples over the time they span. A rate the device states
  * (`statedRateHz`) times packet-stamped samples when the times agree with it within 10 %: such clocks
@@ -88,6 +89,7 @@ function intervals(times: Float64Array, start: number): Intervals | null {
   let duplicates = 0;
   let nonMonotonic = 0;
   const gapLimit = GAP_FACTOR * median;
+  const { lo, hi } = stepWindow(positive, median);
   // A first time later than the next one is a corrupt cell: the grid starts at the first time in order.
   for (let j = first + 1; j < n; j++) {
     if (!Number.isFinite(times[j])) continue;
@@ -124,7 +126,7 @@ function intervals(times: Float64Array, start: number): Intervals | null {
       samples += run;
     }
     // Jittered and rounded intervals average out; repeats (0) and missed samples (2×) would bias the mean.
-    if (d > 0.5 * median && d < 1.5 * median) {
+    if (d > lo && d < hi) {
       sum += d;
       count++;
     }

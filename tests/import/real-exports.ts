@@ -229,7 +229,7 @@ export const REAL_EXPORTS: RealExport[] = [
     start: null,
     durationS: 24.825,
     channels: [
-      'emg1 emg a.u. 1000 24821',
+      'emg1 emg uV 1000 24821',
       'ch2 other  50 1241',
       'ch3 other  200 4965',
     ],
@@ -562,7 +562,7 @@ export const REAL_EXPORTS: RealExport[] = [
     start: null,
     durationS: 12.715,
     channels: [
-      'ch2 other  4000 50860',
+      'emg1 emg uV 4000 50860',
     ],
   },
   {
@@ -571,7 +571,7 @@ export const REAL_EXPORTS: RealExport[] = [
     start: null,
     durationS: 27.604,
     channels: [
-      'ch2 other  4000 110415',
+      'emg1 emg uV 4000 110415',
     ],
   },
   {
@@ -580,7 +580,7 @@ export const REAL_EXPORTS: RealExport[] = [
     start: null,
     durationS: 37.037,
     channels: [
-      'ch2 other  4000 148146',
+      'emg1 emg uV 4000 148146',
     ],
   },
   {
@@ -607,20 +607,19 @@ export const REAL_EXPORTS: RealExport[] = [
   },
   {
     file: 'uci-emg-gestures-myo/1_raw_data_13-12_22.03.16.txt',
-    note: 'Myo bracelet via the dataset authors\' recorder: "time" in ms without a unit, channels not named EMG. Marked as EMG, the time reads as ms.',
-    options: { columns: Object.fromEntries(Array.from({ length: 8 }, (_, i) => [`channel${i + 1}`, { kind: 'emg' as const }])) },
+    note: 'Myo bracelet via the dataset authors\' recorder: "time" in ms without a unit, channels not named EMG. They swing around zero, so they read as EMG (in V, by size), and seconds would put EMG at 1 Hz, so the time reads as ms.',
     format: 'csv',
     start: null,
     durationS: 65.661,
     channels: [
-      'emg1 emg a.u. 1000 65661',
-      'emg2 emg a.u. 1000 65661',
-      'emg3 emg a.u. 1000 65661',
-      'emg4 emg a.u. 1000 65661',
-      'emg5 emg a.u. 1000 65661',
-      'emg6 emg a.u. 1000 65661',
-      'emg7 emg a.u. 1000 65661',
-      'emg8 emg a.u. 1000 65661',
+      'emg1 emg uV 1000 65661',
+      'emg2 emg uV 1000 65661',
+      'emg3 emg uV 1000 65661',
+      'emg4 emg uV 1000 65661',
+      'emg5 emg uV 1000 65661',
+      'emg6 emg uV 1000 65661',
+      'emg7 emg uV 1000 65661',
+      'emg8 emg uV 1000 65661',
       'ch10 other  1000 65661',
     ],
   },
@@ -678,20 +677,19 @@ export const REAL_EXPORTS: RealExport[] = [
   },
   {
     file: 'fixtures/myo-uci-gestures/1_raw_data_13-12_22.03.16.txt',
-    note: 'Myo via the dataset authors\' recorder: "time" in ms without a unit, channels not named EMG. Marked as EMG, the time reads as ms.',
-    options: { columns: Object.fromEntries(Array.from({ length: 8 }, (_, i) => [`channel${i + 1}`, { kind: 'emg' as const }])) },
+    note: 'Myo via the dataset authors\' recorder: "time" in ms without a unit, channels not named EMG. They swing around zero, so they read as EMG (in V, by size), and seconds would put EMG at 1 Hz, so the time reads as ms.',
     format: 'csv',
     start: null,
     durationS: 7.127,
     channels: [
-      'emg1 emg a.u. 1000 7127',
-      'emg2 emg a.u. 1000 7127',
-      'emg3 emg a.u. 1000 7127',
-      'emg4 emg a.u. 1000 7127',
-      'emg5 emg a.u. 1000 7127',
-      'emg6 emg a.u. 1000 7127',
-      'emg7 emg a.u. 1000 7127',
-      'emg8 emg a.u. 1000 7127',
+      'emg1 emg uV 1000 7127',
+      'emg2 emg uV 1000 7127',
+      'emg3 emg uV 1000 7127',
+      'emg4 emg uV 1000 7127',
+      'emg5 emg uV 1000 7127',
+      'emg6 emg uV 1000 7127',
+      'emg7 emg uV 1000 7127',
+      'emg8 emg uV 1000 7127',
       'ch10 other  1000 7127',
     ],
   },
@@ -787,7 +785,7 @@ export const REAL_EXPORTS: RealExport[] = [
     start: null,
     durationS: 1.9007,
     channels: [
-      'ch2 other  4000 7603',
+      'emg1 emg uV 4000 7603',
     ],
   },
   {
@@ -796,7 +794,7 @@ export const REAL_EXPORTS: RealExport[] = [
     start: null,
     durationS: 1.522,
     channels: [
-      'ch2 other  4000 6088',
+      'emg1 emg uV 4000 6088',
     ],
   },
   {
@@ -805,7 +803,7 @@ export const REAL_EXPORTS: RealExport[] = [
     start: null,
     durationS: 1.5328,
     channels: [
-      'ch2 other  4000 6131',
+      'emg1 emg uV 4000 6131',
     ],
   },
   {

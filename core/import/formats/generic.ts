@@ -6,7 +6,9 @@ import type { ImportOptions } from '../options';
 import type { ClockPlan, TablePlan } from '../plan';
 import { viewTable, type ColumnProfile } from '../profile';
 import { badRateLine, preambleValues, rateFromPreamble, type TableShape } from '../shape';
-import { isIsoDateTime, isTimeLabel, parseIsoMs, timeUnitFromLabel } from '../time';
+import { typicalStep } from '../steps';
+import { emgUnitBySize, isNeutralLabel, swingsAroundZero } from '../raw-emg';
+import { isIsoDateTime, isTimeLabel, parseIsoMs, timeScale, timeUnitFromLabel } from '../time';
 import type { FormatDef } from './format';
 import { buildPlan, needRate, overrideFor, type ColumnSpec } from './plan-builder';
 
@@ -29,24 +31,16 @@ export function planTable(head: Head, options: ImportOptions, formatId: string, 
     warnings.push({ message: `not signals, so not analysed: ${skipped.map((s) => `"${labels[s.column]}" (${s.what})`).join(', ')}` });
   }
   const columns = signalColumns(labels, named, profiles, skip, marked, shape, warnings);
+  const nothingKnown = !columns.some((c) => c.kind === 'emg' || c.kind === 'accel' || marked.has(c.column)) && !Object.values(options.columns ?? {}).some((c) => c.kind === 'emg' || c.kind === 'accel');
+  const rawEmg = nothingKnown ? columns.filter((c) => c.kind === 'other' && isNeutralLabel(labels[c.column]) && swingsAroundZero(profiles[c.column].values)) : [];
+  const hasEmg = rawEmg.length > 0 || columns.some((c) => c.kind === 'emg') || Object.values(options.columns ?? {}).some((c) => c.kind === 'emg');
+  if (clock && hasEmg) clocks[0] = millisecondsForEmg(clock, labels[clock.column], profiles[clock.column].values, warnings);
+  if (rawEmg.length > 0) readAsRawEmg(rawEmg, profiles, rateOf(clocks[0], profiles), warnings);
   const roleWord = new Map<number, string>([...skipped.map((k) => [k.column, k.what] as const), [timeCol, 'time']]);
   if (!columns.some((c) => c.kind === 'emg' || c.kind === 'accel' || marked.has(c.column))) {
     warnings.push({
       message: `no column is ${named ? 'named as' : 'known to be'} EMG or accelerometer: nothing to analyse yet. Columns found: ${labels.map((l, c) => `"${l}"${roleWord.has(c) ? ` (${roleWord.get(c)})` : ''}`).join(', ')}. Mark a column as EMG in the import check, or with --column "${labels.find((_, c) => !skip.has(c)) ?? labels[0]}"=emg`,
     });
-  }
-  const hasEmg = columns.some((c) => c.kind === 'emg') || Object.values(options.columns ?? {}).some((c) => c.kind === 'emg');
-  if (clock && clock.unit === 's' && timeUnitFromLabel(labels[clock.column]) === null && hasEmg) {
-    const step = medianStep(profiles[clock.column].values);
-    // Muscle signals are never sampled below 100 Hz: when seconds would put them there and milliseconds at
-    // a usual rate, the unlabelled column counts milliseconds (Arduino millis() and many loggers).
-    if (step !== null && 1 / step < MIN_EMG_RATE_HZ && 1000 / step >= MIN_EMG_RATE_HZ && 1000 / step <= MAX_EMG_RATE_HZ) {
-      clocks[0] = { ...clock, unit: 'ms' };
-      warnings.push({
-        message: `the time column "${labels[clock.column]}" states no unit: in seconds its steps of ${step} would mean ${formatHz(1 / step)}, too slow for EMG, so it is read as milliseconds (${formatHz(1000 / step)}); if it really counts seconds, name it "${labels[clock.column]} (s)" or set the sample rate (--rate)`,
-        column: clock.column + 1,
-      });
-    }
   }
   const meta: Record<string, string> = {};
   for (const [k, v] of pre) meta[k] = v;
@@ -60,6 +54,45 @@ export function planTable(head: Head, options: ImportOptions, formatId: string, 
     columns,
     options,
   );
+}
+
+/**
+ * A time column without a unit, read in seconds, would put muscle signal below 100 Hz, where it is never
+ * sampled, while milliseconds give a usual rate: it counts milliseconds (Arduino millis() and many loggers).
+ */
+function millisecondsForEmg(clock: ClockPlan & { type: 'column' }, label: string, values: readonly number[], warnings: ImportWarning[]): ClockPlan {
+  if (clock.unit !== 's' || timeUnitFromLabel(label) !== null) return clock;
+  const step = medianStep(values);
+  if (step === null || 1000 / step < MIN_EMG_RATE_HZ || 1000 / step > MS_READING_MAX_HZ) return clock;
+  warnings.push({
+    message: `the time column "${label}" states no unit: in seconds its steps of ${step} would mean ${formatHz(1 / step)}, too slow for EMG, so it is read as milliseconds (${formatHz(1000 / step)}); if it really counts seconds, name it "${label} (s)" or set the sample rate (--rate)`,
+    column: clock.column + 1,
+  });
+  return { ...clock, unit: 'ms' };
+}
+
+/** The rate a plan's clock gives, from the head's median step; null when the head cannot tell. */
+function rateOf(clock: ClockPlan, profiles: readonly ColumnProfile[]): number | null {
+  if (clock.type === 'rate') return clock.rateHz;
+  const step = typicalStep(profiles[clock.column].values);
+  return step === null ? null : 1 / (step * timeScale(clock.unit).scale);
+}
+
+/**
+ * Nameless columns that swing around zero at a muscle-signal rate, in a file where nothing else is EMG or
+ * accelerometer: read as EMG, in the unit their size suggests, and said so (the import check undoes it).
+ */
+function readAsRawEmg(raw: ColumnSpec[], profiles: readonly ColumnProfile[], rateHz: number | null, warnings: ImportWarning[]): void {
+  if (rateHz === null || rateHz < RAW_EMG_MIN_HZ) return;
+  const units = new Set<string>();
+  for (const col of raw) {
+    const { unit, toMicrovolts } = emgUnitBySize(profiles[col.column].values);
+    units.add(unit);
+    Object.assign(col, { kind: 'emg', unit: 'uV', scale: toMicrovolts });
+  }
+  warnings.push({
+    message: `no column is named as EMG: ${raw.map((c) => `"${c.label}"`).join(', ')} swing${raw.length === 1 ? 's' : ''} around zero at ${formatHz(rateHz)} as raw muscle signal does, so ${raw.length === 1 ? 'it is' : 'they are'} read as EMG in ${[...units].join(' or ')} (judged by size). If that is wrong, set the kind and unit in the import check, or with --column`,
+  });
 }
 
 /** No time column and no stated rate: say which column was taken for time and why it could not be read, if any. */
@@ -153,9 +186,15 @@ function medianStep(values: readonly number[]): number | null {
   return steps.length >= 2 ? steps[steps.length >> 1] : null;
 }
 
-/** Surface EMG is sampled at 100 Hz at the very least; research systems go up to tens of kHz. */
+/** Surface EMG is sampled at 100 Hz at the very least. */
 const MIN_EMG_RATE_HZ = 100;
-const MAX_EMG_RATE_HZ = 100_000;
+/**
+ * Milliseconds are taken only where they give a rate surface recorders use (up to 20 kHz): the seconds
+ * reading is then 20 Hz or less, far below any EMG, never a borderline 99 Hz.
+ */
+const MS_READING_MAX_HZ = 20_000;
+/** Raw EMG is recorded at 200 Hz and up (the slowest common armbands); below that a nameless column is not guessed to be it. */
+const RAW_EMG_MIN_HZ = 200;
 
 function formatHz(hz: number): string {
   return `${Number(hz.toPrecision(4))} Hz`;
