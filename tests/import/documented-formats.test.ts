@@ -6,6 +6,8 @@ import { channel, dataFiles, FIXTURES, fixtureSource, LAYOUTS, loadFixture } fro
 
 const TAU = 2 * Math.PI;
 const NEW_FORMATS = ['labchart', 'noraxon-mr3', 'brainflow', 'geneactiv'];
+/** Real files, under tests/fixtures, of the formats above that have met one. */
+const OWN_REAL_FILES: Record<string, string[]> = { brainflow: ['brainflow-ganglion/Brainflow_Carl-Online-Run_EEG_2024-01-05_175720.txt'] };
 
 describe('LabChart text export', () => {
   it('reads the header: rate, start time, titles and units', async () => {
@@ -262,19 +264,32 @@ describe('detection', () => {
     expect(scores[0].score).toBeGreaterThan(scores[1].score);
   });
 
-  it('the documented formats never claim the real vendor files', async () => {
+  // A format built from documents claims no real file but its own (whose folder is named for it); one that
+  // has met a real file of its own says 'real' in the registry.
+  it('the formats built from documents never claim the real files of other vendors', async () => {
     const files = dataFiles(FIXTURES).filter((p) => !p.startsWith(LAYOUTS));
     expect(files.length).toBeGreaterThan(10);
     for (const path of files) {
       const head = await readHead(fixtureSource(path));
-      for (const f of FORMATS.filter((d) => NEW_FORMATS.includes(d.id))) {
+      for (const f of FORMATS.filter((d) => NEW_FORMATS.includes(d.id) && !OWN_REAL_FILES[d.id]?.some((own) => path.includes(own)))) {
         expect({ file: path, format: f.id, score: f.detect(head) }).toEqual({ file: path, format: f.id, score: 0 });
       }
     }
   });
 
-  it('the documented formats say so in the registry', () => {
-    for (const id of NEW_FORMATS) expect(FORMATS.find((f) => f.id === id)?.evidence).toBe('documented');
+  it('a real BrainFlow file (an OpenBCI Ganglion) is claimed by BrainFlow alone, which the registry now calls real', async () => {
+    const path = join(FIXTURES, OWN_REAL_FILES.brainflow[0]);
+    const head = await readHead(fixtureSource(path));
+    const scores = FORMATS.map((f) => ({ id: f.id, score: f.detect(head) })).sort((a, b) => b.score - a.score);
+    expect(scores[0].id).toBe('brainflow');
+    expect(scores[1].score).toBeLessThan(scores[0].score);
+    const rec = await importRecording(fixtureSource(path));
+    expect(rec.meta.board).toBe('OpenBCI Ganglion');
+    expect(FORMATS.find((f) => f.id === 'brainflow')?.evidence).toBe('real');
+  });
+
+  it('the formats still built from documents alone say so in the registry', () => {
+    for (const id of NEW_FORMATS.filter((f) => !OWN_REAL_FILES[f])) expect(FORMATS.find((f) => f.id === id)?.evidence).toBe('documented');
     expect(FORMATS[FORMATS.length - 1].id).toBe('csv');
   });
 });

@@ -666,6 +666,22 @@ export const REAL_EXPORTS: RealExport[] = [
     ],
   },
   {
+    file: 'fixtures/brainflow-ganglion/Brainflow_Carl-Online-Run_EEG_2024-01-05_175720.txt',
+    note: 'BrainFlow write_file of an OpenBCI Ganglion (first 200 of 7,818 lines): two samples per host timestamp, accelerometer unused.',
+    format: 'brainflow',
+    start: '2024-01-05T16:57:20.699Z',
+    durationS: 1,
+    channels: [
+      'emg1 emg uV 200 200',
+      'emg2 emg uV 200 200',
+      'emg3 emg uV 200 200',
+      'emg4 emg uV 200 200',
+      'acc1.x other g 200 200 dead:all zero',
+      'acc1.y other g 200 200 dead:all zero',
+      'acc1.z other g 200 200 dead:all zero',
+    ],
+  },
+  {
     file: 'fixtures/grove-emg-mydaq/EMG_Carl-Online-Run_2024-01-05_175708.txt',
     format: 'csv',
     start: null,

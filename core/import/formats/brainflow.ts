@@ -12,7 +12,8 @@ import { buildPlan, type ColumnSpec } from './plan-builder';
  * array transposed, one sample per line, every value `%lf` (six decimals), tab-separated, no header
  * (src/data_handler/data_handler.cpp); the column of each channel per board comes from
  * src/board_controller/brainflow_boards.cpp; ExG is in µV and timestamps are Unix seconds stamped on the host
- * (docs/DataFormatDesc.rst). No real file was available; the fixtures are written from that layout.
+ * (docs/DataFormatDesc.rst). A real Ganglion recording (tests/fixtures/brainflow-ganglion) bears the layout out:
+ * two samples per host timestamp, 200 Hz, the unused accelerometer written as zeros.
  */
 
 interface Board {
@@ -101,7 +102,7 @@ export const brainflowFile: FormatDef = {
   name: 'BrainFlow CSV',
   description:
     'BrainFlow DataFilter.write_file output (Cyton, Ganglion, Cyton-Daisy, their WiFi Shield versions, synthetic board): the board is guessed from the column count and the timestamps; --rate overrides its rate',
-  evidence: 'documented',
+  evidence: 'real',
   detect: (head) => (looksLikeBrainFlow(sampleRows(head)) ? 0.95 : 0),
   plan(head: Head, options: ImportOptions): TablePlan {
     const rows = sampleRows(head);
