@@ -229,7 +229,7 @@ export const REAL_EXPORTS: RealExport[] = [
     start: null,
     durationS: 24.825,
     channels: [
-      'emg1 emg uV 1000 24821',
+      'emg1 emg a.u. 1000 24821',
       'ch2 other  50 1241',
       'ch3 other  200 4965',
     ],
