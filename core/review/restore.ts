@@ -3,15 +3,21 @@ import { EMPTY_CONTEXT, type RecordingContext } from './context';
 import type { ReviewEdit } from './edits';
 import { parseSidecar, sidecarMatches } from './sidecar';
 
-/** Saved work ready to apply to the recording just opened. */
+/**
+ * Saved work ready to apply to the recording just opened. The app's session holds the same fields
+ * (`renderer/session/state.ts` extends this type), so what is saved and what is restored are one list.
+ */
 export interface RestoredWork {
+  /** The undoable work: site labels and review edits. */
   work: { sites: Record<string, string | null>; edits: ReviewEdit[] };
   sensitivity: number | null;
-  /** Other detection settings the user overrode (see `core/detect/params.ts`). */
+  /** Detection settings other than sensitivity the user overrode (see `core/detect/params.ts`): used for analysis, saved back. */
   params: Record<string, unknown>;
   subject: string;
   answers: ChecklistAnswers;
+  /** When the recording was made, given by the user for a file that does not say; saved with the work. */
   recordedAt: string | null;
+  /** How the recording was made and what the person feels, as typed (saved trimmed). */
   context: RecordingContext;
 }
 

@@ -1,21 +1,21 @@
 import type { Analysis } from '../../core/analysis/types';
 import type { ChecklistAnswers } from '../../core/guidance/checklist';
 import { EMPTY_CONTEXT, type RecordingContext } from '../../core/review/context';
-import type { ReviewEdit } from '../../core/review/edits';
 import type { RestoredWork } from '../../core/review/restore';
 import { record, redo, startHistory, undo, type History } from '../../core/review/history';
 import type { OpenedFile } from '../../core/platform/api';
 import type { ImportSettings, LoadedRecording, Stage } from '../worker/protocol';
 
-/** The user's undoable work: site labels and review edits. */
-export interface Work {
-  sites: Record<string, string | null>;
-  edits: ReviewEdit[];
-}
+/** The user's undoable work: site labels and review edits, as saved work carries them. */
+export type Work = RestoredWork['work'];
 
 export type Phase = 'start' | 'check' | 'review';
 
-export interface SessionState {
+/**
+ * The session: the file, its import and analysis, and the saved-work fields (sensitivity, params, subject, answers,
+ * recordedAt, context) as `RestoredWork` defines them, so saved work and the session cannot drift apart.
+ */
+export interface SessionState extends Omit<RestoredWork, 'work'> {
   phase: Phase;
   /** A running import or analysis (the UI shows progress and Cancel). */
   busy: { stage: Stage; fraction: number; label: string } | null;
@@ -31,15 +31,6 @@ export interface SessionState {
   /** The inputs `analysis` came from (`analysisInputs`): the same inputs again need no new run. */
   analysedWith: string | null;
   history: History<Work>;
-  sensitivity: number | null;
-  /** Detection settings other than sensitivity, as saved work carried them: used for analysis, saved back. */
-  params: Record<string, unknown>;
-  subject: string;
-  answers: ChecklistAnswers;
-  /** When the recording was made, given by the user for a file that does not say; saved with the work. */
-  recordedAt: string | null;
-  /** How the recording was made and what the person feels, as typed (saved trimmed). */
-  context: RecordingContext;
 }
 
 export interface TemplateNote {
