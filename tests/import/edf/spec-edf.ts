@@ -14,7 +14,10 @@ export interface SpecSignal {
   spr: number | string;
   prefilter?: string;
   transducer?: string;
-  /** Digital samples per record (record index, sample index) → value; annotation signals use `tals`. */
+  /**
+   * Digital samples per record (record index, sample index) → value; annotation signals use `tals`. Without it a
+   * signal gets a small deterministic wobble, since a flat EMG or accelerometer signal is set aside as dead.
+   */
   sample?: (record: number, k: number) => number;
   /** Annotation signal: TAL text for each record (the caller writes the time-keeping TAL). */
   tals?: (record: number) => string;
@@ -81,7 +84,7 @@ export function specEdf(f: SpecFile): Uint8Array {
         for (let k = 0; k < n * bps; k++) out.push(bytes[k] ?? 0);
       } else {
         for (let k = 0; k < n; k++) {
-          const v = s.sample ? s.sample(r, k) : 0;
+          const v = s.sample ? s.sample(r, k) : ((r * 31 + k * 17) % 61) - 30;
           out.push(v & 0xff, (v >> 8) & 0xff);
           if (bps === 3) out.push((v >> 16) & 0xff);
         }

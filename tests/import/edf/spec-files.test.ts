@@ -100,6 +100,29 @@ describe('EDF read from the specification', () => {
     expect(rec.durationS).toBeCloseTo(0.4, 9);
   });
 
+  it('sets aside EMG and accelerometer signals with no signal in them (flat, railed), as the text formats do', async () => {
+    const rec = await read(
+      specEdf({
+        records: 2,
+        duration: 1,
+        signals: [
+          { label: 'EMG flat', spr: 50, sample: () => 0 },
+          { label: 'EMG railed', spr: 50, sample: () => 32767 },
+          { label: 'EMG live', spr: 50 },
+          { label: 'Acc X', dimension: 'g', spr: 10, physMin: -8, physMax: 8 },
+          { label: 'Acc Y', dimension: 'g', spr: 10, physMin: -8, physMax: 8, sample: () => 0 },
+        ],
+      }),
+    );
+    expect(ch(rec, 'EMG flat').kind).toBe('other');
+    expect(ch(rec, 'EMG flat').dead).toEqual({ reason: expect.stringMatching(/^(constant at |all zero$)/), kindWas: 'emg' });
+    expect(ch(rec, 'EMG railed').dead).toEqual({ reason: expect.stringMatching(/^constant at /), kindWas: 'emg' });
+    expect(ch(rec, 'EMG live').kind).toBe('emg');
+    // One still axis of a live accelerometer is a reading, not a fault.
+    expect(ch(rec, 'Acc Y').kind).toBe('accel');
+    expect(rec.warnings.map((w) => w.message).join(' ')).toMatch(/no signal in these 2 channels.*"EMG flat".*"EMG railed"/);
+  });
+
   it('reads a discontinuous EDF+D file with the pauses as gaps, and its annotations as markers', async () => {
     const starts = [0, 1, 5, 6];
     const rec = await read(
@@ -248,7 +271,7 @@ describe('malformed EDF headers: the field, its byte offset and what is wrong', 
 
 describe('EDF+ start date not known', () => {
   it('"Startdate X" leaves the start unknown, whatever the placeholder date field says', async () => {
-    const rec = await read(specEdf({ reserved: 'EDF+C', date: '01.01.85', time: '00.00.00', recording: 'Startdate X X X X', records: 1, duration: 1, signals: [{ label: 'EMG', spr: 2 }, { label: 'EDF Annotations', spr: 20, tals: () => tal(0) }] }));
+    const rec = await read(specEdf({ reserved: 'EDF+C', date: '01.01.85', time: '00.00.00', recording: 'Startdate X X X X', records: 1, duration: 1, signals: [{ label: 'EMG', spr: 4 }, { label: 'EDF Annotations', spr: 20, tals: () => tal(0) }] }));
     expect(rec.startTime).toBeNull();
     expect(rec.warnings).toEqual([]);
   });

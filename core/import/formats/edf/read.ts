@@ -1,4 +1,5 @@
 import type { Channel, ImportWarning, Recording, RecordingAnnotation, SensorGroup } from '../../../recording';
+import { setAsideDead } from '../../dead';
 import { ImportCancelled, ImportError } from '../../errors';
 import { fingerprint } from '../../fingerprint';
 import type { ImportOptions } from '../../options';
@@ -77,9 +78,10 @@ export async function readEdf(source: ByteSource, options: ImportOptions = {}): 
     };
   });
   if (times.gaps) warnings.push({ message: 'the recording pauses between some data records (EDF+D): the pauses are kept as gaps' });
+  setAsideDead(plan, channels, warnings);
   const sensors: SensorGroup[] = plan.sensors
     .map((sp) => {
-      const members = channels.filter((c) => c.sensor === sp.id);
+      const members = channels.filter((c) => c.sensor === sp.id && c.kind === 'accel');
       return { id: sp.id, label: sp.label, kind: 'accel' as const, channelIds: members.map((m) => m.id), axes: members.map((m) => m.axis ?? 'x') };
     })
     .filter((g) => g.channelIds.length > 0);
