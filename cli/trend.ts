@@ -3,6 +3,7 @@
  * batch, then compared over time. With one usable recording there is no trend: the ordinary report is written.
  */
 import path from 'node:path';
+import { formatRate } from '../core/format';
 import { normaliseTags } from '../core/library/tags';
 import { buildTrendReportHtml } from '../core/report/trend';
 import { firstToLatest } from '../core/trends/first-last';
@@ -55,7 +56,7 @@ export function describeTrend(recordings: readonly TrendRecording[]): string {
   const lines = [`${recordings.length} recordings${dated.length ? `, ${dated[0].recording.startTime} to ${dated[dated.length - 1].recording.startTime}` : ''}`];
   const rates = rateSeries(dated);
   for (const s of rates) {
-    lines.push(`  ${s.site}: ${s.points.map((p) => `${p.rate.toFixed(2)}/min`).join(' → ')}`);
+    lines.push(`  ${s.site}: ${s.points.map((p) => formatRate(p.rate)).join(' → ')}`);
   }
   const changes = firstToLatest(rates);
   if (changes.length) lines.push('', ...changes.map((c) => `  ${c.site}, latest against first: ${c.comparison.text}`));

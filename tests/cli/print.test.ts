@@ -1,8 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { describeAnalysis } from '../../cli/print';
+import { describeTrend } from '../../cli/trend';
 import { analyzeRecording } from '../../core/analysis/analyze';
 import { formatNumber, formatRate } from '../../core/format';
 import { emgRecording, spike } from '../detect/helpers';
+import { rec } from '../trends/fixtures';
 
 describe('CLI summary text', () => {
   it('prints the twitch rate as the app and report do: the table cell and the by-site line agree', () => {
@@ -20,5 +22,12 @@ describe('CLI summary text', () => {
     expect(cells[4]).toBe(formatNumber(ch.twitchesPerMinute!));
     expect(cells[4]).not.toBe(ch.twitchesPerMinute!.toFixed(2));
     expect(text).toContain(`= ${formatRate(a.summary.sites[0].twitchesPerMinute!)}`);
+  });
+
+  it('prints the rates of a trend as the app and report do', () => {
+    // 13 in 3 min of rest is 4.33 per minute, printed "4.33/min" before the shared format.
+    const text = describeTrend([rec('a.csv', '2026-01-05T08:00:00', { calf: [13, 3] }), rec('b.csv', '2026-01-12T08:00:00', { calf: [20, 3] })]);
+    expect(text).toContain(`calf: ${formatRate(13 / 3)} → ${formatRate(20 / 3)}`);
+    expect(text).toContain('calf: 4.3/min → 6.7/min');
   });
 });
