@@ -2,6 +2,7 @@ import { bandpassDesign } from '../dsp/design-cache';
 import { ZeroPhaseFilter } from '../dsp/filtfilt';
 import type { Sos } from '../dsp/sos';
 import { widthAt, type Potentials } from './hysteresis';
+import { isImpact } from './accel-impact';
 import type { AccelParams } from './params';
 import { overlapsAny, type Span } from './spans';
 
@@ -35,7 +36,8 @@ export interface TransientInput {
  * Candidates closer than the dead time are one; one longer than `maxTwitchMs` (at a fifth of its peak) or
  * under `minSnr` is dropped. A muscle twitch is a smooth mechanical transient (contraction 35-98 ms, Sica &
  * McComas 1971; most energy below about 30 Hz), so a candidate is a knock, an impact on the sensor, when
- * its raw axes carry as much energy per Hz above the twitch band as in it (an impact's flat spectrum), or when its band-passed shape is the filter's own response to an impulse (each test only where the
+ * its raw axes carry as much energy per Hz above the twitch band as in it (an impact's flat spectrum), when its band-passed shape is the filter's own response to an impulse, or when its raw axes hold
+ * it within the two samples an impact shorter than a sample falls across (each test only where the
  * sampling rate lets an impact and a twitch differ); and it is a fidget when the slow movement band around
  * it is a good part of its size and more than noise.
  */
@@ -59,7 +61,10 @@ export function sortTransients(s: TransientInput, p: AccelParams): TransientSort
     // noise-based release threshold far longer, through its own decay and the high-pass ringing.
     const length = widthAt(band, tr.peak, tr.start, tr.end, 0.2, bridge);
     if (length > maxLength || tr.amplitude < p.minSnr * s.noiseFloor || overlapsAny(s.blocked, tr.start, tr.end)) continue;
-    const knock = (fs >= p.knockShapeRateHz && shapeMatch(band, tr.peak, impulse) >= p.knockShape) || (split !== null && highShare(s.axes, tr.peak, split, fs, p) >= p.knockHighShare);
+    const knock =
+      (fs >= p.knockShapeRateHz && shapeMatch(band, tr.peak, impulse) >= p.knockShape) ||
+      (split !== null && highShare(s.axes, tr.peak, split, fs, p) >= p.knockHighShare) ||
+      (fs >= p.knockPulseRateHz && isImpact(s.axes, tr.peak, fs, p));
     const slow = nearPeak(s.move, tr.peak, Math.round(p.fidgetReachS * fs));
     const fidget = slow >= p.fidgetRatio * tr.amplitude && slow >= p.fidgetMinG;
     (knock || fidget ? out.moves : out.twitches).push(tr);

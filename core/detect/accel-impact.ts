@@ -1,0 +1,83 @@
+import { quantileInPlace, MAD_TO_SIGMA } from '../dsp/robust';
+import type { AccelParams } from './params';
+
+/**
+ * Whether a transient at `peak` is an impact that lasted less than a sample, judged on the raw axes where
+ * two samples are shorter than a muscle twitch: an impact puts nearly all its energy into the two
+ * neighbouring samples it falls across (its brief ringing is averaged away inside them), while a twitch
+ * (contraction 35-98 ms, Sica & McComas 1971) swings back over the samples after. The baseline (gravity,
+ * posture, a slow fidget underneath) is a quadratic fitted per axis to the flanks either side of the
+ * ±`knockSpanMs` window, and the noise is the flanks' robust sigma around it. It is an impact when the
+ * energy outside the best pair of samples, less what the noise puts there, stays under `knockPulseLeft` of
+ * the pair's energy by `knockPulseZ` standard deviations of the noise's energy: a weak transient whose shape
+ * the noise hides stays a twitch. Gaps (NaN) or a window reaching past the recording: not an impact.
+ */
+export function isImpact(axes: readonly Float32Array[], peak: number, fs: number, p: AccelParams): boolean {
+  const half = Math.round((p.knockSpanMs / 1000) * fs);
+  const reach = half + Math.max(3, Math.round((p.knockFlankMs / 1000) * fs));
+  if (peak - reach < 0 || peak + reach >= axes[0].length) return false;
+  const window = 2 * half + 1;
+  const energy = new Float64Array(window);
+  const flank = new Float64Array(2 * (reach - half));
+  let noiseVar = 0;
+  for (const a of axes) {
+    const fit = flankQuadratic(a, peak, half, reach);
+    if (fit === null) return false;
+    let k = 0;
+    for (let d = half + 1; d <= reach; d++) {
+      flank[k++] = Math.abs(a[peak - d] - baseline(fit, -d));
+      flank[k++] = Math.abs(a[peak + d] - baseline(fit, d));
+    }
+    const sigma = quantileInPlace(flank, 0.5) * MAD_TO_SIGMA;
+    noiseVar += sigma * sigma;
+    for (let d = -half; d <= half; d++) {
+      const v = a[peak + d] - baseline(fit, d);
+      if (v !== v) return false;
+      energy[d + half] += v * v;
+    }
+  }
+  let total = 0;
+  for (let i = 0; i < window; i++) total += energy[i];
+  let pair = 0;
+  for (let i = half - 3; i <= half + 2; i++) pair = Math.max(pair, energy[i] + energy[i + 1]);
+  // Noise energy outside the pair: 3 axes x (window - 2) samples of variance sigma^2 each (noiseVar sums the
+  // axes), a chi-square whose standard deviation is sqrt(2 dof) sigma^2.
+  const dof = axes.length * (window - 2);
+  const meanVar = noiseVar / axes.length;
+  const left = total - pair - meanVar * dof;
+  return left + p.knockPulseZ * Math.sqrt(2 * dof) * meanVar < p.knockPulseLeft * pair;
+}
+
+/** Baseline c0 + c1 d + c2 d^2 at offset d (samples) from the peak. */
+type Quadratic = [number, number, number];
+
+function baseline(c: Quadratic, d: number): number {
+  return c[0] + c[1] * d + c[2] * d * d;
+}
+
+/**
+ * Least-squares quadratic c0 + c1 d + c2 d^2 over the samples half < |d| <= reach around the peak. The
+ * flanks are symmetric, so the odd moments vanish: c1 comes alone and (c0, c2) from a 2 x 2 system.
+ */
+function flankQuadratic(a: Float32Array, peak: number, half: number, reach: number): Quadratic | null {
+  let s0 = 0;
+  let s2 = 0;
+  let s4 = 0;
+  let t0 = 0;
+  let t1 = 0;
+  let t2 = 0;
+  for (let d = half + 1; d <= reach; d++) {
+    const lo = a[peak - d];
+    const hi = a[peak + d];
+    if (lo !== lo || hi !== hi) return null;
+    const d2 = d * d;
+    s0 += 2;
+    s2 += 2 * d2;
+    s4 += 2 * d2 * d2;
+    t0 += lo + hi;
+    t1 += d * (hi - lo);
+    t2 += d2 * (lo + hi);
+  }
+  const det = s0 * s4 - s2 * s2;
+  return [(t0 * s4 - t2 * s2) / det, t1 / s2, (s0 * t2 - s2 * t0) / det];
+}
