@@ -1,5 +1,5 @@
 /**
- * A dated two-minute recording of three EMG channels for the "no rate" scenario of `run.mjs`: the left calf
+ * A dated two-minute recording of three EMG channels for the "no rate" scenario of `4-library.e2e.mjs`: the left calf
  * is active throughout (one unit firing steadily at about 9 Hz, as in a light contraction), the right calf
  * rests with a few twitches, and the left forearm is too noisy to show typical twitches.
  *

@@ -1,6 +1,7 @@
 /**
  * Three simulated resting recordings of one site on three dates, as generic CSV, for the library and trends
- * scenario of `run.mjs`: the first two at one twitch rate, the third at six times it.
+ * scenarios of `4-library.e2e.mjs` and `1-start.e2e.mjs`: the first two at one twitch rate, the third at six
+ * times it.
  *
  *   tsx tests/e2e/trend-recordings.ts <out dir>
  */

@@ -1,0 +1,122 @@
+/**
+ * What the browser scenarios share: where the app and the screenshots are, the recordings they write, and
+ * small waits and checks. The scenarios themselves are the `*.e2e.mjs` files beside this one.
+ */
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, readdirSync, readFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+export const root = resolve(fileURLToPath(new URL('../..', import.meta.url)));
+export const shots = join(root, 'tests/e2e/screenshots');
+mkdirSync(shots, { recursive: true });
+
+export function pickSample() {
+  if (process.env.E2E_SAMPLE) return process.env.E2E_SAMPLE;
+  const dir = join(root, 'samples');
+  const csv = existsSync(dir) ? readdirSync(dir).filter((f) => f.endsWith('.csv')).sort() : [];
+  if (csv.length === 0) throw new Error('no samples/*.csv to open');
+  const best = csv.find((f) => /calf|rest|twitch/i.test(f)) ?? csv[0];
+  return best.replace(/\.csv$/, '');
+}
+
+export function pickVendorFile() {
+  const candidates = [
+    'tests/fixtures/delsys-trigno/truncated_trigno_sample.csv',
+    'tests/fixtures/openbci-gui-raw/OpenBCI_GUI-v6-blinks-jawClench-alpha.txt',
+  ];
+  for (const c of candidates) {
+    const p = resolve(root, c);
+    if (existsSync(p)) return p;
+  }
+  throw new Error('no vendor fixture found');
+}
+
+/** A long 8-channel, 2 kHz recording written in blocks, so the test does not hold it in memory. */
+export async function writeBigCsv(path, channels, rate, seconds) {
+  const { createWriteStream } = await import('node:fs');
+  const out = createWriteStream(path);
+  const header = ['time_s', ...Array.from({ length: channels }, (_, i) => `ch${i + 1} calf EMG (uV)`)].join(',');
+  out.write(`# rate_hz = ${rate}\n${header}\n`);
+  const n = rate * seconds;
+  for (let start = 0; start < n; start += 20000) {
+    const lines = [];
+    for (let i = start; i < Math.min(n, start + 20000); i++) {
+      const row = [(i / rate).toFixed(4)];
+      for (let c = 0; c < channels; c++) row.push(((((i * 7919 + c * 104729) % 2001) - 1000) / 100).toFixed(2));
+      lines.push(row.join(','));
+    }
+    if (!out.write(lines.join('\n') + '\n')) await new Promise((r) => out.once('drain', r));
+  }
+  await new Promise((r) => out.end(r));
+}
+
+export function axeVersion() {
+  return JSON.parse(readFileSync(join(root, 'node_modules/axe-core/package.json'), 'utf8')).version;
+}
+
+export function assert(cond, message) {
+  if (!cond) throw new Error(message);
+}
+
+export async function totalTwitches(page) {
+  return Number(await page.getByTestId('total-twitches').textContent());
+}
+
+export async function siteBars(page) {
+  return page.$$eval('[data-testid="site-bar"]', (els) => Object.fromEntries(els.map((e) => [e.getAttribute('data-site'), Number(e.getAttribute('data-count'))])));
+}
+
+export async function waitFor(fn, what, timeout = 20_000) {
+  const t0 = Date.now();
+  for (;;) {
+    const v = await fn();
+    if (v) return v;
+    if (Date.now() - t0 > timeout) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((r) => setTimeout(r, 100));
+  }
+}
+
+/** Later scenarios open the same sample in the same profile: the review made here must not be restored there. */
+export async function forgetSavedWork(page) {
+  await page.getByTestId('save-status').filter({ hasText: 'Work saved' }).waitFor();
+  await page.evaluate(
+    () =>
+      new Promise((resolve, reject) => {
+        const req = indexedDB.open('twitchscope');
+        req.onsuccess = () => {
+          const tx = req.result.transaction('sidecars', 'readwrite');
+          tx.objectStore('sidecars').clear();
+          tx.oncomplete = () => resolve(undefined);
+          tx.onerror = () => reject(tx.error);
+        };
+        req.onerror = () => reject(req.error);
+      }),
+  );
+}
+
+/** A German lab export: `;` between columns, decimal commas, time named "Zeit", channels named by number only. */
+export async function writeGermanExport(path, seed) {
+  const { writeFile } = await import('node:fs/promises');
+  const rows = Array.from({ length: 6000 }, (_, i) => {
+    const t = (i / 1000).toFixed(3).replace('.', ',');
+    const burst = i > 2500 && i < 2560 ? 0.08 * Math.sin(i * 2.9) : 0;
+    const a = (0.004 * Math.sin(i * 1.3 + seed) + 0.002 * Math.sin(i * 0.37) + burst).toFixed(5).replace('.', ',');
+    const b = (0.003 * Math.cos(i * 2.1 + seed) + 0.001 * Math.sin(i * 0.11)).toFixed(5).replace('.', ',');
+    return `${t};${a};${b}`;
+  });
+  await writeFile(path, `Zeit [s];Kanal 1;Kanal 2\n${rows.join('\n')}\n`);
+}
+
+/** Writes the three dated recordings of one site (tests/e2e/trend-recordings.ts) into `dir`; returns their paths. */
+export function writeTrendRecordings(dir) {
+  const out = spawnSync(join(root, 'node_modules/.bin/tsx'), [join(root, 'tests/e2e/trend-recordings.ts'), dir], { cwd: root, encoding: 'utf8' });
+  if (out.status !== 0) throw new Error(`could not write the trend recordings:\n${out.stderr}`);
+  return out.stdout.trim().split('\n').map((f) => join(dir, f));
+}
+
+export function writeNoRateRecording(dir) {
+  const out = spawnSync(join(root, 'node_modules/.bin/tsx'), [join(root, 'tests/e2e/no-rate-recording.ts'), dir], { cwd: root, encoding: 'utf8' });
+  if (out.status !== 0) throw new Error(`could not write the no-rate recording:\n${out.stderr}`);
+  return join(dir, out.stdout.trim());
+}
