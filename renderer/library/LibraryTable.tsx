@@ -77,7 +77,7 @@ export function LibraryTable({ entries, onOpen, onRemove, onTags, onLocate }: Pr
           <tbody>
             {rows.map((e) => (
               <Fragment key={e.fingerprint}>
-                <tr data-testid="library-row" data-name={e.name} data-missing={e.missing ? 'true' : 'false'} className={e.missing ? 'missing' : undefined}>
+                <tr data-testid="library-row" data-name={e.name} data-analysed-at={e.analysedAt} data-missing={e.missing ? 'true' : 'false'} className={e.missing ? 'missing' : undefined}>
                   <td>{startLabel(e.startTime)}</td>
                   <td className="name">
                     {e.name}
