@@ -6,7 +6,7 @@ import fs from 'node:fs/promises';
 import path from 'node:path';
 import { randomBytes } from 'node:crypto';
 import { WorkspaceKeeper } from '../core/detect/workspace';
-import { formatNumber } from '../core/format';
+import { formatDuration, formatNumber } from '../core/format';
 import { Library } from '../core/library/library';
 import { entryFromAnalysis } from '../core/library/entry';
 import type { LibraryEntry } from '../core/library/schema';
@@ -274,8 +274,8 @@ async function addToLibrary(file: string, run: BatchRun, analysedAt: string, qui
 /** The summary rows in columns for the terminal. */
 function alignedTable(rows: readonly SummaryRow[]): string {
   const cells = [
-    ['file', 'start', 'site', 'rest min', 'twitches', 'per min', 'sustained'],
-    ...rows.map((r) => [r.file, r.startTime ?? '-', r.site || '-', (r.restS / 60).toFixed(1), String(r.twitchCount), r.twitchesPerMinute !== null ? formatNumber(r.twitchesPerMinute) : r.noRate.replace('-', ' ') || '-', String(r.sustainedCount)]),
+    ['file', 'start', 'site', 'rest', 'twitches', 'per min', 'sustained'],
+    ...rows.map((r) => [r.file, r.startTime ?? '-', r.site || '-', formatDuration(r.restS), String(r.twitchCount), r.twitchesPerMinute !== null ? formatNumber(r.twitchesPerMinute) : r.noRate.replace('-', ' ') || '-', String(r.sustainedCount)]),
   ];
   const widths = cells[0].map((_, c) => Math.max(...cells.map((r) => r[c].length)));
   return cells.map((r) => r.map((cell, c) => (c >= 3 ? cell.padStart(widths[c]) : cell.padEnd(widths[c]))).join('  ').trimEnd()).join('\n');

@@ -2,7 +2,7 @@ import { hasRate, noRateWords } from '../core/analysis/site-summary';
 import type { Analysis } from '../core/analysis/types';
 import { LEVEL_LABELS, type GuidanceItem } from '../core/guidance/rules';
 import type { Recording } from '../core/recording';
-import { formatDuration, formatNumber, formatRate } from '../core/format';
+import { formatAmount, formatDuration, formatHz, formatMegabytes, formatNumber, formatRate } from '../core/format';
 
 /** Human-readable text for the terminal: the same facts as the JSON, laid out to be read. */
 
@@ -12,24 +12,20 @@ function table(rows: string[][]): string {
   return rows.map((r) => r.map((cell, c) => cell.padEnd(widths[c])).join('  ').trimEnd()).join('\n');
 }
 
-function rate(hz: number): string {
-  return hz >= 100 ? hz.toFixed(1) : hz.toPrecision(4);
-}
-
 export function describeRecording(rec: Recording): string {
   const lines = [
     `${rec.file}`,
     `  format     ${rec.formatName} (${rec.format})`,
     `  start      ${rec.startTime ?? 'not stated in the file'}`,
     `  duration   ${formatDuration(rec.durationS)}`,
-    `  size       ${(rec.sizeBytes / 1e6).toFixed(2)} MB`,
+    `  size       ${formatMegabytes(rec.sizeBytes)}`,
     '',
   ];
-  const rows = [['channel', 'label', 'kind', 'unit', 'rate Hz', 'samples', 'gaps']];
+  const rows = [['channel', 'label', 'kind', 'unit', 'rate', 'samples', 'gaps']];
   for (const c of rec.channels) {
     let nan = 0;
     for (let i = 0; i < c.data.length; i++) if (c.data[i] !== c.data[i]) nan++;
-    rows.push([c.id, c.label, c.kind, c.unit || '-', rate(c.sampleRateHz), String(c.data.length), nan ? `${((100 * nan) / Math.max(1, c.data.length)).toFixed(1)}%` : '-']);
+    rows.push([c.id, c.label, c.kind, c.unit || '-', formatHz(c.sampleRateHz), String(c.data.length), nan ? `${((100 * nan) / Math.max(1, c.data.length)).toFixed(1)}%` : '-']);
   }
   lines.push(table(rows).replace(/^/gm, '  '));
   if (rec.sensors.length) {
@@ -71,10 +67,10 @@ export function describeAnalysis(rec: Recording, analysis: Analysis): string {
       formatDuration(s.restS),
       String(s.twitchCount),
       hasRate(s) ? formatNumber(s.twitchesPerMinute) : noRateWords(s),
-      s.sustainedCount ? `${s.sustainedCount} (${s.sustainedS.toFixed(1)} s)` : '0',
+      s.sustainedCount ? `${s.sustainedCount} (${formatDuration(s.sustainedS)})` : '0',
       activityText(analysis, s.channel),
-      s.noiseFloor ? `${s.noiseFloor.toPrecision(3)} ${ch.unit}` : '-',
-      s.minDetectable !== undefined ? `${s.minDetectable.toPrecision(3)} ${ch.unit}` : '-',
+      s.noiseFloor ? formatAmount(s.noiseFloor, ch.unit) : '-',
+      s.minDetectable !== undefined ? formatAmount(s.minDetectable, ch.unit) : '-',
       s.mainsHz ? `${s.mainsHz} Hz` : '-',
     ]);
   }

@@ -66,6 +66,11 @@ export function formatAmount(x: number, unit: string): string {
   return `${x.toFixed(digits)} ${formatUnit(unit)}`;
 }
 
+/** A file's size: 0.4 MB, 9.9 MB, 24 MB. */
+export function formatMegabytes(bytes: number): string {
+  return `${(bytes / 1e6).toFixed(bytes > 1e7 ? 0 : 1)} MB`;
+}
+
 export function formatHz(hz: number): string {
   return `${hz >= 100 ? Math.round(hz) : Number(hz.toPrecision(4))} Hz`;
 }

@@ -1,7 +1,7 @@
 /** How clean each channel was, how much time was left out, and which channels had nothing to show. */
 import type { Analysis } from '../analysis/types';
 import type { UnusedChannel } from '../analysis/unused-channels';
-import { formatDuration, formatNumber, listInWords } from '../format';
+import { formatAmount, formatDuration, formatHz, listInWords } from '../format';
 import type { Recording } from '../recording';
 import { esc, section, table } from './html';
 
@@ -20,13 +20,13 @@ export function dataQualitySection(rec: Recording, analysis: Analysis, unused: r
     return [
       esc(c.label),
       esc(c.site ?? 'not set'),
-      `${formatNumber(c.sampleRateHz)} Hz`,
+      formatHz(c.sampleRateHz),
       s ? formatDuration(s.analyzedS) : '–',
       s ? formatDuration(s.restS) : '–',
       s ? formatDuration(s.excludedS) : '–',
-      s && s.noiseFloor > 0 ? `${formatNumber(s.noiseFloor * scale)} ${unit}` : '–',
+      s && s.noiseFloor > 0 ? formatAmount(s.noiseFloor * scale, unit) : '–',
       s?.mainsHz ? `${s.mainsHz} Hz` : accel ? 'n/a' : 'none found',
-      s?.minDetectable !== undefined ? `${formatNumber(s.minDetectable * scale)} ${unit}` : '–',
+      s?.minDetectable !== undefined ? formatAmount(s.minDetectable * scale, unit) : '–',
     ];
   });
   const limits: string[] = [];

@@ -4,7 +4,7 @@
  * is EMG, and so on).
  */
 import type { Analysis } from '../analysis/types';
-import { formatNumber } from '../format';
+import { formatHz, formatNumber } from '../format';
 import { esc, section, table } from './html';
 import { bandText, type ChannelProcessing } from './processing';
 
@@ -69,7 +69,7 @@ function processingTable(processing: readonly ChannelProcessing[]): string {
     const emg = p.channel.kind === 'emg';
     const cells = [
       emg ? 'EMG' : 'accelerometer',
-      `${f(p.channel.sampleRateHz)} Hz`,
+      formatHz(p.channel.sampleRateHz),
       `${bandText(p)}${p.band && p.band[1] < p.wantedHighHz ? ` (of ${f(p.wantedHighHz)})` : ''}${emg ? '' : ', per axis'}`,
       emg ? (p.mainsHz ? `${p.mainsHz} Hz (+ harmonics found)` : 'none found') : 'n/a',
       emg ? (p.heartbeats > 0 ? `${p.heartbeats} beats subtracted` : 'none found') : 'n/a',

@@ -2,7 +2,7 @@ import { useEffect, useMemo, useRef, useState } from 'react';
 import { analysedChannels } from '../../core/analysis/channels';
 import { formatGroups } from '../../core/import/formats/vendors';
 import type { Channel, ChannelKind, Recording } from '../../core/recording';
-import { formatDuration, formatHz, formatUnit } from '../../core/format';
+import { formatDuration, formatHz, formatMegabytes, formatUnit } from '../../core/format';
 import type { TemplateNote } from '../session/state';
 import type { TemplatesApi } from '../session/useTemplates';
 import type { ImportSettings, LoadedRecording } from '../worker/protocol';
@@ -142,7 +142,7 @@ function Facts({ rec }: { rec: Recording }) {
         <Fact term="Columns" value={String(rec.channels.length)} />
         <Fact term="Sample rates" value={rates} />
         <Fact term="Start" value={start && !Number.isNaN(start.getTime()) ? start.toLocaleString() : 'not stated in the file'} testId="start" />
-        <Fact term="Size" value={`${(rec.sizeBytes / 1e6).toFixed(rec.sizeBytes > 1e7 ? 0 : 1)} MB`} />
+        <Fact term="Size" value={formatMegabytes(rec.sizeBytes)} />
       </dl>
       {gaps.count > 0 && (
         <p data-testid="import-gaps">

@@ -34,9 +34,9 @@ describe('command line: columns by header text, templates, nothing to analyse', 
     const file = tmp('messung.csv', germanExport(1));
     const byName = await cli(['info', file, '--column', 'kanal 1=emg:mV']);
     expect(byName.code).toBe(0);
-    expect(byName.stdout).toMatch(/emg1\s+Kanal 1\s+emg\s+uV\s+1000\.0\s+3000/);
+    expect(byName.stdout).toMatch(/emg1\s+Kanal 1\s+emg\s+uV\s+1000 Hz\s+3000/);
     const byNumber = await cli(['info', file, '--column', '2=emg:mV']);
-    expect(byNumber.stdout).toMatch(/emg1\s+Kanal 1\s+emg\s+uV\s+1000\.0\s+3000/);
+    expect(byNumber.stdout).toMatch(/emg1\s+Kanal 1\s+emg\s+uV\s+1000 Hz\s+3000/);
     const unknown = await cli(['info', file, '--column', 'Kanal 9=emg']);
     expect(unknown.code).toBe(2);
     expect(unknown.stderr).toMatch(/messung\.csv: there is no column "Kanal 9" to mark \(columns: 1 "Zeit \[s\]", 2 "Kanal 1", 3 "Kanal 2"\) \(name a column by its header text or its number from 1\)/);

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { describeAnalysis } from '../../cli/print';
+import { describeAnalysis, describeRecording } from '../../cli/print';
 import { describeTrend } from '../../cli/trend';
 import { analyzeRecording } from '../../core/analysis/analyze';
-import { formatNumber, formatRate } from '../../core/format';
+import { formatAmount, formatHz, formatNumber, formatRate } from '../../core/format';
 import { emgRecording, spike } from '../detect/helpers';
 import { rec } from '../trends/fixtures';
 
@@ -22,6 +22,18 @@ describe('CLI summary text', () => {
     expect(cells[4]).toBe(formatNumber(ch.twitchesPerMinute!));
     expect(cells[4]).not.toBe(ch.twitchesPerMinute!.toFixed(2));
     expect(text).toContain(`= ${formatRate(a.summary.sites[0].twitchesPerMinute!)}`);
+    // Noise floor and smallest twitch as the app's Results table prints them (they had three significant digits
+    // and the file's "uV" here).
+    expect(cells[7]).toBe(formatAmount(ch.noiseFloor, rec.channels[0].unit));
+    expect(cells[8]).toBe(formatAmount(ch.minDetectable!, rec.channels[0].unit));
+    expect(cells[7]).not.toBe(`${ch.noiseFloor.toPrecision(3)} ${rec.channels[0].unit}`);
+  });
+
+  it('prints sample rates as the import check and the report do', () => {
+    const rec = emgRecording(2000, 10, 3, 7, () => undefined);
+    const row = describeRecording(rec).split('\n').find((l) => l.trimStart().startsWith(`${rec.channels[0].id} `))!;
+    expect(row.trim().split(/\s{2,}/)[4]).toBe(formatHz(2000));
+    expect(formatHz(2000)).toBe('2000 Hz');
   });
 
   it('prints the rates of a trend as the app and report do', () => {
