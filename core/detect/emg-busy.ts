@@ -12,7 +12,7 @@ import type { Workspace } from './workspace';
  * Dense activity (many units at once) as sustained episodes of at least `sustainedMinS` outside the
  * stretches with no usable signal and the filters' edges; episodes on both sides of a short dropout are one.
  */
-export function denseEpisodes(x: Float32Array, floors: Floors, prep: Prepared, p: EmgParams): Span[] {
+export function denseEpisodes(x: Float32Array, floors: Floors, prep: Pick<Prepared, 'fs' | 'blanks' | 'edges'>, p: EmgParams): Span[] {
   const { fs, blanks, edges } = prep;
   const binLength = Math.max(1, Math.round((p.sustainedBinMs / 1000) * fs));
   const binS = binLength / fs;

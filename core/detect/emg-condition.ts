@@ -33,7 +33,7 @@ export interface Prepared {
 export function prepare(input: { data: Float32Array; fs: number; range?: { min: number; max: number } }, p: EmgParams): Prepared {
   const { fs } = input;
   const samples = (s: number): number => Math.round(s * fs);
-  const { data, filled, finite } = fillShortGaps(input.data, Math.max(1, samples(p.maxFilledGapMs / 1000)));
+  const { data, filled, finite } = fillGaps(input, p);
   const n = data.length;
   const patchMargin = samples(p.patchMarginMs / 1000);
   const patched = dilateSpans(filled, patchMargin, n);
@@ -65,6 +65,15 @@ export function prepare(input: { data: Float32Array; fs: number; range?: { min: 
   };
 }
 
+function fillGaps(input: { data: Float32Array; fs: number }, p: EmgParams): ReturnType<typeof fillShortGaps> {
+  return fillShortGaps(input.data, Math.max(1, Math.round((p.maxFilledGapMs / 1000) * input.fs)));
+}
+
+/** The samples as `prepare` fills them in (the input itself when it has no short holes). */
+export function filledSamples(input: { data: Float32Array; fs: number }, p: EmgParams): Float32Array {
+  return fillGaps(input, p).data;
+}
+
 /** The conditioned signal: band-passed, mains removed, NaN outside the runs. */
 export interface Conditioned {
   x: Float32Array;
@@ -77,8 +86,9 @@ export interface Conditioned {
 /**
  * Mains lines from the raw spectrum (folded-back harmonics included), then one zero-phase band-pass with a
  * notch per line over each run; with mains found, the conditioned signal's spectrum says what is left of it.
+ * Written into `out` when given (a signal to keep), else into the workspace.
  */
-export function condition(prep: Prepared, p: EmgParams, highHz: number, ws: Workspace, spectrumDone: () => void): Conditioned {
+export function condition(prep: Prepared, p: EmgParams, highHz: number, ws: Workspace, spectrumDone: () => void, out?: Float32Array): Conditioned {
   const { fs, n, data, runs } = prep;
   const nfft = nextPowerOfTwo(Math.round(fs));
   const maxHz = Math.min(0.45 * fs, highHz * 1.1);
@@ -86,7 +96,7 @@ export function condition(prep: Prepared, p: EmgParams, highHz: number, ws: Work
   const mains = spectrum ? findMains(spectrum, { fs, minHz: p.bandLowHz, maxHz, minProminence: p.mainsProminence, maxHarmonic: p.mainsHarmonics }) : { mainsHz: null, lines: [] };
   spectrumDone();
   const design = bandpassDesign(p.filterOrder, p.bandLowHz, highHz, fs, notchesFor(mains.lines, p.notchQ, p.mainsDriftHz));
-  const x = nanOutside(ws.floats('x', n), runs);
+  const x = nanOutside(out ?? ws.floats('x', n), runs);
   const band = new ZeroPhaseFilter(design, Math.round(0.5 * fs), ws.filter);
   for (const r of runs) band.apply(data, x, r.start, r.end);
   const left = (): Conditioned['humLeft'] => {

@@ -10,7 +10,7 @@ import type { Workspace } from './workspace';
 
 export interface TwitchStage {
   x: Float32Array;
-  prep: Prepared;
+  prep: Omit<Prepared, 'data'>;
   cand: Candidates;
   floors: Floors;
   train: EcgTrain | null;

@@ -2,10 +2,10 @@ import { mainsLocking, type MainsFinding } from '../dsp/mains';
 import { formatAmount } from '../format';
 import { finiteQuantile } from '../dsp/robust';
 import { denseEpisodes, heartbeats, inUse } from './emg-busy';
-import { condition, findCandidates, noiseFloors, prepare, type Conditioned, type Floors } from './emg-condition';
+import { condition, filledSamples, findCandidates, noiseFloors, prepare, type Conditioned, type Floors, type Prepared } from './emg-condition';
 import { channelEvents } from './emg-events';
 import { isolatedTwitches } from './emg-twitches';
-import { findMotion } from './motion';
+import { findMotion, motionBands, type MotionBands } from './motion';
 import type { EmgParams } from './params';
 import { notAnalysed, type Checkpoint, type ChannelResult } from './result';
 import { dilateSpans, mergeSpans, totalLength, type Span } from './spans';
@@ -31,30 +31,75 @@ export interface EmgInput {
 export const EMG_STAGE_ENDS = { spectrum: 0.05, bandpass: 0.35, candidates: 0.6, heartbeats: 0.75, twitches: 1 } as const;
 
 /**
+ * What detection of an EMG channel needs that no sensitivity changes (the sensitivity moves only `twitchK`
+ * and `minSnr`): where the channel cannot be read, the conditioned signal (band-pass, mains notches, hum
+ * subtracted), its noise floors, dense episodes and motion bands. Kept, it lets a new sensitivity
+ * re-threshold without filtering again (issue 22); `key` says which parameters it was made with.
+ */
+export interface EmgConditioning {
+  key: string;
+  /** The prepared spans; the samples are the input's, filled in again when needed (not held twice). */
+  prep: Omit<Prepared, 'data'>;
+  conditioned: Conditioned;
+  floors: Floors;
+  dense: Span[];
+  motion: MotionBands | null;
+}
+
+/** The parameters a conditioning depends on: all but the two the sensitivity moves. */
+export function conditioningKey(p: EmgParams, fs: number): string {
+  const { twitchK: _k, minSnr: _s, ...rest } = p;
+  return JSON.stringify([fs, rest]);
+}
+
+/**
  * One EMG channel: condition (band-pass, mains notches), estimate the local noise floor, find candidate
  * potentials, then sort the time into artifacts (clipping, flat, motion, ECG, gaps), a muscle in use
  * (activity, sustained) and rest, and find the isolated twitches at rest.
  */
 export function detectEmg(input: EmgInput, p: EmgParams, checkpoint: Checkpoint, ws = new Workspace()): ChannelResult {
-  const { id, fs, startS } = input;
-  const prep = prepare(input, p);
-  const { n, gaps, clipping, flat, edges } = prep;
+  const c = conditionEmg(input, p, checkpoint, ws, false);
+  return 'events' in c ? c : thresholdEmg(input, c, p, checkpoint, ws);
+}
+
+/**
+ * The sensitivity-free stages of `detectEmg`, or the result when the channel cannot be analysed. `own`:
+ * the conditioned signal is a new array, to keep, rather than the workspace's.
+ */
+export function conditionEmg(input: EmgInput, p: EmgParams, checkpoint: Checkpoint, ws: Workspace, own: boolean): EmgConditioning | ChannelResult {
+  const { fs } = input;
+  const { data, ...prep } = prepare(input, p);
   const highHz = Math.min(p.bandHighHz, 0.45 * fs);
   if (highHz < p.bandLowHz * p.minBandRatio) {
-    return notAnalysed(n / fs, `Sampled at ${round(fs)} Hz, too slowly for muscle signals (they lie above ${p.bandLowHz} Hz): this channel cannot show twitches.`);
+    return notAnalysed(prep.n / fs, `Sampled at ${round(fs)} Hz, too slowly for muscle signals (they lie above ${p.bandLowHz} Hz): this channel cannot show twitches.`);
   }
-  const { x, mains, humLeft } = condition(prep, p, highHz, ws, () => checkpoint(EMG_STAGE_ENDS.spectrum));
+  const conditioned = condition({ ...prep, data }, p, highHz, ws, () => checkpoint(EMG_STAGE_ENDS.spectrum), own ? new Float32Array(prep.n) : undefined);
   checkpoint(EMG_STAGE_ENDS.bandpass);
-  const floors = noiseFloors(x, p, fs);
+  const floors = noiseFloors(conditioned.x, p, fs);
+  return {
+    key: conditioningKey(p, fs),
+    prep,
+    conditioned,
+    floors,
+    dense: denseEpisodes(conditioned.x, floors, prep, p),
+    motion: motionBands(data, conditioned.x, prep.runs, fs, p),
+  };
+}
+
+/** The sensitivity-dependent stages of `detectEmg`: candidates, heartbeats, activity, twitches, events. */
+export function thresholdEmg(input: EmgInput, c: EmgConditioning, p: EmgParams, checkpoint: Checkpoint, ws = new Workspace()): ChannelResult {
+  const { id, fs, startS } = input;
+  const { prep, floors, dense } = c;
+  const { x, mains, humLeft, highHz } = c.conditioned;
+  const { n, gaps, clipping, flat, edges } = prep;
   const cand = findCandidates(x, prep.runs, floors, p, fs, ws);
   checkpoint(EMG_STAGE_ENDS.candidates);
 
   const movement = input.movement ?? [];
-  const dense = denseEpisodes(x, floors, prep, p);
   const train = heartbeats(x, cand, mergeSpans([...gaps, ...clipping, ...flat, ...dense, ...movement]), p, fs, ws);
   const beats = train?.beats ?? [];
   checkpoint(EMG_STAGE_ENDS.heartbeats);
-  const motion = findMotion(prep.data, x, prep.runs, fs, p, beats, floors.local, floors.win);
+  const motion = c.motion ? findMotion(c.motion, n, fs, p, beats, floors.local, floors.win) : [];
   const { activity, sustained } = inUse(cand, floors, dense, mergeSpans([...gaps, ...clipping, ...flat, ...edges, ...motion, ...beats]), n, mains.lines.length > 0, p, fs);
   const used = mergeSpans([...sustained, ...activity]);
   const tails = used.map((s) => ({ start: s.end, end: Math.min(n, s.end + Math.round(p.activityTailS * fs)) }));
@@ -91,7 +136,9 @@ export function detectEmg(input: EmgInput, p: EmgParams, checkpoint: Checkpoint,
   });
   checkpoint(EMG_STAGE_ENDS.twitches);
   const peaks = twitches.map((t) => t.peak);
-  const cannotTell = humCannotTell(humLeft, mains, prep.data, peaks, fs, p) ?? (input.unit === undefined || input.unit === 'uV' ? tooNoisy(p.minSnr * floor.typical, p) : undefined);
+  // Mains locking reads the samples as filled in: filled again here only when it can be asked.
+  const data = mains.mainsHz !== null && peaks.length >= p.mainsLockMinEvents ? filledSamples(input, p) : input.data;
+  const cannotTell = humCannotTell(humLeft, mains, data, peaks, fs, p) ?? (input.unit === undefined || input.unit === 'uV' ? tooNoisy(p.minSnr * floor.typical, p) : undefined);
   return {
     events,
     analyzedS: (n - totalLength(gaps)) / fs,

@@ -11,25 +11,9 @@ import { dilateSpans, mergeSpans, overlapsAny, runsOf, type Span } from './spans
  * the bins beside it but carries far more in the EMG band, so it never passes. Bins inside heartbeats are
  * skipped (a QRS is mostly below 15 Hz).
  */
-export function findMotion(data: Float32Array, x: Float32Array, runs: Span[], fs: number, p: EmgParams, beats: Span[], emgFloor: Float64Array, emgWindow: number): Span[] {
-  const n = data.length;
-  // Motion lives below ~15 Hz, so the low band is formed from 5 ms block means: far less work, same answer.
-  const block = Math.max(1, Math.round((p.motionBlockMs / 1000) * fs));
-  const blocks = Math.ceil(n / block);
-  const means = new Float32Array(blocks).fill(Number.NaN);
-  for (const r of runs) blockMeans(data, r.start, r.end, block, means);
-  const blockS = block / fs;
-  const low = movingMean(means, Math.round(p.motionShortMs / 1000 / blockS) | 1);
-  const slow = movingMean(means, Math.round(p.motionLongMs / 1000 / blockS) | 1);
-  subtractInPlace(low, slow);
-  const floor = finiteQuantile(windowedSigma(low, Math.max(1, Math.round(1 / blockS))), 0.5);
-  if (!(floor > 0)) return [];
-  const perBin = Math.max(1, Math.round(p.motionBinMs / 1000 / blockS));
-  const bin = perBin * block;
-  const bins = Math.ceil(n / bin);
-  const powerLow = finiteMeanSquares(low, perBin, bins);
-  const powerBand = finiteMeanSquares(x, bin, bins);
-  const flagged = flagBins(powerLow, powerBand, bin, n, p.motionK, floor, emgFloor, emgWindow, beats);
+export function findMotion(bands: MotionBands, n: number, fs: number, p: EmgParams, beats: Span[], emgFloor: Float64Array, emgWindow: number): Span[] {
+  const { powerLow, powerBand, bin, bins } = bands;
+  const flagged = flagBins(powerLow, powerBand, bin, n, p.motionK, bands.floor, emgFloor, emgWindow, beats);
   const spans: Span[] = [];
   for (const r of mergeSpans(runsOf(flagged), 2)) {
     let el = 0;
@@ -43,14 +27,57 @@ export function findMotion(data: Float32Array, x: Float32Array, runs: Span[], fs
   return dilateSpans(spans, Math.round(p.motionMarginS * fs), n);
 }
 
+/**
+ * The motion test's inputs that heartbeats do not change: per bin of `bin` samples, the mean square of the
+ * low band and of the EMG band, and the low band's floor; null when the low band has no floor (no motion).
+ */
+export interface MotionBands {
+  powerLow: Float64Array;
+  powerBand: Float64Array;
+  floor: number;
+  bin: number;
+  bins: number;
+}
+
+export function motionBands(data: Float32Array, x: Float32Array, runs: Span[], fs: number, p: EmgParams): MotionBands | null {
+  const n = data.length;
+  // Motion lives below ~15 Hz, so the low band is formed from 5 ms block means: far less work, same answer.
+  const block = Math.max(1, Math.round((p.motionBlockMs / 1000) * fs));
+  const blocks = Math.ceil(n / block);
+  const means = new Float32Array(blocks).fill(Number.NaN);
+  for (const r of runs) blockMeans(data, r.start, r.end, block, means);
+  const blockS = block / fs;
+  const low = movingMean(means, Math.round(p.motionShortMs / 1000 / blockS) | 1);
+  const slow = movingMean(means, Math.round(p.motionLongMs / 1000 / blockS) | 1);
+  subtractInPlace(low, slow);
+  const floor = finiteQuantile(windowedSigma(low, Math.max(1, Math.round(1 / blockS))), 0.5);
+  if (!(floor > 0)) return null;
+  const perBin = Math.max(1, Math.round(p.motionBinMs / 1000 / blockS));
+  const bin = perBin * block;
+  const bins = Math.ceil(n / bin);
+  const powerLow = finiteMeanSquares(low, perBin, bins);
+  const powerBand = finiteMeanSquares(x, bin, bins);
+  zeroUnseen(powerLow, powerBand);
+  return { powerLow, powerBand, floor, bin, bins };
+}
+
+/** A bin without a finite sample in either band counts as no power in both. */
+function zeroUnseen(powerLow: Float64Array, powerBand: Float64Array): void {
+  for (let b = 0; b < powerLow.length; b++) {
+    if (!(powerLow[b] === powerLow[b] && powerBand[b] === powerBand[b])) {
+      powerLow[b] = 0;
+      powerBand[b] = 0;
+    }
+  }
+}
+
 function subtractInPlace(a: Float32Array, b: Float32Array): void {
   for (let i = 0; i < a.length; i++) a[i] -= b[i];
 }
 
 /**
  * 1 for a motion candidate bin: more low-band than EMG-band power, low-band RMS over `k` times the larger
- * of the low band's floor and the EMG floor there, and clear of heartbeats. A bin without a finite sample
- * in either band counts as no power in both.
+ * of the low band's floor and the EMG floor there, and clear of heartbeats.
  */
 function flagBins(
   powerLow: Float64Array,
@@ -65,11 +92,6 @@ function flagBins(
 ): Uint8Array {
   const flagged = new Uint8Array(powerLow.length);
   for (let b = 0; b < powerLow.length; b++) {
-    if (!(powerLow[b] === powerLow[b] && powerBand[b] === powerBand[b])) {
-      powerLow[b] = 0;
-      powerBand[b] = 0;
-      continue;
-    }
     const from = b * bin;
     const level = k * Math.max(lowFloor, emgFloor[(from / emgWindow) | 0]);
     if (powerLow[b] > powerBand[b] && Math.sqrt(powerLow[b]) > level && !overlapsAny(beats, from, Math.min(n, from + bin))) flagged[b] = 1;
