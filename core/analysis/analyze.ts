@@ -8,7 +8,8 @@ import type { Recording } from '../recording';
 import type { AnalysedChannel, Analysis, ChannelSummary, DetectedEvent } from './types';
 import { analysedChannels, channelsOf } from './channels';
 import { setAsideCrosstalk } from './crosstalk';
-import { runChannelJob, type ChannelJob } from './jobs';
+import { runChannelJob, type ChannelJob, type JobOutcome } from './jobs';
+import type { KeptConditioning } from './kept-conditioning';
 import { ratePerMinute, summariseSites } from './site-summary';
 
 export interface AnalyzeOptions {
@@ -25,6 +26,8 @@ export interface AnalyzeOptions {
    * twentieth of a short recording's analysis.
    */
   workspace?: Workspace;
+  /** EMG conditionings kept from the last analysis of this recording, and where this one's are kept. */
+  kept?: KeptConditioning;
 }
 
 /**
@@ -41,10 +44,13 @@ export class AnalysisPlan {
   readonly totalWeight: number;
   private readonly movementS: Array<{ startS: number; endS: number }> = [];
 
+  private readonly kept: KeptConditioning | undefined;
+
   constructor(
     readonly rec: Recording,
     opts: AnalyzeOptions,
   ) {
+    this.kept = opts.kept;
     this.params = resolveParams(opts.params);
     this.channels = analysedChannels(rec, opts.sites ?? {});
     for (const c of this.channels) this.weights.set(c.id, channelsOf(rec, c.id).reduce((s, ch) => s + ch.data.length, 0));
@@ -75,7 +81,29 @@ export class AnalysisPlan {
       start: Math.max(0, Math.floor((m.startS - first.startS) * first.sampleRateHz)),
       end: Math.min(first.data.length, Math.ceil((m.endS - first.startS) * first.sampleRateHz)),
     }));
-    return { kind: 'emg', id: c.id, data: first.data, fs: first.sampleRateHz, startS: first.startS, unit: first.unit, ...(first.range ? { range: first.range } : {}), movement };
+    const kept = this.kept?.take(c.id, this.params.emg, first.sampleRateHz);
+    return {
+      kind: 'emg',
+      id: c.id,
+      data: first.data,
+      fs: first.sampleRateHz,
+      startS: first.startS,
+      unit: first.unit,
+      ...(first.range ? { range: first.range } : {}),
+      movement,
+      ...(this.kept ? { keep: true } : {}),
+      ...(kept ? { conditioning: kept } : {}),
+    };
+  }
+
+  /** Keeps the conditioning a job handed back, as soon as it comes (even when the analysis is then cancelled). */
+  keep(job: ChannelJob, out: JobOutcome): void {
+    this.kept?.keep(job.id, out.conditioning);
+  }
+
+  /** A job that ended without a result gave back the arrays it was lent: a kept conditioned signal among them. */
+  givenBack(job: ChannelJob, arrays: Float32Array[]): void {
+    if (job.kind === 'emg' && job.conditioning) this.kept?.givenBack(job.id, job.conditioning, arrays[1]);
   }
 
   /** Takes a channel's result; an accelerometer's movement, in seconds, joins the spans the EMG sets aside. */
@@ -115,7 +143,11 @@ export function analyzeRecording(rec: Recording, opts: AnalyzeOptions = {}): Ana
       opts.onProgress?.((done + f * w) / plan.totalWeight);
     };
     const job = plan.job(c);
-    if (job) plan.done(c, runChannelJob(job, plan.params, checkpoint, workspace));
+    if (job) {
+      const out = runChannelJob(job, plan.params, checkpoint, workspace);
+      plan.keep(job, out);
+      plan.done(c, out.result);
+    }
     done += w;
     opts.onProgress?.(done / plan.totalWeight);
   }

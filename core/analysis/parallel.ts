@@ -1,11 +1,11 @@
 import { whenAborted, type AbortFlag } from '../abort';
 import type { DetectionParams } from '../detect/params';
-import type { ChannelResult } from '../detect/result';
 import type { Recording } from '../recording';
 import { abortError, abortIfAsked, analyzeRecording, AnalysisPlan, type AnalyzeOptions } from './analyze';
 import { channelsOf } from './channels';
 import { Workspace } from '../detect/workspace';
-import { jobArrays, runChannelJob, type ChannelJob } from './jobs';
+import type { ChannelResult } from '../detect/result';
+import { jobArrays, runChannelJob, type ChannelJob, type JobOutcome } from './jobs';
 import type { AnalysedChannel, Analysis } from './types';
 
 /**
@@ -22,7 +22,7 @@ export interface ChannelLane {
   release(): void;
 }
 
-export type LaneOutcome = { arrays: Float32Array[] } & ({ result: ChannelResult } | { error: Error });
+export type LaneOutcome = { arrays: Float32Array[] } & (JobOutcome | { error: Error });
 
 /**
  * A lane on the calling thread: `run` does the whole job before it returns. Give it its jobs after the
@@ -38,11 +38,11 @@ export function inThreadLane(signal?: AbortFlag): ChannelLane {
       const arrays = jobArrays(job);
       ws ??= new Workspace();
       try {
-        const result = runChannelJob(job, params, (f) => {
+        const outcome = runChannelJob(job, params, (f) => {
           if (stopped || signal?.aborted) throw abortError();
           onProgress(f);
         }, ws);
-        return Promise.resolve({ arrays, result });
+        return Promise.resolve({ arrays, ...outcome });
       } catch (e) {
         return Promise.resolve({ arrays, error: e instanceof Error ? e : new Error(String(e)) });
       }
@@ -92,8 +92,13 @@ export async function analyzeInParallel(rec: Recording, opts: AnalyzeOptions, la
           report();
         });
         restoreArrays(rec, c.id, job, outcome.arrays);
-        if ('error' in outcome) failure ??= outcome.error;
-        else results.set(c.id, outcome.result);
+        if ('error' in outcome) {
+          failure ??= outcome.error;
+          plan.givenBack(job, outcome.arrays);
+        } else {
+          plan.keep(job, outcome);
+          results.set(c.id, outcome.result);
+        }
       } catch (e) {
         failure ??= e;
       }

@@ -2,6 +2,7 @@ import { analyzeRecording } from '../../core/analysis/analyze';
 import { whenAborted } from '../../core/abort';
 import { analyzeInParallel, shareOut, sharesBuffers, type ChannelLane } from '../../core/analysis/parallel';
 import type { Analysis } from '../../core/analysis/types';
+import { KeptConditioning } from '../../core/analysis/kept-conditioning';
 import { WorkspaceKeeper } from '../../core/detect/workspace';
 import { ImportCancelled, ImportError } from '../../core/import/errors';
 import { importRecording, readLayout } from '../../core/import/index';
@@ -22,11 +23,13 @@ export type ImportProgress = (stage: 'import' | 'display', fraction: number) => 
 
 /**
  * Import and analysis, the same code in the worker and in-thread (tests): it keeps the recording so a
- * new sensitivity re-analyses without reading the file again. Given lanes (a Web Worker per core), it
- * spreads the channels' detection over them, with the same result bit for bit.
+ * new sensitivity re-analyses without reading the file again, and the EMG channels' conditioned signals so
+ * it only re-thresholds. Given lanes (a Web Worker per core), it spreads the channels' detection over them,
+ * with the same result bit for bit.
  */
 export class Engine {
   private recording: Recording | null = null;
+  private readonly kept = new KeptConditioning();
   private readonly workspaces = new WorkspaceKeeper();
 
   /** The job running now: jobs take turns, so one asked for after a Cancel starts once the cancelled one stopped. */
@@ -102,6 +105,7 @@ export class Engine {
     templates?: readonly ImportTemplate[],
   ): Promise<LoadedRecording> {
     this.recording = null;
+    this.kept.clear();
     const { rec, template, used } = await readWithTemplate(source, settings, (f) => onProgress('import', f), signal, templates);
     const drawn = await this.drawAll(rec, onProgress, signal);
     const pyramids: Record<string, Pyramid> = {};
@@ -163,14 +167,17 @@ export class Engine {
   private async analyseNow(settings: AnalyseSettings, onProgress: (f: number) => void, signal: { readonly aborted: boolean }): Promise<Analysis> {
     const rec = this.recording;
     if (!rec) throw new Error('No recording is loaded.');
-    const opts = { sites: settings.sites, params: settings.params, onProgress, signal };
+    const opts = { sites: settings.sites, params: settings.params, onProgress, signal, kept: this.kept };
     const lanes = this.lanes();
     if (lanes.length > 0) {
       try {
         return await analyzeInParallel(rec, opts, lanes);
       } catch (e) {
         // A lane whose thread died kept the samples it was lent: the file must be read again.
-        if (rec.channels.some((c) => c.data.buffer.byteLength === 0)) this.recording = null;
+        if (rec.channels.some((c) => c.data.buffer.byteLength === 0)) {
+          this.recording = null;
+          this.kept.clear();
+        }
         throw e;
       }
     }

@@ -1,6 +1,6 @@
 import { MessageChannel } from 'node:worker_threads';
 import { describe, expect, it } from 'vitest';
-import { inThreadLane } from '../../core/analysis/parallel';
+import { inThreadLane, type ChannelLane } from '../../core/analysis/parallel';
 import { resolveParams } from '../../core/detect/params';
 import { genericCsv } from '../../core/simulate/csv';
 import { encodeUtf8 } from '../../core/import/text';
@@ -91,6 +91,54 @@ describe("the app's analysis over channel workers", () => {
     expect(cancelledAt).toBeGreaterThan(0);
     expect(await client.analyse({ sites: {}, params: {} }, () => undefined)).toEqual(first);
     expect(file.reads).toBe(readsAfterImport);
+  });
+
+  it('a new sensitivity re-thresholds the kept conditioning: the full result at that sensitivity, nothing filtered again', async () => {
+    const file = fileOf(5, 120);
+    const reused: boolean[] = [];
+    const lanes: ChannelLane[] = [channelWorker(), channelWorker()].map((w) => {
+      const lane = new PortLane(w.port);
+      return {
+        run: (job, params, onProgress) => {
+          if (job.kind === 'emg') reused.push(job.conditioning !== undefined);
+          return lane.run(job, params, onProgress);
+        },
+        abort: () => lane.abort(),
+        release: () => lane.release(),
+      };
+    });
+    const client = new InThreadClient(new Engine(() => lanes));
+    await client.importFile(file, {}, () => undefined);
+    const fresh = async (params: Record<string, unknown>) => {
+      const serial = new InThreadClient();
+      await serial.importFile(file, {}, () => undefined);
+      return serial.analyse({ sites: {}, params }, () => undefined);
+    };
+    await client.analyse({ sites: {}, params: {} }, () => undefined);
+    expect(reused).toEqual([false, false, false, false]);
+
+    reused.length = 0;
+    const progress: number[] = [];
+    expect(await client.analyse({ sites: {}, params: { sensitivity: 0.8 } }, (_s, f) => progress.push(f))).toEqual(await fresh({ sensitivity: 0.8 }));
+    expect(reused).toEqual([true, true, true, true]);
+    expect(progress.at(-1)).toBe(1);
+
+    // Cancelled half-way, then asked again: the conditionings lent out came back and are used.
+    reused.length = 0;
+    let cancelled = false;
+    const run = client.analyse({ sites: {}, params: { sensitivity: 0.2 } }, () => {
+      if (!cancelled) client.cancel();
+      cancelled = true;
+    });
+    await expect(run).rejects.toBeInstanceOf(Cancelled);
+    reused.length = 0;
+    expect(await client.analyse({ sites: {}, params: { sensitivity: 0.2 } }, () => undefined)).toEqual(await fresh({ sensitivity: 0.2 }));
+    expect(reused).toEqual([true, true, true, true]);
+
+    // Another band: filtered again.
+    reused.length = 0;
+    expect(await client.analyse({ sites: {}, params: { sensitivity: 0.2, 'emg.bandLowHz': 25 } }, () => undefined)).toEqual(await fresh({ sensitivity: 0.2, 'emg.bandLowHz': 25 }));
+    expect(reused).toEqual([false, false, false, false]);
   });
 
   it('a lane hands back the samples of the jobs still waiting when Cancel comes', async () => {
