@@ -90,11 +90,28 @@ function treeMemory(): { rss: number; pss: number } {
   return { rss, pss };
 }
 
-/** Samples the tree's memory until stopped: the peaks of each sum, overall and per phase named by `phase`. */
-function memorySampler(): { phase(name: string): void; stop(): { rss: number; pss: number; phases: Map<string, number> } } {
+/** CPU seconds used so far by the browser's processes (all their threads: page, workers, GPU, network). */
+function treeCpuS(): number {
+  let ticks = 0;
+  for (const p of browserTree(process.pid)) {
+    try {
+      const stat = readFileSync(`/proc/${p}/stat`, 'utf8');
+      const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+      ticks += Number(fields[11]) + Number(fields[12]);
+    } catch {
+      // Ended meanwhile.
+    }
+  }
+  return ticks / 100;
+}
+
+/** Samples the tree's memory until stopped: the peaks of each sum, overall and per phase named by `phase`, and the CPU time of each phase. */
+function memorySampler(): { phase(name: string): void; stop(): { rss: number; pss: number; phases: Map<string, number>; cpu: Map<string, number> } } {
   const peak = { rss: 0, pss: 0 };
   const phases = new Map<string, number>();
+  const cpu = new Map<string, number>();
   let current = 'start';
+  let cpuAt = treeCpuS();
   const sample = (): void => {
     const m = treeMemory();
     peak.rss = Math.max(peak.rss, m.rss);
@@ -106,12 +123,15 @@ function memorySampler(): { phase(name: string): void; stop(): { rss: number; ps
   return {
     phase(name) {
       sample();
+      const now = treeCpuS();
+      cpu.set(current, now - cpuAt);
+      cpuAt = now;
       current = name;
     },
     stop() {
+      this.phase('end');
       clearInterval(timer);
-      sample();
-      return { ...peak, phases };
+      return { ...peak, phases, cpu };
     },
   };
 }
@@ -153,9 +173,7 @@ async function drawn(page: Page): Promise<void> {
   await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
 }
 
-async function openAndAnalyse(page: Page, url: string, file: string, samples: number, baseline: { rss: number; pss: number }): Promise<void> {
-  await page.goto(url);
-  await page.getByTestId('open-recording').waitFor();
+async function openAndAnalyse(page: Page, file: string, samples: number, baseline: { rss: number; pss: number }): Promise<void> {
   await watchProgress(page);
   const memory = memorySampler();
   const cpu0 = process.cpuUsage();
@@ -206,6 +224,7 @@ async function openAndAnalyse(page: Page, url: string, file: string, samples: nu
   console.log(`  longest progress stall:      ${s(opening.ms)} ("${opening.text.replace(/Cancel$/, '').trim()}")${opening.ms > 1000 ? ' OVER 1 s' : ''}`);
   console.log(`  sensitivity 50 -> 70 %:      run ${shown ? s(gone.t - shown.t) : 'no progress shown'}, change -> new counts ${s(gone.t - tChange)} (250 ms of it the slider's pause); longest stall ${s(rerun.ms)}`);
   console.log(`  peak memory, all browser processes: PSS ${m(peak.pss)}, RSS ${m(peak.rss)}; above the baseline: PSS ${m(peak.pss - baseline.pss)}`);
+  console.log(`  browser CPU time by phase (all processes and threads): ${[...peak.cpu].filter(([k]) => k !== 'start').map(([k, v]) => `${k} ${v.toFixed(1)} s`).join(', ')}`);
   console.log(`  peak PSS by phase: ${[...peak.phases].map(([k, v]) => `${k} ${m(v)}`).join(', ')}`);
   console.log(`  aim: 3 x float32 samples (${m(floats)}) + baseline (PSS ${m(baseline.pss)}) + 400 MB = ${m(aim + baseline.pss)}: ${peak.pss <= aim + baseline.pss ? 'within' : 'OVER'} (${((peak.pss - baseline.pss) / floats).toFixed(2)} x the samples above the baseline)`);
   console.log(`  bench process CPU (not the browser): ${((cpu.user + cpu.system) / 1e6).toFixed(1)} s`);
@@ -233,11 +252,17 @@ async function main(): Promise<void> {
       page.on('crash', () => console.error('page crashed'));
       await page.goto(url);
       await page.getByTestId('open-recording').waitFor();
-      await page.waitForTimeout(2000);
-      const baseline = treeMemory();
+      // The app open and idle: the highest of a few seconds' samples, as the browser's own memory wanders.
+      const baseline = { rss: 0, pss: 0 };
+      for (let i = 0; i < 20; i++) {
+        await page.waitForTimeout(150);
+        const m = treeMemory();
+        baseline.rss = Math.max(baseline.rss, m.rss);
+        baseline.pss = Math.max(baseline.pss, m.pss);
+      }
       console.log(`${f.what}: ${path.basename(f.file)}, ${(statSync(f.file).size / MB).toFixed(0)} MiB, ${(f.samples / 1e6).toFixed(1)} M samples (${Math.round((f.samples * 4) / MB)} MiB as float32)`);
       console.log(`  baseline, app open and no file: PSS ${Math.round(baseline.pss / MB)} MiB, RSS ${Math.round(baseline.rss / MB)} MiB`);
-      await openAndAnalyse(page, url, f.file, f.samples, baseline);
+      await openAndAnalyse(page, f.file, f.samples, baseline);
       if (args.includes('--shot')) await page.screenshot({ path: path.join(root, '.bench', `app-${f.key}.png`) });
       await context.close();
     }
