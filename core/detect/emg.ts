@@ -28,7 +28,7 @@ export interface EmgInput {
  * Where each stage of `detectEmg` ends, as the fraction of the channel reported to `checkpoint`: roughly
  * the share of the time it takes, and the marks by which the benchmark splits time per stage.
  */
-export const EMG_STAGE_ENDS = { spectrum: 0.05, bandpass: 0.35, candidates: 0.6, heartbeats: 0.75, twitches: 1 } as const;
+export const EMG_STAGE_ENDS = { spectrum: 0.05, bandpass: 0.35, floors: 0.45, candidates: 0.6, heartbeats: 0.75, twitches: 1 } as const;
 
 /**
  * What detection of an EMG channel needs that no sensitivity changes (the sensitivity moves only `twitchK`
@@ -76,14 +76,10 @@ export function conditionEmg(input: EmgInput, p: EmgParams, checkpoint: Checkpoi
   const conditioned = condition({ ...prep, data }, p, highHz, ws, () => checkpoint(EMG_STAGE_ENDS.spectrum), own ? new Float32Array(prep.n) : undefined);
   checkpoint(EMG_STAGE_ENDS.bandpass);
   const floors = noiseFloors(conditioned.x, p, fs);
-  return {
-    key: conditioningKey(p, fs),
-    prep,
-    conditioned,
-    floors,
-    dense: denseEpisodes(conditioned.x, floors, prep, p),
-    motion: motionBands(data, conditioned.x, prep.runs, fs, p),
-  };
+  const dense = denseEpisodes(conditioned.x, floors, prep, p);
+  const motion = motionBands(data, conditioned.x, prep.runs, fs, p);
+  checkpoint(EMG_STAGE_ENDS.floors);
+  return { key: conditioningKey(p, fs), prep, conditioned, floors, dense, motion };
 }
 
 /** The sensitivity-dependent stages of `detectEmg`: candidates, heartbeats, activity, twitches, events. */
