@@ -13,6 +13,32 @@ function noiseWithSpike(n: number, spikeAt: number, spike: number): Float32Array
 }
 
 describe('decimation pyramid', () => {
+  it('draws every window as a pyramid of all levels would, keeping only levels of 64 samples or more', () => {
+    const rate = 2000;
+    const data = noiseWithSpike(rate * 900, 1_234_567, 300);
+    data.fill(NaN, 50_000, 50_700);
+    data.fill(NaN, 900_001, 960_000);
+    const full = buildPyramid(data, rate, 0.5, { finestBucket: 4 });
+    const kept = buildPyramid(data, rate, 0.5);
+    expect(kept.levels[0].bucket).toBe(64);
+    const bytes = (p: typeof full) => p.levels.reduce((sum, l) => sum + l.min.byteLength + l.max.byteLength, 0);
+    expect(bytes(kept)).toBeLessThan(0.05 * data.byteLength);
+    expect(bytes(full)).toBeGreaterThan(0.6 * data.byteLength);
+    for (const [t0, t1] of [
+      [0, 900],
+      [24.9, 25.6],
+      [600, 650],
+      [617.1, 617.4],
+      [449, 481],
+      [100, 100.2],
+      [300, 310],
+      [30, 31.5],
+      [899.9, 905],
+    ]) {
+      for (const columns of [300, 1600]) expect(queryWindow(kept, t0, t1, columns)).toEqual(queryWindow(full, t0, t1, columns));
+    }
+  });
+
   it('keeps a one-sample spike visible at every zoom level', () => {
     const rate = 2000;
     const n = rate * 600;
