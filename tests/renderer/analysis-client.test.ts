@@ -35,7 +35,10 @@ describe('in-thread analysis client', () => {
     expect(loaded.recording.channels.map((c) => c.kind)).toEqual(['emg', 'emg']);
     for (const ch of loaded.recording.channels) {
       expect(loaded.pyramids[ch.id].data.length).toBe(ch.data.length);
-      expect(loaded.pyramids[ch.id].levels.length).toBeGreaterThan(3);
+      const levels = loaded.pyramids[ch.id].levels;
+      expect(levels[0].bucket).toBe(64);
+      expect(levels.length).toBeGreaterThan(1);
+      expect(levels.at(-1)!.min.length).toBeLessThanOrEqual(256);
     }
     const readsAfterImport = file.reads;
 
