@@ -3,7 +3,7 @@ import type { ChecklistAnswers, QuestionId } from './checklist';
 import { questionById } from './checklist';
 import { capitalise, listInWords } from '../format';
 import { twitchPhrase } from './phrases';
-import { flaggedUnsure, flaggedYes, RED_FLAGS, type Rule } from './rule-types';
+import { flaggedUnsure, flaggedYes, RED_FLAGS, type GuidanceItem, type Rule } from './rule-types';
 
 const shortOf = (ids: readonly QuestionId[]): string[] => ids.map((id) => questionById(id).short);
 const yes = (answers: ChecklistAnswers, id: QuestionId): boolean => answers[id] === 'yes';
@@ -35,38 +35,42 @@ export const redFlags: Rule = {
   },
 };
 
-export const dailyLife: Rule = {
-  id: 'daily-life',
-  apply({ answers }) {
-    if (!yes(answers, 'disturbs-life')) return null;
-    return {
-      id: 'daily-life',
-      level: 'see-clinician',
-      kind: 'clinician',
-      title: 'Twitching that disturbs sleep or daily life',
-      text: 'When twitching gets in the way of sleep or everyday life, a clinician can look for causes that can be treated and suggest ways to ease it.',
-      reason: `You answered yes to: ${questionById('disturbs-life').short}.`,
-      source: 'see-clinician',
-    };
-  },
-};
+/**
+ * A clinician item for one checklist question answered yes, its reason naming the question; none when
+ * `coveredElsewhere` says another item already speaks of it.
+ */
+function yesRule(
+  id: string,
+  question: QuestionId,
+  item: Pick<GuidanceItem, 'level' | 'title' | 'text'>,
+  coveredElsewhere: (answers: ChecklistAnswers) => boolean = () => false,
+): Rule {
+  return {
+    id,
+    apply({ answers }) {
+      if (!yes(answers, question) || coveredElsewhere(answers)) return null;
+      return { id, level: item.level, kind: 'clinician', title: item.title, text: item.text, reason: `You answered yes to: ${questionById(question).short}.`, source: 'see-clinician' };
+    },
+  };
+}
 
-export const suddenOnset: Rule = {
-  id: 'sudden-onset',
-  apply({ answers }) {
-    // With "always in one place" the red-flag item already says it started suddenly.
-    if (!yes(answers, 'sudden-onset') || yes(answers, 'same-place')) return null;
-    return {
-      id: 'sudden-onset',
-      level: 'attention',
-      kind: 'clinician',
-      title: 'Twitching that began suddenly',
-      text: 'Mention a sudden start to a clinician, above all if the twitching keeps to one muscle group or a muscle feels weaker. Noting the day it began helps them.',
-      reason: `You answered yes to: ${questionById('sudden-onset').short}.`,
-      source: 'see-clinician',
-    };
+export const dailyLife = yesRule('daily-life', 'disturbs-life', {
+  level: 'see-clinician',
+  title: 'Twitching that disturbs sleep or daily life',
+  text: 'When twitching gets in the way of sleep or everyday life, a clinician can look for causes that can be treated and suggest ways to ease it.',
+});
+
+// With "always in one place" the red-flag item already says it started suddenly.
+export const suddenOnset = yesRule(
+  'sudden-onset',
+  'sudden-onset',
+  {
+    level: 'attention',
+    title: 'Twitching that began suddenly',
+    text: 'Mention a sudden start to a clinician, above all if the twitching keeps to one muscle group or a muscle feels weaker. Noting the day it began helps them.',
   },
-};
+  (answers) => yes(answers, 'same-place'),
+);
 
 export const checklistOpen: Rule = {
   id: 'checklist-open',
