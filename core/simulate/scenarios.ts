@@ -1,7 +1,7 @@
 import type { ActivityPattern } from '../detect/events';
 import type { EmgConfounders } from './emg';
 import { Prng } from './prng';
-import type { SimulationSpec } from './recording';
+import type { AccelSensorSpec, SimulationSpec } from './recording';
 
 /** The confounders of the "all confounders" conditions. */
 export const EMG_CONFOUNDERS = ['mains', 'drift', 'ecg', 'motion', 'clipping', 'missing'] as const;
@@ -95,6 +95,11 @@ export interface AccelScenario {
   durationS: number;
 }
 
+/** A recording of one accelerometer, at the scenario's rate and length. */
+function oneSensor(s: AccelScenario, name: string, description: string, sensor: AccelSensorSpec): SimulationSpec {
+  return { name, description, seed: s.seed, durationS: s.durationS, accel: { fs: s.fs, sensors: [sensor] } };
+}
+
 /**
  * A worn accelerometer: rest with twitches (SNR 3-100) between two walking bouts, two posture changes and
  * one stretch of prolonged 8-30 Hz activity; noise 100-200 µg/√Hz, 1/1024 g steps.
@@ -102,31 +107,20 @@ export interface AccelScenario {
 export function accelScenario(s: AccelScenario): SimulationSpec {
   const rng = new Prng(s.seed);
   const d = s.durationS;
-  return {
-    name: `acc-${s.fs}hz-${s.seed}`,
-    description: `Simulated wrist accelerometer at ${s.fs} Hz with walking, posture changes and rest`,
-    seed: s.seed,
-    durationS: d,
-    accel: {
-      fs: s.fs,
-      sensors: [
-        {
-          id: 'acc1',
-          label: 'right forearm acc',
-          noiseDensityUg: rng.uniform(100, 200),
-          lsbG: 1 / 1024,
-          twitchesPerMinute: rng.uniform(4, 10),
-          snr: [3, 100],
-          walking: [
-            { startS: d * 0.15, durationS: rng.uniform(30, 60) },
-            { startS: d * 0.65, durationS: rng.uniform(30, 60) },
-          ],
-          postureChanges: [d * 0.4, d * 0.55],
-          sustained: [{ startS: d * 0.85, durationS: rng.uniform(3, 10) }],
-        },
-      ],
-    },
-  };
+  return oneSensor(s, `acc-${s.fs}hz-${s.seed}`, `Simulated wrist accelerometer at ${s.fs} Hz with walking, posture changes and rest`, {
+    id: 'acc1',
+    label: 'right forearm acc',
+    noiseDensityUg: rng.uniform(100, 200),
+    lsbG: 1 / 1024,
+    twitchesPerMinute: rng.uniform(4, 10),
+    snr: [3, 100],
+    walking: [
+      { startS: d * 0.15, durationS: rng.uniform(30, 60) },
+      { startS: d * 0.65, durationS: rng.uniform(30, 60) },
+    ],
+    postureChanges: [d * 0.4, d * 0.55],
+    sustained: [{ startS: d * 0.85, durationS: rng.uniform(3, 10) }],
+  });
 }
 
 /**
@@ -136,28 +130,17 @@ export function accelScenario(s: AccelScenario): SimulationSpec {
 export function pocketScenario(s: AccelScenario): SimulationSpec {
   const rng = new Prng(s.seed);
   const d = s.durationS;
-  return {
-    name: `pocket-${s.fs}hz-${s.seed}`,
-    description: `Simulated phone in a trouser pocket at ${s.fs} Hz while sitting: knocks and fidgets`,
-    seed: s.seed,
-    durationS: d,
-    accel: {
-      fs: s.fs,
-      sensors: [
-        {
-          id: 'acc1',
-          label: 'left thigh phone acc',
-          noiseDensityUg: rng.uniform(150, 300),
-          lsbG: 1 / 4096,
-          twitchesPerMinute: rng.uniform(2, 6),
-          snr: [3, 100],
-          walking: [],
-          postureChanges: [d * 0.3, d * 0.7],
-          sustained: [],
-          knocksPerMinute: rng.uniform(1, 3),
-          fidgetsPerMinute: rng.uniform(2, 4),
-        },
-      ],
-    },
-  };
+  return oneSensor(s, `pocket-${s.fs}hz-${s.seed}`, `Simulated phone in a trouser pocket at ${s.fs} Hz while sitting: knocks and fidgets`, {
+    id: 'acc1',
+    label: 'left thigh phone acc',
+    noiseDensityUg: rng.uniform(150, 300),
+    lsbG: 1 / 4096,
+    twitchesPerMinute: rng.uniform(2, 6),
+    snr: [3, 100],
+    walking: [],
+    postureChanges: [d * 0.3, d * 0.7],
+    sustained: [],
+    knocksPerMinute: rng.uniform(1, 3),
+    fidgetsPerMinute: rng.uniform(2, 4),
+  });
 }
