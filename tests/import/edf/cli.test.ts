@@ -22,7 +22,7 @@ describe('twitchscope info on EDF files', () => {
     const r = await cli(['info', file]);
     expect(r.code).toBe(0);
     expect(r.stdout).toMatch(/format {5}EDF \(edf\)/);
-    expect(r.stdout).toMatch(/emg1 +EMG chin +emg +uV +2000\.0 +2000/);
-    expect(r.stdout).toMatch(/ch2 +EEG C3 +other +uV +100\.0 +100/);
+    expect(r.stdout).toMatch(/emg1 +EMG chin +emg +uV +2000 Hz +2000/);
+    expect(r.stdout).toMatch(/ch2 +EEG C3 +other +uV +100 Hz +100/);
   });
 });
