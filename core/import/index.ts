@@ -177,6 +177,29 @@ function estimateRows(head: Head, plan: TablePlan, bytes: number): number {
   return Math.ceil((bytes / bytesPerLine) * 1.02) + 1024;
 }
 
+/**
+ * Rows the file holds at most, judged from its last lines with a 10 % margin. Its first lines are often
+ * shorter (the time column has fewer digits), so judged from them alone an hour's columns were made 20-26 %
+ * too long, and their trimming then copied every column once more: 1.2 GB for a day of two channels.
+ */
+async function rowsFromTail(source: ByteSource): Promise<number> {
+  const from = Math.max(0, source.size - TAIL_BYTES);
+  const tail = await source.read(from, source.size - from);
+  let lines = 0;
+  let first = -1;
+  for (let i = 0; i < tail.length; i++) {
+    if (tail[i] !== 10) continue;
+    if (first < 0) first = i;
+    lines++;
+  }
+  // Whole lines only: from the first line end on. Too few of them say nothing.
+  if (lines < 16) return Infinity;
+  const bytesPerLine = (tail.length - 1 - first) / (lines - 1 + (tail[tail.length - 1] === 10 ? 0 : 1));
+  return Math.ceil((source.size / bytesPerLine) * 1.1) + 1024;
+}
+
+const TAIL_BYTES = 64 << 10;
+
 /** Threads that scan ranges of the source, and the fewest bytes worth giving one. */
 export interface ParallelRead {
   lanes: readonly RangeLane[];
@@ -227,7 +250,7 @@ async function scanInRanges(source: ByteSource, head: Head, plan: TablePlan, opt
 
 async function scanTable(source: ByteSource, head: Head, plan: TablePlan, options: ImportOptions): Promise<TableCollector> {
   const columns = columnsOf(plan);
-  const estimatedRows = estimateRows(head, plan, source.size);
+  const estimatedRows = Math.min(estimateRows(head, plan, source.size), await rowsFromTail(source));
   const decoder = createDecoder('utf-8');
   let scanner: DelimitedScanner | null = null;
   const collector = new TableCollector(plan, () => scanner!.buffers, estimatedRows);
