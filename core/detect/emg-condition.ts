@@ -96,9 +96,14 @@ export function condition(prep: Prepared, p: EmgParams, highHz: number, ws: Work
   const mains = spectrum ? findMains(spectrum, { fs, minHz: p.bandLowHz, maxHz, minProminence: p.mainsProminence, maxHarmonic: p.mainsHarmonics }) : { mainsHz: null, lines: [] };
   spectrumDone();
   const design = bandpassDesign(p.filterOrder, p.bandLowHz, highHz, fs, notchesFor(mains.lines, p.notchQ, p.mainsDriftHz));
-  const x = nanOutside(out ?? ws.floats('x', n), runs);
+  const memory = ws.signal(n);
+  const x = out ?? memory.x;
   const band = new ZeroPhaseFilter(design, Math.round(0.5 * fs), ws.filter);
-  for (const r of runs) band.apply(data, x, r.start, r.end);
+  // The workspace's x overlays the forward output kept in `memory.forward` (see Workspace.signal): runs are
+  // filtered from the last back, as a run's forward output reaches into x only below the later runs'
+  // samples, and NaN is written outside the runs afterwards.
+  for (let k = runs.length - 1; k >= 0; k--) band.apply(data, x, runs[k].start, runs[k].end, memory.forward);
+  nanOutside(x, runs);
   const left = (): Conditioned['humLeft'] => {
     const residual = mains.lines.length > 0 ? welchSpectrum(x, fs, nfft, p.welchSegments) : null;
     return residual ? residualHum(residual, mains.lines, p.bandLowHz, highHz) : null;
@@ -150,7 +155,7 @@ export interface Candidates {
 
 export function findCandidates(x: Float32Array, runs: readonly Span[], floors: Floors, p: EmgParams, fs: number, ws: Workspace): Candidates {
   const n = x.length;
-  const envelope = nanOutside(ws.floats('envelope', n), runs);
+  const envelope = nanOutside(ws.signal(n).envelope, runs);
   const envelopeWidth = Math.max(1, Math.round((p.envelopeMs / 1000) * fs)) | 1;
   for (const r of runs) movingRmsGapFree(x.subarray(r.start, r.end), envelopeWidth, envelope.subarray(r.start, r.end));
   const { local: floor, win: floorWindow } = floors;

@@ -10,6 +10,19 @@ export class Workspace {
   readonly filter = new FilterScratch();
   readonly correlation = new CorrelationScratch();
   private readonly pool = new Map<string, Float32Array>();
+  private pair = new ArrayBuffer(0);
+
+  /**
+   * One channel's conditioned signal `x` and its `envelope`, the upper and lower halves of one buffer of
+   * 8n bytes, which the band-pass first uses whole as float64 (`forward`) to keep its forward passes' output
+   * (ZeroPhaseFilter.apply's `keep`): with x in the upper half, writing x[i] overwrites forward[i] or later
+   * ones only, which the backward sweep has read by then. The same memory for the same `n` until another
+   * length is asked for.
+   */
+  signal(n: number): { x: Float32Array; envelope: Float32Array; forward: Float64Array } {
+    if (this.pair.byteLength < 8 * n) this.pair = new ArrayBuffer(8 * Math.ceil(n * 1.1));
+    return { x: new Float32Array(this.pair, 4 * n, n), envelope: new Float32Array(this.pair, 0, n), forward: new Float64Array(this.pair, 0, n) };
+  }
 
   /** A float32 array of `length` under `name`, contents undefined; valid until `name` is asked for again. */
   floats(name: string, length: number): Float32Array {
@@ -23,7 +36,7 @@ export class Workspace {
 
   /** Bytes held. */
   get bytes(): number {
-    let n = this.filter.bytes;
+    let n = this.filter.bytes + this.pair.byteLength;
     for (const b of this.pool.values()) n += b.byteLength;
     return n;
   }

@@ -25,12 +25,15 @@ export class ZeroPhaseFilter {
 
   /**
    * Filters `input[from, to)` into `output[from, to)`; the two may be the same array. The padded signal is
-   * worked through in blocks that stay in cache, so the float64 work buffer is one block, not the signal:
-   * a first sweep runs the forward passes and keeps their state at the start of each block; then, from
-   * the last block back, each block's forward passes are run again from that state (the same operations
-   * on the same values, so the same results), followed by its backward passes.
+   * worked through in blocks that stay in cache: a first sweep runs the forward passes; then, from the last
+   * block back, each block's backward passes. The forward output is kept in `keep[from, to)` when given
+   * (float64, at least `to` long; `output[i]` may share memory with `keep` at index i or later only, as the
+   * backward sweep reads `keep` from the end down). Without it, the float64 work memory is one block: the
+   * first sweep keeps the passes' state at the start of each block, and the backward sweep runs each
+   * block's forward passes again from that state (the same operations on the same values, so the same
+   * results, at half as much work again).
    */
-  apply(input: Float32Array, output: Float32Array, from = 0, to = input.length): void {
+  apply(input: Float32Array, output: Float32Array, from = 0, to = input.length, keep?: Float64Array): void {
     const n = to - from;
     if (n <= 0) return;
     if (n === 1) {
@@ -43,24 +46,26 @@ export class ZeroPhaseFilter {
     const B = this.block;
     const blocks = Math.ceil(total / B);
     const w = this.scratch.take(Math.min(total, B));
-    const saved = this.scratch.states(blocks * passes * STATE);
+    const saved = this.scratch.states(keep && keep.length >= to ? 0 : blocks * passes * STATE);
     const state = this.scratch.sweep(2 * passes * STATE);
     const back = state.subarray(passes * STATE);
     const padded = new PaddedSignal(input, from, to, pad);
-    for (let b = 0; b + 1 < blocks; b++) {
+    const forward = keep && keep.length >= to ? new ForwardStore(keep, from, n, pad, this.scratch.tail(pad)) : null;
+    for (let b = 0; b < (forward ? blocks : blocks - 1); b++) {
       const len = padded.fill(w, b * B, Math.min(total, (b + 1) * B));
       for (let p = 0; p < passes; p++) {
         if (b === 0) restState(this.filter, p, w[0], state);
         runPass(this.filter, p, w, 0, len, 1, state);
-        saved.set(state.subarray(p * STATE, (p + 1) * STATE), ((b + 1) * passes + p) * STATE);
+        if (!forward) saved.set(state.subarray(p * STATE, (p + 1) * STATE), ((b + 1) * passes + p) * STATE);
       }
+      forward?.store(w, b * B, len);
     }
     // The backward passes end at the first kept sample: the leading padding's output is never read.
     const firstBlock = Math.floor(pad / B);
     for (let b = blocks - 1; b >= firstBlock; b--) {
       const start = b * B;
-      const len = padded.fill(w, start, Math.min(total, start + B));
-      for (let p = 0; p < passes; p++) {
+      const len = forward ? forward.load(w, start, Math.min(total, start + B) - start) : padded.fill(w, start, Math.min(total, start + B));
+      for (let p = 0; !forward && p < passes; p++) {
         if (b === 0) restState(this.filter, p, w[0], state);
         else state.set(saved.subarray((b * passes + p) * STATE, (b * passes + p + 1) * STATE), p * STATE);
         runPass(this.filter, p, w, 0, len, 1, state);
@@ -123,11 +128,53 @@ class PaddedSignal {
   }
 }
 
+/**
+ * The forward passes' output over the padded signal, kept for the backward sweep: the signal's own samples
+ * in `keep[from, from + n)`, the trailing padding's in `tail` (the leading padding's is never read back).
+ */
+class ForwardStore {
+  constructor(
+    private readonly keep: Float64Array,
+    private readonly from: number,
+    private readonly n: number,
+    private readonly pad: number,
+    private readonly tail: Float64Array,
+  ) {}
+
+  /** Keeps padded samples [start, start + len), held in `w` from 0. */
+  store(w: Float64Array, start: number, len: number): void {
+    const { keep, from, n, pad, tail } = this;
+    const lo = Math.max(start, pad);
+    const mid = Math.min(start + len, pad + n);
+    if (mid > lo) keep.set(w.subarray(lo - start, mid - start), from + lo - pad);
+    const hi = start + len;
+    if (hi > Math.max(lo, pad + n)) tail.set(w.subarray(Math.max(lo, pad + n) - start, len), Math.max(lo, pad + n) - pad - n);
+  }
+
+  /** Puts padded samples [start, start + len) back into `w` from 0 (those of the leading padding excepted); returns len. */
+  load(w: Float64Array, start: number, len: number): number {
+    const { keep, from, n, pad, tail } = this;
+    const lo = Math.max(start, pad);
+    const mid = Math.min(start + len, pad + n);
+    if (mid > lo) w.set(keep.subarray(from + lo - pad, from + mid - pad), lo - start);
+    const hi = start + len;
+    if (hi > Math.max(lo, pad + n)) w.set(tail.subarray(Math.max(lo, pad + n) - pad - n, hi - pad - n), Math.max(lo, pad + n) - start);
+    return len;
+  }
+}
+
 /** A float64 block and small state arrays, grown to the largest asked for and reused across filters. */
 export class FilterScratch {
   private buffer = new Float64Array(0);
   private saved = new Float64Array(0);
   private current = new Float64Array(0);
+  private padding = new Float64Array(0);
+
+  /** Room for the forward output of a trailing padding of `length` samples. */
+  tail(length: number): Float64Array {
+    if (this.padding.length < length) this.padding = new Float64Array(length);
+    return this.padding;
+  }
 
   take(length: number): Float64Array {
     if (this.buffer.length < length) this.buffer = new Float64Array(length);
@@ -147,7 +194,7 @@ export class FilterScratch {
   }
 
   get bytes(): number {
-    return this.buffer.byteLength + this.saved.byteLength + this.current.byteLength;
+    return this.buffer.byteLength + this.saved.byteLength + this.current.byteLength + this.padding.byteLength;
   }
 }
 
