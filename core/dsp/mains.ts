@@ -130,6 +130,13 @@ function measureLine(spec: PowerSpectrum, nominalHz: number, reachHz: number): {
 export function mainsLocking(data: Float32Array, peaks: readonly number[], fs: number, f0: number, cycles = 10): number {
   const w = (2 * Math.PI * f0) / fs;
   const half = Math.round((cycles * fs) / f0 / 2);
+  // The demodulating phasor depends only on the offset from the peak: computed once, not at every peak.
+  const cos = new Float64Array(2 * half + 1);
+  const sin = new Float64Array(2 * half + 1);
+  for (let d = -half; d <= half; d++) {
+    cos[d + half] = Math.cos(w * d);
+    sin[d + half] = Math.sin(w * d);
+  }
   let c = 0;
   let s = 0;
   let n = 0;
@@ -149,8 +156,8 @@ export function mainsLocking(data: Float32Array, peaks: readonly number[], fs: n
     let im = 0;
     for (let j = from; j < to; j++) {
       if (!Number.isFinite(data[j])) continue;
-      re += (data[j] - mean) * Math.cos(w * (j - i));
-      im -= (data[j] - mean) * Math.sin(w * (j - i));
+      re += (data[j] - mean) * cos[j - i + half];
+      im -= (data[j] - mean) * sin[j - i + half];
     }
     const r = Math.hypot(re, im);
     if (!(r > 0)) continue;
