@@ -72,8 +72,7 @@ export function regrid(times: Float64Array, maxLength = Infinity, statedRateHz?:
 
 function intervals(times: Float64Array, start: number): Intervals | null {
   const n = times.length;
-  const diffs = sampleDiffs(times);
-  const positive = diffs.filter((d) => d > 0).sort((a, b) => a - b);
+  const positive = sortedSteps(times);
   const median = positive.length ? positive[positive.length >> 1] : 0;
   if (median <= 0) return null;
   const q1 = positive[Math.floor(positive.length * 0.25)];
@@ -268,16 +267,21 @@ function isGlitch(times: Float64Array, i: number, prev: number, gapLimit: number
   return back >= 0 && back < times[i] - prev && back <= gapLimit * (j - i + 1);
 }
 
-/** Consecutive differences of finite times, at most ~200k of them spread over the whole column. */
-function sampleDiffs(times: Float64Array): number[] {
+/**
+ * The positive, finite differences between consecutive times, at most ~200k of them spread over the whole
+ * column, in ascending order: a typed array sorted as numbers, several times faster than an array sorted
+ * through a comparator, on the import's one thread.
+ */
+function sortedSteps(times: Float64Array): Float64Array {
   const n = times.length;
   const step = Math.max(1, Math.floor(n / 200_000));
-  const out: number[] = [];
+  const out = new Float64Array(Math.ceil(Math.max(0, n - 1) / step));
+  let m = 0;
   for (let i = 1; i < n; i += step) {
     const d = times[i] - times[i - 1];
-    if (Number.isFinite(d)) out.push(d);
+    if (d > 0 && d < Infinity) out[m++] = d;
   }
-  return out;
+  return out.subarray(0, m).sort();
 }
 
 /** Spreads samples onto the grid: NaN where no sample landed. */

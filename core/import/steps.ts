@@ -1,3 +1,6 @@
+/** Steps between times, in ascending order. */
+type Steps = readonly number[] | Float64Array;
+
 /** A step value held by at least this share of a clock's steps is part of its rhythm, not a missed sample or a late one. */
 const NEIGHBOUR_SHARE = 0.1;
 /** Two steps closer than this (relative) are one printed value: 0.3 ms computed as 0.0008 − 0.0005 is 0.30000000000000003 ms. */
@@ -9,7 +12,7 @@ const SAME = 1e-6;
  * coarse resolution alternate between such neighbours (0.2 and 0.3 ms at 4 kHz written to 0.1 ms; 0.1 and
  * 0.2 ms at 6 kHz), and leaving one out would put the rate at 5 or 10 kHz. Open bounds: lo < step < hi.
  */
-export function stepWindow(sortedPositive: readonly number[], median: number): { lo: number; hi: number } {
+export function stepWindow(sortedPositive: Steps, median: number): { lo: number; hi: number } {
   let lo = 0.5 * median;
   let hi = 1.5 * median;
   const n = sortedPositive.length;
@@ -25,7 +28,7 @@ export function stepWindow(sortedPositive: readonly number[], median: number): {
   return { lo, hi };
 }
 
-function lastBelow(sorted: readonly number[], limit: number): number | null {
+function lastBelow(sorted: Steps, limit: number): number | null {
   let found: number | null = null;
   for (const d of sorted) {
     if (d >= limit) break;
@@ -34,7 +37,7 @@ function lastBelow(sorted: readonly number[], limit: number): number | null {
   return found;
 }
 
-function firstAbove(sorted: readonly number[], limit: number): number | null {
+function firstAbove(sorted: Steps, limit: number): number | null {
   for (const d of sorted) if (d > limit) return d;
   return null;
 }
