@@ -1,14 +1,14 @@
-import type { Axis, Channel, ImportWarning, Recording, SensorGroup, TimingReport } from '../recording';
+import type { Channel, ImportWarning, Recording, TimingReport } from '../recording';
 import type { TableCollector } from './collect';
 import { ImportError } from './errors';
 import type { ClockPlan, TablePlan } from './plan';
 import { placeOnGrid, regrid, type Grid } from './regrid';
 import { isoAt, zoneOfIso } from './dates';
 import { setAsideDead } from './dead';
+import { groupSensors } from './sensors';
 import { isEpoch, isIsoDateTime, parseIsoMs } from './time';
 import { gather, holdUpdates, nonZeroUpdates } from './updates';
 
-const AXIS_ORDER: Axis[] = ['x', 'y', 'z'];
 
 /** Rates a time column may give: one sample per ~3 hours (epoch summaries) up to the 1 MHz a user may type. */
 const MIN_RATE_HZ = 1e-4;
@@ -99,13 +99,7 @@ export function buildRecording(
   inferAccelUnits(plan, channels, warnings);
   setAsideDead(plan, channels, warnings);
 
-  const sensors: SensorGroup[] = [];
-  for (const sp of plan.sensors) {
-    const members = channels.filter((c) => c.sensor === sp.id && c.kind === 'accel');
-    if (members.length === 0) continue;
-    members.sort((a, b) => AXIS_ORDER.indexOf(a.axis ?? 'x') - AXIS_ORDER.indexOf(b.axis ?? 'x'));
-    sensors.push({ id: sp.id, label: sp.label, kind: 'accel', channelIds: members.map((m) => m.id), axes: members.map((m) => m.axis ?? 'x') });
-  }
+  const sensors = groupSensors(plan, channels);
 
   const nonEmpty = channels.filter((c) => c.data.length > 0);
   if (nonEmpty.length === 0) {

@@ -1,10 +1,11 @@
-import type { Channel, ImportWarning, Recording, RecordingAnnotation, SensorGroup } from '../../../recording';
+import type { Channel, ImportWarning, Recording, RecordingAnnotation } from '../../../recording';
 import { setAsideDead } from '../../dead';
 import { ImportCancelled, ImportError } from '../../errors';
 import { fingerprint } from '../../fingerprint';
 import type { ImportOptions } from '../../options';
 import type { TablePlan } from '../../plan';
 import type { ByteSource } from '../../source';
+import { groupSensors } from '../../sensors';
 import { parseIsoMs } from '../../time';
 import { buildPlan, type ColumnSpec } from '../plan-builder';
 import { FIXED_BYTES, parseFixedHeader, parseSignalHeaders, SIGNAL_BYTES, type EdfHeader } from './header';
@@ -79,12 +80,7 @@ export async function readEdf(source: ByteSource, options: ImportOptions = {}): 
   });
   if (times.gaps) warnings.push({ message: 'the recording pauses between some data records (EDF+D): the pauses are kept as gaps' });
   setAsideDead(plan, channels, warnings);
-  const sensors: SensorGroup[] = plan.sensors
-    .map((sp) => {
-      const members = channels.filter((c) => c.sensor === sp.id && c.kind === 'accel');
-      return { id: sp.id, label: sp.label, kind: 'accel' as const, channelIds: members.map((m) => m.id), axes: members.map((m) => m.axis ?? 'x') };
-    })
-    .filter((g) => g.channelIds.length > 0);
+  const sensors = groupSensors(plan, channels);
 
   const fp = await fingerprint(source);
   if (options.signal?.aborted) throw new ImportCancelled();
