@@ -21,6 +21,9 @@ import type { AnalyseSettings, EdfRequest, ImportSettings, LoadedRecording, Repo
 /** Progress of reading a file: its bytes, then the drawn signals of its channels. */
 export type ImportProgress = (stage: 'import' | 'display', fraction: number) => void;
 
+/** What reading a file takes: the bytes, the user's import settings, progress, cancellation and the templates. */
+type ReadRequest = [source: ByteSource, settings: ImportSettings, onProgress: ImportProgress, signal: { readonly aborted: boolean }, templates?: readonly ImportTemplate[]];
+
 /**
  * Import and analysis, the same code in the worker and in-thread (tests): it keeps the recording so a
  * new sensitivity re-analyses without reading the file again, and the EMG channels' conditioned signals so
@@ -40,14 +43,8 @@ export class Engine {
     private readonly drawers: () => ChannelDrawer[] = () => [],
   ) {}
 
-  importFile(
-    source: ByteSource,
-    settings: ImportSettings,
-    onProgress: ImportProgress,
-    signal: { readonly aborted: boolean },
-    templates?: readonly ImportTemplate[],
-  ): Promise<LoadedRecording> {
-    return this.inTurn(() => this.read(source, settings, onProgress, signal, templates));
+  importFile(...request: ReadRequest): Promise<LoadedRecording> {
+    return this.inTurn(() => this.read(...request));
   }
 
   analyse(settings: AnalyseSettings, onProgress: (f: number) => void, signal: { readonly aborted: boolean }): Promise<Analysis> {
@@ -97,13 +94,7 @@ export class Engine {
     return run;
   }
 
-  private async read(
-    source: ByteSource,
-    settings: ImportSettings,
-    onProgress: ImportProgress,
-    signal: { readonly aborted: boolean },
-    templates?: readonly ImportTemplate[],
-  ): Promise<LoadedRecording> {
+  private async read(...[source, settings, onProgress, signal, templates]: ReadRequest): Promise<LoadedRecording> {
     this.recording = null;
     this.kept.clear();
     const { rec, template, used } = await readWithTemplate(source, settings, (f) => onProgress('import', f), signal, templates);
