@@ -3,7 +3,7 @@
  * each, printed as a Markdown table. Run: `npm run bench:accuracy` (add `--quick` for one seed, `--only TEXT` for
  * the conditions whose name holds TEXT).
  */
-import { analyzeRecording } from '../core/analysis/analyze';
+import { analyseRecording } from '../core/analysis/analyse';
 import type { DetectedEvent } from '../core/analysis/types';
 import { simulate, type SimulationSpec } from '../core/simulate/recording';
 import type { ActivityPattern } from '../core/detect/events';
@@ -95,7 +95,7 @@ function evaluate(c: Condition): Row {
   let withoutRate = 0;
   for (const seed of SEEDS) {
     const { recording, truth } = simulate(c.spec(seed));
-    const analysis = analyzeRecording(recording);
+    const analysis = analyseRecording(recording);
     const events: DetectedEvent[] = analysis.events;
     const t: TruthEvent[] = truth.events;
     const s = scoreTwitches(t, events, 0.05, 6);

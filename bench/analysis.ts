@@ -6,7 +6,7 @@
  * progress it reports at the end of each stage.
  */
 import os from 'node:os';
-import { analyzeRecording } from '../core/analysis/analyze';
+import { analyseRecording } from '../core/analysis/analyse';
 import { EMG_STAGE_ENDS } from '../core/detect/emg';
 import { WorkspaceKeeper } from '../core/detect/workspace';
 import type { Recording } from '../core/recording';
@@ -61,7 +61,7 @@ function measure(rec: Recording, channels: number): Measured {
     const start = cpuSeconds();
     let last = start;
     const workspace = workspaces.take();
-    analyzeRecording(rec, {
+    analyseRecording(rec, {
       workspace,
       onProgress: (p) => {
         const now = cpuSeconds();

@@ -1,7 +1,7 @@
 import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
-import { analyzeRecording } from '../core/analysis/analyze';
+import { analyseRecording } from '../core/analysis/analyse';
 import { importRecording, ImportCancelled } from '../core/import';
 import { fileSource } from '../cli/node-source';
 import { generatedCsv } from './generate';
@@ -59,7 +59,7 @@ async function measure(file: string): Promise<LargeResult> {
 
   const t1 = performance.now();
   const cpu1 = process.cpuUsage();
-  const analysis = analyzeRecording(rec, { onProgress: () => undefined });
+  const analysis = analyseRecording(rec, { onProgress: () => undefined });
   const analyseMs = performance.now() - t1;
   const analyseCpuMs = cpuMs(cpu1);
   return {
@@ -108,7 +108,7 @@ async function measureCancel(file: string): Promise<CancelResult> {
   let analyseAbortAt = 0;
   let analyseCancelled = false;
   try {
-    analyzeRecording(rec, {
+    analyseRecording(rec, {
       signal: aSignal,
       onProgress: (f) => {
         if (!aSignal.aborted && f >= 0.15) {
@@ -137,7 +137,7 @@ export async function run(): Promise<void> {
   const file = generatedCsv(MINUTES, CHANNELS, RATE_HZ);
   const mb = fs.statSync(file).size / 1e6;
   console.log(`\n## Large file: ${path.basename(file)} (${mb.toFixed(0)} MB, ${MINUTES} min × ${CHANNELS} channels at ${RATE_HZ} Hz)`);
-  console.log('Measured in Node with the functions the app\'s Web Worker runs (importRecording, analyzeRecording), so these are the worker\'s figures less message passing.');
+  console.log('Measured in Node with the functions the app\'s Web Worker runs (importRecording, analyseRecording), so these are the worker\'s figures less message passing.');
   const r = child('measure', file) as LargeResult;
   const c = child('cancel', file) as CancelResult;
   const s = (ms: number) => `${(ms / 1000).toFixed(1)} s`;

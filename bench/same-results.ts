@@ -137,11 +137,14 @@ async function importCase(root: string, file: string): Promise<Json> {
 async function save(root: string, outDir: string, large: boolean): Promise<void> {
   fs.mkdirSync(outDir, { recursive: true });
   const write = (name: string, v: unknown): void => fs.writeFileSync(path.join(outDir, `${name.replace(/[^\w.-]+/g, '_')}.json`), canonical(v) + '\n');
-  const { analyzeRecording } = await import(path.join(root, 'core/analysis/analyze.ts'));
+  // A tree from before the one spelling (issue 19) names the module and the function "analyze".
+  const spelt = fs.existsSync(path.join(root, 'core/analysis/analyse.ts')) ? 'analyse' : 'analyze';
+  const mod = await import(path.join(root, `core/analysis/${spelt}.ts`));
+  const analyseRecording = (mod.analyseRecording ?? mod.analyzeRecording) as (rec: unknown, opts?: object) => unknown;
   const sims = await simulatedInputs(root);
   for (const s of sims) {
-    write(`mem-${s.name}`, analyzeRecording(s.rec));
-    write(`mem-${s.name}-s0.2`, analyzeRecording(s.rec, { params: { sensitivity: 0.2 } }));
+    write(`mem-${s.name}`, analyseRecording(s.rec));
+    write(`mem-${s.name}-s0.2`, analyseRecording(s.rec, { params: { sensitivity: 0.2 } }));
   }
   const files = [
     ...dataFiles(path.join(HERE, 'samples')),

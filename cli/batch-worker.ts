@@ -5,7 +5,7 @@
  */
 import path from 'node:path';
 import { parentPort, threadId, workerData } from 'node:worker_threads';
-import { analyzeRecording } from '../core/analysis/analyze';
+import { analyseRecording } from '../core/analysis/analyse';
 import { toAnalysisJson, type AnalysisJson } from '../core/analysis/json';
 import { WorkspaceKeeper } from '../core/detect/workspace';
 import { ImportError } from '../core/import/errors';
@@ -32,7 +32,7 @@ export async function analyseJob(job: BatchJob, workspaces?: WorkspaceKeeper): P
     const known = new Set([...rec.channels.map((c) => c.id), ...rec.sensors.map((s) => s.id)]);
     const sites = Object.fromEntries(Object.entries({ ...templateSites(rec.layout, job.read.templates), ...job.sites }).filter(([id]) => known.has(id)));
     const workspace = workspaces?.take();
-    const analysis = analyzeRecording(rec, { sites, ...(job.sensitivity !== undefined ? { params: { sensitivity: job.sensitivity } } : {}), ...(workspace ? { workspace } : {}) });
+    const analysis = analyseRecording(rec, { sites, ...(job.sensitivity !== undefined ? { params: { sensitivity: job.sensitivity } } : {}), ...(workspace ? { workspace } : {}) });
     if (workspace) workspaces?.keep(workspace);
     return { index: job.index, ok: true, doc: toAnalysisJson(rec, analysis, job.version), fingerprint: rec.fingerprint, sizeBytes: rec.sizeBytes, threadId };
   } catch (e) {

@@ -229,7 +229,7 @@ export interface BatchArgs {
  * `analyze` over several files or folders: JSON per file into `--json-dir`, the summary table into
  * `--summary` and on stdout. Returns how many files failed (the caller exits 2 when any did).
  */
-export async function analyzeMany(paths: readonly string[], args: BatchArgs, write: WriteOut): Promise<BatchRun> {
+export async function analyseMany(paths: readonly string[], args: BatchArgs, write: WriteOut): Promise<BatchRun> {
   const jsonPaths = (files: string[]) => (args.jsonDir ? jsonNames(files).map((name) => path.join(args.jsonDir!, name)) : []);
   const run = await analyseFiles(paths, args, (files) => [
     ...jsonPaths(files).map((p) => ({ flag: '--json-dir', path: p })),

@@ -20,7 +20,7 @@ import { describeAnalysis, describeGuidance, describeRecording } from './print';
 import { reviewFromFile } from './events-in';
 import { refuseOverwritingInputs } from './outputs';
 import { readRecording, templateSites } from './read-recording';
-import { analyzeMany, type BatchRun } from './batch';
+import { analyseMany, type BatchRun } from './batch';
 import { trendCommand } from './trend';
 import { analyse, threadsFor } from './thread-lanes';
 import { softwareVersion } from './version';
@@ -56,6 +56,8 @@ Usage:
   twitchscope trend FILE|FOLDER... [--report OUT.pdf|OUT.html] [--tag FILE=TAG]... [--subject NAME]
                                    [import and detection options]
   twitchscope --version
+
+  "analyse" is accepted for "analyze".
 
   --format ID        read the file as this format (see "twitchscope formats"); detected by default
   --rate HZ          sample rate, for files that state none
@@ -156,14 +158,14 @@ function failIfAny(run: BatchRun): void {
   if (run.failed > 0) throw new UsageError(`${run.failed} of ${run.files.length} files could not be analysed`);
 }
 
-async function analyzeSeveral(args: CliArgs): Promise<void> {
+async function analyseSeveral(args: CliArgs): Promise<void> {
   if (args.files.length === 0) throw new UsageError('analyze needs a FILE or FOLDER (see "twitchscope help")');
   for (const [flag, given] of [['--json', args.json], ['--events', args.events], ['--report', args.report], ['--edf', args.edf], ['--events-in', args.eventsIn]] as const) {
     if (given) throw new UsageError(`${flag} writes one recording's output; with several recordings use --json-dir DIR and --summary OUT.csv`);
   }
   if (Object.keys(args.answers).length > 0) throw new UsageError('--answer belongs to one recording\'s report (analyze FILE --report OUT.pdf); several recordings have no guidance');
   if (Object.values(args.context).some((v) => v !== '')) throw new UsageError('--context belongs to one recording\'s report (analyze FILE --report OUT.pdf)');
-  failIfAny(await analyzeMany(args.files, batchArgs(args), writeOut));
+  failIfAny(await analyseMany(args.files, batchArgs(args), writeOut));
 }
 
 async function trend(args: CliArgs): Promise<void> {
@@ -173,12 +175,12 @@ async function trend(args: CliArgs): Promise<void> {
   }
   const run = await trendCommand(args.files, { ...batchArgs(args), tags: args.tags, ...(args.report ? { report: args.report } : {}), ...(args.subject ? { subject: args.subject } : {}) }, {
     writeReport: writeReportFile,
-    single: (file) => analyze({ ...args, files: [file], json: undefined, events: undefined, jsonDir: undefined, summary: undefined }),
+    single: (file) => analyseFile({ ...args, files: [file], json: undefined, events: undefined, jsonDir: undefined, summary: undefined }),
   });
   failIfAny(run);
 }
 
-async function analyze(args: CliArgs): Promise<void> {
+async function analyseFile(args: CliArgs): Promise<void> {
   if (args.files.length !== 1) throw new UsageError('analyze takes one recording file (see "twitchscope help")');
   await refuseOverwritingInputs(args.files, [
     ...(args.json ? [{ flag: '--json', path: args.json }] : []),
@@ -280,9 +282,11 @@ export async function main(argv: readonly string[]): Promise<number> {
       case 'formats':
         formats();
         break;
+      // The command keeps the spelling users have in their scripts; the rest of TwitchScope writes "analyse".
       case 'analyze':
-        if (await isBatch(args)) await analyzeSeveral(args);
-        else await analyze(args);
+      case 'analyse':
+        if (await isBatch(args)) await analyseSeveral(args);
+        else await analyseFile(args);
         break;
       case 'trend':
         await trend(args);

@@ -3,9 +3,9 @@ import v8 from 'node:v8';
 import vm from 'node:vm';
 import { availableParallelism } from 'node:os';
 import type { Worker } from 'node:worker_threads';
-import { analyzeRecording, type AnalyzeOptions } from '../core/analysis/analyze';
+import { analyseRecording, type AnalyseOptions } from '../core/analysis/analyse';
 import { jobArrays, withArrays, type ChannelJob } from '../core/analysis/jobs';
-import { analyzeInParallel, inThreadLane, type ChannelLane, type LaneOutcome } from '../core/analysis/parallel';
+import { analyseInParallel, inThreadLane, type ChannelLane, type LaneOutcome } from '../core/analysis/parallel';
 import type { Analysis } from '../core/analysis/types';
 import type { DetectionParams } from '../core/detect/params';
 import { ImportCancelled } from '../core/import/errors';
@@ -143,10 +143,10 @@ export async function threadsFor(file: string): Promise<RecordingThreads | null>
  * much again as a third of the samples): on its own, V8 would keep them until this thread next ran short
  * of memory, all through the analysis.
  */
-export function analyse(rec: Recording, opts: AnalyzeOptions, threads: RecordingThreads | null): Promise<Analysis> {
-  if (!threads) return Promise.resolve().then(() => analyzeRecording(rec, opts));
+export function analyse(rec: Recording, opts: AnalyseOptions, threads: RecordingThreads | null): Promise<Analysis> {
+  if (!threads) return Promise.resolve().then(() => analyseRecording(rec, opts));
   collectGarbage();
-  return analyzeInParallel(rec, opts, threads.lanes);
+  return analyseInParallel(rec, opts, threads.lanes);
 }
 
 function collectGarbage(): void {

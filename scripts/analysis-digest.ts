@@ -8,7 +8,7 @@ import { createHash } from 'node:crypto';
 import { readdirSync, statSync } from 'node:fs';
 import { extname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { analyzeRecording } from '../core/analysis/analyze';
+import { analyseRecording } from '../core/analysis/analyse';
 import { RECORDING_EXTENSIONS } from '../core/import/extensions';
 import type { Recording } from '../core/recording';
 import { readRecording } from '../cli/read-recording';
@@ -46,7 +46,7 @@ async function main(): Promise<void> {
       console.log(`${name}\tnot read: ${error instanceof Error ? error.message.split('\n')[0] : String(error)}`);
       continue;
     }
-    const a = analyzeRecording(rec);
+    const a = analyseRecording(rec);
     const analysis = short(createHash('sha256').update(JSON.stringify({ channels: a.channels, events: a.events, summary: a.summary, parameters: a.parameters })));
     console.log(`${name}\tsamples ${samplesHash(rec)}\tanalysis ${analysis}\t${a.events.length} events`);
   }

@@ -1,7 +1,7 @@
 import { whenAborted, type AbortFlag } from '../abort';
 import type { DetectionParams } from '../detect/params';
 import type { Recording } from '../recording';
-import { abortError, abortIfAsked, analyzeRecording, AnalysisPlan, type AnalyzeOptions } from './analyze';
+import { abortError, abortIfAsked, analyseRecording, AnalysisPlan, type AnalyseOptions } from './analyse';
 import { channelsOf } from './channels';
 import { Workspace } from '../detect/workspace';
 import type { ChannelResult } from '../detect/result';
@@ -58,15 +58,15 @@ export function inThreadLane(signal?: AbortFlag): ChannelLane {
 
 /**
  * Recording → Analysis with the channels spread over `lanes`, each phase's channels at once; the result
- * is the one `analyzeRecording` gives, bit for bit, since each channel's detection is the same function
+ * is the one `analyseRecording` gives, bit for bit, since each channel's detection is the same function
  * on the same samples and the pooling is done here in channel order. Each lane is handed its share of a
  * phase up front, largest channels first to the least loaded lane, so a lane on a busy thread never
  * waits for that thread to hand it the next job; lanes on this thread go last in `lanes`.
  */
-export async function analyzeInParallel(rec: Recording, opts: AnalyzeOptions, lanes: readonly ChannelLane[]): Promise<Analysis> {
-  if (lanes.length === 0) throw new Error('analyzeInParallel needs at least one lane');
+export async function analyseInParallel(rec: Recording, opts: AnalyseOptions, lanes: readonly ChannelLane[]): Promise<Analysis> {
+  if (lanes.length === 0) throw new Error('analyseInParallel needs at least one lane');
   // Channels sharing one buffer cannot each be transferred to a thread of their own.
-  if (sharesBuffers(rec)) return analyzeRecording(rec, opts);
+  if (sharesBuffers(rec)) return analyseRecording(rec, opts);
   const plan = new AnalysisPlan(rec, opts);
   const partial = new Map<string, number>();
   let done = 0;

@@ -1,4 +1,4 @@
-import { abortError } from '../../core/analysis/analyze';
+import { abortError } from '../../core/analysis/analyse';
 import { jobArrays, withArrays, type ChannelJob } from '../../core/analysis/jobs';
 import { outcomeOf, transferList } from '../../core/analysis/lane-messages';
 import type { ChannelLane, LaneOutcome } from '../../core/analysis/parallel';

@@ -1,6 +1,6 @@
-import { analyzeRecording } from '../../core/analysis/analyze';
+import { analyseRecording } from '../../core/analysis/analyse';
 import { whenAborted } from '../../core/abort';
-import { analyzeInParallel, shareOut, sharesBuffers, type ChannelLane } from '../../core/analysis/parallel';
+import { analyseInParallel, shareOut, sharesBuffers, type ChannelLane } from '../../core/analysis/parallel';
 import type { Analysis } from '../../core/analysis/types';
 import { KeptConditioning } from '../../core/analysis/kept-conditioning';
 import { WorkspaceKeeper } from '../../core/detect/workspace';
@@ -162,7 +162,7 @@ export class Engine {
     const lanes = this.lanes();
     if (lanes.length > 0) {
       try {
-        return await analyzeInParallel(rec, opts, lanes);
+        return await analyseInParallel(rec, opts, lanes);
       } catch (e) {
         // A lane whose thread died kept the samples it was lent: the file must be read again.
         if (rec.channels.some((c) => c.data.buffer.byteLength === 0)) {
@@ -173,7 +173,7 @@ export class Engine {
       }
     }
     const workspace = this.workspaces.take();
-    const analysis = analyzeRecording(rec, { ...opts, workspace });
+    const analysis = analyseRecording(rec, { ...opts, workspace });
     this.workspaces.keep(workspace);
     return analysis;
   }

@@ -2,8 +2,8 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { analyzeRecording } from '../../core/analysis/analyze';
-import { analyzeInParallel, inThreadLane } from '../../core/analysis/parallel';
+import { analyseRecording } from '../../core/analysis/analyse';
+import { analyseInParallel, inThreadLane } from '../../core/analysis/parallel';
 import type { Recording } from '../../core/recording';
 import { genericCsv } from '../../core/simulate/csv';
 import { simulate } from '../../core/simulate/recording';
@@ -22,12 +22,12 @@ const samplesOf = (rec: Recording) => rec.channels.map((c) => Array.from(c.data.
 describe('analysis spread over lanes', () => {
   it('gives the analysis of one thread, bit for bit, on one to four lanes', async () => {
     const rec = mixed(3);
-    const serial = analyzeRecording(rec);
+    const serial = analyseRecording(rec);
     expect(serial.events.some((e) => e.type === 'movement')).toBe(true);
     expect(serial.summary.channels.some((c) => c.notes.some((n) => /accelerometer showed movement/.test(n)))).toBe(true);
     for (const n of [1, 2, 4]) {
       const progress: number[] = [];
-      const parallel = await analyzeInParallel(rec, { onProgress: (f) => progress.push(f) }, Array.from({ length: n }, () => inThreadLane()));
+      const parallel = await analyseInParallel(rec, { onProgress: (f) => progress.push(f) }, Array.from({ length: n }, () => inThreadLane()));
       expect(parallel).toEqual(serial);
       expect(progress.at(-1)).toBe(1);
       expect(progress.every((f, i) => i === 0 || f >= progress[i - 1])).toBe(true);
@@ -37,11 +37,11 @@ describe('analysis spread over lanes', () => {
   it('on worker threads, moves the samples there and back without losing any', async () => {
     const rec = mixed(4, 120);
     const before = samplesOf(rec);
-    const serial = analyzeRecording(rec);
+    const serial = analyseRecording(rec);
     const threads = new RecordingThreads(3);
     try {
-      expect(await analyzeInParallel(rec, { params: { sensitivity: 0.7 } }, threads.lanes)).toEqual(analyzeRecording(rec, { params: { sensitivity: 0.7 } }));
-      expect(await analyzeInParallel(rec, {}, threads.lanes)).toEqual(serial);
+      expect(await analyseInParallel(rec, { params: { sensitivity: 0.7 } }, threads.lanes)).toEqual(analyseRecording(rec, { params: { sensitivity: 0.7 } }));
+      expect(await analyseInParallel(rec, {}, threads.lanes)).toEqual(serial);
     } finally {
       await threads.close();
     }
@@ -54,10 +54,10 @@ describe('analysis spread over lanes', () => {
     const threads = new RecordingThreads(3);
     const signal = { aborted: false };
     try {
-      const run = analyzeInParallel(rec, { signal, onProgress: (f) => (signal.aborted ||= f > 0.2) }, threads.lanes);
+      const run = analyseInParallel(rec, { signal, onProgress: (f) => (signal.aborted ||= f > 0.2) }, threads.lanes);
       await expect(run).rejects.toMatchObject({ name: 'AbortError' });
       // The threads serve the next analysis as before.
-      expect(await analyzeInParallel(rec, {}, threads.lanes)).toEqual(analyzeRecording(rec));
+      expect(await analyseInParallel(rec, {}, threads.lanes)).toEqual(analyseRecording(rec));
     } finally {
       await threads.close();
     }

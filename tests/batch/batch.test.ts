@@ -59,7 +59,7 @@ describe('batch analyze', () => {
     expect(r.stdout).toMatch(/^week2\.csv\s+2026-01-12T08:00:00\s+left calf\s+(?:2 min 5\d s|3 min)\s+\d+\s+\d+(?:\.\d{1,2})?\s+0$/m);
   });
 
-  it('writes the same document per file as analyzing that file alone', async () => {
+  it('writes the same document per file as analysing that file alone', async () => {
     const out = tmp();
     const single = path.join(out, 'single.json');
     expect((await cli(['analyze', path.join(mixed, 'week2.csv'), '--json', single])).code).toBe(0);

@@ -7,6 +7,16 @@ import { cli, ROOT } from '../support/run-cli';
 const fixture = (rel: string) => path.join(ROOT, 'tests/fixtures', rel);
 
 describe('twitchscope command line', () => {
+  it('takes "analyse" as "analyze": the same summary, and the JSON keeps its analyzedS key', async () => {
+    const sample = path.join(ROOT, 'samples/calf-rest-emg.csv');
+    const [us, gb] = [await cli(['analyze', sample]), await cli(['analyse', sample])];
+    expect(gb.code).toBe(0);
+    expect(gb.stdout).toBe(us.stdout);
+    const out = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'ts-cli-')), 'a.json');
+    expect((await cli(['analyse', sample, '--json', out, '-q'])).code).toBe(0);
+    expect(JSON.parse(fs.readFileSync(out, 'utf8')).summary.channels[0].analyzedS).toBeGreaterThan(0);
+  });
+
   it('analyze --json writes the twitchscope.analysis/2 document with the recording facts', async () => {
     const out = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'ts-cli-')), 'a.json');
     const csv = out.replace(/json$/, 'csv');

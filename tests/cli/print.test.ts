@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { describeAnalysis, describeRecording } from '../../cli/print';
 import { describeTrend } from '../../cli/trend';
-import { analyzeRecording } from '../../core/analysis/analyze';
+import { analyseRecording } from '../../core/analysis/analyse';
 import { formatAmount, formatHz, formatNumber, formatRate } from '../../core/format';
 import { emgRecording, spike } from '../detect/helpers';
 import { rec } from '../trends/fixtures';
@@ -13,7 +13,7 @@ describe('CLI summary text', () => {
     const rec = emgRecording(2000, 250, 3, 7, (y) => {
       for (let t = 5; t < 245; t += 14) spike(y, 2000, t, 80);
     });
-    const a = analyzeRecording(rec);
+    const a = analyseRecording(rec);
     const ch = a.summary.channels[0];
     expect(ch.twitchesPerMinute).toBeGreaterThan(0);
     const text = describeAnalysis(rec, a);

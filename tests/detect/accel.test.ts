@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { analyzeRecording } from '../../core/analysis/analyze';
+import { analyseRecording } from '../../core/analysis/analyse';
 import { simulate } from '../../core/simulate/recording';
 import { pocketScenario } from '../../core/simulate/scenarios';
 import { scoreTwitches, twitchesDuringMovement } from '../../core/simulate/score';
@@ -35,7 +35,7 @@ function wrist(fs: number, seed: number) {
 describe('accelerometer', () => {
   it('marks walking as movement, counts no twitch while walking, and finds the twitches at rest', () => {
     const { recording, truth } = wrist(100, 1);
-    const a = analyzeRecording(recording);
+    const a = analyseRecording(recording);
     const moves = a.events.filter((e) => e.type === 'movement');
     expect(moves.some((m) => m.startS <= 61 && m.endS >= 99)).toBe(true);
     expect(moves.some((m) => m.startS <= 151 && m.endS >= 151)).toBe(true);
@@ -47,15 +47,15 @@ describe('accelerometer', () => {
 
   it('calls prolonged 8-30 Hz activity sustained, with its boundaries within 0.5 s', () => {
     const { recording } = wrist(100, 2);
-    const sustained = analyzeRecording(recording).events.filter((e) => e.type === 'sustained');
+    const sustained = analyseRecording(recording).events.filter((e) => e.type === 'sustained');
     expect(sustained).toHaveLength(1);
     expect(Math.abs(sustained[0].startS - 230)).toBeLessThan(0.5);
     expect(Math.abs(sustained[0].endS - 236)).toBeLessThan(0.5);
   });
 
   it('states the smallest transient it could have seen, larger at 32 Hz than at 100 Hz, and warns about slow sampling', () => {
-    const fast = analyzeRecording(wrist(100, 3).recording).summary.channels[0];
-    const slow = analyzeRecording(wrist(32, 3).recording).summary.channels[0];
+    const fast = analyseRecording(wrist(100, 3).recording).summary.channels[0];
+    const slow = analyseRecording(wrist(32, 3).recording).summary.channels[0];
     expect(fast.minDetectable).toBeGreaterThan(0.002);
     expect(fast.minDetectable).toBeLessThan(0.02);
     expect(slow.minDetectable!).toBeGreaterThan(fast.minDetectable!);
@@ -66,7 +66,7 @@ describe('accelerometer', () => {
 
   it('rest time leaves out movement', () => {
     const { recording } = wrist(50, 4);
-    const s = analyzeRecording(recording).summary.channels[0];
+    const s = analyseRecording(recording).summary.channels[0];
     expect(s.restS).toBeLessThan(300 - 40);
     expect(s.excludedS).toBeGreaterThan(40);
     expect(s.twitchesPerMinute).toBeCloseTo((s.twitchCount * 60) / s.restS, 6);
@@ -80,7 +80,7 @@ describe('accelerometer knocks and fidgets are movement, not twitches', () => {
     let scored = 0;
     for (const seed of [7, 8]) {
       const { recording, truth } = simulate(pocketScenario({ fs: 400, seed, durationS: 600 }));
-      const a = analyzeRecording(recording);
+      const a = analyseRecording(recording);
       knocksCounted += twitchesDuringMovement(truth.events, a.events);
       const s = scoreTwitches(truth.events, a.events, 0.05, 6);
       found += s.truePositives;
@@ -97,7 +97,7 @@ describe('accelerometer knocks and fidgets are movement, not twitches', () => {
     let scored = 0;
     for (const seed of [7, 8, 9, 10, 11, 12]) {
       const { recording, truth } = simulate(pocketScenario({ fs: 100, seed, durationS: 600 }));
-      const a = analyzeRecording(recording);
+      const a = analyseRecording(recording);
       const knocks = truth.events.filter((e) => e.reason === 'knock');
       onKnocks += a.events.filter((e) => e.type === 'twitch' && knocks.some((k) => e.peakS >= k.startS - 0.02 && e.peakS <= k.endS)).length;
       const s = scoreTwitches(truth.events, a.events, 0.05, 6);
@@ -129,7 +129,7 @@ describe('accelerometer knocks and fidgets are movement, not twitches', () => {
 
   it('every twitch counted is at or above the stated smallest movement, and the note states that figure', () => {
     const { recording } = simulate(pocketScenario({ fs: 100, seed: 9, durationS: 600 }));
-    const a = analyzeRecording(recording);
+    const a = analyseRecording(recording);
     const ch = a.summary.channels[0];
     for (const e of a.events.filter((x) => x.type === 'twitch')) expect(e.amplitude).toBeGreaterThanOrEqual(ch.minDetectable!);
     expect(ch.notes.some((n) => n.includes(`about ${Math.round(ch.minDetectable! * 1000)} mg`))).toBe(true);

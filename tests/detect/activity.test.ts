@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { analyzeRecording } from '../../core/analysis/analyze';
+import { analyseRecording } from '../../core/analysis/analyse';
 import type { DetectedEvent } from '../../core/analysis/types';
 import { Prng } from '../../core/simulate/prng';
 import { addPotential } from '../../core/simulate/shapes';
@@ -17,7 +17,7 @@ describe('EMG activity: a muscle in use is not rest', () => {
   for (const hz of [6, 8, 10]) {
     it(`one unit firing regularly at ${hz} Hz for 60 s is tonic activity: no twitches, no heartbeat, no rest`, () => {
       const rec = emgRecording(2000, 90, 3, hz, (y) => unitTrain(y, 2000, 20, 80, hz, 0.15, 40, hz));
-      const a = analyzeRecording(rec);
+      const a = analyseRecording(rec);
       const activity = a.events.filter((e) => e.type === 'activity');
       expect(activity.map((e) => e.pattern)).toEqual(['tonic']);
       expect(Math.abs(activity[0].startS - 20)).toBeLessThan(0.5);
@@ -33,7 +33,7 @@ describe('EMG activity: a muscle in use is not rest', () => {
 
   it('at 250 Hz, 60 s of rest followed by tonic firing leaves 60 s of rest, not 88', () => {
     const rec = emgRecording(250, 120, 3, 4, (y) => unitTrain(y, 250, 60, 120, 9, 0.15, 40, 4));
-    const a = analyzeRecording(rec);
+    const a = analyseRecording(rec);
     expect(a.summary.channels[0].restS).toBeGreaterThan(54);
     expect(a.summary.channels[0].restS).toBeLessThan(61);
     expect(twitches(a.events)).toHaveLength(0);
@@ -46,7 +46,7 @@ describe('EMG activity: a muscle in use is not rest', () => {
         for (let u = 0; u < 5; u++) addPotential(y, 2000, t + 0.04 * rng.next(), 'biphasic', 0.003, (u % 2 ? -1 : 1) * rng.uniform(20, 60));
       }
     });
-    const a = analyzeRecording(rec);
+    const a = analyseRecording(rec);
     const activity = a.events.filter((e) => e.type === 'activity' || e.type === 'sustained');
     expect(activity.map((e) => e.pattern)).toEqual(['tremor']);
     expect(activity[0].rhythmHz).toBeCloseTo(5, 0);
@@ -62,7 +62,7 @@ describe('EMG activity: a muscle in use is not rest', () => {
         times.push(t);
       }
     });
-    const a = analyzeRecording(rec);
+    const a = analyseRecording(rec);
     expect(a.events.filter((e) => e.type === 'activity' || e.type === 'sustained')).toHaveLength(0);
     expect(twitches(a.events).length).toBeGreaterThan(0.95 * times.length);
   });

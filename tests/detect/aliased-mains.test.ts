@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { analyzeRecording } from '../../core/analysis/analyze';
+import { analyseRecording } from '../../core/analysis/analyse';
 import { findMains, foldedHz, mainsLocking } from '../../core/dsp/mains';
 import { welchSpectrum } from '../../core/dsp/spectrum';
 import { addMains } from '../../core/simulate/interference';
@@ -19,7 +19,7 @@ function humRecording(modulated: boolean, withTwitches = true) {
   });
 }
 
-const found = (a: ReturnType<typeof analyzeRecording>): number =>
+const found = (a: ReturnType<typeof analyseRecording>): number =>
   TIMES.filter((t) => a.events.some((e) => e.type === 'twitch' && Math.abs(e.peakS - t) < 0.05)).length;
 
 describe('mains as it really arrives', () => {
@@ -35,7 +35,7 @@ describe('mains as it really arrives', () => {
   });
 
   it('steady hum: the twitches under folded harmonics are found, no other, and the hum is said to be filtered out', () => {
-    const a = analyzeRecording(humRecording(false));
+    const a = analyseRecording(humRecording(false));
     expect(found(a)).toBeGreaterThanOrEqual(Math.ceil(0.9 * TIMES.length));
     expect(a.events.filter((e) => e.type === 'twitch').length - found(a)).toBeLessThanOrEqual(1);
     expect(a.events.filter((e) => e.type === 'sustained')).toEqual([]);
@@ -46,7 +46,7 @@ describe('mains as it really arrives', () => {
   });
 
   it('hum that waxes and wanes: no false twitch or cramp, and either the twitches are found or the channel says it cannot tell', () => {
-    const a = analyzeRecording(humRecording(true));
+    const a = analyseRecording(humRecording(true));
     expect(a.events.filter((e) => e.type === 'twitch').length - found(a)).toBeLessThanOrEqual(1);
     expect(a.events.filter((e) => e.type === 'sustained' || e.type === 'activity')).toEqual([]);
     const ch = a.summary.channels[0];

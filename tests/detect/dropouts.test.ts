@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { analyzeRecording } from '../../core/analysis/analyze';
+import { analyseRecording } from '../../core/analysis/analyse';
 import { fillShortGaps } from '../../core/detect/gaps';
 import { finiteRuns } from '../../core/detect/spans';
 import { Prng } from '../../core/simulate/prng';
@@ -40,7 +40,7 @@ describe('dropouts and neighbours', () => {
       }
     });
     rec.channels[0].data.fill(Number.NaN, 16 * fs, 17 * fs);
-    const sustained = analyzeRecording(rec).events.filter((e) => e.type === 'sustained');
+    const sustained = analyseRecording(rec).events.filter((e) => e.type === 'sustained');
     expect(sustained).toHaveLength(1);
     expect(sustained[0].startS).toBeLessThan(10.3);
     expect(sustained[0].endS).toBeGreaterThan(23.7);
@@ -55,7 +55,7 @@ describe('dropouts and neighbours', () => {
     const d = rec.channels[0].data;
     const rng = new Prng(3);
     for (let i = 10; i < d.length - 10; i++) if (rng.next() < 0.003) d[i] = Number.NaN;
-    const found = analyzeRecording(rec).events.filter((e) => e.type === 'twitch');
+    const found = analyseRecording(rec).events.filter((e) => e.type === 'twitch');
     expect(found.map((e) => Math.round(e.peakS))).toEqual([30]);
   });
 
@@ -73,7 +73,7 @@ describe('dropouts and neighbours', () => {
     });
     const emg = recording.channels.find((c) => c.id === 'emg1')!;
     for (let t = 45; t < 65; t += 2) addPotentialTo(emg.data, 1000, t, 60);
-    const a = analyzeRecording(recording);
+    const a = analyseRecording(recording);
     const emgTwitches = a.events.filter((e) => e.channel === 'emg1' && e.type === 'twitch');
     expect(emgTwitches.some((e) => e.peakS > 41 && e.peakS < 69)).toBe(false);
     const s = a.summary.channels.find((c) => c.channel === 'emg1')!;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { analyzeRecording } from '../../core/analysis/analyze';
+import { analyseRecording } from '../../core/analysis/analyse';
 import type { DetectedEvent } from '../../core/analysis/types';
 import { findRawArtifacts } from '../../core/detect/raw-artifacts';
 import { Prng } from '../../core/simulate/prng';
@@ -12,7 +12,7 @@ const twitches = (events: DetectedEvent[]): DetectedEvent[] => events.filter((e)
 describe('EMG twitches', () => {
   it('finds one spike at its time, with its size and SNR, and nothing else', () => {
     const rec = emgRecording(fs, 20, 3, 1, (y) => spike(y, fs, 10, 60));
-    const a = analyzeRecording(rec);
+    const a = analyseRecording(rec);
     const found = twitches(a.events);
     expect(found).toHaveLength(1);
     expect(Math.abs(found[0].peakS - 10)).toBeLessThan(0.005);
@@ -31,7 +31,7 @@ describe('EMG twitches', () => {
       spike(y, fs, 8.03, 70);
       spike(y, fs, 14, 80);
     });
-    const found = twitches(analyzeRecording(rec).events);
+    const found = twitches(analyseRecording(rec).events);
     expect(found).toHaveLength(2);
     expect(found[0].multiplet).toBe(2);
     expect(found[1].multiplet).toBeUndefined();
@@ -41,13 +41,13 @@ describe('EMG twitches', () => {
     const rec = emgRecording(fs, 20, 3, 3, (y) => {
       for (let t = 2; t < 18; t += 2) spike(y, fs, t, 6);
     });
-    expect(twitches(analyzeRecording(rec).events)).toHaveLength(0);
+    expect(twitches(analyseRecording(rec).events)).toHaveLength(0);
   });
 
   it('sensitivity moves the threshold: a spike about 6 sigma over the filtered noise is found only at high sensitivity', () => {
     const rec = emgRecording(fs, 20, 3, 4, (y) => spike(y, fs, 10, 12));
-    const low = twitches(analyzeRecording(rec, { params: { sensitivity: 0 } }).events);
-    const high = twitches(analyzeRecording(rec, { params: { sensitivity: 1 } }).events);
+    const low = twitches(analyseRecording(rec, { params: { sensitivity: 0 } }).events);
+    const high = twitches(analyseRecording(rec, { params: { sensitivity: 1 } }).events);
     expect(low).toHaveLength(0);
     expect(high.some((e) => Math.abs(e.peakS - 10) < 0.01)).toBe(true);
   });
@@ -65,7 +65,7 @@ describe('EMG sustained activity', () => {
       spike(y, fs, 5, 60);
       spike(y, fs, 33, 60);
     });
-    const a = analyzeRecording(rec);
+    const a = analyseRecording(rec);
     const sustained = a.events.filter((e) => e.type === 'sustained');
     expect(sustained).toHaveLength(1);
     expect(Math.abs(sustained[0].startS - 15)).toBeLessThan(0.3);
@@ -82,7 +82,7 @@ describe('EMG sustained activity', () => {
     const rec = emgRecording(fs, 30, 3, 6, (y) => {
       for (let t = 10; t < 16; t += 0.25) spike(y, fs, t, 60);
     });
-    const a = analyzeRecording(rec);
+    const a = analyseRecording(rec);
     expect(a.events.filter((e) => e.type === 'sustained')).toHaveLength(0);
     const activity = a.events.filter((e) => e.type === 'activity');
     expect(activity).toHaveLength(1);
@@ -136,7 +136,7 @@ describe('EMG artifacts', () => {
       }
       spike(y, fs, 15.3, 90);
     });
-    const a = analyzeRecording(rec);
+    const a = analyseRecording(rec);
     const ecg = a.events.filter((e) => e.reason === 'ecg');
     expect(ecg.length).toBeGreaterThan(25);
     const found = twitches(a.events);
@@ -162,7 +162,7 @@ describe('EMG artifacts', () => {
       for (let t = 0.5; t < 30; t += 0.85) beatAt(y, t);
       spike(y, fs, 0.5 + 0.85 * 17 + 0.012, 25);
     });
-    const a = analyzeRecording(rec);
+    const a = analyseRecording(rec);
     const found = twitches(a.events);
     expect(found).toHaveLength(1);
     expect(Math.abs(found[0].peakS - (0.5 + 0.85 * 17 + 0.012))).toBeLessThan(0.01);
@@ -181,7 +181,7 @@ describe('EMG artifacts', () => {
     for (let i = 10 * fs; i < 10.5 * fs; i++) d[i] = 8000;
     d.fill(0, 25 * fs, 26 * fs);
     d.fill(Number.NaN, 34 * fs, 35 * fs);
-    const a = analyzeRecording(rec);
+    const a = analyseRecording(rec);
     const reasons = (r: string) => a.events.filter((e) => e.reason === r);
     expect(reasons('clipping').some((e) => e.startS <= 10.01 && e.endS >= 10.49)).toBe(true);
     expect(reasons('flat').some((e) => e.startS <= 25.01 && e.endS >= 25.99)).toBe(true);
@@ -199,7 +199,7 @@ describe('EMG artifacts', () => {
       for (let i = 0; i < y.length; i++) y[i] += 40 * Math.sin((2 * Math.PI * 50 * i) / fs) + 12 * Math.sin((2 * Math.PI * 150 * i) / fs);
       spike(y, fs, 12, 50);
     });
-    const a = analyzeRecording(rec);
+    const a = analyseRecording(rec);
     expect(a.summary.channels[0].mainsHz).toBe(50);
     expect(a.summary.channels[0].notes.join(' ')).toMatch(/50 Hz/);
     const found = twitches(a.events);
@@ -209,7 +209,7 @@ describe('EMG artifacts', () => {
 
   it('says that small, fast potentials may be missed below 500 Hz', () => {
     const rec = emgRecording(250, 30, 3, 10, (y) => spike(y, 250, 15, 80, 0.006));
-    const a = analyzeRecording(rec);
+    const a = analyseRecording(rec);
     expect(a.summary.channels[0].notes.join(' ')).toMatch(/may be missed/);
     expect(twitches(a.events)).toHaveLength(1);
   });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { analyzeRecording } from '../../core/analysis/analyze';
+import { analyseRecording } from '../../core/analysis/analyse';
 import { simulate } from '../../core/simulate/recording';
 import { accelScenario, EMG_CONFOUNDERS, emgScenario, pocketScenario } from '../../core/simulate/scenarios';
 
@@ -12,7 +12,7 @@ describe('event invariants on busy recordings', () => {
     ['phone in a pocket', pocketScenario({ fs: 100, seed: 35, durationS: 300 })],
   ] as const) {
     it(`${name}: no twitch inside a sustained, activity, artifact or movement span, none below its channel's stated floor; rest time adds up`, () => {
-      const a = analyzeRecording(simulate(spec).recording);
+      const a = analyseRecording(simulate(spec).recording);
       const twitches = a.events.filter((e) => e.type === 'twitch');
       const spans = a.events.filter((e) => e.type !== 'twitch');
       expect(twitches.length).toBeGreaterThan(3);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { analyzeRecording } from '../../core/analysis/analyze';
+import { analyseRecording } from '../../core/analysis/analyse';
 import { toAnalysisJson } from '../../core/analysis/json';
 import type { Recording } from '../../core/recording';
 import { buildReportHtml } from '../../core/report/index';
@@ -15,14 +15,14 @@ function tonic(y: Float64Array, fs: number, from: number, to: number): void {
 }
 
 const report = (rec: Recording): string =>
-  buildReportHtml({ recording: rec, analysis: analyzeRecording(rec), answers: {}, software: { name: 'TwitchScope', version: 'test' }, generatedAt: '2026-01-01T00:00:00Z' });
+  buildReportHtml({ recording: rec, analysis: analyseRecording(rec), answers: {}, software: { name: 'TwitchScope', version: 'test' }, generatedAt: '2026-01-01T00:00:00Z' });
 
 describe('no rest, no rate', () => {
   const active = (): Recording => emgRecording(2000, 120, 3, 1, (y) => tonic(y, 2000, 0.5, 119.5));
 
   it('a muscle active throughout has no twitch rate, one plain note, and null in the JSON', () => {
     const rec = active();
-    const a = analyzeRecording(rec);
+    const a = analyseRecording(rec);
     const ch = a.summary.channels[0];
     expect(ch.twitchesPerMinute).toBeNull();
     expect(ch.noRate).toBe('no-rest');
@@ -36,7 +36,7 @@ describe('no rest, no rate', () => {
 
   it('the CLI and the report say "no rest" and never print a rate or "rough figure" for it', () => {
     const rec = active();
-    const text = describeAnalysis(rec, analyzeRecording(rec));
+    const text = describeAnalysis(rec, analyseRecording(rec));
     expect(text).toMatch(/left calf: no rest: no twitch rate/);
     expect(text).not.toMatch(/rough figure|0\.00/);
     const html = report(rec);
@@ -46,14 +46,14 @@ describe('no rest, no rate', () => {
 
   it('a short recording says how much rest it had, with no rate and no rounding contradiction', () => {
     const rec = emgRecording(2000, 45, 3, 2, (y) => spike(y, 2000, 20, 80));
-    const ch = analyzeRecording(rec).summary.channels[0];
+    const ch = analyseRecording(rec).summary.channels[0];
     expect(ch.twitchesPerMinute).toBeNull();
     expect(ch.notes).toContain('Only 45 s of rest: a twitch rate needs at least 60 s, so none is given.');
   });
 
   it('a rate from 1-2 min of rest is given and called rough, with the seconds kept', () => {
     const rec = emgRecording(2000, 110, 3, 3, (y) => spike(y, 2000, 50, 80));
-    const ch = analyzeRecording(rec).summary.channels[0];
+    const ch = analyseRecording(rec).summary.channels[0];
     expect(ch.twitchesPerMinute).toBeGreaterThan(0);
     expect(ch.notes.some((n) => /^Only 1 min 49 s of rest: the rate is a rough figure \(2 min or more/.test(n))).toBe(true);
   });
@@ -64,7 +64,7 @@ describe('say when it cannot tell', () => {
     const rec = emgRecording(2000, 180, 60, 4, (y) => {
       for (let t = 5; t < 175; t += 4.3) spike(y, 2000, t, 150);
     });
-    const a = analyzeRecording(rec);
+    const a = analyseRecording(rec);
     const ch = a.summary.channels[0];
     expect(ch.minDetectable).toBeGreaterThan(150);
     expect(ch.twitchesPerMinute).toBeNull();
@@ -78,7 +78,7 @@ describe('say when it cannot tell', () => {
     const rec = emgRecording(2000, 150, 3, 5, (y) => {
       for (let t = 5; t < 145; t += 3.1) spike(y, 2000, t, 12 + (t % 40));
     });
-    const a = analyzeRecording(rec);
+    const a = analyseRecording(rec);
     const ch = a.summary.channels[0];
     expect(ch.minDetectable).toBeGreaterThan(10);
     expect(ch.minDetectable).toBeLessThan(25);

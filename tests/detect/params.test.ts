@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { analyzeRecording } from '../../core/analysis/analyze';
+import { analyseRecording } from '../../core/analysis/analyse';
 import { EMG_DEFAULTS, resolveParams } from '../../core/detect/params';
 import { emgRecording, spike } from './helpers';
 
@@ -24,7 +24,7 @@ describe('detection parameters', () => {
 
   it('every default names its source, and the analysis stores values and sources', () => {
     for (const d of Object.values(EMG_DEFAULTS)) expect(d.source.length).toBeGreaterThan(10);
-    const a = analyzeRecording(emgRecording(1000, 5, 3, 1));
+    const a = analyseRecording(emgRecording(1000, 5, 3, 1));
     const p = a.parameters as { sensitivity: number; emg: Record<string, number>; sources: Record<string, string> };
     expect(p.sensitivity).toBe(0.5);
     expect(p.emg.bandLowHz).toBe(20);
@@ -32,11 +32,11 @@ describe('detection parameters', () => {
   });
 });
 
-describe('analyzeRecording in a worker', () => {
+describe('analyseRecording in a worker', () => {
   it('reports progress from 0 to 1, never going back', () => {
     const rec = emgRecording(2000, 10, 3, 2, (y) => spike(y, 2000, 5, 60));
     const seen: number[] = [];
-    analyzeRecording(rec, { onProgress: (f) => seen.push(f) });
+    analyseRecording(rec, { onProgress: (f) => seen.push(f) });
     expect(seen.length).toBeGreaterThan(2);
     for (let i = 1; i < seen.length; i++) expect(seen[i]).toBeGreaterThanOrEqual(seen[i - 1]);
     expect(seen[seen.length - 1]).toBe(1);
@@ -44,9 +44,9 @@ describe('analyzeRecording in a worker', () => {
 
   it('stops with an AbortError when cancelled, before or during the work', () => {
     const rec = emgRecording(2000, 10, 3, 3);
-    expect(() => analyzeRecording(rec, { signal: { aborted: true } })).toThrow(expect.objectContaining({ name: 'AbortError' }));
+    expect(() => analyseRecording(rec, { signal: { aborted: true } })).toThrow(expect.objectContaining({ name: 'AbortError' }));
     const signal = { aborted: false };
-    const run = () => analyzeRecording(rec, { signal, onProgress: (f) => (signal.aborted = f > 0.3) });
+    const run = () => analyseRecording(rec, { signal, onProgress: (f) => (signal.aborted = f > 0.3) });
     expect(run).toThrow(expect.objectContaining({ name: 'AbortError' }));
   });
 });

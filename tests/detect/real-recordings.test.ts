@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { analyzeRecording } from '../../core/analysis/analyze';
+import { analyseRecording } from '../../core/analysis/analyse';
 import type { Analysis, ChannelSummary } from '../../core/analysis/types';
 import type { ImportOptions } from '../../core/import';
 import { importFixture } from '../import/load';
@@ -8,7 +8,7 @@ import { importFixture } from '../import/load';
 // readings come from the files' documentation and a look at the traces, not from running the detector.
 
 async function analyse(file: string, options?: ImportOptions): Promise<Analysis> {
-  return analyzeRecording(await importFixture(file, options));
+  return analyseRecording(await importFixture(file, options));
 }
 
 const emgChannels = (a: Analysis): ChannelSummary[] => a.summary.channels.filter((c) => a.channels.find((x) => x.id === c.channel)?.kind === 'emg');

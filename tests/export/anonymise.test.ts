@@ -3,7 +3,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { analyzeRecording } from '../../core/analysis/analyze';
+import { analyseRecording } from '../../core/analysis/analyse';
 import { eventsToCsv } from '../../core/analysis/events-csv';
 import { toAnalysisJson } from '../../core/analysis/json';
 import { anonymise } from '../../core/export/anonymise';
@@ -73,14 +73,14 @@ describe('anonymised exports', () => {
   it('the input really carries the identifying strings (or the scan below proves nothing)', async () => {
     const { file, rec } = await identifiedEdf();
     expect(leaks(fs.readFileSync(file), IDENTIFYING).length).toBeGreaterThanOrEqual(9);
-    const plain = JSON.stringify(toAnalysisJson(rec, analyzeRecording(rec), '0'));
+    const plain = JSON.stringify(toAnalysisJson(rec, analyseRecording(rec), '0'));
     expect(leaks(plain, IDENTIFYING)).toEqual(expect.arrayContaining(['SN4711X', '2002-03-02', 'harry_recording']));
     expect(leaks(fs.readFileSync(file), IDENTIFYING)).toEqual(expect.arrayContaining(['Haagse', 'MCH-0234567', '00:1A:7D:DA:71:13', 'Telemetry03', '02.03.02', '10.04.05']));
   });
 
   it('JSON, CSV, EDF+ and the report hold none of them; dates move together, intervals kept', async () => {
     const { rec } = await identifiedEdf();
-    const analysis = analyzeRecording(rec);
+    const analysis = analyseRecording(rec);
     const anon = anonymise(rec, analysis, { keepTimeOfDay: false });
     const outputs = {
       json: JSON.stringify(toAnalysisJson(anon.recording, anon.analysis, '0.1.0')),
@@ -104,9 +104,9 @@ describe('anonymised exports', () => {
 
   it('keeps the time of day only when asked', async () => {
     const { rec } = await identifiedEdf();
-    const anon = anonymise(rec, analyzeRecording(rec), { keepTimeOfDay: true });
+    const anon = anonymise(rec, analyseRecording(rec), { keepTimeOfDay: true });
     expect(anon.recording.startTime).toBe('2000-01-01T10:04:05.000Z');
-    const shifted = anonymise(rec, analyzeRecording(rec), { keepTimeOfDay: true, shiftDays: 1000 });
+    const shifted = anonymise(rec, analyseRecording(rec), { keepTimeOfDay: true, shiftDays: 1000 });
     expect(shifted.recording.startTime).toBe('1999-06-06T10:04:05.000Z');
   });
 
@@ -126,7 +126,7 @@ describe('anonymised exports', () => {
     const name = 'test_generator.edf';
     const rec = await importRecording(bytesSource(name, new Uint8Array(fs.readFileSync(path.join(edfSamplesDir()!, name)))));
     const secrets = ['Hans', 'Muller', 'abcxyz99', '30-JUN-1969', 'Spotty', '2011-04-04', '04.04.11', 'test_generator'];
-    const anon = anonymise(rec, analyzeRecording(rec), { keepTimeOfDay: false });
+    const anon = anonymise(rec, analyseRecording(rec), { keepTimeOfDay: false });
     const edf = writeEdf(anon.recording, anon.analysis, { signals: 'raw', software: 'TwitchScope' }).bytes;
     expect(leaks(fs.readFileSync(path.join(edfSamplesDir()!, name)), secrets).length).toBeGreaterThan(5);
     expect(leaks(edf, secrets)).toEqual([]);

@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { analyzeRecording } from '../../core/analysis/analyze';
+import { analyseRecording } from '../../core/analysis/analyse';
 import type { Analysis } from '../../core/analysis/types';
 import { parseEventText, SOURCE_PREFIX } from '../../core/export/edf/event-text';
 import { writeEdf } from '../../core/export/edf/write';
@@ -19,7 +19,7 @@ const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'ts-edf-export-'));
 async function sample(): Promise<{ rec: Recording; reviewed: Analysis }> {
   const file = path.join(ROOT, 'samples/calf-rest-emg.csv');
   const rec = await importRecording(bytesSource('calf-rest-emg.csv', new Uint8Array(fs.readFileSync(file))));
-  const base = analyzeRecording(rec);
+  const base = analyseRecording(rec);
   const twitches = base.events.filter((e) => e.type === 'twitch');
   let edits = setReview([], twitches[0], 'confirm');
   edits = setReview(edits, twitches[1], 'reject');

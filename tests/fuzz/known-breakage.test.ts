@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { analyzeRecording } from '../../core/analysis/analyze';
+import { analyseRecording } from '../../core/analysis/analyse';
 import { bytesSource, importRecording, ImportError, textSource, type ImportOptions } from '../../core/import/index';
 import type { Recording } from '../../core/recording';
 import { genericSeed } from './corpus';
@@ -71,7 +71,7 @@ describe('broken files with a known outcome', () => {
     expect(w.map((x) => x.line)).toContain(lineOf(10));
     expect(w.map((x) => x.message).join(' ')).toMatch(/6 missing or non-numeric cells in "left calf EMG \(uV\)" \(first: "NaN"\)/);
     expect(w.map((x) => x.message).join(' ')).toMatch(/2 values in "left calf EMG \(uV\)" too large to be a signal \(first: 1e309 or more\)/);
-    expect(analyzeRecording(r).summary.channels.every((s) => Number.isFinite(s.noiseFloor))).toBe(true);
+    expect(analyseRecording(r).summary.channels.every((s) => Number.isFinite(s.noiseFloor))).toBe(true);
   });
 
   it('values beyond float32 become gaps, never ±Infinity samples', async () => {
@@ -144,7 +144,7 @@ describe('broken files with a known outcome', () => {
 
   it('a channel too slow for EMG says so instead of counting twitches over empty rest', async () => {
     const r = await load(csv((c) => c.slice(0, 2)), { rateHz: 10 });
-    const s = analyzeRecording(r).summary.channels[0];
+    const s = analyseRecording(r).summary.channels[0];
     expect(s.restS).toBe(0);
     expect(s.notes[0]).toMatch(/too slowly for muscle signals/);
   });

@@ -1,7 +1,7 @@
 import Papa from 'papaparse';
 import { describeAnalysis, describeRecording } from '../../cli/print';
 import { printable } from '../../cli/terminal';
-import { analyzeRecording } from '../../core/analysis/analyze';
+import { analyseRecording } from '../../core/analysis/analyse';
 import { eventsToCsv } from '../../core/analysis/events-csv';
 import type { Analysis } from '../../core/analysis/types';
 import { summaryCsv, summaryRows } from '../../core/library/summary-csv';
@@ -81,7 +81,7 @@ export async function runCase(name: string, bytes: Uint8Array, options: ImportOp
       throw new FuzzFailure('view crashed', err);
     }
     try {
-      const a = analyzeRecording(rec);
+      const a = analyseRecording(rec);
       events = a.events.length;
       for (const e of a.events) {
         if (!Number.isFinite(e.startS) || !Number.isFinite(e.endS) || e.endS < e.startS) throw new Error(`event with bad times ${e.startS}..${e.endS}`);

@@ -6,7 +6,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { defaultPaper, findChromium, htmlToPdf, NO_CHROMIUM_MESSAGE } from '../../cli/pdf';
 import { DISCLAIMER, guidanceFor, type ChecklistAnswers } from '../../core/guidance';
 import { buildReportHtml } from '../../core/report';
-import { analyzeRecording } from '../../core/analysis/analyze';
+import { analyseRecording } from '../../core/analysis/analyse';
 import { bytesSource, importRecording } from '../../core/import/index';
 import type { Analysis } from '../../core/analysis/types';
 import { withoutUnusedChannels } from '../../core/analysis/unused-channels';
@@ -197,7 +197,7 @@ describe.skipIf(!chromium || !hasPoppler)('report printed by Chromium', () => {
     it.skipIf(needsSamples && !haveSamples)(`${c.name}: what page 1 must say, sites, guidance and disclaimer on 2–4 full pages`, async () => {
       const { name, bytes } = c.file();
       const recording = await importRecording(bytesSource(name, bytes));
-      let analysis = analyzeRecording(recording);
+      let analysis = analyseRecording(recording);
       if (c.review) analysis = applyReview(analysis, reviewEdits(analysis, c.review.reject));
       const html = buildReportHtml({ recording, analysis, answers: c.answers, context: c.context, subject: 'J.D.', software: { name: 'TwitchScope', version: '0.1.0' }, generatedAt: '2026-03-15T08:12:00Z' });
       const items = guidanceFor(withoutUnusedChannels(analysis), c.answers);

@@ -3,7 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { absoluteTime } from '../../core/analysis/absolute-time';
-import { analyzeRecording } from '../../core/analysis/analyze';
+import { analyseRecording } from '../../core/analysis/analyse';
 import { eventsToCsv } from '../../core/analysis/events-csv';
 import type { Analysis } from '../../core/analysis/types';
 import { writeEdf } from '../../core/export/edf/write';
@@ -20,7 +20,7 @@ const SAMPLE = path.join(ROOT, 'samples/calf-rest-emg.csv');
 
 async function reviewedSample(): Promise<{ rec: Recording; base: Analysis; reviewed: Analysis }> {
   const rec = await importRecording(bytesSource('calf-rest-emg.csv', new Uint8Array(fs.readFileSync(SAMPLE))));
-  const base = analyzeRecording(rec);
+  const base = analyseRecording(rec);
   const twitches = base.events.filter((e) => e.type === 'twitch');
   const sustained = base.events.find((e) => e.type === 'sustained')!;
   let edits = setReview([], twitches[0], 'confirm');
@@ -44,7 +44,7 @@ describe('events round trip', () => {
   it('through the events CSV: the same events with the same statuses and sites, exactly', async () => {
     const { rec, base, reviewed } = await reviewedSample();
     const csv = eventsToCsv(reviewed, rec);
-    const again = restore(eventsFromCsv('e.csv', csv), rec, analyzeRecording(await importRecording(bytesSource('calf-rest-emg.csv', new Uint8Array(fs.readFileSync(SAMPLE))))));
+    const again = restore(eventsFromCsv('e.csv', csv), rec, analyseRecording(await importRecording(bytesSource('calf-rest-emg.csv', new Uint8Array(fs.readFileSync(SAMPLE))))));
     expect(again.events).toEqual(reviewed.events);
     expect(again.channels.map((c) => c.site)).toEqual(['left calf', 'right shin']);
     expect(again.summary).toEqual(reviewed.summary);
@@ -83,14 +83,14 @@ describe('events round trip', () => {
     const { rec, reviewed } = await reviewedSample();
     const bytes = writeEdf(rec, reviewed, { signals: 'raw', software: 'TwitchScope' }).bytes;
     const opened = await importRecording(bytesSource('calf.edf', bytes));
-    const r = restoreEvents(eventsFromCsv('e.csv', eventsToCsv(reviewed, rec)), opened, analyzeRecording(opened));
+    const r = restoreEvents(eventsFromCsv('e.csv', eventsToCsv(reviewed, rec)), opened, analyseRecording(opened));
     expect(r.ok).toBe(true);
   });
 
   it('onto a different recording: refused by fingerprint', async () => {
     const { rec, reviewed } = await reviewedSample();
     const other = await importRecording(textSource('other.csv', fs.readFileSync(path.join(ROOT, 'samples/back-emg-ecg.csv'), 'utf8')));
-    const r = restoreEvents(eventsFromCsv('e.csv', eventsToCsv(reviewed, rec)), other, analyzeRecording(other));
+    const r = restoreEvents(eventsFromCsv('e.csv', eventsToCsv(reviewed, rec)), other, analyseRecording(other));
     expect(r).toEqual({ ok: false, reason: expect.stringMatching(/^These events belong to another recording \(content fingerprint [0-9a-f-]+; this one is [0-9a-f-]+\), so they were not applied\.$/) });
   });
 

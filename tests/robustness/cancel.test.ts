@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { analyzeRecording } from '../../core/analysis/analyze';
+import { analyseRecording } from '../../core/analysis/analyse';
 import { importRecording, ImportCancelled, textSource } from '../../core/import/index';
 import { genericSeed } from '../fuzz/corpus';
 
@@ -40,7 +40,7 @@ describe('progress and Cancel', () => {
     const signal = { aborted: false };
     let reports = 0;
     const run = () =>
-      analyzeRecording(rec, {
+      analyseRecording(rec, {
         signal,
         onProgress: () => {
           if (++reports === 2) signal.aborted = true;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { analyzeRecording } from '../../core/analysis/analyze';
+import { analyseRecording } from '../../core/analysis/analyse';
 import { movingMean, movingRms, rms } from '../../core/dsp/envelope';
 import { importRecording, textSource } from '../../core/import/index';
 import type { Recording } from '../../core/recording';
@@ -53,7 +53,7 @@ describe('an electrode offset does not change what is found', () => {
   it('the same twitches with and without a 10 mV offset on 5 minutes of EMG', () => {
     const sim = simulate(emgScenario({ fs: 2000, seed: 7, durationS: 300, channels: 1, confounders: [] }));
     const shifted: Recording = { ...sim.recording, channels: sim.recording.channels.map((c) => ({ ...c, data: c.data.map((v) => v + 10_000) })) };
-    const peaks = (r: Recording) => analyzeRecording(r).events.filter((e) => e.type === 'twitch').map((e) => e.peakS.toFixed(3));
+    const peaks = (r: Recording) => analyseRecording(r).events.filter((e) => e.type === 'twitch').map((e) => e.peakS.toFixed(3));
     const base = peaks(sim.recording);
     expect(base.length).toBeGreaterThan(30);
     expect(peaks(shifted)).toEqual(base);
@@ -64,7 +64,7 @@ describe('clipping and saturation are flagged', () => {
   const clipped = () => simulate(emgScenario({ fs: 2000, seed: 11, durationS: 300, channels: 1, confounders: ['clipping'] }));
 
   function checkFlagged(rec: Recording, truthSpans: { startS: number; endS: number }[]): void {
-    const events = analyzeRecording(rec).events;
+    const events = analyseRecording(rec).events;
     const clipping = events.filter((e) => e.type === 'artifact' && e.reason === 'clipping');
     expect(truthSpans.length).toBeGreaterThan(0);
     for (const t of truthSpans) expect(clipping.some((c) => c.startS <= t.endS && c.endS >= t.startS)).toBe(true);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { analyzeRecording } from '../../core/analysis/analyze';
+import { analyseRecording } from '../../core/analysis/analyse';
 import { importRecording, textSource } from '../../core/import/index';
 import { genericCsv, openBciRaw } from '../../core/simulate/csv';
 import { simulate } from '../../core/simulate/recording';
@@ -14,7 +14,7 @@ describe('simulated files through the importer', () => {
     expect(imported.channels.map((c) => [c.kind, c.unit, c.sampleRateHz, c.data.length])).toEqual(
       recording.channels.map((c) => ['emg', 'uV', 1000, c.data.length]),
     );
-    const a = analyzeRecording(imported);
+    const a = analyseRecording(imported);
     const byIndex = a.events.map((e) => ({ ...e, channel: recording.channels[imported.channels.findIndex((c) => c.id === e.channel)].id }));
     const s = scoreTwitches(truth.events, byIndex);
     expect(s.truePositives / (s.truePositives + s.falseNegatives)).toBeGreaterThan(0.9);

@@ -12,7 +12,7 @@ import { runChannelJob, type ChannelJob, type JobOutcome } from './jobs';
 import type { KeptConditioning } from './kept-conditioning';
 import { ratePerMinute, summariseSites } from './site-summary';
 
-export interface AnalyzeOptions {
+export interface AnalyseOptions {
   /** Site per analysed channel id (EMG channel id or accelerometer sensor id); missing = from the label. */
   sites?: Record<string, string | null>;
   /** Detection parameters to override (see `core/detect/params.ts`): `sensitivity` 0..1 and `emg.*`/`accel.*`/`summary.*`. */
@@ -48,7 +48,7 @@ export class AnalysisPlan {
 
   constructor(
     readonly rec: Recording,
-    opts: AnalyzeOptions,
+    opts: AnalyseOptions,
   ) {
     this.kept = opts.kept;
     this.params = resolveParams(opts.params);
@@ -130,8 +130,8 @@ export class AnalysisPlan {
   }
 }
 
-/** Recording → Analysis on this thread, one channel after another (`analyzeInParallel` spreads them). */
-export function analyzeRecording(rec: Recording, opts: AnalyzeOptions = {}): Analysis {
+/** Recording → Analysis on this thread, one channel after another (`analyseInParallel` spreads them). */
+export function analyseRecording(rec: Recording, opts: AnalyseOptions = {}): Analysis {
   const plan = new AnalysisPlan(rec, opts);
   const workspace = opts.workspace ?? new Workspace();
   let done = 0;
@@ -201,7 +201,7 @@ function channelSummary(c: AnalysedChannel, r: ChannelResult, analysed: boolean,
   };
 }
 
-export function abortIfAsked(opts: AnalyzeOptions): void {
+export function abortIfAsked(opts: AnalyseOptions): void {
   if (opts.signal?.aborted) throw abortError();
 }
 
