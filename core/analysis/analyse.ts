@@ -10,6 +10,7 @@ import { analysedChannels, channelsOf } from './channels';
 import { setAsideCrosstalk } from './crosstalk';
 import { runChannelJob, type ChannelJob, type JobOutcome } from './jobs';
 import type { KeptConditioning } from './kept-conditioning';
+import { keepsConditioning } from './working-memory';
 import { ratePerMinute, summariseSites } from './site-summary';
 
 export interface AnalyseOptions {
@@ -50,10 +51,11 @@ export class AnalysisPlan {
     readonly rec: Recording,
     opts: AnalyseOptions,
   ) {
-    this.kept = opts.kept;
     this.params = resolveParams(opts.params);
     this.channels = analysedChannels(rec, opts.sites ?? {});
     for (const c of this.channels) this.weights.set(c.id, channelsOf(rec, c.id).reduce((s, ch) => s + ch.data.length, 0));
+    // Conditioned signals are kept only where re-thresholding them fits the working memory allowed.
+    this.kept = keepsConditioning(Math.max(0, ...this.phase('emg').map((c) => this.weights.get(c.id)!))) ? opts.kept : undefined;
     this.totalWeight = [...this.weights.values()].reduce((a, b) => a + b, 0) || 1;
   }
 

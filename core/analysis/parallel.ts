@@ -6,6 +6,7 @@ import { channelsOf } from './channels';
 import { Workspace } from '../detect/workspace';
 import type { ChannelResult } from '../detect/result';
 import { jobArrays, runChannelJob, type ChannelJob, type JobOutcome } from './jobs';
+import { lanesWithin } from './working-memory';
 import type { AnalysedChannel, Analysis } from './types';
 
 /**
@@ -51,6 +52,7 @@ export function inThreadLane(signal?: AbortFlag): ChannelLane {
       stopped = true;
     },
     release() {
+      ws?.free();
       ws = null;
     },
   };
@@ -68,6 +70,8 @@ export async function analyseInParallel(rec: Recording, opts: AnalyseOptions, la
   // Channels sharing one buffer cannot each be transferred to a thread of their own.
   if (sharesBuffers(rec)) return analyseRecording(rec, opts);
   const plan = new AnalysisPlan(rec, opts);
+  // Long channels on fewer lanes: each holds a channel's working memory while it runs.
+  const used = lanes.slice(0, lanesWithin(lanes.length, Math.max(0, ...plan.weights.values())));
   const partial = new Map<string, number>();
   let done = 0;
   const report = (): void => {
@@ -105,15 +109,15 @@ export async function analyseInParallel(rec: Recording, opts: AnalyseOptions, la
       partial.delete(c.id);
       done += plan.weights.get(c.id)!;
       if (failure === null) report();
-      else lanes.forEach((other) => other.abort());
+      else used.forEach((other) => other.abort());
     };
-    const stopWatching = whenAborted(opts.signal, () => lanes.forEach((l) => l.abort()));
+    const stopWatching = whenAborted(opts.signal, () => used.forEach((l) => l.abort()));
     try {
-      const shares = shareOut(jobs, lanes.length, (j) => plan.weights.get(j.c.id)!);
-      await Promise.all(shares.flatMap((share, k) => share.map((j) => runOne(lanes[k], j))));
+      const shares = shareOut(jobs, used.length, (j) => plan.weights.get(j.c.id)!);
+      await Promise.all(shares.flatMap((share, k) => share.map((j) => runOne(used[k], j))));
     } finally {
       stopWatching();
-      if (kind === 'emg') lanes.forEach((l) => l.release());
+      if (kind === 'emg') used.forEach((l) => l.release());
     }
     if (opts.signal?.aborted) failure ??= abortError();
     if (failure !== null) throw failure;

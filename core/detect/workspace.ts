@@ -34,6 +34,17 @@ export class Workspace {
     return buffer.subarray(0, length);
   }
 
+  /**
+   * Lets go of the pooled arrays now rather than at the next garbage collection, where the runtime can
+   * (ArrayBuffer.prototype.transfer: the memory goes back at once). An idle worker may not collect for a
+   * long while, and a new analysis would then hold its working memory twice (issue 22). The arrays read
+   * empty afterwards: call it only when nothing uses them.
+   */
+  free(): void {
+    for (const b of this.pool.values()) (b.buffer as ArrayBuffer & { transfer?: (length: number) => ArrayBuffer }).transfer?.(0);
+    this.pool.clear();
+  }
+
   /** Bytes held. */
   get bytes(): number {
     let n = this.filter.bytes + this.pair.byteLength;
