@@ -4,7 +4,7 @@ import type { Analysis, DetectedEvent } from '../../core/analysis/types';
 import { isOwnAnnotation } from '../../core/export/edf/event-text';
 import type { RecordingAnnotation } from '../../core/recording';
 import type { Pyramid } from '../../core/view/pyramid';
-import { panBy, zoomAt, type View } from '../../core/view/viewport';
+import { panBy, zoomAt } from '../../core/view/viewport';
 import { GAIN_STEPS } from '../../core/view/gain';
 import { Overview } from '../chart/Overview';
 import { TraceChart } from '../chart/TraceChart';
@@ -19,6 +19,7 @@ import { useRovingToolbar } from '../a11y/useRovingToolbar';
 import { TraceLabel, arrangeChannels } from './TraceLabel';
 import { measureText, type useMeasure } from './useMeasure';
 import type { useReviewEditing } from './useReviewEditing';
+import type { useReviewNavigation } from './useReviewNavigation';
 import type { SignalViews } from './useSignalViews';
 import type { useTraceDisplay } from './useTraceDisplay';
 
@@ -26,11 +27,8 @@ interface Props {
   loaded: LoadedRecording;
   analysis: Analysis;
   palette: Palette;
-  view: View;
-  selected: string | null;
-  onView(v: View): void;
-  onSelect(e: DetectedEvent): void;
-  onZoom(factor: number): void;
+  /** Where the view is and which event is selected, and the moves the timeline's controls make. */
+  nav: Pick<ReturnType<typeof useReviewNavigation>, 'view' | 'selected' | 'setView' | 'jumpTo' | 'zoom'>;
   onFit(): void;
   onStep(dir: 1 | -1): void;
   display: ReturnType<typeof useTraceDisplay>;
@@ -49,7 +47,8 @@ const NO_ANNOTATIONS: readonly RecordingAnnotation[] = [];
 
 /** Overview strip, synced detail traces and the event list. */
 export function Timeline(p: Props) {
-  const { loaded, analysis, view, palette, display, editing, measure, signals } = p;
+  const { loaded, analysis, nav, palette, display, editing, measure, signals } = p;
+  const view = nav.view;
   const durationS = loaded.recording.durationS;
   // An export's own annotations (its events and source) are shown as events, not again as markers.
   const annotations = useMemo(() => loaded.recording.annotations?.filter((a) => !isOwnAnnotation(a.text)) ?? NO_ANNOTATIONS, [loaded]);
@@ -72,7 +71,7 @@ export function Timeline(p: Props) {
   return (
     <div className="timeline" data-testid="timeline" data-view-t0={view.t0} data-view-t1={view.t1}>
       <div className="timeline-main">
-        <Overview durationS={durationS} events={analysis.events} view={view} palette={palette} onView={p.onView} />
+        <Overview durationS={durationS} events={analysis.events} view={view} palette={palette} onView={nav.setView} />
         <Zoombar {...p} />
         <div className="timeline-info">
           <span className="range num">
@@ -120,17 +119,17 @@ export function Timeline(p: Props) {
                 view={view}
                 events={byChannel.get(channel.id) ?? []}
                 annotations={annotations}
-                selected={p.selected}
+                selected={nav.selected}
                 addMode={editing.addMode}
                 palette={palette}
                 height={traceHeight}
                 gain={channel.kind === 'emg' ? display.emgGain : null}
                 centreOnData={shown === 'raw'}
-                onRange={(t0, t1) => p.onView({ t0, t1 })}
-                onWheelZoom={(f, a) => p.onView(zoomAt(view, f, a, durationS))}
-                onPan={(f) => p.onView(panBy(view, f, durationS))}
+                onRange={(t0, t1) => nav.setView({ t0, t1 })}
+                onWheelZoom={(f, a) => nav.setView(zoomAt(view, f, a, durationS))}
+                onPan={(f) => nav.setView(panBy(view, f, durationS))}
                 onPickTime={(t) => editing.add(channel.id, t)}
-                onPickEvent={p.onSelect}
+                onPickEvent={nav.jumpTo}
                 onAdjust={editing.adjust}
                 cursors={m.channel === channel.id ? m.points : NO_POINTS}
                 measuring={m.on}
@@ -142,10 +141,10 @@ export function Timeline(p: Props) {
       </div>
       <EventsPane
         analysis={analysis}
-        selected={p.selected}
+        selected={nav.selected}
         hidden={display.hiddenGroups}
         onHidden={display.setHiddenGroups}
-        onSelect={p.onSelect}
+        onSelect={nav.jumpTo}
         onReview={editing.review}
         addedNote={editing.addedNote}
       />
@@ -174,15 +173,15 @@ function useFilteredPyramids(loaded: LoadedRecording, analysis: Analysis): Map<s
 }
 
 /** Zoom, stepping, scale, paging, measuring and adding: one toolbar, one tab stop, arrow keys between controls. */
-function Zoombar({ display, editing, measure, ...p }: Props) {
+function Zoombar({ display, editing, measure, nav, ...p }: Props) {
   const zoombar = useRef<HTMLDivElement>(null);
   const roving = useRovingToolbar(zoombar);
   return (
     <div className="zoombar" role="toolbar" aria-label="Timeline controls" ref={zoombar} onKeyDown={roving.onKeyDown} onFocus={roving.onFocus}>
-      <button className="icon" onClick={() => p.onZoom(2)} title="Zoom out (−)" aria-label="Zoom out" data-testid="zoom-out">
+      <button className="icon" onClick={() => nav.zoom(2)} title="Zoom out (−)" aria-label="Zoom out" data-testid="zoom-out">
         −
       </button>
-      <button className="icon" onClick={() => p.onZoom(0.5)} title="Zoom in (+)" aria-label="Zoom in" data-testid="zoom-in">
+      <button className="icon" onClick={() => nav.zoom(0.5)} title="Zoom in (+)" aria-label="Zoom in" data-testid="zoom-in">
         +
       </button>
       <button onClick={p.onFit} title="Show the whole recording (0)" data-testid="zoom-fit">

@@ -107,11 +107,7 @@ export function Workspace({ session, loaded, analysis, palette, shortcutMode, co
             loaded={loaded}
             analysis={analysis}
             palette={palette}
-            view={nav.view}
-            selected={nav.selected}
-            onView={nav.setView}
-            onSelect={nav.jumpTo}
-            onZoom={nav.zoom}
+            nav={nav}
             onFit={() => nav.setViewRaw(fullView(durationS))}
             onStep={(dir) => run(dir > 0 ? 'next-twitch' : 'prev-twitch')}
             display={display}
