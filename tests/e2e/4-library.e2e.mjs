@@ -5,7 +5,7 @@ import { mkdirSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { test } from './fixtures.mjs';
-import { assert, pickSample, shots, waitFor, writeNoRateRecording, writeTrendRecordings } from './helpers.mjs';
+import { assert, deleteStored, pickSample, shots, waitFor, writeNoRateRecording, writeTrendRecordings } from './helpers.mjs';
 
 test('library: three recordings of one site, a tag, the trend chart and the comparison', async ({ page, url, tmp }) => {
   const dir = join(tmp, 'trend');
@@ -122,21 +122,7 @@ test('library: a recording whose stored file is gone shows as missing and is fou
   assert((await row.getAttribute('data-missing')) === 'false', 'a file just analysed is shown as missing');
 
   // What a browser has of the file is its stored copy; without it the file is gone as far as the app can tell.
-  await page.evaluate(
-    () =>
-      new Promise((resolve, reject) => {
-        const req = indexedDB.open('twitchscope');
-        req.onsuccess = () => {
-          const tx = req.result.transaction('files', 'readwrite');
-          const store = tx.objectStore('files');
-          const keys = store.getAllKeys();
-          keys.onsuccess = () => keys.result.filter((k) => String(k).startsWith('shin-week2.csv|')).forEach((k) => store.delete(k));
-          tx.oncomplete = () => resolve(undefined);
-          tx.onerror = () => reject(tx.error);
-        };
-        req.onerror = () => reject(req.error);
-      }),
-  );
+  await deleteStored(page, 'files', 'shin-week2.csv|');
   await page.getByTestId('library-button').click();
   await page.getByTestId('library-button').click();
   await waitFor(async () => (await row.getAttribute('data-missing')) === 'true', 'the row to be shown as missing');

@@ -77,22 +77,29 @@ export async function waitFor(fn, what, timeout = 20_000) {
   }
 }
 
-/** Later scenarios open the same sample in the same profile: the review made here must not be restored there. */
-export async function forgetSavedWork(page) {
-  await page.getByTestId('save-status').filter({ hasText: 'Work saved' }).waitFor();
+/** Deletes what the app stored in one of its IndexedDB stores under keys that start with `prefix` (all by default). */
+export async function deleteStored(page, store, prefix = '') {
   await page.evaluate(
-    () =>
+    ([name, start]) =>
       new Promise((resolve, reject) => {
         const req = indexedDB.open('twitchscope');
         req.onsuccess = () => {
-          const tx = req.result.transaction('sidecars', 'readwrite');
-          tx.objectStore('sidecars').clear();
+          const tx = req.result.transaction(name, 'readwrite');
+          const keys = tx.objectStore(name).getAllKeys();
+          keys.onsuccess = () => keys.result.filter((k) => String(k).startsWith(start)).forEach((k) => tx.objectStore(name).delete(k));
           tx.oncomplete = () => resolve(undefined);
           tx.onerror = () => reject(tx.error);
         };
         req.onerror = () => reject(req.error);
       }),
+    [store, prefix],
   );
+}
+
+/** Later scenarios open the same sample in the same profile: the review made here must not be restored there. */
+export async function forgetSavedWork(page) {
+  await page.getByTestId('save-status').filter({ hasText: 'Work saved' }).waitFor();
+  await deleteStored(page, 'sidecars');
 }
 
 /** A German lab export: `;` between columns, decimal commas, time named "Zeit", channels named by number only. */
