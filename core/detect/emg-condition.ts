@@ -4,7 +4,7 @@ import { ZeroPhaseFilter } from '../dsp/filtfilt';
 import { finiteQuantile, slidingQuantile, windowedSigma } from '../dsp/robust';
 import { findMains, foldedHz, notchesFor, residualHum, type MainsFinding } from '../dsp/mains';
 import { subtractHum } from '../dsp/hum';
-import { nextPowerOfTwo, welchSpectrum } from '../dsp/spectrum';
+import { nextPowerOfTwo, welchSpectrum, type PowerSpectrum } from '../dsp/spectrum';
 import { fillShortGaps } from './gaps';
 import { findPotentials, type Potentials } from './hysteresis';
 import type { EmgParams } from './params';
@@ -81,6 +81,8 @@ export interface Conditioned {
   highHz: number;
   /** With mains found: what its lines still hold after filtering (largest prominence, share of the band's power). */
   humLeft: { prominence: number; share: number } | null;
+  /** Power of the harmonics folded back from above Nyquist, over the band's power outside every mains line, before filtering (0 without any). */
+  foldedHum: number;
 }
 
 /**
@@ -95,6 +97,7 @@ export function condition(prep: Prepared, p: EmgParams, highHz: number, ws: Work
   const spectrum = welchSpectrum(data, fs, nfft, p.welchSegments);
   const mains = spectrum ? findMains(spectrum, { fs, minHz: p.bandLowHz, maxHz, minProminence: p.mainsProminence, maxHarmonic: p.mainsHarmonics }) : { mainsHz: null, lines: [] };
   spectrumDone();
+  const foldedHum = spectrum ? foldedHumRatio(spectrum, mains, p.bandLowHz, highHz) : 0;
   const design = bandpassDesign(p.filterOrder, p.bandLowHz, highHz, fs, notchesFor(mains.lines, p.notchQ, p.mainsDriftHz));
   const memory = ws.signal(n);
   const x = out ?? memory.x;
@@ -116,7 +119,15 @@ export function condition(prep: Prepared, p: EmgParams, highHz: number, ws: Work
     for (const r of runs) subtractHum(x, data, r.start, r.end, fs, mains.mainsHz, harmonics, p.humWindowS);
     humLeft = left();
   }
-  return { x, mains, highHz, humLeft };
+  return { x, mains, highHz, humLeft, foldedHum };
+}
+
+/** The folded lines' excess power over the power of the band outside every mains line (what is not hum). */
+function foldedHumRatio(spectrum: PowerSpectrum, mains: MainsFinding, lowHz: number, highHz: number): number {
+  const folded = mains.lines.filter((l) => l.aliased);
+  if (folded.length === 0) return 0;
+  const rest = 1 - residualHum(spectrum, mains.lines, lowHz, highHz).share;
+  return rest > 0 ? residualHum(spectrum, folded, lowHz, highHz).share / rest : Infinity;
 }
 
 /** Every harmonic up to `maxHarmonic` that lands in the band, folded back or not: several may land on one line. */

@@ -86,7 +86,7 @@ export function conditionEmg(input: EmgInput, p: EmgParams, checkpoint: Checkpoi
 export function thresholdEmg(input: EmgInput, c: EmgConditioning, p: EmgParams, checkpoint: Checkpoint, ws = new Workspace()): ChannelResult {
   const { id, fs, startS } = input;
   const { prep, floors, dense } = c;
-  const { x, mains, humLeft, highHz } = c.conditioned;
+  const { x, mains, humLeft, foldedHum, highHz } = c.conditioned;
   const { n, gaps, clipping, flat, edges } = prep;
   const cand = findCandidates(x, prep.runs, floors, p, fs, ws);
   checkpoint(EMG_STAGE_ENDS.candidates);
@@ -134,7 +134,8 @@ export function thresholdEmg(input: EmgInput, c: EmgConditioning, p: EmgParams, 
   const peaks = twitches.map((t) => t.peak);
   // Mains locking reads the samples as filled in: filled again here only when it can be asked.
   const data = mains.mainsHz !== null && peaks.length >= p.mainsLockMinEvents ? filledSamples(input, p) : input.data;
-  const cannotTell = humCannotTell(humLeft, mains, data, peaks, fs, p) ?? (input.unit === undefined || input.unit === 'uV' ? tooNoisy(p.minSnr * floor.typical, p) : undefined);
+  const hum = { left: humLeft, mains, folded: foldedHum };
+  const cannotTell = humCannotTell(hum, data, peaks, fs, p) ?? (input.unit === undefined || input.unit === 'uV' ? tooNoisy(p.minSnr * floor.typical, p) : undefined);
   return {
     events,
     analyzedS: (n - totalLength(gaps)) / fs,
@@ -144,7 +145,7 @@ export function thresholdEmg(input: EmgInput, c: EmgConditioning, p: EmgParams, 
     mainsHz: mains.mainsHz,
     ...(Number.isFinite(minDetectable) ? { minDetectable } : {}),
     ...(cannotTell ? { cannotTell } : {}),
-    notes: channelNotes(mains, humLeft, fs, highHz, beats.length, minDetectable, input.unit ?? 'uV', p),
+    notes: channelNotes(hum, fs, highHz, beats.length, minDetectable, input.unit ?? 'uV', p),
   };
 }
 
@@ -179,11 +180,27 @@ function tooNoisy(typical: number, p: EmgParams): string | undefined {
   return `Too noisy to tell: over most of its rest this channel could only show twitches of about ${Math.round(typical)} µV or more, larger than many fasciculations seen on the skin (counted from ${p.surfaceFpUv} µV peak to peak in healthy muscle). No twitch rate is given.`;
 }
 
+interface Hum {
+  left: Conditioned['humLeft'];
+  mains: MainsFinding;
+  folded: number;
+}
+
+/** Below full-band sampling, harmonics folded back into the band stronger than `foldedHumRatio` times what is not hum. */
+function foldedBeyondRemoval(hum: Hum, fs: number, p: EmgParams): boolean {
+  return fs < p.fullBandRateHz && hum.folded >= p.foldedHumRatio;
+}
+
 /**
- * Mains hum the channel cannot see past: hum still holding `humLeftShare` of the band after filtering, or
+ * Mains hum the channel cannot see past: harmonics folded back into a band cut short by slow sampling,
+ * stronger than what is not hum there; hum still holding `humLeftShare` of the band after filtering; or
  * twitch-like events that keep step with the mains cycle (real twitches come at any phase of it).
  */
-function humCannotTell(humLeft: Conditioned['humLeft'], mains: MainsFinding, data: Float32Array, peaks: readonly number[], fs: number, p: EmgParams): string | undefined {
+function humCannotTell(hum: Hum, data: Float32Array, peaks: readonly number[], fs: number, p: EmgParams): string | undefined {
+  const { left: humLeft, mains } = hum;
+  if (foldedBeyondRemoval(hum, fs, p)) {
+    return `Too much mains hum folded into the band to tell: sampled at ${round(fs)} Hz, the hum's harmonics above the sampling limit fold back across the band, stronger than the signal there, and what filtering leaves of them looks like twitches. No twitch rate is given.`;
+  }
   if (humLeft !== null && humLeft.share >= p.humLeftShare) {
     return `Too much mains hum left to tell: after filtering, the hum still holds ${Math.round(humLeft.share * 100)} % of the signal, enough to hide twitches or mimic them. No twitch rate is given.`;
   }
@@ -193,14 +210,16 @@ function humCannotTell(humLeft: Conditioned['humLeft'], mains: MainsFinding, dat
 }
 
 /** What the channel's summary says about its conditioning and what it could show. */
-function channelNotes(mains: MainsFinding, humLeft: Conditioned['humLeft'], fs: number, highHz: number, beats: number, minDetectable: number, unit: string, p: EmgParams): string[] {
+function channelNotes(hum: Hum, fs: number, highHz: number, beats: number, minDetectable: number, unit: string, p: EmgParams): string[] {
+  const { left: humLeft, mains } = hum;
   const notes: string[] = [];
   if (mains.mainsHz !== null) {
     const harmonics = mains.lines.filter((l) => l.harmonic > 1).length;
     const folded = mains.lines.filter((l) => l.aliased).length;
     const what = `Mains hum at ${mains.mainsHz} Hz${harmonics > 0 ? ` (and ${harmonics} of its harmonic${harmonics === 1 ? '' : 's'}${folded > 0 ? `, ${folded} folded back from above the sampling limit` : ''})` : ''}`;
     // "Filtered out" only where the filtered signal shows no line left.
-    notes.push(humLeft && humLeft.prominence >= p.humLeftProminence ? `${what} was found; filtering took most of it out, but some is left.` : `${what} was found and filtered out.`);
+    const someLeft = (humLeft && humLeft.prominence >= p.humLeftProminence) || foldedBeyondRemoval(hum, fs, p);
+    notes.push(someLeft ? `${what} was found; filtering took most of it out, but some is left.` : `${what} was found and filtered out.`);
   }
   if (fs < p.fullBandRateHz) {
     notes.push(`Sampled at ${round(fs)} Hz, so only activity up to ${round(highHz)} Hz is kept: small and fast potentials may be missed.`);

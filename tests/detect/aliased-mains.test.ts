@@ -56,6 +56,25 @@ describe('mains as it really arrives', () => {
     }
   });
 
+  it('at 250 Hz, 60 Hz hum folds across the whole band: the channel says it cannot tell; hum without folded harmonics, or folded hum at 500 Hz, still gives a rate', () => {
+    const at = (fs: number, aliased: boolean) =>
+      analyseRecording(
+        emgRecording(fs, SECONDS, 3, 2, (y) => {
+          addMains(y, fs, { hz: 60, amplitude: 60, aliased }, new Prng(9));
+          for (const t of TIMES) spike(y, fs, t, 60);
+        }),
+      ).summary.channels[0];
+    const folded = at(250, true);
+    expect(folded.noRate).toBe('cannot-tell');
+    expect(folded.twitchesPerMinute).toBeNull();
+    expect(folded.notes.join(' ')).toMatch(/fold back across the band/);
+    expect(folded.notes.join(' ')).not.toMatch(/filtered out/);
+    for (const ch of [at(250, false), at(500, true)]) {
+      expect(ch.noRate).toBeUndefined();
+      expect(ch.twitchesPerMinute).not.toBeNull();
+    }
+  });
+
   it('events in step with the mains cycle are told from events at any phase of it', () => {
     const fs = 250;
     const rng = new Prng(3);
