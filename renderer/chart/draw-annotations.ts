@@ -1,6 +1,7 @@
-import uPlot from 'uplot';
+import type uPlot from 'uplot';
 import type { RecordingAnnotation } from '../../core/recording';
 import type { Palette } from './event-style';
+import { clipToPlot, plotArea } from './plot-area';
 
 /** Labels closer than this would overprint each other: the later one keeps its line but not its text. */
 const LABEL_GAP_PX = 60;
@@ -10,17 +11,10 @@ const LABEL_GAP_PX = 60;
  * its text at the foot of the trace, where the event marks (drawn at the top) do not cover it.
  */
 export function drawAnnotations(u: uPlot, annotations: readonly RecordingAnnotation[], pal: Palette): void {
-  const xmin = u.scales.x.min;
-  const xmax = u.scales.x.max;
-  if (xmin == null || xmax == null || annotations.length === 0) return;
-  const ctx = u.ctx;
-  const { left, top, width, height } = u.bbox;
-  const dpr = uPlot.pxRatio;
-  const pxPerS = width / (xmax - xmin);
-  ctx.save();
-  ctx.beginPath();
-  ctx.rect(left, top, width, height);
-  ctx.clip();
+  const area = plotArea(u);
+  if (!area || annotations.length === 0) return;
+  const { ctx, xmin, xmax, left, top, height, dpr, pxPerS } = area;
+  clipToPlot(area);
   ctx.font = `${11 * dpr}px system-ui, sans-serif`;
   ctx.textBaseline = 'bottom';
   ctx.textAlign = 'left';

@@ -1,7 +1,8 @@
-import uPlot from 'uplot';
+import type uPlot from 'uplot';
 import type { DetectedEvent, EventType } from '../../core/analysis/types';
 import { classOf, drawShape, type MarkShape, type Palette } from './event-style';
 import { hatchPattern } from './hatch';
+import { clipToPlot, plotArea } from './plot-area';
 
 const SPAN_TEXTURE = { twitch: null, sustained: 'diagonal', activity: 'horizontal', artifact: 'cross', movement: 'dots' } as const;
 
@@ -47,15 +48,11 @@ function firstVisible(events: readonly DetectedEvent[], t: number): number {
  * one: zoomed out on an hour, thousands of twitches would otherwise cost thousands of draws per redraw.
  */
 export function drawEvents(u: uPlot, events: readonly DetectedEvent[], selected: string | null, pal: Palette): void {
-  const xmin = u.scales.x.min;
-  const xmax = u.scales.x.max;
-  if (xmin == null || xmax == null || events.length === 0) return;
-  const ctx = u.ctx;
-  const { left, top, width, height } = u.bbox;
-  const dpr = uPlot.pxRatio;
+  const area = plotArea(u);
+  if (!area || events.length === 0) return;
+  const { ctx, xmin, xmax, left, top, height, dpr, pxPerS } = area;
   const r = 5 * dpr;
   const markY = top + r + 2 * dpr;
-  const pxPerS = width / (xmax - xmin);
   const plain: Record<EventType, number[]> = { twitch: [], sustained: [], activity: [], artifact: [], movement: [] };
   const lastX: Record<EventType, number> = { twitch: -Infinity, sustained: -Infinity, activity: -Infinity, artifact: -Infinity, movement: -Infinity };
   // Marks closer than this overlap so much they read as one; drawing each costs time and shows nothing.
@@ -66,10 +63,7 @@ export function drawEvents(u: uPlot, events: readonly DetectedEvent[], selected:
   const at = selected ? selected.lastIndexOf('@') : -1;
   const selChannel = at >= 0 ? selected!.slice(0, at) : null;
   const selPeak = at >= 0 ? Number(selected!.slice(at + 1)) : NaN;
-  ctx.save();
-  ctx.beginPath();
-  ctx.rect(left, top, width, height);
-  ctx.clip();
+  clipToPlot(area);
   for (let i = firstVisible(events, xmin); i < events.length; i++) {
     const e = events[i];
     if (e.startS > xmax) break;
