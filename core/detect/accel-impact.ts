@@ -7,7 +7,8 @@ import type { AccelParams } from './params';
  * neighbouring samples it falls across (its brief ringing is averaged away inside them), while a twitch
  * (contraction 35-98 ms, Sica & McComas 1971) swings back over the samples after. The baseline (gravity,
  * posture, a slow fidget underneath) is a quadratic fitted per axis to the flanks either side of the
- * ±`knockSpanMs` window, and the noise is the flanks' robust sigma around it. It is an impact when the
+ * ±`knockSpanMs` window, and the noise is the flanks' robust sigma around it. Energy is counted from
+ * `knockPulseBeforeMs` before the peak to `knockPulseAfterMs` after it, where a twitch's swing back lies. It is an impact when the
  * energy outside the best pair of samples, less what the noise puts there, stays under `knockPulseLeft` of
  * the pair's energy by `knockPulseZ` standard deviations of the noise's energy: a weak transient whose shape
  * the noise hides stays a twitch. Gaps (NaN) or a window reaching past the recording: not an impact.
@@ -36,13 +37,15 @@ export function isImpact(axes: readonly Float32Array[], peak: number, fs: number
       energy[d + half] += v * v;
     }
   }
+  const before = Math.min(half, Math.max(3, Math.round((p.knockPulseBeforeMs / 1000) * fs)));
+  const after = Math.min(half, Math.max(3, Math.round((p.knockPulseAfterMs / 1000) * fs)));
   let total = 0;
-  for (let i = 0; i < window; i++) total += energy[i];
+  for (let i = half - before; i <= half + after; i++) total += energy[i];
   let pair = 0;
   for (let i = half - 3; i <= half + 2; i++) pair = Math.max(pair, energy[i] + energy[i + 1]);
-  // Noise energy outside the pair: 3 axes x (window - 2) samples of variance sigma^2 each (noiseVar sums the
+  // Noise energy outside the pair: 3 axes x (counted samples - 2) of variance sigma^2 each (noiseVar sums the
   // axes), a chi-square whose standard deviation is sqrt(2 dof) sigma^2.
-  const dof = axes.length * (window - 2);
+  const dof = axes.length * (before + after - 1);
   const meanVar = noiseVar / axes.length;
   const left = total - pair - meanVar * dof;
   return left + p.knockPulseZ * Math.sqrt(2 * dof) * meanVar < p.knockPulseLeft * pair;

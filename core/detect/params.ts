@@ -147,6 +147,8 @@ export const ACCEL_DEFAULTS = {
   knockSpreadRateHz: d(150, 'Hz', 'The spectral test needs room above the twitch band: from 150 Hz sampling (Nyquist 75 Hz, twice the 35 Hz split)'),
   knockPulseRateHz: d(80, 'Hz', 'The impact test needs two samples (25 ms at 80 Hz) shorter than a muscle twitch, whose contraction takes 35-98 ms (Sica & McComas 1971), so that a twitch spreads past them'),
   knockFlankMs: d(300, 'ms', 'The impact test fits its baseline (gravity, posture, a slow fidget) and noise on 300 ms either side of the +/-150 ms window'),
+  knockPulseBeforeMs: d(50, 'ms', 'The impact test counts energy from 50 ms before the peak (half the slowest twitch period, 10 Hz: the peak may be a twitch\'s second lobe) ...'),
+  knockPulseAfterMs: d(100, 'ms', '... to 100 ms after it (one full period of the slowest twitch, where its swing back lies); a window no longer than that holds less noise, so weaker impacts are told'),
   knockPulseLeft: d(0.05, '', 'An impact shorter than a sample leaves under 5 % of its energy outside the two samples it falls across; a twitch swings back and leaves 15 % or more even at 25 Hz with a 20 ms decay (energy falls by e^-1 a sample at 100 Hz: e^-2 / (1 - e^-1) of the pair)'),
   knockPulseZ: d(2, 'SD', 'The energy left outside the pair must be under that share by 2 standard deviations of the noise\'s energy there (chi-square): a weak transient whose shape the noise hides stays a twitch'),
   fidgetReachS: d(0.5, 's', 'Fidget: the slow movement band (0.5-5 Hz) is looked at within +/-0.5 s of a transient'),
