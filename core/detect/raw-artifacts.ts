@@ -1,3 +1,4 @@
+import { extremes } from '../stats/extremes';
 import type { Span } from './spans';
 
 export interface RawArtifacts {
@@ -21,13 +22,7 @@ export function findRawArtifacts(
   const flat: Span[] = [];
   if (runs.length === 0) return { clipping, flat };
   // The extremes matter only once some run exists; most channels have none and skip this pass.
-  let lo = Infinity;
-  let hi = -Infinity;
-  for (let i = 0; i < x.length; i++) {
-    const v = x[i];
-    if (v < lo) lo = v;
-    if (v > hi) hi = v;
-  }
+  const { min: lo, max: hi } = extremes(x);
   const top = range ? Math.min(hi, range.max) : hi;
   const bottom = range ? Math.max(lo, range.min) : lo;
   for (const r of runs) {

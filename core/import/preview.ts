@@ -1,4 +1,5 @@
 import type { Channel } from '../recording';
+import { extremes } from '../stats/extremes';
 import { labelWords, NOT_SIGNAL } from './labels';
 
 /** What the import check shows of one column: its first seconds, an overview of all of it, its range and noise. */
@@ -33,7 +34,7 @@ export function channelPreview(ch: Channel): ChannelPreview {
   const d = ch.data;
   const n = d.length;
   const firstN = Math.min(n, Math.max(2, Math.round(FIRST_S * ch.sampleRateHz)));
-  const { min, max } = extremes(d);
+  const { min, max } = sampleRange(d);
   const overview = envelope(d, OVERVIEW_BUCKETS);
   return {
     first: firstN <= PREVIEW_POINTS ? d.slice(0, firstN) : interleave(envelope(d.subarray(0, firstN), PREVIEW_POINTS / 2)),
@@ -47,14 +48,9 @@ export function channelPreview(ch: Channel): ChannelPreview {
   };
 }
 
-function extremes(d: Float32Array): { min: number; max: number } {
-  let min = Infinity;
-  let max = -Infinity;
-  for (let i = 0; i < d.length; i++) {
-    const v = d[i];
-    if (v < min) min = v;
-    if (v > max) max = v;
-  }
+/** The extremes, or NaN for both when the channel holds no number. */
+function sampleRange(d: Float32Array): { min: number; max: number } {
+  const { min, max } = extremes(d);
   return min <= max ? { min, max } : { min: NaN, max: NaN };
 }
 

@@ -2,6 +2,7 @@
  * The shape of an exported file: one record duration that holds a whole number of samples of every signal,
  * and for each signal the physical range its digital values map onto.
  */
+import { extremes } from '../../stats/extremes';
 
 /** Record durations tried, shortest files first: whole seconds suit most rates, fractions and longer ones the rest. */
 const DURATIONS = [1, 0.5, 0.25, 0.2, 0.1, 2, 4, 5, 8, 10, 16, 20, 25, 27, 30, 40, 50, 54, 60, 100, 125, 250, 500, 1000];
@@ -37,13 +38,7 @@ export interface Scaling {
 
 /** The finite extremes of the samples, widened when flat so the map stays invertible. */
 export function dataRange(data: Float32Array): { min: number; max: number } {
-  let min = Infinity;
-  let max = -Infinity;
-  for (let i = 0; i < data.length; i++) {
-    const v = data[i];
-    if (v < min) min = v;
-    if (v > max) max = v;
-  }
+  const { min, max } = extremes(data);
   if (!Number.isFinite(min)) return { min: -1, max: 1 };
   if (min === max) return { min: min - 1, max: max + 1 };
   return { min, max };
