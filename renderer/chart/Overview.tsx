@@ -1,7 +1,8 @@
-import { useEffect, useRef, useState } from 'react';
+import { useEffect, useRef } from 'react';
 import type { DetectedEvent } from '../../core/analysis/types';
 import { clampView, type View } from '../../core/view/viewport';
 import { formatClock } from '../../core/format';
+import { useWidth } from '../hooks/useSize';
 import type { Palette } from './event-style';
 
 interface Props {
@@ -17,15 +18,7 @@ const BIN_PX = 3;
 /** The whole recording at a glance: twitch density as bars, other classes as strips, the visible window boxed. */
 export function Overview({ durationS, events, view, palette, onView }: Props) {
   const canvas = useRef<HTMLCanvasElement>(null);
-  const [width, setWidth] = useState(0);
-
-  useEffect(() => {
-    const c = canvas.current;
-    if (!c) return;
-    const ro = new ResizeObserver(() => setWidth(c.clientWidth));
-    ro.observe(c);
-    return () => ro.disconnect();
-  }, []);
+  const width = useWidth(canvas);
 
   useEffect(() => {
     const c = canvas.current;
