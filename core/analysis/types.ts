@@ -31,7 +31,10 @@ export type NoRate = 'no-rest' | 'cannot-tell';
 export interface ChannelSummary {
   channel: string;
   site: string | null;
-  /** Seconds of signal analysed (channel duration less gaps). */
+  /**
+   * Seconds of signal analysed (channel duration less gaps). Spelt as the analysis JSON (format 2) writes it;
+   * it becomes `analysedS` with the next format version (issue 19), so saved files keep reading.
+   */
   analyzedS: number;
   /** Usable rest: analysed time not in sustained, artifact, movement or gap spans. */
   restS: number;
