@@ -14,19 +14,24 @@ import { gather, holdUpdates, nonZeroUpdates } from './updates';
 const MIN_RATE_HZ = 1e-4;
 const MAX_RATE_HZ = 1e6;
 
-/** Collected columns + plan → Recording: samples placed on uniform grids, timing checked, sensors grouped. */
+/**
+ * Collected columns + plan → Recording: samples placed on uniform grids, timing checked, sensors grouped.
+ * `onProgress` hears the fraction done after the grids and after each channel's check for signal.
+ */
 export function buildRecording(
   plan: TablePlan,
   collected: TableCollector,
   file: string,
   sizeBytes: number,
   fingerprint: string,
+  onProgress?: (fraction: number) => void,
 ): Recording {
   const warnings: ImportWarning[] = [...plan.warnings, ...collected.warnings()];
   const grids: (Grid | null)[] = plan.clocks.map((c, k) =>
     c.type === 'column' ? gridOf(collected, k, c, plan.signals.filter((s) => s.clock === k).length, file) : null,
   );
 
+  onProgress?.(0.5);
   let origin = Infinity;
   plan.clocks.forEach((c, k) => {
     const g = grids[k];
@@ -97,7 +102,7 @@ export function buildRecording(
     }
   }
   inferAccelUnits(plan, channels, warnings);
-  setAsideDead(plan, channels, warnings);
+  setAsideDead(plan, channels, warnings, (j) => onProgress?.(0.5 + (0.5 * (j + 1)) / channels.length));
 
   const sensors = groupSensors(plan, channels);
 

@@ -38,7 +38,7 @@ export function deadReason(data: Float32Array): string | null {
  * EMG channels and accelerometers (all axes) with no signal are kept, named in one note, and set to kind
  * `other`, so analysis, the timeline and the report leave them out. A column the user marked stays as marked.
  */
-export function setAsideDead(plan: TablePlan, channels: Channel[], warnings: ImportWarning[]): void {
+export function setAsideDead(plan: TablePlan, channels: Channel[], warnings: ImportWarning[], checked?: (channel: number) => void): void {
   const found: string[] = [];
   const reasonOf = new Map<Channel, string>();
   channels.forEach((c, j) => {
@@ -46,6 +46,7 @@ export function setAsideDead(plan: TablePlan, channels: Channel[], warnings: Imp
       const r = deadReason(c.data);
       if (r) reasonOf.set(c, r);
     }
+    checked?.(j);
   });
   for (const c of channels) {
     const reason = reasonOf.get(c);

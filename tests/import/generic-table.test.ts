@@ -306,3 +306,15 @@ describe('generic table: missing and non-numeric cells', () => {
     expect(rec.warnings).toContainEqual({ message: '1 missing or non-numeric cell in "left calf EMG (uV)" (first: "oops"); analysis skips them as gaps', line: 2, column: 2 });
   });
 });
+
+describe('progress while opening', () => {
+  it('goes on after the last byte is read: the grids, then each channel checked for signal, up to 1', async () => {
+    const seen: number[] = [];
+    const text = 'time_s,a EMG (uV),b EMG (uV),c EMG (uV)\n' + rows(200_000, (k) => `${(k / 2000).toFixed(4)},${k % 7},${k % 11},${k % 13}`);
+    await load('three.csv', text, { onProgress: (f) => seen.push(f) });
+    expect(seen.every((f, i) => i === 0 || f >= seen[i - 1])).toBe(true);
+    const afterBytes = seen.filter((f) => f > 0.9);
+    // After the reading's 90 %: the grids (95 %) and one step per channel, the last at 100 %.
+    expect(afterBytes).toEqual([0.95, 0.95 + 0.05 / 3, 0.95 + 0.1 / 3, 1]);
+  });
+});
