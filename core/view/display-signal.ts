@@ -19,14 +19,18 @@ export interface DisplaySignal {
   description: string | null;
 }
 
+/** The spectrum's share of the work, as progress: the filtering is the rest. */
+const SPECTRUM_SHARE = 0.15;
+
 /** Spectrum stretches for finding mains: enough for a stable median, cheap next to the filtering. */
 const WELCH_SEGMENTS = 16;
 
 /**
  * Zero-phase Butterworth band-pass at the detector's band (SENIAM, Hermens et al. 2000) with notches at
  * the mains lines found in a median Welch spectrum, the same conditioning `core/detect/emg.ts` applies.
+ * `onProgress` hears the fraction done after the spectrum and after each filtered stretch.
  */
-export function displaySignal(ch: Channel): DisplaySignal {
+export function displaySignal(ch: Channel, onProgress?: (fraction: number) => void): DisplaySignal {
   const fs = ch.sampleRateHz;
   const low = EMG_DEFAULTS.bandLowHz.value;
   if (ch.kind !== 'emg' || fs <= 2.5 * low) return { data: ch.data, description: null };
@@ -35,6 +39,7 @@ export function displaySignal(ch: Channel): DisplaySignal {
   const mains = spectrum
     ? findMains(spectrum, { fs, minHz: low, maxHz: Math.min(0.45 * fs, high * 1.1), minProminence: EMG_DEFAULTS.mainsProminence.value, maxHarmonic: EMG_DEFAULTS.mainsHarmonics.value })
     : { mainsHz: null, lines: [] };
+  onProgress?.(SPECTRUM_SHARE);
   const design = bandpassDesign(EMG_DEFAULTS.filterOrder.value, low, high, fs, notchesFor(mains.lines, EMG_DEFAULTS.notchQ.value, EMG_DEFAULTS.mainsDriftHz.value));
   const filter = new ZeroPhaseFilter(design, Math.round((3 * fs) / low));
   const out = new Float32Array(ch.data.length).fill(NaN);
@@ -46,6 +51,7 @@ export function displaySignal(ch: Channel): DisplaySignal {
     const start = i;
     while (i < d.length && !Number.isNaN(d[i])) i++;
     if (i > start) filter.apply(d, out, start, i);
+    onProgress?.(SPECTRUM_SHARE + (1 - SPECTRUM_SHARE) * (i / d.length));
   }
   const band = `${round(low)}–${round(high)} Hz`;
   return { data: out, description: mains.mainsHz ? `${band}, ${mains.mainsHz} Hz hum removed` : band };

@@ -50,13 +50,13 @@ export class PortLane implements ChannelLane, ChannelDrawer {
     });
   }
 
-  /** The channel's drawn signal and pyramid, built in the worker. */
-  draw(channel: Channel): Promise<DrawOutcome> {
+  /** The channel's drawn signal and pyramid, built in the worker, with its progress. */
+  draw(channel: Channel, onProgress: (fraction: number) => void = () => undefined): Promise<DrawOutcome> {
     return new Promise((resolve, reject) => {
       this.queue({
         task: { type: 'draw', channel },
         lent: [channel.data],
-        onProgress: () => undefined,
+        onProgress,
         answer: (r) => (r.type === 'drawn' ? resolve(r) : reject(new Error(`unexpected reply ${r.type}`))),
         cancelled: () => resolve({ samples: channel.data, cancelled: true }),
         reject,

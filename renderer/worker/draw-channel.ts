@@ -16,7 +16,7 @@ export type DrawOutcome = DrawnChannel | { samples: Float32Array; cancelled: tru
 
 /** Draws channels elsewhere (a channel worker), lending their samples; `abort` hands back those not begun. */
 export interface ChannelDrawer {
-  draw(channel: Channel): Promise<DrawOutcome>;
+  draw(channel: Channel, onProgress?: (fraction: number) => void): Promise<DrawOutcome>;
   abort(): void;
 }
 
@@ -24,15 +24,19 @@ export interface ChannelDrawer {
 export type WorkerTask = ChannelTask | { type: 'draw'; channel: Channel };
 export type WorkerReply = ChannelReply | ({ type: 'drawn' } & DrawnChannel);
 
-export function drawChannel(ch: Channel): DrawnChannel {
-  const shown = displaySignal(ch);
+/** The drawn signal and its pyramid; `onProgress` hears how far the filtering (most of the work) has come. */
+export function drawChannel(ch: Channel, onProgress?: (fraction: number) => void): DrawnChannel {
+  const shown = displaySignal(ch, onProgress && ((f) => onProgress(FILTER_SHARE * f)));
   return { samples: ch.data, pyramid: buildPyramid(shown.data, ch.sampleRateHz, ch.startS), description: shown.description };
 }
+
+/** The drawn signal's share of drawing a channel, as progress: its pyramid is the rest. */
+const FILTER_SHARE = 0.9;
 
 /** The channel worker's side: a task on `lane` (detection) or drawn here, with the replies sent by `reply`. */
 export async function answerWorkerTask(lane: ChannelLane, task: WorkerTask, reply: (r: WorkerReply, transfer: ArrayBuffer[]) => void): Promise<void> {
   if (task.type !== 'draw') return answerChannelTask(lane, task, reply);
-  const drawn = drawChannel(task.channel);
+  const drawn = drawChannel(task.channel, (done) => reply({ type: 'progress', done }, []));
   const levels = drawn.pyramid.levels.flatMap((l) => [l.min, l.max]);
   // The drawn signal may be the samples themselves (an accelerometer's): sent once, the same array on arrival.
   reply({ type: 'drawn', ...drawn }, transferList([drawn.samples, drawn.pyramid.data, ...levels]));

@@ -121,10 +121,21 @@ export class Engine {
     const total = rec.channels.reduce((s, ch) => s + weight(ch), 0) || 1;
     const out = new Map<string, DrawnChannel>();
     let done = 0;
+    const partial = new Map<Recording['channels'][number], number>();
+    const report = (): void => {
+      let f = done;
+      for (const [ch, p] of partial) f += p * weight(ch);
+      onProgress('display', f / total);
+    };
+    const part = (ch: Recording['channels'][number]) => (f: number) => {
+      partial.set(ch, f);
+      report();
+    };
     const drawnOne = (ch: Recording['channels'][number], d: DrawnChannel): void => {
       out.set(ch.id, d);
+      partial.delete(ch);
       done += weight(ch);
-      onProgress('display', done / total);
+      report();
     };
     onProgress('display', 0);
     const drawers = sharesBuffers(rec) ? [] : this.drawers();
@@ -132,7 +143,7 @@ export class Engine {
       for (const ch of rec.channels) {
         await new Promise((resolve) => setTimeout(resolve, 0));
         if (signal.aborted) throw new ImportCancelled();
-        drawnOne(ch, drawChannel(ch));
+        drawnOne(ch, drawChannel(ch, part(ch)));
       }
       return out;
     }
@@ -142,7 +153,7 @@ export class Engine {
       await Promise.all(
         shares.flatMap((share, k) =>
           share.map(async (ch) => {
-            const d = await drawers[k].draw(ch);
+            const d = await drawers[k].draw(ch, part(ch));
             ch.data = d.samples;
             if (!('cancelled' in d)) drawnOne(ch, d);
           }),

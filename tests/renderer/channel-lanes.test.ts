@@ -64,7 +64,10 @@ describe("the app's analysis over channel workers", () => {
     }
     expect(there.recording.channels.map((c) => c.data)).toEqual(here.recording.channels.map((c) => c.data));
     expect(workers.every((w) => w.served() > 0)).toBe(true);
-    expect(stages.filter((s) => s.startsWith('display')).length).toBe(1 + here.recording.channels.length);
+    // Progress within each channel too (its spectrum, its filtered stretches), never going back.
+    const display = stages.filter((s) => s.startsWith('display')).map((s) => Number(s.split(' ')[1]));
+    expect(display.length).toBeGreaterThan(1 + 2 * here.recording.channels.length);
+    expect(display.every((f, i) => i === 0 || f >= display[i - 1])).toBe(true);
     expect(stages.at(-1)).toBe('display 1.00');
     // The samples came home: the recording analyses as before.
     const serial = new InThreadClient();
