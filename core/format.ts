@@ -32,8 +32,10 @@ export function formatDuration(seconds: number): string {
   }
   const minutes = seconds / 60;
   if (minutes < 90) return `${formatNumber(minutes)} min`;
-  const h = Math.floor(minutes / 60);
-  const m = Math.round(minutes - h * 60);
+  // Rounded once, before splitting, so 23 h 59.7 min reads 24 h rather than 23 h 60 min.
+  const total = Math.round(minutes);
+  const h = Math.floor(total / 60);
+  const m = total % 60;
   return m > 0 ? `${h} h ${m} min` : `${h} h`;
 }
 
