@@ -88,7 +88,11 @@ export async function importRecording(source: ByteSource, options: ImportOptions
   const fp = await fingerprint(source);
   // Cancel pressed as the last chunk was read still cancels: placing an hour on its grid takes seconds.
   if (options.signal?.aborted) throw new ImportCancelled();
-  const building = progress ? (f: number) => progress(READ_SHARE + (1 - READ_SHARE) * f) : undefined;
+  // Cancel is heard between these steps too.
+  const building = (f: number): void => {
+    progress?.(READ_SHARE + (1 - READ_SHARE) * f);
+    if (options.signal?.aborted) throw new ImportCancelled();
+  };
   return { ...buildRecording(plan, collector, source.name, source.size, fp, building), layout: layoutOf(head, detectFormat(head).id) };
 }
 
