@@ -137,33 +137,46 @@ export function mainsLocking(data: Float32Array, peaks: readonly number[], fs: n
     cos[d + half] = Math.cos(w * d);
     sin[d + half] = Math.sin(w * d);
   }
+  const phasor = new Float64Array(2);
   let c = 0;
   let s = 0;
   let n = 0;
   for (const i of peaks) {
-    const from = Math.max(0, i - half);
-    const to = Math.min(data.length, i + half + 1);
-    let mean = 0;
-    let count = 0;
-    for (let j = from; j < to; j++) {
-      if (!Number.isFinite(data[j])) continue;
-      mean += data[j];
-      count++;
-    }
-    if (count < half) continue;
-    mean /= count;
-    let re = 0;
-    let im = 0;
-    for (let j = from; j < to; j++) {
-      if (!Number.isFinite(data[j])) continue;
-      re += (data[j] - mean) * cos[j - i + half];
-      im -= (data[j] - mean) * sin[j - i + half];
-    }
-    const r = Math.hypot(re, im);
+    if (!humAround(data, i, half, cos, sin, phasor)) continue;
+    const r = Math.hypot(phasor[0], phasor[1]);
     if (!(r > 0)) continue;
-    c += re / r;
-    s += im / r;
+    c += phasor[0] / r;
+    s += phasor[1] / r;
     n++;
   }
   return n > 0 ? (c * c + s * s) / n : 0;
+}
+
+/**
+ * The hum's phasor (re, im) around sample `i` into `out`: the finite samples within ±`half`, less their mean,
+ * demodulated by the tables. False when fewer than `half` samples are finite. A kernel of its own, so it is
+ * optimised once rather than entered half-way by on-stack replacement and thrown out at every peak.
+ */
+function humAround(data: Float32Array, i: number, half: number, cos: Float64Array, sin: Float64Array, out: Float64Array): boolean {
+  const from = Math.max(0, i - half);
+  const to = Math.min(data.length, i + half + 1);
+  let mean = 0;
+  let count = 0;
+  for (let j = from; j < to; j++) {
+    if (!Number.isFinite(data[j])) continue;
+    mean += data[j];
+    count++;
+  }
+  if (count < half) return false;
+  mean /= count;
+  let re = 0;
+  let im = 0;
+  for (let j = from; j < to; j++) {
+    if (!Number.isFinite(data[j])) continue;
+    re += (data[j] - mean) * cos[j - i + half];
+    im -= (data[j] - mean) * sin[j - i + half];
+  }
+  out[0] = re;
+  out[1] = im;
+  return true;
 }
