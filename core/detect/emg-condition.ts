@@ -99,13 +99,14 @@ export function condition(prep: Prepared, p: EmgParams, highHz: number, ws: Work
   spectrumDone();
   const foldedHum = spectrum ? foldedHumRatio(spectrum, mains, p.bandLowHz, highHz) : 0;
   const design = bandpassDesign(p.filterOrder, p.bandLowHz, highHz, fs, notchesFor(mains.lines, p.notchQ, p.mainsDriftHz));
-  const memory = ws.signal(n);
-  const x = out ?? memory.x;
-  const band = new ZeroPhaseFilter(design, Math.round(0.5 * fs), ws.filter);
   // The workspace's x overlays the forward output kept in `memory.forward` (see Workspace.signal): runs are
   // filtered from the last back, as a run's forward output reaches into x only below the later runs'
-  // samples, and NaN is written outside the runs afterwards.
-  for (let k = runs.length - 1; k >= 0; k--) band.apply(data, x, runs[k].start, runs[k].end, memory.forward);
+  // samples, and NaN is written outside the runs afterwards. A signal to keep is an array of its own, and
+  // its forward passes are run twice rather than hold 8 bytes a sample more while it is made.
+  const memory = out ? null : ws.signal(n);
+  const x = out ?? memory!.x;
+  const band = new ZeroPhaseFilter(design, Math.round(0.5 * fs), ws.filter);
+  for (let k = runs.length - 1; k >= 0; k--) band.apply(data, x, runs[k].start, runs[k].end, memory?.forward);
   nanOutside(x, runs);
   const left = (): Conditioned['humLeft'] => {
     const residual = mains.lines.length > 0 ? welchSpectrum(x, fs, nfft, p.welchSegments) : null;
@@ -166,7 +167,7 @@ export interface Candidates {
 
 export function findCandidates(x: Float32Array, runs: readonly Span[], floors: Floors, p: EmgParams, fs: number, ws: Workspace): Candidates {
   const n = x.length;
-  const envelope = nanOutside(ws.signal(n).envelope, runs);
+  const envelope = nanOutside(ws.envelope(n), runs);
   const envelopeWidth = Math.max(1, Math.round((p.envelopeMs / 1000) * fs)) | 1;
   for (const r of runs) movingRmsGapFree(x.subarray(r.start, r.end), envelopeWidth, envelope.subarray(r.start, r.end));
   const { local: floor, win: floorWindow } = floors;

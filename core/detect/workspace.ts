@@ -26,6 +26,15 @@ export class Workspace {
     return { x: new Float32Array(this.pair, 4 * n, n), envelope: new Float32Array(this.pair, 0, n), forward: new Float64Array(this.pair, 0, n) };
   }
 
+  /**
+   * An envelope of `n` samples: the lower half of `signal`'s buffer when it is there (the same array as its
+   * `envelope`), else a pooled array, so a channel whose conditioned signal is kept elsewhere, or is being
+   * re-thresholded, takes 4 bytes a sample here, not 8.
+   */
+  envelope(n: number): Float32Array {
+    return this.pair.byteLength >= 8 * n ? new Float32Array(this.pair, 0, n) : this.floats('envelope', n);
+  }
+
   /** A float32 array of `length` under `name`, contents undefined; valid until `name` is asked for again. */
   floats(name: string, length: number): Float32Array {
     let buffer = this.pool.get(name);
@@ -43,8 +52,10 @@ export class Workspace {
    * empty afterwards: call it only when nothing uses them.
    */
   free(): void {
-    for (const b of this.pool.values()) (b.buffer as ArrayBuffer & { transfer?: (length: number) => ArrayBuffer }).transfer?.(0);
+    const buffers = [this.pair, ...[...this.pool.values()].map((a) => a.buffer)];
+    for (const b of buffers) (b as ArrayBuffer & { transfer?: (length: number) => ArrayBuffer }).transfer?.(0);
     this.pool.clear();
+    this.pair = new ArrayBuffer(0);
   }
 
   /** Bytes held. */
