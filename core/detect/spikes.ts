@@ -28,47 +28,60 @@ export interface SpikeOptions {
  * Small peaks beside a much larger one are its phases or the filters' ringing, not discharges.
  */
 export function spikesIn(envelope: Float32Array, pot: Potentials, floor: Float64Array, floorWindow: number, o: SpikeOptions): Spikes {
-  const { k, separation } = o;
-  let at = new Int32Array(Math.max(16, pot.length * 2));
-  let size = new Float32Array(at.length);
-  let width = new Int32Array(at.length);
-  let m = 0;
-  for (let c = 0; c < pot.length; c++) {
-    const from = pot.start[c];
-    const to = pot.end[c];
-    const single = to - from <= o.onePotential;
-    let best = -1;
-    for (let i = from; i < to; i++) {
-      const v = envelope[i];
-      if (!(v >= k * floor[(i / floorWindow) | 0])) continue;
-      if (single) {
-        if (best < 0 || v > envelope[best]) best = i;
-        continue;
-      }
-      if (!isLocalMax(envelope, i, from, to, separation)) continue;
-      if (m === at.length) {
-        at = grow(at, new Int32Array(m * 2));
-        size = grow(size, new Float32Array(m * 2));
-        width = grow(width, new Int32Array(m * 2));
-      }
-      at[m] = i;
-      size[m] = v;
-      width[m] = to - from;
-      m++;
-    }
-    if (best >= 0) {
-      if (m === at.length) {
-        at = grow(at, new Int32Array(m * 2));
-        size = grow(size, new Float32Array(m * 2));
-        width = grow(width, new Int32Array(m * 2));
-      }
-      at[m] = best;
-      size[m] = envelope[best];
-      width[m] = to - from;
-      m++;
-    }
+  const list = new SpikeList(Math.max(16, pot.length * 2));
+  for (let c = 0; c < pot.length; c++) dischargesOf(envelope, pot.start[c], pot.end[c], floor, floorWindow, o, list);
+  return withoutEchoes({ at: list.at.subarray(0, list.length), size: list.size.subarray(0, list.length), width: list.width.subarray(0, list.length), length: list.length }, o.echoRatio, o.echoWindow);
+}
+
+/** Discharges as they are found, in arrays doubled when full. */
+class SpikeList {
+  at: Int32Array;
+  size: Float32Array;
+  width: Int32Array;
+  length = 0;
+
+  constructor(capacity: number) {
+    this.at = new Int32Array(capacity);
+    this.size = new Float32Array(capacity);
+    this.width = new Int32Array(capacity);
   }
-  return withoutEchoes({ at: at.subarray(0, m), size: size.subarray(0, m), width: width.subarray(0, m), length: m }, o.echoRatio, o.echoWindow);
+
+  push(at: number, size: number, width: number): void {
+    if (this.length === this.at.length) this.grow();
+    this.at[this.length] = at;
+    this.size[this.length] = size;
+    this.width[this.length] = width;
+    this.length++;
+  }
+
+  private grow(): void {
+    const m = this.length;
+    this.at = grow(this.at, new Int32Array(m * 2));
+    this.size = grow(this.size, new Float32Array(m * 2));
+    this.width = grow(this.width, new Int32Array(m * 2));
+  }
+}
+
+/**
+ * The discharges of candidate [from, to) into `list`. The loop over a candidate's samples is a function of
+ * its own, called once per candidate: it is optimised from whole calls, rather than entered half-way by
+ * on-stack replacement in the first long candidate and thrown out at the next branch not yet seen.
+ */
+function dischargesOf(envelope: Float32Array, from: number, to: number, floor: Float64Array, floorWindow: number, o: SpikeOptions, list: SpikeList): void {
+  const { k, separation } = o;
+  const single = to - from <= o.onePotential;
+  let best = -1;
+  for (let i = from; i < to; i++) {
+    const v = envelope[i];
+    if (!(v >= k * floor[(i / floorWindow) | 0])) continue;
+    if (single) {
+      if (best < 0 || v > envelope[best]) best = i;
+      continue;
+    }
+    if (!isLocalMax(envelope, i, from, to, separation)) continue;
+    list.push(i, v, to - from);
+  }
+  if (best >= 0) list.push(best, envelope[best], to - from);
 }
 
 /** Drops each discharge under 1/ratio the size of another within `window` samples (sorted by time). */
