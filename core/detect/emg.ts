@@ -132,10 +132,17 @@ export function thresholdEmg(input: EmgInput, c: EmgConditioning, p: EmgParams, 
   });
   checkpoint(EMG_STAGE_ENDS.twitches);
   const peaks = twitches.map((t) => t.peak);
+  const inUv = input.unit === undefined || input.unit === 'uV';
+  // Where much hum is left, the question is whether it hides twitches (the floor it leaves, where the unit
+  // lets that be judged) or mimics them: the candidates at rest, down to the heartbeat threshold, are many
+  // more than the twitches and show its leftovers' rhythm far sooner.
+  const muchLeft = humLeft !== null && humLeft.share >= p.humLeftShare;
+  const restPeaks = muchLeft ? outside(cand.weak.peak, busy) : [];
   // Mains locking reads the samples as filled in: filled again here only when it can be asked.
-  const data = mains.mainsHz !== null && peaks.length >= p.mainsLockMinEvents ? filledSamples(input, p) : input.data;
+  const data = mains.mainsHz !== null && Math.max(peaks.length, restPeaks.length) >= p.mainsLockMinEvents ? filledSamples(input, p) : input.data;
   const hum = { left: humLeft, mains, folded: foldedHum };
-  const cannotTell = humCannotTell(hum, data, peaks, fs, p) ?? (input.unit === undefined || input.unit === 'uV' ? tooNoisy(p.minSnr * floor.typical, p) : undefined);
+  const hides = !inUv || p.minSnr * floor.typical > p.cannotTellUv;
+  const cannotTell = humCannotTell(hum, data, peaks, restPeaks, hides, fs, p) ?? (inUv ? tooNoisy(p.minSnr * floor.typical, p) : undefined);
   return {
     events,
     analyzedS: (n - totalLength(gaps)) / fs,
@@ -193,20 +200,36 @@ function foldedBeyondRemoval(hum: Hum, fs: number, p: EmgParams): boolean {
 
 /**
  * Mains hum the channel cannot see past: harmonics folded back into a band cut short by slow sampling,
- * stronger than what is not hum there; hum still holding `humLeftShare` of the band after filtering; or
- * twitch-like events that keep step with the mains cycle (real twitches come at any phase of it).
+ * stronger than what is not hum there; hum still holding `humLeftShare` of the band after filtering that
+ * hides twitches (`hides`: the floor it leaves is over the typical surface fasciculation, or the unit does
+ * not let that be judged) or mimics them (the peaks at rest keep step with its cycle); or twitch-like events
+ * that keep step with the mains cycle (real twitches come at any phase of it). Hum left that does neither
+ * only raises the floor a little, and the channel states its smallest detectable twitch.
  */
-function humCannotTell(hum: Hum, data: Float32Array, peaks: readonly number[], fs: number, p: EmgParams): string | undefined {
+function humCannotTell(hum: Hum, data: Float32Array, peaks: readonly number[], restPeaks: readonly number[], hides: boolean, fs: number, p: EmgParams): string | undefined {
   const { left: humLeft, mains } = hum;
   if (foldedBeyondRemoval(hum, fs, p)) {
     return `Too much mains hum folded into the band to tell: sampled at ${round(fs)} Hz, the hum's harmonics above the sampling limit fold back across the band, stronger than the signal there, and what filtering leaves of them looks like twitches. No twitch rate is given.`;
   }
-  if (humLeft !== null && humLeft.share >= p.humLeftShare) {
+  if (mains.mainsHz === null) return undefined;
+  const f0 = mains.mainsHz;
+  const locked = (at: readonly number[]): boolean => at.length >= p.mainsLockMinEvents && mainsLocking(data, at, fs, f0) >= p.mainsLockZ;
+  if (humLeft !== null && humLeft.share >= p.humLeftShare && (hides || locked(restPeaks))) {
     return `Too much mains hum left to tell: after filtering, the hum still holds ${Math.round(humLeft.share * 100)} % of the signal, enough to hide twitches or mimic them. No twitch rate is given.`;
   }
-  if (mains.mainsHz === null || peaks.length < p.mainsLockMinEvents) return undefined;
-  if (mainsLocking(data, peaks, fs, mains.mainsHz) < p.mainsLockZ) return undefined;
+  if (!locked(peaks)) return undefined;
   return 'Mains hum left to tell: the twitch-like events keep step with the mains cycle, as leftovers of the hum do and real twitches do not. No twitch rate is given.';
+}
+
+/** The samples of `at` (ascending) outside the sorted, merged `spans`. */
+function outside(at: readonly number[], spans: readonly Span[]): number[] {
+  const out: number[] = [];
+  let k = 0;
+  for (const i of at) {
+    while (k < spans.length && spans[k].end <= i) k++;
+    if (k === spans.length || i < spans[k].start) out.push(i);
+  }
+  return out;
 }
 
 /** What the channel's summary says about its conditioning and what it could show. */

@@ -25,7 +25,7 @@ export const EMG_DEFAULTS = {
   mainsLockZ: d(9.2, '', 'Twitch-like events keep step with the mains when Rayleigh\'s z over their hum phases exceeds 9.2: P < 1e-4 for events independent of the mains (Mardia & Jupp 2000)'),
   mainsLockMinEvents: d(10, '', 'At least 10 events before their phases are tested against the mains'),
   foldedHumRatio: d(1, 'x', 'Below full-band sampling (500 Hz), mains harmonics folded back from above Nyquist and holding as much power as the rest of the band cannot be taken out cleanly: 60 Hz hum sampled at 250 Hz folds into a comb every 10 Hz across the 20-112 Hz band, harmonics h and 25 - h cross on one line each time the mains passes 60 Hz, and what notches and tracking leave of them cost recall (0.75 on those channels) and gave 78 false twitches per channel-hour on the accuracy bench; the channel cannot tell'),
-  humLeftShare: d(0.1, '', 'Hum left holding 10 % or more of the band\'s power hides twitches: the channel cannot tell'),
+  humLeftShare: d(0.1, '', 'Hum left holding 10 % or more of the band\'s power makes the channel say it cannot tell where it hides twitches (the floor it leaves is over cannotTellUv, or the unit does not let that be judged) or mimics them (the peaks at rest keep step with the mains: mainsLockZ); hum that does neither only raises the floor, which minDetectable states'),
   noiseWindowS: d(1, 's', 'Robust sigma = median|x|/0.6745 per window (Hampel 1974)'),
   noiseNeighbourhoodS: d(30, 's', 'Local noise floor: 25th percentile of window sigmas within +/-30 s, so one loud stretch does not blind the rest'),
   envelopeMs: d(2, 'ms', 'Short RMS envelope, shorter than a motor unit potential (2-15 ms, normal MUAP duration)'),
