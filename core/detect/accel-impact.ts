@@ -4,13 +4,14 @@ import type { AccelParams } from './params';
 /**
  * Whether a transient at `peak` is an impact that lasted less than a sample, judged on the raw axes where
  * two samples are shorter than a muscle twitch: an impact puts nearly all its energy into the two
- * neighbouring samples it falls across (its brief ringing is averaged away inside them), while a twitch
- * (contraction 35-98 ms, Sica & McComas 1971) swings back over the samples after. The baseline (gravity,
- * posture, a slow fidget underneath) is a quadratic fitted per axis to the flanks either side of the
- * ±`knockSpanMs` window, and the noise is the flanks' robust sigma around it. Energy is counted from
- * `knockPulseBeforeMs` before the peak to `knockPulseAfterMs` after it, where a twitch's swing back lies. It is an impact when the
- * energy outside the best pair of samples, less what the noise puts there, stays under `knockPulseLeft` of
- * the pair's energy by `knockPulseZ` standard deviations of the noise's energy: a weak transient whose shape
+ * neighbouring samples it falls across (its brief ringing is averaged away inside them), or into those and
+ * one sample after them pointing back (the mount springing back once), while a twitch (contraction 35-98 ms,
+ * Sica & McComas 1971) swings back over the samples after. The baseline (gravity, posture, a slow fidget
+ * underneath) is a quadratic fitted per axis to the flanks either side of the ±`knockSpanMs` window, and the
+ * noise is the flanks' robust sigma around it. Energy is counted from `knockPulseBeforeMs` before the peak to
+ * `knockPulseAfterMs` after it, where a twitch's swing back lies. It is an impact when the energy outside the
+ * best pair of samples (or such a triple), less what the noise puts there, stays under `knockPulseLeft` of
+ * the pulse's energy by `knockPulseZ` standard deviations of the noise's energy: a weak transient whose shape
  * the noise hides stays a twitch. Gaps (NaN) or a window reaching past the recording: not an impact.
  */
 export function isImpact(axes: readonly Float32Array[], peak: number, fs: number, p: AccelParams): boolean {
@@ -19,6 +20,9 @@ export function isImpact(axes: readonly Float32Array[], peak: number, fs: number
   if (peak - reach < 0 || peak + reach >= axes[0].length) return false;
   const window = 2 * half + 1;
   const energy = new Float64Array(window);
+  // The baseline-free samples, axis after axis: the rebound's direction is compared with the impact's.
+  const vals = new Float64Array(axes.length * window);
+  let axis = 0;
   const flank = new Float64Array(2 * (reach - half));
   let noiseVar = 0;
   for (const a of axes) {
@@ -35,20 +39,36 @@ export function isImpact(axes: readonly Float32Array[], peak: number, fs: number
       const v = a[peak + d] - baseline(fit, d);
       if (v !== v) return false;
       energy[d + half] += v * v;
+      vals[axis * window + d + half] = v;
     }
+    axis++;
   }
   const before = Math.min(half, Math.max(3, Math.round((p.knockPulseBeforeMs / 1000) * fs)));
   const after = Math.min(half, Math.max(3, Math.round((p.knockPulseAfterMs / 1000) * fs)));
   let total = 0;
   for (let i = half - before; i <= half + after; i++) total += energy[i];
-  let pair = 0;
-  for (let i = half - 3; i <= half + 2; i++) pair = Math.max(pair, energy[i] + energy[i + 1]);
-  // Noise energy outside the pair: 3 axes x (counted samples - 2) of variance sigma^2 each (noiseVar sums the
-  // axes), a chi-square whose standard deviation is sqrt(2 dof) sigma^2.
-  const dof = axes.length * (before + after - 1);
   const meanVar = noiseVar / axes.length;
-  const left = total - pair - meanVar * dof;
-  return left + p.knockPulseZ * Math.sqrt(2 * dof) * meanVar < p.knockPulseLeft * pair;
+  // Noise energy outside the pulse: 3 axes x (counted samples - pulse length) of variance sigma^2 each
+  // (noiseVar sums the axes), a chi-square whose standard deviation is sqrt(2 dof) sigma^2.
+  const counted = before + after + 1;
+  const clear = (pulse: number, length: number): boolean => {
+    const dof = axes.length * (counted - length);
+    return total - pulse - meanVar * dof + p.knockPulseZ * Math.sqrt(2 * dof) * meanVar < p.knockPulseLeft * pulse;
+  };
+  let pair = 0;
+  let rebound = 0;
+  for (let i = half - 3; i <= half + 2; i++) {
+    pair = Math.max(pair, energy[i] + energy[i + 1]);
+    if (i <= half + 1 && opposes(vals, window, i, axes.length)) rebound = Math.max(rebound, energy[i] + energy[i + 1] + energy[i + 2]);
+  }
+  return clear(pair, 2) || (rebound > 0 && clear(rebound, 3));
+}
+
+/** Whether sample i + 2 points against the pair (i, i + 1) summed over the axes: the mount springing back. */
+function opposes(vals: Float64Array, window: number, i: number, axes: number): boolean {
+  let dot = 0;
+  for (let a = 0; a < axes; a++) dot += vals[a * window + i + 2] * (vals[a * window + i] + vals[a * window + i + 1]);
+  return dot < 0;
 }
 
 /** Baseline c0 + c1 d + c2 d^2 at offset d (samples) from the peak. */

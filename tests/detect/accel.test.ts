@@ -105,8 +105,9 @@ describe('accelerometer knocks and fidgets are movement, not twitches', () => {
       scored += s.truePositives + s.falseNegatives;
     }
     // 28 of about 145 knocks were counted as twitches before the impact test; 12 with its first, ±150 ms
-    // window; 8 with energy counted where a twitch's swing back lies (50 ms before the peak to 100 ms after).
-    expect(onKnocks).toBeLessThanOrEqual(10);
+    // window; 8 with energy counted where a twitch's swing back lies (50 ms before the peak to 100 ms after);
+    // 6 with an impact followed by one sample springing back.
+    expect(onKnocks).toBeLessThanOrEqual(7);
     expect(found).toBeGreaterThan(0.9 * scored);
   });
 
