@@ -171,7 +171,7 @@ function channelSummary(c: AnalysedChannel, r: ChannelResult, analysed: boolean,
   const notes = [...r.notes];
   let rate: Pick<ChannelSummary, 'twitchesPerMinute' | 'noRate'> = { twitchesPerMinute: ratePerMinute(twitchCount, r.restS) };
   const noRest = analysed && r.restS < p.minRateRestS;
-  const active = sustainedS + activityS >= p.activeShare * r.analyzedS && r.analyzedS > 0;
+  const active = sustainedS + activityS >= p.activeShare * r.analysedS && r.analysedS > 0;
   // A muscle active throughout is said to be so first: its noise floor, taken from activity, says nothing of rest.
   if (noRest && active) {
     rate = { twitchesPerMinute: null, noRate: 'no-rest' };
@@ -188,7 +188,7 @@ function channelSummary(c: AnalysedChannel, r: ChannelResult, analysed: boolean,
   return {
     channel: c.id,
     site: c.site,
-    analyzedS: r.analyzedS,
+    analyzedS: r.analysedS,
     restS: r.restS,
     twitchCount,
     ...rate,

@@ -35,7 +35,7 @@ export function setAsideCrosstalk(channels: readonly AnalysedChannel[], results:
     const kept = r.events.filter((e) => e.type !== 'twitch' || !inside(e.peakS));
     const setAside = r.events.length - kept.length;
     const own = mergeWindows(r.events.filter((e) => e.type !== 'twitch'));
-    const lostRest = Math.min(r.restS, uncovered(windows, own, r.analyzedS));
+    const lostRest = Math.min(r.restS, uncovered(windows, own, r.analysedS));
     if (setAside === 0 && lostRest <= 0) continue;
     const notes = setAside > 0 ? [...r.notes, `${setAside} twitch-like event${setAside === 1 ? '' : 's'} came while a neighbouring channel at the same site was active: taken for crosstalk, not counted.`] : r.notes;
     out.set(c.id, { ...r, events: kept, restS: r.restS - lostRest, excludedS: r.excludedS + lostRest, notes });

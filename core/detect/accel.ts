@@ -96,7 +96,7 @@ export function detectAccel(input: AccelInput, p: AccelParams, checkpoint: Check
   const excluded = mergeSpans([...gaps, ...movement, ...moves]);
   return {
     events,
-    analyzedS: (n - totalLength(gaps)) / fs,
+    analysedS: (n - totalLength(gaps)) / fs,
     restS: (n - totalLength(mergeSpans([...excluded, ...sustained]))) / fs,
     excludedS: totalLength(excluded) / fs,
     noiseFloor,

@@ -145,7 +145,7 @@ export function thresholdEmg(input: EmgInput, c: EmgConditioning, p: EmgParams, 
   const cannotTell = humCannotTell(hum, data, peaks, restPeaks, hides, fs, p) ?? (inUv ? tooNoisy(p.minSnr * floor.typical, p) : undefined);
   return {
     events,
-    analyzedS: (n - totalLength(gaps)) / fs,
+    analysedS: (n - totalLength(gaps)) / fs,
     restS: (n - totalLength(busy)) / fs,
     excludedS: totalLength(artifacts) / fs,
     noiseFloor: Number.isFinite(floors.median) ? floors.median : 0,

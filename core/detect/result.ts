@@ -4,7 +4,7 @@ import type { DetectedEvent } from './events';
 export interface ChannelResult {
   events: DetectedEvent[];
   /** Signal present (not a gap), seconds. */
-  analyzedS: number;
+  analysedS: number;
   restS: number;
   /** Time in gap, artifact or movement spans, seconds. */
   excludedS: number;
@@ -19,7 +19,7 @@ export interface ChannelResult {
 
 /** A channel nothing could be measured on: all of it excluded, with the reason as its note. */
 export function notAnalysed(durationS: number, note: string): ChannelResult {
-  return { events: [], analyzedS: 0, restS: 0, excludedS: durationS, noiseFloor: 0, mainsHz: null, notes: [note] };
+  return { events: [], analysedS: 0, restS: 0, excludedS: durationS, noiseFloor: 0, mainsHz: null, notes: [note] };
 }
 
 /** Called between stages: reports progress within the channel (0..1) and throws if cancelled. */

@@ -8,7 +8,7 @@ const p = resolveParams().emg;
 const channel = (id: string, site: string | null): AnalysedChannel => ({ id, label: id, kind: 'emg', unit: 'uV', sampleRateHz: 1000, site });
 const twitch = (ch: string, t: number): DetectedEvent => ({ channel: ch, type: 'twitch', startS: t - 0.005, endS: t + 0.005, peakS: t, amplitude: 40, snr: 10 });
 const span = (ch: string, startS: number, endS: number): DetectedEvent => ({ channel: ch, type: 'activity', pattern: 'contraction', startS, endS, peakS: startS, amplitude: 200, snr: 30 });
-const result = (events: DetectedEvent[], restS: number): ChannelResult => ({ events, analyzedS: 100, restS, excludedS: 100 - restS, noiseFloor: 3, mainsHz: null, notes: [] });
+const result = (events: DetectedEvent[], restS: number): ChannelResult => ({ events, analysedS: 100, restS, excludedS: 100 - restS, noiseFloor: 3, mainsHz: null, notes: [] });
 
 describe('crosstalk', () => {
   // Channel b contracts from 40 to 50 s; a shows candidates before, during, in the tail and after.
