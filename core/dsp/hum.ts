@@ -30,10 +30,13 @@ export function subtractHum(x: Float32Array, ref: Float32Array, from: number, to
     meanWhere(out, all, width, v);
     out.set(v);
   };
-  demodulateAt(ref, from, w, re, im);
+  // The nominal phase first, demodulated as harmonic 1 (1 times a phase is that phase, bit for bit), then the
+  // tracked phase added to it in place.
+  for (let i = 0; i < m; i++) phase[i] = w * (from + i);
+  demodulateByPhase(ref, from, phase, 1, re, im);
   smooth(re, mre);
   smooth(im, mim);
-  for (let i = 0; i < m; i++) phase[i] = w * (from + i) + Math.atan2(-mim[i], mre[i]);
+  for (let i = 0; i < m; i++) phase[i] += Math.atan2(-mim[i], mre[i]);
   for (const h of harmonics) {
     demodulateByPhase(x, from, phase, h, re, im);
     smooth(re, mre);
@@ -84,15 +87,6 @@ function meanWhere(v: Float32Array, keep: Uint8Array, width: number, out: Float3
     }
     if (count > 0) last = sum / count;
     out[i] = last;
-  }
-}
-
-function demodulateAt(x: Float32Array, from: number, w: number, re: Float32Array, im: Float32Array): void {
-  for (let i = 0; i < re.length; i++) {
-    const a = w * (from + i);
-    const v = x[from + i];
-    re[i] = v * Math.cos(a);
-    im[i] = v * Math.sin(a);
   }
 }
 
