@@ -77,7 +77,7 @@ export function conditionEmg(input: EmgInput, p: EmgParams, checkpoint: Checkpoi
   checkpoint(EMG_STAGE_ENDS.bandpass);
   const floors = noiseFloors(conditioned.x, p, fs);
   const dense = denseEpisodes(conditioned.x, floors, prep, p);
-  const motion = motionBands(data, conditioned.x, prep.runs, fs, p);
+  const motion = motionBands(data, conditioned.x, prep.runs, fs, p, ws);
   checkpoint(EMG_STAGE_ENDS.floors);
   return { key: conditioningKey(p, fs), prep, conditioned, floors, dense, motion };
 }

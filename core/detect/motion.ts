@@ -2,6 +2,7 @@ import { movingMean } from '../dsp/envelope';
 import { finiteQuantile, windowedSigma } from '../dsp/robust';
 import type { EmgParams } from './params';
 import { dilateSpans, mergeSpans, overlapsAny, runsOf, type Span } from './spans';
+import type { Workspace } from './workspace';
 
 /**
  * Motion artifacts: large, broad, low-frequency shifts (below ~20 Hz, De Luca et al. 2010). A 50 ms bin
@@ -39,16 +40,17 @@ export interface MotionBands {
   bins: number;
 }
 
-export function motionBands(data: Float32Array, x: Float32Array, runs: Span[], fs: number, p: EmgParams): MotionBands | null {
+export function motionBands(data: Float32Array, x: Float32Array, runs: Span[], fs: number, p: EmgParams, ws: Workspace): MotionBands | null {
   const n = data.length;
   // Motion lives below ~15 Hz, so the low band is formed from 5 ms block means: far less work, same answer.
   const block = Math.max(1, Math.round((p.motionBlockMs / 1000) * fs));
   const blocks = Math.ceil(n / block);
-  const means = new Float32Array(blocks).fill(Number.NaN);
+  // In the workspace: for a day-long channel these are 200 MB, freed with it rather than left to the collector.
+  const means = ws.floats('motionMeans', blocks).fill(Number.NaN);
   for (const r of runs) blockMeans(data, r.start, r.end, block, means);
   const blockS = block / fs;
-  const low = movingMean(means, Math.round(p.motionShortMs / 1000 / blockS) | 1);
-  const slow = movingMean(means, Math.round(p.motionLongMs / 1000 / blockS) | 1);
+  const low = movingMean(means, Math.round(p.motionShortMs / 1000 / blockS) | 1, ws.floats('motionLow', blocks));
+  const slow = movingMean(means, Math.round(p.motionLongMs / 1000 / blockS) | 1, ws.floats('motionSlow', blocks));
   subtractInPlace(low, slow);
   const floor = finiteQuantile(windowedSigma(low, Math.max(1, Math.round(1 / blockS))), 0.5);
   if (!(floor > 0)) return null;
