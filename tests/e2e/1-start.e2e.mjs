@@ -187,6 +187,7 @@ test('event list sorted from the keyboard, still one tab stop: Up to the headers
   assert((await page.$$eval('.events-table th button', (bs) => bs.filter((b) => b.tabIndex >= 0).length)) === 0, 'a sort header is in the tab order');
   await page.keyboard.press('Tab');
   assert(!(await page.evaluate(() => !!document.activeElement?.closest('[data-testid="event-grid"]'))), 'Tab stayed in the event list');
+  await forgetSavedWork(page);
 });
 
 test.describe('at 200 % zoom', () => {
