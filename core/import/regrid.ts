@@ -67,7 +67,7 @@ export function regrid(times: Float64Array, maxLength = Infinity, statedRateHz?:
   const iv = intervals(times, first);
   if (!iv) return { rateHz: 0, t0: times[first], length: 0, index: null, identity: false, report: EMPTY_REPORT, dropped: n };
   const stated = iv.packets && statedRateHz !== undefined && Math.abs(iv.dt * statedRateHz - 1) < STATED_RATE_TOLERANCE;
-  return stated ? slotsByStep(times, iv, 1 / statedRateHz!, maxLength) : slotsByTime(times, iv, maxLength);
+  return stated ? assignSlots(times, iv, 1 / statedRateHz!, true, maxLength) : assignSlots(times, iv, iv.dt, false, maxLength);
 }
 
 function intervals(times: Float64Array, start: number): Intervals | null {
@@ -155,53 +155,24 @@ function tooLongGrid(dt: number, t0: number, n: number, sample: number, fromS: n
   return { rateHz: 1 / dt, t0, length: 0, index: null, identity: false, report: EMPTY_REPORT, dropped: n, tooLong: { sample, fromS, toS } };
 }
 
-/**
- * Samples stay in order and fill consecutive slots while their time agrees within 1.5 intervals; a later
- * time jumps ahead to its own slot (leaving NaN gaps), an earlier one is dropped.
- */
-function slotsByTime(times: Float64Array, iv: Intervals, maxLength: number): Grid {
-  const n = times.length;
-  const { first, dt } = iv;
-  const gapLimit = GAP_FACTOR * iv.median;
-  const t0 = times[first];
-  let last = -1;
-  let prevT = -Infinity;
-  let dropped = 0;
-  let index: Int32Array | null = null;
-  for (let i = 0; i < n; i++) {
-    const t = times[i];
-    if (isDropped(times, i, first, prevT, gapLimit)) {
-      dropped++;
-      index ??= departFrom(n, i);
-      continue;
-    }
-    const expected = (t - t0) / dt;
-    const next = last + 1;
-    const idx = expected - next >= 1.5 ? Math.round(expected) : next;
-    if (!(idx < maxLength)) return tooLongGrid(dt, t0, n, i, prevT, t);
-    prevT = t;
-    if (idx !== i) index ??= departFrom(n, i);
-    if (index) index[i] = idx;
-    last = idx;
-  }
-  return { rateHz: 1 / dt, t0, length: last + 1, index, identity: index === null, report: iv.report, dropped };
-}
-
 /** Samples either side of a long step whose times are compared to tell a pause from a late packet. */
 const SHIFT_WINDOW = 128;
 
 /**
- * At a stated rate, samples fill consecutive slots. A step between times longer than a gap is a pause only
- * when the clock stays that much ahead afterwards: the mean of (time − slot × dt) over the samples after
- * the step, against the samples before it. A late packet (the clock catches up) then shifts nothing, and a
- * pause keeps its length, however the packets jitter.
+ * Places each kept sample in a slot; one loop for both policies, so the dropped-sample and too-long rules
+ * are written once. Without a stated rate (`stated` false), samples fill consecutive slots while their time
+ * agrees within 1.5 intervals; a later time jumps ahead to its own slot (leaving NaN gaps), an earlier one is
+ * dropped. At a stated rate, samples fill consecutive slots and a step between times longer than a gap is a
+ * pause only when the clock stays that much ahead afterwards: the mean of (time − slot × dt) over the
+ * samples after the step, against the samples before it. A late packet (the clock catches up) then shifts
+ * nothing, and a pause keeps its length, however the packets jitter.
  */
-function slotsByStep(times: Float64Array, iv: Intervals, dt: number, maxLength: number): Grid {
+function assignSlots(times: Float64Array, iv: Intervals, dt: number, stated: boolean, maxLength: number): Grid {
   const n = times.length;
   const { first } = iv;
-  const gapLimit = Math.max(GAP_FACTOR * iv.median, GAP_FACTOR * dt);
+  const gapLimit = stated ? Math.max(GAP_FACTOR * iv.median, GAP_FACTOR * dt) : GAP_FACTOR * iv.median;
   const t0 = times[first];
-  const recent = new Float64Array(SHIFT_WINDOW);
+  const recent = new Float64Array(stated ? SHIFT_WINDOW : 0);
   let filled = 0;
   let last = -1;
   let prevT = -Infinity;
@@ -217,7 +188,10 @@ function slotsByStep(times: Float64Array, iv: Intervals, dt: number, maxLength: 
       continue;
     }
     let idx = last + 1;
-    if (i > first && t - prevT > gapLimit) {
+    if (!stated) {
+      const expected = (t - t0) / dt;
+      if (expected - idx >= 1.5) idx = Math.round(expected);
+    } else if (i > first && t - prevT > gapLimit) {
       const shift = meanAhead(times, i, idx, dt) - meanOf(recent, filled);
       if (shift > gapLimit) {
         idx += Math.round(shift / dt);
@@ -226,13 +200,14 @@ function slotsByStep(times: Float64Array, iv: Intervals, dt: number, maxLength: 
       }
     }
     if (!(idx < maxLength)) return tooLongGrid(dt, t0, n, i, prevT, t);
-    recent[filled++ % SHIFT_WINDOW] = t - idx * dt;
+    if (stated) recent[filled++ % SHIFT_WINDOW] = t - idx * dt;
     prevT = t;
     if (idx !== i) index ??= departFrom(n, i);
     if (index) index[i] = idx;
     last = idx;
   }
-  return { rateHz: 1 / dt, t0, length: last + 1, index, identity: index === null, report: { ...iv.report, gaps, gapS }, dropped, stated: true };
+  const grid: Grid = { rateHz: 1 / dt, t0, length: last + 1, index, identity: index === null, report: iv.report, dropped };
+  return stated ? { ...grid, report: { ...iv.report, gaps, gapS }, stated: true } : grid;
 }
 
 function meanOf(ring: Float64Array, filled: number): number {
