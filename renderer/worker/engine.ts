@@ -105,7 +105,7 @@ export class Engine {
     for (const ch of rec.channels) {
       pyramids[ch.id] = drawn.get(ch.id)!.pyramid;
       display[ch.id] = drawn.get(ch.id)!.description;
-      previews[ch.id] = channelPreview(ch);
+      previews[ch.id] = drawn.get(ch.id)!.preview;
     }
     this.recording = rec;
     return { recording: rec, pyramids, display, previews, settings: used, template: template ? { id: template.id, name: template.name, sites: template.sites ?? {} } : null };
@@ -116,10 +116,10 @@ export class Engine {
    * channel, filtered, weighs far more than another), on the channel workers when there are any, else here
    * with a pause between channels for a Cancel to come in.
    */
-  private async drawAll(rec: Recording, onProgress: ImportProgress, signal: { readonly aborted: boolean }): Promise<Map<string, DrawnChannel>> {
+  private async drawAll(rec: Recording, onProgress: ImportProgress, signal: { readonly aborted: boolean }): Promise<Map<string, DrawnChannel & { preview: ChannelPreview }>> {
     const weight = (ch: Recording['channels'][number]) => ch.data.length * (ch.kind === 'emg' ? 8 : 1);
     const total = rec.channels.reduce((s, ch) => s + weight(ch), 0) || 1;
-    const out = new Map<string, DrawnChannel>();
+    const out = new Map<string, DrawnChannel & { preview: ChannelPreview }>();
     let done = 0;
     const partial = new Map<Recording['channels'][number], number>();
     const report = (): void => {
@@ -131,8 +131,10 @@ export class Engine {
       partial.set(ch, f);
       report();
     };
+    // The import check's preview of a channel (several passes over its samples) is made here too, as each
+    // channel comes back, so the bar moves while it is made rather than standing at 100 %.
     const drawnOne = (ch: Recording['channels'][number], d: DrawnChannel): void => {
-      out.set(ch.id, d);
+      out.set(ch.id, { ...d, preview: channelPreview(ch) });
       partial.delete(ch);
       done += weight(ch);
       report();
