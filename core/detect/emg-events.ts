@@ -1,3 +1,4 @@
+import { absPeak } from '../dsp/abs-peak';
 import type { ActivitySpan } from './activity';
 import type { DetectedEvent } from './events';
 import { countPeaks } from './hysteresis';
@@ -44,7 +45,7 @@ export function channelEvents(e: EventSources): DetectedEvent[] {
     });
   }
   const span = (s: Span): Pick<DetectedEvent, 'startS' | 'endS' | 'peakS' | 'amplitude' | 'snr' | 'rms' | 'density'> => {
-    const peak = peakOf(x, s.start, s.end);
+    const peak = absPeak(x, s.start, s.end);
     const floor = e.quietFloor[(peak.index / win) | 0];
     const spikes = countPeaks(e.envelope, s.start, s.end, e.twitchK * floor, e.separation);
     return {
@@ -63,7 +64,7 @@ export function channelEvents(e: EventSources): DetectedEvent[] {
   }
   for (const reason of ARTIFACT_ORDER) {
     for (const s of e.artifacts[reason]) {
-      const peak = peakOf(x, s.start, s.end);
+      const peak = absPeak(x, s.start, s.end);
       const floor = e.localFloor[(peak.index / win) | 0];
       events.push({
         channel: id,
@@ -92,17 +93,4 @@ function finiteRms(x: Float32Array, from: number, to: number): number {
     }
   }
   return m > 0 ? Math.sqrt(sum / m) : 0;
-}
-
-function peakOf(x: Float32Array, from: number, to: number): { index: number; value: number } {
-  let index = from;
-  let value = 0;
-  for (let i = from; i < to; i++) {
-    const a = Math.abs(x[i]);
-    if (a > value) {
-      value = a;
-      index = i;
-    }
-  }
-  return { index, value };
 }

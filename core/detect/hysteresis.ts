@@ -1,3 +1,4 @@
+import { absPeak } from '../dsp/abs-peak';
 import type { Span } from './spans';
 
 /**
@@ -79,20 +80,12 @@ export function findPotentials(input: HysteresisInput, out = new Potentials()): 
         quiet = 0;
       } else if (e !== e || ++quiet > mergeGap) break;
     }
-    let peak = start;
-    let amp = 0;
-    for (let k = start; k < end; k++) {
-      const a = Math.abs(x[k]);
-      if (a > amp) {
-        amp = a;
-        peak = k;
-      }
-    }
+    const peak = absPeak(x, start, end);
     out.start.push(start);
     out.end.push(end);
-    out.peak.push(peak);
-    out.amplitude.push(amp);
-    out.floor.push(floor[(peak / floorWindow) | 0]);
+    out.peak.push(peak.index);
+    out.amplitude.push(peak.value);
+    out.floor.push(floor[(peak.index / floorWindow) | 0]);
     i = Math.max(end, i + 1);
   }
   return out;

@@ -1,4 +1,5 @@
 import type { Spikes } from './spikes';
+import { float64s, Growing, int32s } from '../dsp/growing';
 
 /** What a stretch of discharges looks like: how many, and how regular its steadiest unit. */
 export interface TrainFeatures {
@@ -76,28 +77,24 @@ function medianOf(v: Float64Array): number {
 
 /** Working arrays for `trainFeatures`, grown as needed and reused across windows. */
 export class TrainScratch {
-  private idx = new Int32Array(64);
-  private t = new Float64Array(64);
-  private v = new Float64Array(64);
-  private v2 = new Float64Array(64);
+  private readonly idx = new Growing(int32s, 64, 2);
+  private readonly t = new Growing(float64s, 64, 2);
+  private readonly v = new Growing(float64s, 64, 2);
+  private readonly v2 = new Growing(float64s, 64, 2);
 
   indices(n: number): Int32Array {
-    if (this.idx.length < n) this.idx = new Int32Array(n * 2);
-    return this.idx.subarray(0, n);
+    return this.idx.atLeast(n).subarray(0, n);
   }
 
   times(n: number): Float64Array {
-    if (this.t.length < n) this.t = new Float64Array(n * 2);
-    return this.t.subarray(0, n);
+    return this.t.atLeast(n).subarray(0, n);
   }
 
   values(n: number): Float64Array {
-    if (this.v.length < n) this.v = new Float64Array(n * 2);
-    return this.v.subarray(0, n);
+    return this.v.atLeast(n).subarray(0, n);
   }
 
   values2(n: number): Float64Array {
-    if (this.v2.length < n) this.v2 = new Float64Array(n * 2);
-    return this.v2.subarray(0, n);
+    return this.v2.atLeast(n).subarray(0, n);
   }
 }

@@ -1,4 +1,5 @@
 import type { Sos } from './sos';
+import { float64s, Growing } from './growing';
 
 /**
  * Zero-phase filtering: the cascade runs forward then backward over the signal extended at both ends by
@@ -165,36 +166,32 @@ class ForwardStore {
 
 /** A float64 block and small state arrays, grown to the largest asked for and reused across filters. */
 export class FilterScratch {
-  private buffer = new Float64Array(0);
-  private saved = new Float64Array(0);
-  private current = new Float64Array(0);
-  private padding = new Float64Array(0);
+  private readonly buffer = new Growing(float64s);
+  private readonly saved = new Growing(float64s, 0, 1.25);
+  private readonly current = new Growing(float64s);
+  private readonly padding = new Growing(float64s);
 
   /** Room for the forward output of a trailing padding of `length` samples. */
   tail(length: number): Float64Array {
-    if (this.padding.length < length) this.padding = new Float64Array(length);
-    return this.padding;
+    return this.padding.atLeast(length);
   }
 
   take(length: number): Float64Array {
-    if (this.buffer.length < length) this.buffer = new Float64Array(length);
-    return this.buffer;
+    return this.buffer.atLeast(length);
   }
 
   /** Room for the passes' states at the start of every block. */
   states(length: number): Float64Array {
-    if (this.saved.length < length) this.saved = new Float64Array(Math.ceil(length * 1.25));
-    return this.saved;
+    return this.saved.atLeast(length);
   }
 
   /** Room for the passes' states as the forward and the backward sweep go. */
   sweep(length: number): Float64Array {
-    if (this.current.length < length) this.current = new Float64Array(length);
-    return this.current;
+    return this.current.atLeast(length);
   }
 
   get bytes(): number {
-    return this.buffer.byteLength + this.saved.byteLength + this.current.byteLength + this.padding.byteLength;
+    return this.buffer.bytes + this.saved.bytes + this.current.bytes + this.padding.bytes;
   }
 }
 
