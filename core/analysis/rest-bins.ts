@@ -15,15 +15,26 @@ export interface RestBins {
   counts: Float64Array;
   /** Seconds of rest in each stretch; 0 for stretches left out. */
   restS: Float64Array;
+  /** Seconds from the start to the end of the longest channel's analysed time, gaps included. */
+  extentS: number;
+}
+
+export interface RestBinOptions {
+  binS?: number;
+  /** Stretches with less rest than this share of their length are left out (0 keeps every stretch). */
+  minRestShare?: number;
+  /** Keep the last stretch when the recording ends inside it (hours of a night), not only whole ones. */
+  partialLast?: boolean;
 }
 
 /** Twitch counts and rest per `binS` stretch, summed over `channels` (channels recorded side by side). */
-export function restBins(analysis: Analysis, channels: readonly string[], binS = REST_BIN_S): RestBins {
+export function restBins(analysis: Analysis, channels: readonly string[], options: RestBinOptions = {}): RestBins {
+  const { binS = REST_BIN_S, minRestShare = MIN_REST_SHARE, partialLast = false } = options;
   const summaries = analysis.summary.channels.filter((s) => channels.includes(s.channel));
   const gapS = (id: string): number =>
     analysis.events.reduce((sum, e) => sum + (e.channel === id && e.type === 'artifact' && e.reason === 'gap' ? e.endS - e.startS : 0), 0);
   const extentS = summaries.reduce((m, s) => Math.max(m, s.analyzedS + gapS(s.channel)), 0);
-  const n = Math.max(0, Math.floor(extentS / binS));
+  const n = Math.max(0, (partialLast ? Math.ceil : Math.floor)(extentS / binS));
   const counts = new Float64Array(n);
   const restS = new Float64Array(n);
   for (const s of summaries) {
@@ -46,12 +57,12 @@ export function restBins(analysis: Analysis, channels: readonly string[], binS =
   }
   const full = binS * Math.max(1, summaries.length);
   for (let i = 0; i < n; i++) {
-    if (restS[i] < MIN_REST_SHARE * full) {
+    if (restS[i] < minRestShare * full) {
       restS[i] = 0;
       counts[i] = 0;
     }
   }
-  return { counts, restS };
+  return { counts, restS, extentS };
 }
 
 /** Overlapping spans merged, in time order. */
