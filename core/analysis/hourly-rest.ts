@@ -4,6 +4,7 @@
  * from the recording's first sample; the last one may be shorter. Counts and rest come from `restBins`, so
  * rest here leaves out the same spans as every rate, and the hours' rest adds up to the summaries' rest.
  */
+import { capitalise, formatDuration, formatNumber } from '../format';
 import { absoluteTime } from './absolute-time';
 import { restBins } from './rest-bins';
 import type { Analysis } from './types';
@@ -27,6 +28,8 @@ export interface RestHour {
   endS: number;
   /** Wall-clock time of the hour's start on the recording's own clock (`23:17`), or null for an undated file. */
   clock: string | null;
+  /** The same for the hour's end. */
+  endClock: string | null;
   twitches: number;
   /** Seconds of rest in the hour, averaged over the channels counted. */
   restS: number;
@@ -67,6 +70,7 @@ export function hourlyRest(analysis: Analysis, start: string | null): HourlyRest
       startS,
       endS: Math.min(startS + HOUR_S, bins.extentS),
       clock: clockOf(start, startS),
+      endClock: clockOf(start, Math.min(startS + HOUR_S, bins.extentS)),
       twitches: bins.counts[i],
       restS,
       perHour: restS >= MIN_HOUR_REST_S ? (bins.counts[i] * HOUR_S) / bins.restS[i] : null,
@@ -79,4 +83,29 @@ export function hourlyRest(analysis: Analysis, start: string | null): HourlyRest
 function clockOf(start: string | null, offsetS: number): string | null {
   const at = absoluteTime(start, offsetS, () => 0);
   return at ? (/T(\d{2}:\d{2})/.exec(at)?.[1] ?? null) : null;
+}
+
+/** The hour as a row names it: "23:30–00:30" on the recording's clock, or "2–3 h" from the start when undated. */
+export function hourSpan(h: RestHour): string {
+  if (h.clock && h.endClock) return `${h.clock}–${h.endClock}`;
+  return `${formatNumber(h.startS / HOUR_S)}–${formatNumber(h.endS / HOUR_S)} h`;
+}
+
+/** What an hour without a figure says, beside its rest. */
+export const TOO_LITTLE_REST = 'too little rest';
+
+/** How to read the hours, the same in Results and the report. `noun(n)` names n events (twitches, brief movements). */
+export function hourlyNote(h: HourlyRest, noun: (count: number) => string): string {
+  const dated = h.hours[0]?.clock !== null && h.hours[0]?.clock !== undefined;
+  return [
+    `Each hour counts the ${noun(2)} found in that hour's rest, from the start of the recording${dated ? ', with times on the recording\'s own clock' : ''}.`,
+    'Rest leaves out movement, sustained activity, artifacts and gaps; it does not confirm sleep.',
+    h.channels > 1 ? `${capitalise(noun(2))} and rest add over the ${h.channels} channels, as in the rates by site, so each figure is per hour of rest on one channel.` : '',
+    h.hours.some((x) => x.perHour === null)
+      ? `No figure (${TOO_LITTLE_REST}) for an hour with less than ${formatDuration(MIN_HOUR_REST_S)} of rest: one ${noun(1)} more or less would change it a lot.`
+      : '',
+    'It shows when they were found, not whether they disturbed sleep.',
+  ]
+    .filter(Boolean)
+    .join(' ');
 }

@@ -4,6 +4,7 @@
  * changes how the numbers read: the key findings with their caveats, review status and warning signs,
  * and what the method cannot tell.
  */
+import { hourlyRest } from '../analysis/hourly-rest';
 import type { Analysis } from '../analysis/types';
 import { setAsideAtImport, unusedChannels, withoutUnusedChannels } from '../analysis/unused-channels';
 import type { ChecklistAnswers } from '../guidance/checklist';
@@ -19,6 +20,7 @@ import { checklistSection } from './checklist-section';
 import { dataQualitySection } from './data-quality';
 import { guidanceSection } from './guidance-section';
 import { headerHtml } from './header';
+import { hourlySection } from './hourly-section';
 import { esc, reportDocument, section } from './html';
 import { keyFindings } from './key-findings';
 import { limitsSection } from './limits-section';
@@ -60,6 +62,7 @@ export function buildReportHtml(input: ReportInput): string {
     limitsSection(analysis),
     ratesSection(findings),
     section('timeline', `Timeline, and ${noun} over time`, `<figure>${timelineChart(analysis, rec.durationS, noun)}</figure>${heartbeatNote(processing)}`),
+    hourlySection(hourlyRest(analysis, rec.startTime)),
     sustainedSection(analysis),
     snippetsSection(snippetsFor(rec, analysis)),
     checklistSection(answers),

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { DISCLAIMER } from '../../core/guidance';
 import { buildReportHtml, type ReportInput } from '../../core/report';
 import { binWidthS, twitchHistogram } from '../../core/report/charts/timeline';
+import { nightAnalysis } from '../support/night-analysis';
 import { calfSession, threeSiteSession } from './simulated';
 
 const calf = calfSession();
@@ -134,5 +135,38 @@ describe('data quality notes', () => {
     const text = textOf(buildReportHtml({ ...base, ...a }));
     expect(text.match(/Heartbeat found and removed/g)).toHaveLength(1);
     expect(text).toContain('left calf EMG (uV), right forearm EMG (uV) and wrist acc: Heartbeat found and removed.');
+  });
+});
+
+describe('twitches per hour of rest, hour by hour', () => {
+  const night = nightAnalysis({ hoursS: 6.5 * 3600, perHour: [10, 10, 60, 10, 2, 10, 5], sustained: [4 * 3600 + 120, 5 * 3600] });
+  const overnight = (startTime: string | null): ReportInput => ({
+    ...base,
+    recording: { ...calf.recording, file: 'night.csv', durationS: 6.5 * 3600, startTime, channels: [], sensors: [] },
+    analysis: night,
+  });
+
+  it('appears for an overnight recording, after the timeline, with each hour on its own clock', () => {
+    const html = buildReportHtml(overnight('2026-03-14T23:30:00'));
+    expect(html.indexOf('id="hourly"')).toBeGreaterThan(html.indexOf('id="timeline"'));
+    expect(html.indexOf('id="hourly"')).toBeLessThan(html.indexOf('id="sustained"'));
+    const hourly = textOf(/<section id="hourly">[\s\S]*?<\/section>/.exec(html)![0]);
+    expect(hourly).toContain('Twitch-like events per hour of rest, hour by hour');
+    expect(hourly).toMatch(/01:30–02:30 60 60 min 60 /);
+    expect(hourly).toMatch(/00:30–01:30 10 60 min 10 /);
+    expect(hourly).toMatch(/03:30–04:30 2 2 min too little rest/);
+    expect(hourly).toMatch(/05:30–06:00 5 30 min 10 /);
+    expect(hourly).toContain('less than 10 min of rest');
+  });
+
+  it('names hours from the start when the file is undated', () => {
+    const hourly = textOf(/<section id="hourly">[\s\S]*?<\/section>/.exec(buildReportHtml(overnight(null)))![0]);
+    expect(hourly).toMatch(/From the start/);
+    expect(hourly).toMatch(/2–3 h 60 60 min 60 /);
+  });
+
+  it('is left out of a 10-minute recording', () => {
+    expect(calf.recording.durationS).toBeLessThanOrEqual(600);
+    expect(buildReportHtml(base)).not.toContain('id="hourly"');
   });
 });
