@@ -116,7 +116,7 @@ export function Workspace({ session, loaded, analysis, palette, shortcutMode, co
             signals={signals}
           />
         )}
-        {tab === 'results' && <Results analysis={analysis} durationS={durationS} />}
+        {tab === 'results' && <Results analysis={analysis} durationS={durationS} startTime={loaded.recording.startTime} />}
         {tab === 'sites' && <SitesPanel analysis={analysis} session={session} />}
         {tab === 'guidance' && (
           <div className="page" data-testid="guidance">

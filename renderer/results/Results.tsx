@@ -1,15 +1,19 @@
+import { useMemo } from 'react';
+import { hourlyRest } from '../../core/analysis/hourly-rest';
 import { noRateWords } from '../../core/analysis/site-summary';
 import type { Analysis } from '../../core/analysis/types';
 import { agreementOf, agreementSummary, precisionPhrase } from '../../core/review/agreement';
 import { capitalise, formatDuration, formatNumber } from '../../core/format';
 import { ActivityTable, QualityTable } from './ChannelTables';
+import { HourlyRest } from './HourlyRest';
 import { rateRows } from './rate-rows';
 import { SiteBars } from './SiteBars';
 import { TwitchesOverTime } from './TwitchesOverTime';
 
 /** The numbers a clinician reads first: rates by site, their course over time, sustained episodes, data quality. */
-export function Results({ analysis, durationS }: { analysis: Analysis; durationS: number }) {
+export function Results({ analysis, durationS, startTime }: { analysis: Analysis; durationS: number; startTime: string | null }) {
   const rows = rateRows(analysis);
+  const hours = useMemo(() => hourlyRest(analysis, startTime), [analysis, startTime]);
   const agreement = agreementOf(analysis);
   const precision = precisionPhrase(agreement);
   return (
@@ -52,6 +56,13 @@ export function Results({ analysis, durationS }: { analysis: Analysis; durationS
         <h2 id="r-time">Twitches over time</h2>
         <TwitchesOverTime analysis={analysis} durationS={durationS} />
       </section>
+
+      {hours && (
+        <section className="card" aria-labelledby="r-hourly" data-testid="hourly">
+          <h2 id="r-hourly">Twitches per hour of rest, hour by hour</h2>
+          <HourlyRest hours={hours} />
+        </section>
+      )}
 
       <section className="card" aria-labelledby="r-sustained">
         <h2 id="r-sustained">Sustained episodes and other activity</h2>
