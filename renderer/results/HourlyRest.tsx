@@ -3,10 +3,13 @@ import { hourSpan, hourlyNote, TOO_LITTLE_REST, type HourlyRest as Hours } from 
 import { formatDuration, formatNumber, plural } from '../../core/format';
 import { useWidth } from '../hooks/useSize';
 import { niceTicks } from './SiteBars';
+import { StripAxis } from './StripAxis';
 
-const LEFT = 40;
+const LEFT = 44;
 const PLOT_H = 110;
 const AXIS_H = 40;
+/** Narrower bars (a day on a small window) leave their figures to the tooltip and the table. */
+const MIN_LABELLED_BAR_W = 26;
 const noun = (n: number) => (n === 1 ? 'twitch' : 'twitches');
 
 /**
@@ -30,14 +33,7 @@ export function HourlyRest({ hours }: { hours: Hours }) {
     <>
       <div className="chart-box" ref={box}>
         <svg className="chart-svg" width={W} height={H} viewBox={`0 0 ${W} ${H}`} role="img" aria-label="Twitches per hour of rest for each hour; the figures are in the table below the chart" data-testid="hourly-chart">
-          <text x={LEFT - 8} y={base - plotH} textAnchor="end" dominantBaseline="middle" className="bar-label">
-            {top}
-          </text>
-          <text x={LEFT - 8} y={base} textAnchor="end" dominantBaseline="middle" className="bar-label">
-            0
-          </text>
-          <line className="gridline" x1={LEFT} x2={W - 10} y1={base - plotH} y2={base - plotH} />
-          <line className="axis" x1={LEFT} x2={W - 10} y1={base} y2={base} />
+          <StripAxis left={LEFT} right={W - 10} base={base} height={plotH} top={top} />
           {hours.hours.map((h, i) => {
             const x = LEFT + i * bw;
             const barH = h.perHour === null ? 0 : (h.perHour / top) * plotH;
@@ -45,9 +41,11 @@ export function HourlyRest({ hours }: { hours: Hours }) {
               <g key={h.startS} data-testid="hourly-bar" data-rate={h.perHour === null ? 'none' : h.perHour.toFixed(3)}>
                 <title>{`${hourSpan(h)}: ${h.perHour === null ? `no figure, ${TOO_LITTLE_REST}` : `${formatNumber(h.perHour)} per hour of rest`} (${plural(h.twitches, 'twitch', 'twitches')} in ${formatDuration(h.restS)} of rest)`}</title>
                 {h.perHour !== null && <rect className="bar" x={x + 1} y={base - barH} width={Math.max(1, bw - 2)} height={barH} />}
-                <text x={x + bw / 2} y={base - barH - 4} textAnchor="middle" className="bar-label">
-                  {h.perHour === null ? '–' : formatNumber(h.perHour)}
-                </text>
+                {(h.perHour === null || bw >= MIN_LABELLED_BAR_W) && (
+                  <text x={x + bw / 2} y={base - barH - 4} textAnchor="middle" className="bar-label">
+                    {h.perHour === null ? '–' : formatNumber(h.perHour)}
+                  </text>
+                )}
                 {i % labelEvery === 0 && (
                   <text x={x} y={base + 16} className="bar-label">
                     {dated ? h.clock : `${formatNumber(h.startS / 3600)} h`}

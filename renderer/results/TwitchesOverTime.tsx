@@ -4,6 +4,7 @@ import { capitalise, formatClock, formatDuration } from '../../core/format';
 import { binChoices, binEvents } from '../../core/view/time-bins';
 import { useWidth } from '../hooks/useSize';
 import { niceTicks } from './SiteBars';
+import { StripAxis } from './StripAxis';
 
 const LEFT = 60;
 const ROW_H = 96;
@@ -61,14 +62,7 @@ export function TwitchesOverTime({ analysis, durationS }: { analysis: Analysis; 
                   <text x={LEFT} y={y0 + 16} fontWeight={600}>
                     {capitalise(name)}
                   </text>
-                  <text x={LEFT - 10} y={base - h} textAnchor="end" dominantBaseline="middle" className="bar-label">
-                    {top}
-                  </text>
-                  <text x={LEFT - 10} y={base} textAnchor="end" dominantBaseline="middle" className="bar-label">
-                    0
-                  </text>
-                  <line className="gridline" x1={LEFT} x2={W - 10} y1={base - h} y2={base - h} />
-                  <line className="axis" x1={LEFT} x2={W - 10} y1={base} y2={base} />
+                  <StripAxis left={LEFT} right={W - 10} base={base} height={h} top={top} />
                   {Array.from(counts, (c, i) =>
                     c > 0 ? (
                       <rect key={i} className="bar" x={LEFT + i * bw + 0.5} y={base - (c / top) * h} width={Math.max(1, bw - 1)} height={(c / top) * h}>
