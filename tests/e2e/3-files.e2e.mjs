@@ -1,10 +1,11 @@
 /**
- * Browser scenarios: opening files (vendor exports, the import check and its templates, no rate, recent and dropped files, long and very large files, unreadable ones) and the exports.
+ * Browser scenarios: opening files (vendor exports, the import check and its templates, no rate, recent and dropped files, long and very large files, an overnight recording by hour, unreadable ones) and the exports.
  */
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { test } from './fixtures.mjs';
-import { assert, pickSample, pickVendorFile, shots, waitFor, writeBigCsv, writeGermanExport } from './helpers.mjs';
+import { axeBothThemes } from './a11y.mjs';
+import { assert, pickSample, pickVendorFile, shots, waitFor, writeBigCsv, writeGermanExport, writeNightRecording } from './helpers.mjs';
 
 test('vendor file through the file input, exports', async ({ page, url }) => {
   const file = pickVendorFile();
@@ -228,4 +229,29 @@ test('dark theme timeline', async ({ page, url }) => {
   await page.waitForTimeout(300);
   await page.screenshot({ path: join(shots, '09-timeline-dark.png') });
   await page.getByTestId('theme').click();
+});
+
+test('an overnight recording: Results show twitches per hour of rest by time of night, in words as well as bars', async ({ page, url, tmp }) => {
+  const file = writeNightRecording(tmp);
+  await page.goto(url);
+  const [chooser] = await Promise.all([page.waitForEvent('filechooser'), page.getByTestId('open-recording').click()]);
+  await chooser.setFiles(file);
+  await page.getByTestId('analyse').click({ timeout: 120_000 });
+  await page.getByTestId('timeline').waitFor({ timeout: 300_000 });
+  await page.getByTestId('tab-results').click();
+  const card = page.getByTestId('hourly');
+  await card.waitFor();
+  // Five hours on the recording's clock (the last one half an hour); the third, with four times the twitches, stands out.
+  const rates = await page.$$eval('[data-testid="hourly-bar"]', (gs) => gs.map((g) => Number(g.getAttribute('data-rate'))));
+  assert(rates.length === 5, `${rates.length} hours`);
+  const others = rates.filter((_, i) => i !== 2);
+  assert(rates[2] > 2.5 * Math.max(...others), `hourly rates ${rates.join(', ')}`);
+  // The table is reached with the keyboard and says the same, hour by hour.
+  await card.locator('summary').focus();
+  await page.keyboard.press('Enter');
+  const rows = await page.$$eval('[data-testid="hourly-row"]', (trs) => trs.map((tr) => tr.textContent.replace(/\s+/g, ' ').trim()));
+  assert(rows[0].startsWith('23:30–00:30') && rows[4].startsWith('03:30–04:00'), `rows: ${rows.join(' | ')}`);
+  assert((await page.getByTestId('hourly-note').textContent()).includes("the recording's own clock"), 'the note does not say whose clock');
+  await axeBothThemes(page, 'results of an overnight recording');
+  await card.screenshot({ path: join(shots, '30-overnight-hours.png') });
 });

@@ -127,3 +127,10 @@ export function writeNoRateRecording(dir) {
   if (out.status !== 0) throw new Error(`could not write the no-rate recording:\n${out.stderr}`);
   return join(dir, out.stdout.trim());
 }
+
+/** Writes the dated 4.5-hour overnight recording (tests/e2e/night-recording.ts) into `dir`; returns its path. */
+export function writeNightRecording(dir) {
+  const out = spawnSync(join(root, 'node_modules/.bin/tsx'), [join(root, 'tests/e2e/night-recording.ts'), dir], { cwd: root, encoding: 'utf8' });
+  if (out.status !== 0) throw new Error(`could not write the overnight recording:\n${out.stderr}`);
+  return join(dir, out.stdout.trim());
+}
