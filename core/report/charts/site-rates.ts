@@ -6,7 +6,8 @@ import { line, rect, svg, text } from './svg';
 
 const WIDTH = 700;
 const LABEL_W = 130;
-const VALUE_W = 120;
+// Room for the longest value label, e.g. "12.34/min (12345 in 1440 min)" (29 characters at ~4.7 units each).
+const VALUE_W = 150;
 const ROW_H = 18;
 const TOP = 6;
 const AXIS_H = 26;
