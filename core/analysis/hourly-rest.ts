@@ -31,7 +31,7 @@ export interface RestHour {
   /** The same for the hour's end. */
   endClock: string | null;
   twitches: number;
-  /** Seconds of rest in the hour, averaged over the channels counted. */
+  /** Seconds of rest in the hour, added over the channels counted (as in the rates by site: twitches over this rest give the figure). The too-little-rest rule applies per channel. */
   restS: number;
   /** Twitches per hour of rest, or null when the hour has less than `MIN_HOUR_REST_S` of rest. */
   perHour: number | null;
@@ -64,7 +64,7 @@ export function hourlyRest(analysis: Analysis, start: string | null): HourlyRest
   );
   const hours: RestHour[] = [];
   for (let i = 0; i < bins.counts.length; i++) {
-    const restS = bins.restS[i] / main.length;
+    const restS = bins.restS[i];
     const startS = i * HOUR_S;
     hours.push({
       startS,
@@ -73,7 +73,7 @@ export function hourlyRest(analysis: Analysis, start: string | null): HourlyRest
       endClock: clockOf(start, Math.min(startS + HOUR_S, bins.extentS)),
       twitches: bins.counts[i],
       restS,
-      perHour: restS >= MIN_HOUR_REST_S ? (bins.counts[i] * HOUR_S) / bins.restS[i] : null,
+      perHour: restS / main.length >= MIN_HOUR_REST_S ? (bins.counts[i] * HOUR_S) / restS : null,
     });
   }
   return { hours, channels: main.length, onlyAccelerometer };
@@ -102,7 +102,7 @@ export function hourlyNote(h: HourlyRest, noun: (count: number) => string): stri
     'Rest leaves out movement, sustained activity, artifacts and gaps; it does not confirm sleep.',
     h.channels > 1 ? `${capitalise(noun(2))} and rest add over the ${h.channels} channels, as in the rates by site, so each figure is per hour of rest on one channel.` : '',
     h.hours.some((x) => x.perHour === null)
-      ? `No figure (${TOO_LITTLE_REST}) for an hour with less than ${formatDuration(MIN_HOUR_REST_S)} of rest: one ${noun(1)} more or less would change it a lot.`
+      ? `No figure (${TOO_LITTLE_REST}) for an hour with less than ${formatDuration(MIN_HOUR_REST_S)} of rest${h.channels > 1 ? ' per channel' : ''}: one ${noun(1)} more or less would change it a lot.`
       : '',
     'It shows when they were found, not whether they disturbed sleep.',
   ]

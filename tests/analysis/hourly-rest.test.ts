@@ -23,7 +23,10 @@ describe('twitches per hour of rest, hour by hour', () => {
     expect(h.channels).toBe(2);
     expect(h.hours.map((x) => x.twitches)).toEqual([20, 20, 120, 20, 4, 20, 10]);
     expect(h.hours[2].perHour).toBeCloseTo(60, 6);
-    expect(h.hours[0].restS).toBeCloseTo(HOUR_S, 6);
+    // Rest adds over the channels as twitches do (as in the rates by site), so the row reads 20 in 2 h = 10 an hour.
+    expect(h.hours[0].restS).toBeCloseTo(2 * HOUR_S, 6);
+    expect(h.hours[0].perHour).toBeCloseTo(h.hours[0].twitches / (h.hours[0].restS / HOUR_S), 6);
+    expect(h.hours[4].perHour).toBeNull();
   });
 
   it('labels hours on the recording clock, whatever the zone of this computer', () => {
