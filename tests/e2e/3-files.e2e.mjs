@@ -231,7 +231,7 @@ test('dark theme timeline', async ({ page, url }) => {
   await page.getByTestId('theme').click();
 });
 
-test('an overnight recording: Results show twitches per hour of rest by time of night, in words as well as bars', async ({ page, url, tmp }) => {
+test('an overnight recording: Results show twitches per hour of rest by time of night, in words as well as bars', async ({ isolatedPage: page, url, tmp }) => {
   const file = writeNightRecording(tmp);
   await page.goto(url);
   const [chooser] = await Promise.all([page.waitForEvent('filechooser'), page.getByTestId('open-recording').click()]);
