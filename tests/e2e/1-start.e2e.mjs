@@ -5,7 +5,7 @@ import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { mkdirSync } from 'node:fs';
 import { test } from './fixtures.mjs';
-import { assert, axeVersion, forgetSavedWork, pickSample, shots, waitFor, writeBigCsv, writeTrendRecordings } from './helpers.mjs';
+import { assert, axeVersion, chooseFile, forgetSavedWork, pickSample, shots, waitFor, writeBigCsv, writeTrendRecordings } from './helpers.mjs';
 import { axeBothThemes, axeLog, axeSelfTest, focused, tabUntil } from './a11y.mjs';
 
 test('start screen lists the bundled samples and opens one', async ({ page, url }) => {
@@ -25,8 +25,7 @@ test('accessibility: axe on every screen and dialog, in both themes', async ({ i
   const dir = join(tmp, 'axe');
   mkdirSync(dir, { recursive: true });
   const [, , week3] = writeTrendRecordings(dir);
-  const [chooser] = await Promise.all([page.waitForEvent('filechooser'), page.getByTestId('open-recording').click()]);
-  await chooser.setFiles(week3);
+  await chooseFile(page, week3);
   await page.getByTestId('import-check').waitFor({ timeout: 60_000 });
   await axeBothThemes(page, 'import check');
   await page.getByTestId('analyse').click();
@@ -57,8 +56,7 @@ test('accessibility: axe on every screen and dialog, in both themes', async ({ i
   const big = join(tmp, 'axe-long.csv');
   await writeBigCsv(big, 4, 2000, 60);
   await page.goto(url);
-  const [chooser2] = await Promise.all([page.waitForEvent('filechooser'), page.getByTestId('open-recording').click()]);
-  await chooser2.setFiles(big);
+  await chooseFile(page, big);
   await page.getByTestId('progress').waitFor();
   await axeBothThemes(page, 'progress dialog');
   // Escape cancels, as the dialog says; the read may have finished meanwhile, which is fine too.

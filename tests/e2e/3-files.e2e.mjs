@@ -5,13 +5,12 @@ import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { test } from './fixtures.mjs';
 import { axeBothThemes } from './a11y.mjs';
-import { assert, pickSample, pickVendorFile, shots, waitFor, writeBigCsv, writeGermanExport, writeNightRecording } from './helpers.mjs';
+import { assert, chooseFile, pickSample, pickVendorFile, shots, waitFor, writeBigCsv, writeGermanExport, writeNightRecording } from './helpers.mjs';
 
 test('vendor file through the file input, exports', async ({ page, url }) => {
   const file = pickVendorFile();
   await page.goto(url);
-  const [chooser] = await Promise.all([page.waitForEvent('filechooser'), page.getByTestId('open-recording').click()]);
-  await chooser.setFiles(file);
+  await chooseFile(page, file);
   await page.getByTestId('import-check').waitFor({ timeout: 60_000 });
   const format = await page.getByTestId('format').textContent();
   assert(format && !/generic/i.test(format), `vendor file read as "${format}"`);
@@ -49,8 +48,7 @@ test('import check: previews, EMG-like columns, a template applied to the next f
   await writeGermanExport(second, 2);
   const open = async (file) => {
     await page.goto(url);
-    const [chooser] = await Promise.all([page.waitForEvent('filechooser'), page.getByTestId('open-recording').click()]);
-    await chooser.setFiles(file);
+    await chooseFile(page, file);
     await page.getByTestId('import-check').waitFor({ timeout: 60_000 });
   };
   await open(first);
@@ -109,8 +107,7 @@ test('a file without a rate opens the import check on the message, and the rate 
   const file = join(tmp, 'no-rate.csv');
   await writeFile(file, 'calf EMG (uV)\n' + Array.from({ length: 3000 }, (_, i) => (Math.sin(i * 1.7) * 5).toFixed(3)).join('\n') + '\n');
   await page.goto(url);
-  const [chooser] = await Promise.all([page.waitForEvent('filechooser'), page.getByTestId('open-recording').click()]);
-  await chooser.setFiles(file);
+  await chooseFile(page, file);
   await page.getByTestId('read-problem').waitFor({ timeout: 30_000 });
   assert(/no sample rate/.test(await page.getByTestId('read-problem').textContent()), 'the problem is not said');
   await page.screenshot({ path: join(shots, '16-import-check-no-rate.png'), fullPage: true });
@@ -144,8 +141,7 @@ test('a long import can be cancelled and the window stays responsive', async ({ 
   const big = join(tmp, 'long-8ch.csv');
   await writeBigCsv(big, 8, 2000, 60);
   await page.goto(url);
-  const [chooser] = await Promise.all([page.waitForEvent('filechooser'), page.getByTestId('open-recording').click()]);
-  await chooser.setFiles(big);
+  await chooseFile(page, big);
   await page.getByTestId('progress').waitFor();
   // The UI thread answers while the worker reads: a frame is rendered within a few hundred ms.
   const t0 = Date.now();
@@ -172,8 +168,7 @@ test('a file over the browser 64 MB limit: the limit said on opening, Cancel kee
       if (t && window.__progress.at(-1) !== t) window.__progress.push(t);
     }).observe(document.body, { subtree: true, childList: true, characterData: true });
   });
-  const [chooser] = await Promise.all([page.waitForEvent('filechooser'), page.getByTestId('open-recording').click()]);
-  await chooser.setFiles(big);
+  await chooseFile(page, big);
   await page.getByTestId('import-check').waitFor({ timeout: 240_000 });
   const notice = await page.getByTestId('notice').textContent();
   assert(/64 MB/.test(notice) && /Open recording/.test(notice), `the size limit is not explained on opening: ${notice}`);
@@ -211,8 +206,7 @@ test('an unreadable file is explained, not crashed on', async ({ page, url, tmp 
   const bad = join(tmp, 'photo.csv');
   await writeFile(bad, Buffer.from(Array.from({ length: 4096 }, (_, i) => (i * 37) % 256)));
   await page.goto(url);
-  const [chooser] = await Promise.all([page.waitForEvent('filechooser'), page.getByTestId('open-recording').click()]);
-  await chooser.setFiles(bad);
+  await chooseFile(page, bad);
   const error = page.getByTestId('error');
   await error.waitFor({ timeout: 30_000 });
   const text = await error.textContent();
@@ -234,8 +228,7 @@ test('dark theme timeline', async ({ page, url }) => {
 test('an overnight recording: Results show twitches per hour of rest by time of night, in words as well as bars', async ({ isolatedPage: page, url, tmp }) => {
   const file = writeNightRecording(tmp);
   await page.goto(url);
-  const [chooser] = await Promise.all([page.waitForEvent('filechooser'), page.getByTestId('open-recording').click()]);
-  await chooser.setFiles(file);
+  await chooseFile(page, file);
   await page.getByTestId('analyse').click({ timeout: 120_000 });
   await page.getByTestId('timeline').waitFor({ timeout: 300_000 });
   await page.getByTestId('tab-results').click();

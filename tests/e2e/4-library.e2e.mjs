@@ -5,7 +5,7 @@ import { mkdirSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { test } from './fixtures.mjs';
-import { assert, deleteStored, pickSample, shots, waitFor, writeNoRateRecording, writeTrendRecordings } from './helpers.mjs';
+import { assert, chooseFile, deleteStored, pickSample, shots, waitFor, writeNoRateRecording, writeTrendRecordings } from './helpers.mjs';
 
 test('library: three recordings of one site, a tag, the trend chart and the comparison', async ({ page, url, tmp }) => {
   const dir = join(tmp, 'trend');
@@ -15,8 +15,7 @@ test('library: three recordings of one site, a tag, the trend chart and the comp
   for (const file of files) {
     const name = file.slice(file.lastIndexOf('/') + 1);
     await page.goto(url);
-    const [chooser] = await Promise.all([page.waitForEvent('filechooser'), page.getByTestId('open-recording').click()]);
-    await chooser.setFiles(file);
+    await chooseFile(page, file);
     await page.getByTestId('analyse').click({ timeout: 60_000 });
     await page.getByTestId('timeline').waitFor({ timeout: 120_000 });
     // The analysis enters the library a moment after it shows.
@@ -110,8 +109,7 @@ test('library: a recording whose stored file is gone shows as missing and is fou
   mkdirSync(dir, { recursive: true });
   const [, week2, week3] = writeTrendRecordings(dir);
   await page.goto(url);
-  const [chooser] = await Promise.all([page.waitForEvent('filechooser'), page.getByTestId('open-recording').click()]);
-  await chooser.setFiles(week2);
+  await chooseFile(page, week2);
   const analysedFrom = new Date().toISOString();
   await page.getByTestId('analyse').click({ timeout: 60_000 });
   await page.getByTestId('timeline').waitFor({ timeout: 120_000 });
@@ -147,8 +145,7 @@ test('no rate and activity read sensibly on every screen; Results readable (stri
   mkdirSync(dir, { recursive: true });
   const file = writeNoRateRecording(dir);
   await page.goto(url);
-  const [chooser] = await Promise.all([page.waitForEvent('filechooser'), page.getByTestId('open-recording').click()]);
-  await chooser.setFiles(file);
+  await chooseFile(page, file);
   await page.getByTestId('analyse').click({ timeout: 60_000 });
   await page.getByTestId('timeline').waitFor({ timeout: 120_000 });
 

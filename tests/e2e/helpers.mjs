@@ -55,6 +55,12 @@ export function axeVersion() {
   return JSON.parse(readFileSync(join(root, 'node_modules/axe-core/package.json'), 'utf8')).version;
 }
 
+/** Picks `file` through the Open button's file chooser, as a user does. */
+export async function chooseFile(page, file) {
+  const [chooser] = await Promise.all([page.waitForEvent('filechooser'), page.getByTestId('open-recording').click()]);
+  await chooser.setFiles(file);
+}
+
 export function assert(cond, message) {
   if (!cond) throw new Error(message);
 }
