@@ -33,7 +33,7 @@ export interface RestHour {
   twitches: number;
   /** Seconds of rest in the hour, added over the channels counted (as in the rates by site: twitches over this rest give the figure). The too-little-rest rule applies per channel. */
   restS: number;
-  /** Twitches per hour of rest, or null when the hour has less than `MIN_HOUR_REST_S` of rest. */
+  /** Twitches per hour of rest, or null when the hour has less than `MIN_HOUR_REST_S` of rest per channel. */
   perHour: number | null;
 }
 
