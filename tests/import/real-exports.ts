@@ -626,33 +626,9 @@ export const REAL_EXPORTS: RealExport[] = [
   { file: 'uci-emg-lower-limb/1Asitting - Sheet1.csv', error: /1Asitting - Sheet1\.csv:1: no sample rate: the file has no time column and states no rate \(pass the rate with --rate HZ, or set it in the import check\)/ },
   { file: 'uci-emg-lower-limb/1Nsitting - Sheet1.csv', error: /1Nsitting - Sheet1\.csv:1: no sample rate: the file has no time column and states no rate/ },
   { file: 'uci-emg-lower-limb/1Nstanding - Sheet1.csv', error: /1Nstanding - Sheet1\.csv:1: no sample rate: the file has no time column and states no rate/ },
-  {
-    file: 'uci-emg-lower-limb/1Asitting - Sheet1.csv',
-    note: 'Biometrics DataLOG at 1000 Hz (the dataset states the rate, the file does not); four muscles in mV, one named EMG.',
-    options: { rateHz: 1000, columns: { 'Recto Femoral': { kind: 'emg', unit: 'mV' }, 'Biceps Femoral': { kind: 'emg', unit: 'mV' }, 'Vasto Medial': { kind: 'emg', unit: 'mV' }, 'EMG Semitendinoso': { unit: 'mV' } } },
-    format: 'csv',
-    start: null,
-    durationS: 16.854,
-    channels: ['emg1 emg uV 1000 16854', 'emg2 emg uV 1000 16854', 'emg3 emg uV 1000 16854', 'emg4 emg uV 1000 16854', 'ch5 other  1000 16854'],
-  },
-  {
-    file: 'uci-emg-lower-limb/1Nsitting - Sheet1.csv',
-    note: 'Biometrics DataLOG at 1000 Hz (the dataset states the rate, the file does not); four muscles in mV, one named EMG.',
-    options: { rateHz: 1000, columns: { 'Recto Femoral': { kind: 'emg', unit: 'mV' }, 'Biceps Femoral': { kind: 'emg', unit: 'mV' }, 'Vasto Medial': { kind: 'emg', unit: 'mV' }, 'EMG Semitendinoso': { unit: 'mV' } } },
-    format: 'csv',
-    start: null,
-    durationS: 15.3,
-    channels: ['emg1 emg uV 1000 15300', 'emg2 emg uV 1000 15300', 'emg3 emg uV 1000 15300', 'emg4 emg uV 1000 15300', 'ch5 other  1000 15300'],
-  },
-  {
-    file: 'uci-emg-lower-limb/1Nstanding - Sheet1.csv',
-    note: 'Biometrics DataLOG at 1000 Hz (the dataset states the rate, the file does not); four muscles in mV, one named EMG.',
-    options: { rateHz: 1000, columns: { 'Recto Femoral': { kind: 'emg', unit: 'mV' }, 'Biceps Femoral': { kind: 'emg', unit: 'mV' }, 'Vasto Medial': { kind: 'emg', unit: 'mV' }, 'EMG Semitendinoso': { unit: 'mV' } } },
-    format: 'csv',
-    start: null,
-    durationS: 14.52,
-    channels: ['emg1 emg uV 1000 14520', 'emg2 emg uV 1000 14520', 'emg3 emg uV 1000 14520', 'emg4 emg uV 1000 14520', 'ch5 other  1000 14520'],
-  },
+  uciLowerLimb('1Asitting - Sheet1.csv', 16854),
+  uciLowerLimb('1Nsitting - Sheet1.csv', 15300),
+  uciLowerLimb('1Nstanding - Sheet1.csv', 14520),
   {
     file: 'fixtures/cloudupdrs-tremor/T_-_REST_TREMOR_AMPLITUDE_-_RIGHT_HAND_-_2016-10-14_10-52-04_-_f73512ccfc_-_2458.csv',
     format: 'csv',
@@ -920,3 +896,19 @@ export const REAL_EXPORTS: RealExport[] = [
     ],
   },
 ];
+
+/**
+ * A Biometrics DataLOG export of the UCI lower-limb set read with the rate the dataset states (the file does
+ * not): the same four muscles in mV in every file, one of them named EMG, `samples` rows at 1000 Hz.
+ */
+function uciLowerLimb(name: string, samples: number): RealExport {
+  return {
+    file: `uci-emg-lower-limb/${name}`,
+    note: 'Biometrics DataLOG at 1000 Hz (the dataset states the rate, the file does not); four muscles in mV, one named EMG.',
+    options: { rateHz: 1000, columns: { 'Recto Femoral': { kind: 'emg', unit: 'mV' }, 'Biceps Femoral': { kind: 'emg', unit: 'mV' }, 'Vasto Medial': { kind: 'emg', unit: 'mV' }, 'EMG Semitendinoso': { unit: 'mV' } } },
+    format: 'csv',
+    start: null,
+    durationS: samples / 1000,
+    channels: [...['emg1', 'emg2', 'emg3', 'emg4'].map((id) => `${id} emg uV 1000 ${samples}`), `ch5 other  1000 ${samples}`],
+  };
+}
