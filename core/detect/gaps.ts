@@ -1,4 +1,4 @@
-import { complement, finiteRuns, mergeSpans, type Span } from './spans';
+import { complement, mergeSpans, type Span } from './spans';
 
 /**
  * Bridges short runs of missing samples (single empty cells) by linear interpolation, so they neither split
@@ -47,8 +47,11 @@ export function fillShortGaps(x: Float32Array, maxRun: number): { data: Float32A
   return { data: out ?? x, filled, finite };
 }
 
-/** Gap-free runs long enough to filter, and the gaps (everything else). */
+/**
+ * Gap-free runs long enough to filter, and the gaps (everything else). With nothing to bridge, fillShortGaps
+ * only finds the runs of samples that are not NaN.
+ */
 export function usableRuns(x: Float32Array, minRun: number): { runs: Span[]; gaps: Span[] } {
-  const runs = finiteRuns(x).filter((r) => r.end - r.start >= minRun);
+  const runs = fillShortGaps(x, 0).finite.filter((r) => r.end - r.start >= minRun);
   return { runs, gaps: complement(mergeSpans(runs), x.length) };
 }

@@ -55,23 +55,6 @@ export function runsOf(mask: Uint8Array): Span[] {
   return out;
 }
 
-/** Runs of finite samples: where a channel can be filtered. */
-export function finiteRuns(x: Float32Array): Span[] {
-  const out: Span[] = [];
-  let start = -1;
-  for (let i = 0; i < x.length; i++) {
-    const v = x[i];
-    if (v === v) {
-      if (start < 0) start = i;
-    } else if (start >= 0) {
-      out.push({ start, end: i });
-      start = -1;
-    }
-  }
-  if (start >= 0) out.push({ start, end: x.length });
-  return out;
-}
-
 /** The parts of [0, length) not covered by the sorted, merged spans. */
 export function complement(sorted: readonly Span[], length: number): Span[] {
   const out: Span[] = [];
