@@ -40,9 +40,25 @@ export interface RuleInput {
   answers: ChecklistAnswers;
 }
 
-export interface Rule {
-  id: string;
+/** What a rule is whatever the recording: its id, how urgent it is, what it does for the reader, its source. */
+export type RuleHead = Pick<GuidanceItem, 'id' | 'level' | 'kind' | 'source'>;
+
+/** What a rule says about one recording and its answers, and why. */
+export type RuleWords = Pick<GuidanceItem, 'title' | 'text' | 'reason'>;
+
+export interface Rule extends RuleHead {
   apply(input: RuleInput): GuidanceItem | null;
+}
+
+/** A rule from what it is and what it says when it applies (`say` gives null when it does not). */
+export function rule(head: RuleHead, say: (input: RuleInput) => RuleWords | null): Rule {
+  return {
+    ...head,
+    apply(input) {
+      const words = say(input);
+      return words && { id: head.id, level: head.level, kind: head.kind, ...words, source: head.source };
+    },
+  };
 }
 
 /** Red-flag questions answered yes. */

@@ -291,6 +291,8 @@ describe('ranking and traceability', () => {
       }
     }
     expect([...seen].sort()).toEqual(RULES.map((r) => r.id).sort());
+    // A rule declares its level, kind and source up front: checked here even for rules no case above fires.
+    for (const r of RULES) expect(sections.has(r.source)).toBe(true);
   });
 
   it('every checklist id the CLI accepts is a question the rules read', () => {
