@@ -104,3 +104,33 @@ function flankQuadratic(a: Float32Array, peak: number, half: number, reach: numb
   const det = s0 * s4 - s2 * s2;
   return [(t0 * s4 - t2 * s2) / det, t1 / s2, (s0 * t2 - s2 * t0) / det];
 }
+
+/**
+ * Whether the sensor sits at another angle after a transient than before it: a blow off the centre of a
+ * device in a loose pocket or strap rocks it and leaves it tilted, so gravity's share on the axes moves,
+ * while a muscle twitch contracts and relaxes within about 100-300 ms and leaves the limb where it was. The
+ * raw axes are averaged over `knockTiltMeanS` ending `knockTiltLeadS` before the peak and starting
+ * `knockTiltSettleS` after it (when a mount's ringing has died away); the change of the mean vector must
+ * exceed `knockTiltG` and `knockTiltZ` times its noise (per-axis sigma over the two means, three axes).
+ * Gaps or windows past the recording: not tilted.
+ */
+export function leavesTilted(axes: readonly Float32Array[], peak: number, fs: number, sigma: number, p: AccelParams): boolean {
+  const len = Math.max(1, Math.round(p.knockTiltMeanS * fs));
+  const before = peak - Math.round(p.knockTiltLeadS * fs) - len;
+  const after = peak + Math.round(p.knockTiltSettleS * fs);
+  if (before < 0 || after + len > axes[0].length) return false;
+  let shift = 0;
+  for (const a of axes) {
+    const d = (sum(a, after, after + len) - sum(a, before, before + len)) / len;
+    if (d !== d) return false;
+    shift += d * d;
+  }
+  const noise = sigma * Math.sqrt((2 * axes.length) / len);
+  return Math.sqrt(shift) > Math.max(p.knockTiltG, p.knockTiltZ * noise);
+}
+
+function sum(a: Float32Array, from: number, to: number): number {
+  let s = 0;
+  for (let i = from; i < to; i++) s += a[i];
+  return s;
+}

@@ -2,7 +2,7 @@ import { bandpassDesign } from '../dsp/design-cache';
 import { ZeroPhaseFilter } from '../dsp/filtfilt';
 import type { Sos } from '../dsp/sos';
 import { widthAt, type Potentials } from './hysteresis';
-import { isImpact } from './accel-impact';
+import { isImpact, leavesTilted } from './accel-impact';
 import type { AccelParams } from './params';
 import { overlapsAny, type Span } from './spans';
 
@@ -36,10 +36,11 @@ export interface TransientInput {
  * Candidates closer than the dead time are one; one longer than `maxTwitchMs` (at a fifth of its peak) or
  * under `minSnr` is dropped. A muscle twitch is a smooth mechanical transient (contraction 35-98 ms, Sica &
  * McComas 1971; most energy below about 30 Hz), so a candidate is a knock, an impact on the sensor, when
- * its raw axes carry as much energy per Hz above the twitch band as in it (an impact's flat spectrum), when its band-passed shape is the filter's own response to an impulse, or when its raw axes hold
+ * its raw axes carry as much energy per Hz above the twitch band as in it (an impact's flat spectrum), when its band-passed shape is the filter's own response to an impulse, when its raw axes hold
  * it within the two samples an impact shorter than a sample falls across (each test only where the
- * sampling rate lets an impact and a twitch differ); and it is a fidget when the slow movement band around
- * it is a good part of its size and more than noise.
+ * sampling rate lets an impact and a twitch differ), or when it leaves the sensor tilted; it is a fidget
+ * when the slow movement band around it is a good part of its size and more than noise; and a transient
+ * within `knockClusterS` of a knock or fidget is part of that movement.
  */
 export function sortTransients(s: TransientInput, p: AccelParams): TransientSorting {
   const { pot, fs, band } = s;
@@ -64,12 +65,37 @@ export function sortTransients(s: TransientInput, p: AccelParams): TransientSort
     const knock =
       (fs >= p.knockShapeRateHz && shapeMatch(band, tr.peak, impulse) >= p.knockShape) ||
       (split !== null && highShare(s.axes, tr.peak, split, fs, p) >= p.knockHighShare) ||
-      (fs >= p.knockPulseRateHz && isImpact(s.axes, tr.peak, fs, p));
+      (fs >= p.knockPulseRateHz && isImpact(s.axes, tr.peak, fs, p)) ||
+      leavesTilted(s.axes, tr.peak, fs, s.noiseFloor, p);
     const slow = nearPeak(s.move, tr.peak, Math.round(p.fidgetReachS * fs));
     const fidget = slow >= p.fidgetRatio * tr.amplitude && slow >= p.fidgetMinG;
     (knock || fidget ? out.moves : out.twitches).push(tr);
   }
-  return out;
+  return joinClusters(out, Math.round(p.knockClusterS * fs));
+}
+
+/**
+ * Twitches within `reach` samples of a knock or fidget join it as movement, and so on along the chain: knocks
+ * come in clusters and a twitch is isolated. Both lists are in time order and stay so.
+ */
+function joinClusters(sorted: TransientSorting, reach: number): TransientSorting {
+  let { twitches, moves } = sorted;
+  for (let changed = true; changed && moves.length > 0; ) {
+    changed = false;
+    const keep: Transient[] = [];
+    const joined: Transient[] = [];
+    let m = 0;
+    for (const tr of twitches) {
+      while (m < moves.length && moves[m].peak < tr.peak - reach) m++;
+      (m < moves.length && moves[m].peak <= tr.peak + reach ? joined : keep).push(tr);
+    }
+    if (joined.length > 0) {
+      changed = true;
+      twitches = keep;
+      moves = [...moves, ...joined].sort((a, b) => a.peak - b.peak);
+    }
+  }
+  return { twitches, moves };
 }
 
 /**

@@ -1,5 +1,6 @@
 import { Prng } from './prng';
 import { dampedSine, dampedSinePeak } from './shapes';
+import { addFidget, addKnockClusters, drawMount, randomUnit, type Span } from './knocks';
 import type { TruthEvent } from './truth';
 
 export interface AccelSimOptions {
@@ -20,7 +21,7 @@ export interface AccelSimOptions {
   postureChanges: number[];
   /** Prolonged elevated 8-30 Hz activity (tremor- or cramp-like): start and length. */
   sustained: Array<{ startS: number; durationS: number }>;
-  /** Knocks per minute: the sensor (a phone in a pocket) bumps against something. */
+  /** Knocks per minute: the sensor (a phone in a pocket) bumps against something, in clusters (core/simulate/knocks.ts). */
   knocksPerMinute?: number;
   /** Fidgets per minute: small shifts and brief bounces of the limb, most below the movement threshold. */
   fidgetsPerMinute?: number;
@@ -61,14 +62,17 @@ export function simulateAccel(o: AccelSimOptions): SimulatedAccel {
     truth.push({ channel: o.id, type: 'sustained', startS: s.startS, endS: s.startS + s.durationS, peakS: s.startS, amplitude: 0, snr: 0 });
     busy.push([s.startS - GUARD_S, s.startS + s.durationS + GUARD_S]);
   }
-  for (const [perMinute, add] of [
-    [o.knocksPerMinute, addKnock],
-    [o.fidgetsPerMinute, addFidget],
-  ] as const) {
-    if (!perMinute) continue;
-    for (let t = 2 + rng.exponential(perMinute / 60); t < o.durationS - 3; t += rng.exponential(perMinute / 60)) {
-      const span = add(ax, o.fs, t, rng);
-      truth.push({ channel: o.id, type: 'movement', startS: span.startS, endS: span.endS, peakS: t, amplitude: 0, snr: 0, reason: add === addKnock ? 'knock' : 'fidget' });
+  const mark = (reason: 'knock' | 'fidget') => (span: Span, peakS = span.startS): void => {
+    truth.push({ channel: o.id, type: 'movement', startS: span.startS, endS: span.endS, peakS, amplitude: 0, snr: 0, reason });
+  };
+  if (o.knocksPerMinute) {
+    const clusters = addKnockClusters(ax, o.fs, o.durationS, o.knocksPerMinute, drawMount(rng), rng, mark('knock'), mark('fidget'));
+    for (const c of clusters) busy.push([c.startS - GUARD_S, c.endS + GUARD_S]);
+  }
+  if (o.fidgetsPerMinute) {
+    for (let t = 2 + rng.exponential(o.fidgetsPerMinute / 60); t < o.durationS - 3; t += rng.exponential(o.fidgetsPerMinute / 60)) {
+      const span = addFidget(ax, o.fs, t, rng);
+      mark('fidget')(span);
       busy.push([span.startS - GUARD_S, span.endS + GUARD_S]);
       t = span.endS;
     }
@@ -102,12 +106,6 @@ export function simulateAccel(o: AccelSimOptions): SimulatedAccel {
   }) as [Float32Array, Float32Array, Float32Array];
   truth.sort((a, b) => a.startS - b.startS);
   return { axes, truth, noise };
-}
-
-function randomUnit(rng: Prng): [number, number, number] {
-  const v: [number, number, number] = [rng.gaussian(), rng.gaussian(), rng.gaussian()];
-  const m = Math.hypot(...v) || 1;
-  return [v[0] / m, v[1] / m, v[2] / m];
 }
 
 /** Gravity in sensor axes, turning smoothly to a new orientation over 1-2 s at each posture change. */
@@ -170,45 +168,4 @@ function addTremor(ax: Float64Array[], fs: number, startS: number, durationS: nu
       for (let k = 0; k < 3; k++) ax[k][i] += c.d[k] * v;
     }
   }
-}
-
-/**
- * A knock: a 2-6 ms impact (half sine, 0.05-0.5 g) and the sensor ringing against the body at 30-80 Hz for
- * 5-15 ms. Each sample holds the mean of the waveform over its interval, as a sensor's own averaging would,
- * so an impact shorter than a sample still lands in it.
- */
-function addKnock(ax: Float64Array[], fs: number, t0: number, rng: Prng): { startS: number; endS: number } {
-  const width = rng.uniform(0.002, 0.006);
-  const amp = rng.uniform(0.05, 0.5);
-  const ringHz = rng.uniform(30, 80);
-  const tau = rng.uniform(0.005, 0.015);
-  const dir = randomUnit(rng);
-  const wave = (t: number): number => (t < 0 ? 0 : (t < width ? Math.sin((Math.PI * t) / width) : 0) + 0.3 * Math.exp(-t / tau) * Math.sin(2 * Math.PI * ringHz * t));
-  const sub = 16;
-  const endS = t0 + width + 6 * tau;
-  for (let i = Math.floor(t0 * fs); i <= Math.min(ax[0].length - 1, Math.ceil(endS * fs)); i++) {
-    let v = 0;
-    for (let k = 0; k < sub; k++) v += wave((i - (k + 0.5) / sub) / fs - t0);
-    for (let a = 0; a < 3; a++) ax[a][i] += (amp * dir[a] * v) / sub;
-  }
-  return { startS: t0, endS };
-}
-
-/**
- * A fidget: either a small shift of the limb (a raised-cosine bump of 5-40 mg over 0.3-1.5 s) or a brief
- * bounce of the leg (3-6 Hz, 10-50 mg, 1-3 s).
- */
-function addFidget(ax: Float64Array[], fs: number, t0: number, rng: Prng): { startS: number; endS: number } {
-  const dir = randomUnit(rng);
-  const bounce = rng.next() < 0.4;
-  const len = bounce ? rng.uniform(1, 3) : rng.uniform(0.3, 1.5);
-  const amp = bounce ? rng.uniform(0.01, 0.05) : rng.uniform(0.005, 0.04);
-  const hz = rng.uniform(3, 6);
-  for (let i = Math.floor(t0 * fs); i < Math.min(ax[0].length, (t0 + len) * fs); i++) {
-    const t = i / fs - t0;
-    const window = 0.5 - 0.5 * Math.cos((2 * Math.PI * t) / len);
-    const v = bounce ? amp * window * Math.sin(2 * Math.PI * hz * t) : amp * window;
-    for (let a = 0; a < 3; a++) ax[a][i] += dir[a] * v;
-  }
-  return { startS: t0, endS: t0 + len };
 }

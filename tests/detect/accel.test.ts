@@ -1,9 +1,13 @@
+import fs from 'node:fs';
+import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { bytesSource, importRecording } from '../../core/import';
 import { analyseRecording } from '../../core/analysis/analyse';
 import { simulate } from '../../core/simulate/recording';
 import { pocketScenario } from '../../core/simulate/scenarios';
 import { scoreTwitches, twitchesDuringMovement } from '../../core/simulate/score';
-import { isImpact } from '../../core/detect/accel-impact';
+import { isImpact, leavesTilted } from '../../core/detect/accel-impact';
+import { detectAccel } from '../../core/detect/accel';
 import { resolveParams } from '../../core/detect/params';
 import { Prng } from '../../core/simulate/prng';
 
@@ -74,7 +78,7 @@ describe('accelerometer', () => {
 });
 
 describe('accelerometer knocks and fidgets are movement, not twitches', () => {
-  it('a phone in a pocket at 400 Hz: knocks and fidgets give no twitch, and the twitches at rest are still found', () => {
+  it('a phone in a pocket at 400 Hz: few knocks are counted, and the twitches at rest are still found', () => {
     let knocksCounted = 0;
     let found = 0;
     let scored = 0;
@@ -87,11 +91,13 @@ describe('accelerometer knocks and fidgets are movement, not twitches', () => {
       scored += s.truePositives + s.falseNegatives;
       expect(truth.events.filter((e) => e.reason === 'knock').length).toBeGreaterThan(8);
     }
-    expect(knocksCounted).toBe(0);
+    // Knocks that ring on the thigh (core/simulate/knocks.ts): 15 of 42 counted before the tilt test and the
+    // clusters, 3 after.
+    expect(knocksCounted).toBeLessThanOrEqual(4);
     expect(found).toBeGreaterThan(0.9 * scored);
   });
 
-  it('a phone in a pocket at 100 Hz: impacts that fall within two samples are knocks, and the twitches at rest are still found', () => {
+  it('a phone in a pocket at 100 Hz: knocks that tilt the phone or come near another are movement, and the twitches at rest are still found', () => {
     let onKnocks = 0;
     let found = 0;
     let scored = 0;
@@ -104,10 +110,9 @@ describe('accelerometer knocks and fidgets are movement, not twitches', () => {
       found += s.truePositives;
       scored += s.truePositives + s.falseNegatives;
     }
-    // 28 of about 145 knocks were counted as twitches before the impact test; 12 with its first, ±150 ms
-    // window; 8 with energy counted where a twitch's swing back lies (50 ms before the peak to 100 ms after);
-    // 6 with an impact followed by one sample springing back.
-    expect(onKnocks).toBeLessThanOrEqual(7);
+    // Knocks that ring on the thigh, in clusters, half of them tilting the phone (core/simulate/knocks.ts):
+    // 68 of 145 counted as twitches with the impact test alone, 17 with the tilt test and the clusters.
+    expect(onKnocks).toBeLessThanOrEqual(20);
     expect(found).toBeGreaterThan(0.9 * scored);
   });
 
@@ -135,5 +140,60 @@ describe('accelerometer knocks and fidgets are movement, not twitches', () => {
     const ch = a.summary.channels[0];
     for (const e of a.events.filter((x) => x.type === 'twitch')) expect(e.amplitude).toBeGreaterThanOrEqual(ch.minDetectable!);
     expect(ch.notes.some((n) => n.includes(`about ${Math.round(ch.minDetectable! * 1000)} mg`))).toBe(true);
+  });
+
+  it('the tilt test: a knock that leaves gravity 0.5 degrees turned is movement; a twitch 20 times the noise that returns is not', () => {
+    const fs = 100;
+    const p = resolveParams().accel;
+    const rng = new Prng(5);
+    const n = 400;
+    const sigma = 0.002;
+    const noisy = (): Float32Array[] => [0, 1, 2].map((k) => Float32Array.from({ length: n }, () => (k === 2 ? 1 : 0) + sigma * rng.gaussian()));
+    const knocked = noisy();
+    const turn = (0.5 * Math.PI) / 180;
+    for (let i = 200; i < n; i++) knocked[0][i] += turn * Math.min(1, (i - 200) / 10);
+    expect(leavesTilted(knocked, 200, fs, sigma, p)).toBe(true);
+    const twitch = noisy();
+    for (let i = 0; i < 30; i++) twitch[0][199 + i] += 20 * sigma * Math.exp(-i / (0.03 * fs)) * Math.sin((2 * Math.PI * 12 * i) / fs);
+    expect(leavesTilted(twitch, 200, fs, sigma, p)).toBe(false);
+    expect(leavesTilted(noisy(), 200, fs, sigma, p)).toBe(false);
+    // 0.1 degrees (1.7 mg) is under the 3 mg a rocked phone is held to.
+    const nudged = noisy();
+    for (let i = 200; i < n; i++) nudged[1][i] += (0.1 * Math.PI) / 180;
+    expect(leavesTilted(nudged, 200, fs, sigma, p)).toBe(false);
+  });
+
+  it('a twitch-like transient 0.6 s after a knock is part of its cluster; the same one alone is a twitch', () => {
+    const fs = 100;
+    const n = 60 * fs;
+    const rng = new Prng(9);
+    const sigma = 0.002;
+    const axes = [0, 1, 2].map((k) => Float32Array.from({ length: n }, () => (k === 2 ? 1 : 0) + sigma * rng.gaussian()));
+    // A two-sample impact at 20 s (the impact test's own case) ...
+    axes[0][2000] += 0.05;
+    axes[1][2000] += 0.03;
+    axes[0][2001] += 0.03;
+    axes[1][2001] += 0.02;
+    // ... and the same 15 Hz twitch-like movement 0.6 s after it and alone at 40 s.
+    for (const at of [2060, 4000]) for (let i = 0; i < 30; i++) axes[1][at + i] += 0.04 * Math.exp(-i / (0.03 * fs)) * Math.sin((2 * Math.PI * 15 * i) / fs);
+    const twitches = (reach: number): number[] =>
+      detectAccel({ id: 'acc1', axes, fs, startS: 0 }, { ...resolveParams().accel, knockClusterS: reach }, () => {})
+        .events.filter((e) => e.type === 'twitch')
+        .map((e) => Math.round(e.peakS));
+    expect(twitches(1)).toEqual([40]);
+    expect(twitches(0)).toEqual([21, 40]);
+  });
+
+  // A real phone picked up, handled and set down (phyphox "Raw Data.csv", 6 min at 100 Hz, shared/samples/MANIFEST.md;
+  // no licence, so read in place, never committed). Its still stretches lie between handling: the four
+  // "twitches" the detector counted there before the tilt and cluster rules (50.6, 316.9, 317.7 and 320.2 s)
+  // are 1-3 s from handling, multi-axis and ringing at about 17 Hz.
+  const phyphox = path.resolve(__dirname, '../../../shared/samples/phyphox/Raw Data.csv');
+  if (!fs.existsSync(phyphox)) console.warn(`skipped: ${phyphox} not found (shared samples)`);
+  it.skipIf(!fs.existsSync(phyphox))('a real phone handled on and off (phyphox, 100 Hz): no twitch between the handling', async () => {
+    const rec = await importRecording(bytesSource('Raw Data.csv', new Uint8Array(fs.readFileSync(phyphox))));
+    const a = analyseRecording(rec);
+    expect(a.summary.channels[0].restS).toBeGreaterThan(60);
+    expect(a.events.filter((e) => e.type === 'twitch')).toEqual([]);
   });
 });

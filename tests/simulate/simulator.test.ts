@@ -3,6 +3,8 @@ import { genericCsv, openBciRaw } from '../../core/simulate/csv';
 import { simulate, type SimulationSpec } from '../../core/simulate/recording';
 import { emgScenario, pocketScenario } from '../../core/simulate/scenarios';
 import { f1, scoreSegments, scoreSpanClasses, scoreTwitches, truthRestS } from '../../core/simulate/score';
+import { addKnock, drawMount } from '../../core/simulate/knocks';
+import { Prng } from '../../core/simulate/prng';
 import { welchSpectrum } from '../../core/dsp/spectrum';
 import type { TruthEvent } from '../../core/simulate/truth';
 import type { DetectedEvent } from '../../core/analysis/types';
@@ -156,5 +158,61 @@ describe('scoring', () => {
     expect(k.spans).toBe(2);
     expect(k.right).toBe(1);
     expect(k.confusion.get('sustained')?.get('activity:tremor')).toBe(1);
+  });
+});
+
+describe('knocks on a phone in a pocket (core/simulate/knocks.ts)', () => {
+  /** Share of a 3-axis signal's energy along its main direction (1 = one direction throughout). */
+  function mainShare(ax: Float64Array[], from: number, to: number): number {
+    const c = [0, 0, 0, 0, 0, 0];
+    for (let i = from; i < to; i++) {
+      const [x, y, z] = [ax[0][i] - ax[0][to], ax[1][i] - ax[1][to], ax[2][i] - ax[2][to]];
+      c[0] += x * x;
+      c[1] += y * y;
+      c[2] += z * z;
+      c[3] += x * y;
+      c[4] += x * z;
+      c[5] += y * z;
+    }
+    let e = [1, 0.5, 0.25];
+    for (let k = 0; k < 50; k++) {
+      const v = [c[0] * e[0] + c[3] * e[1] + c[4] * e[2], c[3] * e[0] + c[1] * e[1] + c[5] * e[2], c[4] * e[0] + c[5] * e[1] + c[2] * e[2]];
+      const m = Math.hypot(...v);
+      e = v.map((x) => x / m);
+    }
+    const top = e[0] * (c[0] * e[0] + c[3] * e[1] + c[4] * e[2]) + e[1] * (c[3] * e[0] + c[1] * e[1] + c[5] * e[2]) + e[2] * (c[4] * e[0] + c[5] * e[1] + c[2] * e[2]);
+    return top / (c[0] + c[1] + c[2]);
+  }
+
+  it('a knock rings on the mount along more than one direction, at the mount frequencies, and may leave the phone tilted', () => {
+    const rng = new Prng(11);
+    const fs = 400;
+    const shares: number[] = [];
+    let tilted = 0;
+    for (let k = 0; k < 40; k++) {
+      const mount = drawMount(rng);
+      const ax = [new Float64Array(3 * fs), new Float64Array(3 * fs), new Float64Array(3 * fs).fill(1)];
+      const span = addKnock(ax, fs, 0.5, mount, rng);
+      expect(span.endS).toBeGreaterThan(0.5 + 0.1);
+      shares.push(mainShare(ax, Math.round(0.51 * fs), Math.round(2.9 * fs)));
+      if (Math.hypot(ax[0][3 * fs - 1], ax[1][3 * fs - 1], ax[2][3 * fs - 1] - 1) > 0.001) tilted++;
+      for (const hz of mount.hz) {
+        expect(hz).toBeGreaterThan(6);
+        expect(hz).toBeLessThan(19);
+      }
+    }
+    shares.sort((a, b) => a - b);
+    expect(shares[Math.floor(shares.length / 2)]).toBeLessThan(0.97);
+    expect(shares[0]).toBeLessThan(0.8);
+    expect(tilted).toBeGreaterThan(10);
+    expect(tilted).toBeLessThan(30);
+  });
+
+  it('knocks come in clusters, not as a Poisson stream', () => {
+    const { truth } = simulate(pocketScenario({ fs: 100, seed: 3, durationS: 1800 }));
+    const knocks = truth.events.filter((e) => e.reason === 'knock').map((e) => e.peakS);
+    const close = knocks.filter((t, i) => (i > 0 && t - knocks[i - 1] < 1.3) || (i + 1 < knocks.length && knocks[i + 1] - t < 1.3)).length;
+    // At 1-3 knocks a minute, Poisson times would put a neighbour within 1.3 s of under 13 % of them.
+    expect(close / knocks.length).toBeGreaterThan(0.4);
   });
 });
