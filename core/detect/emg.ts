@@ -138,8 +138,10 @@ export function thresholdEmg(input: EmgInput, c: EmgConditioning, p: EmgParams, 
   // more than the twitches and show its leftovers' rhythm far sooner.
   const muchLeft = humLeft !== null && humLeft.share >= p.humLeftShare;
   const restPeaks = muchLeft ? outside(cand.weak.peak, busy) : [];
-  // Mains locking reads the samples as filled in: filled again here only when it can be asked.
-  const data = mains.mainsHz !== null && Math.max(peaks.length, restPeaks.length) >= p.mainsLockMinEvents ? filledSamples(input, p) : input.data;
+  // Mains locking reads the samples as filled in: filled again here only when it can be asked and
+  // `prepare` filled some (none patched: the filled samples are the input's).
+  const asked = mains.mainsHz !== null && Math.max(peaks.length, restPeaks.length) >= p.mainsLockMinEvents;
+  const data = asked && prep.patched.length > 0 ? filledSamples(input, p) : input.data;
   const hum = { left: humLeft, mains, folded: foldedHum };
   const hides = !inUv || p.minSnr * floor.typical > p.cannotTellUv;
   const cannotTell = humCannotTell(hum, data, peaks, restPeaks, hides, fs, p) ?? (inUv ? tooNoisy(p.minSnr * floor.typical, p) : undefined);

@@ -1,3 +1,4 @@
+import { binMeanSquares, blockMeans } from '../dsp/bin-sums';
 import { movingMean } from '../dsp/envelope';
 import { finiteQuantile, windowedSigma } from '../dsp/robust';
 import type { EmgParams } from './params';
@@ -57,8 +58,8 @@ export function motionBands(data: Float32Array, x: Float32Array, runs: Span[], f
   const perBin = Math.max(1, Math.round(p.motionBinMs / 1000 / blockS));
   const bin = perBin * block;
   const bins = Math.ceil(n / bin);
-  const powerLow = finiteMeanSquares(low, perBin, bins);
-  const powerBand = finiteMeanSquares(x, bin, bins);
+  const powerLow = binMeanSquares(low, perBin, bins);
+  const powerBand = binMeanSquares(x, bin, bins);
   zeroUnseen(powerLow, powerBand);
   return { powerLow, powerBand, floor, bin, bins };
 }
@@ -101,31 +102,3 @@ function flagBins(
   return flagged;
 }
 
-/** Means of `data[from, to)` over the blocks of `block` samples it touches (blocks cut short at the ends). */
-function blockMeans(data: Float32Array, from: number, to: number, block: number, out: Float32Array): void {
-  for (let b = Math.floor(from / block); b * block < to; b++) {
-    const start = Math.max(from, b * block);
-    const end = Math.min(to, (b + 1) * block);
-    let s = 0;
-    for (let i = start; i < end; i++) s += data[i];
-    out[b] = s / (end - start);
-  }
-}
-
-/** Mean square of the finite samples per bin of `binLength`, for `bins` bins; NaN for a bin with none. */
-function finiteMeanSquares(x: Float32Array, binLength: number, bins: number): Float64Array {
-  const out = new Float64Array(bins);
-  for (let k = 0; k < bins; k++) {
-    let s = 0;
-    let m = 0;
-    for (let i = k * binLength, end = Math.min(x.length, i + binLength); i < end; i++) {
-      const v = x[i];
-      if (v === v) {
-        s += v * v;
-        m++;
-      }
-    }
-    out[k] = m > 0 ? s / m : Number.NaN;
-  }
-  return out;
-}

@@ -1,3 +1,4 @@
+import { binMeanSquares } from '../dsp/bin-sums';
 import type { Span } from './spans';
 
 export interface SustainedInput {
@@ -40,19 +41,11 @@ export function findSustained(input: SustainedInput): Span[] {
 /** 1 for each bin whose RMS (finite samples) exceeds `binK` times the floor at its centre. */
 function activeBins(x: Float32Array, floor: Float64Array, floorWindow: number, binLength: number, binK: number, bins: number): Uint8Array {
   const active = new Uint8Array(bins);
+  const power = binMeanSquares(x, binLength, bins);
   for (let b = 0; b < bins; b++) {
-    const from = b * binLength;
-    let s = 0;
-    let m = 0;
-    for (let i = from; i < from + binLength; i++) {
-      const v = x[i];
-      if (v === v) {
-        s += v * v;
-        m++;
-      }
-    }
-    const f = floor[((from + (binLength >> 1)) / floorWindow) | 0];
-    if (m > 0 && Math.sqrt(s / m) > binK * f) active[b] = 1;
+    const f = floor[((b * binLength + (binLength >> 1)) / floorWindow) | 0];
+    // A bin without a finite sample has NaN power, which is never above the floor.
+    if (Math.sqrt(power[b]) > binK * f) active[b] = 1;
   }
   return active;
 }

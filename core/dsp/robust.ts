@@ -60,7 +60,8 @@ export function windowedSigma(x: Float32Array, windowLength: number, maxPerWindo
     let m = 0;
     for (let i = w * windowLength; i < end; i += stride) {
       const v = x[i];
-      if (v === v) scratch[m++] = v < 0 ? -v : v;
+      // Math.abs without a branch on the sign, which noise makes unpredictable; ±0 kept as they are.
+      if (v === v) scratch[m++] = v === 0 ? v : Math.abs(v);
     }
     if (m === 0) {
       out[w] = Number.NaN;

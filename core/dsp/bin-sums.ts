@@ -1,0 +1,92 @@
+// Per-bin sums over a signal. Each bin's sum is one chain of additions in sample order, so it waits on
+// each addition's latency; four bins are summed side by side, each still in its own order (the same
+// operations on the same values, so the same results), which keeps the adder busy four times as often.
+
+/**
+ * Mean square of the finite samples per bin of `binLength` samples, for `bins` bins (the last one cut short
+ * at the end of `x`); NaN for a bin with none.
+ */
+export function binMeanSquares(x: Float32Array, binLength: number, bins: number): Float64Array {
+  const out = new Float64Array(bins);
+  const whole = Math.min(bins, Math.floor(x.length / binLength));
+  let k = 0;
+  for (; k + 4 <= whole; k += 4) fourMeanSquares(x, k * binLength, binLength, out, k);
+  for (; k < bins; k++) {
+    let s = 0;
+    let m = 0;
+    for (let i = k * binLength, end = Math.min(x.length, i + binLength); i < end; i++) {
+      const v = x[i];
+      if (v === v) {
+        s += v * v;
+        m++;
+      }
+    }
+    out[k] = m > 0 ? s / m : Number.NaN;
+  }
+  return out;
+}
+
+/** `binMeanSquares` of the four whole bins from `from` into `out[k, k + 4)`. */
+function fourMeanSquares(x: Float32Array, from: number, binLength: number, out: Float64Array, k: number): void {
+  let s0 = 0, s1 = 0, s2 = 0, s3 = 0;
+  let m0 = 0, m1 = 0, m2 = 0, m3 = 0;
+  for (let i = from, end = from + binLength; i < end; i++) {
+    const v0 = x[i];
+    const v1 = x[i + binLength];
+    const v2 = x[i + 2 * binLength];
+    const v3 = x[i + 3 * binLength];
+    if (v0 === v0) {
+      s0 += v0 * v0;
+      m0++;
+    }
+    if (v1 === v1) {
+      s1 += v1 * v1;
+      m1++;
+    }
+    if (v2 === v2) {
+      s2 += v2 * v2;
+      m2++;
+    }
+    if (v3 === v3) {
+      s3 += v3 * v3;
+      m3++;
+    }
+  }
+  out[k] = m0 > 0 ? s0 / m0 : Number.NaN;
+  out[k + 1] = m1 > 0 ? s1 / m1 : Number.NaN;
+  out[k + 2] = m2 > 0 ? s2 / m2 : Number.NaN;
+  out[k + 3] = m3 > 0 ? s3 / m3 : Number.NaN;
+}
+
+/** Means of `data[from, to)` over the blocks of `block` samples it touches (blocks cut short at the ends), into `out`. */
+export function blockMeans(data: Float32Array, from: number, to: number, block: number, out: Float32Array): void {
+  let b = Math.floor(from / block);
+  // A first block cut short by `from` is summed alone; then whole blocks four at a time.
+  if (b * block < from && b * block < to) {
+    blockMean(data, from, Math.min(to, (b + 1) * block), out, b);
+    b++;
+  }
+  for (; (b + 4) * block <= to; b += 4) fourMeans(data, b * block, block, out, b);
+  for (; b * block < to; b++) blockMean(data, b * block, Math.min(to, (b + 1) * block), out, b);
+}
+
+function blockMean(data: Float32Array, start: number, end: number, out: Float32Array, b: number): void {
+  let s = 0;
+  for (let i = start; i < end; i++) s += data[i];
+  out[b] = s / (end - start);
+}
+
+/** Means of the four whole blocks from `from` into `out[b, b + 4)`. */
+function fourMeans(data: Float32Array, from: number, block: number, out: Float32Array, b: number): void {
+  let s0 = 0, s1 = 0, s2 = 0, s3 = 0;
+  for (let i = from, end = from + block; i < end; i++) {
+    s0 += data[i];
+    s1 += data[i + block];
+    s2 += data[i + 2 * block];
+    s3 += data[i + 3 * block];
+  }
+  out[b] = s0 / block;
+  out[b + 1] = s1 / block;
+  out[b + 2] = s2 / block;
+  out[b + 3] = s3 / block;
+}
