@@ -2,7 +2,7 @@ import { bandpassDesign } from '../dsp/design-cache';
 import { ZeroPhaseFilter } from '../dsp/filtfilt';
 import type { Sos } from '../dsp/sos';
 import { widthAt, type Potentials } from './hysteresis';
-import { isImpact, leavesTilted } from './accel-impact';
+import { isImpact, isJolt, leavesTilted } from './accel-impact';
 import type { AccelParams } from './params';
 import { overlapsAny, type Span } from './spans';
 
@@ -38,7 +38,8 @@ export interface TransientInput {
  * McComas 1971; most energy below about 30 Hz), so a candidate is a knock, an impact on the sensor, when
  * its raw axes carry as much energy per Hz above the twitch band as in it (an impact's flat spectrum), when its band-passed shape is the filter's own response to an impulse, when its raw axes hold
  * it within the two samples an impact shorter than a sample falls across (each test only where the
- * sampling rate lets an impact and a twitch differ), or when it leaves the sensor tilted; it is a fidget
+ * sampling rate lets an impact and a twitch differ), when its raw axes bend more sharply than a movement in
+ * the twitch band can, or when it leaves the sensor tilted; it is a fidget
  * when the slow movement band around it is a good part of its size and more than noise; and a transient
  * within `knockClusterS` of a knock or fidget is part of that movement.
  */
@@ -65,13 +66,38 @@ export function sortTransients(s: TransientInput, p: AccelParams): TransientSort
     const knock =
       (fs >= p.knockShapeRateHz && shapeMatch(band, tr.peak, impulse) >= p.knockShape) ||
       (split !== null && highShare(s.axes, tr.peak, split, fs, p) >= p.knockHighShare) ||
-      (fs >= p.knockPulseRateHz && isImpact(s.axes, tr.peak, fs, p)) ||
-      leavesTilted(s.axes, tr.peak, fs, s.noiseFloor, p);
+      rawKnock(s.axes, tr.peak, tr.amplitude, fs, s.noiseFloor, p);
     const slow = nearPeak(s.move, tr.peak, Math.round(p.fidgetReachS * fs));
     const fidget = slow >= p.fidgetRatio * tr.amplitude && slow >= p.fidgetMinG;
     (knock || fidget ? out.moves : out.twitches).push(tr);
   }
   return joinClusters(out, Math.round(p.knockClusterS * fs));
+}
+
+/** The knock tests on the raw axes: an impact within two samples, a jolt, or a tilt left behind. */
+function rawKnock(axes: Float32Array[], peak: number, amplitude: number, fs: number, sigma: number, p: AccelParams): boolean {
+  return (fs >= p.knockPulseRateHz && isImpact(axes, peak, fs, p)) || isJolt(axes, peak, fs, amplitude, sigma, p) || leavesTilted(axes, peak, fs, sigma, p);
+}
+
+/**
+ * Spans of prolonged activity that hold a knock: a cluster of knocks rings on for seconds and raises the band's
+ * RMS like tremor or a cramp would, but tremor and cramps build up smoothly from the muscle, so a span with an
+ * impact, a jolt or a tilt in it is movement.
+ */
+export function knockedSpans(spans: readonly Span[], s: Pick<TransientInput, 'axes' | 'pot' | 'fs' | 'noiseFloor'>, p: AccelParams): Span[] {
+  const out: Span[] = [];
+  const { pot } = s;
+  let k = 0;
+  for (const span of spans) {
+    while (k < pot.length && pot.peak[k] < span.start) k++;
+    for (let j = k; j < pot.length && pot.peak[j] < span.end; j++) {
+      if (rawKnock(s.axes, pot.peak[j], pot.amplitude[j], s.fs, s.noiseFloor, p)) {
+        out.push(span);
+        break;
+      }
+    }
+  }
+  return out;
 }
 
 /**

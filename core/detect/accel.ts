@@ -6,7 +6,7 @@ import { FilterScratch, ZeroPhaseFilter } from '../dsp/filtfilt';
 import { Workspace } from './workspace';
 import { finiteQuantile, windowedSigma } from '../dsp/robust';
 import { fillShortGaps, usableRuns } from './gaps';
-import { sortTransients } from './accel-transients';
+import { knockedSpans, sortTransients } from './accel-transients';
 import { findPotentials } from './hysteresis';
 import type { AccelParams } from './params';
 import type { Checkpoint, ChannelResult } from './result';
@@ -74,7 +74,10 @@ export function detectAccel(input: AccelInput, p: AccelParams, checkpoint: Check
     const pot = findPotentials({ x: m, envelope: m, floor, floorWindow: samples(p.noiseWindowS), high: p.twitchK, low: p.releaseK, mergeGap: samples(p.transientMergeMs / 1000) });
     const blocked = dilateSpans(mergeSpans([...movement, ...sustained, ...gaps]), samples(p.blockedMarginS), n);
     const sorted = sortTransients({ axes, band: m, move: moveNorm, pot, fs, noiseFloor, blocked, design }, p);
-    moves = sorted.moves;
+    // Prolonged activity made by a cluster of knocks is movement too.
+    const knocked = knockedSpans(sustained, { axes, pot, fs, noiseFloor }, p);
+    sustained = sustained.filter((span) => !knocked.includes(span));
+    moves = [...sorted.moves, ...knocked];
     // Sizes are given as the movement itself: the band's peak over what the band and the sampling leave of a
     // reference twitch's peak. The smallest counted movement and the stated floor are then on one scale.
     const gain = referenceGain(design, fs, p.referenceTwitchHz);

@@ -151,6 +151,8 @@ export const ACCEL_DEFAULTS = {
   knockPulseAfterMs: d(100, 'ms', '... to 100 ms after it (one full period of the slowest twitch, where its swing back lies); a window no longer than that holds less noise, so weaker impacts are told'),
   knockPulseLeft: d(0.05, '', 'An impact shorter than a sample leaves under 5 % of its energy outside the two samples it falls across; a twitch swings back and leaves 15 % or more even at 25 Hz with a 20 ms decay (energy falls by e^-1 a sample at 100 Hz: e^-2 / (1 - e^-1) of the pair)'),
   knockPulseZ: d(2, 'SD', 'The energy left outside the pair must be under that share by 2 standard deviations of the noise\'s energy there (chi-square): a weak transient whose shape the noise hides stays a twitch'),
+  knockJerkMargin: d(2, 'x', 'Impact: the raw axes bend (second difference) more than twice as sharply as a movement at the top of the twitch band could, (2 pi 30 Hz / fs)^2 times its size'),
+  knockJerkZ: d(4, 'x noise', '... plus 4 times the noise of a second difference (sqrt(6) sigma per axis, three axes; the largest of 80 such values from noise alone is about 2.3 times it)'),
   knockTiltG: d(0.003, 'g', 'A knock that rocks a device in a loose pocket or strap leaves it tilted; a change of the mean gravity vector of 3 mg (0.17 degrees) or more across a transient is not a twitch, which contracts and relaxes and leaves the limb where it was'),
   knockTiltZ: d(6, 'x sigma', '... and the change must exceed 6 times the noise of the two means'),
   knockTiltMeanS: d(0.5, 's', 'Gravity before and after a transient: means over 0.5 s (noise of the mean falls by sqrt(0.5 fs))'),
