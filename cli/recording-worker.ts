@@ -7,6 +7,7 @@ import type { AbortFlag } from '../core/abort';
 import { answerChannelTask, transferList, type ChannelReply, type ChannelTask } from '../core/analysis/lane-messages';
 import { inThreadLane } from '../core/analysis/parallel';
 import { scanRange, type RangeScan, type RangeTask } from '../core/import/ranges';
+import { collectGarbage } from './collect-garbage';
 import { fileSource } from './node-source';
 import { workerDataFor, type CliWorkerData } from './worker-thread';
 
@@ -24,9 +25,9 @@ export type WorkerTask = { id: number } & TaskBody;
 
 export type WorkerReply = { id: number } & (ChannelReply | { type: 'range'; scan: RangeScan });
 
-/** Reads one range of a file with a source of its own, which reuses one buffer for every chunk. */
+/** Reads one range of a file with a source of its own. */
 export async function scanFileRange(file: string, task: RangeTask, onBytes: (bytes: number) => void, signal: AbortFlag): Promise<RangeScan> {
-  const source = await fileSource(file, true);
+  const source = await fileSource(file);
   try {
     return await scanRange(source, task, onBytes, signal);
   } finally {
@@ -55,6 +56,9 @@ function serve(port: NonNullable<typeof parentPort>, { abort }: RecordingWorkerD
         reply({ id: t.id, type: 'failed', arrays: [], name: err.name, message: err.message });
       }
     });
+    // The task held the file's shared columns: with the task done, this thread lets go of them at once (it
+    // allocates too little for V8 to collect soon), before the channels' detection takes its memory.
+    if (t.type === 'range') queue = queue.then(collectGarbage);
   });
 }
 

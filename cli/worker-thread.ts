@@ -1,5 +1,5 @@
 import path from 'node:path';
-import { Worker } from 'node:worker_threads';
+import { Worker, type ResourceLimits } from 'node:worker_threads';
 
 /** What a command-line worker thread is told at its start: `mark` says which job it serves. */
 export interface CliWorkerData {
@@ -12,10 +12,11 @@ export interface CliWorkerData {
  * (bin/cli-cache.mjs), which the thread loads as is; run from the TypeScript (tests, benches), the thread
  * registers tsx and loads `module`, a file of cli/ named without extension.
  */
-export function startCliWorker(module: string, workerData: CliWorkerData): Worker {
-  if (__filename.endsWith('.cjs')) return new Worker(__filename, { workerData });
+export function startCliWorker(module: string, workerData: CliWorkerData, resourceLimits?: ResourceLimits): Worker {
+  const limits = resourceLimits ? { resourceLimits } : {};
+  if (__filename.endsWith('.cjs')) return new Worker(__filename, { workerData, ...limits });
   const entry = path.join(__dirname, `${module}.ts`);
-  return new Worker(`require('tsx/cjs/api').register(); require(${JSON.stringify(entry)});`, { eval: true, workerData });
+  return new Worker(`require('tsx/cjs/api').register(); require(${JSON.stringify(entry)});`, { eval: true, workerData, ...limits });
 }
 
 /** The data a thread was started with, when it was started for `mark`. */

@@ -26,6 +26,12 @@ interface ColumnProblems {
 /** Problems of one kind as a list, in the order they were first seen: key, count, first line, first text. */
 export type ProblemList = Array<[key: number, count: number, firstLine: number, firstText: string]>;
 
+/** Per signal and per clock (null for a clock without a time column), the array its values go to first. */
+export interface ColumnSlots {
+  signals: Float32Array[];
+  times: (Float64Array | null)[];
+}
+
 /** What a collector counted, apart from its samples: enough to join ranges of a file scanned apart (ranges.ts). */
 export interface CollectedCounts {
   rows: number;
@@ -75,13 +81,17 @@ export class TableCollector implements RowSink {
     private readonly plan: TablePlan,
     private readonly buffers: () => ScanBuffers,
     estimatedRows: number,
-    /** Arrays to fill first with each signal's samples: slots of shared arrays (ranges.ts). */
-    slots?: Float32Array[],
+    /** Arrays to fill first with each signal's samples and each time column: slots of shared arrays (ranges.ts). */
+    slots?: ColumnSlots,
   ) {
     this.signals = plan.signals.map((s, j) =>
-      slots ? GrowableF32.over(slots[j]) : new GrowableF32(plan.clocks[s.clock].type === 'rate' && s.presence === 'cell' ? 1024 : estimatedRows),
+      slots ? GrowableF32.over(slots.signals[j]) : new GrowableF32(plan.clocks[s.clock].type === 'rate' && s.presence === 'cell' ? 1024 : estimatedRows),
     );
-    this.times = plan.clocks.map((c) => (c.type === 'column' ? new GrowableF64(estimatedRows) : null));
+    this.times = plan.clocks.map((c, k) => {
+      if (c.type !== 'column') return null;
+      const slot = slots?.times[k];
+      return slot ? GrowableF64.over(slot) : new GrowableF64(estimatedRows);
+    });
     this.took = new Uint8Array(plan.clocks.length);
     const n = plan.signals.length;
     this.sigColumn = Int32Array.from(plan.signals, (s) => s.column);

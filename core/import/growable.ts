@@ -35,6 +35,12 @@ export class GrowableF64 {
   constructor(capacity: number) {
     this.data = new Float64Array(Math.max(16, capacity));
   }
+  /** Filling `storage` first (a slot of a larger, shared array); past its end, a copy of its own. */
+  static over(storage: Float64Array): GrowableF64 {
+    const g = new GrowableF64(0);
+    g.data = storage;
+    return g;
+  }
   push(v: number): void {
     if (this.length === this.data.length) this.grow();
     this.data[this.length++] = v;

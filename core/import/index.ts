@@ -11,7 +11,7 @@ import type { FormatDef } from './formats/format';
 import { columnKey } from './formats/plan-builder';
 import { BINARY_FORMATS, binaryFormatById, FORMATS, formatById } from './formats/registry';
 import type { TablePlan } from './plan';
-import { joinRanges, sharedSignals, splitAtLines, type RangeLane, type RangeScan, type RangeTask } from './ranges';
+import { joinRanges, sharedColumns, splitAtLines, type RangeLane, type RangeScan, type RangeTask } from './ranges';
 import { DelimitedScanner, LineTooLong, LONGEST_DATA_LINE } from './scan';
 import type { ByteSource } from './source';
 import { createDecoder, encodeUtf8 } from './text';
@@ -232,11 +232,11 @@ async function scanInRanges(source: ByteSource, head: Head, plan: TablePlan, opt
   const columns = columnsOf(plan);
   const ranges = await splitAtLines(source, start, source.size, parts);
   const rows = estimateRows(head, plan, source.size);
-  const shared = sharedSignals(plan, rows);
+  const shared = sharedColumns(plan, rows);
   let at = 0;
   const tasks: RangeTask[] = ranges.map(([from, to], k) => {
     const length = k === ranges.length - 1 ? rows - at : Math.floor((rows * (to - from)) / (source.size - start));
-    const task: RangeTask = { plan, columns, from, to, estimatedRows: estimateRows(head, plan, to - from), ...(shared ? { slot: { signals: shared, at, length } } : {}) };
+    const task: RangeTask = { plan, columns, from, to, estimatedRows: estimateRows(head, plan, to - from), ...(shared ? { slot: { ...shared, at, length } } : {}) };
     at += length;
     return task;
   });
@@ -277,9 +277,10 @@ async function scanTable(source: ByteSource, head: Head, plan: TablePlan, option
   if (head.encoding === 'utf-8') {
     let offset = head.lineOffsets[plan.firstDataLine];
     if (offset === undefined) throw new ImportError(source.name, 'the header is longer than expected', 'the data should start within the first 400 lines', plan.firstDataLine + 1);
+    const buffer = new Uint8Array(CHUNK);
     while (offset < source.size) {
       if (options.signal?.aborted) throw new ImportCancelled();
-      const chunk = await source.read(offset, Math.min(CHUNK, source.size - offset));
+      const chunk = await source.read(offset, Math.min(CHUNK, source.size - offset), buffer);
       if (chunk.length === 0) break;
       scanner.push(chunk);
       offset += chunk.length;

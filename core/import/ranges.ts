@@ -3,7 +3,7 @@
  * joined back in file order: the same samples, counts, problems and line numbers as one scanner reading
  * the whole file, which `tests/import/ranges.test.ts` checks on split points chosen at random.
  */
-import { TableCollector, type CollectedCounts } from './collect';
+import { TableCollector, type CollectedCounts, type ColumnSlots } from './collect';
 import { ImportCancelled } from './errors';
 import { splitFields } from './head';
 import type { TablePlan } from './plan';
@@ -23,32 +23,43 @@ export interface RangeTask {
   from: number;
   to: number;
   estimatedRows: number;
-  /** Where this range's samples go first: its slot of arrays in shared memory, one per signal. */
-  slot?: { signals: Float32Array[]; at: number; length: number };
+  /** Where this range's samples and times go first: rows [at, at + length) of the file's shared columns. */
+  slot?: SharedColumns & { at: number; length: number };
 }
 
 /** A scanned range: its samples and times, its counts with line numbers from 0 at its first line. */
 export interface RangeScan {
   /** Each signal's samples; empty for a signal whose samples all fitted in the task's slot. */
   signals: Float32Array[];
+  /** Each clock's times, likewise; null for a clock without a time column. */
   times: (Float64Array | null)[];
   /** Per signal: how many samples the slot holds, or -1 when they outgrew it. */
   inSlot: number[];
+  /** Per clock: how many times the slot holds, or -1 when they outgrew it (or the clock has no column). */
+  timesInSlot: number[];
   counts: CollectedCounts;
   lines: number;
   /** Lines read as quoted fields: one may run on past a line end, so ranges cannot be trusted then. */
   quotedLines: number;
 }
 
+/** A file's columns in shared memory, which every range's thread writes its rows into. */
+export type SharedColumns = ColumnSlots;
+
 /**
- * Shared arrays for the samples of a file read in ranges, one per signal, sized like one scanner's
- * (`rows`), with a slot per range in proportion to its bytes; null where threads cannot share memory.
- * They become the recording's samples. Time columns, needed only until the samples are placed on their
- * grid, stay each range's own, so no thread holds on to them afterwards.
+ * Shared arrays for the samples and times of a file read in ranges, one per signal and one per time
+ * column, sized like one scanner's (`rows`), with a slot per range in proportion to its bytes; null where
+ * threads cannot share memory. The samples become the recording's. The ranges are joined by moving each
+ * slot's rows down in place, so no column is ever held twice (a time column, 8 bytes a row, joined into a
+ * new array was the import's peak). A thread that scanned a range holds the arrays until it next
+ * collects its garbage, which it should do then (see cli/recording-worker.ts).
  */
-export function sharedSignals(plan: TablePlan, rows: number): Float32Array[] | null {
+export function sharedColumns(plan: TablePlan, rows: number): SharedColumns | null {
   if (typeof SharedArrayBuffer !== 'function') return null;
-  return plan.signals.map(() => new Float32Array(new SharedArrayBuffer(4 * rows)));
+  return {
+    signals: plan.signals.map(() => new Float32Array(new SharedArrayBuffer(4 * rows))),
+    times: plan.clocks.map((c) => (c.type === 'column' ? new Float64Array(new SharedArrayBuffer(8 * rows)) : null)),
+  };
 }
 
 /** Scans a range somewhere (a worker thread, a Web Worker), reporting bytes done as it goes. */
@@ -62,24 +73,30 @@ export interface RangeLane {
 export async function scanRange(source: ByteSource, task: RangeTask, onBytes?: (bytes: number) => void, signal?: { readonly aborted: boolean }): Promise<RangeScan> {
   const { plan, slot } = task;
   let scanner: DelimitedScanner | null = null;
-  const slots = slot?.signals.map((a) => a.subarray(slot.at, slot.at + slot.length));
+  const slots = slot && {
+    signals: slot.signals.map((a) => a.subarray(slot.at, slot.at + slot.length)),
+    times: slot.times.map((a) => a?.subarray(slot.at, slot.at + slot.length) ?? null),
+  };
   const collector = new TableCollector(plan, () => scanner!.buffers, task.estimatedRows, slots);
   scanner = new DelimitedScanner(plan.delimiter, plan.decimalComma, task.columns, 0, collector, (line) => splitFields(line, plan.delimiter), createDecoder('utf-8'));
+  const buffer = new Uint8Array(CHUNK);
   for (let offset = task.from; offset < task.to; ) {
     if (signal?.aborted) throw new ImportCancelled();
-    const chunk = await source.read(offset, Math.min(CHUNK, task.to - offset));
+    const chunk = await source.read(offset, Math.min(CHUNK, task.to - offset), buffer);
     if (chunk.length === 0) break;
     scanner.push(chunk);
     offset += chunk.length;
     onBytes?.(offset - task.from);
   }
   scanner.end();
-  // A signal still writing into its slot stays there; one that outgrew it comes back as its own array.
-  const inSlot = collector.signals.map((g, j) => (slots && g.data === slots[j] ? g.length : -1));
+  // A column still writing into its slot stays there; one that outgrew it comes back as its own array.
+  const inSlot = collector.signals.map((g, j) => (slots && g.data === slots.signals[j] ? g.length : -1));
+  const timesInSlot = collector.times.map((g, k) => (g && slots && g.data === slots.times[k] ? g.length : -1));
   return {
     signals: collector.signals.map((g, j) => (inSlot[j] >= 0 ? new Float32Array(0) : g.trimmed())),
-    times: collector.times.map((g) => g?.view() ?? null),
+    times: collector.times.map((g, k) => (!g ? null : timesInSlot[k] >= 0 ? new Float64Array(0) : g.view())),
     inSlot,
+    timesInSlot,
     counts: collector.counts(),
     lines: scanner.nextLine,
     quotedLines: scanner.quotedLines,
@@ -88,9 +105,10 @@ export async function scanRange(source: ByteSource, task: RangeTask, onBytes?: (
 
 /** The byte after the first line end at or after `at` (a CR LF pair counts as one), or -1 before `limit`. */
 async function lineStartAfter(source: ByteSource, at: number, limit: number): Promise<number> {
+  const buffer = new Uint8Array(SEEK + 1);
   for (let pos = at; pos < limit; pos += SEEK) {
     // One byte more than is searched, to see whether a CR is followed by LF.
-    const bytes = await source.read(pos, Math.min(SEEK + 1, limit - pos));
+    const bytes = await source.read(pos, Math.min(SEEK + 1, limit - pos), buffer);
     for (let i = 0; i < Math.min(SEEK, bytes.length); i++) {
       const b = bytes[i];
       if (b === 10) return pos + i + 1;
@@ -115,22 +133,22 @@ export async function splitAtLines(source: ByteSource, start: number, end: numbe
 
 /**
  * The ranges joined as one collector, as if one scanner had read them in order from line `firstLine`
- * (1-based); null when a range met a quoted line, which the caller must then read whole. Samples in their
- * slots of `shared` are moved down in place to follow the range before; time columns, and a signal that
- * outgrew a slot, are copied into an array of their own, each range's part let go as soon as it is copied.
+ * (1-based); null when a range met a quoted line, which the caller must then read whole. Rows in their
+ * slots of `shared` are moved down in place to follow the range before; a column that outgrew a slot is
+ * copied into an array of its own, each range's part let go as soon as it is copied.
  */
-export function joinRanges(plan: TablePlan, tasks: readonly RangeTask[], scans: RangeScan[], firstLine: number, shared: Float32Array[] | null): TableCollector | null {
+export function joinRanges(plan: TablePlan, tasks: readonly RangeTask[], scans: RangeScan[], firstLine: number, shared: SharedColumns | null): TableCollector | null {
   if (scans.some((s) => s.quotedLines > 0)) return null;
   const joined = new TableCollector(plan, () => ({ values: new Float64Array(0), status: new Uint8Array(0), texts: [] }), 0);
   plan.signals.forEach((_, j) => {
     const g = joined.signals[j];
-    g.data = joinColumn(Float32Array, tasks, scans.map((s) => ({ part: s.signals[j], inSlot: s.inSlot[j] })), shared?.[j]);
+    g.data = joinColumn(Float32Array, tasks, scans.map((s) => ({ part: s.signals[j], inSlot: s.inSlot[j] })), shared?.signals[j]);
     g.length = g.data.length;
     for (const s of scans) s.signals[j] = new Float32Array(0);
   });
   joined.times.forEach((g, k) => {
     if (!g) return;
-    g.data = joinColumn(Float64Array, tasks, scans.map((s) => ({ part: s.times[k]!, inSlot: -1 })), undefined);
+    g.data = joinColumn(Float64Array, tasks, scans.map((s) => ({ part: s.times[k]!, inSlot: s.timesInSlot[k] })), shared?.times[k] ?? undefined);
     g.length = g.data.length;
     for (const s of scans) s.times[k] = new Float64Array(0);
   });

@@ -5,7 +5,12 @@ export interface ByteSource {
   /** File name shown in messages (no directories). */
   readonly name: string;
   readonly size: number;
-  read(offset: number, length: number): Promise<Uint8Array>;
+  /**
+   * Bytes [offset, offset + length), fewer at the end of the file. With `into` (at least `length` long), a
+   * source may read into it and return a view of it: a reader done with each chunk before asking for the
+   * next (the scanners) then reuses one buffer instead of leaving a chunk of garbage behind per read.
+   */
+  read(offset: number, length: number, into?: Uint8Array): Promise<Uint8Array>;
 }
 
 /** A source over bytes already in memory (tests, drag-and-drop of small files, generated data). */
