@@ -51,6 +51,15 @@ function repeatedRuns(x: Float32Array, minRun: number): Array<{ start: number; e
   const stride = minRun - 1;
   let i = 1;
   while (i < n) {
+    // Four tested pairs at once: the product of their differences is 0 or NaN whenever one of them is equal
+    // (or holds NaN or an infinity, or the product underflows), and only then are they tested one by one.
+    if (i + 3 * stride < n) {
+      const d = (x[i] - x[i - 1]) * (x[i + stride] - x[i + stride - 1]) * ((x[i + 2 * stride] - x[i + 2 * stride - 1]) * (x[i + 3 * stride] - x[i + 3 * stride - 1]));
+      if (d !== 0 && d === d) {
+        i += 4 * stride;
+        continue;
+      }
+    }
     if (x[i] !== x[i - 1]) {
       i += stride;
       continue;
