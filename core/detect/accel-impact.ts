@@ -108,31 +108,46 @@ function flankQuadratic(a: Float32Array, peak: number, half: number, reach: numb
 /**
  * Whether the sensor sits at another angle after a transient than before it: a blow off the centre of a
  * device in a loose pocket or strap rocks it and leaves it tilted, so gravity's share on the axes moves,
- * while a muscle twitch contracts and relaxes within about 100-300 ms and leaves the limb where it was. The
- * raw axes are averaged over `knockTiltMeanS` ending `knockTiltLeadS` before the peak and starting
- * `knockTiltSettleS` after it (when a mount's ringing has died away); the change of the mean vector must
- * exceed `knockTiltG` and `knockTiltZ` times its noise (per-axis sigma over the two means, three axes).
- * Gaps or windows past the recording: not tilted.
+ * while a muscle twitch contracts and relaxes within about 100-300 ms and leaves the limb where it was. Each
+ * raw axis is summarised by its median over `knockTiltWindowS` ending `knockTiltLeadS` before the peak and over
+ * as long starting `knockTiltSettleS` after it (when a mount's ringing has died away; a median, so that
+ * another transient inside a window does not move it); the change of that vector must exceed `knockTiltG` and
+ * `knockTiltZ` times its noise (the full-band white noise's median over the window, 1.2533 sigma / sqrt(n), for
+ * both windows and three axes). Gaps or windows past the recording: not tilted.
  */
-export function leavesTilted(axes: readonly Float32Array[], peak: number, fs: number, sigma: number, p: AccelParams): boolean {
-  const len = Math.max(1, Math.round(p.knockTiltMeanS * fs));
+export function leavesTilted(axes: readonly Float32Array[], peak: number, fs: number, bandSigma: number, p: AccelParams): boolean {
+  const len = Math.max(1, Math.round(p.knockTiltWindowS * fs));
   const before = peak - Math.round(p.knockTiltLeadS * fs) - len;
   const after = peak + Math.round(p.knockTiltSettleS * fs);
   if (before < 0 || after + len > axes[0].length) return false;
+  if (tiltScratch.length < len) tiltScratch = new Float64Array(len);
   let shift = 0;
   for (const a of axes) {
-    const d = (sum(a, after, after + len) - sum(a, before, before + len)) / len;
+    const d = median(a, after, len) - median(a, before, len);
     if (d !== d) return false;
     shift += d * d;
   }
-  const noise = sigma * Math.sqrt((2 * axes.length) / len);
+  const noise = 1.2533 * fullBandSigma(bandSigma, fs, p) * Math.sqrt((2 * axes.length) / len);
   return Math.sqrt(shift) > Math.max(p.knockTiltG, p.knockTiltZ * noise);
 }
 
-function sum(a: Float32Array, from: number, to: number): number {
-  let s = 0;
-  for (let i = from; i < to; i++) s += a[i];
-  return s;
+/** Reused by every call: medians of the tilt windows without an allocation per transient. */
+let tiltScratch = new Float64Array(0);
+
+/** Median of a[from .. from + len); NaN when the window holds a gap. */
+function median(a: Float32Array, from: number, len: number): number {
+  for (let i = 0; i < len; i++) {
+    const v = a[from + i];
+    if (v !== v) return Number.NaN;
+    tiltScratch[i] = v;
+  }
+  return quantileInPlace(tiltScratch, 0.5, 0, len);
+}
+
+/** Per-axis sigma of white noise over the whole band 0 - fs/2, from its sigma in the twitch band. */
+function fullBandSigma(bandSigma: number, fs: number, p: AccelParams): number {
+  const high = Math.min(p.bandHighHz, 0.45 * fs);
+  return bandSigma * Math.sqrt(fs / 2 / (high - p.bandLowHz));
 }
 
 /**
@@ -160,8 +175,6 @@ export function isJolt(axes: readonly Float32Array[], peak: number, fs: number, 
   }
   if (top !== top) return false;
   const bend = (2 * Math.PI * p.twitchTopHz) / fs;
-  const high = Math.min(p.bandHighHz, 0.45 * fs);
-  const fullSigma = bandSigma * Math.sqrt(fs / 2 / (high - p.bandLowHz));
-  const noise = Math.sqrt(6 * axes.length) * fullSigma;
+  const noise = Math.sqrt(6 * axes.length) * fullBandSigma(bandSigma, fs, p);
   return Math.sqrt(top) > p.knockJerkMargin * bend * bend * amplitude + p.knockJerkZ * noise;
 }

@@ -33,8 +33,8 @@ export interface TransientInput {
 
 /**
  * Brief transients at rest, sorted into twitch-like movements and the movement that looks like them.
- * Candidates closer than the dead time are one; one longer than `maxTwitchMs` (at a fifth of its peak) or
- * under `minSnr` is dropped. A muscle twitch is a smooth mechanical transient (contraction 35-98 ms, Sica &
+ * Candidates closer than the dead time are one; one under `minSnr` is dropped, and one longer than
+ * `maxTwitchMs` (at a fifth of its peak) is movement. A muscle twitch is a smooth mechanical transient (contraction 35-98 ms, Sica &
  * McComas 1971; most energy below about 30 Hz), so a candidate is a knock, an impact on the sensor, when
  * its raw axes carry as much energy per Hz above the twitch band as in it (an impact's flat spectrum), when its band-passed shape is the filter's own response to an impulse, when its raw axes hold
  * it within the two samples an impact shorter than a sample falls across (each test only where the
@@ -62,7 +62,12 @@ export function sortTransients(s: TransientInput, p: AccelParams): TransientSort
     // Length is taken where the movement is at least a fifth of its peak: a large twitch stays above the
     // noise-based release threshold far longer, through its own decay and the high-pass ringing.
     const length = widthAt(band, tr.peak, tr.start, tr.end, 0.2, bridge);
-    if (length > maxLength || tr.amplitude < p.minSnr * s.noiseFloor || overlapsAny(s.blocked, tr.start, tr.end)) continue;
+    if (tr.amplitude < p.minSnr * s.noiseFloor || overlapsAny(s.blocked, tr.start, tr.end)) continue;
+    // Too long for a twitch: movement, and a seed for the clusters below.
+    if (length > maxLength) {
+      out.moves.push(tr);
+      continue;
+    }
     const knock =
       (fs >= p.knockShapeRateHz && shapeMatch(band, tr.peak, impulse) >= p.knockShape) ||
       (split !== null && highShare(s.axes, tr.peak, split, fs, p) >= p.knockHighShare) ||
