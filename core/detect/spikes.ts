@@ -80,6 +80,9 @@ function dischargesOf(envelope: Float32Array, from: number, to: number, floor: F
     }
     if (!isLocalMax(envelope, i, from, to, separation)) continue;
     list.push(i, v, to - from);
+    // No sample within `separation` after a peak can be one: the peak is in its window and at least as high
+    // (a tie goes to the earlier sample).
+    i += separation;
   }
   if (best >= 0) list.push(best, envelope[best], to - from);
 }
