@@ -120,10 +120,9 @@ export function leavesTilted(axes: readonly Float32Array[], peak: number, fs: nu
   const before = peak - Math.round(p.knockTiltLeadS * fs) - len;
   const after = peak + Math.round(p.knockTiltSettleS * fs);
   if (before < 0 || after + len > axes[0].length) return false;
-  if (tiltScratch.length < len) tiltScratch = new Float64Array(len);
   let shift = 0;
   for (const a of axes) {
-    const d = median(a, after, len) - median(a, before, len);
+    const d = windowMedian(a, after, len) - windowMedian(a, before, len);
     if (d !== d) return false;
     shift += d * d;
   }
@@ -131,21 +130,22 @@ export function leavesTilted(axes: readonly Float32Array[], peak: number, fs: nu
   return Math.sqrt(shift) > Math.max(p.knockTiltG, p.knockTiltZ * noise);
 }
 
-/** Reused by every call: medians of the tilt windows without an allocation per transient. */
-let tiltScratch = new Float64Array(0);
+/** Reused by every call: medians of windows without an allocation per transient. */
+let medianScratch = new Float64Array(0);
 
 /** Median of a[from .. from + len); NaN when the window holds a gap. */
-function median(a: Float32Array, from: number, len: number): number {
+export function windowMedian(a: Float32Array, from: number, len: number): number {
+  if (medianScratch.length < len) medianScratch = new Float64Array(len);
   for (let i = 0; i < len; i++) {
     const v = a[from + i];
     if (v !== v) return Number.NaN;
-    tiltScratch[i] = v;
+    medianScratch[i] = v;
   }
-  return quantileInPlace(tiltScratch, 0.5, 0, len);
+  return quantileInPlace(medianScratch, 0.5, 0, len);
 }
 
 /** Per-axis sigma of white noise over the whole band 0 - fs/2, from its sigma in the twitch band. */
-function fullBandSigma(bandSigma: number, fs: number, p: AccelParams): number {
+export function fullBandSigma(bandSigma: number, fs: number, p: AccelParams): number {
   const high = Math.min(p.bandHighHz, 0.45 * fs);
   return bandSigma * Math.sqrt(fs / 2 / (high - p.bandLowHz));
 }

@@ -3,6 +3,7 @@ import { ZeroPhaseFilter } from '../dsp/filtfilt';
 import type { Sos } from '../dsp/sos';
 import { widthAt, type Potentials } from './hysteresis';
 import { isImpact, isJolt, leavesTilted } from './accel-impact';
+import { KnockMount } from './accel-mount';
 import type { AccelParams } from './params';
 import { overlapsAny, type Span } from './spans';
 
@@ -46,6 +47,7 @@ export interface TransientInput {
 export function sortTransients(s: TransientInput, p: AccelParams): TransientSorting {
   const { pot, fs, band } = s;
   const out: TransientSorting = { twitches: [], moves: [] };
+  const knocks: number[] = [];
   const maxLength = (p.maxTwitchMs / 1000) * fs;
   const deadTime = (p.deadTimeMs / 1000) * fs;
   const bridge = Math.max(1, Math.round((p.twitchBridgeMs / 1000) * fs));
@@ -75,6 +77,15 @@ export function sortTransients(s: TransientInput, p: AccelParams): TransientSort
     const slow = nearPeak(s.move, tr.peak, Math.round(p.fidgetReachS * fs));
     const fidget = slow >= p.fidgetRatio * tr.amplitude && slow >= p.fidgetMinG;
     (knock || fidget ? out.moves : out.twitches).push(tr);
+    if (knock) knocks.push(tr.peak);
+  }
+  const mount = KnockMount.learn(s.axes, knocks, knocks.length + out.twitches.length, fs, p);
+  if (mount !== null) {
+    const rang = out.twitches.filter((tr) => mount.matches(s.axes, tr.peak, s.noiseFloor, fs, p));
+    if (rang.length > 0) {
+      out.twitches = out.twitches.filter((tr) => !rang.includes(tr));
+      out.moves = [...out.moves, ...rang].sort((a, b) => a.peak - b.peak);
+    }
   }
   return joinClusters(out, Math.round(p.knockClusterS * fs));
 }

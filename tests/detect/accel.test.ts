@@ -112,8 +112,9 @@ describe('accelerometer knocks and fidgets are movement, not twitches', () => {
     }
     // Knocks that ring on the thigh, in clusters, half of them tilting the phone (core/simulate/knocks.ts):
     // 68 of 145 counted as twitches with the impact test alone, 17 with the tilt test and 1 s clusters, 12 with
-    // 1.5 s clusters seeded also by transients too long for a twitch and the tilt judged on medians.
-    expect(onKnocks).toBeLessThanOrEqual(13);
+    // 1.5 s clusters seeded also by transients too long for a twitch and the tilt judged on medians, 5 once the
+    // recording's recognised knocks teach its mount (KnockMount).
+    expect(onKnocks).toBeLessThanOrEqual(6);
     expect(found).toBeGreaterThan(0.9 * scored);
   });
 
