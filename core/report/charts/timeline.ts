@@ -6,10 +6,9 @@
 import type { Analysis } from '../../analysis/types';
 import { formatClock, formatDuration } from '../../format';
 import { tickStep, ticks, timeTickStep } from './scale';
+import { axisLines, CHART_W, NAMES_W, plotBox } from './frame';
 import { line, patterns, rect, svg, text } from './svg';
 
-const WIDTH = 700;
-const LABEL_W = 130;
 const RIGHT = 20;
 const ROW_H = 15;
 const HIST_H = 64;
@@ -40,11 +39,13 @@ export function twitchHistogram(analysis: Analysis, durationS: number, binS: num
 /** `noun`: what the events are called ("twitch-like events", "brief movements"). */
 export function timelineChart(analysis: Analysis, durationS: number, noun: string): string {
   const span = Math.max(durationS, 1);
-  const plotW = WIDTH - LABEL_W - RIGHT;
-  const x = (t: number) => LABEL_W + (Math.min(Math.max(t, 0), span) / span) * plotW;
   const rows = analysis.channels;
-  const rasterH = rows.length * ROW_H;
+  const raster = plotBox(NAMES_W, RIGHT, 0, rows.length * ROW_H);
+  const rasterH = raster.height;
+  const plotW = raster.width;
+  const x = (t: number) => NAMES_W + (Math.min(Math.max(t, 0), span) / span) * plotW;
   const histTop = rasterH + AXIS_H + GAP;
+  const histBox = plotBox(NAMES_W, RIGHT, histTop, HIST_H);
   const height = histTop + HIST_H + AXIS_H + LEGEND_H + 6;
   const p: string[] = [patterns('tl')];
 
@@ -57,8 +58,8 @@ export function timelineChart(analysis: Analysis, durationS: number, noun: strin
 
   rows.forEach((ch, i) => {
     const y = i * ROW_H;
-    p.push(text(LABEL_W - 6, y + ROW_H / 2 + 3, ch.site ? `${ch.site} (${ch.kind === 'emg' ? 'EMG' : 'acc'})` : ch.label, 'text-anchor="end"'));
-    p.push(line(LABEL_W, y + ROW_H - 0.5, LABEL_W + plotW, y + ROW_H - 0.5, 'stroke="#eee" stroke-width="0.5"'));
+    p.push(text(NAMES_W - 6, y + ROW_H / 2 + 3, ch.site ? `${ch.site} (${ch.kind === 'emg' ? 'EMG' : 'acc'})` : ch.label, 'text-anchor="end"'));
+    p.push(line(NAMES_W, y + ROW_H - 0.5, NAMES_W + plotW, y + ROW_H - 0.5, 'stroke="#eee" stroke-width="0.5"'));
     const mine = analysis.events.filter((e) => e.channel === ch.id && e.review !== 'rejected');
     for (const e of mine) {
       if ((e.type === 'artifact' && e.reason !== 'ecg') || e.type === 'movement') {
@@ -75,13 +76,12 @@ export function timelineChart(analysis: Analysis, durationS: number, noun: strin
     }
     // One tick per occupied pixel column: a busy hour would otherwise be thousands of identical lines.
     const cols = new Uint8Array(Math.ceil(plotW) + 1);
-    for (const e of mine) if (e.type === 'twitch') cols[Math.round(x(e.peakS) - LABEL_W)] = 1;
+    for (const e of mine) if (e.type === 'twitch') cols[Math.round(x(e.peakS) - NAMES_W)] = 1;
     const d: string[] = [];
-    for (let c = 0; c < cols.length; c++) if (cols[c]) d.push(`M${LABEL_W + c} ${y + 3}v${ROW_H - 6}`);
+    for (let c = 0; c < cols.length; c++) if (cols[c]) d.push(`M${NAMES_W + c} ${y + 3}v${ROW_H - 6}`);
     if (d.length) p.push(`<path d="${d.join('')}" stroke="#000" stroke-width="1"/>`);
   });
-  p.push(line(LABEL_W, 0, LABEL_W, rasterH, 'stroke="#000" stroke-width="0.8"'));
-  p.push(line(LABEL_W, rasterH, LABEL_W + plotW, rasterH, 'stroke="#000" stroke-width="0.8"'));
+  p.push(axisLines(raster));
 
   const binS = binWidthS(span);
   const hist = twitchHistogram(analysis, span, binS);
@@ -90,9 +90,9 @@ export function timelineChart(analysis: Analysis, durationS: number, noun: strin
   const yTop = Math.ceil(maxCount / yStep) * yStep;
   const hy = (v: number) => histTop + HIST_H - (v / yTop) * HIST_H;
   for (const v of ticks(0, yTop, yStep)) {
-    p.push(line(LABEL_W, hy(v), LABEL_W + plotW, hy(v), 'stroke="#ddd" stroke-width="0.6"'));
+    p.push(line(NAMES_W, hy(v), NAMES_W + plotW, hy(v), 'stroke="#ddd" stroke-width="0.6"'));
     // Zero is left unlabelled: it would collide with the first time label.
-    if (v > 0) p.push(text(LABEL_W - 4, hy(v) + 3, String(v), 'text-anchor="end"'));
+    if (v > 0) p.push(text(NAMES_W - 4, hy(v) + 3, String(v), 'text-anchor="end"'));
   }
   for (let i = 0; i < hist.length; i++) {
     if (hist[i] === 0) continue;
@@ -102,19 +102,18 @@ export function timelineChart(analysis: Analysis, durationS: number, noun: strin
   }
   p.push(text(8, histTop + HIST_H / 2 - 4, `${noun} per`, ''));
   p.push(text(8, histTop + HIST_H / 2 + 7, formatDuration(binS), ''));
-  p.push(line(LABEL_W, histTop, LABEL_W, histTop + HIST_H, 'stroke="#000" stroke-width="0.8"'));
-  p.push(line(LABEL_W, histTop + HIST_H, LABEL_W + plotW, histTop + HIST_H, 'stroke="#000" stroke-width="0.8"'));
+  p.push(axisLines(histBox));
   for (const t of timeTicks) p.push(text(x(t), histTop + HIST_H + 10, formatClock(t), 'text-anchor="middle"'));
 
   const ly = height - 6;
-  p.push(line(LABEL_W, ly - 8, LABEL_W, ly, 'stroke="#000" stroke-width="1"'));
+  p.push(line(NAMES_W, ly - 8, NAMES_W, ly, 'stroke="#000" stroke-width="1"'));
   const legend: Array<[string, string]> = [
     ['tick', noun.replace(/s$/, '')],
     ['fill="url(#tl-hatch)" stroke="#000" stroke-width="0.6"', 'sustained'],
     ['fill="url(#tl-cross)" stroke="#444" stroke-width="0.5"', 'muscle use'],
     ['fill="url(#tl-dots)" stroke="#888" stroke-width="0.3"', 'artifact or movement (left out)'],
   ];
-  let lx = LABEL_W;
+  let lx = NAMES_W;
   for (const [style, label] of legend) {
     if (style === 'tick') p.push(line(lx, ly - 8, lx, ly, 'stroke="#000" stroke-width="1"'));
     else p.push(rect(lx, ly - 8, 18, 8, style));
@@ -122,6 +121,6 @@ export function timelineChart(analysis: Analysis, durationS: number, noun: strin
     p.push(text(tx, ly, label));
     lx = tx + label.length * 4.6 + 12;
   }
-  p.push(text(LABEL_W + plotW, ly, 'time from start (m:ss)', 'text-anchor="end" fill="#444"'));
-  return svg(WIDTH, height, p.join(''), 'Timeline of events and twitches over time');
+  p.push(text(NAMES_W + plotW, ly, 'time from start (m:ss)', 'text-anchor="end" fill="#444"'));
+  return svg(CHART_W, height, p.join(''), 'Timeline of events and twitches over time');
 }
