@@ -1,5 +1,5 @@
 /** The over-time chart's data (series of dated points, tag flags) and where it puts them: pure, no React. */
-import { tickStep } from '../../core/report/charts/scale';
+import { whiskerAxis } from '../../core/report/charts/scale';
 import { calendarRange } from '../../core/report/trend/calendar-axis';
 
 export interface ChartPoint {
@@ -61,12 +61,7 @@ export function overTimeScales(series: readonly ChartSeries[], shown: readonly C
   const all = shown.flatMap((s) => s.points);
   const everyPoint = series.flatMap((s) => s.points);
   const { min, max } = calendarRange([...everyPoint.map((p) => p.timeMs), ...tags.map((t) => t.timeMs)]);
-  const maxValue = Math.max(0, ...all.map((p) => p.value));
-  // Whiskers of very short recordings can reach far up; the scale follows the values and clips those.
-  const reach = Math.max(0, ...all.map((p) => p.upper));
-  const span = Math.max(maxValue * 1.25, Math.min(reach, Math.max(maxValue, integer ? 1 : 0.5) * 3), 1e-9);
-  const step = integer ? Math.max(1, Math.round(tickStep(span, 5))) : tickStep(span, 5);
-  const top = Math.ceil(span / step) * step;
+  const { top, step } = whiskerAxis(all, integer);
   const maxWeight = Math.max(1e-9, ...all.map((p) => p.weight));
   const crowd = Math.max(1, ...series.map((s) => s.points.length));
   const rMax = Math.min(R_MAX, Math.max(2.5, plotW / (crowd * PX_PER_MARK)));

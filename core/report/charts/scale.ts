@@ -30,3 +30,16 @@ export function ticks(min: number, max: number, step: number): number[] {
   for (let v = first; v <= max + step * 1e-9; v += step) out.push(Number(v.toPrecision(12)));
   return out;
 }
+
+/**
+ * The value axis, from 0, of marks with 95 % whiskers (the report's and the app's over-time charts): room
+ * above the largest value, and whiskers followed up to three times it. Those of very short recordings can
+ * reach far up; the scale follows the values and clips them. `integer`: counts, on whole-number steps.
+ */
+export function whiskerAxis(points: readonly { value: number; upper: number }[], integer = false): { top: number; step: number } {
+  const maxValue = Math.max(0, ...points.map((p) => p.value));
+  const reach = Math.max(0, ...points.map((p) => p.upper));
+  const span = Math.max(maxValue * 1.25, Math.min(reach, Math.max(maxValue, integer ? 1 : 0.5) * 3), 1e-9) || 1;
+  const step = integer ? Math.max(1, Math.round(tickStep(span, 5))) : tickStep(span, 5);
+  return { top: Math.ceil(span / step) * step, step };
+}

@@ -3,7 +3,7 @@
  * marks sized by the rest time behind them, numbered tag markers along the top.
  */
 import { axisLines, CHART_W, valueGrid } from '../charts/frame';
-import { tickStep, ticks } from '../charts/scale';
+import { ticks, whiskerAxis } from '../charts/scale';
 import { line, r1, svg, text } from '../charts/svg';
 import { calendarRange } from './calendar-axis';
 import { CALENDAR_AXIS_H, calendarAxis, calendarBox } from './calendar-frame';
@@ -48,12 +48,7 @@ export function overTimeChart(series: readonly OverTimeSeries[], opts: OverTimeO
   const b = calendarBox(TOP, opts.plotH ?? 170);
   const { min, max } = calendarRange([...all.map((p) => p.timeMs), ...(opts.tags ?? []).map((t) => t.timeMs)]);
   const x = (t: number): number => b.left + ((t - min) / (max - min)) * b.width;
-  const maxValue = Math.max(0, ...all.map((p) => p.value));
-  // Whiskers of very short recordings may reach far up; the scale follows the values and clips those.
-  const reach = Math.max(0, ...all.map((p) => p.upper));
-  const span = Math.max(maxValue * 1.25, Math.min(reach, Math.max(maxValue, 0.5) * 3), 1e-9) || 1;
-  const step = tickStep(span, 5);
-  const top = Math.ceil(span / step) * step;
+  const { top, step } = whiskerAxis(all);
   const y = (v: number): number => b.top + b.height - (Math.min(v, top) / top) * b.height;
   const maxWeight = Math.max(1e-9, ...all.map((p) => p.weight));
   const legendRows = Math.ceil(series.length / Math.floor(b.width / LEGEND_COL));
