@@ -1,4 +1,5 @@
 import type { ChannelKind } from '../recording';
+import { isRecord } from '../schema/check';
 import { ImportError } from './errors';
 import { describeValue } from './header-fields';
 import type { ImportOptions } from './options';
@@ -27,10 +28,6 @@ export const TEMPLATES_SCHEMA = 'twitchscope.import-templates';
 export const TEMPLATES_VERSION = 1;
 
 const KINDS: readonly ChannelKind[] = ['emg', 'accel', 'other'];
-
-function isRecord(v: unknown): v is Record<string, unknown> {
-  return typeof v === 'object' && v !== null && !Array.isArray(v);
-}
 
 /** Templates as JSON: `{ schema, version, templates: [...] }`, the form export writes and import reads. */
 export function serializeTemplates(templates: readonly ImportTemplate[]): string {

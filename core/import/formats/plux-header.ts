@@ -1,3 +1,4 @@
+import { isRecord } from '../../schema/check';
 import { isoFromParts } from '../dates';
 import { ImportError } from '../errors';
 import type { Head } from '../head';
@@ -19,9 +20,6 @@ export interface PluxDevice {
 /** OpenSignals devices have 8- to 24-bit converters; a resolution outside 1-32 bits is not one. */
 const MAX_BITS = 32;
 
-type Raw = Record<string, unknown>;
-const isObject = (v: unknown): v is Raw => typeof v === 'object' && v !== null && !Array.isArray(v);
-
 /**
  * The header's JSON, device by device, checked at the edge: a value of the wrong type or range is an
  * ImportError naming the device and field (a 5000-bit resolution once made 2^5000 = Infinity and every
@@ -31,9 +29,9 @@ export function readPluxDevices(raw: unknown, head: Head, line: number): Array<[
   const fail = (problem: string): never => {
     throw new ImportError(head.name, problem, 'export the file again from OpenSignals', line);
   };
-  if (!isObject(raw)) return fail('the OpenSignals JSON header does not list devices');
+  if (!isRecord(raw)) return fail('the OpenSignals JSON header does not list devices');
   return Object.entries(raw).map(([mac, d]): [string, PluxDevice] => {
-    if (!isObject(d)) return fail(`the OpenSignals header entry for device ${mac} is not a device description`);
+    if (!isRecord(d)) return fail(`the OpenSignals header entry for device ${mac} is not a device description`);
     const texts = (field: string, required: boolean): string[] => {
       const v = d[field];
       if (v === undefined && !required) return [];
