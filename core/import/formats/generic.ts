@@ -1,4 +1,5 @@
 import type { ImportWarning } from '../../recording';
+import { formatHz } from '../../format';
 import { isGravityTriplet, pickClock } from '../columns';
 import type { Head } from '../head';
 import { guessColumn, sensorLabelOf } from '../labels';
@@ -195,10 +196,6 @@ const MIN_EMG_RATE_HZ = 100;
 const MS_READING_MAX_HZ = 20_000;
 /** Raw EMG is recorded at 200 Hz and up (the slowest common armbands); below that a nameless column is not guessed to be it. */
 const RAW_EMG_MIN_HZ = 200;
-
-function formatHz(hz: number): string {
-  return `${Number(hz.toPrecision(4))} Hz`;
-}
 
 export const genericTable: FormatDef = {
   id: 'csv',
