@@ -68,6 +68,17 @@ export function formatAmount(x: number, unit: string): string {
   return `${x.toFixed(digits)} ${formatUnit(unit)}`;
 }
 
+/**
+ * A value as a column records it, whatever its scale (ADC counts, volts, g): three significant digits, whole
+ * numbers with separators from 1,000, powers of ten only below 0.001. The unit is left off when there is none.
+ */
+export function formatReading(x: number, unit: string): string {
+  if (!Number.isFinite(x)) return '–';
+  const a = Math.abs(x);
+  const text = a >= 1000 ? Math.round(x).toLocaleString('en-US') : a !== 0 && a < 0.001 ? x.toExponential(2) : Number(x.toPrecision(3)).toString();
+  return `${text}${unit ? ` ${formatUnit(unit)}` : ''}`;
+}
+
 /** A file's size: 0.4 MB, 9.9 MB, 24 MB. */
 export function formatMegabytes(bytes: number): string {
   return `${(bytes / 1e6).toFixed(bytes > 1e7 ? 0 : 1)} MB`;

@@ -61,16 +61,10 @@ function envelope(d: Float32Array, buckets: number): { min: Float32Array; max: F
   for (let b = 0; b < k; b++) {
     const from = Math.floor((b * d.length) / k);
     const to = Math.floor(((b + 1) * d.length) / k);
-    let a = Infinity;
-    let z = -Infinity;
-    for (let i = from; i < to; i++) {
-      const v = d[i];
-      if (v < a) a = v;
-      if (v > z) z = v;
-    }
-    if (a <= z) {
-      lo[b] = a;
-      hi[b] = z;
+    const { min, max } = extremes(d.subarray(from, to));
+    if (min <= max) {
+      lo[b] = min;
+      hi[b] = max;
     }
   }
   return { min: lo, max: hi };

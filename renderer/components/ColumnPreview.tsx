@@ -1,6 +1,7 @@
 import { useMemo } from 'react';
 import type { ChannelPreview } from '../../core/import/preview';
-import { formatUnit } from '../../core/format';
+import { formatReading } from '../../core/format';
+import { extremes } from '../../core/stats/extremes';
 
 const W = 200;
 const H = 36;
@@ -44,23 +45,10 @@ function envelopeOf(p: ChannelPreview, width: number, height: number): string {
   return d;
 }
 
-/** Three significant digits, whole numbers with separators from 1,000, powers of ten only below 0.001. */
-export function formatValue(x: number, unit: string): string {
-  if (!Number.isFinite(x)) return '–';
-  const a = Math.abs(x);
-  const text = a >= 1000 ? Math.round(x).toLocaleString('en-US') : a !== 0 && a < 0.001 ? x.toExponential(2) : Number(x.toPrecision(3)).toString();
-  return `${text}${unit ? ` ${formatUnit(unit)}` : ''}`;
-}
-
 /** Lowest and highest finite value, for a trace drawn on its own scale. */
 function rangeOf(values: Float32Array): [number, number] {
-  let lo = Infinity;
-  let hi = -Infinity;
-  for (const v of values) {
-    if (v < lo) lo = v;
-    if (v > hi) hi = v;
-  }
-  return lo <= hi ? [lo, hi] : [0, 1];
+  const { min, max } = extremes(values);
+  return min <= max ? [min, max] : [0, 1];
 }
 
 interface Props {
@@ -78,7 +66,7 @@ export function ColumnPreview({ label, unit, preview }: Props) {
     return { first: pathOf(preview.first, lo, hi, W, H), overview: envelopeOf(preview, W, OVERVIEW_H) };
   }, [preview]);
   if (!preview || !paths) return <span className="muted">no values</span>;
-  const description = `${label}: first ${preview.firstS.toFixed(1)} s, and the whole recording below; range ${formatValue(preview.min, unit)} to ${formatValue(preview.max, unit)}`;
+  const description = `${label}: first ${preview.firstS.toFixed(1)} s, and the whole recording below; range ${formatReading(preview.min, unit)} to ${formatReading(preview.max, unit)}`;
   return (
     <svg className="column-preview" width={W} height={H + OVERVIEW_H + 4} viewBox={`0 0 ${W} ${H + OVERVIEW_H + 4}`} role="img" aria-label={description}>
       <title>{description}</title>

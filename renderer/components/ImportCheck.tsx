@@ -2,11 +2,11 @@ import { useEffect, useMemo, useRef, useState } from 'react';
 import { analysedChannels } from '../../core/analysis/channels';
 import { formatGroups } from '../../core/import/formats/vendors';
 import type { Channel, ChannelKind, Recording } from '../../core/recording';
-import { formatDuration, formatHz, formatMegabytes, formatUnit } from '../../core/format';
+import { formatDuration, formatHz, formatMegabytes, formatReading, formatUnit } from '../../core/format';
 import type { TemplateNote } from '../session/state';
 import type { TemplatesApi } from '../session/useTemplates';
 import type { ImportSettings, LoadedRecording } from '../worker/protocol';
-import { ColumnPreview, formatValue } from './ColumnPreview';
+import { ColumnPreview } from './ColumnPreview';
 import { SiteSelect } from './SiteSelect';
 import { TemplatesPanel } from './TemplatesPanel';
 import './import-check.css';
@@ -237,8 +237,8 @@ function ChannelTable({ loaded, settings, sites, onColumn, onSite }: TableProps)
                 <td>
                   <ColumnPreview label={ch.label} unit={ch.unit} preview={p} />
                 </td>
-                <td className="num">{p ? `${formatValue(p.min, '')} to ${formatValue(p.max, ch.unit)}` : '–'}</td>
-                <td className="num">{p ? formatValue(p.noise, ch.unit) : '–'}</td>
+                <td className="num">{p ? `${formatReading(p.min, '')} to ${formatReading(p.max, ch.unit)}` : '–'}</td>
+                <td className="num">{p ? formatReading(p.noise, ch.unit) : '–'}</td>
                 <td>
                   <select aria-label={`Type of ${ch.label}`} value={settings.columns?.[columnKey(ch)]?.kind ?? ch.kind} onChange={(e) => onColumn(columnKey(ch), { kind: e.target.value as ChannelKind })}>
                     {KINDS.map(([k, name]) => (

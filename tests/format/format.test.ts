@@ -1,7 +1,15 @@
 import { describe, expect, it } from 'vitest';
-import { formatClock, formatDuration, formatNumber, listInWords } from '../../core/format';
+import { formatClock, formatDuration, formatNumber, formatReading, listInWords } from '../../core/format';
 
 describe('numbers in words', () => {
+  it('prints a column\'s raw values, whatever their scale, to three significant digits', () => {
+    expect(formatReading(32767, '')).toBe('32,767');
+    expect(formatReading(22.04, 'uV')).toBe('22 µV');
+    expect(formatReading(-0.5123, 'g')).toBe('-0.512 g');
+    expect(formatReading(0.00042, 'V')).toBe('4.20e-4 V');
+    expect(formatReading(Number.NaN, 'V')).toBe('–');
+  });
+
   it('keeps two significant digits below 10 and never prints 10.0', () => {
     expect(formatNumber(0.4213)).toBe('0.42');
     expect(formatNumber(3.449)).toBe('3.4');

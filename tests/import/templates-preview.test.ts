@@ -67,6 +67,10 @@ describe('the import check\'s preview of a column', () => {
     // |x[i] − x[i−1]| = 2 almost everywhere: 1.4826 × 2 / √2.
     expect(p.noise).toBeCloseTo((1.4826 * 2) / Math.SQRT2, 6);
     expect(p.overviewMax.length).toBe(240);
+    expect([Math.min(...p.overviewMin), Math.max(...p.overviewMax)]).toEqual([-1, 101]);
+    // Buckets of ~41.7 samples: bucket 3 (samples 125-165) lies wholly in the gap and is left empty.
+    const gap = channelPreview(channel(data.map((v, i) => (i >= 100 && i < 200 ? Number.NaN : v))));
+    expect([gap.overviewMin[3], gap.overviewMax[3], gap.overviewMax[2]]).toEqual([Number.NaN, Number.NaN, 1]);
   });
 
   it('calls a varied, fast, unnamed column EMG-like, and not a label column, a slow one or a named gyroscope', () => {
