@@ -1,6 +1,7 @@
 import type { RefObject } from 'react';
 import uPlot from 'uplot';
 import { formatClock, formatUnit } from '../../core/format';
+import { tickStep, ticks } from '../../core/report/charts/scale';
 import { HALF_DIVISIONS } from '../../core/view/gain';
 import type { View } from '../../core/view/viewport';
 import { drawAnnotations } from './draw-annotations';
@@ -159,13 +160,8 @@ function autoRange(min: number | null, max: number | null): [number, number] {
 /** One grid line per division at a fixed gain; about four round steps when the scale fits the data. */
 function ySplits(gain: number | null, min: number, max: number): number[] {
   if (gain) return Array.from({ length: 2 * HALF_DIVISIONS + 1 }, (_, i) => Number((min + i * gain).toPrecision(12)));
-  const raw = (max - min) / 4;
-  if (!(raw > 0)) return [min];
-  const mag = 10 ** Math.floor(Math.log10(raw));
-  const step = [1, 2, 5, 10].map((m) => m * mag).find((x) => x >= raw) ?? 10 * mag;
-  const out: number[] = [];
-  for (let v = Math.ceil(min / step) * step; v <= max + step * 1e-9; v += step) out.push(Number(v.toPrecision(12)));
-  return out;
+  if (!(max > min)) return [min];
+  return ticks(min, max, tickStep(max - min, 4));
 }
 
 /** A measurement cursor: a solid vertical and horizontal line through the point the user clicked. */

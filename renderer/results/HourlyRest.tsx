@@ -1,8 +1,8 @@
 import { useRef } from 'react';
 import { hourSpan, hourlyNote, TOO_LITTLE_REST, type HourlyRest as Hours } from '../../core/analysis/hourly-rest';
 import { formatDuration, formatNumber, plural } from '../../core/format';
+import { barTicks } from '../../core/report/charts/scale';
 import { useWidth } from '../hooks/useSize';
-import { niceTicks } from './SiteBars';
 import { StripAxis } from './StripAxis';
 
 const LEFT = 44;
@@ -23,7 +23,7 @@ export function HourlyRest({ hours }: { hours: Hours }) {
   const H = PLOT_H + AXIS_H;
   const n = hours.hours.length;
   const max = Math.max(1, ...hours.hours.map((h) => h.perHour ?? 0));
-  const top = niceTicks(max, 4).at(-1)!;
+  const top = barTicks(max, 4).at(-1)!;
   const bw = (W - LEFT - 10) / n;
   const labelEvery = Math.ceil(n / Math.max(2, Math.floor((W - LEFT) / 90)));
   const base = PLOT_H;

@@ -1,6 +1,7 @@
 import { useRef } from 'react';
 import { noRateWords } from '../../core/analysis/site-summary';
 import { formatDuration, formatNumber, formatRate, plural } from '../../core/format';
+import { barTicks } from '../../core/report/charts/scale';
 import { useWidth } from '../hooks/useSize';
 import type { RateRow } from './rate-rows';
 
@@ -18,7 +19,7 @@ export function SiteBars({ rows }: { rows: readonly RateRow[] }) {
   const H = rows.length * ROW_H + AXIS_H;
   const max = Math.max(...rows.map((s) => s.twitchesPerMinute ?? 0), 0.0001);
   const barW = W - labelW - valueW;
-  const ticks = niceTicks(max);
+  const ticks = barTicks(max);
   const scaleMax = ticks[ticks.length - 1];
   return (
     <div className="chart-box" ref={box}>
@@ -59,12 +60,3 @@ export function SiteBars({ rows }: { rows: readonly RateRow[] }) {
   );
 }
 
-/** Round tick values (1, 2, 5 × 10^k) covering 0..max. */
-export function niceTicks(max: number, count = 4): number[] {
-  const raw = max / count;
-  const mag = 10 ** Math.floor(Math.log10(raw));
-  const step = [1, 2, 5, 10].map((m) => m * mag).find((s) => s >= raw) ?? 10 * mag;
-  const out: number[] = [];
-  for (let t = 0; t <= max + step * 0.999; t += step) out.push(Number(t.toPrecision(6)));
-  return out.length > 1 ? out : [0, step];
-}

@@ -2,8 +2,8 @@ import { useMemo, useRef, useState, type KeyboardEvent } from 'react';
 import type { Analysis } from '../../core/analysis/types';
 import { capitalise, formatClock, formatDuration } from '../../core/format';
 import { binChoices, binEvents } from '../../core/view/time-bins';
+import { barTicks } from '../../core/report/charts/scale';
 import { useWidth } from '../hooks/useSize';
-import { niceTicks } from './SiteBars';
 import { StripAxis } from './StripAxis';
 
 const LEFT = 60;
@@ -24,7 +24,7 @@ export function TwitchesOverTime({ analysis, durationS }: { analysis: Analysis; 
   const W = Math.max(320, width);
   const H = groups.length * ROW_H + AXIS_H;
   const max = Math.max(1, ...groups.map(([, c]) => Math.max(...c)));
-  const top = niceTicks(max, 2).at(-1)!;
+  const top = barTicks(max, 2).at(-1)!;
   const bw = (W - LEFT - 10) / n;
   const labelEvery = Math.ceil(n / Math.max(2, Math.floor((W - LEFT) / 70)));
   const per = `per ${formatDuration(binS)}`;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { whiskerAxis } from '../../core/report/charts/scale';
+import { barTicks, whiskerAxis } from '../../core/report/charts/scale';
 
 describe('the over-time charts value axis (report and app)', () => {
   it('leaves room above the largest value on a 1/2/5 step', () => {
@@ -15,5 +15,18 @@ describe('the over-time charts value axis (report and app)', () => {
   it('counts go up in whole numbers, at least one', () => {
     expect(whiskerAxis([{ value: 3, upper: 3 }], true)).toEqual({ top: 4, step: 1 });
     expect(whiskerAxis([{ value: 0, upper: 0 }], true)).toEqual({ top: 1, step: 1 });
+  });
+});
+
+describe('the app\'s bar charts value axis', () => {
+  it('runs from 0 on 1/2/5 steps to the first tick at or above the largest bar', () => {
+    expect(barTicks(4.3)).toEqual([0, 2, 4, 6]);
+    expect(barTicks(3, 2)).toEqual([0, 2, 4]);
+    expect(barTicks(0.0123)).toEqual([0, 0.005, 0.01, 0.015]);
+  });
+
+  it('does not add a nearly empty step for a bar a hair above a tick, and has two ticks for nothing at all', () => {
+    expect(barTicks(4.0016)).toEqual([0, 2, 4]);
+    expect(barTicks(0)).toEqual([0, 1]);
   });
 });

@@ -24,6 +24,16 @@ export function timeTickStep(spanS: number, maxTicks: number): number {
   return steps[steps.length - 1] * Math.ceil(spanS / maxTicks / steps[steps.length - 1]);
 }
 
+/**
+ * Ticks from 0 for a bar chart's value axis, about `count` of them, up to the first at or above `max` (one
+ * less than a thousandth of a step below `max` ends the axis instead of adding a nearly empty step).
+ */
+export function barTicks(max: number, count = 4): number[] {
+  const step = tickStep(max, count);
+  const out = ticks(0, max + step * 0.999, step);
+  return out.length > 1 ? out : [0, step];
+}
+
 export function ticks(min: number, max: number, step: number): number[] {
   const out: number[] = [];
   const first = Math.ceil(min / step - 1e-9) * step;
