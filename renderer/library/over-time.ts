@@ -1,16 +1,11 @@
 /** The over-time chart's data (series of dated points, tag flags) and where it puts them: pure, no React. */
 import { whiskerAxis } from '../../core/report/charts/scale';
 import { calendarRange } from '../../core/report/trend/calendar-axis';
+import type { OverTimePoint } from '../../core/report/trend/over-time-chart';
 
-export interface ChartPoint {
+/** A point the app draws: which recording it comes from, and what a screen reader says of it. */
+export interface ChartPoint extends OverTimePoint {
   fingerprint: string;
-  timeMs: number;
-  value: number;
-  /** The 95 % interval; equal to `value` where there is none to show. */
-  lower: number;
-  upper: number;
-  /** What the mark's area stands for (minutes of rest); equal weights give equal marks. */
-  weight: number;
   /** Read out for the point: "2.4 twitches per minute over 10 min of rest". */
   describe: string;
 }

@@ -9,12 +9,14 @@ import { calendarRange } from './calendar-axis';
 import { CALENDAR_AXIS_H, calendarAxis, calendarBox } from './calendar-frame';
 import { markSvg, siteMark } from './marks';
 
+/** A dated value with its 95 % interval, in the report's and the app's over-time charts. */
 export interface OverTimePoint {
   timeMs: number;
   value: number;
+  /** The 95 % interval; equal to `value` where there is none to show. */
   lower: number;
   upper: number;
-  /** What the mark's area shows (minutes of rest); equal weights give equal marks. */
+  /** What the mark's area stands for (minutes of rest); equal weights give equal marks. */
   weight: number;
 }
 
