@@ -78,31 +78,61 @@ function intervals(times: Float64Array, start: number): Intervals | null {
   const q1 = positive[Math.floor(positive.length * 0.25)];
   const q3 = positive[Math.floor(positive.length * 0.75)];
   let first = start;
-  let sum = 0;
-  let count = 0;
-  let spanned = 0;
-  let samples = 0;
-  let steps = 0;
-  let gaps = 0;
-  let gapS = 0;
-  let duplicates = 0;
-  let nonMonotonic = 0;
-  const gapLimit = GAP_FACTOR * median;
-  const { lo, hi } = stepWindow(positive, median);
+  let earlier = 0;
   // A first time later than the next one is a corrupt cell: the grid starts at the first time in order.
   for (let j = first + 1; j < n; j++) {
     if (!Number.isFinite(times[j])) continue;
     if (times[j] >= times[first]) break;
     first = j;
-    nonMonotonic++;
+    earlier++;
   }
-  let prev = times[first];
+  const gapLimit = GAP_FACTOR * median;
+  const { lo, hi } = stepWindow(positive, median);
+  const s = new Float64Array(STEP_STATE);
+  s[PREV] = times[first];
+  s[RUN] = 1;
+  for (let from = first + 1; from < n; from += BLOCK) walkSteps(times, from, Math.min(n, from + BLOCK), gapLimit, lo, hi, s);
+  const [sum, count, spanned, samples, steps, gaps, gapS, duplicates] = s;
+  const nonMonotonic = earlier + s[NON_MONOTONIC];
+  // Times repeated as a rule (a packet of samples stamped at once): the rate is samples over time spanned.
+  const packets = duplicates > (steps + duplicates) / 5 && spanned > 0;
+  const dt = packets ? spanned / samples : count > 0 && sum > 0 ? sum / count : median;
+  return { first, median, dt, packets, report: { medianIntervalS: median, jitter: (q3 - q1) / median, gaps, gapS, duplicates, nonMonotonic } };
+}
+
+/**
+ * Rows per call of the per-row kernels (walkSteps, placeBlock). Called once for a whole column, a kernel's
+ * loop was compiled on the stack, thrown out at its end, and run again unoptimised on the next file,
+ * boxing its doubles: 35 ms and 55 MB of garbage per million rows. Called a block at a time, it is hot
+ * after a few blocks and compiled whole; the sums run in the same order, so they are the same doubles.
+ */
+const BLOCK = 1 << 14;
+
+/** walkSteps' state: its tallies in this order, then the last time in order and how many rows share it. */
+const STEP_STATE = 11;
+const NON_MONOTONIC = 8;
+const PREV = 9;
+const RUN = 10;
+
+/** The steps between times of rows [from, to), tallied into `s` (see STEP_STATE), carried on from the rows before. */
+function walkSteps(times: Float64Array, from: number, to: number, gapLimit: number, lo: number, hi: number, s: Float64Array): void {
+  let sum = s[0];
+  let count = s[1];
+  let spanned = s[2];
+  let samples = s[3];
+  let steps = s[4];
+  let gaps = s[5];
+  let gapS = s[6];
+  let duplicates = s[7];
+  let nonMonotonic = s[NON_MONOTONIC];
+  let prev = s[PREV];
   /** Samples stamped with `prev`: the step to the next time covers all of them. */
-  let run = 1;
-  for (let i = first + 1; i < n; i++) {
+  let run = s[RUN];
+  for (let i = from; i < to; i++) {
     const t = times[i];
     if (!Number.isFinite(t)) continue;
-    if (isGlitch(times, i, prev, gapLimit)) {
+    // isGlitch's own first test, made here: the call is for the rare time far ahead.
+    if (t - prev > gapLimit && isGlitch(times, i, prev, gapLimit)) {
       nonMonotonic++;
       continue;
     }
@@ -132,10 +162,17 @@ function intervals(times: Float64Array, start: number): Intervals | null {
     run = 1;
     prev = t;
   }
-  // Times repeated as a rule (a packet of samples stamped at once): the rate is samples over time spanned.
-  const packets = duplicates > (steps + duplicates) / 5 && spanned > 0;
-  const dt = packets ? spanned / samples : count > 0 && sum > 0 ? sum / count : median;
-  return { first, median, dt, packets, report: { medianIntervalS: median, jitter: (q3 - q1) / median, gaps, gapS, duplicates, nonMonotonic } };
+  s[0] = sum;
+  s[1] = count;
+  s[2] = spanned;
+  s[3] = samples;
+  s[4] = steps;
+  s[5] = gaps;
+  s[6] = gapS;
+  s[7] = duplicates;
+  s[NON_MONOTONIC] = nonMonotonic;
+  s[PREV] = prev;
+  s[RUN] = run;
 }
 
 /** Samples before the first in order, without a time, going back, or a lone time far ahead: left off the grid. */
@@ -173,41 +210,102 @@ function assignSlots(times: Float64Array, iv: Intervals, dt: number, stated: boo
   const gapLimit = stated ? Math.max(GAP_FACTOR * iv.median, GAP_FACTOR * dt) : GAP_FACTOR * iv.median;
   const t0 = times[first];
   const recent = new Float64Array(stated ? SHIFT_WINDOW : 0);
-  let filled = 0;
-  let last = -1;
-  let prevT = -Infinity;
-  let dropped = 0;
-  let gaps = 0;
-  let gapS = 0;
+  const s = new Float64Array(SLOT_STATE);
+  s[LAST] = -1;
+  s[PREV_T] = -Infinity;
   let index: Int32Array | null = null;
-  for (let i = 0; i < n; i++) {
+  for (let from = 0; from < n; ) {
+    const to = Math.min(n, from + BLOCK);
+    const stop = placeBlock(times, from, to, first, t0, dt, stated, gapLimit, maxLength, recent, index, s);
+    if (stop === to) {
+      from = to;
+    } else if (stop < 0) {
+      return tooLongGrid(dt, t0, n, ~stop, s[PREV_T], times[~stop]);
+    } else {
+      // The first sample not in its own slot: from here on each sample's slot is listed.
+      index = departFrom(n, stop);
+      from = stop;
+    }
+  }
+  const grid: Grid = { rateHz: 1 / dt, t0, length: s[LAST] + 1, index, identity: index === null, report: iv.report, dropped: s[DROPPED] };
+  return stated ? { ...grid, report: { ...iv.report, gaps: s[GAPS], gapS: s[GAP_S] }, stated: true } : grid;
+}
+
+/** placeBlock's state: the last kept sample's slot and time, the samples dropped, the pauses and their seconds, the times `recent` took. */
+const SLOT_STATE = 6;
+const LAST = 0;
+const PREV_T = 1;
+const DROPPED = 2;
+const GAPS = 3;
+const GAP_S = 4;
+const FILLED = 5;
+
+/**
+ * Rows [from, to) placed in slots (see assignSlots), carried on from the rows before through `s`. Returns
+ * `to` when done; the row where a sample first leaves its own slot while `index` is null, before changing
+ * anything for it (the caller then builds the index and goes on from that row); or ~row when the row's
+ * slot would pass `maxLength`.
+ */
+function placeBlock(
+  times: Float64Array,
+  from: number,
+  to: number,
+  first: number,
+  t0: number,
+  dt: number,
+  stated: boolean,
+  gapLimit: number,
+  maxLength: number,
+  recent: Float64Array,
+  index: Int32Array | null,
+  s: Float64Array,
+): number {
+  let last = s[LAST];
+  let prevT = s[PREV_T];
+  let dropped = s[DROPPED];
+  let gaps = s[GAPS];
+  let gapS = s[GAP_S];
+  let filled = s[FILLED];
+  let i = from;
+  for (; i < to; i++) {
     const t = times[i];
-    if (isDropped(times, i, first, prevT, gapLimit)) {
+    // A time in order and within a gap of the one before is kept: decided here, the call is for the rest.
+    const inStep = i > first && t >= prevT && t - prevT <= gapLimit;
+    if (!inStep && isDropped(times, i, first, prevT, gapLimit)) {
+      if (index === null) break;
       dropped++;
-      index ??= departFrom(n, i);
       continue;
     }
     let idx = last + 1;
+    let shift = 0;
     if (!stated) {
       const expected = (t - t0) / dt;
       if (expected - idx >= 1.5) idx = Math.round(expected);
     } else if (i > first && t - prevT > gapLimit) {
-      const shift = meanAhead(times, i, idx, dt) - meanOf(recent, filled);
-      if (shift > gapLimit) {
-        idx += Math.round(shift / dt);
-        gaps++;
-        gapS += shift;
-      }
+      shift = meanAhead(times, i, idx, dt) - meanOf(recent, filled);
+      if (shift > gapLimit) idx += Math.round(shift / dt);
     }
-    if (!(idx < maxLength)) return tooLongGrid(dt, t0, n, i, prevT, t);
+    if (!(idx < maxLength)) {
+      i = ~i;
+      break;
+    }
+    if (idx !== i && index === null) break;
+    if (shift > gapLimit) {
+      gaps++;
+      gapS += shift;
+    }
     if (stated) recent[filled++ % SHIFT_WINDOW] = t - idx * dt;
     prevT = t;
-    if (idx !== i) index ??= departFrom(n, i);
-    if (index) index[i] = idx;
+    if (index !== null) index[i] = idx;
     last = idx;
   }
-  const grid: Grid = { rateHz: 1 / dt, t0, length: last + 1, index, identity: index === null, report: iv.report, dropped };
-  return stated ? { ...grid, report: { ...iv.report, gaps, gapS }, stated: true } : grid;
+  s[LAST] = last;
+  s[PREV_T] = prevT;
+  s[DROPPED] = dropped;
+  s[GAPS] = gaps;
+  s[GAP_S] = gapS;
+  s[FILLED] = filled;
+  return i;
 }
 
 function meanOf(ring: Float64Array, filled: number): number {
