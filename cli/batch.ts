@@ -11,7 +11,7 @@ import { Library } from '../core/library/library';
 import { entryFromAnalysis } from '../core/library/entry';
 import type { LibraryEntry } from '../core/library/schema';
 import { summaryCsv, summaryRows, type SummaryRow } from '../core/library/summary-csv';
-import { analyseJob, BATCH_WORKER_MARK, type BatchJob, type JobResult } from './batch-worker';
+import { analyseJob, BATCH_WORKER_MARK, takeJob, type BatchJob, type BatchWorkerData, type JobResult } from './batch-worker';
 import { fileLibraryStore } from '../node/library-file-store';
 import { threadCount } from './thread-lanes';
 import { startCliWorker } from './worker-thread';
@@ -62,65 +62,52 @@ export interface BatchOptions {
   version: string;
   /** Worker threads; default one per core the machine offers (or TWITCHSCOPE_THREADS), at most one per file. */
   workers?: number;
+  /** Each result brings its document as JSON text too, written by the thread that analysed the file. */
+  jsonText?: boolean;
   /** Called as each file finishes, in finishing order. */
   onResult?: (result: JobResult, done: number, total: number) => void;
 }
 
-/** Jobs handed out one by one; a job given back (its thread died before it began) goes out again first. */
-class JobQueue {
-  private next = 0;
-  private readonly returned: BatchJob[] = [];
-
-  constructor(private readonly jobs: readonly BatchJob[]) {}
-
-  take(): BatchJob | undefined {
-    return this.returned.shift() ?? this.jobs[this.next++];
-  }
-
-  giveBack(jobs: BatchJob[]): void {
-    this.returned.push(...jobs);
-  }
-}
-
 /**
- * One worker taking jobs until none are left, always with the next one queued so it never waits for this
- * thread (busy with a file of its own); resolves with the job it was on if the thread died, after giving
- * back the one queued behind it.
+ * One worker thread taking jobs from `jobs` until none are left (see `BatchWorkerData`), its first one
+ * held for it; resolves with the job it was on if the thread died.
  */
-function runWorker(queue: JobQueue, finish: (r: JobResult) => void): Promise<{ job: BatchJob; error: Error } | null> {
+function runWorker(jobs: readonly BatchJob[], next: Int32Array, first: number, finish: (r: JobResult) => void): Promise<{ job: BatchJob; error: Error } | null> {
   return new Promise((resolve) => {
-    const worker = startCliWorker('batch-worker', { mark: BATCH_WORKER_MARK });
-    const inFlight: BatchJob[] = [];
-    const feed = (): void => {
-      while (inFlight.length < 2) {
-        const job = queue.take();
-        if (!job) break;
-        inFlight.push(job);
-        worker.postMessage(job);
-      }
-      if (inFlight.length === 0) void worker.terminate().then(() => resolve(null));
-    };
+    const current = new Int32Array(new SharedArrayBuffer(4)).fill(-1);
+    const worker = startCliWorker('batch-worker', { mark: BATCH_WORKER_MARK, jobs, next, current, first } satisfies BatchWorkerData);
+    const finished = new Set<number>();
     worker.on('message', (r: JobResult) => {
-      inFlight.splice(inFlight.findIndex((j) => j.index === r.index), 1);
+      finished.add(r.index);
       finish(r);
-      feed();
     });
     worker.on('error', (error) => {
       void worker.terminate();
-      queue.giveBack(inFlight.slice(1));
-      resolve(inFlight.length > 0 ? { job: inFlight[0], error } : null);
+      const k = Atomics.load(current, 0);
+      resolve(k >= 0 && !finished.has(k) ? { job: jobs[k], error } : null);
     });
-    feed();
+    worker.on('exit', () => resolve(null));
   });
 }
 
 /**
  * Analyses every file; results come back in the order of `files`, whatever order they finished in. With
  * n threads, n − 1 are worker threads and this thread is the last: it would otherwise sit idle while each
- * worker pays for starting and warming up on its own.
+ * worker pays for starting and warming up on its own. Each thread takes the next job as it becomes free,
+ * from a counter they share, so none is left with a queue while another has nothing (a job handed to a
+ * busy thread in advance left one thread with a file to go at the end while the other waited, and ran
+ * two files at once in a worker); a worker's first job is kept for it, so it starts on one at once.
  */
 export async function runBatch(files: readonly string[], opts: BatchOptions): Promise<JobResult[]> {
-  const jobs: BatchJob[] = files.map((file, index) => ({ index, file, read: opts.read, sites: opts.sites, version: opts.version, ...(opts.sensitivity !== undefined ? { sensitivity: opts.sensitivity } : {}) }));
+  const jobs: BatchJob[] = files.map((file, index) => ({
+    index,
+    file,
+    read: opts.read,
+    sites: opts.sites,
+    version: opts.version,
+    ...(opts.sensitivity !== undefined ? { sensitivity: opts.sensitivity } : {}),
+    ...(opts.jsonText ? { jsonText: true } : {}),
+  }));
   const results: JobResult[] = new Array(jobs.length);
   let done = 0;
   const finish = (r: JobResult): void => {
@@ -128,10 +115,11 @@ export async function runBatch(files: readonly string[], opts: BatchOptions): Pr
     opts.onResult?.(r, ++done, jobs.length);
   };
   const threads = Math.max(1, Math.min(opts.workers ?? threadCount(), jobs.length));
-  const queue = new JobQueue(jobs);
-  const lane = async (): Promise<void> => {
-    for (;;) {
-      const crashed = await runWorker(queue, finish);
+  const next = new Int32Array(new SharedArrayBuffer(4));
+  next[0] = threads - 1;
+  const lane = async (first: number): Promise<void> => {
+    for (let reserved = first; ; reserved = -1) {
+      const crashed = await runWorker(jobs, next, reserved, finish);
       if (!crashed) return;
       // A thread that died (e.g. out of memory) costs its file, not the run: a fresh one takes the rest.
       finish({ index: crashed.job.index, ok: false, message: `${path.basename(crashed.job.file)}: could not be analysed (${crashed.error.message})`, threadId: -1 });
@@ -139,13 +127,13 @@ export async function runBatch(files: readonly string[], opts: BatchOptions): Pr
   };
   const here = async (): Promise<void> => {
     const workspaces = new WorkspaceKeeper();
-    for (let job = queue.take(); job; job = queue.take()) {
-      finish(await analyseJob(job, workspaces));
-      // Lets the workers' finished files in, and their next jobs out, between this thread's files.
+    for (let k = takeJob(next, jobs.length); k >= 0; k = takeJob(next, jobs.length)) {
+      finish(await analyseJob(jobs[k], workspaces));
+      // Lets the workers' finished files in between this thread's files.
       await new Promise((r) => setImmediate(r));
     }
   };
-  await Promise.all([...Array.from({ length: threads - 1 }, lane), here()]);
+  await Promise.all([...Array.from({ length: threads - 1 }, (_, w) => lane(w)), here()]);
   return results;
 }
 
@@ -189,13 +177,17 @@ export interface BatchRun {
 /**
  * Lists, analyses and reports progress the command-line way: `[3/20] file.csv` and each problem on stderr.
  * `outputs` names what the run will write for the files listed; it is checked before any work starts.
+ * `each` writes what one analysed file gives as soon as it comes (while the threads go on); the run ends
+ * when every write has.
  */
-export async function analyseFiles(paths: readonly string[], args: BatchArgs, outputs: (files: string[]) => PlannedOutput[]): Promise<BatchRun> {
+export async function analyseFiles(paths: readonly string[], args: BatchArgs, outputs: (files: string[]) => PlannedOutput[], each?: Each): Promise<BatchRun> {
   const files = await listRecordings(paths, args.summary ? [args.summary] : []);
   if (files.length === 0) return { files, results: [], failed: 0 };
   await refuseOverwritingInputs(files, outputs(files));
   let failed = 0;
+  const writes: Promise<void>[] = [];
   const results = await runBatch(files, {
+    ...(each ? { jsonText: each.jsonText } : {}),
     read: { ...(args.format ? { format: args.format } : {}), ...(args.rate ? { rate: args.rate } : {}), columns: args.columns, ...(args.templates ? { templates: args.templates } : {}), quiet: true },
     sites: args.sites,
     ...(args.sensitivity !== undefined ? { sensitivity: args.sensitivity } : {}),
@@ -206,9 +198,17 @@ export async function analyseFiles(paths: readonly string[], args: BatchArgs, ou
         warn(`twitchscope: ${r.message}\n`);
       }
       if (!args.quiet) warn(`[${done}/${total}] ${path.basename(files[r.index])}${r.ok ? '' : ' (skipped)'}\n`);
+      if (each && r.ok) writes.push(each.write(r, files));
     },
   });
+  await Promise.all(writes);
   return { files, results, failed };
+}
+
+/** What to write for each file analysed, and whether it needs the document as JSON text. */
+interface Each {
+  jsonText: boolean;
+  write(result: Extract<JobResult, { ok: true }>, files: string[]): Promise<void>;
 }
 
 export interface BatchArgs {
@@ -231,17 +231,28 @@ export interface BatchArgs {
  */
 export async function analyseMany(paths: readonly string[], args: BatchArgs, write: WriteOut): Promise<BatchRun> {
   const jsonPaths = (files: string[]) => (args.jsonDir ? jsonNames(files).map((name) => path.join(args.jsonDir!, name)) : []);
-  const run = await analyseFiles(paths, args, (files) => [
-    ...jsonPaths(files).map((p) => ({ flag: '--json-dir', path: p })),
-    ...(args.summary ? [{ flag: '--summary', path: args.summary }] : []),
-    ...(args.library ? [{ flag: '--library', path: args.library }] : []),
-  ]);
+  let names: string[] | null = null;
+  let made: Promise<unknown> | null = null;
+  const jsonEach: Each = {
+    jsonText: true,
+    async write(r, files) {
+      names ??= jsonPaths(files);
+      await (made ??= fs.mkdir(args.jsonDir!, { recursive: true }));
+      await write(names[r.index], r.json ?? JSON.stringify(r.doc, null, 2) + '\n');
+    },
+  };
+  const run = await analyseFiles(
+    paths,
+    args,
+    (files) => [
+      ...jsonPaths(files).map((p) => ({ flag: '--json-dir', path: p })),
+      ...(args.summary ? [{ flag: '--summary', path: args.summary }] : []),
+      ...(args.library ? [{ flag: '--library', path: args.library }] : []),
+    ],
+    args.jsonDir ? jsonEach : undefined,
+  );
   const analysedAt = new Date().toISOString();
-  if (args.jsonDir) {
-    await fs.mkdir(args.jsonDir, { recursive: true });
-    const names = jsonPaths(run.files);
-    for (const r of run.results) if (r.ok) await write(names[r.index], JSON.stringify(r.doc, null, 2) + '\n');
-  }
+  if (args.jsonDir) await (made ??= fs.mkdir(args.jsonDir, { recursive: true }));
   const rows = batchSummaryRows(run.files, run.results, analysedAt);
   if (args.summary) await write(args.summary, summaryCsv(rows));
   if (!args.quiet && rows.length > 0) say(alignedTable(rows) + '\n');
