@@ -133,6 +133,9 @@ export function countPeaks(envelope: Float32Array, start: number, end: number, l
     if (isMax) {
       if (first && first.at < 0) first.at = k;
       count++;
+      // No sample within `separation` after a peak can be one: the peak is in its window and at least as
+      // high (a tie goes to the earlier sample).
+      k += separation;
     }
   }
   return count;
