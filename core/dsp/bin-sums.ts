@@ -35,22 +35,10 @@ function fourMeanSquares(x: Float32Array, from: number, binLength: number, out: 
     const v1 = x[i + binLength];
     const v2 = x[i + 2 * binLength];
     const v3 = x[i + 3 * binLength];
-    if (v0 === v0) {
-      s0 += v0 * v0;
-      m0++;
-    }
-    if (v1 === v1) {
-      s1 += v1 * v1;
-      m1++;
-    }
-    if (v2 === v2) {
-      s2 += v2 * v2;
-      m2++;
-    }
-    if (v3 === v3) {
-      s3 += v3 * v3;
-      m3++;
-    }
+    if (v0 === v0) { s0 += v0 * v0; m0++; }
+    if (v1 === v1) { s1 += v1 * v1; m1++; }
+    if (v2 === v2) { s2 += v2 * v2; m2++; }
+    if (v3 === v3) { s3 += v3 * v3; m3++; }
   }
   out[k] = m0 > 0 ? s0 / m0 : Number.NaN;
   out[k + 1] = m1 > 0 ? s1 / m1 : Number.NaN;
