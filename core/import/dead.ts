@@ -12,26 +12,53 @@ const STUCK_SHARE = 0.9;
  * every sample at its lowest or highest value (an amplifier railed by a loose electrode, a disconnected input).
  */
 export function deadReason(data: Float32Array): string | null {
-  let min = Infinity;
-  let max = -Infinity;
-  let finite = 0;
-  for (let i = 0; i < data.length; i++) {
+  const n = data.length;
+  const range = new Float64Array([Infinity, -Infinity, 0]);
+  for (let from = 0; from < n; from = blockEnd(from, n)) rangeOf(data, from, blockEnd(from, n), range);
+  const [min, max, finite] = range;
+  if (finite === 0) return 'no values';
+  if (min === max) return min === 0 ? 'all zero' : `constant at ${Number(min.toPrecision(6))}`;
+  // Most signals leave their extremes at once: stop as soon as enough samples sit between them.
+  const allowed = finite * (1 - STUCK_SHARE);
+  let between = 0;
+  for (let from = 0; from < n && between <= allowed; from = blockEnd(from, n)) between += countBetween(data, from, blockEnd(from, n), min, max);
+  return between > allowed ? null : 'stuck at its limits';
+}
+
+/**
+ * The channel a block at a time: called once for a whole channel, a loop was compiled on the stack and
+ * thrown out at its end, channel after channel; a block at a time it is hot after a few blocks and compiled
+ * whole. The first block is short, so the code after each loop has run before V8 compiles the loop.
+ */
+function blockEnd(from: number, n: number): number {
+  return Math.min(n, from + (from === 0 ? 256 : 1 << 16));
+}
+
+/** The lowest and highest sample of [from, to) and how many are numbers, carried on in `range`: [min, max, finite]. */
+function rangeOf(data: Float32Array, from: number, to: number, range: Float64Array): void {
+  let min = range[0];
+  let max = range[1];
+  let finite = range[2];
+  for (let i = from; i < to; i++) {
     const v = data[i];
     if (v !== v) continue;
     finite++;
     if (v < min) min = v;
     if (v > max) max = v;
   }
-  if (finite === 0) return 'no values';
-  if (min === max) return min === 0 ? 'all zero' : `constant at ${Number(min.toPrecision(6))}`;
-  // Most signals leave their extremes at once: stop as soon as enough samples sit between them.
-  const allowed = finite * (1 - STUCK_SHARE);
+  range[0] = min;
+  range[1] = max;
+  range[2] = finite;
+}
+
+/** Samples of [from, to) strictly between `min` and `max`. */
+function countBetween(data: Float32Array, from: number, to: number, min: number, max: number): number {
   let between = 0;
-  for (let i = 0; i < data.length; i++) {
+  for (let i = from; i < to; i++) {
     const v = data[i];
-    if (v === v && v !== min && v !== max && ++between > allowed) return null;
+    if (v === v && v !== min && v !== max) between++;
   }
-  return 'stuck at its limits';
+  return between;
 }
 
 /**

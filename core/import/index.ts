@@ -11,7 +11,7 @@ import type { FormatDef } from './formats/format';
 import { columnKey } from './formats/plan-builder';
 import { BINARY_FORMATS, binaryFormatById, FORMATS, formatById } from './formats/registry';
 import type { TablePlan } from './plan';
-import { joinRanges, sharedColumns, splitAtLines, type RangeLane, type RangeScan, type RangeTask } from './ranges';
+import { chunkAt, joinRanges, sharedColumns, splitAtLines, type RangeLane, type RangeScan, type RangeTask } from './ranges';
 import { DelimitedScanner, LineTooLong, LONGEST_DATA_LINE } from './scan';
 import type { ByteSource } from './source';
 import { createDecoder, encodeUtf8 } from './text';
@@ -278,9 +278,10 @@ async function scanTable(source: ByteSource, head: Head, plan: TablePlan, option
     let offset = head.lineOffsets[plan.firstDataLine];
     if (offset === undefined) throw new ImportError(source.name, 'the header is longer than expected', 'the data should start within the first 400 lines', plan.firstDataLine + 1);
     const buffer = new Uint8Array(CHUNK);
+    const start = offset;
     while (offset < source.size) {
       if (options.signal?.aborted) throw new ImportCancelled();
-      const chunk = await source.read(offset, Math.min(CHUNK, source.size - offset), buffer);
+      const chunk = await source.read(offset, Math.min(chunkAt(offset, start), source.size - offset), buffer);
       if (chunk.length === 0) break;
       scanner.push(chunk);
       offset += chunk.length;

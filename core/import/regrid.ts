@@ -91,7 +91,7 @@ function intervals(times: Float64Array, start: number): Intervals | null {
   const s = new Float64Array(STEP_STATE);
   s[PREV] = times[first];
   s[RUN] = 1;
-  for (let from = first + 1; from < n; from += BLOCK) walkSteps(times, from, Math.min(n, from + BLOCK), gapLimit, lo, hi, s);
+  for (let from = first + 1; from < n; from = blockEnd(from, first + 1, n)) walkSteps(times, from, blockEnd(from, first + 1, n), gapLimit, lo, hi, s);
   const [sum, count, spanned, samples, steps, gaps, gapS, duplicates] = s;
   const nonMonotonic = earlier + s[NON_MONOTONIC];
   // Times repeated as a rule (a packet of samples stamped at once): the rate is samples over time spanned.
@@ -107,6 +107,16 @@ function intervals(times: Float64Array, start: number): Intervals | null {
  * after a few blocks and compiled whole; the sums run in the same order, so they are the same doubles.
  */
 const BLOCK = 1 << 14;
+
+/**
+ * The end of the block from `from`: the first is short, so the kernel's code after its loop has run before
+ * V8 compiles the loop (else the compiled loop stops at that code for want of type feedback, file after file).
+ */
+function blockEnd(from: number, start: number, n: number): number {
+  return Math.min(n, from + (from === start ? FIRST_BLOCK : BLOCK));
+}
+
+const FIRST_BLOCK = 256;
 
 /** walkSteps' state: its tallies in this order, then the last time in order and how many rows share it. */
 const STEP_STATE = 11;
@@ -215,7 +225,7 @@ function assignSlots(times: Float64Array, iv: Intervals, dt: number, stated: boo
   s[PREV_T] = -Infinity;
   let index: Int32Array | null = null;
   for (let from = 0; from < n; ) {
-    const to = Math.min(n, from + BLOCK);
+    const to = blockEnd(from, 0, n);
     const stop = placeBlock(times, from, to, first, t0, dt, stated, gapLimit, maxLength, recent, index, s);
     if (stop === to) {
       from = to;
