@@ -1,3 +1,4 @@
+import { formatDuration } from '../format';
 import type { Channel, ImportWarning, Recording, TimingReport } from '../recording';
 import type { TableCollector } from './collect';
 import { ImportError } from './errors';
@@ -257,11 +258,11 @@ function checkClocksAgree(plan: TablePlan, grids: (Grid | null)[], file: string)
   );
 }
 
+/** Under a day as the app and the report write durations; longer (a broken clock), in days or years rather than thousands of hours. */
 function durationText(s: number): string {
   if (s >= 365.25 * 86400) return `${(s / (365.25 * 86400)).toPrecision(3)} years`;
   if (s >= 86400) return `${(s / 86400).toPrecision(3)} days`;
-  if (s >= 3600) return `${(s / 3600).toPrecision(3)} hours`;
-  return `${(s / 60).toPrecision(3)} minutes`;
+  return formatDuration(s);
 }
 
 /**
