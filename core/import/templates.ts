@@ -1,5 +1,6 @@
 import type { ChannelKind } from '../recording';
 import { isRecord } from '../schema/check';
+import { readEnvelope } from '../schema/envelope';
 import { ImportError } from './errors';
 import { describeValue } from './header-fields';
 import type { ImportOptions } from './options';
@@ -39,20 +40,16 @@ export function serializeTemplates(templates: readonly ImportTemplate[]): string
  * a wrong one is an ImportError naming the template, the field and what it holds.
  */
 export function parseTemplates(text: string, file: string): ImportTemplate[] {
-  let raw: unknown;
-  try {
-    raw = JSON.parse(text);
-  } catch {
-    throw new ImportError(file, 'this is not a template file (not JSON)', 'choose a file exported from TwitchScope\'s templates');
+  const envelope = readEnvelope(text, TEMPLATES_SCHEMA, TEMPLATES_VERSION);
+  if (envelope.kind === 'not-json') throw new ImportError(file, 'this is not a template file (not JSON)', 'choose a file exported from TwitchScope\'s templates');
+  // Not our envelope: one template on its own.
+  if (envelope.kind === 'not-object' || envelope.kind === 'other-schema') return [readTemplate(envelope.raw, file, 'the template')];
+  const raw = envelope.raw;
+  if (envelope.kind === 'no-version' || envelope.kind === 'newer') {
+    throw new ImportError(file, `the templates were written by a newer TwitchScope (version ${describeValue(raw.version)})`, 'update TwitchScope to read them');
   }
-  if (isRecord(raw) && raw.schema === TEMPLATES_SCHEMA) {
-    if (typeof raw.version !== 'number' || raw.version > TEMPLATES_VERSION) {
-      throw new ImportError(file, `the templates were written by a newer TwitchScope (version ${describeValue(raw.version)})`, 'update TwitchScope to read them');
-    }
-    if (!Array.isArray(raw.templates)) throw new ImportError(file, `"templates" should be a list, not ${describeValue(raw.templates)}`, 'export the templates again');
-    return raw.templates.map((t, i) => readTemplate(t, file, `template ${i + 1}`));
-  }
-  return [readTemplate(raw, file, 'the template')];
+  if (!Array.isArray(raw.templates)) throw new ImportError(file, `"templates" should be a list, not ${describeValue(raw.templates)}`, 'export the templates again');
+  return raw.templates.map((t, i) => readTemplate(t, file, `template ${i + 1}`));
 }
 
 function readTemplate(raw: unknown, file: string, where: string): ImportTemplate {

@@ -7,7 +7,7 @@ import { isFiniteNumber, isRecord } from './check';
  */
 export type Envelope =
   | { kind: 'not-json' }
-  | { kind: 'not-object' }
+  | { kind: 'not-object'; raw: unknown }
   | { kind: 'other-schema'; raw: Record<string, unknown> }
   | { kind: 'no-version'; raw: Record<string, unknown> }
   | { kind: 'older'; version: number; raw: Record<string, unknown> }
@@ -21,7 +21,7 @@ export function readEnvelope(text: string, schema: string, version: number): Env
   } catch {
     return { kind: 'not-json' };
   }
-  if (!isRecord(raw)) return { kind: 'not-object' };
+  if (!isRecord(raw)) return { kind: 'not-object', raw };
   if (raw.schema !== schema) return { kind: 'other-schema', raw };
   if (!isFiniteNumber(raw.version)) return { kind: 'no-version', raw };
   if (raw.version > version) return { kind: 'newer', version: raw.version, raw };

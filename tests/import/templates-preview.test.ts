@@ -29,6 +29,11 @@ describe('templates', () => {
     expect(bad({ ...template({}), name: '' })).toThrow(/"name" should be text/);
     expect(() => parseTemplates('{"schema":"twitchscope.import-templates","version":9,"templates":[]}', 'n.json')).toThrow(/newer TwitchScope/);
     expect(() => parseTemplates('not json', 'z.json')).toThrow(ImportError);
+    // Read through the envelope every TwitchScope file shares: no version is refused like a newer one, an
+    // older one is read, and anything that is not our envelope is taken as one template.
+    expect(() => parseTemplates('{"schema":"twitchscope.import-templates","templates":[]}', 'v.json')).toThrow(/newer TwitchScope \(version nothing\)/);
+    expect(parseTemplates('{"schema":"twitchscope.import-templates","version":0,"templates":[]}', 'o.json')).toEqual([]);
+    expect(() => parseTemplates('[1]', 'a.json')).toThrow(/^a\.json: the template should be a group of fields, not a list/);
   });
 
   it('one template per layout: saving again keeps its id and name; the user\'s own options win over it', () => {
