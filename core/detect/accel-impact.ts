@@ -19,70 +19,87 @@ export function isImpact(axes: readonly Float32Array[], peak: number, fs: number
   const reach = half + Math.max(3, Math.round((p.knockFlankMs / 1000) * fs));
   if (peak - reach < 0 || peak + reach >= axes[0].length) return false;
   const window = 2 * half + 1;
-  const energy = new Float64Array(window);
-  // The baseline-free samples, axis after axis: the rebound's direction is compared with the impact's.
-  const vals = new Float64Array(axes.length * window);
+  const flanks = 2 * (reach - half);
+  // One reused buffer, no allocation per transient: energy per sample [0, window), the baseline-free samples
+  // axis after axis from `window` (the rebound's direction is compared with the impact's), then one axis's
+  // flank deviations from `flankAt`.
+  const flankAt = (axes.length + 1) * window;
+  if (impactScratch.length < flankAt + flanks) impactScratch = new Float64Array(flankAt + flanks);
+  const buf = impactScratch;
+  buf.fill(0, 0, window);
   let axis = 0;
-  const flank = new Float64Array(2 * (reach - half));
   let noiseVar = 0;
   for (const a of axes) {
-    const fit = flankQuadratic(a, peak, half, reach);
-    if (fit === null) return false;
-    let k = 0;
+    if (!flankQuadratic(a, peak, half, reach, fit)) return false;
+    let k = flankAt;
     for (let d = half + 1; d <= reach; d++) {
-      flank[k++] = Math.abs(a[peak - d] - baseline(fit, -d));
-      flank[k++] = Math.abs(a[peak + d] - baseline(fit, d));
+      buf[k++] = Math.abs(a[peak - d] - baseline(fit, -d));
+      buf[k++] = Math.abs(a[peak + d] - baseline(fit, d));
     }
-    const sigma = quantileInPlace(flank, 0.5) * MAD_TO_SIGMA;
+    const sigma = quantileInPlace(buf, 0.5, flankAt, k) * MAD_TO_SIGMA;
     noiseVar += sigma * sigma;
     for (let d = -half; d <= half; d++) {
       const v = a[peak + d] - baseline(fit, d);
       if (v !== v) return false;
-      energy[d + half] += v * v;
-      vals[axis * window + d + half] = v;
+      buf[d + half] += v * v;
+      buf[window + axis * window + d + half] = v;
     }
     axis++;
   }
   const before = Math.min(half, Math.max(3, Math.round((p.knockPulseBeforeMs / 1000) * fs)));
   const after = Math.min(half, Math.max(3, Math.round((p.knockPulseAfterMs / 1000) * fs)));
   let total = 0;
-  for (let i = half - before; i <= half + after; i++) total += energy[i];
+  for (let i = half - before; i <= half + after; i++) total += buf[i];
   const meanVar = noiseVar / axes.length;
   // Noise energy outside the pulse: 3 axes x (counted samples - pulse length) of variance sigma^2 each
   // (noiseVar sums the axes), a chi-square whose standard deviation is sqrt(2 dof) sigma^2.
   const counted = before + after + 1;
-  const clear = (pulse: number, length: number): boolean => {
-    const dof = axes.length * (counted - length);
-    return total - pulse - meanVar * dof + p.knockPulseZ * Math.sqrt(2 * dof) * meanVar < p.knockPulseLeft * pulse;
-  };
   let pair = 0;
   let rebound = 0;
   for (let i = half - 3; i <= half + 2; i++) {
-    pair = Math.max(pair, energy[i] + energy[i + 1]);
-    if (i <= half + 1 && opposes(vals, window, i, axes.length)) rebound = Math.max(rebound, energy[i] + energy[i + 1] + energy[i + 2]);
+    pair = Math.max(pair, buf[i] + buf[i + 1]);
+    if (i <= half + 1 && opposes(buf, window, i, axes.length)) rebound = Math.max(rebound, buf[i] + buf[i + 1] + buf[i + 2]);
   }
-  return clear(pair, 2) || (rebound > 0 && clear(rebound, 3));
+  return clear(total, pair, 2, axes.length * counted, meanVar, axes.length, p) || (rebound > 0 && clear(total, rebound, 3, axes.length * counted, meanVar, axes.length, p));
 }
 
-/** Whether sample i + 2 points against the pair (i, i + 1) summed over the axes: the mount springing back. */
-function opposes(vals: Float64Array, window: number, i: number, axes: number): boolean {
+/**
+ * Whether the energy outside a pulse of `length` samples (per axis), less the noise's mean there, stays under
+ * `knockPulseLeft` of the pulse's energy by `knockPulseZ` standard deviations of the noise's energy.
+ */
+function clear(total: number, pulse: number, length: number, countedAll: number, meanVar: number, axes: number, p: AccelParams): boolean {
+  const dof = countedAll - axes * length;
+  return total - pulse - meanVar * dof + p.knockPulseZ * Math.sqrt(2 * dof) * meanVar < p.knockPulseLeft * pulse;
+}
+
+let impactScratch = new Float64Array(0);
+/** The flank baseline of the axis in hand, c0 + c1 d + c2 d^2. */
+const fit = new Float64Array(3);
+
+/**
+ * Whether sample i + 2 points against the pair (i, i + 1) summed over the axes: the mount springing back. The
+ * samples of axis a start at (a + 1) * window in `buf`.
+ */
+function opposes(buf: Float64Array, window: number, i: number, axes: number): boolean {
   let dot = 0;
-  for (let a = 0; a < axes; a++) dot += vals[a * window + i + 2] * (vals[a * window + i] + vals[a * window + i + 1]);
+  for (let a = 0; a < axes; a++) {
+    const o = (a + 1) * window;
+    dot += buf[o + i + 2] * (buf[o + i] + buf[o + i + 1]);
+  }
   return dot < 0;
 }
 
 /** Baseline c0 + c1 d + c2 d^2 at offset d (samples) from the peak. */
-type Quadratic = [number, number, number];
-
-function baseline(c: Quadratic, d: number): number {
+function baseline(c: Float64Array, d: number): number {
   return c[0] + c[1] * d + c[2] * d * d;
 }
 
 /**
  * Least-squares quadratic c0 + c1 d + c2 d^2 over the samples half < |d| <= reach around the peak. The
- * flanks are symmetric, so the odd moments vanish: c1 comes alone and (c0, c2) from a 2 x 2 system.
+ * flanks are symmetric, so the odd moments vanish: c1 comes alone and (c0, c2) from a 2 x 2 system. Written
+ * into `out`; false across a gap.
  */
-function flankQuadratic(a: Float32Array, peak: number, half: number, reach: number): Quadratic | null {
+function flankQuadratic(a: Float32Array, peak: number, half: number, reach: number, out: Float64Array): boolean {
   let s0 = 0;
   let s2 = 0;
   let s4 = 0;
@@ -92,7 +109,7 @@ function flankQuadratic(a: Float32Array, peak: number, half: number, reach: numb
   for (let d = half + 1; d <= reach; d++) {
     const lo = a[peak - d];
     const hi = a[peak + d];
-    if (lo !== lo || hi !== hi) return null;
+    if (lo !== lo || hi !== hi) return false;
     const d2 = d * d;
     s0 += 2;
     s2 += 2 * d2;
@@ -102,7 +119,10 @@ function flankQuadratic(a: Float32Array, peak: number, half: number, reach: numb
     t2 += d2 * (lo + hi);
   }
   const det = s0 * s4 - s2 * s2;
-  return [(t0 * s4 - t2 * s2) / det, t1 / s2, (s0 * t2 - s2 * t0) / det];
+  out[0] = (t0 * s4 - t2 * s2) / det;
+  out[1] = t1 / s2;
+  out[2] = (s0 * t2 - s2 * t0) / det;
+  return true;
 }
 
 /**
