@@ -243,12 +243,7 @@ function assignSlots(times: Float64Array, iv: Intervals, dt: number, stated: boo
 
 /** placeBlock's state: the last kept sample's slot and time, the samples dropped, the pauses and their seconds, the times `recent` took. */
 const SLOT_STATE = 6;
-const LAST = 0;
-const PREV_T = 1;
-const DROPPED = 2;
-const GAPS = 3;
-const GAP_S = 4;
-const FILLED = 5;
+const [LAST, PREV_T, DROPPED, GAPS, GAP_S, FILLED] = [0, 1, 2, 3, 4, 5];
 
 /**
  * Rows [from, to) placed in slots (see assignSlots), carried on from the rows before through `s`. Returns
