@@ -1,6 +1,6 @@
 /** Reads an index text defensively: it may be hand-edited, half-migrated or written by a newer version. */
 import { isRecord, numberOr, textOr } from '../schema/check';
-import { readEnvelope } from '../schema/envelope';
+import { envelopeProblem, readEnvelope } from '../schema/envelope';
 import { migrateV0 } from './migrate';
 import { LIBRARY_SCHEMA, LIBRARY_VERSION, type LibraryEntry, type LibraryIndex, type LibrarySite } from './schema';
 
@@ -11,24 +11,13 @@ export type LibraryParse =
 
 export function parseLibrary(fileText: string): LibraryParse {
   const envelope = readEnvelope(fileText, LIBRARY_SCHEMA, LIBRARY_VERSION);
-  switch (envelope.kind) {
-    case 'not-json':
-      return { kind: 'bad', reason: 'the library file is not valid JSON' };
-    case 'not-object':
-      return { kind: 'bad', reason: 'the library file does not hold a library' };
-    case 'other-schema': {
-      const raw = envelope.raw;
-      if (raw.version !== 0 || raw.schema !== undefined) return { kind: 'bad', reason: 'the file is not a TwitchScope library' };
-      const index = migrateV0(raw);
-      return { kind: 'ok', index, migratedFrom: 0, dropped: (Array.isArray(raw.recordings) ? raw.recordings.length : 0) - index.entries.length };
-    }
-    case 'no-version':
-      return { kind: 'bad', reason: 'the library file has no version' };
-    case 'newer':
-      return { kind: 'newer', version: envelope.version };
-    case 'older':
-      return { kind: 'bad', reason: `the library file has version ${envelope.version}, which this version cannot read` };
+  if (envelope.kind === 'newer') return { kind: 'newer', version: envelope.version };
+  if (envelope.kind === 'other-schema' && envelope.raw.version === 0 && envelope.raw.schema === undefined) {
+    const raw = envelope.raw;
+    const index = migrateV0(raw);
+    return { kind: 'ok', index, migratedFrom: 0, dropped: (Array.isArray(raw.recordings) ? raw.recordings.length : 0) - index.entries.length };
   }
+  if (envelope.kind !== 'current') return { kind: 'bad', reason: `the library file ${envelopeProblem(envelope, 'library')}` };
   const list = Array.isArray(envelope.raw.entries) ? envelope.raw.entries : [];
   const entries = list.map(entryOf).filter((e): e is LibraryEntry => e !== null);
   return { kind: 'ok', index: { schema: LIBRARY_SCHEMA, version: LIBRARY_VERSION, entries }, migratedFrom: null, dropped: list.length - entries.length };

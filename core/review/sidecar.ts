@@ -1,6 +1,6 @@
 import { resolveParams } from '../detect/params';
 import { finite, isRecord, object, oneOf, optional, text, textOr, valueOr } from '../schema/check';
-import { readEnvelope } from '../schema/envelope';
+import { envelopeProblem, readEnvelope } from '../schema/envelope';
 import { sanitizeAnswers } from '../guidance/checklist';
 import { CONTEXT_FIELDS, sanitizeContext, type RecordingContext } from './context';
 import type { ReviewAction, ReviewEdit } from './edits';
@@ -62,17 +62,7 @@ const KNOWN_FIELDS = new Set(['schema', 'version', 'savedAt', 'recording', 'subj
 /** Reads a sidecar defensively: the file may be hand-edited or from a newer version. Bad edits are dropped. */
 export function parseSidecar(fileText: string): SidecarParse {
   const envelope = readEnvelope(fileText, SIDECAR_SCHEMA, SIDECAR_VERSION);
-  switch (envelope.kind) {
-    case 'not-json':
-      return { ok: false, reason: 'The saved work file is not valid JSON.' };
-    case 'not-object':
-    case 'other-schema':
-      return { ok: false, reason: 'The saved work file is not a TwitchScope file.' };
-    case 'no-version':
-    case 'older':
-    case 'newer':
-      return { ok: false, reason: `The saved work file has version ${String(envelope.raw.version)}, which this version cannot read.` };
-  }
+  if (envelope.kind !== 'current') return { ok: false, reason: `The saved work file ${envelopeProblem(envelope, 'file')}.` };
   const raw = envelope.raw;
   const rec = isRecord(raw.recording) ? raw.recording : {};
   if (typeof rec.fingerprint !== 'string') return { ok: false, reason: 'The saved work file does not say which recording it belongs to.' };

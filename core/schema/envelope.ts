@@ -28,3 +28,24 @@ export function readEnvelope(text: string, schema: string, version: number): Env
   if (raw.version < version) return { kind: 'older', version: raw.version, raw };
   return { kind: 'current', raw };
 }
+
+/**
+ * Why a file cannot be read as this version, as a predicate every kind of file puts after its own name
+ * ("the library file …", "Settings file …"), so the same case reads the same way for each. `what` names the
+ * kind of file ("library", "settings file").
+ */
+export function envelopeProblem(envelope: Exclude<Envelope, { kind: 'current' }>, what: string): string {
+  switch (envelope.kind) {
+    case 'not-json':
+      return 'is not valid JSON';
+    case 'not-object':
+    case 'other-schema':
+      return `is not a TwitchScope ${what}`;
+    case 'no-version':
+      return 'has no version';
+    case 'older':
+      return `has version ${envelope.version}, which this version cannot read`;
+    case 'newer':
+      return `was written by a newer version of TwitchScope (version ${envelope.version})`;
+  }
+}

@@ -1,5 +1,5 @@
 import { isFiniteNumber, isRecord, object, oneOf, text, validItems, valueOr } from '../../core/schema/check';
-import { readEnvelope } from '../../core/schema/envelope';
+import { envelopeProblem, readEnvelope } from '../../core/schema/envelope';
 import type { RecentFile } from '../../core/platform/api';
 
 /** What the desktop shell remembers between runs, in one JSON file in the user-data folder. */
@@ -40,18 +40,8 @@ const RECENT_FILE = object<RecentFile>({ key: text({ min: 1 }), name: text({ min
  */
 export function parseSettings(fileText: string): ParsedSettings {
   const envelope = readEnvelope(fileText, SETTINGS_SCHEMA, SETTINGS_VERSION);
-  switch (envelope.kind) {
-    case 'not-json':
-      return { kind: 'broken', reason: 'not JSON' };
-    case 'not-object':
-    case 'other-schema':
-      return { kind: 'broken', reason: 'not a settings file' };
-    case 'no-version':
-    case 'older':
-      return { kind: 'broken', reason: 'no version' };
-    case 'newer':
-      return { kind: 'newer', version: envelope.version };
-  }
+  if (envelope.kind === 'newer') return { kind: 'newer', version: envelope.version };
+  if (envelope.kind !== 'current') return { kind: 'broken', reason: envelopeProblem(envelope, 'settings file') };
   const raw = envelope.raw;
   return {
     kind: 'ok',
