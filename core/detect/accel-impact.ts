@@ -100,7 +100,8 @@ function baseline(c: Float64Array, d: number): number {
  * into `out`; false across a gap.
  */
 function flankQuadratic(a: Float32Array, peak: number, half: number, reach: number, out: Float64Array): boolean {
-  let s0 = 0;
+  // Two samples at each offset: the count is known, the moments of d are summed.
+  const s0 = 2 * (reach - half);
   let s2 = 0;
   let s4 = 0;
   let t0 = 0;
@@ -111,7 +112,6 @@ function flankQuadratic(a: Float32Array, peak: number, half: number, reach: numb
     const hi = a[peak + d];
     if (lo !== lo || hi !== hi) return false;
     const d2 = d * d;
-    s0 += 2;
     s2 += 2 * d2;
     s4 += 2 * d2 * d2;
     t0 += lo + hi;
