@@ -1,5 +1,5 @@
 import type { ImportWarning } from '../recording';
-import { GrowableF32, GrowableF64 } from './growable';
+import { type Growable, sampleColumn, timeColumn } from './growable';
 import { parseNumberText } from './numbers';
 import type { TablePlan, TimeUnit } from './plan';
 import { CELL_EMPTY as EMPTY_CELL, CELL_NUMBER as NUMBER_CELL, CELL_TEXT as TEXT_CELL, type RowSink, type ScanBuffers } from './scan';
@@ -49,8 +49,8 @@ export interface CollectedCounts {
  * Cells that are missing or not numbers become NaN and are counted per column for the warnings.
  */
 export class TableCollector implements RowSink {
-  readonly signals: GrowableF32[];
-  readonly times: (GrowableF64 | null)[];
+  readonly signals: Growable<Float32Array>[];
+  readonly times: (Growable<Float64Array> | null)[];
   rows = 0;
   firstLine = -1;
   /** Per clock, the first time cell written as text (an ISO time keeps its zone there). */
@@ -85,12 +85,12 @@ export class TableCollector implements RowSink {
     slots?: ColumnSlots,
   ) {
     this.signals = plan.signals.map((s, j) =>
-      slots ? GrowableF32.over(slots.signals[j]) : new GrowableF32(plan.clocks[s.clock].type === 'rate' && s.presence === 'cell' ? 1024 : estimatedRows),
+      sampleColumn(plan.clocks[s.clock].type === 'rate' && s.presence === 'cell' ? 1024 : estimatedRows, slots?.signals[j]),
     );
     this.times = plan.clocks.map((c, k) => {
       if (c.type !== 'column') return null;
       const slot = slots?.times[k];
-      return slot ? GrowableF64.over(slot) : new GrowableF64(estimatedRows);
+      return timeColumn(estimatedRows, slot ?? undefined);
     });
     this.took = new Uint8Array(plan.clocks.length);
     const n = plan.signals.length;

@@ -1,56 +1,38 @@
 /** Append-only typed arrays: columns of unknown final length, grown by 1.5× from a size estimate. */
 
-export class GrowableF32 {
-  data: Float32Array;
+type Column = Float32Array | Float64Array;
+
+export class Growable<A extends Column> {
   length = 0;
-  constructor(capacity: number) {
-    this.data = new Float32Array(Math.max(16, capacity));
-  }
-  /** Filling `storage` first (a slot of a larger, shared array); past its end, a copy of its own. */
-  static over(storage: Float32Array): GrowableF32 {
-    const g = new GrowableF32(0);
-    g.data = storage;
-    return g;
-  }
+  /** Filling `data` first (a fresh array, or a slot of a larger shared one); past its end, a copy of its own from `make`. */
+  constructor(
+    public data: A,
+    private readonly make: (size: number) => A,
+  ) {}
   push(v: number): void {
     if (this.length === this.data.length) this.grow();
     this.data[this.length++] = v;
   }
   grow(): void {
-    const next = new Float32Array(Math.ceil(this.data.length * 1.5) + 16);
+    const next = this.make(Math.ceil(this.data.length * 1.5) + 16);
     next.set(this.data);
     this.data = next;
   }
   /** The filled part; copies only when the spare capacity is large. */
-  trimmed(): Float32Array {
-    return this.data.length - this.length > this.length / 8 + 1024
-      ? this.data.slice(0, this.length)
-      : this.data.subarray(0, this.length);
+  trimmed(): A {
+    return (this.data.length - this.length > this.length / 8 + 1024 ? this.data.slice(0, this.length) : this.data.subarray(0, this.length)) as A;
+  }
+  /** The filled part, in place. */
+  view(): A {
+    return this.data.subarray(0, this.length) as A;
   }
 }
 
-export class GrowableF64 {
-  data: Float64Array;
-  length = 0;
-  constructor(capacity: number) {
-    this.data = new Float64Array(Math.max(16, capacity));
-  }
-  /** Filling `storage` first (a slot of a larger, shared array); past its end, a copy of its own. */
-  static over(storage: Float64Array): GrowableF64 {
-    const g = new GrowableF64(0);
-    g.data = storage;
-    return g;
-  }
-  push(v: number): void {
-    if (this.length === this.data.length) this.grow();
-    this.data[this.length++] = v;
-  }
-  private grow(): void {
-    const next = new Float64Array(Math.ceil(this.data.length * 1.5) + 16);
-    next.set(this.data);
-    this.data = next;
-  }
-  view(): Float64Array {
-    return this.data.subarray(0, this.length);
-  }
-}
+const float32 = (size: number): Float32Array => new Float32Array(size);
+const float64 = (size: number): Float64Array => new Float64Array(size);
+
+/** A float32 sample column with room for `capacity`, or filling `slot` first. */
+export const sampleColumn = (capacity: number, slot?: Float32Array): Growable<Float32Array> => new Growable(slot ?? float32(Math.max(16, capacity)), float32);
+
+/** A float64 time column with room for `capacity`, or filling `slot` first. */
+export const timeColumn = (capacity: number, slot?: Float64Array): Growable<Float64Array> => new Growable(slot ?? float64(Math.max(16, capacity)), float64);
