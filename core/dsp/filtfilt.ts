@@ -218,14 +218,10 @@ function restState(filter: Sos, p: number, x0: number, state: Float64Array): voi
   const k = 2 * p * 5;
   const o = p * STATE;
   const y = restGain(c, k) * x0;
-  state[o] = x0;
-  state[o + 1] = x0;
-  state[o + 2] = y;
-  state[o + 3] = y;
+  saveSection(state, o, x0, x0, y, y);
   if (2 * p + 1 < filter.sections) {
     const v = restGain(c, k + 5) * y;
-    state[o + 4] = v;
-    state[o + 5] = v;
+    saveSection(state, o + 2, y, y, v, v);
   }
 }
 
@@ -236,34 +232,23 @@ function restGain(c: Float64Array, k: number): number {
 
 function runOne(c: Float64Array, k: number, w: Float64Array, from: number, to: number, step: number, st: Float64Array, o: number): void {
   const b0 = c[k], b1 = c[k + 1], a1 = c[k + 3], a2 = c[k + 4];
-  let xp = st[o];
-  let xpp = st[o + 1];
-  let yp = st[o + 2];
-  let ypp = st[o + 3];
+  let xp = st[o], xpp = st[o + 1], yp = st[o + 2], ypp = st[o + 3];
   for (let i = from; i !== to; i += step) {
     const x = w[i];
     const y = b0 * (x + xpp) + b1 * xp - a2 * ypp - a1 * yp;
+    w[i] = y;
     xpp = xp;
     xp = x;
     ypp = yp;
     yp = y;
-    w[i] = y;
   }
-  st[o] = xp;
-  st[o + 1] = xpp;
-  st[o + 2] = yp;
-  st[o + 3] = ypp;
+  saveSection(st, o, xp, xpp, yp, ypp);
 }
 
 function runTwo(c: Float64Array, k: number, w: Float64Array, from: number, to: number, step: number, st: Float64Array, o: number): void {
   const b0 = c[k], b1 = c[k + 1], a1 = c[k + 3], a2 = c[k + 4];
   const d0 = c[k + 5], d1 = c[k + 6], e1 = c[k + 8], e2 = c[k + 9];
-  let xp = st[o];
-  let xpp = st[o + 1];
-  let yp = st[o + 2];
-  let ypp = st[o + 3];
-  let vp = st[o + 4];
-  let vpp = st[o + 5];
+  let xp = st[o], xpp = st[o + 1], yp = st[o + 2], ypp = st[o + 3], vp = st[o + 4], vpp = st[o + 5];
   for (let i = from; i !== to; i += step) {
     const x = w[i];
     const y = b0 * (x + xpp) + b1 * xp - a2 * ypp - a1 * yp;
@@ -276,10 +261,17 @@ function runTwo(c: Float64Array, k: number, w: Float64Array, from: number, to: n
     vp = v;
     w[i] = v;
   }
-  st[o] = xp;
-  st[o + 1] = xpp;
-  st[o + 2] = yp;
-  st[o + 3] = ypp;
-  st[o + 4] = vp;
-  st[o + 5] = vpp;
+  saveSection(st, o, xp, xpp, yp, ypp);
+  saveSection(st, o + 2, yp, ypp, vp, vpp);
+}
+
+/**
+ * A pass's state, STATE values at `o`: the first section's last two inputs and outputs (x[n-1], x[n-2],
+ * y[n-1], y[n-2]), then the second section's last two outputs; its inputs are the first's outputs.
+ */
+function saveSection(st: Float64Array, o: number, inPrev: number, inPrev2: number, outPrev: number, outPrev2: number): void {
+  st[o] = inPrev;
+  st[o + 1] = inPrev2;
+  st[o + 2] = outPrev;
+  st[o + 3] = outPrev2;
 }
