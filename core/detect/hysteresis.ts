@@ -66,7 +66,7 @@ export function findPotentials(input: HysteresisInput, out = new Potentials()): 
       i = windowEnd;
       continue;
     }
-    while (i < windowEnd && !(envelope[i] > threshold)) i++;
+    i = firstAbove(envelope, i, windowEnd, threshold);
     if (i >= windowEnd) continue;
     const release = low * f;
     let start = i;
@@ -89,6 +89,18 @@ export function findPotentials(input: HysteresisInput, out = new Potentials()): 
     i = Math.max(end, i + 1);
   }
   return out;
+}
+
+/**
+ * First sample in [from, to) whose envelope exceeds `threshold`, or `to`. A function of its own so the
+ * quiet scan, where the time goes, is optimised on its own: inside findPotentials it had TurboFan compile the
+ * loop (OSR) before the candidate path below it had ever run, which then deoptimised for want of feedback
+ * and compiled again, file after file.
+ */
+function firstAbove(envelope: Float32Array, from: number, to: number, threshold: number): number {
+  let i = from;
+  while (i < to && !(envelope[i] > threshold)) i++;
+  return i;
 }
 
 /**
