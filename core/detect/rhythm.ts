@@ -1,4 +1,4 @@
-import FFT from 'fft.js';
+import { fftOfSize } from '../dsp/spectrum';
 import type { Spikes } from './spikes';
 
 export interface Rhythm {
@@ -38,7 +38,7 @@ export function rhythmOf(spikes: Spikes, from: number, to: number, start: number
     const b = Math.floor((spikes.at[k] - start) / bin);
     if (b >= 0 && b < bins) counts[b]++;
   }
-  const fft = new FFT(nfft);
+  const fft = fftOfSize(nfft);
   const frame = new Float64Array(nfft);
   const out = fft.createComplexArray() as number[];
   const power = new Float64Array(nfft / 2 + 1);

@@ -54,8 +54,18 @@ export function blockMeans(data: Float32Array, from: number, to: number, block: 
     blockMean(data, from, Math.min(to, (b + 1) * block), out, b);
     b++;
   }
-  for (; (b + 4) * block <= to; b += 4) fourMeans(data, b * block, block, out, b);
+  b = wholeBlockMeans(data, b, to, block, out);
   for (; b * block < to; b++) blockMean(data, b * block, Math.min(to, (b + 1) * block), out, b);
+}
+
+/**
+ * Means of the whole blocks from block `b` on, four at a time, while four fit before `to`; returns the first
+ * block left. A function of its own: inside blockMeans this loop was compiled on the fly (OSR) before the
+ * loop over the last blocks after it had run, and deoptimised there for want of feedback.
+ */
+function wholeBlockMeans(data: Float32Array, b: number, to: number, block: number, out: Float32Array): number {
+  for (; (b + 4) * block <= to; b += 4) fourMeans(data, b * block, block, out, b);
+  return b;
 }
 
 function blockMean(data: Float32Array, start: number, end: number, out: Float32Array, b: number): void {

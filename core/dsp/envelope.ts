@@ -37,12 +37,9 @@ function runningRms(x: Float32Array, half: number, out: Float32Array): void {
   }
   const inverseWidth = 1 / (2 * half + 1);
   for (const bodyEnd = n - half; i < bodyEnd; ) {
-    for (const stop = Math.min(bodyEnd, (i | 65535) + 1); i < stop; i++) {
-      const add = x[i + half];
-      const drop = x[i - half - 1];
-      sum += add * add - drop * drop;
-      out[i] = Math.sqrt((sum > 0 ? sum : 0) * inverseWidth);
-    }
+    const stop = Math.min(bodyEnd, (i | 65535) + 1);
+    runningRmsBody(x, half, out, i, stop, sum, inverseWidth);
+    i = stop;
     sum = 0;
     for (let j = i - half - 1; j < i + half; j++) sum += x[j] * x[j];
   }
@@ -50,6 +47,21 @@ function runningRms(x: Float32Array, half: number, out: Float32Array): void {
     const drop = i - half - 1;
     if (drop >= 0) sum -= x[drop] * x[drop];
     out[i] = Math.sqrt((sum > 0 ? sum : 0) / (Math.min(n - 1, i + half) - Math.max(0, i - half) + 1));
+  }
+}
+
+/**
+ * runningRms' interior from `i` to `stop`, where the window is whole, from the running total `sum` (which
+ * runningRms then rebuilds from the samples, as it always did after a stretch). A function of its own so
+ * TurboFan compiles this loop apart: inside runningRms it was compiled on the fly (OSR) before the rebuild
+ * and tail loops after it had run, and deoptimised there for want of feedback.
+ */
+function runningRmsBody(x: Float32Array, half: number, out: Float32Array, i: number, stop: number, sum: number, inverseWidth: number): void {
+  for (; i < stop; i++) {
+    const add = x[i + half];
+    const drop = x[i - half - 1];
+    sum += add * add - drop * drop;
+    out[i] = Math.sqrt((sum > 0 ? sum : 0) * inverseWidth);
   }
 }
 

@@ -15,7 +15,7 @@ export interface PowerSpectrum {
  */
 export function welchSpectrum(x: Float32Array, fs: number, nfft: number, maxSegments: number): PowerSpectrum | null {
   if (nfft < 2 || x.length < nfft) return null;
-  const fft = new FFT(nfft);
+  const fft = fftOfSize(nfft);
   const frame = new Float64Array(nfft);
   const out = fft.createComplexArray() as number[];
   const bins = nfft / 2 + 1;
@@ -63,6 +63,23 @@ function windowInto(frame: Float64Array, x: Float32Array, at: number, mean: numb
 function storePower(spectrum: number[], frames: Float64Array, bins: number, stride: number, column: number): void {
   for (let k = 0; k < bins; k++) frames[k * stride + column] = spectrum[2 * k] * spectrum[2 * k] + spectrum[2 * k + 1] * spectrum[2 * k + 1];
 }
+
+/**
+ * One fft.js transform per size for the whole process (its tables depend on the size alone, and a transform
+ * keeps no state between calls). A new instance per spectrum gave TurboFan's code for the library a new
+ * object, table and map-transition history each time, and it was compiled again after each collection
+ * dropped the old ones ('weak objects'): _realTransform4 and FFT3 were compiled 8-13 times per batch.
+ */
+export function fftOfSize(size: number): FFT {
+  let fft = ffts.get(size);
+  if (!fft) {
+    fft = new FFT(size);
+    ffts.set(size, fft);
+  }
+  return fft;
+}
+
+const ffts = new Map<number, FFT>();
 
 export function nextPowerOfTwo(n: number): number {
   let p = 1;
