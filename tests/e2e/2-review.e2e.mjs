@@ -3,7 +3,7 @@
  */
 import { join } from 'node:path';
 import { test } from './fixtures.mjs';
-import { assert, chooseFile, forgetSavedWork, pickSample, shots, siteBars, totalTwitches, waitFor } from './helpers.mjs';
+import { assert, forgetSavedWork, openAndAnalyse, pickSample, shots, siteBars, totalTwitches, waitFor } from './helpers.mjs';
 
 test('sample: import check, site, keyboard review, reject, add, undo, results', async ({ page, url }) => {
   const sample = pickSample();
@@ -304,10 +304,7 @@ test('a recording without a date is given one and placed in Trends', async ({ is
   const file = join(tmp, 'undated-forearm.csv');
   const rows = Array.from({ length: 30_000 }, (_, i) => `${(i / 1000).toFixed(3)},${((((i * 7919) % 2001) - 1000) / 200 + (i % 4000 === 2000 ? 120 : 0)).toFixed(2)}`);
   await writeFile(file, `# rate_hz = 1000\ntime_s,left forearm EMG (uV)\n${rows.join('\n')}\n`);
-  await page.goto(url);
-  await chooseFile(page, file);
-  await page.getByTestId('analyse').click({ timeout: 60_000 });
-  await page.getByTestId('timeline').waitFor({ timeout: 120_000 });
+  await openAndAnalyse(page, url, file);
   await page.getByTestId('tab-sites').click();
   await page.getByTestId('recorded-at').fill('2026-02-03T09:30');
   await page.getByTestId('library-button').click();

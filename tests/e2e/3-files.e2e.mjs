@@ -5,7 +5,7 @@ import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { test } from './fixtures.mjs';
 import { axeBothThemes } from './a11y.mjs';
-import { assert, chooseFile, pickSample, pickVendorFile, shots, waitFor, writeBigCsv, writeGermanExport, writeNightRecording } from './helpers.mjs';
+import { assert, chooseFile, openAndAnalyse, pickSample, pickVendorFile, shots, waitFor, writeBigCsv, writeGermanExport, writeNightRecording } from './helpers.mjs';
 
 test('vendor file through the file input, exports', async ({ page, url }) => {
   const file = pickVendorFile();
@@ -227,10 +227,7 @@ test('dark theme timeline', async ({ page, url }) => {
 
 test('an overnight recording: Results show twitches per hour of rest by time of night, in words as well as bars', async ({ isolatedPage: page, url, tmp }) => {
   const file = writeNightRecording(tmp);
-  await page.goto(url);
-  await chooseFile(page, file);
-  await page.getByTestId('analyse').click({ timeout: 120_000 });
-  await page.getByTestId('timeline').waitFor({ timeout: 300_000 });
+  await openAndAnalyse(page, url, file, { analyse: 120_000, timeline: 300_000 });
   await page.getByTestId('tab-results').click();
   const card = page.getByTestId('hourly');
   await card.waitFor();

@@ -5,7 +5,7 @@ import { mkdirSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { test } from './fixtures.mjs';
-import { assert, chooseFile, deleteStored, pickSample, shots, waitFor, writeNoRateRecording, writeTrendRecordings } from './helpers.mjs';
+import { assert, chooseFile, deleteStored, openAndAnalyse, pickSample, shots, waitFor, writeNoRateRecording, writeTrendRecordings } from './helpers.mjs';
 
 test('library: three recordings of one site, a tag, the trend chart and the comparison', async ({ page, url, tmp }) => {
   const dir = join(tmp, 'trend');
@@ -14,10 +14,7 @@ test('library: three recordings of one site, a tag, the trend chart and the comp
   const site = 'right shin';
   for (const file of files) {
     const name = file.slice(file.lastIndexOf('/') + 1);
-    await page.goto(url);
-    await chooseFile(page, file);
-    await page.getByTestId('analyse').click({ timeout: 60_000 });
-    await page.getByTestId('timeline').waitFor({ timeout: 120_000 });
+    await openAndAnalyse(page, url, file);
     // The analysis enters the library a moment after it shows.
     await page.getByTestId('library-button').click();
     await page.locator(`[data-testid="library-row"][data-name="${name}"]`).waitFor({ timeout: 10_000 });
@@ -144,10 +141,7 @@ test('no rate and activity read sensibly on every screen; Results readable (stri
   const dir = join(tmp, 'no-rate');
   mkdirSync(dir, { recursive: true });
   const file = writeNoRateRecording(dir);
-  await page.goto(url);
-  await chooseFile(page, file);
-  await page.getByTestId('analyse').click({ timeout: 60_000 });
-  await page.getByTestId('timeline').waitFor({ timeout: 120_000 });
+  await openAndAnalyse(page, url, file);
 
   // Timeline: the left calf's activity is a finding of its own, listed at its onset with its length and pattern.
   await page.locator('[data-testid="event-group"][data-group="activity"]').waitFor();

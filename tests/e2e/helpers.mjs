@@ -61,6 +61,14 @@ export async function chooseFile(page, file) {
   await chooser.setFiles(file);
 }
 
+/** Opens `file` from a fresh page, analyses it and waits for the timeline, as a user does. */
+export async function openAndAnalyse(page, url, file, { analyse = 60_000, timeline = 120_000 } = {}) {
+  await page.goto(url);
+  await chooseFile(page, file);
+  await page.getByTestId('analyse').click({ timeout: analyse });
+  await page.getByTestId('timeline').waitFor({ timeout: timeline });
+}
+
 export function assert(cond, message) {
   if (!cond) throw new Error(message);
 }
