@@ -14,7 +14,7 @@ import type { AccelParams } from './params';
  * the pulse's energy by `knockPulseZ` standard deviations of the noise's energy: a weak transient whose shape
  * the noise hides stays a twitch. Gaps (NaN) or a window reaching past the recording: not an impact.
  */
-export function isImpact(axes: readonly Float32Array[], peak: number, fs: number, p: AccelParams): boolean {
+export function isImpact(axes: readonly Float32Array[], peak: number, fs: number, p: AccelParams, scratch: KnockScratch): boolean {
   const half = Math.round((p.knockSpanMs / 1000) * fs);
   const reach = half + Math.max(3, Math.round((p.knockFlankMs / 1000) * fs));
   if (peak - reach < 0 || peak + reach >= axes[0].length) return false;
@@ -24,8 +24,8 @@ export function isImpact(axes: readonly Float32Array[], peak: number, fs: number
   // axis after axis from `window` (the rebound's direction is compared with the impact's), then one axis's
   // flank deviations from `flankAt`.
   const flankAt = (axes.length + 1) * window;
-  if (impactScratch.length < flankAt + flanks) impactScratch = new Float64Array(flankAt + flanks);
-  const buf = impactScratch;
+  const buf = scratch.impact(flankAt + flanks);
+  const fit = scratch.fit;
   buf.fill(0, 0, window);
   let axis = 0;
   let noiseVar = 0;
@@ -71,10 +71,6 @@ function clear(total: number, pulse: number, length: number, countedAll: number,
   const dof = countedAll - axes * length;
   return total - pulse - meanVar * dof + p.knockPulseZ * Math.sqrt(2 * dof) * meanVar < p.knockPulseLeft * pulse;
 }
-
-let impactScratch = new Float64Array(0);
-/** The flank baseline of the axis in hand, c0 + c1 d + c2 d^2. */
-const fit = new Float64Array(3);
 
 /**
  * Whether sample i + 2 points against the pair (i, i + 1) summed over the axes: the mount springing back. The
@@ -135,14 +131,14 @@ function flankQuadratic(a: Float32Array, peak: number, half: number, reach: numb
  * `knockTiltZ` times its noise (the full-band white noise's median over the window, 1.2533 sigma / sqrt(n), for
  * both windows and three axes). Gaps or windows past the recording: not tilted.
  */
-export function leavesTilted(axes: readonly Float32Array[], peak: number, fs: number, bandSigma: number, p: AccelParams): boolean {
+export function leavesTilted(axes: readonly Float32Array[], peak: number, fs: number, bandSigma: number, p: AccelParams, scratch: KnockScratch): boolean {
   const len = Math.max(1, Math.round(p.knockTiltWindowS * fs));
   const before = peak - Math.round(p.knockTiltLeadS * fs) - len;
   const after = peak + Math.round(p.knockTiltSettleS * fs);
   if (before < 0 || after + len > axes[0].length) return false;
   let shift = 0;
   for (const a of axes) {
-    const d = windowMedian(a, after, len) - windowMedian(a, before, len);
+    const d = windowMedian(a, after, len, scratch) - windowMedian(a, before, len, scratch);
     if (d !== d) return false;
     shift += d * d;
   }
@@ -150,18 +146,38 @@ export function leavesTilted(axes: readonly Float32Array[], peak: number, fs: nu
   return Math.sqrt(shift) > Math.max(p.knockTiltG, p.knockTiltZ * noise);
 }
 
-/** Reused by every call: medians of windows without an allocation per transient. */
-let medianScratch = new Float64Array(0);
+/**
+ * Working memory of the knock tests, kept by the analysis's Workspace: one buffer each, grown as needed, so no
+ * transient allocates.
+ */
+export class KnockScratch {
+  private impactBuf = new Float64Array(0);
+  private medianBuf = new Float64Array(0);
+  /** The flank baseline of the axis in hand, c0 + c1 d + c2 d^2. */
+  readonly fit = new Float64Array(3);
+
+  /** isImpact's buffer of at least `n` values, contents undefined. */
+  impact(n: number): Float64Array {
+    if (this.impactBuf.length < n) this.impactBuf = new Float64Array(n);
+    return this.impactBuf;
+  }
+
+  /** windowMedian's buffer of at least `n` values, contents undefined. */
+  median(n: number): Float64Array {
+    if (this.medianBuf.length < n) this.medianBuf = new Float64Array(n);
+    return this.medianBuf;
+  }
+}
 
 /** Median of a[from .. from + len); NaN when the window holds a gap. */
-export function windowMedian(a: Float32Array, from: number, len: number): number {
-  if (medianScratch.length < len) medianScratch = new Float64Array(len);
+export function windowMedian(a: Float32Array, from: number, len: number, scratch: KnockScratch): number {
+  const buf = scratch.median(len);
   for (let i = 0; i < len; i++) {
     const v = a[from + i];
     if (v !== v) return Number.NaN;
-    medianScratch[i] = v;
+    buf[i] = v;
   }
-  return quantileInPlace(medianScratch, 0.5, 0, len);
+  return quantileInPlace(buf, 0.5, 0, len);
 }
 
 /** Per-axis sigma of white noise over the whole band 0 - fs/2, from its sigma in the twitch band. */

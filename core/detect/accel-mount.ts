@@ -1,4 +1,4 @@
-import { fullBandSigma, windowMedian } from './accel-impact';
+import { fullBandSigma, type KnockScratch, windowMedian } from './accel-impact';
 import type { AccelParams } from './params';
 
 /**
@@ -22,14 +22,14 @@ export class KnockMount {
   }
 
   /** From the peaks of the recognised knocks, or null when they are too few or too small a share. */
-  static learn(axes: readonly Float32Array[], knocks: readonly number[], transients: number, fs: number, p: AccelParams): KnockMount | null {
+  static learn(axes: readonly Float32Array[], knocks: readonly number[], transients: number, fs: number, p: AccelParams, scratch: KnockScratch): KnockMount | null {
     if (axes.length !== 3 || knocks.length < p.knockMountMin || knocks.length < p.knockMountShare * transients) return null;
     const len = Math.max(4, Math.round((p.knockMountWindowMs / 1000) * fs));
     const d = 3 * len;
     const rows: Float64Array[] = [];
     for (const peak of knocks) {
       const w = new Float64Array(d);
-      if (window(axes, peak, 0, len, fs, w)) rows.push(normalised(w));
+      if (window(axes, peak, 0, len, fs, w, scratch)) rows.push(normalised(w));
     }
     const dims = Math.min(p.knockMountDims, rows.length - 1);
     if (rows.length < p.knockMountMin || dims < 1) return null;
@@ -41,13 +41,13 @@ export class KnockMount {
    * fall either side) put at least `knockMountMatch` of their energy, less what white noise puts anywhere, into
    * the knocks' subspace.
    */
-  matches(axes: readonly Float32Array[], peak: number, bandSigma: number, fs: number, p: AccelParams): boolean {
+  matches(axes: readonly Float32Array[], peak: number, bandSigma: number, fs: number, p: AccelParams, scratch: KnockScratch): boolean {
     const d = 3 * this.len;
     const sigma = fullBandSigma(bandSigma, fs, p);
     const noise = sigma * sigma * d;
     const reach = Math.max(2, Math.round(0.02 * fs));
     for (let lag = -reach; lag <= reach; lag++) {
-      if (!window(axes, peak, lag, this.len, fs, this.x)) return false;
+      if (!window(axes, peak, lag, this.len, fs, this.x, scratch)) return false;
       let energy = 0;
       for (let i = 0; i < d; i++) energy += this.x[i] * this.x[i];
       let inside = 0;
@@ -66,13 +66,13 @@ export class KnockMount {
  * Raw axes from 20 ms before `peak` (+ `lag` samples) over `len` samples, each less its median over 0.4-0.15 s
  * before the peak (gravity and posture), axis after axis into `out`. False at the edges or across a gap.
  */
-function window(axes: readonly Float32Array[], peak: number, lag: number, len: number, fs: number, out: Float64Array): boolean {
+function window(axes: readonly Float32Array[], peak: number, lag: number, len: number, fs: number, out: Float64Array, scratch: KnockScratch): boolean {
   const from = peak - Math.round(0.02 * fs) + lag;
   const baseFrom = peak - Math.round(0.4 * fs);
   const baseLen = Math.max(1, Math.round(0.25 * fs));
   if (baseFrom < 0 || from < 0 || from + len > axes[0].length) return false;
   for (let a = 0; a < 3; a++) {
-    const base = windowMedian(axes[a], baseFrom, baseLen);
+    const base = windowMedian(axes[a], baseFrom, baseLen, scratch);
     if (base !== base) return false;
     for (let i = 0; i < len; i++) {
       const v = axes[a][from + i] - base;

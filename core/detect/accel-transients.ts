@@ -2,7 +2,7 @@ import { bandpassDesign } from '../dsp/design-cache';
 import { ZeroPhaseFilter } from '../dsp/filtfilt';
 import type { Sos } from '../dsp/sos';
 import { widthAt, type Potentials } from './hysteresis';
-import { isImpact, isJolt, leavesTilted } from './accel-impact';
+import { isImpact, isJolt, type KnockScratch, leavesTilted } from './accel-impact';
 import { KnockMount } from './accel-mount';
 import type { AccelParams } from './params';
 import { overlapsAny, type Span } from './spans';
@@ -30,6 +30,8 @@ export interface TransientInput {
   /** No transient may touch these (movement, prolonged activity, gaps, with a margin). */
   blocked: readonly Span[];
   design: Sos;
+  /** The knock tests' working memory (the analysis's Workspace). */
+  scratch: KnockScratch;
 }
 
 /**
@@ -73,15 +75,15 @@ export function sortTransients(s: TransientInput, p: AccelParams): TransientSort
     const knock =
       (fs >= p.knockShapeRateHz && shapeMatch(band, tr.peak, impulse) >= p.knockShape) ||
       (split !== null && highShare(s.axes, tr.peak, split, fs, p) >= p.knockHighShare) ||
-      rawKnock(s.axes, tr.peak, tr.amplitude, fs, s.noiseFloor, p);
+      rawKnock(s.axes, tr.peak, tr.amplitude, fs, s.noiseFloor, p, s.scratch);
     const slow = nearPeak(s.move, tr.peak, Math.round(p.fidgetReachS * fs));
     const fidget = slow >= p.fidgetRatio * tr.amplitude && slow >= p.fidgetMinG;
     (knock || fidget ? out.moves : out.twitches).push(tr);
     if (knock) knocks.push(tr.peak);
   }
-  const mount = KnockMount.learn(s.axes, knocks, knocks.length + out.twitches.length, fs, p);
+  const mount = KnockMount.learn(s.axes, knocks, knocks.length + out.twitches.length, fs, p, s.scratch);
   if (mount !== null) {
-    const rang = out.twitches.filter((tr) => mount.matches(s.axes, tr.peak, s.noiseFloor, fs, p));
+    const rang = out.twitches.filter((tr) => mount.matches(s.axes, tr.peak, s.noiseFloor, fs, p, s.scratch));
     if (rang.length > 0) {
       out.twitches = out.twitches.filter((tr) => !rang.includes(tr));
       out.moves = [...out.moves, ...rang].sort((a, b) => a.peak - b.peak);
@@ -91,8 +93,8 @@ export function sortTransients(s: TransientInput, p: AccelParams): TransientSort
 }
 
 /** The knock tests on the raw axes: an impact within two samples, a jolt, or a tilt left behind. */
-function rawKnock(axes: Float32Array[], peak: number, amplitude: number, fs: number, sigma: number, p: AccelParams): boolean {
-  return (fs >= p.knockPulseRateHz && isImpact(axes, peak, fs, p)) || isJolt(axes, peak, fs, amplitude, sigma, p) || leavesTilted(axes, peak, fs, sigma, p);
+function rawKnock(axes: Float32Array[], peak: number, amplitude: number, fs: number, sigma: number, p: AccelParams, scratch: KnockScratch): boolean {
+  return (fs >= p.knockPulseRateHz && isImpact(axes, peak, fs, p, scratch)) || isJolt(axes, peak, fs, amplitude, sigma, p) || leavesTilted(axes, peak, fs, sigma, p, scratch);
 }
 
 /**
@@ -100,14 +102,14 @@ function rawKnock(axes: Float32Array[], peak: number, amplitude: number, fs: num
  * RMS like tremor or a cramp would, but tremor and cramps build up smoothly from the muscle, so a span with an
  * impact, a jolt or a tilt in it is movement.
  */
-export function knockedSpans(spans: readonly Span[], s: Pick<TransientInput, 'axes' | 'pot' | 'fs' | 'noiseFloor'>, p: AccelParams): Span[] {
+export function knockedSpans(spans: readonly Span[], s: Pick<TransientInput, 'axes' | 'pot' | 'fs' | 'noiseFloor' | 'scratch'>, p: AccelParams): Span[] {
   const out: Span[] = [];
   const { pot } = s;
   let k = 0;
   for (const span of spans) {
     while (k < pot.length && pot.peak[k] < span.start) k++;
     for (let j = k; j < pot.length && pot.peak[j] < span.end; j++) {
-      if (rawKnock(s.axes, pot.peak[j], pot.amplitude[j], s.fs, s.noiseFloor, p)) {
+      if (rawKnock(s.axes, pot.peak[j], pot.amplitude[j], s.fs, s.noiseFloor, p, s.scratch)) {
         out.push(span);
         break;
       }

@@ -73,9 +73,9 @@ export function detectAccel(input: AccelInput, p: AccelParams, checkpoint: Check
 
     const pot = findPotentials({ x: m, envelope: m, floor, floorWindow: samples(p.noiseWindowS), high: p.twitchK, low: p.releaseK, mergeGap: samples(p.transientMergeMs / 1000) });
     const blocked = dilateSpans(mergeSpans([...movement, ...sustained, ...gaps]), samples(p.blockedMarginS), n);
-    const sorted = sortTransients({ axes, band: m, move: moveNorm, pot, fs, noiseFloor, blocked, design }, p);
+    const sorted = sortTransients({ axes, band: m, move: moveNorm, pot, fs, noiseFloor, blocked, design, scratch: ws.knock }, p);
     // Prolonged activity made by a cluster of knocks is movement too.
-    const knocked = knockedSpans(sustained, { axes, pot, fs, noiseFloor }, p);
+    const knocked = knockedSpans(sustained, { axes, pot, fs, noiseFloor, scratch: ws.knock }, p);
     sustained = sustained.filter((span) => !knocked.includes(span));
     moves = [...sorted.moves, ...knocked];
     // Sizes are given as the movement itself: the band's peak over what the band and the sampling leave of a

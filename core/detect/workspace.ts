@@ -1,4 +1,5 @@
 import { FilterScratch } from '../dsp/filtfilt';
+import { KnockScratch } from './accel-impact';
 import { CorrelationScratch } from './ecg';
 
 /**
@@ -9,6 +10,7 @@ import { CorrelationScratch } from './ecg';
 export class Workspace {
   readonly filter = new FilterScratch();
   readonly correlation = new CorrelationScratch();
+  readonly knock = new KnockScratch();
   private readonly pool = new Map<string, Float32Array>();
   private pair = new ArrayBuffer(0);
 

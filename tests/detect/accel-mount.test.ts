@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { KnockScratch } from '../../core/detect/accel-impact';
 import { KnockMount } from '../../core/detect/accel-mount';
 import { resolveParams } from '../../core/detect/params';
 import { addKnock, drawMount, randomUnit } from '../../core/simulate/knocks';
@@ -42,14 +43,14 @@ describe("the recording's own mount (KnockMount)", () => {
   const axes = recording(1, [...taught, ...fresh], twitches, randomUnit(new Prng(5)));
 
   it('knocks it was not taught, from other directions, ring like the taught ones; twitches do not', () => {
-    const mount = KnockMount.learn(axes, taught.map((t) => peakNear(axes, t)), taught.length + 2, fs, p);
+    const mount = KnockMount.learn(axes, taught.map((t) => peakNear(axes, t)), taught.length + 2, fs, p, new KnockScratch());
     expect(mount).not.toBeNull();
-    expect(fresh.filter((t) => mount!.matches(axes, peakNear(axes, t), sigma, fs, p)).length).toBeGreaterThanOrEqual(2);
-    expect(twitches.filter((t) => mount!.matches(axes, peakNear(axes, t), sigma, fs, p))).toEqual([]);
+    expect(fresh.filter((t) => mount!.matches(axes, peakNear(axes, t), sigma, fs, p, new KnockScratch())).length).toBeGreaterThanOrEqual(2);
+    expect(twitches.filter((t) => mount!.matches(axes, peakNear(axes, t), sigma, fs, p, new KnockScratch()))).toEqual([]);
   });
 
   it('learns nothing from too few knocks, or from knocks that are a small share of the transients', () => {
-    expect(KnockMount.learn(axes, taught.slice(0, 4).map((t) => peakNear(axes, t)), 6, fs, p)).toBeNull();
-    expect(KnockMount.learn(axes, taught.map((t) => peakNear(axes, t)), 100, fs, p)).toBeNull();
+    expect(KnockMount.learn(axes, taught.slice(0, 4).map((t) => peakNear(axes, t)), 6, fs, p, new KnockScratch())).toBeNull();
+    expect(KnockMount.learn(axes, taught.map((t) => peakNear(axes, t)), 100, fs, p, new KnockScratch())).toBeNull();
   });
 });

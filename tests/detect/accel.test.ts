@@ -6,7 +6,7 @@ import { analyseRecording } from '../../core/analysis/analyse';
 import { simulate } from '../../core/simulate/recording';
 import { pocketScenario } from '../../core/simulate/scenarios';
 import { scoreTwitches, twitchesDuringMovement } from '../../core/simulate/score';
-import { isImpact, isJolt, leavesTilted } from '../../core/detect/accel-impact';
+import { isImpact, isJolt, KnockScratch, leavesTilted } from '../../core/detect/accel-impact';
 import { detectAccel } from '../../core/detect/accel';
 import { resolveParams } from '../../core/detect/params';
 import { Prng } from '../../core/simulate/prng';
@@ -129,11 +129,11 @@ describe('accelerometer knocks and fidgets are movement, not twitches', () => {
     knock[1][200] += 0.03;
     knock[0][201] += 0.03;
     knock[1][201] += 0.02;
-    expect(isImpact(knock, 200, fs, p)).toBe(true);
+    expect(isImpact(knock, 200, fs, p, new KnockScratch())).toBe(true);
     const twitch = noisy();
     for (let i = 0; i < 30; i++) twitch[0][199 + i] += 0.06 * Math.exp(-i / (0.02 * fs)) * Math.sin((2 * Math.PI * 25 * i) / fs + Math.PI / 4);
-    expect(isImpact(twitch, 200, fs, p)).toBe(false);
-    expect(isImpact(noisy(), 200, fs, p)).toBe(false);
+    expect(isImpact(twitch, 200, fs, p, new KnockScratch())).toBe(false);
+    expect(isImpact(noisy(), 200, fs, p, new KnockScratch())).toBe(false);
   });
 
   it('every twitch counted is at or above the stated smallest movement, and the note states that figure', () => {
@@ -192,15 +192,15 @@ describe('accelerometer knocks and fidgets are movement, not twitches', () => {
     const knocked = noisy();
     const turn = (0.5 * Math.PI) / 180;
     for (let i = 200; i < n; i++) knocked[0][i] += turn * Math.min(1, (i - 200) / 10);
-    expect(leavesTilted(knocked, 200, fs, sigma, p)).toBe(true);
+    expect(leavesTilted(knocked, 200, fs, sigma, p, new KnockScratch())).toBe(true);
     const twitch = noisy();
     for (let i = 0; i < 30; i++) twitch[0][199 + i] += 20 * sigma * Math.exp(-i / (0.03 * fs)) * Math.sin((2 * Math.PI * 12 * i) / fs);
-    expect(leavesTilted(twitch, 200, fs, sigma, p)).toBe(false);
-    expect(leavesTilted(noisy(), 200, fs, sigma, p)).toBe(false);
+    expect(leavesTilted(twitch, 200, fs, sigma, p, new KnockScratch())).toBe(false);
+    expect(leavesTilted(noisy(), 200, fs, sigma, p, new KnockScratch())).toBe(false);
     // 0.1 degrees (1.7 mg) is under the 3 mg a rocked phone is held to.
     const nudged = noisy();
     for (let i = 200; i < n; i++) nudged[1][i] += (0.1 * Math.PI) / 180;
-    expect(leavesTilted(nudged, 200, fs, sigma, p)).toBe(false);
+    expect(leavesTilted(nudged, 200, fs, sigma, p, new KnockScratch())).toBe(false);
   });
 
   it('a twitch-like transient 0.6 s after a knock is part of its cluster; the same one alone is a twitch', () => {
