@@ -79,7 +79,6 @@ export class TableCollector implements RowSink {
 
   constructor(
     private readonly plan: TablePlan,
-    private readonly buffers: () => ScanBuffers,
     estimatedRows: number,
     /** Arrays to fill first with each signal's samples and each time column: slots of shared arrays (ranges.ts). */
     slots?: ColumnSlots,
@@ -127,8 +126,7 @@ export class TableCollector implements RowSink {
    * (ranges.ts). A plan whose rows depend on the rows before them must be read by one scanner instead
    * (see `scanInRanges` in index.ts).
    */
-  row(line: number, _fieldCount: number): void {
-    const { values, status, texts } = this.buffers();
+  row(line: number, _fieldCount: number, { values, status, texts }: ScanBuffers): void {
     if (this.firstLine < 0) this.firstLine = line;
     this.lastLine = line;
     this.rows++;

@@ -1,4 +1,4 @@
-import { splitFields, type Head } from './head';
+import { splitFields, unquotedCell, type Head } from './head';
 import { parseNumberText } from './numbers';
 import { COMMENT, tableShape, type TableShape } from './shape';
 import type { TimeUnit } from './plan';
@@ -46,7 +46,7 @@ export function sampleCells(head: Head, firstDataLine: number, delimiter: string
   for (let l = firstDataLine; l < head.lines.length && rows.length < SAMPLE_ROWS; l++) {
     const line = head.lines[l];
     if (line.trim() === '' || COMMENT.test(line)) continue;
-    rows.push(splitFields(line, delimiter).map((f) => f.trim().replace(/^"|"$/g, '').trim()));
+    rows.push(splitFields(line, delimiter).map(unquotedCell));
   }
   return rows;
 }
@@ -54,19 +54,46 @@ export function sampleCells(head: Head, firstDataLine: number, delimiter: string
 export function profileColumns(rows: readonly string[][], width: number, decimalComma: boolean): ColumnProfile[] {
   const out: ColumnProfile[] = [];
   for (let c = 0; c < width; c++) {
-    const cells = rows.map((r) => r[c] ?? '');
-    const values = cells.map((t) => parseNumberText(t, decimalComma));
+    const cells = columnCells(rows, c);
+    const values = numbersOf(cells, decimalComma);
     out.push({ column: c, cells, values, role: roleOf(cells, values) });
   }
   return out;
 }
 
+// Loops and functions declared once rather than arrows written in place, for the reason given in head.ts.
+
+/** Column `c` of each row ('' where a row is shorter). */
+function columnCells(rows: readonly string[][], c: number): string[] {
+  const out: string[] = [];
+  for (const r of rows) out.push(r[c] ?? '');
+  return out;
+}
+
+function numbersOf(cells: readonly string[], decimalComma: boolean): number[] {
+  const out: number[] = [];
+  for (const t of cells) out.push(parseNumberText(t, decimalComma));
+  return out;
+}
+
+function isNotEmpty(text: string): boolean {
+  return text !== '';
+}
+
+function isTimeOfDay(text: string): boolean {
+  return !Number.isNaN(parseTimeOfDay(text));
+}
+
+function isNumber(v: number): boolean {
+  return !Number.isNaN(v);
+}
+
 function roleOf(cells: readonly string[], values: readonly number[]): ColumnRole {
-  const filled = cells.filter((t) => t !== '');
+  const filled = cells.filter(isNotEmpty);
   if (filled.length === 0) return { kind: 'values' };
   if (filled.every(isIsoDateTime)) return { kind: 'time', unit: 'iso', how: 'iso' };
-  if (filled.every((t) => !Number.isNaN(parseTimeOfDay(t)))) return { kind: 'time', unit: 'time-of-day', how: 'time-of-day' };
-  const nums = values.filter((v) => !Number.isNaN(v));
+  if (filled.every(isTimeOfDay)) return { kind: 'time', unit: 'time-of-day', how: 'time-of-day' };
+  const nums = values.filter(isNumber);
   if (nums.length < filled.length / 2) return { kind: 'text' };
   const steps = stepsOf(nums);
   if (isCounter(nums, steps)) return { kind: 'counter' };

@@ -81,13 +81,12 @@ export interface RangeLane {
 /** Reads and scans one range of `source` in 1 MiB chunks. */
 export async function scanRange(source: ByteSource, task: RangeTask, onBytes?: (bytes: number) => void, signal?: { readonly aborted: boolean }): Promise<RangeScan> {
   const { plan, slot } = task;
-  let scanner: DelimitedScanner | null = null;
   const slots = slot && {
     signals: slot.signals.map((a) => a.subarray(slot.at, slot.at + slot.length)),
     times: slot.times.map((a) => a?.subarray(slot.at, slot.at + slot.length) ?? null),
   };
-  const collector = new TableCollector(plan, () => scanner!.buffers, task.estimatedRows, slots);
-  scanner = new DelimitedScanner(plan.delimiter, plan.decimalComma, task.columns, 0, collector, (line) => splitFields(line, plan.delimiter), createDecoder('utf-8'));
+  const collector = new TableCollector(plan, task.estimatedRows, slots);
+  const scanner = new DelimitedScanner(plan.delimiter, plan.decimalComma, task.columns, 0, collector, (line) => splitFields(line, plan.delimiter), createDecoder('utf-8'));
   const buffer = new Uint8Array(CHUNK);
   for (let offset = task.from; offset < task.to; ) {
     if (signal?.aborted) throw new ImportCancelled();
@@ -148,7 +147,7 @@ export async function splitAtLines(source: ByteSource, start: number, end: numbe
  */
 export function joinRanges(plan: TablePlan, tasks: readonly RangeTask[], scans: RangeScan[], firstLine: number, shared: SharedColumns | null): TableCollector | null {
   if (scans.some((s) => s.quotedLines > 0)) return null;
-  const joined = new TableCollector(plan, () => ({ values: new Float64Array(0), status: new Uint8Array(0), texts: [] }), 0);
+  const joined = new TableCollector(plan, 0);
   plan.signals.forEach((_, j) => {
     const g = joined.signals[j];
     g.data = joinColumn(Float32Array, tasks, scans.map((s) => ({ part: s.signals[j], inSlot: s.inSlot[j] })), shared?.signals[j]);

@@ -222,7 +222,7 @@ function assignSlots(times: Float64Array, iv: Intervals, dt: number, stated: boo
   const recent = new Float64Array(stated ? SHIFT_WINDOW : 0);
   const s = new Float64Array(SLOT_STATE);
   s[LAST] = -1;
-  s[PREV_T] = -Infinity;
+  s[PREV_T] = t0;
   let index: Int32Array | null = null;
   for (let from = 0; from < n; ) {
     const to = blockEnd(from, 0, n);
@@ -274,8 +274,10 @@ function placeBlock(
   let i = from;
   for (; i < to; i++) {
     const t = times[i];
-    // A time in order and within a gap of the one before is kept: decided here, the call is for the rest.
-    const inStep = i > first && t >= prevT && t - prevT <= gapLimit;
+    // A time in order within a gap of the one before is kept (the first in order too: prevT starts at
+    // it). Decided here, the call is for the rest, so a clean file never makes it: had its first row made
+    // it, before V8 kept any type feedback, the loop compiled later would stop there in the next file.
+    const inStep = i >= first && t >= prevT && t - prevT <= gapLimit;
     if (!inStep && isDropped(times, i, first, prevT, gapLimit)) {
       if (index === null) break;
       dropped++;
@@ -354,12 +356,20 @@ function sortedSteps(times: Float64Array): Float64Array {
   const n = times.length;
   const step = Math.max(1, Math.floor(n / 200_000));
   const out = new Float64Array(Math.ceil(Math.max(0, n - 1) / step));
+  return out.subarray(0, positiveSteps(times, step, out)).sort();
+}
+
+/**
+ * The positive, finite steps at every `step`-th time into `out`; returns how many. A function of its own:
+ * in sortedSteps the loop was compiled on the stack and thrown out at the sort after it (see BLOCK).
+ */
+function positiveSteps(times: Float64Array, step: number, out: Float64Array): number {
   let m = 0;
-  for (let i = 1; i < n; i += step) {
+  for (let i = 1; i < times.length; i += step) {
     const d = times[i] - times[i - 1];
     if (d > 0 && d < Infinity) out[m++] = d;
   }
-  return out.subarray(0, m).sort();
+  return m;
 }
 
 /** Spreads samples onto the grid: NaN where no sample landed. */

@@ -13,9 +13,10 @@ export const CELL_TEXT = 2;
 export interface RowSink {
   /**
    * One data line. `values[c]` holds the number of column c when `status[c]` is CELL_NUMBER;
-   * `texts[c]` the raw text when CELL_TEXT (only for columns in `wantText` or cells that are not numbers).
+   * `texts[c]` the raw text when CELL_TEXT (only for columns in `wantText` or cells that are not numbers);
+   * `values`, `status` and `texts` are the scanner's `buffers`, passed along so a sink needs no way back to it.
    */
-  row(line: number, fieldCount: number): void;
+  row(line: number, fieldCount: number, buffers: ScanBuffers): void;
 }
 
 export interface ScanBuffers {
@@ -105,13 +106,23 @@ export class DelimitedScanner {
     if (this.pendingCR && bytes.length > 0 && bytes[0] === 10) pos = 1;
     this.pendingCR = false;
     const n = bytes.length;
+    pos = this.scanRows(bytes, pos, n);
+    if (n - pos > LONGEST_DATA_LINE) throw new LineTooLong(this.lineNo, bytes.subarray(pos, n).includes(34));
+    this.carry = pos < n ? bytes.slice(pos) : new Uint8Array(0);
+  }
+
+  /**
+   * Scans the complete lines from `pos`; returns where the unfinished one starts. A method of its own: in
+   * `push` the loop was compiled on the stack and thrown out at the code after it, which had not run yet
+   * ('insufficient type feedback for construct', a recompile per file in a batch's threads).
+   */
+  private scanRows(bytes: Uint8Array, pos: number, n: number): number {
     while (pos < n) {
       const next = this.scanRow(bytes, pos, n, false);
       if (next < 0) break;
       pos = next;
     }
-    if (n - pos > LONGEST_DATA_LINE) throw new LineTooLong(this.lineNo, bytes.subarray(pos, n).includes(34));
-    this.carry = pos < n ? bytes.slice(pos) : new Uint8Array(0);
+    return pos;
   }
 
   /** Scans the last line when the file does not end with a newline. */
@@ -188,6 +199,10 @@ export class DelimitedScanner {
         if (ed === 0) digits = 0;
         if (eneg) exp = -exp;
       }
+      // The chunk ends inside this cell: the line is read again with the next chunk. Said here, as the code
+      // below would say it too, but only after tests a chunk end makes alone (and which, met first in the
+      // compiled scanner, threw it out for want of type feedback).
+      if (i >= n && !final) return -1;
       let cellEnd = i;
       while (i < n && ((b = bytes[i]) === 32 || b === 9) && b !== delim) i++;
       const atEnd = i >= n || (b = bytes[i]) === 10 || b === 13;
@@ -240,7 +255,7 @@ export class DelimitedScanner {
     // A long line that happens to end within the next chunk is refused too: the same answer wherever chunks fall.
     if (i - pos > LONGEST_DATA_LINE) throw new LineTooLong(this.lineNo, bytes.subarray(pos, i).includes(34));
     // Lines of only whitespace and delimiters carry no sample and no time: skip them.
-    if (filled) this.sink.row(this.lineNo, col);
+    if (filled) this.sink.row(this.lineNo, col, this.buffers);
     this.lineNo++;
     return this.lineEnd(bytes, i, n);
   }
@@ -292,6 +307,6 @@ export class DelimitedScanner {
       }
     }
     for (let c = n; c < this.maxColumns; c++) status[c] = CELL_EMPTY;
-    this.sink.row(this.lineNo, fields.length);
+    this.sink.row(this.lineNo, fields.length, this.buffers);
   }
 }

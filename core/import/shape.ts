@@ -1,6 +1,6 @@
 import { ImportError } from './errors';
 import { wrongField } from './header-fields';
-import { guessDecimalComma, guessDelimiter, looksNumeric, splitFields, type Head } from './head';
+import { guessDecimalComma, guessDelimiter, isFilled, looksNumeric, splitFields, unquotedCell, type Head } from './head';
 import { isIsoDateTime } from './time';
 
 export const COMMENT = /^\s*(#|%|\/\/)/;
@@ -26,7 +26,7 @@ function dataLike(field: string): boolean {
 function isDataLine(line: string, delimiter: string): boolean {
   if (line.trim() === '' || COMMENT.test(line)) return false;
   const fields = splitFields(line, delimiter);
-  const filled = fields.filter((f) => f.trim() !== '');
+  const filled = fields.filter(isFilled);
   return filled.length > 0 && fields.every(dataLike);
 }
 
@@ -45,7 +45,16 @@ function isMostlyData(line: string, delimiter: string): boolean {
   const fields = splitFields(line, delimiter);
   if (fields[0].trim() === '' || !dataLike(fields[0])) return false;
   const good = fields.filter(dataLike).length;
-  return good >= fields.length - good && fields.some((f) => looksNumeric(f.trim().replace(/^"|"$/g, '')));
+  return good >= fields.length - good && fields.some(looksNumericUnquoted);
+}
+
+function looksNumericUnquoted(field: string): boolean {
+  return looksNumeric(field.trim().replace(/^"|"$/g, ''));
+}
+
+/** A line that is neither blank nor a comment. */
+function isContent(line: string): boolean {
+  return isFilled(line) && !COMMENT.test(line);
 }
 
 /** The first line that starts five non-blank lines all passing `isRow`, or -1. */
@@ -70,7 +79,7 @@ function firstRun(lines: readonly string[], from: number, isRow: (line: string) 
 /** Finds where the data starts, the header line above it, and the delimiter. */
 export function tableShape(head: Head, from = 0): TableShape {
   const lines = head.lines;
-  const candidates = lines.slice(from).filter((l) => l.trim() !== '' && !COMMENT.test(l)).slice(-60);
+  const candidates = lines.slice(from).filter(isContent).slice(-60);
   const delimiter = guessDelimiter(candidates.length > 0 ? candidates : lines);
   // Rows of numbers only, or failing that, rows that carry a text column (labels, notes) beside the numbers.
   let first = firstRun(lines, from, (l) => isDataLine(l, delimiter));
@@ -94,7 +103,7 @@ export function tableShape(head: Head, from = 0): TableShape {
   }
   const labels =
     headerLine >= 0
-      ? splitFields(lines[headerLine], delimiter).map((l) => l.trim().replace(/^"|"$/g, '').trim())
+      ? splitFields(lines[headerLine], delimiter).map(unquotedCell)
       : [];
   const dataSample = lines.slice(first, first + 200);
   return {

@@ -3,7 +3,7 @@
  * `core/` compiles without DOM types, so their shape is declared here.
  */
 
-interface Decoder {
+export interface Decoder {
   decode(input?: Uint8Array, options?: { stream?: boolean }): string;
 }
 interface Globals {

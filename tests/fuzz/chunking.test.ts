@@ -9,15 +9,13 @@ import { loadSeeds } from './corpus';
 /** Every row the scanner reports, as text: line, field count, and each cell's status and value; then how it stopped. */
 function scanRows(bytes: Uint8Array, delimiter: string, cuts: number[]): string[] {
   const rows: string[] = [];
-  let scanner: DelimitedScanner | null = null;
   const sink: RowSink = {
-    row(line, fieldCount) {
-      const { values, status, texts } = scanner!.buffers;
+    row(line, fieldCount, { values, status, texts }) {
       const cells = Array.from(status, (st, c) => (st === CELL_NUMBER ? `n${values[c]}` : st === 0 ? 'e' : `t${texts[c]}`));
       rows.push(`${line}|${fieldCount}|${cells.join(' ')}`);
     },
   };
-  scanner = new DelimitedScanner(delimiter, delimiter === ';', 6, 1, sink, (l) => splitFields(l, delimiter), createDecoder('utf-8'));
+  const scanner = new DelimitedScanner(delimiter, delimiter === ';', 6, 1, sink, (l) => splitFields(l, delimiter), createDecoder('utf-8'));
   let at = 0;
   try {
     for (const cut of [...cuts, bytes.length]) {

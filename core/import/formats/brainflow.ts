@@ -1,6 +1,6 @@
 import type { ImportWarning } from '../../recording';
 import { ImportError } from '../errors';
-import { splitFields, type Head } from '../head';
+import { isFilled, splitEach, type Head } from '../head';
 import type { ImportOptions } from '../options';
 import type { TablePlan } from '../plan';
 import { isoFromEpochS } from '../time';
@@ -43,10 +43,7 @@ const BOARDS: readonly Board[] = [
 const SIX_DECIMALS = /^-?\d+\.\d{6}$/;
 
 function sampleRows(head: Head): string[][] {
-  return head.lines
-    .slice(0, 200)
-    .filter((l) => l.trim() !== '')
-    .map((l) => splitFields(l, '\t'));
+  return splitEach(head.lines.slice(0, 200).filter(isFilled), '\t');
 }
 
 function looksLikeBrainFlow(rows: string[][]): boolean {

@@ -1,4 +1,4 @@
-import { splitFields, type Head } from '../head';
+import { isFilled, splitFields, type Head } from '../head';
 import type { ImportOptions } from '../options';
 import type { ClockPlan, TablePlan } from '../plan';
 import type { FormatDef } from './format';
@@ -18,7 +18,7 @@ export const emgTextColumns: FormatDef = {
   description: 'Research EMG text export without header: tab-separated integer columns, first column EMG',
   evidence: 'real',
   detect(head: Head) {
-    const rows = head.lines.slice(0, 200).filter((l) => l.trim() !== '');
+    const rows = head.lines.slice(0, 200).filter(isFilled);
     if (rows.length < 5) return 0;
     return rows.every((l) => l.includes('\t') && splitFields(l, '\t').every((x) => /^\s*-?\d*\s*$/.test(x))) ? 0.3 : 0;
   },
