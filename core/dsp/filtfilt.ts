@@ -1,3 +1,5 @@
+import { JsCascade, runPass, saveSection, STATE, type Cascade } from './biquad-js';
+import { wasmCascade } from './biquad-wasm';
 import type { Sos } from './sos';
 import { float64s, Growing } from './growing';
 
@@ -46,19 +48,16 @@ export class ZeroPhaseFilter {
     const passes = Math.ceil(this.filter.sections / 2);
     const B = this.block;
     const blocks = Math.ceil(total / B);
-    const w = this.scratch.take(Math.min(total, B));
+    const cascade = this.scratch.cascade();
+    const { w, state, back } = cascade.open(this.filter, Math.min(total, B));
     const saved = this.scratch.states(keep && keep.length >= to ? 0 : blocks * passes * STATE);
-    const state = this.scratch.sweep(2 * passes * STATE);
-    const back = state.subarray(passes * STATE);
     const padded = new PaddedSignal(input, from, to, pad);
     const forward = keep && keep.length >= to ? new ForwardStore(keep, from, n, pad, this.scratch.tail(pad)) : null;
     for (let b = 0; b < (forward ? blocks : blocks - 1); b++) {
       const len = padded.fill(w, b * B, Math.min(total, (b + 1) * B));
-      for (let p = 0; p < passes; p++) {
-        if (b === 0) restState(this.filter, p, w[0], state);
-        runPass(this.filter, p, w, 0, len, 1, state);
-        if (!forward) saved.set(state.subarray(p * STATE, (p + 1) * STATE), ((b + 1) * passes + p) * STATE);
-      }
+      if (b === 0) startAtRest(this.filter, w, 0, 1, state);
+      cascade.forward(b === 0 ? 1 : 0, len);
+      if (!forward) saved.set(state, (b + 1) * passes * STATE);
       forward?.store(w, b * B, len);
     }
     // The backward passes end at the first kept sample: the leading padding's output is never read.
@@ -66,16 +65,14 @@ export class ZeroPhaseFilter {
     for (let b = blocks - 1; b >= firstBlock; b--) {
       const start = b * B;
       const len = forward ? forward.load(w, start, Math.min(total, start + B) - start) : padded.fill(w, start, Math.min(total, start + B));
-      for (let p = 0; !forward && p < passes; p++) {
-        if (b === 0) restState(this.filter, p, w[0], state);
-        else state.set(saved.subarray((b * passes + p) * STATE, (b * passes + p + 1) * STATE), p * STATE);
-        runPass(this.filter, p, w, 0, len, 1, state);
+      if (!forward) {
+        if (b === 0) startAtRest(this.filter, w, 0, 1, state);
+        else state.set(saved.subarray(b * passes * STATE, (b + 1) * passes * STATE));
+        cascade.forward(b === 0 ? 1 : 0, len);
       }
       const lo = Math.max(0, pad - start);
-      for (let p = 0; p < passes; p++) {
-        if (b === blocks - 1) restState(this.filter, p, w[len - 1], back);
-        runPass(this.filter, p, w, len - 1, lo - 1, -1, back);
-      }
+      if (b === blocks - 1) startAtRest(this.filter, w, len - 1, -1, back);
+      cascade.backward(lo, b === blocks - 1 ? len - 1 : len);
       const hi = Math.min(len, pad + n - start);
       if (hi > lo) output.set(w.subarray(lo, hi), from + start + lo - pad);
     }
@@ -84,8 +81,6 @@ export class ZeroPhaseFilter {
 
 /** Samples per block of the padded signal: 256 KB of float64, which the passes over it find in cache. */
 const BLOCK = 1 << 15;
-/** Doubles of state per pass of two sections: the last two inputs and outputs of each. */
-const STATE = 6;
 
 /**
  * The signal `input[from, to)` extended at both ends by `pad` samples of odd reflection, read in blocks.
@@ -164,20 +159,26 @@ class ForwardStore {
   }
 }
 
-/** A float64 block and small state arrays, grown to the largest asked for and reused across filters. */
+/**
+ * Working memory of the filters used one after another: the cascade that runs the passes (the WebAssembly
+ * kernel where this runtime compiles it, else the JavaScript passes with their own block) and small state
+ * arrays, grown to the largest asked for and reused.
+ */
 export class FilterScratch {
-  private readonly buffer = new Growing(float64s);
+  private readonly js = new JsCascade();
   private readonly saved = new Growing(float64s, 0, 1.25);
-  private readonly current = new Growing(float64s);
   private readonly padding = new Growing(float64s);
+
+  /** `simd: false` keeps to the JavaScript passes (the same results; for tests and comparisons). */
+  constructor(private readonly simd = true) {}
+
+  cascade(): Cascade {
+    return (this.simd && wasmCascade()) || this.js;
+  }
 
   /** Room for the forward output of a trailing padding of `length` samples. */
   tail(length: number): Float64Array {
     return this.padding.atLeast(length);
-  }
-
-  take(length: number): Float64Array {
-    return this.buffer.atLeast(length);
   }
 
   /** Room for the passes' states at the start of every block. */
@@ -185,13 +186,8 @@ export class FilterScratch {
     return this.saved.atLeast(length);
   }
 
-  /** Room for the passes' states as the forward and the backward sweep go. */
-  sweep(length: number): Float64Array {
-    return this.current.atLeast(length);
-  }
-
   get bytes(): number {
-    return this.buffer.bytes + this.saved.bytes + this.current.bytes + this.padding.bytes;
+    return this.js.bytes + this.saved.bytes + this.padding.bytes;
   }
 }
 
@@ -201,15 +197,15 @@ function dcGain(filter: Sos): number {
   return g;
 }
 
-// Two sections per pass with coefficients and state in locals: a generic loop over sections keeps its
-// state in memory and runs several times slower. Each biquad runs in direct form I (Oppenheim & Schafer,
-// "Discrete-Time Signal Processing", 6.3) with its numerator's symmetry b2 = b0 folded in:
-// y[n] = b0 (x[n] + x[n-2]) + b1 x[n-1] - a2 y[n-2] - a1 y[n-1]. That is four multiplications instead of
-// five, and the loop-carried chain is one multiply and one subtraction, with y[n-1] entering last.
-function runPass(filter: Sos, p: number, w: Float64Array, from: number, to: number, step: number, state: Float64Array): void {
-  const s = 2 * p;
-  if (s + 1 < filter.sections) runTwo(filter.coeffs, s * 5, w, from, to, step, state, p * STATE);
-  else runOne(filter.coeffs, s * 5, w, from, to, step, state, p * STATE);
+/**
+ * Starts every pass at rest on its first input, the block's sample `i`, going `step` (±1), and runs the
+ * passes over that sample: pass p's first input is pass p − 1's output there, so they go one after another.
+ */
+function startAtRest(filter: Sos, w: Float64Array, i: number, step: number, state: Float64Array): void {
+  for (let p = 0; 2 * p < filter.sections; p++) {
+    restState(filter, p, w[i], state);
+    runPass(filter, p, w, i, i + step, step, state);
+  }
 }
 
 /** Pass `p` at rest on a constant input `x0`: its first sample, so the pass starts without a step. */
@@ -221,73 +217,11 @@ function restState(filter: Sos, p: number, x0: number, state: Float64Array): voi
   saveSection(state, o, x0, x0, y, y);
   if (2 * p + 1 < filter.sections) {
     const v = restGain(c, k + 5) * y;
-    saveSection(state, o + 2, y, y, v, v);
+    saveSection(state, o + 1, y, y, v, v);
   }
 }
 
 /** A section's output at rest under a constant input: its gain at 0 Hz. */
 function restGain(c: Float64Array, k: number): number {
   return (c[k] + c[k + 1] + c[k + 2]) / (1 + c[k + 3] + c[k + 4]);
-}
-
-function runOne(c: Float64Array, k: number, w: Float64Array, from: number, to: number, step: number, st: Float64Array, o: number): void {
-  const b0 = c[k], b1 = c[k + 1], a1 = c[k + 3], a2 = c[k + 4];
-  let xp = st[o], xpp = st[o + 1], yp = st[o + 2], ypp = st[o + 3];
-  for (let i = from; i !== to; i += step) {
-    const x = w[i];
-    const y = b0 * (x + xpp) + b1 * xp - a2 * ypp - a1 * yp;
-    w[i] = y;
-    xpp = xp;
-    xp = x;
-    ypp = yp;
-    yp = y;
-  }
-  saveSection(st, o, xp, xpp, yp, ypp);
-}
-
-function runTwo(c: Float64Array, k: number, w: Float64Array, from: number, to: number, step: number, st: Float64Array, o: number): void {
-  const b0 = c[k], b1 = c[k + 1], a1 = c[k + 3], a2 = c[k + 4];
-  const d0 = c[k + 5], d1 = c[k + 6], e1 = c[k + 8], e2 = c[k + 9];
-  let xp = st[o], xpp = st[o + 1], yp = st[o + 2], ypp = st[o + 3], vp = st[o + 4], vpp = st[o + 5];
-  for (let i = from; i !== to; i += step) {
-    const x = w[i];
-    const y = b0 * (x + xpp) + b1 * xp - a2 * ypp - a1 * yp;
-    const v = d0 * (y + ypp) + d1 * yp - e2 * vpp - e1 * vp;
-    xpp = xp;
-    xp = x;
-    ypp = yp;
-    yp = y;
-    vpp = vp;
-    vp = v;
-    w[i] = v;
-  }
-  saveSection(st, o, xp, xpp, yp, ypp);
-  saveSection(st, o + 2, yp, ypp, vp, vpp);
-}
-
-/**
- * A pass's state, STATE values at `o`: the first section's last two inputs and outputs (x[n-1], x[n-2],
- * y[n-1], y[n-2]), then the second section's last two outputs; its inputs are the first's outputs.
- */
-function saveSection(st: Float64Array, o: number, inPrev: number, inPrev2: number, outPrev: number, outPrev2: number): void {
-  st[o] = inPrev;
-  st[o + 1] = inPrev2;
-  st[o + 2] = outPrev;
-  st[o + 3] = outPrev2;
-}
-
-// Each kernel over an empty range when the module loads, on arrays of its own, 16 times (V8 gives a function
-// its feedback vector only after about 8 calls' worth of bytecode): the calls after the loop (saveSection)
-// then have type feedback before the first real pass, whose 32,768-sample loop TurboFan compiles on the fly
-// (OSR). Without it that compiled code met the calls with no feedback and deoptimised at the end of every
-// pass that entered it (5 to 760 times per 20-file batch, depending on when the compile landed).
-// Nothing is read from or written to any signal: the loops run zero times.
-{
-  const c = new Float64Array(10);
-  const w = new Float64Array(0);
-  const st = new Float64Array(STATE);
-  for (let k = 0; k < 16; k++) {
-    runTwo(c, 0, w, 0, 0, 1, st, 0);
-    runOne(c, 0, w, 0, 0, 1, st, 0);
-  }
 }
