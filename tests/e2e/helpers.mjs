@@ -142,6 +142,43 @@ export function writeNoRateRecording(dir) {
   return join(dir, out.stdout.trim());
 }
 
+/** The band-pass kernel's replay (tests/e2e/band-pass-kernel.ts): its bytes, memory and calls, and the JavaScript passes' results. */
+export function bandPassReplay() {
+  const out = spawnSync(join(root, 'node_modules/.bin/tsx'), [join(root, 'tests/e2e/band-pass-kernel.ts')], { cwd: root, encoding: 'utf8', maxBuffer: 1 << 24 });
+  if (out.status !== 0) throw new Error(`could not make the band-pass replay:\n${out.stderr}`);
+  return JSON.parse(out.stdout);
+}
+
+/**
+ * Runs in a page or a worker (self-contained, for `evaluate`): compiles the band-pass module there, as the app's
+ * code does, replays the calls on the same memory and counts the doubles that differ from the JavaScript passes'.
+ * Returns `{ compiled: false, error }` where that realm refuses to compile WebAssembly.
+ */
+export function replayBandPass({ bytes, memory, calls, regions, expected }) {
+  const decode = (s) => Uint8Array.from(atob(s), (c) => c.charCodeAt(0));
+  let instance;
+  try {
+    instance = new WebAssembly.Instance(new WebAssembly.Module(decode(bytes)));
+  } catch (e) {
+    return { compiled: false, error: String(e) };
+  }
+  const { exports } = instance;
+  const initial = decode(memory);
+  const grow = initial.length - exports.memory.buffer.byteLength;
+  if (grow > 0) exports.memory.grow(Math.ceil(grow / 65536));
+  new Uint8Array(exports.memory.buffer).set(initial);
+  for (const [name, args] of calls) exports[name](...args);
+  const differing = {};
+  for (const [key, [offset, length]] of Object.entries(regions)) {
+    const got = new Uint8Array(exports.memory.buffer, offset, 8 * length);
+    const want = decode(expected[key]);
+    let n = 0;
+    for (let i = 0; i < want.length; i += 8) if (got.subarray(i, i + 8).some((v, j) => v !== want[i + j])) n++;
+    differing[key] = n;
+  }
+  return { compiled: true, differing };
+}
+
 /** Writes the dated 4.5-hour overnight recording (tests/e2e/night-recording.ts) into `dir`; returns its path. */
 export function writeNightRecording(dir) {
   const out = spawnSync(join(root, 'node_modules/.bin/tsx'), [join(root, 'tests/e2e/night-recording.ts'), dir], { cwd: root, encoding: 'utf8' });

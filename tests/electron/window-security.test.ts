@@ -121,6 +121,9 @@ describe('app:// protocol', () => {
     const script = await appProtocolResponse('app://twitchscope/assets/a.js', { rootDir: root, readFile });
     expect(script.headers.get('content-type')).toMatch(/^text\/javascript/);
     expect(script.headers.get('x-content-type-options')).toBe('nosniff');
+    // A worker takes its policy from its script's response: without one, the analysis workers may compile the
+    // band-pass's WebAssembly kernel while the page's `script-src 'self'` still refuses WebAssembly.
+    expect(script.headers.get('content-security-policy')).toBeNull();
     expect((await appProtocolResponse('app://twitchscope/nope.js', { rootDir: root, readFile })).status).toBe(404);
     expect((await appProtocolResponse('app://twitchscope/a/..%2f..%2f..%2fx', { rootDir: root, readFile })).status).toBe(404);
   });
