@@ -82,7 +82,7 @@ function wavefront(vectors: number, backward: boolean): FunctionBody {
 /** Pairs of sections per wavefront: the widest that keeps its state in the 16 vector registers. */
 export const WIDEST = 2;
 
-export function cascadeModuleBytes(widest = WIDEST): Uint8Array {
+export function cascadeModuleBytes(widest = WIDEST): Uint8Array<ArrayBuffer> {
   const functions = [{ name: 'one', body: oneSection() }];
   for (let v = 1; v <= widest; v++) {
     functions.push({ name: `forward${v}`, body: wavefront(v, false) }, { name: `backward${v}`, body: wavefront(v, true) });

@@ -184,7 +184,7 @@ export class FunctionBody {
 }
 
 /** A module of exported functions with no results and one exported memory named "memory". */
-export function moduleBytes(functions: ReadonlyArray<{ name: string; body: FunctionBody }>, memoryPages: number): Uint8Array {
+export function moduleBytes(functions: ReadonlyArray<{ name: string; body: FunctionBody }>, memoryPages: number): Uint8Array<ArrayBuffer> {
   const out: number[] = [0x00, 0x61, 0x73, 0x6d, 0x01, 0x00, 0x00, 0x00];
   const section = (id: number, content: number[]): void => {
     out.push(id);
