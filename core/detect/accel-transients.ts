@@ -123,6 +123,38 @@ export function knockedSpans(spans: readonly Span[], s: Pick<TransientInput, 'ax
 }
 
 /**
+ * Spans of prolonged activity whose band-passed movement has a mean frequency under `sustainedMinHz`: the upper
+ * part of a slower movement of the limb (a leg bouncing at 3-6 Hz) passing the band's lower edge, not the
+ * muscle's own vibration in a cramp, whose units fire at 14.5 +/- 5.1 Hz (Minetto et al. 2009). The mean
+ * frequency is Rice's, from the energy of the first differences over that of the samples (for a sine of
+ * frequency f, 4 sin^2(pi f / fs)), over the three band-passed axes.
+ */
+export function slowSpans(spans: readonly Span[], axes: readonly Float32Array[], design: Sos, fs: number, p: AccelParams): Span[] {
+  const out: Span[] = [];
+  const pad = Math.round(fs);
+  const filter = new ZeroPhaseFilter(design, Math.round(fs / 2));
+  for (const span of spans) {
+    const from = Math.max(0, span.start - pad);
+    const to = Math.min(axes[0].length, span.end + pad);
+    const y = new Float32Array(to - from);
+    let dd = 0;
+    let xx = 0;
+    for (const a of axes) {
+      filter.apply(a.subarray(from, to), y);
+      for (let i = span.start - from + 1; i < span.end - from; i++) {
+        const d = y[i] - y[i - 1];
+        dd += d * d;
+        xx += y[i] * y[i];
+      }
+    }
+    if (!(xx > 0)) continue;
+    const hz = (fs / Math.PI) * Math.asin(Math.min(1, Math.sqrt(dd / xx) / 2));
+    if (hz < p.sustainedMinHz) out.push(span);
+  }
+  return out;
+}
+
+/**
  * Twitches within `reach` samples of a knock or fidget join it as movement, and so on along the chain: knocks
  * come in clusters and a twitch is isolated. Both lists are in time order and stay so.
  */

@@ -6,7 +6,7 @@ import { FilterScratch, ZeroPhaseFilter } from '../dsp/filtfilt';
 import { Workspace } from './workspace';
 import { finiteQuantile, windowedSigma } from '../dsp/robust';
 import { fillShortGaps, usableRuns } from './gaps';
-import { knockedSpans, sortTransients } from './accel-transients';
+import { knockedSpans, slowSpans, sortTransients } from './accel-transients';
 import { findPotentials } from './hysteresis';
 import type { AccelParams } from './params';
 import type { Checkpoint, ChannelResult } from './result';
@@ -75,9 +75,11 @@ export function detectAccel(input: AccelInput, p: AccelParams, checkpoint: Check
     const blocked = dilateSpans(mergeSpans([...movement, ...sustained, ...gaps]), samples(p.blockedMarginS), n);
     const sorted = sortTransients({ axes, band: m, move: moveNorm, pot, fs, noiseFloor, blocked, design, scratch: ws.knock }, p);
     // Prolonged activity made by a cluster of knocks is movement too.
+    // Prolonged activity made by a cluster of knocks, or by a slower movement of the limb, is movement too.
     const knocked = knockedSpans(sustained, { axes, pot, fs, noiseFloor, scratch: ws.knock }, p);
-    sustained = sustained.filter((span) => !knocked.includes(span));
-    moves = [...sorted.moves, ...knocked];
+    const slow = slowSpans(sustained, axes, design, fs, p);
+    sustained = sustained.filter((span) => !knocked.includes(span) && !slow.includes(span));
+    moves = [...sorted.moves, ...knocked, ...slow];
     // Sizes are given as the movement itself: the band's peak over what the band and the sampling leave of a
     // reference twitch's peak. The smallest counted movement and the stated floor are then on one scale.
     const gain = referenceGain(design, fs, p.referenceTwitchHz);

@@ -134,6 +134,7 @@ export const ACCEL_DEFAULTS = {
   minBandRatio: d(1.5, 'x', 'Below a twitch band this narrow (high over low edge) the rate is too low to analyse transients'),
   moveBridgeS: d(1, 's', 'Movement spans less than 1 s apart are one'),
   sustainedWindowS: d(0.5, 's', 'Prolonged activity is judged on a 0.5 s RMS'),
+  sustainedMinHz: d(8, 'Hz', 'Prolonged activity whose band-passed movement has a mean frequency under 8 Hz is a slower movement of the limb (a leg bouncing at 3-6 Hz) passing the band\'s 5 Hz edge, not a cramp, whose units fire at 14.5 +/- 5.1 Hz (cramp discharge, detection notes 2; motion artefacts concentrate at 5-10 Hz in accelerometer MMG, notes 4.1): movement'),
   sustainedBridgeS: d(0.5, 's', 'Prolonged activity less than 0.5 s apart is one span'),
   transientMergeMs: d(30, 'ms', 'Above-threshold parts less than 30 ms apart are one transient'),
   blockedMarginS: d(0.25, 's', 'No transient within 0.25 s of movement, prolonged activity or a gap'),
