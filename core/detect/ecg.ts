@@ -57,17 +57,13 @@ export function findEcgTrain(x: Float32Array, pot: Potentials, candidates: reado
   const maxShift = Math.max(1, Math.round(o.maxShiftS * o.fs));
   const step = Math.max(1, Math.round(o.stepS * o.fs));
   const scratch = o.scratch ?? new CorrelationScratch();
-  const corr = (ref: Float64Array, pb: number, h: number, lag: number, st: number): { r: number; lag: number } => correlation(ref, x, pb, h, lag, st, scratch);
+  const corr = new Correlate(x, scratch);
   const chained = chainedBeats(x, pot, candidates, o, half, maxShift, step, corr);
   if (chained.size < o.minBeats) return null;
 
   const known = candidates.filter((k) => chained.has(k));
   const amplitude = medianOf(known.map((k) => pot.amplitude[k]));
-  const intervals: number[] = [];
-  for (let i = 1; i < known.length; i++) {
-    const gap = pot.peak[known[i]] - pot.peak[known[i - 1]];
-    if (gap >= o.minPeriodS * o.fs && gap <= o.maxPeriodS * o.fs) intervals.push(gap);
-  }
+  const intervals = beatIntervals(pot, known, o);
   if (intervals.length === 0) return null;
   const period = medianOf(intervals);
   // Sample positions live in Int32Arrays: plain arrays of them switch between integer and float element
@@ -75,66 +71,136 @@ export function findEcgTrain(x: Float32Array, pot: Potentials, candidates: reado
   const knownPeaks = Int32Array.from(known, (k) => pot.peak[k]);
   const irregular = isIrregular(knownPeaks, o);
   const template = meanBeat(x, knownPeaks, half, maxShift, step, o.templateBeats, corr);
+  const shapes: Shapes = { x, half, maxShift, step, corr, template };
 
+  const likeBeat = beatLike(shapes, pot, candidates, chained, amplitude, o);
+  const found: Found = { spans: [], peaks: [], centres: [] };
+  addBeats(shapes, pot, known, likeBeat, knownPeaks, period, irregular, o, found);
+  if (irregular) beatsInCandidates(shapes, pot, candidates, new Set([...known, ...likeBeat]), knownPeaks, amplitude, o, found);
+  const sortedPeaks = Int32Array.from(found.peaks).sort();
+  // Missing beats are searched for where a regular rhythm puts them; an irregular one puts them nowhere.
+  if (!irregular) missingBeats(shapes, sortedPeaks, period, o, found);
+  const { spans, centres } = found;
+  return { beats: mergeSpans(spans), amplitude, period, peaks: sortedPeaks, template: averageAt(x, centres, Math.round(o.subtractS * o.fs), o.templateBeats), centres };
+}
+
+// The loops over candidates and beats live in functions of their own: inside findEcgTrain they made it hot
+// only on the second analysis, where TurboFan then spent 40-75 ms compiling all of it with its callees.
+
+/** The signal and the train's average beat, and how shapes are compared. */
+interface Shapes {
+  x: Float32Array;
+  half: number;
+  maxShift: number;
+  step: number;
+  corr: Correlate;
+  template: Float64Array;
+}
+
+/** The beats found so far: their spans, peaks and the centres the average beat is subtracted at. */
+interface Found {
+  spans: Span[];
+  peaks: number[];
+  centres: number[];
+}
+
+/** Intervals between successive known beats that a heart could make. */
+function beatIntervals(pot: Potentials, known: readonly number[], o: EcgOptions): number[] {
+  const intervals: number[] = [];
+  for (let i = 1; i < known.length; i++) {
+    const gap = pot.peak[known[i]] - pot.peak[known[i - 1]];
+    if (gap >= o.minPeriodS * o.fs && gap <= o.maxPeriodS * o.fs) intervals.push(gap);
+  }
+  return intervals;
+}
+
+/** The candidates outside the chains of beat size whose shape matches the average beat. */
+function beatLike(shapes: Shapes, pot: Potentials, candidates: readonly number[], chained: Set<number>, amplitude: number, o: EcgOptions): number[] {
+  const { template, half, maxShift, step, corr } = shapes;
   const likeBeat: number[] = [];
   for (const k of candidates) {
     if (chained.has(k)) continue;
     const ratio = pot.amplitude[k] / amplitude;
     if (ratio > o.sizeRatio || ratio < 1 / o.sizeRatio) continue;
-    if (corr(template, pot.peak[k], half, maxShift, step).r >= o.shapeCorrelation) likeBeat.push(k);
+    if (corr.of(template, pot.peak[k], half, maxShift, step).r >= o.shapeCorrelation) likeBeat.push(k);
   }
+  return likeBeat;
+}
+
+/**
+ * The chained beats, then the beat-like candidates a whole number of periods from a known beat or one
+ * period from another beat-like one (anywhere inside an irregular train).
+ */
+function addBeats(shapes: Shapes, pot: Potentials, known: readonly number[], likeBeat: readonly number[], knownPeaks: Int32Array, period: number, irregular: boolean, o: EcgOptions, found: Found): void {
   const anchors = Int32Array.from([...known, ...likeBeat], (k) => pot.peak[k]).sort();
   const margin = Math.round(o.marginS * o.fs);
-  const spans: Span[] = [];
-  const peaks: number[] = [];
-  const centres: number[] = [];
-  const addCandidate = (k: number): void => {
-    spans.push({ start: Math.max(0, pot.start[k] - margin), end: Math.min(x.length, pot.end[k] + margin) });
-    peaks.push(pot.peak[k]);
-    centres.push(alignTo(template, pot.peak[k], half, maxShift, step, corr));
-  };
-  known.forEach(addCandidate);
+  for (const k of known) addCandidate(shapes, pot, k, margin, found);
   for (const k of likeBeat) {
     const p = pot.peak[k];
-    if (onBeat(knownPeaks, p, period, o.maxCycles, o.intervalTolerance) || onBeat(anchors, p, period, 1, o.intervalTolerance) || (irregular && withinTrain(knownPeaks, p, o))) addCandidate(k);
+    if (onBeat(knownPeaks, p, period, o.maxCycles, o.intervalTolerance) || onBeat(anchors, p, period, 1, o.intervalTolerance) || (irregular && withinTrain(knownPeaks, p, o))) addCandidate(shapes, pot, k, margin, found);
   }
-  if (irregular) {
-    // A beat merged with a twitch into one longer candidate peaks on the twitch: the average beat is
-    // searched for across the whole candidate instead.
-    const taken = new Set([...known, ...likeBeat]);
-    for (const k of candidates) {
-      if (taken.has(k) || !withinTrain(knownPeaks, pot.peak[k], o)) continue;
-      const centre = (pot.start[k] + pot.end[k]) >> 1;
-      const found = corr(template, centre, half, Math.max(maxShift, (pot.end[k] - pot.start[k]) >> 1), step);
-      if (found.r < o.shapeCorrelation) continue;
-      const at = alignTo(template, centre + found.lag, half, step, 1, corr);
-      const size = peakNear(x, at, half);
-      if (size > o.sizeRatio * amplitude || size < amplitude / o.sizeRatio) continue;
-      spans.push({ start: Math.max(0, at - half), end: Math.min(x.length, at + half + 1) });
-      peaks.push(at);
-      centres.push(at);
-    }
-  }
+}
 
-  const sortedPeaks = Int32Array.from(peaks).sort();
-  // Missing beats are searched for where a regular rhythm puts them; an irregular one puts them nowhere.
-  for (let i = 1; i < (irregular ? 0 : sortedPeaks.length); i++) {
+/** Candidate `k` as a beat: its span widened by `margin`, its peak, and where the average beat fits it best. */
+function addCandidate(shapes: Shapes, pot: Potentials, k: number, margin: number, found: Found): void {
+  const { template, half, maxShift, step, corr } = shapes;
+  found.spans.push({ start: Math.max(0, pot.start[k] - margin), end: Math.min(shapes.x.length, pot.end[k] + margin) });
+  found.peaks.push(pot.peak[k]);
+  found.centres.push(alignTo(template, pot.peak[k], half, maxShift, step, corr));
+}
+
+/**
+ * In an irregular train, beats inside candidates not yet taken: a beat merged with a twitch into one longer
+ * candidate peaks on the twitch, so the average beat is searched for across the whole candidate instead.
+ */
+function beatsInCandidates(shapes: Shapes, pot: Potentials, candidates: readonly number[], taken: Set<number>, knownPeaks: Int32Array, amplitude: number, o: EcgOptions, found: Found): void {
+  const { x, template, half, maxShift, step, corr } = shapes;
+  for (const k of candidates) {
+    if (taken.has(k) || !withinTrain(knownPeaks, pot.peak[k], o)) continue;
+    const centre = (pot.start[k] + pot.end[k]) >> 1;
+    const match = corr.of(template, centre, half, Math.max(maxShift, (pot.end[k] - pot.start[k]) >> 1), step);
+    if (match.r < o.shapeCorrelation) continue;
+    const at = alignTo(template, centre + match.lag, half, step, 1, corr);
+    const size = peakNear(x, at, half);
+    if (size > o.sizeRatio * amplitude || size < amplitude / o.sizeRatio) continue;
+    found.spans.push({ start: Math.max(0, at - half), end: Math.min(x.length, at + half + 1) });
+    found.peaks.push(at);
+    found.centres.push(at);
+  }
+}
+
+/** Whole beats missing between known ones of a regular rhythm, searched for with the average beat at the expected times. */
+function missingBeats(shapes: Shapes, sortedPeaks: Int32Array, period: number, o: EcgOptions, found: Found): void {
+  const { x, template, half, step, corr } = shapes;
+  for (let i = 1; i < sortedPeaks.length; i++) {
     const gap = sortedPeaks[i] - sortedPeaks[i - 1];
     const cycles = Math.round(gap / period);
     if (cycles < 2 || cycles > o.maxCycles || Math.abs(gap - cycles * period) > o.intervalTolerance * period * cycles) continue;
     for (let j = 1; j < cycles; j++) {
       const expected = Math.round(sortedPeaks[i - 1] + (j * gap) / cycles);
-      const found = corr(template, expected, half, Math.round(o.intervalTolerance * period * 0.5), step);
-      if (found.r < o.shapeCorrelation) continue;
-      const at = alignTo(template, expected + found.lag, half, step, 1, corr);
-      spans.push({ start: Math.max(0, at - half), end: Math.min(x.length, at + half + 1) });
-      centres.push(at);
+      const match = corr.of(template, expected, half, Math.round(o.intervalTolerance * period * 0.5), step);
+      if (match.r < o.shapeCorrelation) continue;
+      const at = alignTo(template, expected + match.lag, half, step, 1, corr);
+      found.spans.push({ start: Math.max(0, at - half), end: Math.min(x.length, at + half + 1) });
+      found.centres.push(at);
     }
   }
-  return { beats: mergeSpans(spans), amplitude, period, peaks: sortedPeaks, template: averageAt(x, centres, Math.round(o.subtractS * o.fs), o.templateBeats), centres };
 }
 
-type Correlate = (ref: Float64Array, pb: number, half: number, maxLag: number, step: number) => { r: number; lag: number };
+/**
+ * `correlation` over one signal with one scratch. An object rather than a closure made per channel: code
+ * that inlined one channel's closure was deoptimised ('wrong call target') by the next channel's.
+ */
+class Correlate {
+  constructor(
+    private readonly x: Float32Array,
+    private readonly scratch: CorrelationScratch,
+  ) {}
+
+  of(ref: Float64Array, pb: number, half: number, maxLag: number, step: number): { r: number; lag: number } {
+    return correlation(ref, this.x, pb, half, maxLag, step, this.scratch);
+  }
+}
 
 /** Whether successive beat intervals differ by more than the tolerance in most places (atrial fibrillation). */
 function isIrregular(peaks: Int32Array, o: EcgOptions): boolean {
@@ -181,7 +247,7 @@ function chainedBeats(x: Float32Array, pot: Potentials, candidates: readonly num
       if (ratio > o.sizeRatio || ratio < 1 / o.sizeRatio) continue;
       if (!haveRef) snippet(x, pa, half, ref);
       haveRef = true;
-      const alike = corr(ref, pot.peak[candidates[b]], half, maxShift, step).r >= o.shapeCorrelation;
+      const alike = corr.of(ref, pot.peak[candidates[b]], half, maxShift, step).r >= o.shapeCorrelation;
       // The same discharge again sooner than any heart can beat: a motor unit's train, not a heartbeat.
       if (lag < minLag && alike) break;
       if (lag < minLag || !alike) continue;
@@ -230,8 +296,8 @@ function averageAt(x: Float32Array, centres: number[], half: number, most: numbe
 
 /** Where `template` fits best around `p`: a coarse search on the `step` grid, then sample by sample. */
 function alignTo(template: Float64Array, p: number, half: number, maxShift: number, step: number, corr: Correlate): number {
-  const coarse = p + corr(template, p, half, maxShift, step).lag;
-  return coarse + corr(template, coarse, half, step, 1).lag;
+  const coarse = p + corr.of(template, p, half, maxShift, step).lag;
+  return coarse + corr.of(template, coarse, half, step, 1).lag;
 }
 
 /** Whether some value of `sorted` lies a whole number (1..maxCycles) of periods from `p`, within tolerance. */
@@ -256,7 +322,7 @@ function meanBeat(x: Float32Array, peaks: Int32Array, half: number, maxShift: nu
   const used = Math.min(peaks.length, most);
   for (let k = 0; k < used; k++) {
     const p = peaks[Math.floor((k * peaks.length) / used)];
-    const { lag } = corr(first, p, half, maxShift, step);
+    const { lag } = corr.of(first, p, half, maxShift, step);
     snippet(x, p + lag, half, one);
     for (let d = 0; d < sum.length; d++) sum[d] += one[d] / used;
   }
