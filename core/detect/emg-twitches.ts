@@ -2,9 +2,9 @@ import { movingRmsWithin } from '../dsp/envelope';
 import { onBeat, type EcgTrain } from './ecg';
 import type { Candidates, Floors, Prepared } from './emg-condition';
 import { outsideOf } from './emg-busy';
-import { findPotentials } from './hysteresis';
+import { findPotentials, type Potentials } from './hysteresis';
 import type { EmgParams } from './params';
-import { dilateSpans, mergeSpans, overlapsAny, type Span } from './spans';
+import { dilateSpans, mergeSpans, overlapsAny, totalLength, type Span } from './spans';
 import { groupTwitches, type Twitch } from './twitch';
 import type { Workspace } from './workspace';
 
@@ -29,25 +29,31 @@ export interface TwitchStage {
  */
 export function isolatedTwitches(s: TwitchStage, p: EmgParams, ws: Workspace): Twitch[] {
   const { x, prep, cand, floors, train } = s;
-  const { fs, n, patched, edges } = prep;
-  let tx = x;
-  let tenv = cand.envelope;
-  let tpot = cand.pot;
-  if (train) {
-    const residual = subtractTrain(x, cand.envelope, train, prep.runs, cand.envelopeWidth, ws);
-    tx = residual.x;
-    tenv = residual.envelope;
-    tpot = findPotentials({
-      x: tx,
-      envelope: tenv,
+  if (!train) return twitchesAmong(s, x, cand.envelope, cand.pot, p);
+  // The beats are subtracted from the signal and its envelope in place, and what they held is put back
+  // once the twitches are found: copies of both, the whole channel long, cost more than the rest of this.
+  const subtracted = subtractTrain(x, cand.envelope, train, prep.runs, cand.envelopeWidth, ws);
+  try {
+    const pot = findPotentials({
+      x,
+      envelope: cand.envelope,
       floor: floors.local,
       floorWindow: floors.win,
       high: p.twitchK,
       low: p.releaseK,
-      mergeGap: Math.round((p.mergeGapMs / 1000) * fs),
-      within: mergeSpans([...cand.weakSpans, ...residual.changed]),
+      mergeGap: Math.round((p.mergeGapMs / 1000) * prep.fs),
+      within: mergeSpans([...cand.weakSpans, ...subtracted.changed]),
     });
+    return twitchesAmong(s, x, cand.envelope, pot, p);
+  } finally {
+    subtracted.restore();
   }
+}
+
+/** The twitches among the candidates `tpot` of the signal `tx` (beats subtracted where the heart shows) and its envelope `tenv`. */
+function twitchesAmong(s: TwitchStage, tx: Float32Array, tenv: Float32Array, tpot: Potentials, p: EmgParams): Twitch[] {
+  const { prep, train } = s;
+  const { fs, n, patched, edges } = prep;
   const beats = train?.beats ?? [];
   const beatAmplitude = train ? train.amplitude * p.beatLeftoverRatio : Infinity;
   // Near the ends of a run the filters bend a beat's shape, so there a beat-sized potential on the heart
@@ -94,37 +100,54 @@ function busyFraction(envelope: Float32Array, from: number, to: number, level: n
 }
 
 /**
- * The signal with the train's average beat subtracted at each beat (template subtraction, Drake &
- * Callaghan 2006), its envelope (recomputed only where the subtraction changed it), and those spans.
+ * Subtracts the train's average beat at each beat (template subtraction, Drake & Callaghan 2006) from `x`
+ * in place and recomputes `envelope` where that changed it; returns those spans and `restore`, which puts
+ * both arrays back as they were (every sample it changed was saved first).
  */
-function subtractTrain(x: Float32Array, envelope: Float32Array, train: EcgTrain, runs: readonly Span[], envelopeWidth: number, ws: Workspace): { x: Float32Array; envelope: Float32Array; changed: Span[] } {
+function subtractTrain(x: Float32Array, envelope: Float32Array, train: EcgTrain, runs: readonly Span[], envelopeWidth: number, ws: Workspace): { changed: Span[]; restore: () => void } {
   const n = x.length;
-  const tx = ws.floats('residual', n);
-  tx.set(x);
-  const changed = dilateSpans(subtractBeats(tx, train.template, train.centres), envelopeWidth >> 1, n);
-  const tenv = ws.floats('residualEnvelope', n);
-  tenv.set(envelope);
+  // A template without energy subtracts nothing and changes nothing.
+  const changed = energyOf(train.template) === 0 ? [] : dilateSpans(beatSpans(train.template.length, train.centres, n), envelopeWidth >> 1, n);
+  const total = totalLength(changed);
+  const saved = ws.floats('beforeBeats', 2 * total);
+  let at = 0;
+  for (const c of changed) {
+    saved.set(x.subarray(c.start, c.end), at);
+    saved.set(envelope.subarray(c.start, c.end), total + at);
+    at += c.end - c.start;
+  }
+  subtractBeats(x, train.template, train.centres);
   for (const r of runs) {
     for (const c of changed) {
-      if (c.end > r.start && c.start < r.end) movingRmsWithin(tx, envelopeWidth, tenv, Math.max(r.start, c.start), Math.min(r.end, c.end), r.start, r.end);
+      if (c.end > r.start && c.start < r.end) movingRmsWithin(x, envelopeWidth, envelope, Math.max(r.start, c.start), Math.min(r.end, c.end), r.start, r.end);
     }
   }
-  return { x: tx, envelope: tenv, changed };
+  const restore = (): void => {
+    let from = 0;
+    for (const c of changed) {
+      x.set(saved.subarray(from, from + c.end - c.start), c.start);
+      envelope.set(saved.subarray(total + from, total + from + c.end - c.start), c.start);
+      from += c.end - c.start;
+    }
+  };
+  return { changed, restore };
 }
 
-/**
- * Subtracts the template, scaled by least squares (within 0.5-2x), at each beat centre. Returns the spans
- * it changed.
- */
-function subtractBeats(x: Float32Array, template: Float64Array, centres: number[]): Span[] {
+/** The spans `subtractBeats` changes: a template of `length` samples centred on each centre that fits in the signal. */
+function beatSpans(length: number, centres: readonly number[], n: number): Span[] {
+  const half = (length - 1) >> 1;
+  const spans: Span[] = [];
+  for (const c of centres) if (c - half >= 0 && c + half < n) spans.push({ start: c - half, end: c + half + 1 });
+  return spans;
+}
+
+/** Subtracts the template, scaled by least squares (within 0.5-2x), at each beat centre. */
+function subtractBeats(x: Float32Array, template: Float64Array, centres: number[]): void {
   const half = (template.length - 1) >> 1;
-  let tt = 0;
-  for (let d = 0; d < template.length; d++) tt += template[d] * template[d];
-  const changed: Span[] = [];
-  if (tt === 0) return changed;
+  const tt = energyOf(template);
+  if (tt === 0) return;
   for (const c of centres) {
     if (c - half < 0 || c + half >= x.length) continue;
-    changed.push({ start: c - half, end: c + half + 1 });
     let xt = 0;
     for (let d = 0; d < template.length; d++) {
       const v = x[c - half + d];
@@ -133,5 +156,10 @@ function subtractBeats(x: Float32Array, template: Float64Array, centres: number[
     const gain = Math.min(2, Math.max(0.5, xt / tt));
     for (let d = 0; d < template.length; d++) x[c - half + d] -= gain * template[d];
   }
-  return changed;
+}
+
+function energyOf(template: Float64Array): number {
+  let tt = 0;
+  for (let d = 0; d < template.length; d++) tt += template[d] * template[d];
+  return tt;
 }

@@ -38,6 +38,20 @@ describe('a new sensitivity re-thresholds the kept conditioning', () => {
     }
   });
 
+  it('leaves the kept conditioned signal as it was (heartbeats are subtracted from it in place, then put back)', () => {
+    const ws = new Workspace();
+    const p = resolveParams({ sensitivity: 0.5 }).emg;
+    const ecg = channels().filter((input) => {
+      const kept = conditionEmg(input, p, noop, ws, true) as EmgConditioning;
+      const before = Float32Array.from(kept.conditioned.x);
+      const result = thresholdEmg(input, kept, p, noop, ws);
+      expect(kept.conditioned.x.filter((v, i) => !Object.is(v, before[i])).length).toBe(0);
+      return 'notes' in result && result.notes.some((n) => n.includes('heartbeat'));
+    });
+    // The subtraction ran: channels with a heart train are among them.
+    expect(ecg.length).toBeGreaterThan(0);
+  });
+
   it('is made again when a parameter other than the sensitivity changes', () => {
     const p = resolveParams({ sensitivity: 0.2 }).emg;
     expect(conditioningKey(resolveParams({ 'emg.bandLowHz': 30 }).emg, 2000)).not.toBe(conditioningKey(p, 2000));
