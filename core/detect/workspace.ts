@@ -1,6 +1,6 @@
 import { FilterScratch } from '../dsp/filtfilt';
 import { KnockScratch } from './accel-impact';
-import { CorrelationScratch } from './ecg';
+import { CorrelationScratch } from './shape-correlation';
 
 /**
  * Working memory reused across the channels of one analysis: an hour of 2 kHz EMG needs several
