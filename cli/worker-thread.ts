@@ -8,13 +8,14 @@ export interface CliWorkerData {
 }
 
 /**
- * A worker thread running the command line's code. Built, the command line is one file
- * (bin/cli-cache.mjs), which the thread loads as is; run from the TypeScript (tests, benches), the thread
- * registers tsx and loads `module`, a file of cli/ named without extension.
+ * A worker thread running the command line's code. Built (bin/cli-cache.mjs), the command line is one file
+ * and the worker threads' code another beside it (`<name>.workers.cjs`, the name workersFile makes there),
+ * which the thread loads as is; run from the TypeScript (tests, benches), the thread registers tsx and
+ * loads `module`, a file of cli/ named without extension.
  */
 export function startCliWorker(module: string, workerData: CliWorkerData, resourceLimits?: ResourceLimits): Worker {
   const limits = resourceLimits ? { resourceLimits } : {};
-  if (__filename.endsWith('.cjs')) return new Worker(__filename, { workerData, ...limits });
+  if (__filename.endsWith('.cjs')) return new Worker(__filename.replace(/(\.workers)?\.cjs$/, '.workers.cjs'), { workerData, ...limits });
   const entry = path.join(__dirname, `${module}.ts`);
   return new Worker(`require('tsx/cjs/api').register(); require(${JSON.stringify(entry)});`, { eval: true, workerData, ...limits });
 }

@@ -31,6 +31,12 @@ describe('the command line runs from a cached JavaScript build', () => {
     expect(inputs).toContain('cli/main.ts');
     expect(inputs).toContain('core/import/scan.ts');
     expect(inputs).toContain('package.json');
+    // The worker threads' build: the same sources' line, without what only the command line's own thread runs.
+    const workers = fs.readFileSync(cache.replace(/\.cjs$/, '.workers.cjs'), 'utf8');
+    expect(workers.split('\n', 1)[0]).toBe(fs.readFileSync(cache, 'utf8').split('\n', 1)[0]);
+    expect(workers).toContain('twitchscope-batch-worker');
+    expect(workers).toContain('twitchscope-recording-worker');
+    expect(workers).not.toContain('node:child_process');
     // A cache that cannot be written (a path under a file) falls back to compiling the TypeScript.
     const fallback = run(['formats'], path.join(BIN, 'cli.cjs'));
     expect(fallback.code).toBe(0);
@@ -54,6 +60,14 @@ describe('the command line runs from a cached JavaScript build', () => {
     fs.writeFileSync(stale, rest.join('\n'));
     expect(isFresh(stale)).toBe(false);
     expect(isFresh(path.join(dir, 'missing.cjs'))).toBe(false);
+    // The command line's file alone, or beside a workers' build of other sources, is not a build.
+    fs.writeFileSync(stale, text);
+    expect(isFresh(stale)).toBe(false);
+    const workers = fs.readFileSync(cache.replace(/\.cjs$/, '.workers.cjs'), 'utf8').split('\n');
+    fs.writeFileSync(path.join(dir, 'stale.workers.cjs'), [`//# twitchscope-build ${JSON.stringify({ ...manifest, esbuild: 'other' })}`, ...workers.slice(1)].join('\n'));
+    expect(isFresh(stale)).toBe(false);
+    fs.writeFileSync(path.join(dir, 'stale.workers.cjs'), workers.join('\n'));
+    expect(isFresh(stale)).toBe(true);
   });
 
   it('runs a batch on worker threads from the built file, with the version from package.json', () => {
