@@ -9,6 +9,7 @@ import { fillShortGaps } from './gaps';
 import { findPotentials, type Potentials } from './hysteresis';
 import type { EmgParams } from './params';
 import { findRawArtifacts } from './raw-artifacts';
+import { irregularBlocks } from './raw-blocks';
 import { complement, dilateSpans, mergeSpans, nanOutside, splitRuns, type Span } from './spans';
 import type { Workspace } from './workspace';
 
@@ -33,11 +34,13 @@ export interface Prepared {
 export function prepare(input: { data: Float32Array; fs: number; range?: { min: number; max: number } }, p: EmgParams): Prepared {
   const { fs } = input;
   const samples = (s: number): number => Math.round(s * fs);
-  const { data, filled, finite } = fillGaps(input, p);
+  // One read of the raw samples finds where both the gap filler and the clipping scan must look.
+  const blocks = irregularBlocks(input.data);
+  const { data, filled, finite } = fillGaps(input, p, blocks);
   const n = data.length;
   const patchMargin = samples(p.patchMarginMs / 1000);
   const patched = dilateSpans(filled, patchMargin, n);
-  const raw = findRawArtifacts(data, p.clipMinRun, Math.max(p.clipMinRun + 1, samples(p.flatMinS)), input.range);
+  const raw = findRawArtifacts(data, p.clipMinRun, Math.max(p.clipMinRun + 1, samples(p.flatMinS)), input.range, blocks);
   const minRun = samples(p.minRunS);
   const gaps = complement(
     finite.filter((r) => r.end - r.start >= minRun),
@@ -65,8 +68,8 @@ export function prepare(input: { data: Float32Array; fs: number; range?: { min: 
   };
 }
 
-function fillGaps(input: { data: Float32Array; fs: number }, p: EmgParams): ReturnType<typeof fillShortGaps> {
-  return fillShortGaps(input.data, Math.max(1, Math.round((p.maxFilledGapMs / 1000) * input.fs)));
+function fillGaps(input: { data: Float32Array; fs: number }, p: EmgParams, blocks?: Int32Array): ReturnType<typeof fillShortGaps> {
+  return fillShortGaps(input.data, Math.max(1, Math.round((p.maxFilledGapMs / 1000) * input.fs)), blocks);
 }
 
 /** The samples as `prepare` fills them in (the input itself when it has no short holes). */

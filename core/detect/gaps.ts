@@ -1,3 +1,4 @@
+import { irregularBlocks, nextMarked } from './raw-blocks';
 import { complement, mergeSpans, type Span } from './spans';
 
 /**
@@ -7,53 +8,43 @@ import { complement, mergeSpans, type Span } from './spans';
  * filters turn into a spike, so nothing may be called on those samples. The runs of samples that are not
  * NaN after filling come with it, found in the same pass.
  */
-export function fillShortGaps(x: Float32Array, maxRun: number): { data: Float32Array; filled: Span[]; finite: Span[] } {
+export function fillShortGaps(x: Float32Array, maxRun: number, blocks = irregularBlocks(x)): { data: Float32Array; filled: Span[]; finite: Span[] } {
   let out: Float32Array | null = null;
   const filled: Span[] = [];
   const finite: Span[] = [];
   let runStart = 0;
-  let i = 0;
   const n = x.length;
-  while (i < n) {
-    i = skipBlocksWithoutNaN(x, i, n);
-    if (i >= n) break;
-    if (x[i] === x[i]) {
-      i++;
+  // Only the blocks `irregularBlocks` marks can hold a NaN; each run of NaN is found from its first sample.
+  let at = 0;
+  for (let b = nextMarked(blocks, 0); b >= 0; b = nextMarked(blocks, at >> 3)) {
+    const i = firstNaN(x, Math.max(at, b << 3), Math.min(n, (b + 1) << 3));
+    if (i < 0) {
+      at = (b + 1) << 3;
       continue;
     }
     let j = i;
     while (j < n && x[j] !== x[j]) j++;
     const a = i > 0 ? x[i - 1] : Number.NaN;
-    const b = j < n ? x[j] : Number.NaN;
+    const c = j < n ? x[j] : Number.NaN;
     // Only between two finite ends: a line from ±Infinity is no estimate, and its cells would read NaN.
-    if (j - i <= maxRun && Number.isFinite(a) && Number.isFinite(b)) {
+    if (j - i <= maxRun && Number.isFinite(a) && Number.isFinite(c)) {
       out ??= x.slice();
-      for (let k = i; k < j; k++) out[k] = a + ((b - a) * (k - i + 1)) / (j - i + 1);
+      for (let k = i; k < j; k++) out[k] = a + ((c - a) * (k - i + 1)) / (j - i + 1);
       filled.push({ start: i, end: j });
     } else {
       if (i > runStart) finite.push({ start: runStart, end: i });
       runStart = j;
     }
-    i = j;
+    at = j;
   }
   if (n > runStart) finite.push({ start: runStart, end: n });
   return { data: out ?? x, filled, finite };
 }
 
-/**
- * From `i`, past every whole block of eight samples whose sum is not NaN; the first sample of the block that
- * is (or where fewer than eight are left). A sum is NaN only if one of its samples is (or +Infinity meets
- * -Infinity, which fillShortGaps' sample-by-sample test then sorts out). A function of its own so TurboFan
- * compiles this loop, where the time goes, apart: inside fillShortGaps it was compiled on the fly (OSR)
- * before the gap path after it had run, and deoptimised there for want of feedback, file after file.
- */
-function skipBlocksWithoutNaN(x: Float32Array, i: number, n: number): number {
-  while (i + 8 <= n) {
-    const sum = x[i] + x[i + 1] + x[i + 2] + x[i + 3] + x[i + 4] + x[i + 5] + x[i + 6] + x[i + 7];
-    if (sum !== sum) break;
-    i += 8;
-  }
-  return i;
+/** The first NaN in `x[from, to)`, or -1. */
+function firstNaN(x: Float32Array, from: number, to: number): number {
+  for (let i = from; i < to; i++) if (x[i] !== x[i]) return i;
+  return -1;
 }
 
 /**

@@ -1,4 +1,5 @@
 import { extremes } from '../stats/extremes';
+import { irregularBlocks, nextMarked } from './raw-blocks';
 import type { Span } from './spans';
 
 export interface RawArtifacts {
@@ -16,8 +17,9 @@ export function findRawArtifacts(
   clipMinRun: number,
   flatMin: number,
   range?: { min: number; max: number },
+  blocks = irregularBlocks(x),
 ): RawArtifacts {
-  const runs = repeatedRuns(x, clipMinRun);
+  const runs = repeatedRuns(x, clipMinRun, blocks);
   const clipping: Span[] = [];
   const flat: Span[] = [];
   if (runs.length === 0) return { clipping, flat };
@@ -33,11 +35,11 @@ export function findRawArtifacts(
 }
 
 /**
- * The maximal runs of at least `minRun` equal samples (NaN never equals anything). A run that long holds
- * minRun - 1 neighbouring equal pairs in a row, so testing one pair in every minRun - 1 finds each run;
- * only there is the run measured out.
+ * The maximal runs of at least `minRun` equal samples (NaN never equals anything). Two equal neighbours lie
+ * only in the blocks `blocks` marks (see irregularBlocks), so only their neighbours are compared; from each
+ * equal pair the run is measured out whole.
  */
-function repeatedRuns(x: Float32Array, minRun: number): Array<{ start: number; end: number; value: number }> {
+function repeatedRuns(x: Float32Array, minRun: number, blocks: Int32Array): Array<{ start: number; end: number; value: number }> {
   const runs: Array<{ start: number; end: number; value: number }> = [];
   const n = x.length;
   if (minRun <= 1) {
@@ -48,20 +50,12 @@ function repeatedRuns(x: Float32Array, minRun: number): Array<{ start: number; e
     }
     return runs;
   }
-  const stride = minRun - 1;
-  let i = 1;
-  while (i < n) {
-    // Four tested pairs at once: the product of their differences is 0 or NaN whenever one of them is equal
-    // (or holds NaN or an infinity, or the product underflows), and only then are they tested one by one.
-    if (i + 3 * stride < n) {
-      const d = (x[i] - x[i - 1]) * (x[i + stride] - x[i + stride - 1]) * ((x[i + 2 * stride] - x[i + 2 * stride - 1]) * (x[i + 3 * stride] - x[i + 3 * stride - 1]));
-      if (d !== 0 && d === d) {
-        i += 4 * stride;
-        continue;
-      }
-    }
-    if (x[i] !== x[i - 1]) {
-      i += stride;
+  // `at`: the next sample to compare with the one before it.
+  let at = 1;
+  for (let b = nextMarked(blocks, 0); b >= 0; b = nextMarked(blocks, at >> 3)) {
+    const i = firstRepeat(x, Math.max(at, b << 3), Math.min(n, (b + 1) << 3));
+    if (i < 0) {
+      at = (b + 1) << 3;
       continue;
     }
     const value = x[i];
@@ -70,7 +64,14 @@ function repeatedRuns(x: Float32Array, minRun: number): Array<{ start: number; e
     let end = i + 1;
     while (end < n && x[end] === value) end++;
     if (end - start >= minRun) runs.push({ start, end, value: x[start] });
-    i = end + 1;
+    // x[end] differs from x[end - 1]: the next pair that can be equal is (end, end + 1).
+    at = end + 1;
   }
   return runs;
+}
+
+/** The first i in [from, to) (from at least 1) where x[i] equals x[i - 1], or -1. */
+function firstRepeat(x: Float32Array, from: number, to: number): number {
+  for (let i = Math.max(1, from); i < to; i++) if (x[i] === x[i - 1]) return i;
+  return -1;
 }
