@@ -4,7 +4,7 @@ import type { Candidates, Floors, Prepared } from './emg-condition';
 import { type Potentials } from './hysteresis';
 import type { EmgParams } from './params';
 import { mergeSpans, overlapLength, overlapsAny, type Span } from './spans';
-import { keepFirst, spikesIn } from './spikes';
+import { keepFirst, spikesIn, type Spikes } from './spikes';
 import { findSustained } from './sustained';
 import type { Workspace } from './workspace';
 
@@ -80,6 +80,14 @@ export function inUse(
     echoRatio: p.echoRatio,
     echoWindow: samples(notched ? p.notchEchoMs : p.spikeSeparationMs),
   });
+  return findActivity(usableOnly(all, unusable), dense, n, activityOptions(p, fs));
+}
+
+/**
+ * The discharges outside `unusable`, kept in place. A function of its own: the loop over every discharge
+ * made inUse hot only on the second analysis, where TurboFan then compiled it whole (about 40 ms).
+ */
+function usableOnly(all: Spikes, unusable: readonly Span[]): Spikes {
   let m = 0;
   for (let k = 0; k < all.length; k++) {
     if (overlapsAny(unusable, all.at[k], all.at[k] + 1)) continue;
@@ -88,7 +96,7 @@ export function inUse(
     all.width[m] = all.width[k];
     m++;
   }
-  return findActivity(keepFirst(all, m), dense, n, activityOptions(p, fs));
+  return keepFirst(all, m);
 }
 
 function activityOptions(p: EmgParams, fs: number): ActivityOptions {
