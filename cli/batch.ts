@@ -5,6 +5,7 @@
 import fs from 'node:fs/promises';
 import path from 'node:path';
 import { randomBytes } from 'node:crypto';
+import { availableParallelism } from 'node:os';
 import { WorkspaceKeeper } from '../core/detect/workspace';
 import { formatDuration, formatNumber } from '../core/format';
 import { Library } from '../core/library/library';
@@ -15,6 +16,7 @@ import { analyseJob, BATCH_WORKER_MARK, takeJob, type BatchJob, type BatchWorker
 import { fileLibraryStore } from '../node/library-file-store';
 import { threadCount } from './thread-lanes';
 import { startCliWorker } from './worker-thread';
+import { compileOnOwnThread } from './compile-on-own-thread';
 import { refuseOverwritingInputs, type PlannedOutput } from './outputs';
 import type { ReadOptions } from './read-recording';
 import { say, warn } from './terminal';
@@ -96,7 +98,8 @@ function runWorker(jobs: readonly BatchJob[], next: Int32Array, first: number, f
  * worker pays for starting and warming up on its own. Each thread takes the next job as it becomes free,
  * from a counter they share, so none is left with a queue while another has nothing (a job handed to a
  * busy thread in advance left one thread with a file to go at the end while the other waited, and ran
- * two files at once in a worker); a worker's first job is kept for it, so it starts on one at once.
+ * two files at once in a worker); a worker's first job is kept for it, so it starts on one at once. With a
+ * thread per core, the workers compile their optimised code on their own thread (see compileOnOwnThread).
  */
 export async function runBatch(files: readonly string[], opts: BatchOptions): Promise<JobResult[]> {
   const jobs: BatchJob[] = files.map((file, index) => ({
@@ -115,6 +118,7 @@ export async function runBatch(files: readonly string[], opts: BatchOptions): Pr
     opts.onResult?.(r, ++done, jobs.length);
   };
   const threads = Math.max(1, Math.min(opts.workers ?? threadCount(), jobs.length));
+  if (threads > 1 && threads >= availableParallelism()) compileOnOwnThread();
   const next = new Int32Array(new SharedArrayBuffer(4));
   next[0] = threads - 1;
   const lane = async (first: number): Promise<void> => {
