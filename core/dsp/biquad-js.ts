@@ -1,6 +1,9 @@
 import { float64s, Growing } from './growing';
 import type { Sos } from './sos';
 
+/** Samples per block of the padded signal: 256 KB of float64, which the passes over it find in cache. */
+export const BLOCK = 1 << 15;
+
 /**
  * Doubles of state per pass of two sections: each of x[n-1], x[n-2], y[n-1], y[n-2] for the first section
  * then the second, side by side (the layout the WebAssembly kernel reads as f64x2 vectors). The second

@@ -1,4 +1,4 @@
-import type { Cascade } from './biquad-js';
+import { BLOCK, type Cascade } from './biquad-js';
 import type { Sos } from './sos';
 import { F64, FunctionBody, I32, moduleBytes, V128 } from './wasm-emit';
 
@@ -82,12 +82,19 @@ function wavefront(vectors: number, backward: boolean): FunctionBody {
 /** Pairs of sections per wavefront: the widest that keeps its state in the 16 vector registers. */
 export const WIDEST = 2;
 
+/**
+ * Memory from the start for a block and the tables of up to 170 sections. Growing it later detaches the old
+ * buffer, and the first ArrayBuffer ever detached in a thread makes V8 drop every compiled function that
+ * counted on none being detached (its 'array buffer detaching' protector) and check for it from then on.
+ */
+const INITIAL_PAGES = Math.ceil((8 * BLOCK + 3 * 85 * PAIR_BYTES) / 65536);
+
 export function cascadeModuleBytes(widest = WIDEST): Uint8Array<ArrayBuffer> {
   const functions = [{ name: 'one', body: oneSection() }];
   for (let v = 1; v <= widest; v++) {
     functions.push({ name: `forward${v}`, body: wavefront(v, false) }, { name: `backward${v}`, body: wavefront(v, true) });
   }
-  return moduleBytes(functions, 1);
+  return moduleBytes(functions, INITIAL_PAGES);
 }
 
 /** The part of the WebAssembly JavaScript API used here (core is typed without the DOM's or Node's globals). */

@@ -1,4 +1,4 @@
-import { JsCascade, runPass, saveSection, STATE, type Cascade } from './biquad-js';
+import { BLOCK, JsCascade, runPass, saveSection, STATE, type Cascade } from './biquad-js';
 import { wasmCascade } from './biquad-wasm';
 import type { Sos } from './sos';
 import { float64s, Growing } from './growing';
@@ -79,8 +79,6 @@ export class ZeroPhaseFilter {
   }
 }
 
-/** Samples per block of the padded signal: 256 KB of float64, which the passes over it find in cache. */
-const BLOCK = 1 << 15;
 
 /**
  * The signal `input[from, to)` extended at both ends by `pad` samples of odd reflection, read in blocks.
