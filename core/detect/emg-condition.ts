@@ -97,7 +97,8 @@ export function condition(prep: Prepared, p: EmgParams, highHz: number, ws: Work
   const { fs, n, data, runs } = prep;
   const nfft = nextPowerOfTwo(Math.round(fs));
   const maxHz = Math.min(0.45 * fs, highHz * 1.1);
-  const spectrum = welchSpectrum(data, fs, nfft, p.welchSegments);
+  const lastBin = lastBinRead(maxHz, fs / nfft, p.mainsHarmonics);
+  const spectrum = welchSpectrum(data, fs, nfft, p.welchSegments, lastBin);
   const mains = spectrum ? findMains(spectrum, { fs, minHz: p.bandLowHz, maxHz, minProminence: p.mainsProminence, maxHarmonic: p.mainsHarmonics }) : { mainsHz: null, lines: [] };
   spectrumDone();
   const foldedHum = spectrum ? foldedHumRatio(spectrum, mains, p.bandLowHz, highHz) : 0;
@@ -112,7 +113,7 @@ export function condition(prep: Prepared, p: EmgParams, highHz: number, ws: Work
   for (let k = runs.length - 1; k >= 0; k--) band.apply(data, x, runs[k].start, runs[k].end, memory?.forward);
   nanOutside(x, runs);
   const left = (): Conditioned['humLeft'] => {
-    const residual = mains.lines.length > 0 ? welchSpectrum(x, fs, nfft, p.welchSegments) : null;
+    const residual = mains.lines.length > 0 ? welchSpectrum(x, fs, nfft, p.welchSegments, lastBin) : null;
     return residual ? residualHum(residual, mains.lines, p.bandLowHz, highHz) : null;
   };
   let humLeft = left();
@@ -124,6 +125,21 @@ export function condition(prep: Prepared, p: EmgParams, highHz: number, ws: Work
     humLeft = left();
   }
   return { x, mains, highHz, humLeft, foldedHum };
+}
+
+/**
+ * The highest bin that findMains (lines up to `maxHz`), residualHum and foldedHumRatio (lines found there,
+ * band up to highHz <= `maxHz`) can read, so the spectra need no median above it. measureLine reads
+ * centre ± hi, hi = max(lo + 2, round(12 Hz / bin)), lo = max(reach + 1, round(3 Hz / bin)), reach =
+ * max(1, round(max(1 Hz, 0.1 h) / bin)) for harmonic h <= `maxHarmonic`; a found line lies at most reach + 1
+ * bins past its nominal centre, and the hum's excess is read within reach of it. The bound below is that
+ * plus one hi more, with a bin to spare; tests/detect/emg-spectrum-bins.test.ts records the bins read.
+ */
+export function lastBinRead(maxHz: number, binHz: number, maxHarmonic: number): number {
+  const reach = Math.max(1, Math.round(Math.max(1, 0.1 * maxHarmonic) / binHz));
+  const lo = Math.max(reach + 1, Math.round(3 / binHz));
+  const hi = Math.max(lo + 2, Math.round(12 / binHz));
+  return Math.round(maxHz / binHz) + 2 * hi + 2;
 }
 
 /** The folded lines' excess power over the power of the band outside every mains line (what is not hum). */

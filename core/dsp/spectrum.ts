@@ -11,15 +11,18 @@ export interface PowerSpectrum {
  * Periodogram of up to `maxSegments` Hann-windowed stretches of `nfft` samples spread evenly over the
  * signal (Welch 1967), combined per bin by the median rather than the mean (Allen et al. 2012, FINDCHIRP's
  * median PSD) so a few stretches with steps or clipping cannot bury a mains line. Stretches holding NaN
- * are skipped. Returns null when no stretch is usable.
+ * are skipped. Returns null when no stretch is usable. With `lastBin`, bins above it are NaN: their medians
+ * are not formed (for callers that provably read no further).
  */
-export function welchSpectrum(x: Float32Array, fs: number, nfft: number, maxSegments: number): PowerSpectrum | null {
+export function welchSpectrum(x: Float32Array, fs: number, nfft: number, maxSegments: number, lastBin = Infinity): PowerSpectrum | null {
   if (nfft < 2 || x.length < nfft) return null;
   const fft = fftOfSize(nfft);
   const frame = new Float64Array(nfft);
   const out = fft.createComplexArray() as number[];
   const bins = nfft / 2 + 1;
-  const frames = new Float64Array(bins * Math.max(1, maxSegments));
+  // Only the bins a caller reads need their median, the costliest part after the transforms.
+  const formed = Math.max(1, Math.min(bins, Math.floor(lastBin) + 1));
+  const frames = new Float64Array(formed * Math.max(1, maxSegments));
   const hann = new Float64Array(nfft);
   for (let i = 0; i < nfft; i++) hann[i] = 0.5 - 0.5 * Math.cos((2 * Math.PI * i) / nfft);
   const starts = Math.min(maxSegments, Math.floor(x.length / nfft));
@@ -31,12 +34,12 @@ export function welchSpectrum(x: Float32Array, fs: number, nfft: number, maxSegm
     if (mean !== mean) continue;
     windowInto(frame, x, at, mean, hann);
     fft.realTransform(out, frame);
-    storePower(out, frames, bins, maxSegments, used);
+    storePower(out, frames, formed, maxSegments, used);
     used++;
   }
   if (used === 0) return null;
-  const power = new Float64Array(bins);
-  for (let k = 0; k < bins; k++) power[k] = quantileInPlace(frames, 0.5, k * maxSegments, k * maxSegments + used);
+  const power = new Float64Array(bins).fill(Number.NaN, formed);
+  for (let k = 0; k < formed; k++) power[k] = quantileInPlace(frames, 0.5, k * maxSegments, k * maxSegments + used);
   return { power, binHz: fs / nfft };
 }
 
