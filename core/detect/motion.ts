@@ -1,5 +1,4 @@
 import { binMeanSquares, blockMeans } from '../dsp/bin-sums';
-import { movingMean } from '../dsp/envelope';
 import { finiteQuantile, windowedSigma } from '../dsp/robust';
 import type { EmgParams } from './params';
 import { dilateSpans, mergeSpans, overlapsAny, runsOf, type Span } from './spans';
@@ -50,9 +49,7 @@ export function motionBands(data: Float32Array, x: Float32Array, runs: Span[], f
   const means = ws.floats('motionMeans', blocks).fill(Number.NaN);
   for (const r of runs) blockMeans(data, r.start, r.end, block, means);
   const blockS = block / fs;
-  const low = movingMean(means, Math.round(p.motionShortMs / 1000 / blockS) | 1, ws.floats('motionLow', blocks));
-  const slow = movingMean(means, Math.round(p.motionLongMs / 1000 / blockS) | 1, ws.floats('motionSlow', blocks));
-  subtractInPlace(low, slow);
+  const low = bandOfMeans(means, Math.round(p.motionShortMs / 1000 / blockS) | 1, Math.round(p.motionLongMs / 1000 / blockS) | 1, ws.floats('motionLow', blocks));
   const floor = finiteQuantile(windowedSigma(low, Math.max(1, Math.round(1 / blockS))), 0.5);
   if (!(floor > 0)) return null;
   const perBin = Math.max(1, Math.round(p.motionBinMs / 1000 / blockS));
@@ -74,8 +71,79 @@ function zeroUnseen(powerLow: Float64Array, powerBand: Float64Array): void {
   }
 }
 
-function subtractInPlace(a: Float32Array, b: Float32Array): void {
-  for (let i = 0; i < a.length; i++) a[i] -= b[i];
+/**
+ * movingMean(x, short) − movingMean(x, long), each rounded to float32 as a stored moving mean is, into `out`:
+ * the two running sums of envelope.ts's movingMean side by side in one loop, each with the same operations
+ * in the same order (one pass instead of three, and the two sums' latency chains overlap).
+ */
+export function bandOfMeans(x: Float32Array, short: number, long: number, out: Float32Array): Float32Array {
+  const n = x.length;
+  const hs = Math.max(0, (short - 1) >> 1);
+  const hl = Math.max(0, (long - 1) >> 1);
+  let ss = 0;
+  let cs = 0;
+  let sl = 0;
+  let cl = 0;
+  for (let j = 0; j <= Math.min(n - 1, hs); j++) {
+    const v = x[j];
+    if (v === v) {
+      ss += v;
+      cs++;
+    }
+  }
+  for (let j = 0; j <= Math.min(n - 1, hl); j++) {
+    const v = x[j];
+    if (v === v) {
+      sl += v;
+      cl++;
+    }
+  }
+  for (let i = 0; i < n; i++) {
+    if (i > 0 && i + hs < n) {
+      const v = x[i + hs];
+      if (v === v) {
+        ss += v;
+        cs++;
+      }
+    }
+    if (i - hs - 1 >= 0) {
+      const v = x[i - hs - 1];
+      if (v === v) {
+        ss -= v;
+        cs--;
+      }
+    }
+    if (i > 0 && i + hl < n) {
+      const v = x[i + hl];
+      if (v === v) {
+        sl += v;
+        cl++;
+      }
+    }
+    if (i - hl - 1 >= 0) {
+      const v = x[i - hl - 1];
+      if (v === v) {
+        sl -= v;
+        cl--;
+      }
+    }
+    if ((i & 65535) === 65535) {
+      ss = resum(x, i, hs);
+      sl = resum(x, i, hl);
+    }
+    const c = x[i];
+    const a = Math.fround(c === c && cs > 0 ? ss / cs : Number.NaN);
+    const b = Math.fround(c === c && cl > 0 ? sl / cl : Number.NaN);
+    out[i] = a - b;
+  }
+  return out;
+}
+
+/** movingMean's periodic fresh sum of the finite values in [i − half, i + half]. */
+function resum(x: Float32Array, i: number, half: number): number {
+  let sum = 0;
+  for (let j = Math.max(0, i - half), hi = Math.min(x.length - 1, i + half); j <= hi; j++) if (x[j] === x[j]) sum += x[j];
+  return sum;
 }
 
 /**
