@@ -23,14 +23,14 @@ export function welchSpectrum(x: Float32Array, fs: number, nfft: number, maxSegm
   // Only the bins a caller reads need their median, the costliest part after the transforms.
   const formed = Math.max(1, Math.min(bins, Math.floor(lastBin) + 1));
   const frames = new Float64Array(formed * Math.max(1, maxSegments));
-  const hann = new Float64Array(nfft);
-  for (let i = 0; i < nfft; i++) hann[i] = 0.5 - 0.5 * Math.cos((2 * Math.PI * i) / nfft);
+  const hann = hannOfSize(nfft);
   const starts = Math.min(maxSegments, Math.floor(x.length / nfft));
   const spacing = starts > 1 ? (x.length - nfft) / (starts - 1) : 0;
+  const means = stretchMeans(x, starts, spacing, nfft);
   let used = 0;
   for (let s = 0; s < starts; s++) {
     const at = Math.round(s * spacing);
-    const mean = finiteMean(x, at, nfft);
+    const mean = means[s];
     if (mean !== mean) continue;
     windowInto(frame, x, at, mean, hann);
     fft.realTransform(out, frame);
@@ -45,6 +45,39 @@ export function welchSpectrum(x: Float32Array, fs: number, nfft: number, maxSegm
 
 // The loops over a stretch's samples live in small functions of their own, so each is optimised once rather
 // than recompiled inside the loop over stretches.
+
+/**
+ * finiteMean of each stretch, two stretches side by side: each sum is still one chain of additions in sample
+ * order (the same operations, so the same values), but the two chains' latencies overlap. A pair with a NaN
+ * in either stretch is done again one stretch at a time.
+ */
+function stretchMeans(x: Float32Array, starts: number, spacing: number, length: number): Float64Array {
+  const means = new Float64Array(starts);
+  let s = 0;
+  for (; s + 1 < starts; s += 2) {
+    const a = Math.round(s * spacing);
+    const b = Math.round((s + 1) * spacing);
+    let sa = 0;
+    let sb = 0;
+    let i = 0;
+    for (; i < length; i++) {
+      const u = x[a + i];
+      const v = x[b + i];
+      if (u !== u || v !== v) break;
+      sa += u;
+      sb += v;
+    }
+    if (i < length) {
+      means[s] = finiteMean(x, a, length);
+      means[s + 1] = finiteMean(x, b, length);
+    } else {
+      means[s] = sa / length;
+      means[s + 1] = sb / length;
+    }
+  }
+  if (s < starts) means[s] = finiteMean(x, Math.round(s * spacing), length);
+  return means;
+}
 
 /** Mean of `x[at, at + length)`, or NaN when the stretch holds a NaN. */
 function finiteMean(x: Float32Array, at: number, length: number): number {
@@ -83,6 +116,19 @@ export function fftOfSize(size: number): FFT {
 }
 
 const ffts = new Map<number, FFT>();
+
+/** The periodic Hann window of `size` samples, made once per size for the process (read only). */
+function hannOfSize(size: number): Float64Array {
+  let hann = hanns.get(size);
+  if (!hann) {
+    hann = new Float64Array(size);
+    for (let i = 0; i < size; i++) hann[i] = 0.5 - 0.5 * Math.cos((2 * Math.PI * i) / size);
+    hanns.set(size, hann);
+  }
+  return hann;
+}
+
+const hanns = new Map<number, Float64Array>();
 
 export function nextPowerOfTwo(n: number): number {
   let p = 1;
