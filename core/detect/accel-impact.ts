@@ -153,7 +153,6 @@ export function leavesTilted(axes: readonly Float32Array[], peak: number, fs: nu
 export class KnockScratch {
   private impactBuf = new Float64Array(0);
   private medianBuf = new Float64Array(0);
-  private turnBuf = new Float32Array(0);
   /** The flank baseline of the axis in hand, c0 + c1 d + c2 d^2. */
   readonly fit = new Float64Array(3);
 
@@ -163,16 +162,10 @@ export class KnockScratch {
     return this.impactBuf;
   }
 
-  /** windowMedian's (and turns' flank) buffer of at least `n` values, contents undefined. */
+  /** windowMedian's buffer of at least `n` values, contents undefined. */
   median(n: number): Float64Array {
     if (this.medianBuf.length < n) this.medianBuf = new Float64Array(n);
     return this.medianBuf;
-  }
-
-  /** turns' band-passed axes, at least `n` values, contents undefined. */
-  turn(n: number): Float32Array {
-    if (this.turnBuf.length < n) this.turnBuf = new Float32Array(n);
-    return this.turnBuf;
   }
 }
 

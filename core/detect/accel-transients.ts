@@ -4,7 +4,6 @@ import type { Sos } from '../dsp/sos';
 import { widthAt, type Potentials } from './hysteresis';
 import { isImpact, isJolt, type KnockScratch, leavesTilted } from './accel-impact';
 import { KnockMount } from './accel-mount';
-import { turns } from './accel-turn';
 import type { AccelParams } from './params';
 import { overlapsAny, type Span } from './spans';
 
@@ -55,8 +54,6 @@ export function sortTransients(s: TransientInput, p: AccelParams): TransientSort
   const deadTime = (p.deadTimeMs / 1000) * fs;
   const bridge = Math.max(1, Math.round((p.twitchBridgeMs / 1000) * fs));
   const impulse = impulseShape(s.design, fs);
-  const local = new ZeroPhaseFilter(s.design, Math.round(fs / 2));
-  const bandwidth = Math.min(p.bandHighHz, 0.45 * fs) - p.bandLowHz;
   const split = fs >= p.knockSpreadRateHz ? { low: bandpassDesign(4, p.bandLowHz, p.twitchTopHz, fs), high: bandpassDesign(4, p.knockLowHz, Math.min(0.45 * fs, p.knockLowHz * 4), fs) } : null;
   let g = 0;
   while (g < pot.length) {
@@ -78,8 +75,7 @@ export function sortTransients(s: TransientInput, p: AccelParams): TransientSort
     const knock =
       (fs >= p.knockShapeRateHz && shapeMatch(band, tr.peak, impulse) >= p.knockShape) ||
       (split !== null && highShare(s.axes, tr.peak, split, fs, p) >= p.knockHighShare) ||
-      rawKnock(s.axes, tr.peak, tr.amplitude, fs, s.noiseFloor, p, s.scratch) ||
-      turns(s.axes, tr.peak, fs, s.noiseFloor, bandwidth, local, p, s.scratch);
+      rawKnock(s.axes, tr.peak, tr.amplitude, fs, s.noiseFloor, p, s.scratch);
     const slow = nearPeak(s.move, tr.peak, Math.round(p.fidgetReachS * fs));
     const fidget = slow >= p.fidgetRatio * tr.amplitude && slow >= p.fidgetMinG;
     (knock || fidget ? out.moves : out.twitches).push(tr);

@@ -125,9 +125,12 @@ export function accelScenario(s: AccelScenario): SimulationSpec {
 
 /**
  * A phone in a trouser pocket while sitting: rest with a few twitches (SNR 3-100), knocks (1-3 a minute),
- * fidgets (2-4 a minute) and two posture shifts; phone-grade noise 150-300 µg/√Hz, 1/4096 g steps.
+ * fidgets (2-4 a minute) and two posture shifts; phone-grade noise 150-300 µg/√Hz, 1/4096 g steps. The phone
+ * lies loose on the thigh, so its twitches, like its knocks, reach it through its soft mount (`looseMount`;
+ * `looseMount: false` gives the earlier construction, each twitch one damped sine along one line, kept for
+ * comparison).
  */
-export function pocketScenario(s: AccelScenario): SimulationSpec {
+export function pocketScenario(s: AccelScenario & { looseMount?: boolean }): SimulationSpec {
   const rng = new Prng(s.seed);
   const d = s.durationS;
   return oneSensor(s, `pocket-${s.fs}hz-${s.seed}`, `Simulated phone in a trouser pocket at ${s.fs} Hz while sitting: knocks and fidgets`, {
@@ -142,5 +145,6 @@ export function pocketScenario(s: AccelScenario): SimulationSpec {
     sustained: [],
     knocksPerMinute: rng.uniform(1, 3),
     fidgetsPerMinute: rng.uniform(2, 4),
+    looseMount: s.looseMount ?? true,
   });
 }

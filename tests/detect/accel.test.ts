@@ -8,7 +8,6 @@ import { pocketScenario } from '../../core/simulate/scenarios';
 import { scoreTwitches, twitchesDuringMovement } from '../../core/simulate/score';
 import { isImpact, isJolt, KnockScratch, leavesTilted } from '../../core/detect/accel-impact';
 import { detectAccel } from '../../core/detect/accel';
-import { turns } from '../../core/detect/accel-turn';
 import { bandpassDesign } from '../../core/dsp/design-cache';
 import { ZeroPhaseFilter } from '../../core/dsp/filtfilt';
 import { resolveParams } from '../../core/detect/params';
@@ -116,9 +115,14 @@ describe('accelerometer knocks and fidgets are movement, not twitches', () => {
     // Knocks that ring on the thigh, in clusters, half of them tilting the phone (core/simulate/knocks.ts):
     // 68 of 145 counted as twitches with the impact test alone, 17 with the tilt test and 1 s clusters, 12 with
     // 1.5 s clusters seeded also by transients too long for a twitch and the tilt judged on medians, 5 once the
-    // recording's recognised knocks teach its mount (KnockMount), 0 once a transient whose movement turns
-    // (the mount's modes ringing in their own directions at their own rates) is a knock.
-    expect(onKnocks).toBeLessThanOrEqual(1);
+    // recording's recognised knocks teach its mount (KnockMount), 0 with a test that called a transient whose
+    // movement turns (the mount's modes ringing in their own directions at their own rates) a knock. That test
+    // was dropped once the simulator passed each twitch under the phone through the same mount (base
+    // excitation, core/simulate/accel.ts `throughMount`): twitches then turn as well, and with it 60 of 803
+    // were found (100 Hz, seeds 1-25).
+    // On those recordings 4 knocks are counted: at 100 Hz a knock ringing on the thigh and a twitch under the
+    // phone look alike (README, accuracy).
+    expect(onKnocks).toBeLessThanOrEqual(4);
     expect(found).toBeGreaterThan(0.9 * scored);
   });
 
@@ -138,49 +142,6 @@ describe('accelerometer knocks and fidgets are movement, not twitches', () => {
     for (let i = 0; i < 30; i++) twitch[0][199 + i] += 0.06 * Math.exp(-i / (0.02 * fs)) * Math.sin((2 * Math.PI * 25 * i) / fs + Math.PI / 4);
     expect(isImpact(twitch, 200, fs, p, new KnockScratch())).toBe(false);
     expect(isImpact(noisy(), 200, fs, p, new KnockScratch())).toBe(false);
-  });
-
-  it('the turn test: a knock ringing in three mount directions at their own rates turns, a twitch along one line does not, in quiet or noisier stretches', () => {
-    const fs = 100;
-    const p = resolveParams().accel;
-    const design = bandpassDesign(p.filterOrder, p.bandLowHz, p.bandHighHz, fs);
-    const filter = new ZeroPhaseFilter(design, fs / 2);
-    const bandwidth = p.bandHighHz - p.bandLowHz;
-    const sigma = 0.002;
-    // Per-axis noise in the band, as the detector's floor states it.
-    const bandSigma = sigma * Math.sqrt(bandwidth / (fs / 2));
-    const rng = new Prng(5);
-    const n = 400;
-    const noisy = (k = 1): Float32Array[] => [0, 1, 2].map((a) => Float32Array.from({ length: n }, () => (a === 2 ? 1 : 0) + k * sigma * rng.gaussian()));
-    const at = 200;
-    const knock = noisy();
-    const modes = [
-      { hz: 8, z: 0.15, dir: [1, 0, 0], v: 1 },
-      { hz: 11, z: 0.2, dir: [0, 1, 0], v: 0.7 },
-      { hz: 15, z: 0.25, dir: [0, 0, 1], v: 0.5 },
-    ];
-    for (let i = at; i < n; i++) {
-      const t = (i - at) / fs;
-      for (const m of modes) {
-        const w = 2 * Math.PI * m.hz;
-        const v = 0.04 * m.v * Math.exp(-m.z * w * t) * Math.sin(w * t);
-        for (let a = 0; a < 3; a++) knock[a][i] += m.dir[a] * v;
-      }
-    }
-    const scratch = new KnockScratch();
-    expect(turns(knock, at, fs, bandSigma, bandwidth, filter, p, scratch)).toBe(true);
-    const line = [0.6, 0.48, 0.64];
-    for (const k of [1, 2]) {
-      for (const size of [0.02, 0.1]) {
-        const twitch = noisy(k);
-        for (let i = at; i < at + 30; i++) {
-          const v = size * Math.exp(-(i - at) / (0.03 * fs)) * Math.sin((2 * Math.PI * 15 * (i - at)) / fs);
-          for (let a = 0; a < 3; a++) twitch[a][i] += line[a] * v;
-        }
-        expect(turns(twitch, at, fs, bandSigma, bandwidth, filter, p, scratch)).toBe(false);
-      }
-      expect(turns(noisy(k), at, fs, bandSigma, bandwidth, filter, p, scratch)).toBe(false);
-    }
   });
 
   it('every twitch counted is at or above the stated smallest movement, and the note states that figure', () => {

@@ -4,6 +4,8 @@ import { simulate, type SimulationSpec } from '../../core/simulate/recording';
 import { emgScenario, pocketScenario } from '../../core/simulate/scenarios';
 import { f1, scoreSegments, scoreSpanClasses, scoreTwitches, truthRestS } from '../../core/simulate/score';
 import { addKnock, drawMount } from '../../core/simulate/knocks';
+import { throughMount } from '../../core/simulate/accel';
+import { dampedSine } from '../../core/simulate/shapes';
 import { Prng } from '../../core/simulate/prng';
 import { welchSpectrum } from '../../core/dsp/spectrum';
 import type { TruthEvent } from '../../core/simulate/truth';
@@ -214,5 +216,36 @@ describe('knocks on a phone in a pocket (core/simulate/knocks.ts)', () => {
     const close = knocks.filter((t, i) => (i > 0 && t - knocks[i - 1] < 1.3) || (i + 1 < knocks.length && knocks[i + 1] - t < 1.3)).length;
     // At 1-3 knocks a minute, Poisson times would put a neighbour within 1.3 s of under 13 % of them.
     expect(close / knocks.length).toBeGreaterThan(0.4);
+  });
+
+  it('a twitch under a phone lying loose on the thigh reaches it through the same mount: it rings in several directions, as a knock does', () => {
+    const rng = new Prng(12);
+    const fs = 400;
+    const shares: number[] = [];
+    for (let k = 0; k < 40; k++) {
+      const mount = drawMount(rng);
+      const ax = [new Float64Array(3 * fs), new Float64Array(3 * fs), new Float64Array(3 * fs)];
+      const seen = throughMount(ax, fs, 0.5, rng.uniform(10, 25), rng.uniform(0.02, 0.05), [0.6, 0.48, 0.64], 0.01, mount);
+      let top = 0;
+      for (let i = 0; i < 3 * fs; i++) top = Math.max(top, Math.hypot(ax[0][i], ax[1][i], ax[2][i]));
+      // Scaled to the scenario's size at the sensor.
+      expect(top).toBeCloseTo(0.01, 3);
+      expect(seen.peakS).toBeGreaterThan(0.5);
+      expect(seen.endS).toBeGreaterThan(0.5 + 0.05);
+      shares.push(mainShare(ax, Math.round(0.5 * fs), Math.round(2.9 * fs)));
+    }
+    shares.sort((a, b) => a - b);
+    // One line throughout would give 1: through the mount the median is that of knocks (test above).
+    expect(shares[Math.floor(shares.length / 2)]).toBeLessThan(0.97);
+    // Skin moving slower than the mount's rates carries the phone with it (1 Hz: within a few per cent).
+    const mount = drawMount(new Prng(13));
+    const ax = [new Float64Array(8 * fs), new Float64Array(8 * fs), new Float64Array(8 * fs)];
+    throughMount(ax, fs, 1, 1, 2, [1, 0, 0], 1, mount);
+    let peak = 0;
+    for (let i = 0; i < 8 * fs; i++) peak = Math.max(peak, Math.abs(dampedSine(i / fs - 1, 1, 2)));
+    for (let i = fs; i < 6 * fs; i += 7) {
+      expect(Math.abs(ax[0][i] - dampedSine(i / fs - 1, 1, 2) / peak)).toBeLessThan(0.1);
+      expect(Math.abs(ax[1][i])).toBeLessThan(0.1);
+    }
   });
 });
