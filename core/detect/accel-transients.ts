@@ -17,6 +17,8 @@ export interface TransientSorting {
   twitches: Transient[];
   /** Knocks and fidgets: movement, not twitches. */
   moves: Transient[];
+  /** How many transients the knock tests (spectrum, shape, impact, jolt, tilt) recognised as knocks. */
+  knocks?: number;
 }
 
 export interface TransientInput {
@@ -89,7 +91,7 @@ export function sortTransients(s: TransientInput, p: AccelParams): TransientSort
       out.moves = [...out.moves, ...rang].sort((a, b) => a.peak - b.peak);
     }
   }
-  return joinClusters(out, Math.round(p.knockClusterS * fs));
+  return { ...joinClusters(out, Math.round(p.knockClusterS * fs)), knocks: knocks.length };
 }
 
 /** The knock tests on the raw axes: an impact within two samples, a jolt, or a tilt left behind. */

@@ -58,6 +58,7 @@ export function detectAccel(input: AccelInput, p: AccelParams, checkpoint: Check
   let moves: Span[] = [];
   let noiseFloor = 0;
   let minDetectable: number | undefined;
+  let cannotTell: string | undefined;
   if (runs.length === 0) {
     notes.push(`No stretch of ${p.minRunS} s without gaps: too little to look for brief twitches; only movement is marked.`);
   } else if (high >= p.bandLowHz * p.minBandRatio) {
@@ -74,6 +75,7 @@ export function detectAccel(input: AccelInput, p: AccelParams, checkpoint: Check
     const pot = findPotentials({ x: m, envelope: m, floor, floorWindow: samples(p.noiseWindowS), high: p.twitchK, low: p.releaseK, mergeGap: samples(p.transientMergeMs / 1000) });
     const blocked = dilateSpans(mergeSpans([...movement, ...sustained, ...gaps]), samples(p.blockedMarginS), n);
     const sorted = sortTransients({ axes, band: m, move: moveNorm, pot, fs, noiseFloor, blocked, design, scratch: ws.knock }, p);
+    cannotTell = looseCannotTell(sorted.knocks ?? 0, (n - totalLength(gaps)) / fs, fs, p);
     // Prolonged activity made by a cluster of knocks is movement too.
     // Prolonged activity made by a cluster of knocks, or by a slower movement of the limb, is movement too.
     const knocked = knockedSpans(sustained, { axes, pot, fs, noiseFloor, scratch: ws.knock }, p);
@@ -107,6 +109,7 @@ export function detectAccel(input: AccelInput, p: AccelParams, checkpoint: Check
     noiseFloor,
     mainsHz: null,
     ...(minDetectable !== undefined ? { minDetectable } : {}),
+    ...(cannotTell ? { cannotTell } : {}),
     notes,
     movement,
   };
@@ -232,4 +235,17 @@ function formatG(g: number): string {
 
 function round(v: number): number {
   return Math.round(v * 10) / 10;
+}
+
+/**
+ * A device lying loose on the body (a phone in a pocket) rings on the soft tissue under it at 6-19 Hz after every
+ * knock, and a twitch of the muscle under it moves it through the same mount, so it rings the same way (base
+ * excitation; core/simulate/accel.ts `throughMount`). What still tells a knock is its 2-6 ms contact, whose energy
+ * above the twitch band the spectral test sees only from `knockSpreadRateHz` (150 Hz): below that, a recording
+ * whose own knocks show it moving loosely (`looseKnocksMin`, `looseKnocksPerHour`) cannot tell its twitches from
+ * knocks, and gives no rate (as an EMG channel that cannot tell: its transients are still listed).
+ */
+function looseCannotTell(knocks: number, analysedS: number, fs: number, p: AccelParams): string | undefined {
+  if (fs >= p.knockSpreadRateHz || knocks < p.looseKnocksMin || knocks < (p.looseKnocksPerHour * analysedS) / 3600) return undefined;
+  return `Moved loosely: ${knocks} knocks were found, as a device lying loose (a phone in a pocket) shows, and at ${round(fs)} Hz a knock and a twitch under the device look alike. No twitch rate is given.`;
 }

@@ -92,6 +92,9 @@ describe('accelerometer knocks and fidgets are movement, not twitches', () => {
       found += s.truePositives;
       scored += s.truePositives + s.falseNegatives;
       expect(truth.events.filter((e) => e.reason === 'knock').length).toBeGreaterThan(8);
+      // At 400 Hz the contact's energy above the twitch band shows: the channel gives a rate.
+      expect(a.summary.channels[0].noRate).toBeUndefined();
+      expect(a.summary.channels[0].twitchesPerMinute).not.toBeNull();
     }
     // Knocks that ring on the thigh (core/simulate/knocks.ts): 15 of 42 counted before the tilt test and the
     // clusters, 3 after, 0 with the jolt test.
@@ -124,6 +127,20 @@ describe('accelerometer knocks and fidgets are movement, not twitches', () => {
     // phone look alike (README, accuracy).
     expect(onKnocks).toBeLessThanOrEqual(4);
     expect(found).toBeGreaterThan(0.9 * scored);
+  });
+
+  it('a device moving loosely at 100 Hz (knocks found) cannot tell a knock from a twitch under it: no rate, one plain note; a strapped one walking keeps its rate', () => {
+    for (const seed of [3, 4]) {
+      const a = analyseRecording(simulate(pocketScenario({ fs: 100, seed, durationS: 600 })).recording);
+      const ch = a.summary.channels[0];
+      expect(ch.twitchesPerMinute).toBeNull();
+      expect(ch.noRate).toBe('cannot-tell');
+      expect(ch.notes.filter((n) => n.startsWith('Moved loosely:')).length).toBe(1);
+      expect(ch.notes.find((n) => n.startsWith('Moved loosely:'))).toMatch(/knocks were found.*at 100 Hz a knock and a twitch under the device look alike\. No twitch rate is given\./);
+      const walk = analyseRecording(wrist(100, seed).recording).summary.channels[0];
+      expect(walk.noRate).toBeUndefined();
+      expect(walk.twitchesPerMinute).not.toBeNull();
+    }
   });
 
   it('the impact test: a two-sample impulse is an impact, a 25 Hz twitch of the same size is not, nor is noise', () => {
@@ -265,5 +282,17 @@ describe('accelerometer knocks and fidgets are movement, not twitches', () => {
     const a = analyseRecording(rec);
     expect(a.summary.channels[0].restS).toBeGreaterThan(60);
     expect(a.events.filter((e) => e.type === 'twitch')).toEqual([]);
+    // Handled, it moved loosely: 4 knocks recognised in 6 min at 100 Hz, so no rate.
+    expect(a.summary.channels[0].noRate).toBe('cannot-tell');
+  });
+
+  // A real armband strapped to the forearm (Polar Sense, 52 Hz, 8.5 min; shared/samples, no licence: read in place).
+  const polar = path.resolve(__dirname, '../../../shared/samples/polar-sensor-logger/Polar_Sense_A40F6F28_20220425_113903_ACC.txt');
+  if (!fs.existsSync(polar)) console.warn(`skipped: ${polar} not found (shared samples)`);
+  it.skipIf(!fs.existsSync(polar))('a real strapped armband (Polar Sense, 52 Hz) does not read as moving loosely: it keeps its rate', async () => {
+    const rec = await importRecording(bytesSource(path.basename(polar), new Uint8Array(fs.readFileSync(polar))));
+    const ch = analyseRecording(rec).summary.channels[0];
+    expect(ch.noRate).toBeUndefined();
+    expect(ch.twitchesPerMinute).not.toBeNull();
   });
 });
