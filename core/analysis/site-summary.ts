@@ -45,3 +45,12 @@ export function hasRate<T extends { twitchesPerMinute: number | null; restS: num
 export function noRateWords(s: { noRate?: NoRate }): string {
   return s.noRate === 'cannot-tell' ? 'cannot tell' : 'no rest';
 }
+
+/**
+ * Why no channel gives a rate when every one cannot tell. The reasons differ by channel (too noisy, hum left
+ * over, a device moving loosely), and each channel's own note names its own; this names the kind's.
+ */
+export function cannotTellEverywhere(onlyAccelerometer: boolean, noun: string): string {
+  const causes = onlyAccelerometer ? 'noise or a loosely moving device' : 'noise or left-over mains hum';
+  return `on every channel, ${causes} could hide ${noun} or pass for them (each channel's note says which)`;
+}

@@ -3,6 +3,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { bytesSource, importRecording } from '../../core/import';
 import { analyseRecording } from '../../core/analysis/analyse';
+import { buildReportHtml } from '../../core/report/index';
 import { simulate } from '../../core/simulate/recording';
 import { pocketScenario } from '../../core/simulate/scenarios';
 import { scoreTwitches, twitchesDuringMovement } from '../../core/simulate/score';
@@ -131,8 +132,13 @@ describe('accelerometer knocks and fidgets are movement, not twitches', () => {
 
   it('a device moving loosely at 100 Hz (knocks found) cannot tell a knock from a twitch under it: no rate, one plain note; a strapped one walking keeps its rate', () => {
     for (const seed of [3, 4]) {
-      const a = analyseRecording(simulate(pocketScenario({ fs: 100, seed, durationS: 600 })).recording);
+      const rec = simulate(pocketScenario({ fs: 100, seed, durationS: 600 })).recording;
+      const a = analyseRecording(rec);
       const ch = a.summary.channels[0];
+      const html = buildReportHtml({ recording: rec, analysis: a, answers: {}, software: { name: 'TwitchScope', version: 'test' }, generatedAt: '2026-01-01T00:00:00Z' });
+      // The report's summary names the accelerometer's own reasons, never an EMG one.
+      expect(html).toContain('cannot tell: on every channel, noise or a loosely moving device could hide brief movements or pass for them');
+      expect(html).not.toMatch(/mains hum could hide/);
       expect(ch.twitchesPerMinute).toBeNull();
       expect(ch.noRate).toBe('cannot-tell');
       expect(ch.notes.filter((n) => n.startsWith('Moved loosely:')).length).toBe(1);

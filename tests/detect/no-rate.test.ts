@@ -71,7 +71,10 @@ describe('say when it cannot tell', () => {
     expect(ch.noRate).toBe('cannot-tell');
     expect(ch.notes.some((n) => n.startsWith('Too noisy to tell'))).toBe(true);
     expect(a.summary.sites[0].noRate).toBe('cannot-tell');
-    expect(report(rec)).toMatch(/cannot tell/);
+    const html = report(rec);
+    expect(html).toContain('No rate of twitch-like events: cannot tell: on every channel, noise or left-over mains hum could hide twitch-like events or pass for them (each channel&#39;s note says which).');
+    expect(html).toContain('Cannot tell: on every channel, noise or left-over mains hum could hide');
+    expect(html).toMatch(/Too noisy to tell/);
   });
 
   it('a quiet channel states a floor in µV a few times its noise, and no counted twitch is below it', () => {
