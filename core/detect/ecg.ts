@@ -310,9 +310,14 @@ function meanBeat(x: Float32Array, peaks: Int32Array, half: number, maxShift: nu
     const p = peaks[Math.floor((k * peaks.length) / used)];
     const { lag } = corr.of(first, p, half, maxShift, step);
     snippet(x, p + lag, half, one);
-    for (let d = 0; d < sum.length; d++) sum[d] += one[d] / used;
+    addShare(sum, one, used);
   }
   return sum;
+}
+
+/** sum[d] += one[d] / used for every d: meanBeat's per-sample loop, a function of its own so that it, not meanBeat, is what gets compiled (early). */
+function addShare(sum: Float64Array, one: Float64Array, used: number): void {
+  for (let d = 0; d < sum.length; d++) sum[d] += one[d] / used;
 }
 
 /** Largest |x| within ±`half` of `p`. */

@@ -48,7 +48,7 @@ export function groupTwitches(x: Float32Array, envelope: Float32Array, pot: Pote
     for (let k = g; k < e; k++) if (pot.amplitude[candidates[k]] > pot.amplitude[best]) best = candidates[k];
     const top = pot.amplitude[best];
     let topEnvelope = 0;
-    for (let k = g; k < e; k++) for (let i = pot.start[candidates[k]]; i < pot.end[candidates[k]]; i++) topEnvelope = Math.max(topEnvelope, envelope[i]);
+    for (let k = g; k < e; k++) topEnvelope = maxFrom(envelope, pot.start[candidates[k]], pot.end[candidates[k]], topEnvelope);
     let members = 0;
     let firstPeak = -1;
     const first = { at: -1 };
@@ -82,6 +82,12 @@ function withoutEchoes(twitches: Twitch[], window: number, ratio: number): Twitc
     for (let j = i + 1; j < twitches.length && twitches[j].peak - t.peak <= window; j++) if (twitches[j].amplitude > t.amplitude * ratio) return false;
     return true;
   });
+}
+
+/** Math.max of `top` and envelope[from..to), in sample order: groupTwitches' per-sample loop, a function of its own so it is compiled early on its own. */
+function maxFrom(envelope: Float32Array, from: number, to: number, top: number): number {
+  for (let i = from; i < to; i++) top = Math.max(top, envelope[i]);
+  return top;
 }
 
 function largestNear(x: Float32Array, at: number, reach: number): number {
