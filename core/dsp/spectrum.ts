@@ -90,9 +90,17 @@ function finiteMean(x: Float32Array, at: number, length: number): number {
   return sum / length;
 }
 
-/** The stretch at `at`, less its mean, times the window. */
+/** The stretch at `at`, less its mean, times the window (two samples a step: fewer loop branches, same operations). */
 function windowInto(frame: Float64Array, x: Float32Array, at: number, mean: number, window: Float64Array): void {
-  for (let i = 0; i < frame.length; i++) frame[i] = (x[at + i] - mean) * window[i];
+  const n = frame.length;
+  let i = 0;
+  for (; i + 1 < n; i += 2) {
+    const a = x[at + i];
+    const b = x[at + i + 1];
+    frame[i] = (a - mean) * window[i];
+    frame[i + 1] = (b - mean) * window[i + 1];
+  }
+  if (i < n) frame[i] = (x[at + i] - mean) * window[i];
 }
 
 /** |X_k|² of one transform into column `column` of the bin-major `frames` (row stride `stride`). */
