@@ -57,26 +57,33 @@ function stretchMeans(x: Float32Array, starts: number, spacing: number, length: 
   for (; s + 1 < starts; s += 2) {
     const a = Math.round(s * spacing);
     const b = Math.round((s + 1) * spacing);
-    let sa = 0;
-    let sb = 0;
-    let i = 0;
-    for (; i < length; i++) {
-      const u = x[a + i];
-      const v = x[b + i];
-      if (u !== u || v !== v) break;
-      sa += u;
-      sb += v;
-    }
-    if (i < length) {
+    if (!pairMeans(x, a, b, length, means, s)) {
       means[s] = finiteMean(x, a, length);
       means[s + 1] = finiteMean(x, b, length);
-    } else {
-      means[s] = sa / length;
-      means[s + 1] = sb / length;
     }
   }
   if (s < starts) means[s] = finiteMean(x, Math.round(s * spacing), length);
   return means;
+}
+
+/**
+ * The means of `x[a, a + length)` and `x[b, b + length)` into `means[s]` and `means[s + 1]`; false (and nothing
+ * written) when either holds a NaN. A function of its own so the caller's code after the loop is not compiled
+ * (OSR) before it has run, which deoptimised it ('insufficient type feedback for compare operation').
+ */
+function pairMeans(x: Float32Array, a: number, b: number, length: number, means: Float64Array, s: number): boolean {
+  let sa = 0;
+  let sb = 0;
+  for (let i = 0; i < length; i++) {
+    const u = x[a + i];
+    const v = x[b + i];
+    if (u !== u || v !== v) return false;
+    sa += u;
+    sb += v;
+  }
+  means[s] = sa / length;
+  means[s + 1] = sb / length;
+  return true;
 }
 
 /** Mean of `x[at, at + length)`, or NaN when the stretch holds a NaN. */
