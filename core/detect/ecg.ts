@@ -133,13 +133,22 @@ function beatLike(shapes: Shapes, pot: Potentials, candidates: readonly number[]
  * period from another beat-like one (anywhere inside an irregular train).
  */
 function addBeats(shapes: Shapes, pot: Potentials, known: readonly number[], likeBeat: readonly number[], knownPeaks: Int32Array, period: number, irregular: boolean, o: EcgOptions, found: Found): void {
-  const anchors = Int32Array.from([...known, ...likeBeat], (k) => pot.peak[k]).sort();
+  const anchors = peaksOf(pot, known, likeBeat);
   const margin = Math.round(o.marginS * o.fs);
-  for (const k of known) addCandidate(shapes, pot, k, margin, found);
-  for (const k of likeBeat) {
+  for (let i = 0; i < known.length; i++) addCandidate(shapes, pot, known[i], margin, found);
+  for (let i = 0; i < likeBeat.length; i++) {
+    const k = likeBeat[i];
     const p = pot.peak[k];
     if (onBeat(knownPeaks, p, period, o.maxCycles, o.intervalTolerance) || onBeat(anchors, p, period, 1, o.intervalTolerance) || (irregular && withinTrain(knownPeaks, p, o))) addCandidate(shapes, pot, k, margin, found);
   }
+}
+
+/** The peaks of candidates `a` then `b`, sorted. */
+function peaksOf(pot: Potentials, a: readonly number[], b: readonly number[]): Int32Array {
+  const peaks = new Int32Array(a.length + b.length);
+  for (let i = 0; i < a.length; i++) peaks[i] = pot.peak[a[i]];
+  for (let i = 0; i < b.length; i++) peaks[a.length + i] = pot.peak[b[i]];
+  return peaks.sort();
 }
 
 /** Candidate `k` as a beat: its span widened by `margin`, its peak, and where the average beat fits it best. */

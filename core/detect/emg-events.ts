@@ -44,7 +44,9 @@ export function channelEvents(e: EventSources): DetectedEvent[] {
 // TurboFan then compiled all of it (30-90 ms on its thread).
 
 function twitchEvents(e: EventSources, events: DetectedEvent[]): void {
-  for (const tw of e.twitches) {
+  const twitches = e.twitches;
+  for (let i = 0; i < twitches.length; i++) {
+    const tw = twitches[i];
     events.push({
       channel: e.id,
       type: 'twitch',

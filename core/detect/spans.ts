@@ -6,9 +6,12 @@ export interface Span {
 
 /** Sorts and merges spans that overlap or lie within `gap` samples of each other. */
 export function mergeSpans(spans: readonly Span[], gap = 0): Span[] {
-  const sorted = [...spans].filter((s) => s.end > s.start).sort((a, b) => a.start - b.start);
+  // filter makes the copy that sort reorders; an index loop, not for-of (whose iterator protocol made this
+  // function's TurboFan compile several times larger, late in the bench's runs).
+  const sorted = spans.filter((s) => s.end > s.start).sort((a, b) => a.start - b.start);
   const out: Span[] = [];
-  for (const s of sorted) {
+  for (let i = 0; i < sorted.length; i++) {
+    const s = sorted[i];
     const last = out[out.length - 1];
     if (last && s.start <= last.end + gap) last.end = Math.max(last.end, s.end);
     else out.push({ start: s.start, end: s.end });
