@@ -15,6 +15,10 @@ export const STATE = 8;
 export interface Cascade {
   /** The block (`length` samples) and the passes' forward and backward states (STATE doubles a pass). */
   open(filter: Sos, length: number): { w: Float64Array; state: Float64Array; back: Float64Array };
+  /** w[at, at + src.length) = src. */
+  widen(src: Float32Array, at: number): void;
+  /** out[at, at + hi − lo) = w[lo, hi) (rounded to float32); w[lo, hi) may be overwritten. */
+  narrow(out: Float32Array, at: number, lo: number, hi: number): void;
   /** Block samples [from, to) through every section, first to last, with the forward states. */
   forward(from: number, to: number): void;
   /** Block samples hi − 1 down to lo through every section, with the backward states. */
@@ -38,6 +42,14 @@ export class JsCascade implements Cascade {
     this.state = states.subarray(0, size);
     this.back = states.subarray(size, 2 * size);
     return { w: this.w, state: this.state, back: this.back };
+  }
+
+  widen(src: Float32Array, at: number): void {
+    this.w.set(src, at);
+  }
+
+  narrow(out: Float32Array, at: number, lo: number, hi: number): void {
+    out.set(this.w.subarray(lo, hi), at);
   }
 
   forward(from: number, to: number): void {

@@ -79,6 +79,31 @@ function wavefront(vectors: number, backward: boolean): FunctionBody {
   return f;
 }
 
+/**
+ * Float32 to float64 (`widen`) or float64 to float32 (`narrow`), four samples a step for `quads` steps from
+ * address `src` to `dst`. f64.promote_f32 is exact and f32.demote_f64 rounds to nearest even, as JavaScript
+ * does in a Float32Array store, so the bits are those of the typed arrays' `set`. Both may run in place
+ * over one block: widening from float32s held in the upper half of the doubles' bytes, narrowing into the
+ * lower half; each step reads its samples before it writes, and never writes past what a later step reads.
+ */
+function convert(widen: boolean): FunctionBody {
+  const f = new FunctionBody([I32, I32, I32]);
+  const [src, dst, quads] = [0, 1, 2];
+  const [lo, hi] = [f.local(V128), f.local(V128)];
+  const [inStep, outStep] = widen ? [16, 32] : [32, 16];
+  f.block().get(quads).i32Eqz().brIf(0).loop();
+  if (widen) {
+    f.get(src).v128Load64Zero(0).f64x2PromoteLow().set(lo).get(src).v128Load64Zero(8).f64x2PromoteLow().set(hi);
+    f.get(dst).get(lo).v128Store(0).get(dst).get(hi).v128Store(16);
+  } else {
+    f.get(src).v128Load(0).f32x4DemoteZero().set(lo).get(src).v128Load(16).f32x4DemoteZero().set(hi);
+    f.get(dst).get(lo).v128Store64Lane(0, 0).get(dst).get(hi).v128Store64Lane(8, 0);
+  }
+  f.get(src).i32(inStep).i32Add().set(src).get(dst).i32(outStep).i32Add().set(dst);
+  f.get(quads).i32(1).i32Sub().tee(quads).brIf(0).end().end();
+  return f;
+}
+
 /** Pairs of sections per wavefront: the widest that keeps its state in the 16 vector registers. */
 export const WIDEST = 2;
 
@@ -90,7 +115,11 @@ export const WIDEST = 2;
 const INITIAL_PAGES = Math.ceil((8 * BLOCK + 3 * 85 * PAIR_BYTES) / 65536);
 
 export function cascadeModuleBytes(widest = WIDEST): Uint8Array<ArrayBuffer> {
-  const functions = [{ name: 'one', body: oneSection() }];
+  const functions = [
+    { name: 'one', body: oneSection() },
+    { name: 'widen', body: convert(true) },
+    { name: 'narrow', body: convert(false) },
+  ];
   for (let v = 1; v <= widest; v++) {
     functions.push({ name: `forward${v}`, body: wavefront(v, false) }, { name: `backward${v}`, body: wavefront(v, true) });
   }
@@ -107,6 +136,8 @@ type Run = (c: number, s: number, base: number, iterations: number) => void;
 interface Exports {
   memory: { buffer: ArrayBuffer; grow(pages: number): number };
   one: (c: number, s: number, p: number, count: number, step: number) => void;
+  widen: (src: number, dst: number, quads: number) => void;
+  narrow: (src: number, dst: number, quads: number) => void;
   [name: string]: unknown;
 }
 
@@ -122,6 +153,9 @@ export class WasmCascade implements Cascade {
   private filter: Sos | null = null;
   private pairs = 0;
   private w = 0;
+  /** The block's doubles and the whole memory as float32s (for the conversions' staging). */
+  private block: Float64Array = new Float64Array(0);
+  private singles: Float32Array = new Float32Array(0);
 
   constructor(api: WasmApi, module: object, widest = WIDEST) {
     this.exports = new api.Instance(module).exports as Exports;
@@ -153,11 +187,40 @@ export class WasmCascade implements Cascade {
     }
     this.pairs = pairs;
     this.w = tables;
+    this.block = new Float64Array(buffer, tables, length);
+    if (this.singles.buffer !== buffer) this.singles = new Float32Array(buffer);
     return {
-      w: new Float64Array(buffer, tables, length),
+      w: this.block,
       state: new Float64Array(buffer, pairs * PAIR_BYTES, pairs * 8),
       back: new Float64Array(buffer, 2 * pairs * PAIR_BYTES, pairs * 8),
     };
+  }
+
+  /** w[at, at + src.length) = src: the float32s are copied into the block's upper bytes and widened in place. */
+  widen(src: Float32Array, at: number): void {
+    const count = src.length;
+    const quads = count >> 2;
+    if (quads > 0) {
+      const dst = this.w + 8 * at;
+      const staged = dst + 4 * count;
+      this.singles.set(4 * quads === count ? src : src.subarray(0, 4 * quads), staged >> 2);
+      this.exports.widen(staged, dst, quads);
+    }
+    // After the staging, which may lie over these samples.
+    const w = this.block;
+    for (let i = 4 * quads; i < count; i++) w[at + i] = src[i];
+  }
+
+  /** out[at, at + hi − lo) = w[lo, hi) as float32s, narrowed in place in the block (which it overwrites). */
+  narrow(out: Float32Array, at: number, lo: number, hi: number): void {
+    const count = hi - lo;
+    const quads = count >> 2;
+    const w = this.block;
+    for (let i = 4 * quads; i < count; i++) out[at + i] = w[lo + i];
+    if (quads === 0) return;
+    const src = this.w + 8 * lo;
+    this.exports.narrow(src, src, quads);
+    out.set(this.singles.subarray(src >> 2, (src >> 2) + 4 * quads), at);
   }
 
   forward(from: number, to: number): void {

@@ -54,7 +54,7 @@ export class ZeroPhaseFilter {
     const padded = new PaddedSignal(input, from, to, pad);
     const forward = keep && keep.length >= to ? new ForwardStore(keep, from, n, pad, this.scratch.tail(pad)) : null;
     for (let b = 0; b < (forward ? blocks : blocks - 1); b++) {
-      const len = padded.fill(w, b * B, Math.min(total, (b + 1) * B));
+      const len = padded.fill(cascade, w, b * B, Math.min(total, (b + 1) * B));
       if (b === 0) startAtRest(this.filter, w, 0, 1, state);
       cascade.forward(b === 0 ? 1 : 0, len);
       if (!forward) saved.set(state, (b + 1) * passes * STATE);
@@ -64,7 +64,7 @@ export class ZeroPhaseFilter {
     const firstBlock = Math.floor(pad / B);
     for (let b = blocks - 1; b >= firstBlock; b--) {
       const start = b * B;
-      const len = forward ? forward.load(w, start, Math.min(total, start + B) - start) : padded.fill(w, start, Math.min(total, start + B));
+      const len = forward ? forward.load(w, start, Math.min(total, start + B) - start) : padded.fill(cascade, w, start, Math.min(total, start + B));
       if (!forward) {
         if (b === 0) startAtRest(this.filter, w, 0, 1, state);
         else state.set(saved.subarray(b * passes * STATE, (b + 1) * passes * STATE));
@@ -74,7 +74,7 @@ export class ZeroPhaseFilter {
       if (b === blocks - 1) startAtRest(this.filter, w, len - 1, -1, back);
       cascade.backward(lo, b === blocks - 1 ? len - 1 : len);
       const hi = Math.min(len, pad + n - start);
-      if (hi > lo) output.set(w.subarray(lo, hi), from + start + lo - pad);
+      if (hi > lo) cascade.narrow(output, from + start + lo - pad, lo, hi);
     }
   }
 }
@@ -106,14 +106,14 @@ class PaddedSignal {
     this.tail = input.slice(to - 1 - pad, to);
   }
 
-  /** Writes padded samples [start, end) into `w` from 0; returns how many. */
-  fill(w: Float64Array, start: number, end: number): number {
+  /** Writes padded samples [start, end) into the cascade's block `w` from 0; returns how many. */
+  fill(cascade: Cascade, w: Float64Array, start: number, end: number): number {
     const { input, from, pad, first, last, n, head, tail } = this;
     let i = start;
     for (; i < Math.min(end, pad); i++) w[i - start] = 2 * first - head[pad - i];
     const midEnd = Math.min(end, pad + n);
     if (i < midEnd) {
-      w.set(input.subarray(from + i - pad, from + midEnd - pad), i - start);
+      cascade.widen(input.subarray(from + i - pad, from + midEnd - pad), i - start);
       i = midEnd;
     }
     // Sample i past the end reflects input[to - 1 - j], j = i - (pad + n - 1), which is tail[pad - j].

@@ -115,6 +115,28 @@ export class FunctionBody {
     this.code.push(lane);
     return this;
   }
+  f32Load(offset = 0): this {
+    return this.op(0x2a).memarg(2, offset);
+  }
+  f32Store(offset = 0): this {
+    return this.op(0x38).memarg(2, offset);
+  }
+  /** f64.promote_f32: exact. */
+  f64PromoteF32(): this {
+    return this.op(0xbb);
+  }
+  /** f32.demote_f64: IEEE round to nearest even, as a JavaScript Float32Array store. */
+  f32DemoteF64(): this {
+    return this.op(0xb6);
+  }
+  /** f64x2.promote_low_f32x4. */
+  f64x2PromoteLow(): this {
+    return this.simd(0x5f);
+  }
+  /** f32x4.demote_f64x2_zero. */
+  f32x4DemoteZero(): this {
+    return this.simd(0x5e);
+  }
   f64x2Add(): this {
     return this.simd(0xf0);
   }
