@@ -96,6 +96,35 @@ describe('band-pass cascade kernel (WebAssembly SIMD)', () => {
     }
   });
 
+  it('widens float32s into its block and narrows its block to float32s as TypedArray.set does', () => {
+    const wasm = wasmCascade()!;
+    const js = new JsCascade();
+    const design = designs()[1];
+    const doubles = [NaN, Infinity, -Infinity, 0, -0, 1e-40, -1e-45, 7e-46, 3.4028235677973366e38, 3.5e38, -1e-310, 1 + 2 ** -24, 1 + 3 * 2 ** -24, 1 / 3];
+    for (const count of [...Array.from({ length: 41 }, (_, i) => i), 1000, 4099]) {
+      for (const at of [0, 1, 2, 3, 5]) {
+        const len = at + count + 3;
+        const singles = awkward(count);
+        const wide = Float64Array.from({ length: count }, (_, i) => (uniform() < 0.2 ? doubles[i % doubles.length] : (uniform() - 0.5) * 10 ** (uniform() * 80 - 40)));
+        const a = wasm.open(design, len);
+        const b = js.open(design, len);
+        const fill = Float64Array.from({ length: len }, () => uniform());
+        a.w.set(fill);
+        b.w.set(fill);
+        wasm.widen(singles, at);
+        js.widen(singles, at);
+        expect(mismatches(a.w.subarray(0, len), b.w.subarray(0, len))).toBe(0);
+        a.w.set(wide, at);
+        b.w.set(wide, at);
+        const outA = new Float32Array(len).fill(7);
+        const outB = new Float32Array(len).fill(7);
+        wasm.narrow(outA, 2, at, at + count);
+        js.narrow(outB, 2, at, at + count);
+        expect(mismatches(outA, outB)).toBe(0);
+      }
+    }
+  });
+
   it('filters as the JavaScript passes do: every block size, padding and kept forward output', () => {
     let cases = 0;
     for (const design of designs()) {
