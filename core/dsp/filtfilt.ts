@@ -30,7 +30,7 @@ export class ZeroPhaseFilter {
    * Filters `input[from, to)` into `output[from, to)`; the two may be the same array. The padded signal is
    * worked through in blocks that stay in cache: a first sweep runs the forward passes; then, from the last
    * block back, each block's backward passes. The forward output is kept in `keep[from, to)` when given
-   * (float64, at least `to` long; `output[i]` may share memory with `keep` at index i or later only, as the
+   * (all but the last block's, which the backward sweep starts from where it is; float64, at least `to` long; `output[i]` may share memory with `keep` at index i or later only, as the
    * backward sweep reads `keep` from the end down). Without it, the float64 work memory is one block: the
    * first sweep keeps the passes' state at the start of each block, and the backward sweep runs each
    * block's forward passes again from that state (the same operations on the same values, so the same
@@ -58,13 +58,15 @@ export class ZeroPhaseFilter {
       if (b === 0) startAtRest(this.filter, w, 0, 1, state);
       cascade.forward(b === 0 ? 1 : 0, len);
       if (!forward) saved.set(state, (b + 1) * passes * STATE);
-      forward?.store(w, b * B, len);
+      // The last block's forward output is still in the block when the backward sweep starts there.
+      if (b < blocks - 1) forward?.store(w, b * B, len);
     }
     // The backward passes end at the first kept sample: the leading padding's output is never read.
     const firstBlock = Math.floor(pad / B);
     for (let b = blocks - 1; b >= firstBlock; b--) {
       const start = b * B;
-      const len = forward ? forward.load(w, start, Math.min(total, start + B) - start) : padded.fill(cascade, w, start, Math.min(total, start + B));
+      const end = Math.min(total, start + B);
+      const len = !forward ? padded.fill(cascade, w, start, end) : b < blocks - 1 ? forward.load(w, start, end - start) : end - start;
       if (!forward) {
         if (b === 0) startAtRest(this.filter, w, 0, 1, state);
         else state.set(saved.subarray(b * passes * STATE, (b + 1) * passes * STATE));
