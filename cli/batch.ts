@@ -16,7 +16,7 @@ import { analyseJob, BATCH_WORKER_MARK, takeJob, type BatchJob, type BatchWorker
 import { fileLibraryStore } from '../node/library-file-store';
 import { threadCount } from './thread-lanes';
 import { startCliWorker } from './worker-thread';
-import { compileOnOwnThread } from './compile-on-own-thread';
+import { compileOnOwnThread, feedbackOnFirstCall } from './compile-on-own-thread';
 import { refuseOverwritingInputs, type PlannedOutput } from './outputs';
 import type { ReadOptions } from './read-recording';
 import { say, warn } from './terminal';
@@ -118,6 +118,7 @@ export async function runBatch(files: readonly string[], opts: BatchOptions): Pr
     opts.onResult?.(r, ++done, jobs.length);
   };
   const threads = Math.max(1, Math.min(opts.workers ?? threadCount(), jobs.length));
+  feedbackOnFirstCall();
   if (threads > 1 && threads >= availableParallelism()) compileOnOwnThread();
   const next = new Int32Array(new SharedArrayBuffer(4));
   next[0] = threads - 1;
