@@ -28,7 +28,7 @@ function correlation(ref: Float64Array, x: Float32Array, pb: number, half: numbe
   const len = Math.floor((2 * half) / step) + 1;
   const shifts = Math.floor((2 * maxLag) / step) + 1;
   const span = len + shifts - 1;
-  const { centred, grid, sums, squares } = scratch.take(len, span);
+  const { centred, grid, sums, squares } = scratch.take(len, span + 3);
   let ma = 0;
   for (let j = 0; j < len; j++) ma += ref[j * step];
   ma /= len;
@@ -44,6 +44,10 @@ function correlation(ref: Float64Array, x: Float32Array, pb: number, half: numbe
   if (na === 0) return best;
   const n = x.length;
   const base = pb - maxLag - half;
+  // The running sums are kept in locals too: reading back the entry just stored would make each addition
+  // wait on a store as well as on the last addition.
+  let sum = 0;
+  let square = 0;
   sums[0] = 0;
   squares[0] = 0;
   for (let m = 0; m < span; m++) {
@@ -51,30 +55,35 @@ function correlation(ref: Float64Array, x: Float32Array, pb: number, half: numbe
     const v = i >= 0 && i < n ? x[i] : 0;
     const g = v === v ? v : 0;
     grid[m] = g;
-    sums[m + 1] = sums[m] + g;
-    squares[m + 1] = squares[m] + g * g;
+    sum += g;
+    square += g * g;
+    sums[m + 1] = sum;
+    squares[m + 1] = square;
   }
   // Four shifts at a time: four independent chains of additions keep the adder busy where one chain would
-  // wait on each addition's latency.
-  let k = 0;
-  for (; k + 4 <= shifts; k += 4) {
+  // wait on each addition's latency. The grid values that one step of j shares with the next stay in
+  // locals, so a step loads one grid value, not four. Each shift still adds its products in order of j.
+  // Up to three shifts past the last are padding (they read zeros set here) so that no shift goes alone;
+  // their sums are dropped.
+  grid[span] = 0;
+  grid[span + 1] = 0;
+  grid[span + 2] = 0;
+  for (let k = 0; k < shifts; k += 4) {
     let s0 = 0, s1 = 0, s2 = 0, s3 = 0;
+    let g0 = grid[k], g1 = grid[k + 1], g2 = grid[k + 2];
     for (let j = 0; j < len; j++) {
       const c = centred[j];
-      s0 += c * grid[k + j];
-      s1 += c * grid[k + j + 1];
-      s2 += c * grid[k + j + 2];
-      s3 += c * grid[k + j + 3];
+      const g3 = grid[k + j + 3];
+      s0 += c * g0;
+      s1 += c * g1;
+      s2 += c * g2;
+      s3 += c * g3;
+      g0 = g1; g1 = g2; g2 = g3;
     }
     consider(best, s0, na, ca, k, len, sums, squares, -maxLag + k * step);
-    consider(best, s1, na, ca, k + 1, len, sums, squares, -maxLag + (k + 1) * step);
-    consider(best, s2, na, ca, k + 2, len, sums, squares, -maxLag + (k + 2) * step);
-    consider(best, s3, na, ca, k + 3, len, sums, squares, -maxLag + (k + 3) * step);
-  }
-  for (; k < shifts; k++) {
-    let s = 0;
-    for (let j = 0; j < len; j++) s += centred[j] * grid[k + j];
-    consider(best, s, na, ca, k, len, sums, squares, -maxLag + k * step);
+    if (k + 1 < shifts) consider(best, s1, na, ca, k + 1, len, sums, squares, -maxLag + (k + 1) * step);
+    if (k + 2 < shifts) consider(best, s2, na, ca, k + 2, len, sums, squares, -maxLag + (k + 2) * step);
+    if (k + 3 < shifts) consider(best, s3, na, ca, k + 3, len, sums, squares, -maxLag + (k + 3) * step);
   }
   return best;
 }
