@@ -1,4 +1,5 @@
 import { binMeanSquares, blockMeans } from '../dsp/bin-sums';
+import { bandOfMeans } from '../dsp/envelope';
 import { finiteQuantile, windowedSigma } from '../dsp/robust';
 import type { EmgParams } from './params';
 import { dilateSpans, mergeSpans, overlapsAny, runsOf, type Span } from './spans';
@@ -69,92 +70,6 @@ function zeroUnseen(powerLow: Float64Array, powerBand: Float64Array): void {
       powerBand[b] = 0;
     }
   }
-}
-
-/**
- * movingMean(x, short) − movingMean(x, long), each rounded to float32 as a stored moving mean is, into `out`:
- * the two running sums of envelope.ts's movingMean side by side in one loop, each with the same operations
- * in the same order (one pass instead of three, and the two sums' latency chains overlap).
- */
-export function bandOfMeans(x: Float32Array, short: number, long: number, out: Float32Array): Float32Array {
-  const n = x.length;
-  const hs = Math.max(0, (short - 1) >> 1);
-  const hl = Math.max(0, (long - 1) >> 1);
-  let ss = 0;
-  let cs = 0;
-  let sl = 0;
-  let cl = 0;
-  for (let j = 0; j <= Math.min(n - 1, hs); j++) {
-    const v = x[j];
-    if (v === v) {
-      ss += v;
-      cs++;
-    }
-  }
-  for (let j = 0; j <= Math.min(n - 1, hl); j++) {
-    const v = x[j];
-    if (v === v) {
-      sl += v;
-      cl++;
-    }
-  }
-  for (let i = 0; i < n; i++) {
-    if (i > 0 && i + hs < n) {
-      const v = x[i + hs];
-      if (v === v) {
-        ss += v;
-        cs++;
-      }
-    }
-    if (i - hs - 1 >= 0) {
-      const v = x[i - hs - 1];
-      if (v === v) {
-        ss -= v;
-        cs--;
-      }
-    }
-    if (i > 0 && i + hl < n) {
-      const v = x[i + hl];
-      if (v === v) {
-        sl += v;
-        cl++;
-      }
-    }
-    if (i - hl - 1 >= 0) {
-      const v = x[i - hl - 1];
-      if (v === v) {
-        sl -= v;
-        cl--;
-      }
-    }
-    if ((i & 65535) === 65535) {
-      ss = resum(x, i, hs);
-      sl = resum(x, i, hl);
-    }
-    const c = x[i];
-    const a = Math.fround(c === c && cs > 0 ? ss / cs : Number.NaN);
-    const b = Math.fround(c === c && cl > 0 ? sl / cl : Number.NaN);
-    out[i] = a - b;
-  }
-  return out;
-}
-
-// bandOfMeans runs once per channel, one long loop per call. On its first call V8 has no feedback vector for it
-// yet, so the code TurboFan then made had no feedback at its entry and was thrown away on the next call
-// ('insufficient type feedback for generic named access' at bytecode 0); until it was made again, a run of
-// the bench paid ~15 ms per 8 channels for it instead of ~4. A few calls on small arrays of its own when the
-// module loads give it feedback first (as filtfilt.ts does for its passes).
-for (let k = 0; k < 16; k++) {
-  const warm = new Float32Array(8).fill(1);
-  warm[k & 7] = Number.NaN;
-  bandOfMeans(warm, 3, 5, new Float32Array(8));
-}
-
-/** movingMean's periodic fresh sum of the finite values in [i − half, i + half]. */
-function resum(x: Float32Array, i: number, half: number): number {
-  let sum = 0;
-  for (let j = Math.max(0, i - half), hi = Math.min(x.length - 1, i + half); j <= hi; j++) if (x[j] === x[j]) sum += x[j];
-  return sum;
 }
 
 /**

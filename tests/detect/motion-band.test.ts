@@ -1,6 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { bandOfMeans } from '../../core/detect/motion';
-import { movingMean } from '../../core/dsp/envelope';
+import { bandOfMeans, movingMean } from '../../core/dsp/envelope';
 import { Prng } from '../../core/simulate/prng';
 
 // The motion band as it was formed: two moving means, then one subtracted from the other in place.
