@@ -76,7 +76,6 @@ export function detectAccel(input: AccelInput, p: AccelParams, checkpoint: Check
     const blocked = dilateSpans(mergeSpans([...movement, ...sustained, ...gaps]), samples(p.blockedMarginS), n);
     const sorted = sortTransients({ axes, band: m, move: moveNorm, pot, fs, noiseFloor, blocked, design, scratch: ws.knock }, p);
     cannotTell = looseCannotTell(sorted.knocks ?? 0, (n - totalLength(gaps)) / fs, fs, p);
-    // Prolonged activity made by a cluster of knocks is movement too.
     // Prolonged activity made by a cluster of knocks, or by a slower movement of the limb, is movement too.
     const knocked = knockedSpans(sustained, { axes, pot, fs, noiseFloor, scratch: ws.knock }, p);
     const slow = slowSpans(sustained, axes, design, fs, p);
