@@ -15,7 +15,7 @@ import { F64, FunctionBody, I32, moduleBytes, V128 } from './wasm-emit';
 export const LAG = 16;
 
 /** Bytes per pair of sections in the coefficient table and in a state table: four f64x2 fields. */
-export const PAIR_BYTES = 64;
+const PAIR_BYTES = 64;
 
 /**
  * One section over `count` samples from address `p`, `step` bytes apart (8 or −8), in place.
@@ -105,7 +105,7 @@ function convert(widen: boolean): FunctionBody {
 }
 
 /** Pairs of sections per wavefront: the widest that keeps its state in the 16 vector registers. */
-export const WIDEST = 2;
+const WIDEST = 2;
 
 /**
  * Memory from the start for a block and the tables of up to 170 sections. Growing it later detaches the old
