@@ -1,4 +1,5 @@
 import FFT from 'fft.js';
+import { pairedRealFft, type PairedRealFft } from './fft-wasm';
 import { quantileInPlace } from './robust';
 
 export interface PowerSpectrum {
@@ -16,9 +17,6 @@ export interface PowerSpectrum {
  */
 export function welchSpectrum(x: Float32Array, fs: number, nfft: number, maxSegments: number, lastBin = Infinity): PowerSpectrum | null {
   if (nfft < 2 || x.length < nfft) return null;
-  const fft = fftOfSize(nfft);
-  const frame = new Float64Array(nfft);
-  const out = fft.createComplexArray() as number[];
   const bins = nfft / 2 + 1;
   // Only the bins a caller reads need their median, the costliest part after the transforms.
   const formed = Math.max(1, Math.min(bins, Math.floor(lastBin) + 1));
@@ -27,20 +25,49 @@ export function welchSpectrum(x: Float32Array, fs: number, nfft: number, maxSegm
   const starts = Math.min(maxSegments, Math.floor(x.length / nfft));
   const spacing = starts > 1 ? (x.length - nfft) / (starts - 1) : 0;
   const means = stretchMeans(x, starts, spacing, nfft);
-  let used = 0;
-  for (let s = 0; s < starts; s++) {
-    const at = Math.round(s * spacing);
-    const mean = means[s];
-    if (mean !== mean) continue;
-    windowInto(frame, x, at, mean, hann);
-    fft.realTransform(out, frame);
-    storePower(out, frames, formed, maxSegments, used);
-    used++;
-  }
+  const usable: number[] = [];
+  for (let s = 0; s < starts; s++) if (means[s] === means[s]) usable.push(s);
+  const column = { frames, bins: formed, stride: maxSegments };
+  const paired = pairedRealFft(nfft);
+  if (paired) pairedPowers(paired, x, usable, spacing, means, hann, column);
+  else singlePowers(fftOfSize(nfft), x, usable, spacing, means, hann, column);
+  const used = usable.length;
   if (used === 0) return null;
   const power = new Float64Array(bins).fill(Number.NaN, formed);
   for (let k = 0; k < formed; k++) power[k] = quantileInPlace(frames, 0.5, k * maxSegments, k * maxSegments + used);
   return { power, binHz: fs / nfft };
+}
+
+/** Where the stretches' powers go: column c of the bin-major `frames` (row stride `stride`), bins [0, bins). */
+interface Columns {
+  frames: Float64Array;
+  bins: number;
+  stride: number;
+}
+
+/** Each usable stretch's power spectrum into the next column, two stretches per transform (the WebAssembly kernel). */
+function pairedPowers(fft: PairedRealFft, x: Float32Array, usable: number[], spacing: number, means: Float64Array, hann: Float64Array, into: Columns): void {
+  for (let u = 0; u < usable.length; u += 2) {
+    const lanes = Math.min(2, usable.length - u);
+    for (let lane = 0; lane < lanes; lane++) {
+      const s = usable[u + lane];
+      windowLane(fft.frames, lane, x, Math.round(s * spacing), means[s], hann);
+    }
+    fft.transform();
+    for (let lane = 0; lane < lanes; lane++) storeLanePower(fft.spectra, lane, into, u + lane);
+  }
+}
+
+/** Each usable stretch's power spectrum into the next column, one fft.js transform each (where WebAssembly is refused). */
+function singlePowers(fft: FFT, x: Float32Array, usable: number[], spacing: number, means: Float64Array, hann: Float64Array, into: Columns): void {
+  const frame = new Float64Array(fft.size);
+  const out = fft.createComplexArray() as number[];
+  for (let u = 0; u < usable.length; u++) {
+    const s = usable[u];
+    windowInto(frame, x, Math.round(s * spacing), means[s], hann);
+    fft.realTransform(out, frame);
+    storePower(out, into.frames, into.bins, into.stride, u);
+  }
 }
 
 // The loops over a stretch's samples live in small functions of their own, so each is optimised once rather
@@ -108,6 +135,22 @@ function windowInto(frame: Float64Array, x: Float32Array, at: number, mean: numb
     frame[i + 1] = (b - mean) * window[i + 1];
   }
   if (i < n) frame[i] = (x[at + i] - mean) * window[i];
+}
+
+/** The stretch at `at`, less its mean, times the window, into lane `lane` of the interleaved `frames`. */
+function windowLane(frames: Float64Array, lane: number, x: Float32Array, at: number, mean: number, window: Float64Array): void {
+  const n = window.length;
+  for (let i = 0; i < n; i++) frames[2 * i + lane] = (x[at + i] - mean) * window[i];
+}
+
+/** |X_k|² of lane `lane`'s transform (interleaved complex output) into column `column`, as storePower. */
+function storeLanePower(spectra: Float64Array, lane: number, into: Columns, column: number): void {
+  const { frames, bins, stride } = into;
+  for (let k = 0; k < bins; k++) {
+    const re = spectra[4 * k + lane];
+    const im = spectra[4 * k + 2 + lane];
+    frames[k * stride + column] = re * re + im * im;
+  }
 }
 
 /** |X_k|² of one transform into column `column` of the bin-major `frames` (row stride `stride`). */

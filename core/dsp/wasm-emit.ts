@@ -80,6 +80,9 @@ export class FunctionBody {
   i32GtS(): this {
     return this.op(0x4a);
   }
+  i32Load(offset = 0): this {
+    return this.op(0x28).memarg(2, offset);
+  }
   f64Load(offset = 0): this {
     return this.op(0x2b).memarg(3, offset);
   }
@@ -109,6 +112,19 @@ export class FunctionBody {
   }
   v128Load64Zero(offset = 0): this {
     return this.simd(0x5d).memarg(3, offset);
+  }
+  /** One double into both lanes. */
+  v128Load64Splat(offset = 0): this {
+    return this.simd(0x0a).memarg(3, offset);
+  }
+  /** Two doubles as a constant vector. */
+  f64x2Const(lane0: number, lane1: number): this {
+    this.simd(0x0c);
+    const view = new DataView(new ArrayBuffer(16));
+    view.setFloat64(0, lane0, true);
+    view.setFloat64(8, lane1, true);
+    for (let i = 0; i < 16; i++) this.code.push(view.getUint8(i));
+    return this;
   }
   v128Store64Lane(offset: number, lane: 0 | 1): this {
     this.simd(0x5b).memarg(3, offset);
@@ -145,6 +161,10 @@ export class FunctionBody {
   }
   f64x2Mul(): this {
     return this.simd(0xf2);
+  }
+  /** Flips both lanes' sign bits (NaN's too), as JavaScript's unary minus does. */
+  f64x2Neg(): this {
+    return this.simd(0xed);
   }
   /** `block` with no result; `br 0` inside leaves it. */
   block(): this {
