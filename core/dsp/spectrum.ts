@@ -1,5 +1,5 @@
 import FFT from 'fft.js';
-import { pairedRealFft, type PairedRealFft } from './fft-wasm';
+import { COLUMNS, welchKernel, type WelchKernel } from './welch-wasm';
 import { quantileInPlace } from './robust';
 
 export interface PowerSpectrum {
@@ -20,54 +20,79 @@ export function welchSpectrum(x: Float32Array, fs: number, nfft: number, maxSegm
   const bins = nfft / 2 + 1;
   // Only the bins a caller reads need their median, the costliest part after the transforms.
   const formed = Math.max(1, Math.min(bins, Math.floor(lastBin) + 1));
-  const frames = new Float64Array(formed * Math.max(1, maxSegments));
   const hann = hannOfSize(nfft);
   const starts = Math.min(maxSegments, Math.floor(x.length / nfft));
   const spacing = starts > 1 ? (x.length - nfft) / (starts - 1) : 0;
   const means = stretchMeans(x, starts, spacing, nfft);
-  const usable: number[] = [];
-  for (let s = 0; s < starts; s++) if (means[s] === means[s]) usable.push(s);
-  const column = { frames, bins: formed, stride: maxSegments };
-  const paired = pairedRealFft(nfft);
-  if (paired) pairedPowers(paired, x, usable, spacing, means, hann, column);
-  else singlePowers(fftOfSize(nfft), x, usable, spacing, means, hann, column);
-  const used = usable.length;
-  if (used === 0) return null;
+  const stretches: Stretches = { x, at: [], means: [], hann };
+  for (let s = 0; s < starts; s++) {
+    if (means[s] !== means[s]) continue;
+    stretches.at.push(Math.round(s * spacing));
+    stretches.means.push(means[s]);
+  }
+  if (stretches.at.length === 0) return null;
   const power = new Float64Array(bins).fill(Number.NaN, formed);
-  for (let k = 0; k < formed; k++) power[k] = quantileInPlace(frames, 0.5, k * maxSegments, k * maxSegments + used);
+  const kernel = maxSegments <= COLUMNS ? welchKernel(nfft) : null;
+  if (kernel) kernelMedians(kernel, stretches, formed, power);
+  else libraryMedians(fftOfSize(nfft), stretches, formed, power);
   return { power, binHz: fs / nfft };
 }
 
-/** Where the stretches' powers go: column c of the bin-major `frames` (row stride `stride`), bins [0, bins). */
-interface Columns {
-  frames: Float64Array;
-  bins: number;
-  stride: number;
+/** The usable stretches: where each starts in `x`, its mean, and the window. */
+interface Stretches {
+  x: Float32Array;
+  at: number[];
+  means: number[];
+  hann: Float64Array;
 }
 
-/** Each usable stretch's power spectrum into the next column, two stretches per transform (the WebAssembly kernel). */
-function pairedPowers(fft: PairedRealFft, x: Float32Array, usable: number[], spacing: number, means: Float64Array, hann: Float64Array, into: Columns): void {
-  for (let u = 0; u < usable.length; u += 2) {
-    const lanes = Math.min(2, usable.length - u);
-    for (let lane = 0; lane < lanes; lane++) {
-      const s = usable[u + lane];
-      windowLane(fft.frames, lane, x, Math.round(s * spacing), means[s], hann);
-    }
-    fft.transform();
-    for (let lane = 0; lane < lanes; lane++) storeLanePower(fft.spectra, lane, into, u + lane);
+/**
+ * Each bin's median power over the stretches (the lower one of an even count, as quantileInPlace) with the
+ * WebAssembly kernels: two stretches per transform, two bins per sort. A bin with a NaN power (from infinite
+ * samples) has no order statistics, so then every bin takes Hoare's selection over its powers in stretch
+ * order, as the JavaScript path does.
+ */
+function kernelMedians(kernel: WelchKernel, st: Stretches, formed: number, power: Float64Array): void {
+  const used = st.at.length;
+  const { columns, spectra } = kernel;
+  let finite = true;
+  for (let u = 0; u < used; u += 2) {
+    const lanes = Math.min(2, used - u);
+    for (let lane = 0; lane < lanes; lane++) windowLane(kernel.frames, lane, st.x, st.at[u + lane], st.means[u + lane], st.hann);
+    kernel.transform();
+    for (let lane = 0; lane < lanes; lane++) finite = storeLanePower(spectra, lane, columns, formed, u + lane) && finite;
+  }
+  const rank = Math.floor(0.5 * (used - 1));
+  if (finite) {
+    for (let k = 0; k < formed; k++) for (let c = used; c < COLUMNS; c++) columns[slot(k, c)] = Infinity;
+    kernel.sortColumns((formed + 1) >> 1);
+    for (let k = 0; k < formed; k++) power[k] = columns[slot(k, rank)];
+    return;
+  }
+  const column = new Float64Array(used);
+  for (let k = 0; k < formed; k++) {
+    for (let c = 0; c < used; c++) column[c] = columns[slot(k, c)];
+    power[k] = quantileInPlace(column, 0.5, 0, used);
   }
 }
 
-/** Each usable stretch's power spectrum into the next column, one fft.js transform each (where WebAssembly is refused). */
-function singlePowers(fft: FFT, x: Float32Array, usable: number[], spacing: number, means: Float64Array, hann: Float64Array, into: Columns): void {
+/** Where bin k's power of stretch c lies in the kernel's columns. */
+function slot(k: number, c: number): number {
+  return (k >> 1) * 2 * COLUMNS + 2 * c + (k & 1);
+}
+
+/** Each bin's median power over the stretches with fft.js and Hoare's selection (where WebAssembly is refused). */
+function libraryMedians(fft: FFT, st: Stretches, formed: number, power: Float64Array): void {
+  const used = st.at.length;
   const frame = new Float64Array(fft.size);
   const out = fft.createComplexArray() as number[];
-  for (let u = 0; u < usable.length; u++) {
-    const s = usable[u];
-    windowInto(frame, x, Math.round(s * spacing), means[s], hann);
+  const frames = new Float64Array(formed * used);
+  for (let u = 0; u < used; u++) {
+    windowInto(frame, st.x, st.at[u], st.means[u], st.hann);
     fft.realTransform(out, frame);
-    storePower(out, into.frames, into.bins, into.stride, u);
+    storePower(out, frames, formed, used, u);
   }
+  for (let k = 0; k < formed; k++) power[k] = quantileInPlace(frames, 0.5, k * used, (k + 1) * used);
 }
 
 // The loops over a stretch's samples live in small functions of their own, so each is optimised once rather
@@ -143,14 +168,17 @@ function windowLane(frames: Float64Array, lane: number, x: Float32Array, at: num
   for (let i = 0; i < n; i++) frames[2 * i + lane] = (x[at + i] - mean) * window[i];
 }
 
-/** |X_k|² of lane `lane`'s transform (interleaved complex output) into column `column`, as storePower. */
-function storeLanePower(spectra: Float64Array, lane: number, into: Columns, column: number): void {
-  const { frames, bins, stride } = into;
+/** |X_k|² of lane `lane`'s transform into the kernel's columns at stretch `column`, as storePower; false if one is NaN. */
+function storeLanePower(spectra: Float64Array, lane: number, columns: Float64Array, bins: number, column: number): boolean {
+  let finite = true;
   for (let k = 0; k < bins; k++) {
     const re = spectra[4 * k + lane];
     const im = spectra[4 * k + 2 + lane];
-    frames[k * stride + column] = re * re + im * im;
+    const p = re * re + im * im;
+    if (p !== p) finite = false;
+    columns[slot(k, column)] = p;
   }
+  return finite;
 }
 
 /** |X_k|² of one transform into column `column` of the bin-major `frames` (row stride `stride`). */

@@ -162,6 +162,14 @@ export class FunctionBody {
   f64x2Mul(): this {
     return this.simd(0xf2);
   }
+  /** f64x2.pmin: b < a ? b : a in each lane (x86's minpd). */
+  f64x2Pmin(): this {
+    return this.simd(0xf6);
+  }
+  /** f64x2.pmax: a < b ? b : a in each lane (x86's maxpd). */
+  f64x2Pmax(): this {
+    return this.simd(0xf7);
+  }
   /** Flips both lanes' sign bits (NaN's too), as JavaScript's unary minus does. */
   f64x2Neg(): this {
     return this.simd(0xed);

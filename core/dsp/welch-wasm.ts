@@ -1,12 +1,20 @@
 import { FunctionBody, I32, moduleBytes, V128 } from './wasm-emit';
 
 /**
+ * The Welch spectrum's two costly steps as WebAssembly SIMD kernels, one module per transform size.
+ *
  * fft.js's real transform (`FFT.realTransform`: a radix-2 or radix-4 first step over bit-reversed input,
  * then radix-4 steps that form the lower half of the spectrum and its mirror) on two frames at once, one per
  * lane of an f64x2 vector, as a WebAssembly SIMD kernel. Each lane runs fft.js's IEEE double operations in
  * its order, so each frame's spectrum has the library's bits; the vectors only run two frames side by side.
- * One module per transform size, with the size's layout written into its code.
+ *
+ * Per-bin medians: each bin's powers over up to COLUMNS stretches sorted by Batcher's odd-even merge sort
+ * (Knuth, TAOCP vol. 3, 5.3.4), two bins per vector. Without NaN among them the sorted values are the order
+ * statistics, which are unique values, so any rank read is the number Hoare's selection returns.
  */
+
+/** Stretches a bin's median is formed over at most (the analysis uses 32). */
+export const COLUMNS = 32;
 
 /** Byte addresses in the kernel's memory: the twiddle table, the first step's input addresses, the frames, the spectra. */
 interface Layout {
@@ -19,6 +27,8 @@ interface Layout {
   frames: number;
   /** The two spectra, interleaved: fft.js's complex array (2·size doubles) of each, element by element. */
   spectra: number;
+  /** Bins' powers: for each pair of bins, COLUMNS vectors (stretch c of bin 2m and bin 2m + 1). */
+  columns: number;
   bytes: number;
 }
 
@@ -27,7 +37,13 @@ function layoutOf(size: number): Layout {
   const starts = table + 16 * size;
   const frames = starts + 4 * size;
   const spectra = frames + 16 * size;
-  return { size, table, starts, frames, spectra, bytes: spectra + 32 * size };
+  const columns = spectra + 32 * size;
+  return { size, table, starts, frames, spectra, columns, bytes: columns + 16 * COLUMNS * binPairs(size) };
+}
+
+/** Pairs of bins 0..size/2. */
+function binPairs(size: number): number {
+  return (size / 2 + 2) >> 1;
 }
 
 /** log2 of the first step's stride, as fft.js picks it: the steps after it are all radix-4. */
@@ -176,6 +192,40 @@ function butterfly(f: FunctionBody, r: Registers, quarter: number, writes: 'midd
   }
 }
 
+/** Batcher's odd-even merge sort of `n` (a power of two) values: the compare-exchanges in order. */
+export function sortingNetwork(n: number): Array<[number, number]> {
+  const pairs: Array<[number, number]> = [];
+  for (let p = 1; p < n; p *= 2) {
+    for (let k = p; k >= 1; k /= 2) {
+      for (let j = k % p; j <= n - 1 - k; j += 2 * k) {
+        for (let i = 0; i <= Math.min(k - 1, n - j - k - 1); i++) {
+          if (Math.floor((i + j) / (2 * p)) === Math.floor((i + j + k) / (2 * p))) pairs.push([i + j, i + j + k]);
+        }
+      }
+    }
+  }
+  return pairs;
+}
+
+/** Sorts each of `pairs` bin pairs' COLUMNS vectors in place, lane by lane. */
+function mediansBody(l: Layout): FunctionBody {
+  const f = new FunctionBody([I32]);
+  const count = 0;
+  const p = f.local(I32);
+  const v = Array.from({ length: COLUMNS }, () => f.local(V128));
+  const t = f.local(V128);
+  f.i32(l.columns).set(p);
+  f.block().get(count).i32Eqz().brIf(0).loop();
+  v.forEach((r, c) => f.get(p).v128Load(16 * c).set(r));
+  for (const [a, b] of sortingNetwork(COLUMNS)) {
+    f.get(v[a]).get(v[b]).f64x2Pmin().set(t).get(v[a]).get(v[b]).f64x2Pmax().set(v[b]).get(t).set(v[a]);
+  }
+  v.forEach((r, c) => f.get(p).get(r).v128Store(16 * c));
+  f.get(p).i32(16 * COLUMNS).i32Add().set(p);
+  f.get(count).i32(1).i32Sub().tee(count).brIf(0).end().end();
+  return f;
+}
+
 /** The part of the WebAssembly JavaScript API used here (core is typed without the DOM's or Node's globals). */
 interface WasmApi {
   Module: new (bytes: Uint8Array) => object;
@@ -183,19 +233,27 @@ interface WasmApi {
 }
 
 /**
- * Two real transforms of one size at a time: write the frames into `frames` (interleaved), call `transform`,
- * read both spectra from `spectra` (interleaved: element j of fft.js's complex output of frame 0 at 2j, of
- * frame 1 at 2j + 1).
+ * One transform size's kernels. Two real transforms at a time: write the frames into `frames` (interleaved),
+ * call `transform`, read both spectra from `spectra` (interleaved: element j of fft.js's complex output of
+ * frame 0 at 2j, of frame 1 at 2j + 1). Medians: write bin k's power of stretch c at
+ * `columns[(k >> 1) * 2 * COLUMNS + 2 * c + (k & 1)]`, +Infinity in the stretches unused, call
+ * `sortColumns(pairs)`, read the sorted values at the same places.
  */
-export class PairedRealFft {
+export class WelchKernel {
   readonly frames: Float64Array;
   readonly spectra: Float64Array;
+  readonly columns: Float64Array;
   readonly transform: () => void;
+  readonly sortColumns: (pairs: number) => void;
 
   constructor(api: WasmApi, readonly size: number) {
     const l = layoutOf(size);
-    const module = new api.Module(moduleBytes([{ name: 'transform', body: transformBody(l) }], Math.ceil(l.bytes / 65536)));
-    const exports = new api.Instance(module).exports as { memory: { buffer: ArrayBuffer }; transform: () => void };
+    const functions = [
+      { name: 'transform', body: transformBody(l) },
+      { name: 'sortColumns', body: mediansBody(l) },
+    ];
+    const module = new api.Module(moduleBytes(functions, Math.ceil(l.bytes / 65536)));
+    const exports = new api.Instance(module).exports as { memory: { buffer: ArrayBuffer }; transform: () => void; sortColumns: (pairs: number) => void };
     const buffer = exports.memory.buffer;
     const table = new Float64Array(buffer, l.table, 2 * size);
     for (let i = 0; i < table.length; i += 2) {
@@ -209,29 +267,31 @@ export class PairedRealFft {
     for (let t = 0; t < butterflies; t++) starts[t] = l.frames + 16 * (bitReversed(width, t) >>> 1);
     this.frames = new Float64Array(buffer, l.frames, 2 * size);
     this.spectra = new Float64Array(buffer, l.spectra, 4 * size);
+    this.columns = new Float64Array(buffer, l.columns, 2 * COLUMNS * binPairs(size));
     this.transform = exports.transform;
+    this.sortColumns = exports.sortColumns;
   }
 }
 
-const paired = new Map<number, PairedRealFft | null>();
+const kernels = new Map<number, WelchKernel | null>();
 let refused = false;
 
 /**
- * This thread's paired transform of `size` (a power of two), or null where WebAssembly or its SIMD
+ * This thread's kernels for transforms of `size` (a power of two), or null where WebAssembly or its SIMD
  * instructions are unavailable or not allowed (a Content-Security-Policy without 'wasm-unsafe-eval').
  */
-export function pairedRealFft(size: number): PairedRealFft | null {
-  let fft = paired.get(size);
-  if (fft !== undefined) return fft;
-  fft = null;
+export function welchKernel(size: number): WelchKernel | null {
+  let kernel = kernels.get(size);
+  if (kernel !== undefined) return kernel;
+  kernel = null;
   const api = (globalThis as { WebAssembly?: WasmApi }).WebAssembly;
   if (api && !refused) {
     try {
-      fft = new PairedRealFft(api, size);
+      kernel = new WelchKernel(api, size);
     } catch {
       refused = true;
     }
   }
-  paired.set(size, fft);
-  return fft;
+  kernels.set(size, kernel);
+  return kernel;
 }

@@ -1,6 +1,6 @@
 import FFT from 'fft.js';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { pairedRealFft, PairedRealFft } from '../../core/dsp/fft-wasm';
+import { COLUMNS, sortingNetwork, welchKernel, WelchKernel } from '../../core/dsp/welch-wasm';
 import { welchSpectrum } from '../../core/dsp/spectrum';
 
 // The paired WebAssembly transform against fft.js: each lane's spectrum has the library's bits, element by
@@ -30,22 +30,22 @@ function frame(size: number, rate: number): Float64Array {
   });
 }
 
-describe('paired real FFT kernel (WebAssembly SIMD)', () => {
+describe('Welch spectrum kernels (WebAssembly SIMD)', () => {
   afterEach(() => {
     vi.unstubAllGlobals();
     vi.resetModules();
   });
 
   it('compiles here', () => {
-    expect(pairedRealFft(2048)).toBeInstanceOf(PairedRealFft);
-    expect(pairedRealFft(2048)).toBe(pairedRealFft(2048));
+    expect(welchKernel(2048)).toBeInstanceOf(WelchKernel);
+    expect(welchKernel(2048)).toBe(welchKernel(2048));
   });
 
   it("gives fft.js's bits in both lanes at every size from 2 to 16384, awkward values included", () => {
     let compared = 0;
     for (let size = 2; size <= 16384; size *= 2) {
       const reference = new FFT(size);
-      const fft = pairedRealFft(size)!;
+      const fft = welchKernel(size)!;
       for (const rate of [0, 0, 0.002, 0.05]) {
         const frames = [frame(size, rate), frame(size, rate)];
         for (let j = 0; j < size; j++) {
@@ -62,6 +62,27 @@ describe('paired real FFT kernel (WebAssembly SIMD)', () => {
       }
     }
     expect(compared).toBeGreaterThan(500_000);
+  });
+
+  it('sorts every bin pair lane by lane: the network sorts anything (0-1 principle, all 2^16 inputs of 16) and the kernel follows it', () => {
+    const network16 = sortingNetwork(16);
+    for (let bits = 0; bits < 1 << 16; bits++) {
+      const a = Array.from({ length: 16 }, (_, i) => (bits >> i) & 1);
+      for (const [i, j] of network16) if (a[j] < a[i]) [a[i], a[j]] = [a[j], a[i]];
+      for (let i = 1; i < 16; i++) if (a[i] < a[i - 1]) throw new Error(`not sorted: ${bits}`);
+    }
+    const kernel = welchKernel(256)!;
+    const pairs = kernel.columns.length / (2 * COLUMNS);
+    const values = Float64Array.from(kernel.columns, () => (uniform() < 0.1 ? Infinity : uniform() < 0.2 ? 0 : Math.floor(uniform() * 50) * 10 ** Math.floor(uniform() * 6)));
+    kernel.columns.set(values);
+    kernel.sortColumns(pairs);
+    for (let m = 0; m < pairs; m++) {
+      for (let lane = 0; lane < 2; lane++) {
+        const want = Array.from({ length: COLUMNS }, (_, c) => values[m * 2 * COLUMNS + 2 * c + lane]).sort((a, b) => a - b);
+        const got = Array.from({ length: COLUMNS }, (_, c) => kernel.columns[m * 2 * COLUMNS + 2 * c + lane]);
+        expect(got).toEqual(want);
+      }
+    }
   });
 
   it('falls back to fft.js where WebAssembly is missing or refused, with the same spectra', async () => {
@@ -83,9 +104,9 @@ describe('paired real FFT kernel (WebAssembly SIMD)', () => {
     for (const stub of [undefined, refuse]) {
       vi.resetModules();
       vi.stubGlobal('WebAssembly', stub);
-      const kernel = await import('../../core/dsp/fft-wasm');
+      const kernel = await import('../../core/dsp/welch-wasm');
       const spectrum = await import('../../core/dsp/spectrum');
-      expect(kernel.pairedRealFft(2048)).toBeNull();
+      expect(kernel.welchKernel(2048)).toBeNull();
       cases.forEach(([nfft, segments, last], c) => {
         const got = spectrum.welchSpectrum(x, 2000, nfft, segments, last)!.power;
         expect(got.length).toBe(want[c].length);
