@@ -23,76 +23,74 @@ export function welchSpectrum(x: Float32Array, fs: number, nfft: number, maxSegm
   const hann = hannOfSize(nfft);
   const starts = Math.min(maxSegments, Math.floor(x.length / nfft));
   const spacing = starts > 1 ? (x.length - nfft) / (starts - 1) : 0;
-  const means = stretchMeans(x, starts, spacing, nfft);
-  const stretches: Stretches = { x, at: [], means: [], hann };
-  for (let s = 0; s < starts; s++) {
-    if (means[s] !== means[s]) continue;
-    stretches.at.push(Math.round(s * spacing));
-    stretches.means.push(means[s]);
-  }
-  if (stretches.at.length === 0) return null;
+  const at = Array.from({ length: starts }, (_, s) => Math.round(s * spacing));
   const power = new Float64Array(bins).fill(Number.NaN, formed);
-  const kernel = maxSegments <= COLUMNS ? welchKernel(nfft) : null;
-  if (kernel) kernelMedians(kernel, stretches, formed, power);
-  else libraryMedians(fftOfSize(nfft), stretches, formed, power);
-  return { power, binHz: fs / nfft };
-}
-
-/** The usable stretches: where each starts in `x`, its mean, and the window. */
-interface Stretches {
-  x: Float32Array;
-  at: number[];
-  means: number[];
-  hann: Float64Array;
+  const kernel = maxSegments <= COLUMNS ? welchKernel(nfft, hann) : null;
+  const used = kernel ? kernelMedians(kernel, x, at, formed, power) : libraryMedians(fftOfSize(nfft), x, at, hann, formed, power);
+  return used === 0 ? null : { power, binHz: fs / nfft };
 }
 
 /**
- * Each bin's median power over the stretches (the lower one of an even count, as quantileInPlace) with the
- * WebAssembly kernels: two stretches per transform, two bins per sort. A bin with a NaN power (from infinite
- * samples) has no order statistics, so then every bin takes Hoare's selection over its powers in stretch
- * order, as the JavaScript path does.
+ * Each bin's median power over the stretches starting at `at` that hold no NaN (the lower one of an even
+ * count, as quantileInPlace) into `power`, with the WebAssembly kernels: the stretches' means, windows and
+ * transforms two at a time, the medians two bins per sort. A NaN power (from infinite samples) has no order
+ * statistics, so then every bin takes Hoare's selection over its powers in stretch order, as in
+ * libraryMedians. Returns how many stretches were used.
  */
-function kernelMedians(kernel: WelchKernel, st: Stretches, formed: number, power: Float64Array): void {
-  const used = st.at.length;
-  const { columns, spectra } = kernel;
+function kernelMedians(kernel: WelchKernel, x: Float32Array, at: number[], formed: number, power: Float64Array): number {
+  const size = kernel.size;
+  const { samples, means, columns, spectra } = kernel;
+  for (let s = 0; s < at.length; s++) samples.set(x.subarray(at[s], at[s] + size), s * size);
+  kernel.stretchMeans(at.length);
+  const usable: number[] = [];
+  for (let s = 0; s < at.length; s++) if (means[s] === means[s]) usable.push(s);
+  const used = usable.length;
   let finite = true;
   for (let u = 0; u < used; u += 2) {
-    const lanes = Math.min(2, used - u);
-    for (let lane = 0; lane < lanes; lane++) windowLane(kernel.frames, lane, st.x, st.at[u + lane], st.means[u + lane], st.hann);
+    const s = usable[u];
+    const t = u + 1 < used ? usable[u + 1] : s;
+    kernel.window(s, t, means[s], means[t]);
     kernel.transform();
-    for (let lane = 0; lane < lanes; lane++) finite = storeLanePower(spectra, lane, columns, formed, u + lane) && finite;
+    for (let lane = 0; lane < Math.min(2, used - u); lane++) finite = storeLanePower(spectra, lane, columns, formed, u + lane) && finite;
   }
+  if (used === 0) return 0;
   const rank = Math.floor(0.5 * (used - 1));
   if (finite) {
     for (let k = 0; k < formed; k++) for (let c = used; c < COLUMNS; c++) columns[slot(k, c)] = Infinity;
     kernel.sortColumns((formed + 1) >> 1);
     for (let k = 0; k < formed; k++) power[k] = columns[slot(k, rank)];
-    return;
+    return used;
   }
   const column = new Float64Array(used);
   for (let k = 0; k < formed; k++) {
     for (let c = 0; c < used; c++) column[c] = columns[slot(k, c)];
     power[k] = quantileInPlace(column, 0.5, 0, used);
   }
+  return used;
 }
 
-/** Where bin k's power of stretch c lies in the kernel's columns. */
+/** Where bin k's power of the c-th stretch used lies in the kernel's columns. */
 function slot(k: number, c: number): number {
   return (k >> 1) * 2 * COLUMNS + 2 * c + (k & 1);
 }
 
-/** Each bin's median power over the stretches with fft.js and Hoare's selection (where WebAssembly is refused). */
-function libraryMedians(fft: FFT, st: Stretches, formed: number, power: Float64Array): void {
-  const used = st.at.length;
-  const frame = new Float64Array(fft.size);
+/** kernelMedians with fft.js and Hoare's selection, one stretch at a time (where WebAssembly is refused). */
+function libraryMedians(fft: FFT, x: Float32Array, at: number[], hann: Float64Array, formed: number, power: Float64Array): number {
+  const size = fft.size;
+  const means = stretchMeans(x, at, size);
+  const frame = new Float64Array(size);
   const out = fft.createComplexArray() as number[];
-  const frames = new Float64Array(formed * used);
-  for (let u = 0; u < used; u++) {
-    windowInto(frame, st.x, st.at[u], st.means[u], st.hann);
+  const frames = new Float64Array(formed * at.length);
+  let used = 0;
+  for (let s = 0; s < at.length; s++) {
+    if (means[s] !== means[s]) continue;
+    windowInto(frame, x, at[s], means[s], hann);
     fft.realTransform(out, frame);
-    storePower(out, frames, formed, used, u);
+    storePower(out, frames, formed, at.length, used);
+    used++;
   }
-  for (let k = 0; k < formed; k++) power[k] = quantileInPlace(frames, 0.5, k * used, (k + 1) * used);
+  for (let k = 0; k < formed && used > 0; k++) power[k] = quantileInPlace(frames, 0.5, k * at.length, k * at.length + used);
+  return used;
 }
 
 // The loops over a stretch's samples live in small functions of their own, so each is optimised once rather
@@ -103,18 +101,19 @@ function libraryMedians(fft: FFT, st: Stretches, formed: number, power: Float64A
  * order (the same operations, so the same values), but the two chains' latencies overlap. A pair with a NaN
  * in either stretch is done again one stretch at a time.
  */
-function stretchMeans(x: Float32Array, starts: number, spacing: number, length: number): Float64Array {
+function stretchMeans(x: Float32Array, at: number[], length: number): Float64Array {
+  const starts = at.length;
   const means = new Float64Array(starts);
   let s = 0;
   for (; s + 1 < starts; s += 2) {
-    const a = Math.round(s * spacing);
-    const b = Math.round((s + 1) * spacing);
+    const a = at[s];
+    const b = at[s + 1];
     if (!pairMeans(x, a, b, length, means, s)) {
       means[s] = finiteMean(x, a, length);
       means[s + 1] = finiteMean(x, b, length);
     }
   }
-  if (s < starts) means[s] = finiteMean(x, Math.round(s * spacing), length);
+  if (s < starts) means[s] = finiteMean(x, at[s], length);
   return means;
 }
 
@@ -160,12 +159,6 @@ function windowInto(frame: Float64Array, x: Float32Array, at: number, mean: numb
     frame[i + 1] = (b - mean) * window[i + 1];
   }
   if (i < n) frame[i] = (x[at + i] - mean) * window[i];
-}
-
-/** The stretch at `at`, less its mean, times the window, into lane `lane` of the interleaved `frames`. */
-function windowLane(frames: Float64Array, lane: number, x: Float32Array, at: number, mean: number, window: Float64Array): void {
-  const n = window.length;
-  for (let i = 0; i < n; i++) frames[2 * i + lane] = (x[at + i] - mean) * window[i];
 }
 
 /** |X_k|² of lane `lane`'s transform into the kernel's columns at stretch `column`, as storePower; false if one is NaN. */

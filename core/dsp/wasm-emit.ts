@@ -113,6 +113,29 @@ export class FunctionBody {
   v128Load64Zero(offset = 0): this {
     return this.simd(0x5d).memarg(3, offset);
   }
+  /** One float into lane 0, the other lanes zero. */
+  v128Load32Zero(offset = 0): this {
+    return this.simd(0x5c).memarg(2, offset);
+  }
+  /** Loads one float into lane `lane` of the vector on the stack (address below the vector). */
+  v128Load32Lane(offset: number, lane: number): this {
+    this.simd(0x56).memarg(2, offset);
+    this.code.push(lane);
+    return this;
+  }
+  /** The double on the stack into both lanes. */
+  f64x2Splat(): this {
+    return this.simd(0x14);
+  }
+  /** Lane `lane` of the vector below the double on the stack replaced by it. */
+  f64x2ReplaceLane(lane: 0 | 1): this {
+    this.simd(0x22);
+    this.code.push(lane);
+    return this;
+  }
+  f64x2Div(): this {
+    return this.simd(0xf3);
+  }
   /** One double into both lanes. */
   v128Load64Splat(offset = 0): this {
     return this.simd(0x0a).memarg(3, offset);

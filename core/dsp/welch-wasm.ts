@@ -1,4 +1,4 @@
-import { FunctionBody, I32, moduleBytes, V128 } from './wasm-emit';
+import { F64, FunctionBody, I32, moduleBytes, V128 } from './wasm-emit';
 
 /**
  * The Welch spectrum's two costly steps as WebAssembly SIMD kernels, one module per transform size.
@@ -27,6 +27,12 @@ interface Layout {
   frames: number;
   /** The two spectra, interleaved: fft.js's complex array (2·size doubles) of each, element by element. */
   spectra: number;
+  /** The periodic Hann window, `size` doubles. */
+  hann: number;
+  /** Up to COLUMNS stretches of float32 samples, `size` each. */
+  samples: number;
+  /** Their means, COLUMNS doubles. */
+  means: number;
   /** Bins' powers: for each pair of bins, COLUMNS vectors (stretch c of bin 2m and bin 2m + 1). */
   columns: number;
   bytes: number;
@@ -37,8 +43,11 @@ function layoutOf(size: number): Layout {
   const starts = table + 16 * size;
   const frames = starts + 4 * size;
   const spectra = frames + 16 * size;
-  const columns = spectra + 32 * size;
-  return { size, table, starts, frames, spectra, columns, bytes: columns + 16 * COLUMNS * binPairs(size) };
+  const hann = spectra + 32 * size;
+  const samples = hann + 8 * size;
+  const means = samples + 4 * COLUMNS * size;
+  const columns = means + 8 * COLUMNS;
+  return { size, table, starts, frames, spectra, hann, samples, means, columns, bytes: columns + 16 * COLUMNS * binPairs(size) };
 }
 
 /** Pairs of bins 0..size/2. */
@@ -192,6 +201,50 @@ function butterfly(f: FunctionBody, r: Registers, quarter: number, writes: 'midd
   }
 }
 
+/**
+ * The means of `quads` × 4 stretches, four at a time (two per vector, so four chains of additions overlap):
+ * each lane adds its stretch's samples as doubles in sample order from 0 and divides by their count, as
+ * spectrum.ts's finiteMean does (whose early NaN return gives a NaN here too: the sum is NaN).
+ */
+function meansBody(l: Layout): FunctionBody {
+  const f = new FunctionBody([I32]);
+  const quads = 0;
+  const [p, i, out] = [f.local(I32), f.local(I32), f.local(I32)];
+  const [lo, hi, count] = [f.local(V128), f.local(V128), f.local(V128)];
+  const stretch = 4 * l.size;
+  f.f64x2Const(l.size, l.size).set(count);
+  f.i32(l.samples).set(p).i32(l.means).set(out);
+  f.block().get(quads).i32Eqz().brIf(0).loop();
+  f.f64x2Const(0, 0).set(lo).f64x2Const(0, 0).set(hi).i32(l.size).set(i).loop();
+  [lo, hi].forEach((sum, m) => {
+    f.get(sum).get(p).get(p).v128Load32Zero(2 * m * stretch).v128Load32Lane((2 * m + 1) * stretch, 1).f64x2PromoteLow().f64x2Add().set(sum);
+  });
+  f.get(p).i32(4).i32Add().set(p);
+  f.get(i).i32(1).i32Sub().tee(i).brIf(0).end();
+  f.get(out).get(lo).get(count).f64x2Div().v128Store(0).get(out).get(hi).get(count).f64x2Div().v128Store(16);
+  f.get(p).i32(3 * stretch).i32Add().set(p).get(out).i32(32).i32Add().set(out);
+  f.get(quads).i32(1).i32Sub().tee(quads).brIf(0).end().end();
+  return f;
+}
+
+/**
+ * Two stretches (byte addresses `a` and `b` of their float32 samples), less their means, times the window,
+ * into the interleaved frames: (x − mean) · w per lane, as spectrum.ts's windowInto.
+ */
+function windowBody(l: Layout): FunctionBody {
+  const f = new FunctionBody([I32, I32, F64, F64]);
+  const [a, b, meanA, meanB] = [0, 1, 2, 3];
+  const [i, w, o] = [f.local(I32), f.local(I32), f.local(I32)];
+  const means = f.local(V128);
+  f.get(meanA).f64x2Splat().get(meanB).f64x2ReplaceLane(1).set(means);
+  f.i32(l.size).set(i).i32(l.hann).set(w).i32(l.frames).set(o).loop();
+  f.get(o).get(b).get(a).v128Load32Zero().v128Load32Lane(0, 1).f64x2PromoteLow().get(means).f64x2Sub();
+  f.get(w).v128Load64Splat().f64x2Mul().v128Store();
+  f.get(a).i32(4).i32Add().set(a).get(b).i32(4).i32Add().set(b).get(w).i32(8).i32Add().set(w).get(o).i32(16).i32Add().set(o);
+  f.get(i).i32(1).i32Sub().tee(i).brIf(0).end();
+  return f;
+}
+
 /** Batcher's odd-even merge sort of `n` (a power of two) values: the compare-exchanges in order. */
 export function sortingNetwork(n: number): Array<[number, number]> {
   const pairs: Array<[number, number]> = [];
@@ -233,27 +286,38 @@ interface WasmApi {
 }
 
 /**
- * One transform size's kernels. Two real transforms at a time: write the frames into `frames` (interleaved),
- * call `transform`, read both spectra from `spectra` (interleaved: element j of fft.js's complex output of
- * frame 0 at 2j, of frame 1 at 2j + 1). Medians: write bin k's power of stretch c at
- * `columns[(k >> 1) * 2 * COLUMNS + 2 * c + (k & 1)]`, +Infinity in the stretches unused, call
- * `sortColumns(pairs)`, read the sorted values at the same places.
+ * One transform size's kernels, used in this order for each spectrum:
+ * - the stretches' float32 samples into `samples` (stretch s from s · size), then `stretchMeans(count)`, which
+ *   writes `means`;
+ * - for two stretches at a time, `window(s, t)` (the second may repeat the first) and `transform`: both
+ *   spectra are in `spectra`, interleaved (element j of fft.js's complex output of stretch s at 2j, of t at
+ *   2j + 1);
+ * - bin k's power of the c-th stretch used into `columns[(k >> 1) * 2 * COLUMNS + 2 * c + (k & 1)]`,
+ *   +Infinity in the columns unused, and `sortColumns(pairs)`: each bin's powers are then in ascending order
+ *   in the same places.
  */
 export class WelchKernel {
+  readonly samples: Float32Array;
+  /** The transform's two frames, interleaved (as `window` writes them). */
   readonly frames: Float64Array;
+  readonly means: Float64Array;
   readonly spectra: Float64Array;
   readonly columns: Float64Array;
   readonly transform: () => void;
   readonly sortColumns: (pairs: number) => void;
+  private readonly exports: KernelExports;
+  private readonly layout: Layout;
 
-  constructor(api: WasmApi, readonly size: number) {
+  constructor(api: WasmApi, readonly size: number, hann: Float64Array) {
     const l = layoutOf(size);
     const functions = [
       { name: 'transform', body: transformBody(l) },
       { name: 'sortColumns', body: mediansBody(l) },
+      { name: 'stretchMeans', body: meansBody(l) },
+      { name: 'window', body: windowBody(l) },
     ];
     const module = new api.Module(moduleBytes(functions, Math.ceil(l.bytes / 65536)));
-    const exports = new api.Instance(module).exports as { memory: { buffer: ArrayBuffer }; transform: () => void; sortColumns: (pairs: number) => void };
+    const exports = new api.Instance(module).exports as KernelExports;
     const buffer = exports.memory.buffer;
     const table = new Float64Array(buffer, l.table, 2 * size);
     for (let i = 0; i < table.length; i += 2) {
@@ -265,29 +329,54 @@ export class WelchKernel {
     const butterflies = (1 << width) >>> 1;
     const starts = new Int32Array(buffer, l.starts, butterflies);
     for (let t = 0; t < butterflies; t++) starts[t] = l.frames + 16 * (bitReversed(width, t) >>> 1);
+    new Float64Array(buffer, l.hann, size).set(hann);
+    this.samples = new Float32Array(buffer, l.samples, COLUMNS * size);
+    this.means = new Float64Array(buffer, l.means, COLUMNS);
     this.frames = new Float64Array(buffer, l.frames, 2 * size);
     this.spectra = new Float64Array(buffer, l.spectra, 4 * size);
     this.columns = new Float64Array(buffer, l.columns, 2 * COLUMNS * binPairs(size));
     this.transform = exports.transform;
     this.sortColumns = exports.sortColumns;
+    this.exports = exports;
+    this.layout = l;
   }
+
+  /** The means of the first `count` stretches in `samples`. */
+  stretchMeans(count: number): void {
+    this.exports.stretchMeans((count + 3) >> 2);
+  }
+
+  /** Stretches `s` and `t` of `samples`, less the means given, times the window: the transform's two frames. */
+  window(s: number, t: number, meanS: number, meanT: number): void {
+    const { samples, size } = this.layout;
+    this.exports.window(samples + 4 * size * s, samples + 4 * size * t, meanS, meanT);
+  }
+}
+
+interface KernelExports {
+  memory: { buffer: ArrayBuffer };
+  transform: () => void;
+  sortColumns: (pairs: number) => void;
+  stretchMeans: (quads: number) => void;
+  window: (a: number, b: number, meanA: number, meanB: number) => void;
 }
 
 const kernels = new Map<number, WelchKernel | null>();
 let refused = false;
 
 /**
- * This thread's kernels for transforms of `size` (a power of two), or null where WebAssembly or its SIMD
+ * This thread's kernels for transforms of `size` (a power of two) with the window `hann` (the same for
+ * every call of a size), or null where WebAssembly or its SIMD
  * instructions are unavailable or not allowed (a Content-Security-Policy without 'wasm-unsafe-eval').
  */
-export function welchKernel(size: number): WelchKernel | null {
+export function welchKernel(size: number, hann: Float64Array): WelchKernel | null {
   let kernel = kernels.get(size);
   if (kernel !== undefined) return kernel;
   kernel = null;
   const api = (globalThis as { WebAssembly?: WasmApi }).WebAssembly;
   if (api && !refused) {
     try {
-      kernel = new WelchKernel(api, size);
+      kernel = new WelchKernel(api, size, hann);
     } catch {
       refused = true;
     }

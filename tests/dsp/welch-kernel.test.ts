@@ -15,6 +15,10 @@ function mismatches(got: Float64Array, lane: number, want: number[]): number {
   return bad;
 }
 
+function hann(size: number): Float64Array {
+  return Float64Array.from({ length: size }, (_, i) => 0.5 - 0.5 * Math.cos((2 * Math.PI * i) / size));
+}
+
 let seed = 29;
 function uniform(): number {
   seed = (Math.imul(seed, 1103515245) + 12345) >>> 0;
@@ -37,15 +41,15 @@ describe('Welch spectrum kernels (WebAssembly SIMD)', () => {
   });
 
   it('compiles here', () => {
-    expect(welchKernel(2048)).toBeInstanceOf(WelchKernel);
-    expect(welchKernel(2048)).toBe(welchKernel(2048));
+    expect(welchKernel(2048, hann(2048))).toBeInstanceOf(WelchKernel);
+    expect(welchKernel(2048, hann(2048))).toBe(welchKernel(2048, hann(2048)));
   });
 
   it("gives fft.js's bits in both lanes at every size from 2 to 16384, awkward values included", () => {
     let compared = 0;
     for (let size = 2; size <= 16384; size *= 2) {
       const reference = new FFT(size);
-      const fft = welchKernel(size)!;
+      const fft = welchKernel(size, hann(size))!;
       for (const rate of [0, 0, 0.002, 0.05]) {
         const frames = [frame(size, rate), frame(size, rate)];
         for (let j = 0; j < size; j++) {
@@ -71,7 +75,7 @@ describe('Welch spectrum kernels (WebAssembly SIMD)', () => {
       for (const [i, j] of network16) if (a[j] < a[i]) [a[i], a[j]] = [a[j], a[i]];
       for (let i = 1; i < 16; i++) if (a[i] < a[i - 1]) throw new Error(`not sorted: ${bits}`);
     }
-    const kernel = welchKernel(256)!;
+    const kernel = welchKernel(256, hann(256))!;
     const pairs = kernel.columns.length / (2 * COLUMNS);
     const values = Float64Array.from(kernel.columns, () => (uniform() < 0.1 ? Infinity : uniform() < 0.2 ? 0 : Math.floor(uniform() * 50) * 10 ** Math.floor(uniform() * 6)));
     kernel.columns.set(values);
@@ -106,7 +110,7 @@ describe('Welch spectrum kernels (WebAssembly SIMD)', () => {
       vi.stubGlobal('WebAssembly', stub);
       const kernel = await import('../../core/dsp/welch-wasm');
       const spectrum = await import('../../core/dsp/spectrum');
-      expect(kernel.welchKernel(2048)).toBeNull();
+      expect(kernel.welchKernel(2048, hann(2048))).toBeNull();
       cases.forEach(([nfft, segments, last], c) => {
         const got = spectrum.welchSpectrum(x, 2000, nfft, segments, last)!.power;
         expect(got.length).toBe(want[c].length);
