@@ -41,6 +41,19 @@ export function hasRate<T extends { twitchesPerMinute: number | null; restS: num
   return s.twitchesPerMinute !== null && s.restS > 0;
 }
 
+/**
+ * Whether a site's counts and rest mean anything: one whose channels all cannot tell adds neither, so every
+ * view shows "–" for them rather than a 0 that reads as "none found".
+ */
+export function tells(s: { noRate?: NoRate }): boolean {
+  return s.noRate !== 'cannot-tell';
+}
+
+/** Every analysed channel cannot tell: a count of 0 there would read as "none found". */
+export function nothingTells(channels: readonly { noRate?: NoRate }[]): boolean {
+  return channels.length > 0 && channels.every((c) => c.noRate === 'cannot-tell');
+}
+
 /** How every view says there is no rate: "no rest" or "cannot tell". */
 export function noRateWords(s: { noRate?: NoRate }): string {
   return s.noRate === 'cannot-tell' ? 'cannot tell' : 'no rest';

@@ -67,7 +67,7 @@ export const fewSustained = rule({ id: 'sustained-few', level: 'info', kind: 'fa
 });
 
 export const littleRest = rule({ id: 'little-rest', level: 'attention', kind: 'fact', source: 'recording' }, ({ findings }) => {
-  if (findings.restS >= MIN_REST_S) return null;
+  if (findings.restS >= MIN_REST_S || findings.cannotTell) return null;
   if (findings.locations.length === 0) {
     return {
       id: 'little-rest',
@@ -83,6 +83,20 @@ export const littleRest = rule({ id: 'little-rest', level: 'attention', kind: 'f
     title: 'Too little quiet time to judge',
     text: 'A rate from so little rest is a rough figure. Rates need several minutes of clean recording with the muscle relaxed and still; 10 to 30 minutes gives a steadier figure.',
     reason: `Only ${formatDuration(findings.restS)} of usable rest; at least ${formatDuration(MIN_REST_S)} is needed.`,
+  };
+});
+
+/** Every channel of the main measure cannot tell: the recording says nothing about twitching either way. */
+export const cannotTell = rule({ id: 'cannot-tell', level: 'attention', kind: 'fact', source: 'recording' }, ({ findings }) => {
+  if (!findings.cannotTell) return null;
+  const channels = findings.locations.filter((l) => l.onlyAccelerometer === findings.onlyAccelerometer).reduce((n, l) => n + l.channels.length, 0);
+  const better = findings.onlyAccelerometer
+    ? 'a movement sensor strapped firmly to the limb, or sampling at 150 Hz or more,'
+    : 'electrodes pressed well onto clean skin, with cables kept away from mains leads,';
+  return {
+    title: `${capitalise(eventNoun(findings.onlyAccelerometer))} could not be judged here`,
+    text: `On every channel something in the recording could hide ${eventNoun(findings.onlyAccelerometer)} or pass for them, so no rate is given and this recording says nothing about twitching either way. Another recording with ${better} can be judged.`,
+    reason: `${channels} of ${channels} ${channels === 1 ? 'channel' : 'channels'} could not tell; the notes under data quality say why.`,
   };
 });
 

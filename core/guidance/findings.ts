@@ -37,8 +37,13 @@ export interface Findings {
   totalTwitches: number;
   /** With EMG: brief movements the accelerometers found, reported apart from the EMG count. */
   accelMovements: number;
-  /** Longest usable rest of any channel of the main measure: channels record in parallel, so rest times do not add. */
+  /**
+   * Longest usable rest of any channel of the main measure that can tell: channels record in parallel, so rest
+   * times do not add.
+   */
   restS: number;
+  /** Every location of the main measure cannot tell (noise, hum left over, a loosely moving device): no rate anywhere. */
+  cannotTell: boolean;
   sustainedCount: number;
   sustainedTotalS: number;
   longestSustainedS: number;
@@ -107,7 +112,7 @@ export function findingsOf(analysis: Analysis): Findings {
     .filter((l) => l.twitchCount > 0)
     .sort((a, b) => b.twitchesPerMinute - a.twitchesPerMinute || b.twitchCount - a.twitchCount);
   const totalTwitches = rated.reduce((s, l) => s + l.twitchCount, 0);
-  const mainChannels = new Set(rated.flatMap((l) => l.channels));
+  const mainChannels = new Set(main.flatMap((l) => l.channels));
 
   const sustained = analysis.events.filter((e) => e.type === 'sustained' && e.review !== 'rejected');
   let sustainedTotalS = 0;
@@ -134,6 +139,7 @@ export function findingsOf(analysis: Analysis): Findings {
     longestSustainedS,
     tongueTwitches,
     tongueRate: tongueRest > 0 ? (tongueTwitches * 60) / tongueRest : 0,
+    cannotTell: main.length > 0 && main.every((l) => l.noRate === 'cannot-tell'),
     onlyAccelerometer,
   };
 }

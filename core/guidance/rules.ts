@@ -5,6 +5,7 @@
 import { checklistOpen, dailyLife, normalStrength, redFlags, suddenOnset, triggers } from './answer-rules';
 import {
   accelerometerOnly,
+  cannotTell,
   concentrated,
   fewSustained,
   frequentSustained,
@@ -38,6 +39,7 @@ export const RULES: readonly Rule[] = [
   concentrated,
   frequentSustained,
   littleRest,
+  cannotTell,
   checklistOpen,
   normalStrength,
   widespread,

@@ -1,5 +1,5 @@
 /** Events per minute of rest by site: chart and table with their 95 % intervals and how much they cluster. */
-import { cannotTellEverywhere, noRateWords } from '../analysis/site-summary';
+import { cannotTellEverywhere, noRateWords, tells } from '../analysis/site-summary';
 import type { Findings } from '../guidance/findings';
 import { capitalise, formatNumber } from '../format';
 import { eventNoun } from '../guidance/phrases';
@@ -12,8 +12,8 @@ export function ratesSection(f: Findings): string {
   const rows = f.locations.map((l) => [
     esc(l.name),
     String(l.channels.length),
-    formatNumber(l.restS / 60),
-    String(l.twitchCount),
+    tells(l) ? formatNumber(l.restS / 60) : '–',
+    tells(l) ? String(l.twitchCount) : '–',
     l.noRate ? noRateWords(l) : l.restS > 0 ? formatNumber(l.twitchesPerMinute) : '–',
     l.interval ? `${formatNumber(l.interval.lower)}–${formatNumber(l.interval.upper)}` : '–',
     l.dispersion === null ? '–' : l.dispersion.toFixed(1),

@@ -1,3 +1,4 @@
+import { nothingTells } from '../../core/analysis/site-summary';
 import type { Analysis } from '../../core/analysis/types';
 import { SENSITIVITY_DEFAULT } from '../../core/detect/params';
 import { formatDuration } from '../../core/format';
@@ -10,7 +11,14 @@ export function ReviewCounts({ analysis, progress, sensitivity }: { analysis: An
   return (
     <div className="counts">
       <span>
-        Twitches <b data-testid="total-twitches">{twitches}</b>
+        Twitches{' '}
+        {nothingTells(analysis.summary.channels) ? (
+          <b data-testid="total-twitches" title="Every channel cannot tell: its note under Results, Data quality says why">
+            cannot tell
+          </b>
+        ) : (
+          <b data-testid="total-twitches">{twitches}</b>
+        )}
       </span>
       <span>
         Sustained <b data-testid="total-sustained">{sustained}</b>

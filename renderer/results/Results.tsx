@@ -1,6 +1,6 @@
 import { useMemo } from 'react';
 import { hourlyRest } from '../../core/analysis/hourly-rest';
-import { noRateWords } from '../../core/analysis/site-summary';
+import { noRateWords, tells } from '../../core/analysis/site-summary';
 import type { Analysis } from '../../core/analysis/types';
 import { agreementOf, agreementSummary, precisionPhrase } from '../../core/review/agreement';
 import { capitalise, formatDuration, formatNumber } from '../../core/format';
@@ -42,8 +42,8 @@ export function Results({ analysis, durationS, startTime }: { analysis: Analysis
             {rows.map((s) => (
               <tr key={s.name} data-testid="site-row" data-site={s.name.toLowerCase()}>
                 <th scope="row">{s.name}</th>
-                <td className="num" data-testid="site-count">{s.twitchCount}</td>
-                <td className="num">{formatDuration(s.restS)}</td>
+                <td className="num" data-testid="site-count">{tells(s) ? s.twitchCount : '–'}</td>
+                <td className="num">{tells(s) ? formatDuration(s.restS) : '–'}</td>
                 <td className="num" data-testid="site-rate">{s.twitchesPerMinute === null ? noRateWords(s) : formatNumber(s.twitchesPerMinute)}</td>
                 <td className="num">{s.sustainedCount}</td>
               </tr>

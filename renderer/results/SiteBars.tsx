@@ -1,5 +1,5 @@
 import { useRef } from 'react';
-import { noRateWords } from '../../core/analysis/site-summary';
+import { noRateWords, tells } from '../../core/analysis/site-summary';
 import { formatDuration, formatNumber, formatRate, plural } from '../../core/format';
 import { barTicks } from '../../core/report/charts/scale';
 import { useWidth } from '../hooks/useSize';
@@ -17,7 +17,9 @@ export function SiteBars({ rows }: { rows: readonly RateRow[] }) {
   const labelW = Math.min(220, Math.max(110, ...rows.map((r) => r.name.length * 7.5)));
   const valueW = 150;
   const H = rows.length * ROW_H + AXIS_H;
-  const max = Math.max(...rows.map((s) => s.twitchesPerMinute ?? 0), 0.0001);
+  // With no rate above 0 the axis still reads in whole twitches per minute, not in ten-thousandths.
+  const top = Math.max(...rows.map((s) => s.twitchesPerMinute ?? 0));
+  const max = top > 0 ? top : 1;
   const barW = W - labelW - valueW;
   const ticks = barTicks(max);
   const scaleMax = ticks[ticks.length - 1];
@@ -44,7 +46,7 @@ export function SiteBars({ rows }: { rows: readonly RateRow[] }) {
           const w = (rate / scaleMax) * barW;
           return (
             <g key={s.name} data-testid="site-bar" data-site={s.name.toLowerCase()} data-count={s.twitchCount} data-rate={s.twitchesPerMinute === null ? 'none' : rate.toFixed(4)}>
-              <title>{`${s.name}: ${s.twitchesPerMinute === null ? `no rate (${noRateWords(s)})` : `${formatRate(rate)} of rest`}, ${plural(s.twitchCount, 'twitch', 'twitches')} in ${formatDuration(s.restS)} of rest`}</title>
+              <title>{tells(s) ? `${s.name}: ${s.twitchesPerMinute === null ? `no rate (${noRateWords(s)})` : `${formatRate(rate)} of rest`}, ${plural(s.twitchCount, 'twitch', 'twitches')} in ${formatDuration(s.restS)} of rest` : `${s.name}: no rate (${noRateWords(s)})`}</title>
               <text x={labelW - 8} y={y + ROW_H / 2} textAnchor="end" dominantBaseline="middle">
                 {s.name}
               </text>

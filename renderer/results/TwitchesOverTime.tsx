@@ -1,4 +1,5 @@
 import { useMemo, useRef, useState, type KeyboardEvent } from 'react';
+import { nothingTells } from '../../core/analysis/site-summary';
 import type { Analysis } from '../../core/analysis/types';
 import { capitalise, formatClock, formatDuration } from '../../core/format';
 import { binChoices, binEvents } from '../../core/view/time-bins';
@@ -50,7 +51,7 @@ export function TwitchesOverTime({ analysis, durationS }: { analysis: Analysis; 
       </div>
       <div className="chart-box" ref={box}>
         {groups.length === 0 ? (
-          <p className="empty">No twitches to chart.</p>
+          <p className="empty">{nothingTells(analysis.summary.channels) ? 'Nothing to chart: no channel could tell twitches here (Data quality says why).' : 'No twitches to chart.'}</p>
         ) : (
           <svg className="chart-svg" width={W} height={H} viewBox={`0 0 ${W} ${H}`} role="img" aria-label={`Twitches ${per} by site; the counts are in the table below the chart`} data-testid="over-time-chart">
             {groups.map(([name, counts], g) => {

@@ -75,6 +75,12 @@ describe('say when it cannot tell', () => {
     expect(html).toContain('No rate of twitch-like events: cannot tell: on every channel, noise or left-over mains hum could hide twitch-like events or pass for them (each channel&#39;s note says which).');
     expect(html).toContain('Cannot tell: on every channel, noise or left-over mains hum could hide');
     expect(html).toMatch(/Too noisy to tell/);
+    // The by-site table shows no count and no rest for a site that cannot tell (a 0 would read as none found),
+    // and the guidance says the recording could not be judged, not that it had too little rest.
+    const row = html.match(/<tr><td>[^<]*<\/td><td class="num">1<\/td>(.*?)<\/tr>/)?.[1];
+    expect(row).toMatch(/^<td class="num">–<\/td><td class="num">–<\/td><td class="num">cannot tell<\/td>/);
+    expect(html).toContain('Twitch-like events could not be judged here');
+    expect(html).not.toContain('Too little quiet time');
   });
 
   it('a quiet channel states a floor in µV a few times its noise, and no counted twitch is below it', () => {

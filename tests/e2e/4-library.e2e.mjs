@@ -162,6 +162,9 @@ test('no rate and activity read sensibly on every screen; Results readable (stri
     const said = await bar.evaluate((g) => g.textContent);
     assert(/no rate: (no rest|cannot tell)/.test(said) && !/\/min/.test(said), `${site}'s bar says "${said}"`);
   }
+  // A site that cannot tell adds neither twitches nor rest: both read "–", never a 0 that reads as none found.
+  const forearm = await page.locator('[data-testid="site-row"][data-site="left forearm"] td').allTextContents();
+  assert(forearm[0] === '–' && forearm[1] === '–', `left forearm's count and rest read "${forearm[0]}", "${forearm[1]}"`);
   // The header's rest (the most rested channel) is printed as the table prints it.
   const restCell = await page.locator('[data-testid="site-row"][data-site="right calf"] td').nth(1).textContent();
   assert((await page.getByTestId('total-rest').textContent()) === restCell, `header rest "${await page.getByTestId('total-rest').textContent()}", table "${restCell}"`);

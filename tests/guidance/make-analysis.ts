@@ -12,6 +12,8 @@ export interface ChannelSpec {
   /** Durations of sustained episodes, seconds. */
   sustained?: number[];
   sampleRateHz?: number;
+  /** The channel's note when it cannot tell: then it has no rate. */
+  cannotTell?: string;
 }
 
 /** Twitches spread evenly over the rest time; sustained episodes after them. */
@@ -47,13 +49,13 @@ export function makeAnalysis(specs: ChannelSpec[]): Analysis {
       analyzedS: s.restS + sustainedS,
       restS: s.restS,
       twitchCount: s.twitches,
-      twitchesPerMinute: s.restS > 0 ? (s.twitches * 60) / s.restS : 0,
+      ...(s.cannotTell ? { twitchesPerMinute: null, noRate: 'cannot-tell' as const } : { twitchesPerMinute: s.restS > 0 ? (s.twitches * 60) / s.restS : 0 }),
       sustainedCount: sustained.length,
       sustainedS,
       noiseFloor: kind === 'emg' ? 3.2 : 0.002,
       mainsHz: kind === 'emg' ? 50 : null,
       excludedS: 12,
-      notes: [],
+      notes: s.cannotTell ? [s.cannotTell] : [],
     });
   }
   events.sort((a, b) => a.startS - b.startS);

@@ -247,6 +247,21 @@ describe('other finding and answer rules', () => {
     expect(none.title).toBe('Nothing here could be searched for twitches');
   });
 
+  it('a recording whose every channel cannot tell says so, not that it had too little rest', () => {
+    const noisy = guidanceFor(makeAnalysis([{ id: 'a', site: 'left calf', restS: 600, twitches: 3, cannotTell: 'Too noisy to tell.' }]), {});
+    expect(ids(noisy)).not.toContain('little-rest');
+    expect(ids(noisy)).not.toContain('no-twitches');
+    expect(item(noisy, 'cannot-tell').reason).toBe('1 of 1 channel could not tell; the notes under data quality say why.');
+    expect(item(noisy, 'cannot-tell').text).toMatch(/says nothing about twitching either way.*electrodes pressed well onto clean skin/);
+    const loose = guidanceFor(makeAnalysis([{ id: 'p', site: 'left thigh', kind: 'accel', restS: 550, twitches: 0, cannotTell: 'Moved loosely.' }]), {});
+    expect(item(loose, 'cannot-tell').title).toBe('Brief movements could not be judged here');
+    expect(item(loose, 'cannot-tell').text).toMatch(/strapped firmly to the limb, or sampling at 150 Hz or more/);
+    // One channel that tells is enough for the usual items; its rest is what they speak of.
+    const mixed = guidanceFor(makeAnalysis([{ id: 'a', site: 'left calf', restS: 600, twitches: 3, cannotTell: 'Too noisy to tell.' }, { id: 'b', site: 'right calf', restS: 90, twitches: 1 }]), {});
+    expect(ids(mixed)).not.toContain('cannot-tell');
+    expect(item(mixed, 'little-rest').reason).toBe('Only 1 min 30 s of usable rest; at least 2 min is needed.');
+  });
+
   it('disturbed sleep or daily life is a clinician item; an empty checklist asks for the symptom answers', () => {
     expect(item(guidanceFor(calm, { 'disturbs-life': 'yes' }), 'daily-life').level).toBe('see-clinician');
     expect(ids(guidanceFor(calm, {}))).toContain('checklist-open');
@@ -281,6 +296,7 @@ describe('ranking and traceability', () => {
       [threeSites, {}],
       [makeAnalysis([{ id: 'a', site: 'left calf', restS: 600, twitches: 41 }, { id: 'b', site: 'right calf', restS: 600, twitches: 4 }]), {}],
       [makeAnalysis([{ id: 'a', site: 'left calf', restS: 60, twitches: 1 }]), {}],
+      [makeAnalysis([{ id: 'a', site: 'left calf', restS: 600, twitches: 3, cannotTell: 'Too noisy to tell.' }]), {}],
     ];
     for (const [analysis, answers] of cases) {
       for (const i of guidanceFor(analysis, answers)) {

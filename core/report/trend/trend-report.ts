@@ -3,7 +3,7 @@
  * is it spreading?" with rates by site over time, their exact intervals, and careful comparisons. The same
  * self-contained HTML (inline CSS and SVG, no scripts) and print style as the single-recording report.
  */
-import { hasRate } from '../../analysis/site-summary';
+import { hasRate, tells } from '../../analysis/site-summary';
 import { DISCLAIMER } from '../../guidance/content';
 import { capitalise, formatDuration, formatNumber, listInWords, plural } from '../../format';
 import { dayLabel } from '../../trends/calendar';
@@ -146,8 +146,8 @@ function recordingsTable(dated: readonly DatedRecording[], undated: readonly Tre
         k === 0 ? esc(when) : '',
         k === 0 ? esc(r.name) : '',
         s ? esc(s.site) : '<span class="muted">no site assigned</span>',
-        s ? formatNumber(s.restS / 60) : '–',
-        s ? String(s.twitchCount) : '–',
+        s && tells(s) ? formatNumber(s.restS / 60) : '–',
+        s && tells(s) ? String(s.twitchCount) : '–',
         s && hasRate(s) ? formatNumber((s.twitchCount * 60) / s.restS) : s?.noRate === 'cannot-tell' ? 'cannot tell' : s ? 'no rest' : '–',
         ci ? `${formatNumber(ci.lower)}–${formatNumber(ci.upper)}` : '–',
         s ? String(s.sustainedCount) : '–',
