@@ -129,7 +129,8 @@ function evaluate(c: Condition): Row {
   const m = f1(tp, fp, fn);
   return {
     name: c.name,
-    precision: m.precision,
+    // No twitch listed at all (every channel cannot tell and lists none): precision has nothing to judge.
+    precision: tp + fp > 0 ? m.precision : Number.NaN,
     recall: m.recall,
     f1: m.f1,
     f1Min: Math.min(...seedF1),

@@ -75,16 +75,19 @@ export function detectAccel(input: AccelInput, p: AccelParams, checkpoint: Check
     const pot = findPotentials({ x: m, envelope: m, floor, floorWindow: samples(p.noiseWindowS), high: p.twitchK, low: p.releaseK, mergeGap: samples(p.transientMergeMs / 1000) });
     const blocked = dilateSpans(mergeSpans([...movement, ...sustained, ...gaps]), samples(p.blockedMarginS), n);
     const sorted = sortTransients({ axes, band: m, move: moveNorm, pot, fs, noiseFloor, blocked, design, scratch: ws.knock }, p);
-    cannotTell = looseCannotTell(sorted.knocks ?? 0, (n - totalLength(gaps)) / fs, fs, p);
+    cannotTell = looseCannotTell(sorted.knocks ?? 0, sorted.twitches.length, (n - totalLength(gaps)) / fs, fs, p);
+    // A channel that cannot tell a knock from a twitch lists its brief transients as what they surely are:
+    // brief movements, each a knock or a twitch. Listing them as twitches would count knocks after all.
+    const twitches = cannotTell ? [] : sorted.twitches;
     // Prolonged activity made by a cluster of knocks, or by a slower movement of the limb, is movement too.
     const knocked = knockedSpans(sustained, { axes, pot, fs, noiseFloor, scratch: ws.knock }, p);
     const slow = slowSpans(sustained, axes, design, fs, p);
     sustained = sustained.filter((span) => !knocked.includes(span) && !slow.includes(span));
-    moves = [...sorted.moves, ...knocked, ...slow];
+    moves = [...sorted.moves, ...(cannotTell ? sorted.twitches : []), ...knocked, ...slow];
     // Sizes are given as the movement itself: the band's peak over what the band and the sampling leave of a
     // reference twitch's peak. The smallest counted movement and the stated floor are then on one scale.
     const gain = referenceGain(design, fs, p.referenceTwitchHz);
-    for (const tr of sorted.twitches) events.push({ channel: id, type: 'twitch', startS: t(tr.start), endS: t(tr.end), peakS: t(tr.peak), amplitude: tr.amplitude / gain, snr: tr.amplitude / noiseFloor });
+    for (const tr of twitches) events.push({ channel: id, type: 'twitch', startS: t(tr.start), endS: t(tr.end), peakS: t(tr.peak), amplitude: tr.amplitude / gain, snr: tr.amplitude / noiseFloor });
     for (const s of sustained) events.push(sustainedEvent(id, m, s, noiseFloor, t));
     minDetectable = (Math.max(p.twitchK, p.minSnr) * noiseFloor) / gain;
     notes.push(
@@ -242,9 +245,10 @@ function round(v: number): number {
  * excitation; core/simulate/accel.ts `throughMount`). What still tells a knock is its 2-6 ms contact, whose energy
  * above the twitch band the spectral test sees only from `knockSpreadRateHz` (150 Hz): below that, a recording
  * whose own knocks show it moving loosely (`looseKnocksMin`, `looseKnocksPerHour`) cannot tell its twitches from
- * knocks, and gives no rate (as an EMG channel that cannot tell: its transients are still listed).
+ * knocks: it gives no rate, and lists the transients it would have called twitches as brief movements.
  */
-function looseCannotTell(knocks: number, analysedS: number, fs: number, p: AccelParams): string | undefined {
+function looseCannotTell(knocks: number, transients: number, analysedS: number, fs: number, p: AccelParams): string | undefined {
   if (fs >= p.knockSpreadRateHz || knocks < p.looseKnocksMin || knocks < (p.looseKnocksPerHour * analysedS) / 3600) return undefined;
-  return `Moved loosely: ${knocks} knocks were found, as a device lying loose (a phone in a pocket) shows, and at ${round(fs)} Hz a knock and a twitch under the device look alike. No twitch rate is given.`;
+  const listed = transients === 0 ? '' : ` The ${transients} brief ${transients === 1 ? 'movement' : 'movements'} it could not sort ${transients === 1 ? 'is' : 'are'} listed as movement: each may be a knock or a twitch.`;
+  return `Moved loosely: ${knocks} knocks were found, as a device lying loose (a phone in a pocket) shows, and at ${round(fs)} Hz a knock and a twitch under the device look alike. No twitch rate is given.${listed}`;
 }

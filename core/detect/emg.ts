@@ -1,3 +1,4 @@
+import type { DetectedEvent } from './events';
 import { mainsLocking, type MainsFinding } from '../dsp/mains';
 import { formatAmount } from '../format';
 import { finiteQuantile } from '../dsp/robust';
@@ -144,9 +145,12 @@ export function thresholdEmg(input: EmgInput, c: EmgConditioning, p: EmgParams, 
   const data = asked && prep.patched.length > 0 ? filledSamples(input, p) : input.data;
   const hum = { left: humLeft, mains, folded: foldedHum };
   const hides = !inUv || p.minSnr * floor.typical > p.cannotTellUv;
-  const cannotTell = humCannotTell(hum, data, peaks, restPeaks, hides, fs, p) ?? (inUv ? tooNoisy(p.minSnr * floor.typical, p) : undefined);
+  const doubt = humCannotTell(hum, data, peaks, restPeaks, hides, fs, p);
+  const cannotTell = doubt?.note ?? (inUv ? tooNoisy(p.minSnr * floor.typical, p) : undefined);
   return {
-    events,
+    // Where the hum's leftovers may pass for twitches, its twitch-like events are listed as noise: counted as
+    // twitches they would be the hum's. A channel that is only too noisy lists what stands above its floor.
+    events: doubt?.mimics ? events.map(asNoise) : events,
     analysedS: (n - totalLength(gaps)) / fs,
     restS: (n - totalLength(busy)) / fs,
     excludedS: totalLength(artifacts) / fs,
@@ -208,19 +212,42 @@ function foldedBeyondRemoval(hum: Hum, fs: number, p: EmgParams): boolean {
  * that keep step with the mains cycle (real twitches come at any phase of it). Hum left that does neither
  * only raises the floor a little, and the channel states its smallest detectable twitch.
  */
-function humCannotTell(hum: Hum, data: Float32Array, peaks: readonly number[], restPeaks: readonly number[], hides: boolean, fs: number, p: EmgParams): string | undefined {
+function humCannotTell(hum: Hum, data: Float32Array, peaks: readonly number[], restPeaks: readonly number[], hides: boolean, fs: number, p: EmgParams): HumDoubt | undefined {
   const { left: humLeft, mains } = hum;
   if (foldedBeyondRemoval(hum, fs, p)) {
-    return `Too much mains hum folded into the band to tell: sampled at ${round(fs)} Hz, the hum's harmonics above the sampling limit fold back across the band, stronger than the signal there, and what filtering leaves of them looks like twitches. No twitch rate is given.`;
+    return {
+      note: `Too much mains hum folded into the band to tell: sampled at ${round(fs)} Hz, the hum's harmonics above the sampling limit fold back across the band, stronger than the signal there, and what filtering leaves of them looks like twitches. No twitch rate is given, and the twitch-like events are listed as noise.`,
+      mimics: true,
+    };
   }
   if (mains.mainsHz === null) return undefined;
   const f0 = mains.mainsHz;
   const locked = (at: readonly number[]): boolean => at.length >= p.mainsLockMinEvents && mainsLocking(data, at, fs, f0) >= p.mainsLockZ;
-  if (humLeft !== null && humLeft.share >= p.humLeftShare && (hides || locked(restPeaks))) {
-    return `Too much mains hum left to tell: after filtering, the hum still holds ${Math.round(humLeft.share * 100)} % of the signal, enough to hide twitches or mimic them. No twitch rate is given.`;
+  if (humLeft !== null && humLeft.share >= p.humLeftShare) {
+    const mimics = locked(restPeaks);
+    if (hides || mimics) {
+      const what = mimics ? 'enough to mimic twitches: the peaks at rest keep step with it. No twitch rate is given, and the twitch-like events are listed as noise.' : 'enough to hide twitches. No twitch rate is given.';
+      return { note: `Too much mains hum left to tell: after filtering, the hum still holds ${Math.round(humLeft.share * 100)} % of the signal, ${what}`, mimics };
+    }
   }
   if (!locked(peaks)) return undefined;
-  return 'Mains hum left to tell: the twitch-like events keep step with the mains cycle, as leftovers of the hum do and real twitches do not. No twitch rate is given.';
+  return {
+    note: 'Mains hum left to tell: the twitch-like events keep step with the mains cycle, as leftovers of the hum do and real twitches do not. No twitch rate is given, and they are listed as noise.',
+    mimics: true,
+  };
+}
+
+/** Why a channel cannot tell for its hum: the note it gives, and whether what it found may be the hum's leftovers. */
+interface HumDoubt {
+  note: string;
+  mimics: boolean;
+}
+
+/** A twitch-like event the hum may have made, listed as noise set aside. */
+function asNoise(e: DetectedEvent): DetectedEvent {
+  if (e.type !== 'twitch') return e;
+  const { multiplet: _, ...rest } = e;
+  return { ...rest, type: 'artifact', reason: 'noise' };
 }
 
 /** The samples of `at` (ascending) outside the sorted, merged `spans`. */

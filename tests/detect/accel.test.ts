@@ -3,6 +3,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { bytesSource, importRecording } from '../../core/import';
 import { analyseRecording } from '../../core/analysis/analyse';
+import { nothingTells } from '../../core/analysis/site-summary';
 import { buildReportHtml } from '../../core/report/index';
 import { simulate } from '../../core/simulate/recording';
 import { pocketScenario } from '../../core/simulate/scenarios';
@@ -103,31 +104,25 @@ describe('accelerometer knocks and fidgets are movement, not twitches', () => {
     expect(found).toBeGreaterThan(0.9 * scored);
   });
 
-  it('a phone in a pocket at 100 Hz: knocks that tilt the phone or come near another are movement, and the twitches at rest are still found', () => {
-    let onKnocks = 0;
-    let found = 0;
-    let scored = 0;
+  it('a phone in a pocket at 100 Hz cannot tell a knock from a twitch: it lists no twitch, and each true twitch at rest lies in a listed brief movement', () => {
+    let shown = 0;
+    let atRest = 0;
     for (const seed of [7, 8, 9, 10, 11, 12]) {
       const { recording, truth } = simulate(pocketScenario({ fs: 100, seed, durationS: 600 }));
       const a = analyseRecording(recording);
-      const knocks = truth.events.filter((e) => e.reason === 'knock');
-      onKnocks += a.events.filter((e) => e.type === 'twitch' && knocks.some((k) => e.peakS >= k.startS - 0.02 && e.peakS <= k.endS)).length;
-      const s = scoreTwitches(truth.events, a.events, 0.05, 6);
-      found += s.truePositives;
-      scored += s.truePositives + s.falseNegatives;
+      expect(a.events.filter((e) => e.type === 'twitch')).toHaveLength(0);
+      expect(a.summary.channels[0].twitchCount).toBe(0);
+      const moves = a.events.filter((e) => e.type === 'movement');
+      const rest = truth.events.filter((e) => e.type === 'twitch' && e.snr >= 6 && !truth.events.some((m) => m.type === 'movement' && e.peakS >= m.startS - 1 && e.peakS <= m.endS + 1));
+      atRest += rest.length;
+      shown += rest.filter((e) => moves.some((m) => e.peakS >= m.startS - 0.05 && e.peakS <= m.endS + 0.05)).length;
     }
-    // Knocks that ring on the thigh, in clusters, half of them tilting the phone (core/simulate/knocks.ts):
-    // 68 of 145 counted as twitches with the impact test alone, 17 with the tilt test and 1 s clusters, 12 with
-    // 1.5 s clusters seeded also by transients too long for a twitch and the tilt judged on medians, 5 once the
-    // recording's recognised knocks teach its mount (KnockMount), 0 with a test that called a transient whose
-    // movement turns (the mount's modes ringing in their own directions at their own rates) a knock. That test
-    // was dropped once the simulator passed each twitch under the phone through the same mount (base
-    // excitation, core/simulate/accel.ts `throughMount`): twitches then turn as well, and with it 60 of 803
-    // were found (100 Hz, seeds 1-25).
-    // On those recordings 4 knocks are counted: at 100 Hz a knock ringing on the thigh and a twitch under the
-    // phone look alike (README, accuracy).
-    expect(onKnocks).toBeLessThanOrEqual(4);
-    expect(found).toBeGreaterThan(0.9 * scored);
+    // Knocks that ring on the thigh, in clusters, half of them tilting the phone (core/simulate/knocks.ts), and
+    // twitches that move the phone through the same soft tissue (core/simulate/accel.ts `throughMount`) ring
+    // alike at 100 Hz: counting the transients the knock tests let through as twitches gave 6.4 false per hour
+    // (README, accuracy). None is hidden: the user still sees where each one was (101 of the 103 at rest).
+    expect(atRest).toBeGreaterThan(40);
+    expect(shown).toBeGreaterThan(0.9 * atRest);
   });
 
   it('a device moving loosely at 100 Hz (knocks found) cannot tell a knock from a twitch under it: no rate, one plain note; a strapped one walking keeps its rate', () => {
@@ -142,8 +137,11 @@ describe('accelerometer knocks and fidgets are movement, not twitches', () => {
       expect(ch.twitchesPerMinute).toBeNull();
       expect(ch.noRate).toBe('cannot-tell');
       expect(ch.notes.filter((n) => n.startsWith('Moved loosely:')).length).toBe(1);
-      expect(ch.notes.find((n) => n.startsWith('Moved loosely:'))).toMatch(/knocks were found.*at 100 Hz a knock and a twitch under the device look alike\. No twitch rate is given\./);
+      expect(ch.notes.find((n) => n.startsWith('Moved loosely:'))).toMatch(/knocks were found.*at 100 Hz a knock and a twitch under the device look alike\. No twitch rate is given\. The \d+ brief movements it could not sort are listed as movement: each may be a knock or a twitch\./);
+      // The app's header then says "cannot tell" instead of a count of 0.
+      expect(nothingTells(a.summary.channels)).toBe(true);
       const walk = analyseRecording(wrist(100, seed).recording).summary.channels[0];
+      expect(nothingTells([walk])).toBe(false);
       expect(walk.noRate).toBeUndefined();
       expect(walk.twitchesPerMinute).not.toBeNull();
     }

@@ -59,20 +59,25 @@ describe('mains as it really arrives', () => {
     }
   });
 
-  it('at 250 Hz, 60 Hz hum folds across the whole band: the channel says it cannot tell; hum without folded harmonics, or folded hum at 500 Hz, still gives a rate', () => {
+  it('at 250 Hz, 60 Hz hum folds across the whole band: the channel says it cannot tell and lists its twitch-like events as noise; hum without folded harmonics, or folded hum at 500 Hz, still gives a rate', () => {
     const at = (fs: number, aliased: boolean) =>
       analyseRecording(
         emgRecording(fs, SECONDS, 3, 2, (y) => {
           addMains(y, fs, { hz: 60, amplitude: 60, aliased }, new Prng(9));
           for (const t of TIMES) spike(y, fs, t, 60);
         }),
-      ).summary.channels[0];
-    const folded = at(250, true);
+      );
+    const a = at(250, true);
+    const folded = a.summary.channels[0];
     expect(folded.noRate).toBe('cannot-tell');
     expect(folded.twitchesPerMinute).toBeNull();
-    expect(folded.notes.join(' ')).toMatch(/fold back across the band/);
+    expect(folded.notes.join(' ')).toMatch(/fold back across the band.*the twitch-like events are listed as noise\./);
     expect(folded.notes.join(' ')).not.toMatch(/filtered out/);
-    for (const ch of [at(250, false), at(500, true)]) {
+    // What filtering leaves of folded hum looks like twitches: none is listed as one, and none is hidden.
+    expect(a.events.filter((e) => e.type === 'twitch')).toEqual([]);
+    expect(folded.twitchCount).toBe(0);
+    expect(a.events.filter((e) => e.type === 'artifact' && e.reason === 'noise').length).toBeGreaterThan(TIMES.length / 2);
+    for (const ch of [at(250, false), at(500, true)].map((x) => x.summary.channels[0])) {
       expect(ch.noRate).toBeUndefined();
       expect(ch.twitchesPerMinute).not.toBeNull();
     }
