@@ -60,10 +60,11 @@ export function noRateWords(s: { noRate?: NoRate }): string {
 }
 
 /**
- * Why no channel gives a rate when every one cannot tell. The reasons differ by channel (too noisy, hum left
- * over, a device moving loosely), and each channel's own note names its own; this names the kind's.
+ * Why no channel gives a rate when every one cannot tell. An EMG channel's reasons differ (too noisy, hum left
+ * over), and each channel's own note names its own; an accelerometer cannot tell for one reason only: it moved
+ * loosely, slower than its knocks' contact can be seen (core/detect/accel.ts `looseCannotTell`).
  */
 export function cannotTellEverywhere(onlyAccelerometer: boolean, noun: string): string {
-  const causes = onlyAccelerometer ? 'noise or a loosely moving device' : 'noise or left-over mains hum';
-  return `on every channel, ${causes} could hide ${noun} or pass for them (each channel's note says which)`;
+  if (onlyAccelerometer) return `on every channel the device moved loosely, and its knocks could pass for ${noun} (each channel's note says more)`;
+  return `on every channel, noise or left-over mains hum could hide ${noun} or pass for them (each channel's note says which)`;
 }

@@ -132,7 +132,7 @@ describe('accelerometer knocks and fidgets are movement, not twitches', () => {
       const ch = a.summary.channels[0];
       const html = buildReportHtml({ recording: rec, analysis: a, answers: {}, software: { name: 'TwitchScope', version: 'test' }, generatedAt: '2026-01-01T00:00:00Z' });
       // The report's summary names the accelerometer's own reasons, never an EMG one.
-      expect(html).toContain('cannot tell: on every channel, noise or a loosely moving device could hide brief movements or pass for them');
+      expect(html).toContain('cannot tell: on every channel the device moved loosely, and its knocks could pass for brief movements');
       expect(html).not.toMatch(/mains hum could hide/);
       expect(ch.twitchesPerMinute).toBeNull();
       expect(ch.noRate).toBe('cannot-tell');
