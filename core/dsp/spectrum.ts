@@ -39,7 +39,7 @@ export function welchSpectrum(x: Float32Array, fs: number, nfft: number, maxSegm
  */
 function kernelMedians(kernel: WelchKernel, x: Float32Array, at: number[], formed: number, power: Float64Array): number {
   const size = kernel.size;
-  const { samples, means, columns, spectra } = kernel;
+  const { samples, means } = kernel;
   for (let s = 0; s < at.length; s++) samples.set(x.subarray(at[s], at[s] + size), s * size);
   kernel.stretchMeans(at.length);
   const usable: number[] = [];
@@ -51,27 +51,20 @@ function kernelMedians(kernel: WelchKernel, x: Float32Array, at: number[], forme
     const t = u + 1 < used ? usable[u + 1] : s;
     kernel.window(s, t, means[s], means[t]);
     kernel.transform();
-    for (let lane = 0; lane < Math.min(2, used - u); lane++) finite = storeLanePower(spectra, lane, columns, formed, u + lane) && finite;
+    finite = kernel.powers(u, formed) && finite;
   }
   if (used === 0) return 0;
   const rank = Math.floor(0.5 * (used - 1));
   if (finite) {
-    for (let k = 0; k < formed; k++) for (let c = used; c < COLUMNS; c++) columns[slot(k, c)] = Infinity;
-    kernel.sortColumns((formed + 1) >> 1);
-    for (let k = 0; k < formed; k++) power[k] = columns[slot(k, rank)];
+    kernel.medians(used, formed, rank, power);
     return used;
   }
   const column = new Float64Array(used);
   for (let k = 0; k < formed; k++) {
-    for (let c = 0; c < used; c++) column[c] = columns[slot(k, c)];
+    kernel.bin(k, used, column);
     power[k] = quantileInPlace(column, 0.5, 0, used);
   }
   return used;
-}
-
-/** Where bin k's power of the c-th stretch used lies in the kernel's columns. */
-function slot(k: number, c: number): number {
-  return (k >> 1) * 2 * COLUMNS + 2 * c + (k & 1);
 }
 
 /** kernelMedians with fft.js and Hoare's selection, one stretch at a time (where WebAssembly is refused). */
@@ -159,19 +152,6 @@ function windowInto(frame: Float64Array, x: Float32Array, at: number, mean: numb
     frame[i + 1] = (b - mean) * window[i + 1];
   }
   if (i < n) frame[i] = (x[at + i] - mean) * window[i];
-}
-
-/** |X_k|² of lane `lane`'s transform into the kernel's columns at stretch `column`, as storePower; false if one is NaN. */
-function storeLanePower(spectra: Float64Array, lane: number, columns: Float64Array, bins: number, column: number): boolean {
-  let finite = true;
-  for (let k = 0; k < bins; k++) {
-    const re = spectra[4 * k + lane];
-    const im = spectra[4 * k + 2 + lane];
-    const p = re * re + im * im;
-    if (p !== p) finite = false;
-    columns[slot(k, column)] = p;
-  }
-  return finite;
 }
 
 /** |X_k|² of one transform into column `column` of the bin-major `frames` (row stride `stride`). */

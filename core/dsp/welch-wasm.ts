@@ -33,6 +33,8 @@ interface Layout {
   samples: number;
   /** Their means, COLUMNS doubles. */
   means: number;
+  /** The sum of the powers last written, per lane: NaN if one of them is. */
+  check: number;
   /** Bins' powers: for each pair of bins, COLUMNS vectors (stretch c of bin 2m and bin 2m + 1). */
   columns: number;
   bytes: number;
@@ -46,8 +48,9 @@ function layoutOf(size: number): Layout {
   const hann = spectra + 32 * size;
   const samples = hann + 8 * size;
   const means = samples + 4 * COLUMNS * size;
-  const columns = means + 8 * COLUMNS;
-  return { size, table, starts, frames, spectra, hann, samples, means, columns, bytes: columns + 16 * COLUMNS * binPairs(size) };
+  const check = means + 8 * COLUMNS;
+  const columns = check + 16;
+  return { size, table, starts, frames, spectra, hann, samples, means, check, columns, bytes: columns + 16 * COLUMNS * binPairs(size) };
 }
 
 /** Pairs of bins 0..size/2. */
@@ -245,6 +248,29 @@ function windowBody(l: Layout): FunctionBody {
   return f;
 }
 
+/**
+ * |X_k|² = re·re + im·im of both spectra (as spectrum.ts's storePower) for `pairs` pairs of bins into
+ * columns c (the first spectrum) and c + 1 at byte offset 16·c of each bin pair's columns; their sum per
+ * lane into `check` (NaN exactly when a power is: powers are ≥ 0, so no ∞ − ∞).
+ */
+function powersBody(l: Layout): FunctionBody {
+  const f = new FunctionBody([I32, I32]);
+  const [offset, pairs] = [0, 1];
+  const [sp, q] = [f.local(I32), f.local(I32)];
+  const [even, odd, sum] = [f.local(V128), f.local(V128), f.local(V128)];
+  f.f64x2Const(0, 0).set(sum).i32(l.spectra).set(sp).get(offset).i32(l.columns).i32Add().set(q);
+  f.block().get(pairs).i32Eqz().brIf(0).loop();
+  [even, odd].forEach((p, b) => {
+    f.get(sp).v128Load(32 * b).get(sp).v128Load(32 * b).f64x2Mul().get(sp).v128Load(32 * b + 16).get(sp).v128Load(32 * b + 16).f64x2Mul().f64x2Add().set(p);
+    f.get(q).get(p).v128Store64Lane(8 * b, 0).get(q).get(p).v128Store64Lane(16 + 8 * b, 1);
+  });
+  f.get(sum).get(even).f64x2Add().get(odd).f64x2Add().set(sum);
+  f.get(sp).i32(64).i32Add().set(sp).get(q).i32(16 * COLUMNS).i32Add().set(q);
+  f.get(pairs).i32(1).i32Sub().tee(pairs).brIf(0).end().end();
+  f.i32(l.check).get(sum).v128Store();
+  return f;
+}
+
 /** Batcher's odd-even merge sort of `n` (a power of two) values: the compare-exchanges in order. */
 export function sortingNetwork(n: number): Array<[number, number]> {
   const pairs: Array<[number, number]> = [];
@@ -289,12 +315,10 @@ interface WasmApi {
  * One transform size's kernels, used in this order for each spectrum:
  * - the stretches' float32 samples into `samples` (stretch s from s · size), then `stretchMeans(count)`, which
  *   writes `means`;
- * - for two stretches at a time, `window(s, t)` (the second may repeat the first) and `transform`: both
- *   spectra are in `spectra`, interleaved (element j of fft.js's complex output of stretch s at 2j, of t at
- *   2j + 1);
- * - bin k's power of the c-th stretch used into `columns[(k >> 1) * 2 * COLUMNS + 2 * c + (k & 1)]`,
- *   +Infinity in the columns unused, and `sortColumns(pairs)`: each bin's powers are then in ascending order
- *   in the same places.
+ * - for two stretches at a time, `window(s, t)` (the second may repeat the first), `transform` (both spectra
+ *   are then in `spectra`, interleaved: element j of fft.js's complex output of stretch s at 2j, of t at
+ *   2j + 1) and `powers(c, bins)`, which keeps their powers as the c-th and (c + 1)-th stretch used;
+ * - `medians(used, bins, rank, power)`: each bin's rank-th smallest power.
  */
 export class WelchKernel {
   readonly samples: Float32Array;
@@ -302,9 +326,10 @@ export class WelchKernel {
   readonly frames: Float64Array;
   readonly means: Float64Array;
   readonly spectra: Float64Array;
-  readonly columns: Float64Array;
   readonly transform: () => void;
-  readonly sortColumns: (pairs: number) => void;
+  /** Bin k's power of the c-th stretch used at `(k >> 1) * 2 * COLUMNS + 2 * c + (k & 1)`. */
+  readonly columns: Float64Array;
+  private readonly check: Float64Array;
   private readonly exports: KernelExports;
   private readonly layout: Layout;
 
@@ -315,6 +340,7 @@ export class WelchKernel {
       { name: 'sortColumns', body: mediansBody(l) },
       { name: 'stretchMeans', body: meansBody(l) },
       { name: 'window', body: windowBody(l) },
+      { name: 'powers', body: powersBody(l) },
     ];
     const module = new api.Module(moduleBytes(functions, Math.ceil(l.bytes / 65536)));
     const exports = new api.Instance(module).exports as KernelExports;
@@ -335,8 +361,8 @@ export class WelchKernel {
     this.frames = new Float64Array(buffer, l.frames, 2 * size);
     this.spectra = new Float64Array(buffer, l.spectra, 4 * size);
     this.columns = new Float64Array(buffer, l.columns, 2 * COLUMNS * binPairs(size));
+    this.check = new Float64Array(buffer, l.check, 2);
     this.transform = exports.transform;
-    this.sortColumns = exports.sortColumns;
     this.exports = exports;
     this.layout = l;
   }
@@ -351,6 +377,33 @@ export class WelchKernel {
     const { samples, size } = this.layout;
     this.exports.window(samples + 4 * size * s, samples + 4 * size * t, meanS, meanT);
   }
+
+  /** Bins [0, bins) of both spectra's powers as the c-th and (c + 1)-th stretch used; false if one is NaN. */
+  powers(c: number, bins: number): boolean {
+    this.exports.powers(16 * c, (bins + 1) >> 1);
+    const check = this.check;
+    return check[0] === check[0] && check[1] === check[1];
+  }
+
+  /**
+   * Each bin's rank-th smallest power over the first `used` stretches, into power[0, bins): the columns
+   * unused hold +Infinity, above every rank read; a sort of NaN-free values puts the order statistics, which
+   * are unique values, in place.
+   */
+  medians(used: number, bins: number, rank: number, power: Float64Array): void {
+    const columns = this.columns;
+    const pairs = (bins + 1) >> 1;
+    const stride = 2 * COLUMNS;
+    if (used < COLUMNS) for (let m = 0; m < pairs; m++) columns.fill(Infinity, m * stride + 2 * used, (m + 1) * stride);
+    this.exports.sortColumns(pairs);
+    for (let k = 0; k < bins; k++) power[k] = columns[(k >> 1) * stride + 2 * rank + (k & 1)];
+  }
+
+  /** Bin k's powers of the first `used` stretches, in their order, into `out`. */
+  bin(k: number, used: number, out: Float64Array): void {
+    const at = (k >> 1) * 2 * COLUMNS + (k & 1);
+    for (let c = 0; c < used; c++) out[c] = this.columns[at + 2 * c];
+  }
 }
 
 interface KernelExports {
@@ -359,6 +412,7 @@ interface KernelExports {
   sortColumns: (pairs: number) => void;
   stretchMeans: (quads: number) => void;
   window: (a: number, b: number, meanA: number, meanB: number) => void;
+  powers: (offset: number, pairs: number) => void;
 }
 
 const kernels = new Map<number, WelchKernel | null>();
