@@ -236,7 +236,7 @@ export class WasmCascade implements Cascade {
     for (let g = 0; g < sections; ) {
       const vectors = Math.min(runs.length, (sections - g) >> 1);
       const width = vectors > 0 ? 2 * vectors : 1;
-      this.group(g, width, p0, count, step, states, runs[vectors - 1]);
+      this.group(g, width, p0, count, step, states, vectors > 0 ? runs[vectors - 1] : undefined);
       g += width;
     }
   }
@@ -244,16 +244,20 @@ export class WasmCascade implements Cascade {
   /** Sections [g, g + width) over `count` samples from address p0: ramp up one by one, the wavefront, ramp down. */
   private group(g: number, width: number, p0: number, count: number, step: number, states: number, run: Run | undefined): void {
     const one = this.exports.one;
-    const c = (j: number): number => ((g + j) >> 1) * PAIR_BYTES + ((g + j) & 1) * 8;
     const ramp = (width - 1) * LAG;
     if (run === undefined || count <= ramp) {
-      for (let j = 0; j < width; j++) one(c(j), states + c(j), p0, count, step);
+      for (let j = 0; j < width; j++) one(lane(g + j), states + lane(g + j), p0, count, step);
       return;
     }
-    for (let j = 0; j < width - 1; j++) one(c(j), states + c(j), p0, (width - 1 - j) * LAG, step);
-    run(c(0), states + c(0), step > 0 ? p0 : p0 - 8 * ramp, count - ramp);
-    for (let j = 1; j < width; j++) one(c(j), states + c(j), p0 + (count - j * LAG) * step, j * LAG, step);
+    for (let j = 0; j < width - 1; j++) one(lane(g + j), states + lane(g + j), p0, (width - 1 - j) * LAG, step);
+    run(lane(g), states + lane(g), step > 0 ? p0 : p0 - 8 * ramp, count - ramp);
+    for (let j = 1; j < width; j++) one(lane(g + j), states + lane(g + j), p0 + (count - j * LAG) * step, j * LAG, step);
   }
+}
+
+/** Section k's byte offset in the coefficient and state tables: its pair's, plus 8 for the pair's second. */
+function lane(k: number): number {
+  return (k >> 1) * PAIR_BYTES + (k & 1) * 8;
 }
 
 let shared: WasmCascade | null | undefined;

@@ -54,17 +54,18 @@ function kernelMedians(kernel: WelchKernel, x: Float32Array, at: number[], forme
     finite = kernel.powers(u, formed) && finite;
   }
   if (used === 0) return 0;
-  const rank = Math.floor(0.5 * (used - 1));
-  if (finite) {
-    kernel.medians(used, formed, rank, power);
-    return used;
-  }
+  if (finite) kernel.medians(used, formed, Math.floor(0.5 * (used - 1)), power);
+  else selectedMedians(kernel, used, formed, power);
+  return used;
+}
+
+/** Hoare's selection over each bin's powers in stretch order (a function of its own: rare, and kept out of kernelMedians' compiled code). */
+function selectedMedians(kernel: WelchKernel, used: number, formed: number, power: Float64Array): void {
   const column = new Float64Array(used);
   for (let k = 0; k < formed; k++) {
     kernel.bin(k, used, column);
     power[k] = quantileInPlace(column, 0.5, 0, used);
   }
-  return used;
 }
 
 /** kernelMedians with fft.js and Hoare's selection, one stretch at a time (where WebAssembly is refused). */
