@@ -5,7 +5,7 @@ import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { mkdirSync } from 'node:fs';
 import { test } from './fixtures.mjs';
-import { assert, axeVersion, bandPassReplay, chooseFile, forgetSavedWork, pickSample, replayBandPass, shots, waitFor, writeBigCsv, writeTrendRecordings } from './helpers.mjs';
+import { assert, axeVersion, chooseFile, forgetSavedWork, kernelReplay, pickSample, replayKernel, shots, waitFor, writeBigCsv, writeTrendRecordings } from './helpers.mjs';
 import { axeBothThemes, axeLog, axeSelfTest, focused, tabUntil } from './a11y.mjs';
 
 test('start screen lists the bundled samples and opens one', async ({ page, url }) => {
@@ -17,25 +17,27 @@ test('start screen lists the bundled samples and opens one', async ({ page, url 
   await page.getByTestId('import-check').waitFor({ timeout: 60_000 });
 });
 
-test('the analysis workers compile the band-pass as WebAssembly SIMD and get the JavaScript passes\' bits', async ({ page, url }) => {
-  const replay = bandPassReplay();
+test('the analysis workers compile the band-pass and Welch kernels as WebAssembly SIMD and get the JavaScript\'s bits', async ({ page, url }) => {
+  const replays = { 'band-pass': kernelReplay('band-pass-kernel.ts'), Welch: kernelReplay('welch-kernel.ts') };
   await page.goto(`${url}?sample=${encodeURIComponent(pickSample())}`);
   await page.getByTestId('import-check').waitFor({ timeout: 60_000 });
   await page.getByTestId('analyse').click({ timeout: 60_000 });
   await page.getByTestId('timeline').waitFor({ timeout: 120_000 });
-  // The filters compile the kernel in whichever realm runs them and fall back to JavaScript where that throws:
-  // the same bytes compiling and replaying in a worker is what makes that worker's band-pass the fast one.
-  // Worker scripts are served without a Content-Security-Policy (the app's policy comes with its HTML), so
-  // the workers may compile WebAssembly while the page itself, under `script-src 'self'`, may not.
+  // The band-pass and the spectra compile their kernels in whichever realm runs them and fall back to JavaScript
+  // where that throws: the same bytes compiling and replaying in a worker is what makes that worker's code the
+  // fast one. Worker scripts are served without a Content-Security-Policy (the app's policy comes with its HTML),
+  // so the workers may compile WebAssembly while the page itself, under `script-src 'self'`, may not.
   const workers = page.workers().filter((w) => /(analysis|channel)\.worker/.test(w.url()));
   assert(workers.some((w) => /analysis\.worker/.test(w.url())), `no analysis worker among ${page.workers().map((w) => w.url()).join(', ')}`);
-  for (const worker of workers) {
-    const result = await worker.evaluate(replayBandPass, replay);
-    assert(result.compiled, `${worker.url()} does not compile the band-pass kernel (${result.error}): did its script get the page's CSP? It would need 'wasm-unsafe-eval'`);
-    assert(Object.values(result.differing).every((n) => n === 0), `${worker.url()}: the kernel's doubles differ from the JavaScript passes' ${JSON.stringify(result.differing)}`);
+  for (const [kernel, replay] of Object.entries(replays)) {
+    for (const worker of workers) {
+      const result = await worker.evaluate(replayKernel, replay);
+      assert(result.compiled, `${worker.url()} does not compile the ${kernel} kernel (${result.error}): did its script get the page's CSP? It would need 'wasm-unsafe-eval'`);
+      assert(Object.values(result.differing).every((n) => n === 0), `${worker.url()}: the ${kernel} kernel's doubles differ from the JavaScript's ${JSON.stringify(result.differing)}`);
+    }
+    const onPage = await page.evaluate(replayKernel, replay);
+    assert(!onPage.compiled, `the page compiled the ${kernel} kernel: its CSP (script-src 'self') should refuse it`);
   }
-  const onPage = await page.evaluate(replayBandPass, replay);
-  assert(!onPage.compiled, "the page compiled WebAssembly: its CSP (script-src 'self') should refuse it");
 });
 
 test('accessibility: axe on every screen and dialog, in both themes', async ({ isolatedPage: page, url, tmp }) => {

@@ -142,19 +142,22 @@ export function writeNoRateRecording(dir) {
   return join(dir, out.stdout.trim());
 }
 
-/** The band-pass kernel's replay (tests/e2e/band-pass-kernel.ts): its bytes, memory and calls, and the JavaScript passes' results. */
-export function bandPassReplay() {
-  const out = spawnSync(join(root, 'node_modules/.bin/tsx'), [join(root, 'tests/e2e/band-pass-kernel.ts')], { cwd: root, encoding: 'utf8', maxBuffer: 1 << 24 });
-  if (out.status !== 0) throw new Error(`could not make the band-pass replay:\n${out.stderr}`);
+/**
+ * A WebAssembly kernel's replay, from tests/e2e/band-pass-kernel.ts or tests/e2e/welch-kernel.ts: its bytes, memory
+ * and calls, and the results they must leave (the JavaScript's bits).
+ */
+export function kernelReplay(script) {
+  const out = spawnSync(join(root, 'node_modules/.bin/tsx'), [join(root, 'tests/e2e', script)], { cwd: root, encoding: 'utf8', maxBuffer: 1 << 24 });
+  if (out.status !== 0) throw new Error(`could not make the ${script} replay:\n${out.stderr}`);
   return JSON.parse(out.stdout);
 }
 
 /**
- * Runs in a page or a worker (self-contained, for `evaluate`): compiles the band-pass module there, as the app's
- * code does, replays the calls on the same memory and counts the doubles that differ from the JavaScript passes'.
+ * Runs in a page or a worker (self-contained, for `evaluate`): compiles a kernel's module there, as the app's
+ * code does, replays the calls on the same memory and counts the doubles that differ from the expected ones.
  * Returns `{ compiled: false, error }` where that realm refuses to compile WebAssembly.
  */
-export function replayBandPass({ bytes, memory, calls, regions, expected }) {
+export function replayKernel({ bytes, memory, calls, regions, expected }) {
   const decode = (s) => Uint8Array.from(atob(s), (c) => c.charCodeAt(0));
   let instance;
   try {
