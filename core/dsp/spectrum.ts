@@ -45,16 +45,9 @@ function kernelMedians(kernel: WelchKernel, x: Float32Array, at: number[], forme
   const usable: number[] = [];
   for (let s = 0; s < at.length; s++) if (means[s] === means[s]) usable.push(s);
   const used = usable.length;
-  let finite = true;
-  for (let u = 0; u < used; u += 2) {
-    const s = usable[u];
-    const t = u + 1 < used ? usable[u + 1] : s;
-    kernel.window(s, t, means[s], means[t]);
-    kernel.transform();
-    finite = kernel.powers(u, formed) && finite;
-  }
+  for (let u = 0; u < used; u += 2) kernel.pair(usable[u], u + 1 < used ? usable[u + 1] : usable[u], u, formed);
   if (used === 0) return 0;
-  if (finite) kernel.medians(used, formed, Math.floor(0.5 * (used - 1)), power);
+  if (kernel.finite()) kernel.medians(used, formed, Math.floor(0.5 * (used - 1)), power);
   else selectedMedians(kernel, used, formed, power);
   return used;
 }

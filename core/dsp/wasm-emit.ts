@@ -208,6 +208,10 @@ export class FunctionBody {
   brIf(depth: number): this {
     return this.op(0x0d).u(depth);
   }
+  /** Calls the module's function number `index` (its place in the list given to moduleBytes). */
+  call(index: number): this {
+    return this.op(0x10).u(index);
+  }
   end(): this {
     return this.op(0x0b);
   }

@@ -251,7 +251,7 @@ function windowBody(l: Layout): FunctionBody {
 /**
  * |X_k|² = re·re + im·im of both spectra (as spectrum.ts's storePower) for `pairs` pairs of bins into
  * columns c (the first spectrum) and c + 1 at byte offset 16·c of each bin pair's columns; their sum per
- * lane into `check` (NaN exactly when a power is: powers are ≥ 0, so no ∞ − ∞).
+ * lane added to `check` (NaN exactly when a power is: powers are ≥ 0, so no ∞ − ∞).
  */
 function powersBody(l: Layout): FunctionBody {
   const f = new FunctionBody([I32, I32]);
@@ -267,7 +267,19 @@ function powersBody(l: Layout): FunctionBody {
   f.get(sum).get(even).f64x2Add().get(odd).f64x2Add().set(sum);
   f.get(sp).i32(64).i32Add().set(sp).get(q).i32(16 * COLUMNS).i32Add().set(q);
   f.get(pairs).i32(1).i32Sub().tee(pairs).brIf(0).end().end();
-  f.i32(l.check).get(sum).v128Store();
+  f.i32(l.check).i32(l.check).v128Load().get(sum).f64x2Add().v128Store();
+  return f;
+}
+
+/** The module's functions, in the order `pairBody` calls them by. */
+const FUNCTIONS = ['transform', 'sortColumns', 'stretchMeans', 'window', 'powers', 'pair'] as const;
+
+/** window(a, b, mean a, mean b), transform, powers(offset, pairs): one call from JavaScript per pair of stretches. */
+function pairBody(): FunctionBody {
+  const f = new FunctionBody([I32, I32, F64, F64, I32, I32]);
+  [0, 1, 2, 3].forEach((i) => f.get(i));
+  f.call(FUNCTIONS.indexOf('window')).call(FUNCTIONS.indexOf('transform'));
+  f.get(4).get(5).call(FUNCTIONS.indexOf('powers'));
   return f;
 }
 
@@ -315,10 +327,10 @@ interface WasmApi {
  * One transform size's kernels, used in this order for each spectrum:
  * - the stretches' float32 samples into `samples` (stretch s from s · size), then `stretchMeans(count)`, which
  *   writes `means`;
- * - for two stretches at a time, `window(s, t)` (the second may repeat the first), `transform` (both spectra
+ * - for two stretches at a time, `pair(s, t, c, bins)`: their windows into `frames`, `transform` (both spectra
  *   are then in `spectra`, interleaved: element j of fft.js's complex output of stretch s at 2j, of t at
- *   2j + 1) and `powers(c, bins)`, which keeps their powers as the c-th and (c + 1)-th stretch used;
- * - `medians(used, bins, rank, power)`: each bin's rank-th smallest power.
+ *   2j + 1), their powers kept as the c-th and (c + 1)-th stretch used;
+ * - `finite()`, then `medians(used, bins, rank, power)`: each bin's rank-th smallest power.
  */
 export class WelchKernel {
   readonly samples: Float32Array;
@@ -335,13 +347,8 @@ export class WelchKernel {
 
   constructor(api: WasmApi, readonly size: number, hann: Float64Array) {
     const l = layoutOf(size);
-    const functions = [
-      { name: 'transform', body: transformBody(l) },
-      { name: 'sortColumns', body: mediansBody(l) },
-      { name: 'stretchMeans', body: meansBody(l) },
-      { name: 'window', body: windowBody(l) },
-      { name: 'powers', body: powersBody(l) },
-    ];
+    const bodies = { transform: transformBody(l), sortColumns: mediansBody(l), stretchMeans: meansBody(l), window: windowBody(l), powers: powersBody(l), pair: pairBody() };
+    const functions = FUNCTIONS.map((name) => ({ name, body: bodies[name] }));
     const module = new api.Module(moduleBytes(functions, Math.ceil(l.bytes / 65536)));
     const exports = new api.Instance(module).exports as KernelExports;
     const buffer = exports.memory.buffer;
@@ -367,20 +374,24 @@ export class WelchKernel {
     this.layout = l;
   }
 
-  /** The means of the first `count` stretches in `samples`. */
+  /** The means of the first `count` stretches in `samples`; starts a spectrum. */
   stretchMeans(count: number): void {
     this.exports.stretchMeans((count + 3) >> 2);
+    this.check.fill(0);
   }
 
-  /** Stretches `s` and `t` of `samples`, less the means given, times the window: the transform's two frames. */
-  window(s: number, t: number, meanS: number, meanT: number): void {
+  /**
+   * Stretches `s` and `t` of `samples` (t may repeat s), less their means, times the window, transformed, and
+   * their powers of bins [0, bins) kept as the c-th and (c + 1)-th stretch used.
+   */
+  pair(s: number, t: number, c: number, bins: number): void {
     const { samples, size } = this.layout;
-    this.exports.window(samples + 4 * size * s, samples + 4 * size * t, meanS, meanT);
+    const means = this.means;
+    this.exports.pair(samples + 4 * size * s, samples + 4 * size * t, means[s], means[t], 16 * c, (bins + 1) >> 1);
   }
 
-  /** Bins [0, bins) of both spectra's powers as the c-th and (c + 1)-th stretch used; false if one is NaN. */
-  powers(c: number, bins: number): boolean {
-    this.exports.powers(16 * c, (bins + 1) >> 1);
+  /** Whether every power kept since the last `stretchMeans` is a number. */
+  finite(): boolean {
     const check = this.check;
     return check[0] === check[0] && check[1] === check[1];
   }
@@ -411,8 +422,7 @@ interface KernelExports {
   transform: () => void;
   sortColumns: (pairs: number) => void;
   stretchMeans: (quads: number) => void;
-  window: (a: number, b: number, meanA: number, meanB: number) => void;
-  powers: (offset: number, pairs: number) => void;
+  pair: (a: number, b: number, meanA: number, meanB: number, offset: number, pairs: number) => void;
 }
 
 const kernels = new Map<number, WelchKernel | null>();

@@ -47,11 +47,8 @@ const x = Float32Array.from({ length: 32 * SIZE }, (_, i) => noise() + 80 * Math
 kernel.samples.set(x);
 const bins = 533;
 kernel.stretchMeans(32);
-for (let u = 0; u < 32; u += 2) {
-  kernel.window(u, u + 1, kernel.means[u], kernel.means[u + 1]);
-  kernel.transform();
-  if (!kernel.powers(u, bins)) throw new Error('a NaN power in a finite recording');
-}
+for (let u = 0; u < 32; u += 2) kernel.pair(u, u + 1, u, bins);
+if (!kernel.finite()) throw new Error('a NaN power in a finite recording');
 const power = new Float64Array(bins);
 kernel.medians(32, bins, 15, power);
 
