@@ -12,12 +12,12 @@ import { WelchKernel } from '../../core/dsp/welch-wasm';
 
 const SIZE = 2048;
 const calls: Array<[string, number[]]> = [];
-let bytes = new Uint8Array(0);
-let snapshot: () => Uint8Array = () => new Uint8Array(0);
+let bytes: Uint8Array<ArrayBuffer> = new Uint8Array(0);
+let snapshot: () => Uint8Array<ArrayBuffer> = () => new Uint8Array(0);
 // The kernel's own driver, with every call into the module written down on the way and the memory taken
 // at the first call.
 const recording = {
-  Module: function Module(b: Uint8Array) {
+  Module: function Module(b: Uint8Array<ArrayBuffer>) {
     bytes = b.slice();
     return new WebAssembly.Module(b);
   },
@@ -37,7 +37,7 @@ const recording = {
     return { exports: wrapped };
   },
 };
-let initial = new Uint8Array(0);
+let initial: Uint8Array<ArrayBuffer> = new Uint8Array(0);
 const hann = Float64Array.from({ length: SIZE }, (_, i) => 0.5 - 0.5 * Math.cos((2 * Math.PI * i) / SIZE));
 const kernel = new WelchKernel(recording as never, SIZE, hann);
 
