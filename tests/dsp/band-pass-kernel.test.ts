@@ -4,6 +4,7 @@ import { LAG, wasmCascade, WasmCascade } from '../../core/dsp/biquad-wasm';
 import { bandpassDesign } from '../../core/dsp/design-cache';
 import { FilterScratch, ZeroPhaseFilter } from '../../core/dsp/filtfilt';
 import { butterworthLowpass, cascade, notch, type Sos } from '../../core/dsp/sos';
+import { withoutWebAssembly } from '../support/without-wasm';
 
 // The WebAssembly SIMD cascade against the JavaScript passes: the same bits for every sample that is a
 // number. A NaN comes out as a NaN at the same sample; which NaN (its sign) is not fixed by JavaScript
@@ -153,15 +154,7 @@ describe('band-pass cascade kernel (WebAssembly SIMD)', () => {
     const design = bandpassDesign(4, 20, 450, 2000, [{ hz: 50, q: 30 }]);
     const expected = new Float32Array(x.length);
     new ZeroPhaseFilter(design, 1000, new FilterScratch(true)).apply(x, expected);
-    const real = WebAssembly;
-    // What a Content-Security-Policy without 'wasm-unsafe-eval' does: the API is there, compiling throws.
-    const refuse = {
-      validate: real.validate,
-      Module: function refused(): never {
-        throw new real.CompileError('WebAssembly.Module(): Refused to compile or instantiate WebAssembly module');
-      },
-    };
-    for (const stub of [undefined, refuse]) {
+    for (const stub of withoutWebAssembly()) {
       vi.resetModules();
       vi.stubGlobal('WebAssembly', stub);
       const kernel = await import('../../core/dsp/biquad-wasm');

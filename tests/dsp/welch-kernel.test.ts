@@ -2,6 +2,7 @@ import FFT from 'fft.js';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { COLUMNS, sortingNetwork, welchKernel, WelchKernel } from '../../core/dsp/welch-wasm';
 import { welchSpectrum } from '../../core/dsp/spectrum';
+import { withoutWebAssembly } from '../support/without-wasm';
 
 // The paired WebAssembly transform against fft.js: each lane's spectrum has the library's bits, element by
 // element. A NaN comes out as a NaN at the same element; which NaN is not fixed by JavaScript (the engine
@@ -98,14 +99,7 @@ describe('Welch spectrum kernels (WebAssembly SIMD)', () => {
       [8, 3, Infinity],
     ];
     const want = cases.map(([nfft, segments, last]) => welchSpectrum(x, 2000, nfft, segments, last)!.power);
-    const real = WebAssembly;
-    const refuse = {
-      validate: real.validate,
-      Module: function refused(): never {
-        throw new real.CompileError('WebAssembly.Module(): Refused to compile or instantiate WebAssembly module');
-      },
-    };
-    for (const stub of [undefined, refuse]) {
+    for (const stub of withoutWebAssembly()) {
       vi.resetModules();
       vi.stubGlobal('WebAssembly', stub);
       const kernel = await import('../../core/dsp/welch-wasm');
