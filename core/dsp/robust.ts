@@ -58,18 +58,14 @@ export function windowedSigma(x: Float32Array, windowLength: number, maxPerWindo
   let hint = Number.NaN;
   for (let w = 0; w < windows; w++) {
     const end = Math.min(x.length, (w + 1) * windowLength);
-    let m = 0;
-    for (let i = w * windowLength; i < end; i += stride) {
-      const v = x[i];
-      // Math.abs without a branch on the sign, which noise makes unpredictable; ±0 kept as they are.
-      if (v === v) scratch[m++] = v === 0 ? v : Math.abs(v);
-    }
+    const near = hint > 0 && hint < Infinity;
+    const m = near ? gatherCounted(x, w * windowLength, end, stride, scratch, HINT_BUCKETS / (2 * hint), counts, at) : gather(x, w * windowLength, end, stride, scratch);
     if (m === 0) {
       out[w] = Number.NaN;
       continue;
     }
     const k = Math.floor(0.5 * (m - 1));
-    const med = hint > 0 && hint < Infinity ? selectNear(scratch, m, k, hint, counts, at) : selectInPlace(scratch, k, 0, m);
+    const med = near ? selectCounted(scratch, m, k, counts, at) : selectInPlace(scratch, k, 0, m);
     out[w] = med * MAD_TO_SIGMA;
     hint = med;
   }
@@ -78,22 +74,46 @@ export function windowedSigma(x: Float32Array, windowLength: number, maxPerWindo
 
 const HINT_BUCKETS = 64;
 
-/**
- * The k-th smallest of the non-negative `a[0, m)` when it is expected near `hint` (the previous window's
- * median: noise changes slowly). A counting pass over buckets of width hint / 32 (the last one open) finds
- * the bucket holding the k-th value; only that bucket's few values are then selected among. Bucketing is
- * monotonic in the value, so the answer is exact whatever the hint; a poor hint only costs time. Each value's
- * bucket is kept in `at` by the counting pass, so the collecting pass compares a byte instead of computing it again.
- */
-function selectNear(a: Float32Array, m: number, k: number, hint: number, counts: Int32Array, at: Uint8Array): number {
-  const top = HINT_BUCKETS - 1;
-  const scale = HINT_BUCKETS / (2 * hint);
-  counts.fill(0);
-  for (let i = 0; i < m; i++) {
-    const q = Math.min(top, a[i] * scale) | 0;
-    at[i] = q;
-    counts[q]++;
+/** |x| of the finite samples from `from` to `end`, every `stride`-th, into `scratch`; returns how many. */
+function gather(x: Float32Array, from: number, end: number, stride: number, scratch: Float32Array): number {
+  let m = 0;
+  for (let i = from; i < end; i += stride) {
+    const v = x[i];
+    // Math.abs without a branch on the sign, which noise makes unpredictable; ±0 kept as they are.
+    if (v === v) scratch[m++] = v === 0 ? v : Math.abs(v);
   }
+  return m;
+}
+
+/**
+ * `gather` when the median is expected near a hint (the previous window's median: noise changes slowly),
+ * with each value's bucket counted as it is gathered: buckets of width hint / 32 (`scale` = 32 / hint; the last
+ * one open), each value's bucket kept in `at` for selectCounted. One pass instead of a gather and a count.
+ */
+function gatherCounted(x: Float32Array, from: number, end: number, stride: number, scratch: Float32Array, scale: number, counts: Int32Array, at: Uint8Array): number {
+  const top = HINT_BUCKETS - 1;
+  counts.fill(0);
+  let m = 0;
+  for (let i = from; i < end; i += stride) {
+    const v = x[i];
+    if (v === v) {
+      const a = v === 0 ? v : Math.abs(v);
+      const q = Math.min(top, a * scale) | 0;
+      scratch[m] = a;
+      at[m++] = q;
+      counts[q]++;
+    }
+  }
+  return m;
+}
+
+/**
+ * The k-th smallest of the non-negative `a[0, m)` as gatherCounted bucketed them: the counts find the bucket
+ * holding it, and only that bucket's few values are selected among. Bucketing is monotonic in the value, so
+ * the answer is exact whatever the hint; a poor hint only costs time. The collecting pass compares each
+ * value's kept bucket byte instead of computing it again.
+ */
+function selectCounted(a: Float32Array, m: number, k: number, counts: Int32Array, at: Uint8Array): number {
   let below = 0;
   let b = 0;
   while (below + counts[b] <= k) below += counts[b++];
