@@ -35,13 +35,11 @@ function runningRms(x: Float32Array, half: number, out: Float32Array): void {
     if (i + half < n) sum += x[i + half] * x[i + half];
     out[i] = Math.sqrt((sum > 0 ? sum : 0) / (Math.min(n - 1, i + half) + 1));
   }
-  const inverseWidth = 1 / (2 * half + 1);
-  for (const bodyEnd = n - half; i < bodyEnd; ) {
-    const stop = Math.min(bodyEnd, (i | 65535) + 1);
-    runningRmsBody(x, half, out, i, stop, sum, inverseWidth);
-    i = stop;
-    sum = 0;
-    for (let j = i - half - 1; j < i + half; j++) sum += x[j] * x[j];
+  const bodyEnd = n - half;
+  if (i < bodyEnd) {
+    interior(x, half, out, i, bodyEnd, sum);
+    i = bodyEnd;
+    sum = freshSquares(x, i, half);
   }
   for (; i < n; i++) {
     const drop = i - half - 1;
@@ -51,18 +49,74 @@ function runningRms(x: Float32Array, half: number, out: Float32Array): void {
 }
 
 /**
- * runningRms' interior from `i` to `stop`, where the window is whole, from the running total `sum` (which
- * runningRms then rebuilds from the samples, as it always did after a stretch). A function of its own so
- * TurboFan compiles this loop apart: inside runningRms it was compiled on the fly (OSR) before the rebuild
- * and tail loops after it had run, and deoptimised there for want of feedback.
+ * runningRms' interior [i, end), from the running total `sum` at `i`. The total is rebuilt from the samples at
+ * every multiple of 65,536 (so round-off cannot accumulate), which makes each such block a sum of its own:
+ * two blocks are run side by side, each with the same operations in the same order, so one block's additions
+ * wait on the adder's latency while the other's go ahead.
  */
-function runningRmsBody(x: Float32Array, half: number, out: Float32Array, i: number, stop: number, sum: number, inverseWidth: number): void {
+function interior(x: Float32Array, half: number, out: Float32Array, i: number, end: number, sum: number): void {
+  const inverseWidth = 1 / (2 * half + 1);
+  let a = i;
+  let sumA = sum;
+  while (a < end) {
+    const aEnd = Math.min(end, (a | 65535) + 1);
+    if (aEnd === end) {
+      runningRmsBody(x, half, out, a, aEnd, sumA, inverseWidth);
+      return;
+    }
+    const bEnd = Math.min(end, (aEnd | 65535) + 1);
+    const sumB = freshSquares(x, aEnd, half);
+    const lenA = aEnd - a;
+    const lenB = bEnd - aEnd;
+    if (lenA >= lenB) {
+      const lead = aEnd - lenB;
+      runningRmsPair(x, half, out, lead, aEnd, lenB, runningRmsBody(x, half, out, a, lead, sumA, inverseWidth), sumB, inverseWidth);
+    } else {
+      runningRmsBody(x, half, out, aEnd + lenA, bEnd, runningRmsPair(x, half, out, a, aEnd, lenA, sumA, sumB, inverseWidth), inverseWidth);
+    }
+    a = bEnd;
+    if (a < end) sumA = freshSquares(x, a, half);
+  }
+}
+
+/** The running total of squares over the window before `i`, [i − half − 1, i + half), summed afresh. */
+function freshSquares(x: Float32Array, i: number, half: number): number {
+  let sum = 0;
+  for (let j = i - half - 1; j < i + half; j++) sum += x[j] * x[j];
+  return sum;
+}
+
+/**
+ * runningRms' interior from `i` to `stop`, where the window is whole, from the running total `sum`; returns
+ * the total at `stop`. A function of its own so TurboFan compiles this loop apart: inside runningRms it was
+ * compiled on the fly (OSR) before the rebuild and tail loops after it had run, and deoptimised there for
+ * want of feedback.
+ */
+function runningRmsBody(x: Float32Array, half: number, out: Float32Array, i: number, stop: number, sum: number, inverseWidth: number): number {
   for (; i < stop; i++) {
     const add = x[i + half];
     const drop = x[i - half - 1];
     sum += add * add - drop * drop;
     out[i] = Math.sqrt((sum > 0 ? sum : 0) * inverseWidth);
   }
+  return sum;
+}
+
+/** runningRmsBody over [a, a + length) and [b, b + length) side by side, from their totals; returns b's total at its end. */
+function runningRmsPair(x: Float32Array, half: number, out: Float32Array, a: number, b: number, length: number, sumA: number, sumB: number, inverseWidth: number): number {
+  for (let t = 0; t < length; t++) {
+    const i = a + t;
+    const j = b + t;
+    const addA = x[i + half];
+    const dropA = x[i - half - 1];
+    const addB = x[j + half];
+    const dropB = x[j - half - 1];
+    sumA += addA * addA - dropA * dropA;
+    sumB += addB * addB - dropB * dropB;
+    out[i] = Math.sqrt((sumA > 0 ? sumA : 0) * inverseWidth);
+    out[j] = Math.sqrt((sumB > 0 ? sumB : 0) * inverseWidth);
+  }
+  return sumB;
 }
 
 function runningRmsWithGaps(x: Float32Array, half: number, out: Float32Array): void {
