@@ -8,16 +8,23 @@ import { keepFirst, spikesIn, type Spikes } from './spikes';
 import { findSustained } from './sustained';
 import type { Workspace } from './workspace';
 
+/** The bins dense activity is measured in, samples: denseEpisodes reads the power of the `n / bin` whole ones. */
+export function sustainedBin(p: EmgParams, fs: number): number {
+  return Math.max(1, Math.round((p.sustainedBinMs / 1000) * fs));
+}
+
 /**
  * Dense activity (many units at once) as sustained episodes of at least `sustainedMinS` outside the
  * stretches with no usable signal and the filters' edges; episodes on both sides of a short dropout are one.
+ * `power`: the mean square of the conditioned signal (`n` samples) per whole bin of sustainedBin samples.
  */
-export function denseEpisodes(x: Float32Array, floors: Floors, prep: Pick<Prepared, 'fs' | 'blanks' | 'edges'>, p: EmgParams): Span[] {
+export function denseEpisodes(power: Float64Array, n: number, floors: Floors, prep: Pick<Prepared, 'fs' | 'blanks' | 'edges'>, p: EmgParams): Span[] {
   const { fs, blanks, edges } = prep;
-  const binLength = Math.max(1, Math.round((p.sustainedBinMs / 1000) * fs));
+  const binLength = sustainedBin(p, fs);
   const binS = binLength / fs;
   const episodes = findSustained({
-    x,
+    power,
+    n,
     floor: floors.quiet,
     floorWindow: floors.win,
     binLength,

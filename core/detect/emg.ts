@@ -1,12 +1,13 @@
 import type { DetectedEvent } from './events';
+import { binMeanSquaresTwice } from '../dsp/bin-sums';
 import { mainsLocking, type MainsFinding } from '../dsp/mains';
 import { formatAmount } from '../format';
 import { finiteQuantile } from '../dsp/robust';
-import { denseEpisodes, heartbeats, inUse } from './emg-busy';
+import { denseEpisodes, heartbeats, inUse, sustainedBin } from './emg-busy';
 import { condition, filledSamples, findCandidates, noiseFloors, prepare, type Conditioned, type Floors, type Prepared } from './emg-condition';
 import { channelEvents } from './emg-events';
 import { isolatedTwitches } from './emg-twitches';
-import { findMotion, motionBands, type MotionBands } from './motion';
+import { findMotion, motionBands, motionBin, type MotionBands } from './motion';
 import type { EmgParams } from './params';
 import { notAnalysed, type Checkpoint, type ChannelResult } from './result';
 import { dilateSpans, mergeSpans, totalLength, type Span } from './spans';
@@ -77,10 +78,20 @@ export function conditionEmg(input: EmgInput, p: EmgParams, checkpoint: Checkpoi
   const conditioned = condition({ ...prep, data }, p, highHz, ws, () => checkpoint(EMG_STAGE_ENDS.spectrum), own ? new Float32Array(prep.n) : undefined);
   checkpoint(EMG_STAGE_ENDS.bandpass);
   const floors = noiseFloors(conditioned.x, p, fs);
-  const dense = denseEpisodes(conditioned.x, floors, prep, p);
-  const motion = motionBands(data, conditioned.x, prep.runs, fs, p, ws);
+  const power = binPowers(conditioned.x, p, fs);
+  const dense = denseEpisodes(power.sustained, prep.n, floors, prep, p);
+  const motion = motionBands(data, power.motion, prep.runs, fs, p, ws);
   checkpoint(EMG_STAGE_ENDS.floors);
   return { key: conditioningKey(p, fs), prep, conditioned, floors, dense, motion };
+}
+
+/** The conditioned signal's power per bin of the dense-activity and the motion tests, read in one pass when one bin is twice the other. */
+function binPowers(x: Float32Array, p: EmgParams, fs: number): { sustained: Float64Array; motion: Float64Array } {
+  const n = x.length;
+  const fine = sustainedBin(p, fs);
+  const coarse = motionBin(p, fs);
+  const { fine: sustained, coarse: motion } = binMeanSquaresTwice(x, fine, Math.floor(n / fine), coarse, Math.ceil(n / coarse));
+  return { sustained, motion };
 }
 
 /** The sensitivity-dependent stages of `detectEmg`: candidates, heartbeats, activity, twitches, events. */

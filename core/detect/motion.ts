@@ -41,10 +41,29 @@ export interface MotionBands {
   bins: number;
 }
 
-export function motionBands(data: Float32Array, x: Float32Array, runs: Span[], fs: number, p: EmgParams, ws: Workspace): MotionBands | null {
+/** The 5 ms blocks the low band is formed from, samples. */
+function motionBlock(p: EmgParams, fs: number): number {
+  return Math.max(1, Math.round((p.motionBlockMs / 1000) * fs));
+}
+
+/** Blocks per motion bin. */
+function blocksPerBin(p: EmgParams, fs: number): number {
+  return Math.max(1, Math.round(p.motionBinMs / 1000 / (motionBlock(p, fs) / fs)));
+}
+
+/** The bins motion is judged in, samples: motionBands reads the EMG band's power of the `n / bin` bins, the last one cut short. */
+export function motionBin(p: EmgParams, fs: number): number {
+  return blocksPerBin(p, fs) * motionBlock(p, fs);
+}
+
+/**
+ * `powerBand`: the mean square of the conditioned signal per bin of motionBin samples (binMeanSquares,
+ * ceil(n / bin) bins), the last one cut short.
+ */
+export function motionBands(data: Float32Array, powerBand: Float64Array, runs: Span[], fs: number, p: EmgParams, ws: Workspace): MotionBands | null {
   const n = data.length;
   // Motion lives below ~15 Hz, so the low band is formed from 5 ms block means: far less work, same answer.
-  const block = Math.max(1, Math.round((p.motionBlockMs / 1000) * fs));
+  const block = motionBlock(p, fs);
   const blocks = Math.ceil(n / block);
   // In the workspace: for a day-long channel these are 200 MB, freed with it rather than left to the collector.
   const means = ws.floats('motionMeans', blocks).fill(Number.NaN);
@@ -53,11 +72,10 @@ export function motionBands(data: Float32Array, x: Float32Array, runs: Span[], f
   const low = bandOfMeans(means, Math.round(p.motionShortMs / 1000 / blockS) | 1, Math.round(p.motionLongMs / 1000 / blockS) | 1, ws.floats('motionLow', blocks));
   const floor = finiteQuantile(windowedSigma(low, Math.max(1, Math.round(1 / blockS))), 0.5);
   if (!(floor > 0)) return null;
-  const perBin = Math.max(1, Math.round(p.motionBinMs / 1000 / blockS));
+  const perBin = blocksPerBin(p, fs);
   const bin = perBin * block;
   const bins = Math.ceil(n / bin);
   const powerLow = binMeanSquares(low, perBin, bins);
-  const powerBand = binMeanSquares(x, bin, bins);
   zeroUnseen(powerLow, powerBand);
   return { powerLow, powerBand, floor, bin, bins };
 }

@@ -1,8 +1,10 @@
-import { binMeanSquares } from '../dsp/bin-sums';
 import type { Span } from './spans';
 
 export interface SustainedInput {
-  x: Float32Array;
+  /** Mean square of the signal's finite samples per bin of `binLength` (binMeanSquares), its whole bins. */
+  power: Float64Array;
+  /** Samples in the signal. */
+  n: number;
   /** Noise floor per window of `floorWindow` samples (a quiet-background level). */
   floor: Float64Array;
   floorWindow: number;
@@ -25,23 +27,22 @@ export interface SustainedInput {
  * then each episode is trimmed to its first and last active bin.
  */
 export function findSustained(input: SustainedInput): Span[] {
-  const { x, floor, floorWindow, binLength, binK, windowBins, on, off, minBins, bridgeBins } = input;
-  const bins = Math.floor(x.length / binLength);
-  const active = activeBins(x, floor, floorWindow, binLength, binK, bins);
+  const { power, n, floor, floorWindow, binLength, binK, windowBins, on, off, minBins, bridgeBins } = input;
+  const active = activeBins(power, floor, floorWindow, binLength, binK);
   const density = binDensity(active, windowBins >> 1);
   const runs = denseRuns(density, active, on, off, bridgeBins);
   return runs
     .filter((r) => r.end - r.start >= minBins)
-    .map((r) => ({ start: r.start * binLength, end: Math.min(x.length, r.end * binLength) }));
+    .map((r) => ({ start: r.start * binLength, end: Math.min(n, r.end * binLength) }));
 }
 
 // The per-sample and per-bin loops live in their own small functions, so they are optimised once on their
 // own rather than recompiled inside the larger function around them.
 
 /** 1 for each bin whose RMS (finite samples) exceeds `binK` times the floor at its centre. */
-function activeBins(x: Float32Array, floor: Float64Array, floorWindow: number, binLength: number, binK: number, bins: number): Uint8Array {
+function activeBins(power: Float64Array, floor: Float64Array, floorWindow: number, binLength: number, binK: number): Uint8Array {
+  const bins = power.length;
   const active = new Uint8Array(bins);
-  const power = binMeanSquares(x, binLength, bins);
   for (let b = 0; b < bins; b++) {
     const f = floor[((b * binLength + (binLength >> 1)) / floorWindow) | 0];
     // A bin without a finite sample has NaN power, which is never above the floor.

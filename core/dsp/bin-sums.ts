@@ -26,6 +26,63 @@ export function binMeanSquares(x: Float32Array, binLength: number, bins: number)
   return out;
 }
 
+/**
+ * binMeanSquares at two bin lengths, `fineLength` (`fineBins` bins) and `coarseLength` (`coarseBins` bins), in
+ * one pass when a coarse bin is two fine ones: a coarse bin's sum runs through its first fine bin's sum (the
+ * same additions in the same order), so that fine bin is read on the way and the second is summed beside it.
+ */
+export function binMeanSquaresTwice(x: Float32Array, fineLength: number, fineBins: number, coarseLength: number, coarseBins: number): { fine: Float64Array; coarse: Float64Array } {
+  if (coarseLength !== 2 * fineLength) return { fine: binMeanSquares(x, fineLength, fineBins), coarse: binMeanSquares(x, coarseLength, coarseBins) };
+  const fine = new Float64Array(fineBins);
+  const coarse = new Float64Array(coarseBins);
+  const whole = Math.min(coarseBins, Math.floor(x.length / coarseLength), fineBins >> 1);
+  let c = 0;
+  for (; c + 2 <= whole; c += 2) twoHalvedBins(x, c * coarseLength, fineLength, fine, coarse, c);
+  // The bins left, each alone.
+  for (let k = 2 * c; k < fineBins; k++) fine[k] = meanSquare(x, k * fineLength, Math.min(x.length, (k + 1) * fineLength));
+  for (let k = c; k < coarseBins; k++) coarse[k] = meanSquare(x, k * coarseLength, Math.min(x.length, (k + 1) * coarseLength));
+  return { fine, coarse };
+}
+
+/** Mean square of the finite samples of `x[from, to)`, NaN with none. */
+function meanSquare(x: Float32Array, from: number, to: number): number {
+  let s = 0;
+  let m = 0;
+  for (let i = from; i < to; i++) {
+    const v = x[i];
+    if (v === v) {
+      s += v * v;
+      m++;
+    }
+  }
+  return m > 0 ? s / m : Number.NaN;
+}
+
+/** The coarse bins c and c + 1 from `from`, each two fine bins of `half` samples, and their four fine bins, side by side. */
+function twoHalvedBins(x: Float32Array, from: number, half: number, fine: Float64Array, coarse: Float64Array, c: number): void {
+  const next = 2 * half;
+  let s0 = 0, s1 = 0, m0 = 0, m1 = 0;
+  for (let i = from, end = from + half; i < end; i++) {
+    const v0 = x[i];
+    const v1 = x[i + next];
+    if (v0 === v0) { s0 += v0 * v0; m0++; }
+    if (v1 === v1) { s1 += v1 * v1; m1++; }
+  }
+  fine[2 * c] = m0 > 0 ? s0 / m0 : Number.NaN;
+  fine[2 * c + 2] = m1 > 0 ? s1 / m1 : Number.NaN;
+  let f0 = 0, f1 = 0, n0 = 0, n1 = 0;
+  for (let i = from + half, end = from + next; i < end; i++) {
+    const v0 = x[i];
+    const v1 = x[i + next];
+    if (v0 === v0) { const q = v0 * v0; s0 += q; f0 += q; m0++; n0++; }
+    if (v1 === v1) { const q = v1 * v1; s1 += q; f1 += q; m1++; n1++; }
+  }
+  fine[2 * c + 1] = n0 > 0 ? f0 / n0 : Number.NaN;
+  fine[2 * c + 3] = n1 > 0 ? f1 / n1 : Number.NaN;
+  coarse[c] = m0 > 0 ? s0 / m0 : Number.NaN;
+  coarse[c + 1] = m1 > 0 ? s1 / m1 : Number.NaN;
+}
+
 /** `binMeanSquares` of the four whole bins from `from` into `out[k, k + 4)`. */
 function fourMeanSquares(x: Float32Array, from: number, binLength: number, out: Float64Array, k: number): void {
   let s0 = 0, s1 = 0, s2 = 0, s3 = 0;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { binMeanSquares, blockMeans } from '../../core/dsp/bin-sums';
+import { binMeanSquares, binMeanSquaresTwice, blockMeans } from '../../core/dsp/bin-sums';
 import { Prng } from '../../core/simulate/prng';
 
 // The sums one bin at a time, sample after sample: the order the detectors' results were made in.
@@ -37,6 +37,22 @@ describe('per-bin sums, four bins side by side', () => {
         for (let k = 0; k < bins; k++) expect(got[k]).toBe(want[k]);
       }
     }
+  });
+
+  it('two bin lengths in one pass give the bits of each bin summed alone, whether a coarse bin is two fine ones or not', () => {
+    let cases = 0;
+    for (const [n, fine, nanShare, seed] of [[10007, 50, 0, 7], [10000, 50, 0.02, 8], [999, 25, 0.5, 9], [250, 50, 0, 10], [99, 50, 0, 11], [40, 7, 1, 12], [3, 2, 0, 13]] as const) {
+      const x = signal(n, seed, nanShare);
+      for (const coarse of [2 * fine, 2 * fine + 1]) {
+        for (const coarseBins of [Math.floor(n / coarse), Math.ceil(n / coarse)]) {
+          const got = binMeanSquaresTwice(x, fine, Math.floor(n / fine), coarse, coarseBins);
+          expect(Array.from(got.fine)).toEqual(Array.from(meanSquaresOneByOne(x, fine, Math.floor(n / fine))));
+          expect(Array.from(got.coarse)).toEqual(Array.from(meanSquaresOneByOne(x, coarse, coarseBins)));
+          cases++;
+        }
+      }
+    }
+    expect(cases).toBe(7 * 2 * 2);
   });
 
   it('block means over a stretch cut at both ends match the block-by-block sums', () => {
