@@ -154,6 +154,8 @@ export function countPeaks(envelope: Float32Array, start: number, end: number, l
   for (let k = start; k < end; k++) {
     const v = envelope[k];
     if (!(v >= level)) continue;
+    // The neighbours first (see spikes.ts' isLocalMax): on a slope one of them says no without the scan.
+    if (separation > 0 && ((k + 1 < end && envelope[k + 1] > v) || (k > start && envelope[k - 1] >= v))) continue;
     let isMax = true;
     for (let j = Math.max(start, k - separation); j <= Math.min(end - 1, k + separation) && isMax; j++) {
       if (envelope[j] > v || (envelope[j] === v && j < k)) isMax = false;

@@ -114,8 +114,14 @@ export function keepFirst(s: Spikes, m: number): Spikes {
   return { at: s.at.subarray(0, m), size: s.size.subarray(0, m), width: s.width.subarray(0, m), length: m };
 }
 
+/**
+ * Whether the envelope at `i` is the largest within ±`separation` in [from, to), a tie going to the earlier
+ * sample. The two neighbours are asked first: on the slopes, where most samples above the level lie, one of
+ * them already says no, without the scan from `i − separation`.
+ */
 function isLocalMax(envelope: Float32Array, i: number, from: number, to: number, separation: number): boolean {
   const v = envelope[i];
+  if (separation > 0 && ((i + 1 < to && envelope[i + 1] > v) || (i > from && envelope[i - 1] >= v))) return false;
   for (let j = Math.max(from, i - separation); j <= Math.min(to - 1, i + separation); j++) {
     if (envelope[j] > v || (envelope[j] === v && j < i)) return false;
   }
