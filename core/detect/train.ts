@@ -32,7 +32,7 @@ export function trainFeatures(spikes: Spikes, from: number, to: number, o: Train
   if (count < o.minSpikes) return out;
   const order = scratch.indices(count);
   for (let k = 0; k < count; k++) order[k] = from + k;
-  order.sort((a, b) => spikes.size[b] - spikes.size[a]);
+  largestFirst(order, spikes.size);
   let c = 0;
   while (c < count) {
     const top = spikes.size[order[c]];
@@ -41,7 +41,7 @@ export function trainFeatures(spikes: Spikes, from: number, to: number, o: Train
     if (e - c >= o.minSpikes) {
       const times = scratch.times(e - c);
       for (let k = c; k < e; k++) times[k - c] = spikes.at[order[k]];
-      times.sort();
+      ascending(times);
       const r = regularity(times, scratch);
       if (r.cv2 === r.cv2 && (!(out.unitCv2 <= r.cv2) || out.unitCount === 0)) {
         out.unitCv2 = r.cv2;
@@ -69,8 +69,50 @@ function regularity(times: Int32Array | Float64Array, scratch: TrainScratch): { 
   return { interval: medianOf(intervals), cv2: medianOf(cv2) };
 }
 
+/** Up to this many values are sorted by insertion. */
+const SHORT = 256;
+
+/**
+ * `order` (indices into `size`) sorted by size, largest first, by insertion: the windows hold tens of
+ * discharges, where a sort calling a comparator costs more than the moves. Equal sizes may come in any
+ * order: a class is cut only between different sizes, and its times are sorted afterwards.
+ */
+function largestFirst(order: Int32Array, size: Float32Array): void {
+  if (order.length > SHORT) {
+    order.sort((a, b) => size[b] - size[a]);
+    return;
+  }
+  for (let i = 1; i < order.length; i++) {
+    const o = order[i];
+    const s = size[o];
+    let j = i - 1;
+    while (j >= 0 && size[order[j]] < s) {
+      order[j + 1] = order[j];
+      j--;
+    }
+    order[j + 1] = o;
+  }
+}
+
+/** `v` sorted ascending (finite values), in place: by insertion while short. */
+function ascending(v: Float64Array): void {
+  if (v.length > SHORT) {
+    v.sort();
+    return;
+  }
+  for (let i = 1; i < v.length; i++) {
+    const x = v[i];
+    let j = i - 1;
+    while (j >= 0 && v[j] > x) {
+      v[j + 1] = v[j];
+      j--;
+    }
+    v[j + 1] = x;
+  }
+}
+
 function medianOf(v: Float64Array): number {
-  v.sort();
+  ascending(v);
   const n = v.length;
   return n % 2 ? v[n >> 1] : 0.5 * (v[n / 2 - 1] + v[n / 2]);
 }
