@@ -54,7 +54,7 @@ export function displaySignal(ch: Channel, onProgress?: (fraction: number) => vo
     onProgress?.(SPECTRUM_SHARE + (1 - SPECTRUM_SHARE) * (i / d.length));
   }
   const band = `${round(low)}–${round(high)} Hz`;
-  return { data: out, description: mains.mainsHz ? `${band}, ${mains.mainsHz} Hz hum removed` : band };
+  return { data: out, description: mains.mainsHz ? `${band}, ${mains.mainsHz} Hz hum notched` : band };
 }
 
 function round(hz: number): number {

@@ -87,7 +87,7 @@ export function Toolbar({ session, theme, saveStatus, onOpen, onExport, onImport
               { label: 'Events as CSV…', onSelect: () => onExport('csv'), testid: 'export-csv' },
               { label: 'Analysis as JSON…', onSelect: () => onExport('json'), testid: 'export-json' },
               { label: 'EDF+ signals and events…', onSelect: () => onExport('edf'), testid: 'export-edf', title: 'For EDFbrowser, MNE and other EEG/EMG tools; every event is an annotation' },
-              { label: 'EDF+ with filtered signals…', onSelect: () => onExport('edf-filtered'), testid: 'export-edf-filtered', title: 'The signals as drawn: band-passed, hum removed' },
+              { label: 'EDF+ with filtered signals…', onSelect: () => onExport('edf-filtered'), testid: 'export-edf-filtered', title: 'The signals as drawn: band-passed, mains hum notched' },
               {
                 label: 'Anonymise exports',
                 checked: anonymise !== null,

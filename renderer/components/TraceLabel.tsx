@@ -6,7 +6,7 @@ import type { ChannelLayout } from './useTraceDisplay';
 interface Props {
   channel: AnalysedChannel;
   channels: readonly AnalysedChannel[];
-  /** How the filtered signal was conditioned (e.g. `20–450 Hz, 50 Hz hum removed`), or null when there is no choice. */
+  /** How the filtered signal was conditioned (e.g. `20–450 Hz, 50 Hz hum notched`), or null when there is no choice. */
   filter: string | null;
   /** The signal drawn now, or null for a channel drawn as recorded with no choice. */
   view: SignalView | null;

@@ -56,7 +56,7 @@ export type WorkerRequest =
 export interface LoadedRecording {
   recording: Recording;
   pyramids: Record<string, Pyramid>;
-  /** Per channel id: how the drawn signal was conditioned (e.g. `20–450 Hz, 50 Hz hum removed`), or null. */
+  /** Per channel id: how the drawn signal was conditioned (e.g. `20–450 Hz, 50 Hz hum notched`), or null. */
   display: Record<string, string | null>;
   /** Per channel id: what the import check shows of it (first seconds, overview, range, noise). */
   previews: Record<string, ChannelPreview>;

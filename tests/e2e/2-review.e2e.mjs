@@ -250,7 +250,7 @@ test('raw or filtered per channel: the raw view shows the offset, the label and 
     const t = page.getByTestId(`trace-${ch}`);
     return [Number(await t.getAttribute('data-y-min')), Number(await t.getAttribute('data-y-max'))];
   };
-  assert(/^Filtered \d+–\d+ Hz, 50 Hz hum removed$/.test(await label.textContent()), `the filtered label reads "${await label.textContent()}"`);
+  assert(/^Filtered \d+–\d+ Hz, 50 Hz hum notched$/.test(await label.textContent()), `the filtered label reads "${await label.textContent()}"`);
   const [f0, f1] = await range(id);
   assert(Math.abs(f0 + f1) < 1e-6, `the filtered trace is not centred on zero: ${f0}..${f1}`);
 

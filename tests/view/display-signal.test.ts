@@ -25,7 +25,7 @@ describe('display signal', () => {
   it('removes offset, wander and mains hum from EMG but keeps a spike at its place and size', () => {
     const spike = 30_000;
     const out = displaySignal(emg(messy(60_000, spike)));
-    expect(out.description).toBe('20–450 Hz, 50 Hz hum removed');
+    expect(out.description).toBe('20–450 Hz, 50 Hz hum notched');
     let maxAbsAway = 0;
     for (let i = 5000; i < 25_000; i++) maxAbsAway = Math.max(maxAbsAway, Math.abs(out.data[i]));
     expect(maxAbsAway).toBeLessThan(8);
