@@ -38,12 +38,7 @@ export function welchSpectrum(x: Float32Array, fs: number, nfft: number, maxSegm
  * libraryMedians. Returns how many stretches were used.
  */
 function kernelMedians(kernel: WelchKernel, x: Float32Array, at: number[], formed: number, power: Float64Array): number {
-  const size = kernel.size;
-  const { samples, means } = kernel;
-  for (let s = 0; s < at.length; s++) samples.set(x.subarray(at[s], at[s] + size), s * size);
-  kernel.stretchMeans(at.length);
-  const usable: number[] = [];
-  for (let s = 0; s < at.length; s++) if (means[s] === means[s]) usable.push(s);
+  const usable = kernel.stretches(x, at);
   const used = usable.length;
   for (let u = 0; u < used; u += 2) kernel.pair(usable[u], u + 1 < used ? usable[u + 1] : usable[u], u, formed);
   if (used === 0) return 0;

@@ -167,8 +167,8 @@ interface WasmApi {
 
 /**
  * One transform size's kernels, used in this order for each spectrum:
- * - the stretches' float32 samples into `samples` (stretch s from s · size), then `stretchMeans(count)`, which
- *   writes `means`;
+ * - `stretches(x, at)`: the stretches' float32 samples into `samples` (stretch s from s · size), and
+ *   `stretchMeans(count)`, which writes `means`;
  * - for two stretches at a time, `pair(s, t, c, bins)`: their windows into `frames`, `transform` (both spectra
  *   are then in `spectra`, interleaved: element j of fft.js's complex output of stretch s at 2j, of t at
  *   2j + 1), their powers kept as the c-th and (c + 1)-th stretch used;
@@ -211,6 +211,19 @@ export class WelchKernel {
   stretchMeans(count: number): void {
     this.exports.stretchMeans((count + 3) >> 2);
     this.check.fill(0);
+  }
+
+  /**
+   * Starts a spectrum of the stretches of `x` starting at `at` (at most COLUMNS): copies them into `samples`,
+   * forms their means, and returns the indices of those without NaN, in order.
+   */
+  stretches(x: Float32Array, at: number[]): number[] {
+    const { samples, means, size } = this;
+    for (let s = 0; s < at.length; s++) samples.set(x.subarray(at[s], at[s] + size), s * size);
+    this.stretchMeans(at.length);
+    const usable: number[] = [];
+    for (let s = 0; s < at.length; s++) if (means[s] === means[s]) usable.push(s);
+    return usable;
   }
 
   /**
