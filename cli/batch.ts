@@ -12,7 +12,7 @@ import { Library } from '../core/library/library';
 import { entryFromAnalysis } from '../core/library/entry';
 import type { LibraryEntry } from '../core/library/schema';
 import { summaryCsv, summaryRows, type SummaryRow } from '../core/library/summary-csv';
-import { analyseJob, BATCH_WORKER_MARK, takeJob, type BatchJob, type BatchWorkerData, type JobResult } from './batch-worker';
+import { analyseJob, analyseRead, BATCH_WORKER_MARK, takeJob, type BatchJob, type BatchWorkerData, type Handoff, type JobResult, type WorkerMessage } from './batch-worker';
 import { fileLibraryStore } from '../node/library-file-store';
 import { threadCount } from './thread-lanes';
 import { startCliWorker } from './worker-thread';
@@ -74,14 +74,14 @@ export interface BatchOptions {
  * One worker thread taking jobs from `jobs` until none are left (see `BatchWorkerData`), its first one
  * held for it; resolves with the job it was on if the thread died.
  */
-function runWorker(jobs: readonly BatchJob[], next: Int32Array, first: number, finish: (r: JobResult) => void): Promise<{ job: BatchJob; error: Error } | null> {
+function runWorker(jobs: readonly BatchJob[], next: Int32Array, first: number, receive: (m: WorkerMessage) => void): Promise<{ job: BatchJob; error: Error } | null> {
   return new Promise((resolve) => {
     const current = new Int32Array(new SharedArrayBuffer(4)).fill(-1);
     const worker = startCliWorker('batch-worker', { mark: BATCH_WORKER_MARK, jobs, next, current, first } satisfies BatchWorkerData);
     const finished = new Set<number>();
-    worker.on('message', (r: JobResult) => {
-      finished.add(r.index);
-      finish(r);
+    worker.on('message', (m: WorkerMessage) => {
+      finished.add(m.index);
+      receive(m);
     });
     worker.on('error', (error) => {
       void worker.terminate();
@@ -95,11 +95,13 @@ function runWorker(jobs: readonly BatchJob[], next: Int32Array, first: number, f
 /**
  * Analyses every file; results come back in the order of `files`, whatever order they finished in. With
  * n threads, n − 1 are worker threads and this thread is the last: it would otherwise sit idle while each
- * worker pays for starting and warming up on its own. Each thread takes the next job as it becomes free,
- * from a counter they share, so none is left with a queue while another has nothing (a job handed to a
- * busy thread in advance left one thread with a file to go at the end while the other waited, and ran
- * two files at once in a worker); a worker's first job is kept for it, so it starts on one at once. With a
- * thread per core, the workers compile their optimised code on their own thread (see compileOnOwnThread).
+ * worker pays for starting and warming up on its own. Each thread takes the next file to read as it
+ * becomes free, from a counter they share, so none is left with a queue while another has nothing (a job
+ * handed to a busy thread in advance left one thread with a file to go at the end while the other waited,
+ * and ran two files at once in a worker); a worker's first job is kept for it, so it starts on one at once.
+ * The workers only read: this thread analyses what they read (see `Handoff`) before it reads a file of its
+ * own, so the analysis code is compiled and warmed up on one thread only. With a thread per core, the
+ * workers compile their optimised code on their own thread (see compileOnOwnThread).
  */
 export async function runBatch(files: readonly string[], opts: BatchOptions): Promise<JobResult[]> {
   const jobs: BatchJob[] = files.map((file, index) => ({
@@ -122,19 +124,35 @@ export async function runBatch(files: readonly string[], opts: BatchOptions): Pr
   if (threads > 1 && threads >= availableParallelism()) compileOnOwnThread();
   const next = new Int32Array(new SharedArrayBuffer(4));
   next[0] = threads - 1;
+  const handed: Handoff[] = [];
+  let wake: (() => void) | null = null;
+  let workersLeft = threads - 1;
+  const receive = (m: WorkerMessage): void => {
+    if ('handoff' in m) handed.push(m);
+    else finish(m);
+    wake?.();
+  };
   const lane = async (first: number): Promise<void> => {
     for (let reserved = first; ; reserved = -1) {
-      const crashed = await runWorker(jobs, next, reserved, finish);
-      if (!crashed) return;
+      const crashed = await runWorker(jobs, next, reserved, receive);
+      if (!crashed) break;
       // A thread that died (e.g. out of memory) costs its file, not the run: a fresh one takes the rest.
       finish({ index: crashed.job.index, ok: false, message: `${path.basename(crashed.job.file)}: could not be analysed (${crashed.error.message})`, threadId: -1 });
     }
+    workersLeft--;
+    wake?.();
   };
   const here = async (): Promise<void> => {
     const workspaces = new WorkspaceKeeper();
-    for (let k = takeJob(next, jobs.length); k >= 0; k = takeJob(next, jobs.length)) {
-      finish(await analyseJob(jobs[k], workspaces));
-      // Lets the workers' finished files in between this thread's files.
+    for (;;) {
+      const h = handed.shift();
+      const k = h ? -1 : takeJob(next, jobs.length);
+      if (h) finish(analyseRead(jobs[h.index], h.handoff, workspaces, h.threadId));
+      else if (k >= 0) finish(await analyseJob(jobs[k], workspaces));
+      else if (workersLeft > 0) await new Promise<void>((r) => (wake = r));
+      else return;
+      wake = null;
+      // Lets the workers' messages in between this thread's files.
       await new Promise((r) => setImmediate(r));
     }
   };

@@ -18,8 +18,11 @@ export interface ReadOptions {
   quiet: boolean;
 }
 
-/** Reads a recording file; with `threads`, a large one is read in byte ranges on all of them at once. */
-export async function readRecording(file: string, args: ReadOptions, showProgress = !args.quiet && process.stderr.isTTY, threads: RecordingThreads | null = null): Promise<Recording> {
+/**
+ * Reads a recording file; with `threads`, a large one is read in byte ranges on all of them at once. With
+ * `sharedSamples`, a table's samples are read into shared memory where they can be (see ImportOptions).
+ */
+export async function readRecording(file: string, args: ReadOptions, showProgress = !args.quiet && process.stderr.isTTY, threads: RecordingThreads | null = null, sharedSamples = false): Promise<Recording> {
   let source;
   try {
     source = await fileSource(file);
@@ -31,6 +34,7 @@ export async function readRecording(file: string, args: ReadOptions, showProgres
     ...(args.format ? { format: args.format } : {}),
     ...(args.rate ? { rateHz: args.rate } : {}),
     ...(Object.keys(args.columns).length ? { columns: args.columns } : {}),
+    ...(sharedSamples ? { sharedSamples } : {}),
   };
   if (args.templates) {
     const template = await templateOf(source, args.templates);

@@ -1,7 +1,7 @@
 import { whenAborted } from '../abort';
 import type { Recording } from '../recording';
 import { buildRecording } from './build';
-import { TableCollector } from './collect';
+import { TableCollector, type ColumnSlots } from './collect';
 import { ImportCancelled, ImportError } from './errors';
 import { fingerprint } from './fingerprint';
 import { layoutOf, type Layout } from './layout';
@@ -264,11 +264,17 @@ async function scanInRanges(source: ByteSource, head: Head, plan: TablePlan, opt
   return joinRanges(plan, tasks, settled.map((r) => (r as PromiseFulfilledResult<RangeScan>).value), plan.firstDataLine + 1, shared);
 }
 
+/** A shared-memory slot per signal for `estimatedRows` samples; a column that outgrows its slot goes on in memory of its own. */
+function sharedSignals(plan: TablePlan, estimatedRows: number): ColumnSlots {
+  const rows = Math.max(16, estimatedRows);
+  return { signals: plan.signals.map(() => new Float32Array(new SharedArrayBuffer(4 * rows))), times: plan.clocks.map(() => null) };
+}
+
 async function scanTable(source: ByteSource, head: Head, plan: TablePlan, options: ImportOptions): Promise<TableCollector> {
   const columns = columnsOf(plan);
   const estimatedRows = Math.min(estimateRows(head, plan, source.size), await rowsFromTail(source));
   const decoder = createDecoder('utf-8');
-  const collector = new TableCollector(plan, estimatedRows);
+  const collector = new TableCollector(plan, estimatedRows, options.sharedSamples ? sharedSignals(plan, estimatedRows) : undefined);
   const scanner = new DelimitedScanner(
     plan.delimiter,
     plan.decimalComma,

@@ -87,6 +87,16 @@ describe('batch analyze', () => {
     expect(threads.has(threadId)).toBe(true);
   });
 
+  it('gives the same documents and messages on two threads (a worker reading, this thread analysing) as on one', async () => {
+    const files = await listRecordings([mixed]);
+    const opts = { read: { columns: {}, quiet: true }, sites: { emg1: 'left calf' }, version: 'test', jsonText: true };
+    const one = await runBatch(files, { ...opts, workers: 1 });
+    const two = await runBatch(files, { ...opts, workers: 2 });
+    const strip = (rs: typeof one) => rs.map(({ threadId: _, ...r }) => r);
+    expect(strip(two)).toEqual(strip(one));
+    expect(one.filter((r) => r.ok)).toHaveLength(3);
+  });
+
   it('leaves out hidden files and its own summary table when run again on the same folder', async () => {
     const again = tmp();
     for (const f of ['week1.csv', 'week2.csv']) fs.copyFileSync(path.join(mixed, f), path.join(again, f));
