@@ -9,7 +9,7 @@ import { fileURLToPath } from 'node:url';
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const MARK = '//# twitchscope-build ';
 /** Bumped when the build's settings change, so older cached files are rebuilt. */
-const BUILD_FORMAT = 2;
+const BUILD_FORMAT = 3;
 
 export const DEFAULT_CACHE = path.join(ROOT, 'node_modules/.cache/twitchscope/cli.cjs');
 
@@ -42,11 +42,19 @@ export function workersFile(file) {
   return file.replace(/\.cjs$/, '') + '.workers.cjs';
 }
 
-/** True when `file` and its workers' build were built together, in this format, from sources all unchanged since. */
+/**
+ * The small build run before the command line loads (cli/early-batch.ts: a batch's worker threads started
+ * at once), beside `file`.
+ */
+export function earlyFile(file) {
+  return file.replace(/\.cjs$/, '') + '.early.cjs';
+}
+
+/** True when `file` and the builds beside it were built together, in this format, from sources all unchanged since. */
 export function isFresh(file) {
   const m = readManifest(file);
   if (!m || m.format !== BUILD_FORMAT || m.root !== ROOT) return false;
-  if (JSON.stringify(readManifest(workersFile(file))) !== JSON.stringify(m)) return false;
+  for (const other of [workersFile(file), earlyFile(file)]) if (JSON.stringify(readManifest(other)) !== JSON.stringify(m)) return false;
   for (const [rel, mtimeMs, size] of m.inputs) {
     const st = fs.statSync(path.resolve(ROOT, rel), { throwIfNoEntry: false });
     if (!st || st.mtimeMs !== mtimeMs || st.size !== size) return false;
@@ -55,16 +63,16 @@ export function isFresh(file) {
 }
 
 /**
- * Bundles cli/main.ts (and everything it imports) into `file` and cli/workers.ts into `workersFile(file)`,
- * each replacing any older build in one rename, the workers' first: a run that finds `file` fresh finds
- * the workers' build of the same sources.
+ * Bundles cli/main.ts (and everything it imports) into `file`, cli/workers.ts into `workersFile(file)` and
+ * cli/early-batch.ts into `earlyFile(file)`, each replacing any older build in one rename, `file` last: a
+ * run that finds `file` fresh finds the other two built from the same sources.
  */
 export function build(file) {
   const require = createRequire(path.join(ROOT, 'package.json'));
   const esbuild = require('esbuild');
   const result = esbuild.buildSync({
     absWorkingDir: ROOT,
-    entryPoints: { main: 'cli/main.ts', workers: 'cli/workers.ts' },
+    entryPoints: { main: 'cli/main.ts', workers: 'cli/workers.ts', early: 'cli/early-batch.ts' },
     bundle: true,
     platform: 'node',
     format: 'cjs',
@@ -81,7 +89,7 @@ export function build(file) {
   const manifest = JSON.stringify({ format: BUILD_FORMAT, root: ROOT, esbuild: esbuild.version, inputs });
   fs.mkdirSync(path.dirname(file), { recursive: true });
   const text = (name) => result.outputFiles.find((o) => path.basename(o.path) === `${name}.js`).text;
-  for (const [out, name] of [[workersFile(file), 'workers'], [file, 'main']]) {
+  for (const [out, name] of [[workersFile(file), 'workers'], [earlyFile(file), 'early'], [file, 'main']]) {
     const tmp = `${out}.${process.pid}.${Date.now()}.tmp`;
     fs.writeFileSync(tmp, `${MARK}${manifest}\n${text(name)}`);
     fs.renameSync(tmp, out);

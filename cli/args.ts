@@ -1,7 +1,7 @@
 /** The command line's words, parsed into a typed shape; wrong words are a UsageError (exit 2). */
-import { parseArgs as nodeParseArgs, type ParseArgsConfig } from 'node:util';
 import { QUESTIONS, type Answer, type ChecklistAnswers, type QuestionId } from '../core/guidance/checklist';
 import { CONTEXT_FIELDS, CONTEXT_MAX_CHARS, EMPTY_CONTEXT, type ContextField, type RecordingContext } from '../core/review/context';
+import { OPTIONS, parseWords } from './words';
 
 export class UsageError extends Error {
   override name = 'UsageError';
@@ -48,38 +48,7 @@ export interface CliArgs {
   quiet: boolean;
 }
 
-/** Every option the commands take; which command may use which is checked where each command runs. */
-const OPTIONS = {
-  json: { type: 'string' },
-  'json-dir': { type: 'string' },
-  summary: { type: 'string' },
-  library: { type: 'string' },
-  events: { type: 'string' },
-  'events-in': { type: 'string' },
-  edf: { type: 'string' },
-  report: { type: 'string' },
-  format: { type: 'string' },
-  subject: { type: 'string' },
-  rate: { type: 'string' },
-  sensitivity: { type: 'string' },
-  site: { type: 'string', multiple: true },
-  tag: { type: 'string', multiple: true },
-  answer: { type: 'string', multiple: true },
-  context: { type: 'string', multiple: true },
-  column: { type: 'string', multiple: true },
-  template: { type: 'string' },
-  filtered: { type: 'boolean' },
-  anonymise: { type: 'boolean' },
-  anonymize: { type: 'boolean' },
-  'keep-time-of-day': { type: 'boolean' },
-  quiet: { type: 'boolean', short: 'q' },
-} as const satisfies ParseArgsConfig['options'];
-
 type Values = ReturnType<typeof parseWords>['values'];
-
-function parseWords(words: string[]) {
-  return nodeParseArgs({ args: words, options: OPTIONS, allowPositionals: true, strict: true });
-}
 
 /** The command line as `util.parseArgs` reads it; its errors become usage errors that name the option. */
 function readWords(words: string[]): { values: Values; files: string[] } {

@@ -11,7 +11,7 @@ import { WorkspaceKeeper } from '../core/detect/workspace';
 import { ImportError } from '../core/import/errors';
 import type { Recording } from '../core/recording';
 import { readRecording, templateSites, type ReadOptions } from './read-recording';
-import { workerDataFor, type CliWorkerData } from './worker-thread';
+import { EARLY_BATCH_MARK, workerDataFor, type CliWorkerData } from './worker-thread';
 
 export interface BatchJob {
   index: number;
@@ -118,5 +118,8 @@ async function work(port: NonNullable<typeof parentPort>, { jobs, next, current,
   }
 }
 
+const port = parentPort;
 const started = workerDataFor<BatchWorkerData>(workerData, BATCH_WORKER_MARK);
-if (parentPort && started) void work(parentPort, started);
+if (port && started) void work(port, started);
+// Started before its jobs were known (early-batch.ts): they come as its first message.
+else if (port && workerDataFor(workerData, EARLY_BATCH_MARK)) port.once('message', (data: BatchWorkerData) => void work(port, data));

@@ -14,8 +14,8 @@ import type { LibraryEntry } from '../core/library/schema';
 import { summaryCsv, summaryRows, type SummaryRow } from '../core/library/summary-csv';
 import { analyseJob, analyseRead, BATCH_WORKER_MARK, takeJob, type BatchJob, type BatchWorkerData, type Handoff, type JobResult, type WorkerMessage } from './batch-worker';
 import { fileLibraryStore } from '../node/library-file-store';
-import { threadCount } from './thread-lanes';
-import { startCliWorker } from './worker-thread';
+import { threadCount } from './thread-count';
+import { startCliWorker, takeEarlyWorker } from './worker-thread';
 import { compileOnOwnThread, feedbackOnFirstCall } from './compile-on-own-thread';
 import { refuseOverwritingInputs, type PlannedOutput } from './outputs';
 import type { ReadOptions } from './read-recording';
@@ -72,12 +72,14 @@ export interface BatchOptions {
 
 /**
  * One worker thread taking jobs from `jobs` until none are left (see `BatchWorkerData`), its first one
- * held for it; resolves with the job it was on if the thread died.
+ * held for it; resolves with the job it was on if the thread died. The first thread of a lane is one
+ * started early (see early-batch.ts) where there is one; a thread started after one died is a new one.
  */
 function runWorker(jobs: readonly BatchJob[], next: Int32Array, first: number, receive: (m: WorkerMessage) => void): Promise<{ job: BatchJob; error: Error } | null> {
   return new Promise((resolve) => {
     const current = new Int32Array(new SharedArrayBuffer(4)).fill(-1);
-    const worker = startCliWorker('batch-worker', { mark: BATCH_WORKER_MARK, jobs, next, current, first } satisfies BatchWorkerData);
+    const data: BatchWorkerData = { mark: BATCH_WORKER_MARK, jobs, next, current, first };
+    const worker = takeEarlyWorker(data) ?? startCliWorker('batch-worker', data);
     const finished = new Set<number>();
     worker.on('message', (m: WorkerMessage) => {
       finished.add(m.index);

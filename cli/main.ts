@@ -15,6 +15,7 @@ import { buildReportHtml } from '../core/report';
 import type { Recording } from '../core/recording';
 import { writeFileAtomic } from '../node/fs/atomic-write';
 import { parseArgs, UsageError, type CliArgs } from './args';
+import { isBatch } from './words';
 import { htmlToPdf } from './pdf';
 import { describeAnalysis, describeGuidance, describeRecording } from './print';
 import { reviewFromFile } from './events-in';
@@ -129,12 +130,6 @@ async function writeReportFile(file: string, html: string): Promise<void> {
   } else {
     await writeOut(file, html);
   }
-}
-
-/** Several files, a folder, or the batch outputs asked for: the batch path; otherwise one file as always. */
-async function isBatch(args: CliArgs): Promise<boolean> {
-  if (args.files.length !== 1 || args.jsonDir || args.summary || args.library) return true;
-  return fs.stat(args.files[0]).then((st) => st.isDirectory(), () => false);
 }
 
 function batchArgs(args: CliArgs) {
@@ -285,7 +280,7 @@ export async function main(argv: readonly string[]): Promise<number> {
       // The command keeps the spelling users have in their scripts; the rest of TwitchScope writes "analyse".
       case 'analyze':
       case 'analyse':
-        if (await isBatch(args)) await analyseSeveral(args);
+        if (isBatch(args.files, Boolean(args.jsonDir || args.summary || args.library))) await analyseSeveral(args);
         else await analyseFile(args);
         break;
       case 'trend':

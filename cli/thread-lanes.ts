@@ -1,5 +1,4 @@
 import { stat } from 'node:fs/promises';
-import { availableParallelism } from 'node:os';
 import type { Worker } from 'node:worker_threads';
 import { analyseRecording, type AnalyseOptions } from '../core/analysis/analyse';
 import { jobArrays, withArrays, type ChannelJob } from '../core/analysis/jobs';
@@ -13,6 +12,7 @@ import { outcomeOf, transferList } from '../core/analysis/lane-messages';
 import { RECORDING_WORKER_MARK, scanFileRange, type RecordingWorkerData, type TaskBody, type WorkerReply, type WorkerTask } from './recording-worker';
 import { startCliWorker } from './worker-thread';
 import { collectGarbage } from './collect-garbage';
+import { threadCount } from './thread-count';
 
 type Done = Exclude<WorkerReply, { type: 'progress' }>;
 
@@ -125,15 +125,6 @@ export class RecordingThreads {
  * less than starting and warming up threads would cost.
  */
 const THREADS_FROM_BYTES = 8e6;
-
-/**
- * How many threads one recording may use: one per core, or TWITCHSCOPE_THREADS (the benchmarks compare
- * counts; 1 keeps everything on the main thread).
- */
-export function threadCount(): number {
-  const asked = Number(process.env.TWITCHSCOPE_THREADS);
-  return Number.isInteger(asked) && asked >= 1 ? asked : availableParallelism();
-}
 
 /** Threads for one recording file when it is large enough and more than one thread is allowed; else null. */
 export async function threadsFor(file: string): Promise<RecordingThreads | null> {

@@ -5,6 +5,7 @@ import { threadId } from 'node:worker_threads';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { cli } from '../support/run-cli';
 import { listRecordings, runBatch } from '../../cli/batch';
+import { startEarlyWorker } from '../../cli/worker-thread';
 import { writeSession } from './recordings';
 
 const tmp = (): string => fs.mkdtempSync(path.join(os.tmpdir(), 'ts-batch-'));
@@ -95,6 +96,25 @@ describe('batch analyze', () => {
     const strip = (rs: typeof one) => rs.map(({ threadId: _, ...r }) => r);
     expect(strip(two)).toEqual(strip(one));
     expect(one.filter((r) => r.ok)).toHaveLength(3);
+  });
+
+  it('gives its worker the jobs of a thread started early, and starts a new one when that thread died before', async () => {
+    const files = await listRecordings([mixed]);
+    const opts = { read: { columns: {}, quiet: true }, sites: {}, version: 'test', workers: 2 };
+    // (A Worker's threadId reads -1 once it has ended.)
+    const early = startEarlyWorker().threadId;
+    const results = await runBatch(files, opts);
+    expect(results.map((r) => r.ok)).toEqual([false, false, true, true, true]);
+    // The first job is kept for the worker: the early thread read it.
+    expect(results[0].threadId).toBe(early);
+    const dead = startEarlyWorker();
+    const deadId = dead.threadId;
+    await dead.terminate();
+    const again = await runBatch(files, opts);
+    expect(again.map((r) => r.ok)).toEqual([false, false, true, true, true]);
+    expect(again.map((r) => r.threadId)).not.toContain(deadId);
+    expect(again.map((r) => r.threadId)).not.toContain(-1);
+    expect(new Set(again.map((r) => r.threadId)).size).toBe(2);
   });
 
   it('leaves out hidden files and its own summary table when run again on the same folder', async () => {

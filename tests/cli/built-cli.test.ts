@@ -14,8 +14,8 @@ interface CliCache {
   build(file: string): void;
 }
 
-function run(args: string[], cache: string): { code: number | null; stdout: string; stderr: string } {
-  const r = spawnSync(process.execPath, [BIN, ...args], { cwd: ROOT, encoding: 'utf8', env: { ...process.env, TWITCHSCOPE_CLI_CACHE: cache } });
+function run(args: string[], cache: string, env: NodeJS.ProcessEnv = {}): { code: number | null; stdout: string; stderr: string } {
+  const r = spawnSync(process.execPath, [BIN, ...args], { cwd: ROOT, encoding: 'utf8', env: { ...process.env, TWITCHSCOPE_CLI_CACHE: cache, ...env }, timeout: 60_000 });
   return { code: r.status, stdout: r.stdout, stderr: r.stderr };
 }
 
@@ -37,6 +37,11 @@ describe('the command line runs from a cached JavaScript build', () => {
     expect(workers).toContain('twitchscope-batch-worker');
     expect(workers).toContain('twitchscope-recording-worker');
     expect(workers).not.toContain('node:child_process');
+    // The early build (a batch's threads started before the rest loads): the same line, and small.
+    const early = fs.readFileSync(cache.replace(/\.cjs$/, '.early.cjs'), 'utf8');
+    expect(early.split('\n', 1)[0]).toBe(fs.readFileSync(cache, 'utf8').split('\n', 1)[0]);
+    expect(early).toContain('twitchscope-early-batch-worker');
+    expect(early.length - early.indexOf('\n')).toBeLessThan(20_000);
     // A cache that cannot be written (a path under a file) falls back to compiling the TypeScript.
     const fallback = run(['formats'], path.join(BIN, 'cli.cjs'));
     expect(fallback.code).toBe(0);
@@ -67,6 +72,8 @@ describe('the command line runs from a cached JavaScript build', () => {
     fs.writeFileSync(path.join(dir, 'stale.workers.cjs'), [`//# twitchscope-build ${JSON.stringify({ ...manifest, esbuild: 'other' })}`, ...workers.slice(1)].join('\n'));
     expect(isFresh(stale)).toBe(false);
     fs.writeFileSync(path.join(dir, 'stale.workers.cjs'), workers.join('\n'));
+    expect(isFresh(stale)).toBe(false);
+    fs.copyFileSync(cache.replace(/\.cjs$/, '.early.cjs'), path.join(dir, 'stale.early.cjs'));
     expect(isFresh(stale)).toBe(true);
   });
 
@@ -75,12 +82,30 @@ describe('the command line runs from a cached JavaScript build', () => {
     fs.mkdirSync(folder);
     for (const f of ['calf-rest-emg.csv', 'back-emg-ecg.csv']) fs.copyFileSync(path.join(ROOT, 'samples', f), path.join(folder, f));
     const out = path.join(dir, 'out');
-    const r = run(['analyze', folder, '--json-dir', out, '--quiet'], cache);
+    const r = run(['analyze', folder, '--json-dir', out, '--quiet'], cache, { TWITCHSCOPE_THREADS: '2' });
     expect(r.stderr).toBe('');
     expect(r.code).toBe(0);
     const doc = JSON.parse(fs.readFileSync(path.join(out, 'calf-rest-emg.analysis.json'), 'utf8'));
     const pkg = JSON.parse(fs.readFileSync(path.join(ROOT, 'package.json'), 'utf8'));
     expect(doc.software.version).toBe(pkg.version);
     expect(doc.summary.channels.map((c: { channel: string }) => c.channel)).toEqual(['emg1', 'emg2']);
+    // On one thread: the same documents.
+    const one = path.join(dir, 'out-one');
+    expect(run(['analyze', folder, '--json-dir', one, '--quiet'], cache, { TWITCHSCOPE_THREADS: '1' }).code).toBe(0);
+    for (const f of fs.readdirSync(out)) expect(fs.readFileSync(path.join(one, f), 'utf8')).toBe(fs.readFileSync(path.join(out, f), 'utf8'));
+  });
+
+  it('ends as usual when the worker thread a batch started early is not needed: one file in the folder, or wrong words', () => {
+    const folder = path.join(dir, 'one-recording');
+    fs.mkdirSync(folder);
+    fs.copyFileSync(path.join(ROOT, 'samples', 'back-emg-ecg.csv'), path.join(folder, 'back-emg-ecg.csv'));
+    const out = path.join(dir, 'out-single');
+    const r = run(['analyze', folder, '--json-dir', out, '--quiet'], cache, { TWITCHSCOPE_THREADS: '2' });
+    expect(r.stderr).toBe('');
+    expect(r.code).toBe(0);
+    expect(fs.readdirSync(out)).toEqual(['back-emg-ecg.analysis.json']);
+    const wrong = run(['analyze', folder, '--json', path.join(dir, 'one.json')], cache, { TWITCHSCOPE_THREADS: '2' });
+    expect(wrong.code).toBe(2);
+    expect(wrong.stderr).toContain('--json-dir');
   });
 });
