@@ -107,6 +107,54 @@ function convert(widen: boolean): FunctionBody {
 /** Pairs of sections per wavefront: the widest that keeps its state in the 16 vector registers. */
 const WIDEST = 2;
 
+/** Section j's byte offset from its group's in the coefficient and state tables (groups start at even sections). */
+function lane(j: number): number {
+  return (j >> 1) * PAIR_BYTES + (j & 1) * 8;
+}
+
+/**
+ * Every section of the cascade over `count` samples from address `p0` (forward up, backward down), in
+ * groups of up to `2 * widest`: each group ramps up one section at a time, runs its wavefront (function
+ * `wave(v)`) and ramps down; a group shorter than its ramps runs section by section, and an odd last section
+ * runs alone. `states` addresses the first pair's state; the coefficients start at 0. In the module rather
+ * than in JavaScript so no driver code is left for the JIT to optimise while the analysis runs.
+ */
+function sweep(widest: number, backward: boolean, wave: (v: number) => number): FunctionBody {
+  const f = new FunctionBody([I32, I32, I32, I32]);
+  const [p0, count, states, sections] = [0, 1, 2, 3];
+  const [g, end] = [f.local(I32), f.local(I32)];
+  const step = backward ? -8 : 8;
+  const one = (j: number, p: () => void, n: () => void): void => {
+    f.get(g).i32(lane(j)).i32Add().get(states).get(g).i32Add().i32(lane(j)).i32Add();
+    p();
+    n();
+    f.i32(step).call(0);
+  };
+  const at = (offset: number) => (): void => void f.get(p0).i32(offset).i32Add();
+  const samples = (k: number) => (): void => void f.i32(k);
+  const all = (): void => void f.get(count);
+  // The address one past the last sample: section j's ramp down starts j·LAG samples before it.
+  f.get(count).i32(step).i32Mul().get(p0).i32Add().set(end);
+  f.block().loop();
+  f.get(sections).i32Eqz().brIf(1);
+  for (let v = widest; v >= 1; v--) {
+    const width = 2 * v;
+    const ramp = (width - 1) * LAG;
+    f.block().get(sections).i32(width).i32LtS().brIf(0);
+    f.block().block().get(count).i32(ramp).i32GtS().i32Eqz().brIf(0);
+    for (let j = 0; j < width - 1; j++) one(j, at(0), samples((width - 1 - j) * LAG));
+    f.get(g).get(states).get(g).i32Add().get(p0).i32(backward ? -8 * ramp : 0).i32Add().get(count).i32(ramp).i32Sub().call(wave(v));
+    for (let j = 1; j < width; j++) one(j, () => void f.get(end).i32(-j * LAG * step).i32Add(), samples(j * LAG));
+    f.br(1).end();
+    for (let j = 0; j < width; j++) one(j, at(0), all);
+    f.end();
+    f.get(g).i32(v * PAIR_BYTES).i32Add().set(g).get(sections).i32(width).i32Sub().set(sections).br(1).end();
+  }
+  one(0, at(0), all);
+  f.end().end();
+  return f;
+}
+
 /**
  * Memory from the start for a block and the tables of up to 170 sections. Growing it later detaches the old
  * buffer, and the first ArrayBuffer ever detached in a thread makes V8 drop every compiled function that
@@ -123,6 +171,11 @@ export function cascadeModuleBytes(widest = WIDEST): Uint8Array<ArrayBuffer> {
   for (let v = 1; v <= widest; v++) {
     functions.push({ name: `forward${v}`, body: wavefront(v, false) }, { name: `backward${v}`, body: wavefront(v, true) });
   }
+  // forward(v) and backward(v) are functions 3 + 2(v − 1) and 4 + 2(v − 1).
+  functions.push(
+    { name: 'sweepForward', body: sweep(widest, false, (v) => 1 + 2 * v) },
+    { name: 'sweepBackward', body: sweep(widest, true, (v) => 2 + 2 * v) },
+  );
   return moduleBytes(functions, INITIAL_PAGES);
 }
 
@@ -132,13 +185,14 @@ interface WasmApi {
   Instance: new (module: object) => { exports: object };
 }
 
-type Run = (c: number, s: number, base: number, iterations: number) => void;
+type Sweep = (p0: number, count: number, states: number, sections: number) => void;
 interface Exports {
   memory: { buffer: ArrayBuffer; grow(pages: number): number };
   one: (c: number, s: number, p: number, count: number, step: number) => void;
   widen: (src: number, dst: number, quads: number) => void;
   narrow: (src: number, dst: number, quads: number) => void;
-  [name: string]: unknown;
+  sweepForward: Sweep;
+  sweepBackward: Sweep;
 }
 
 /**
@@ -148,21 +202,16 @@ interface Exports {
  */
 export class WasmCascade implements Cascade {
   private readonly exports: Exports;
-  private readonly forwardRuns: Run[] = [];
-  private readonly backwardRuns: Run[] = [];
   private filter: Sos | null = null;
+  private sections = 0;
   private pairs = 0;
   private w = 0;
   /** The block's doubles and the whole memory as float32s (for the conversions' staging). */
   private block: Float64Array = new Float64Array(0);
   private singles: Float32Array = new Float32Array(0);
 
-  constructor(api: WasmApi, module: object, widest = WIDEST) {
+  constructor(api: WasmApi, module: object) {
     this.exports = new api.Instance(module).exports as Exports;
-    for (let v = 1; v <= widest; v++) {
-      this.forwardRuns.push(this.exports[`forward${v}`] as Run);
-      this.backwardRuns.push(this.exports[`backward${v}`] as Run);
-    }
   }
 
   /** Views of the block (`length` samples) and of the two state tables (8 doubles per pair of sections). */
@@ -185,6 +234,7 @@ export class WasmCascade implements Cascade {
       }
       this.filter = filter;
     }
+    this.sections = filter.sections;
     this.pairs = pairs;
     this.w = tables;
     this.block = new Float64Array(buffer, tables, length);
@@ -224,40 +274,12 @@ export class WasmCascade implements Cascade {
   }
 
   forward(from: number, to: number): void {
-    if (to > from) this.sweep(this.w + 8 * from, to - from, 8, this.pairs * PAIR_BYTES, this.forwardRuns);
+    if (to > from) this.exports.sweepForward(this.w + 8 * from, to - from, this.pairs * PAIR_BYTES, this.sections);
   }
 
   backward(lo: number, hi: number): void {
-    if (hi > lo) this.sweep(this.w + 8 * (hi - 1), hi - lo, -8, 2 * this.pairs * PAIR_BYTES, this.backwardRuns);
+    if (hi > lo) this.exports.sweepBackward(this.w + 8 * (hi - 1), hi - lo, 2 * this.pairs * PAIR_BYTES, this.sections);
   }
-
-  private sweep(p0: number, count: number, step: number, states: number, runs: Run[]): void {
-    const sections = this.filter!.sections;
-    for (let g = 0; g < sections; ) {
-      const vectors = Math.min(runs.length, (sections - g) >> 1);
-      const width = vectors > 0 ? 2 * vectors : 1;
-      this.group(g, width, p0, count, step, states, vectors > 0 ? runs[vectors - 1] : undefined);
-      g += width;
-    }
-  }
-
-  /** Sections [g, g + width) over `count` samples from address p0: ramp up one by one, the wavefront, ramp down. */
-  private group(g: number, width: number, p0: number, count: number, step: number, states: number, run: Run | undefined): void {
-    const one = this.exports.one;
-    const ramp = (width - 1) * LAG;
-    if (run === undefined || count <= ramp) {
-      for (let j = 0; j < width; j++) one(lane(g + j), states + lane(g + j), p0, count, step);
-      return;
-    }
-    for (let j = 0; j < width - 1; j++) one(lane(g + j), states + lane(g + j), p0, (width - 1 - j) * LAG, step);
-    run(lane(g), states + lane(g), step > 0 ? p0 : p0 - 8 * ramp, count - ramp);
-    for (let j = 1; j < width; j++) one(lane(g + j), states + lane(g + j), p0 + (count - j * LAG) * step, j * LAG, step);
-  }
-}
-
-/** Section k's byte offset in the coefficient and state tables: its pair's, plus 8 for the pair's second. */
-function lane(k: number): number {
-  return (k >> 1) * PAIR_BYTES + (k & 1) * 8;
 }
 
 let shared: WasmCascade | null | undefined;

@@ -80,6 +80,12 @@ export class FunctionBody {
   i32GtS(): this {
     return this.op(0x4a);
   }
+  i32LtS(): this {
+    return this.op(0x48);
+  }
+  i32Mul(): this {
+    return this.op(0x6c);
+  }
   i32Load(offset = 0): this {
     return this.op(0x28).memarg(2, offset);
   }
@@ -204,6 +210,9 @@ export class FunctionBody {
   /** `loop` with no result; `br 0` inside goes back to its start. */
   loop(): this {
     return this.op(0x03).op(0x40);
+  }
+  br(depth: number): this {
+    return this.op(0x0c).u(depth);
   }
   brIf(depth: number): this {
     return this.op(0x0d).u(depth);
