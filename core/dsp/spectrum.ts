@@ -38,8 +38,8 @@ export function welchSpectrum(x: Float32Array, fs: number, nfft: number, maxSegm
  * libraryMedians. Returns how many stretches were used.
  */
 function kernelMedians(kernel: WelchKernel, x: Float32Array, at: number[], formed: number, power: Float64Array): number {
-  const usable = kernel.stretches(x, at);
-  const used = usable.length;
+  const used = kernel.stretches(x, at);
+  const usable = kernel.usable;
   for (let u = 0; u < used; u += 2) kernel.pair(usable[u], u + 1 < used ? usable[u + 1] : usable[u], u, formed);
   if (used === 0) return 0;
   if (kernel.finite()) kernel.medians(used, formed, Math.floor(0.5 * (used - 1)), power);

@@ -89,6 +89,12 @@ export class FunctionBody {
   i32Load(offset = 0): this {
     return this.op(0x28).memarg(2, offset);
   }
+  i32Store(offset = 0): this {
+    return this.op(0x36).memarg(2, offset);
+  }
+  f64Eq(): this {
+    return this.op(0x61);
+  }
   f64Load(offset = 0): this {
     return this.op(0x2b).memarg(3, offset);
   }

@@ -21,6 +21,9 @@ interface Layout extends FftLayout {
   samples: number;
   /** Their means, COLUMNS doubles. */
   means: number;
+  /** The indices of the stretches whose mean is a number, in order (COLUMNS int32s), and how many (one int32). */
+  usable: number;
+  used: number;
   /** The sum of the powers last written, per lane: NaN if one of them is. */
   check: number;
   /** Bins' powers: for each pair of bins, COLUMNS vectors (stretch c of bin 2m and bin 2m + 1). */
@@ -36,9 +39,11 @@ function layoutOf(size: number): Layout {
   const hann = spectra + 32 * size;
   const samples = hann + 8 * size;
   const means = samples + 4 * COLUMNS * size;
-  const check = means + 8 * COLUMNS;
+  const usable = means + 8 * COLUMNS;
+  const used = usable + 4 * COLUMNS;
+  const check = used + 16;
   const columns = check + 16;
-  return { size, table, starts, frames, spectra, hann, samples, means, check, columns, bytes: columns + 16 * COLUMNS * binPairs(size) };
+  return { size, table, starts, frames, spectra, hann, samples, means, usable, used, check, columns, bytes: columns + 16 * COLUMNS * binPairs(size) };
 }
 
 /** Pairs of bins 0..size/2. */
@@ -69,6 +74,20 @@ function meansBody(l: Layout): FunctionBody {
   f.get(out).get(lo).get(count).f64x2Div().v128Store(0).get(out).get(hi).get(count).f64x2Div().v128Store(16);
   f.get(p).i32(3 * stretch).i32Add().set(p).get(out).i32(32).i32Add().set(out);
   f.get(quads).i32(1).i32Sub().tee(quads).brIf(0).end().end();
+  return f;
+}
+
+/** The indices of the first `count` stretches whose mean is a number (x = x), in order, into `usable`; how many into `used`. */
+function usableBody(l: Layout): FunctionBody {
+  const f = new FunctionBody([I32]);
+  const count = 0;
+  const [s, k, m] = [f.local(I32), f.local(I32), f.local(I32)];
+  f.i32(l.means).set(m);
+  f.block().get(count).i32Eqz().brIf(0).loop();
+  f.block().get(m).f64Load().get(m).f64Load().f64Eq().i32Eqz().brIf(0);
+  f.get(k).i32(4).i32Mul().get(s).i32Store(l.usable).get(k).i32(1).i32Add().set(k).end();
+  f.get(m).i32(8).i32Add().set(m).get(s).i32(1).i32Add().tee(s).get(count).i32Ne().brIf(0).end().end();
+  f.i32(0).get(k).i32Store(l.used);
   return f;
 }
 
@@ -114,7 +133,7 @@ function powersBody(l: Layout): FunctionBody {
 }
 
 /** The module's functions, in the order `pairBody` calls them by. */
-const FUNCTIONS = ['transform', 'sortColumns', 'stretchMeans', 'window', 'powers', 'pair'] as const;
+const FUNCTIONS = ['transform', 'sortColumns', 'stretchMeans', 'usable', 'window', 'powers', 'pair'] as const;
 
 /** window(a, b, mean a, mean b), transform, powers(offset, pairs): one call from JavaScript per pair of stretches. */
 function pairBody(): FunctionBody {
@@ -179,17 +198,20 @@ export class WelchKernel {
   /** The transform's two frames, interleaved (as `window` writes them). */
   readonly frames: Float64Array;
   readonly means: Float64Array;
+  /** The stretches usable since the last `stretchMeans`: their indices, in order (how many: its return value). */
+  readonly usable: Int32Array;
   readonly spectra: Float64Array;
   readonly transform: () => void;
   /** Bin k's power of the c-th stretch used at `(k >> 1) * 2 * COLUMNS + 2 * c + (k & 1)`. */
   readonly columns: Float64Array;
   private readonly check: Float64Array;
+  private readonly used: Int32Array;
   private readonly exports: KernelExports;
   private readonly layout: Layout;
 
   constructor(api: WasmApi, readonly size: number, hann: Float64Array) {
     const l = layoutOf(size);
-    const bodies = { transform: transformBody(l), sortColumns: mediansBody(l), stretchMeans: meansBody(l), window: windowBody(l), powers: powersBody(l), pair: pairBody() };
+    const bodies = { transform: transformBody(l), sortColumns: mediansBody(l), stretchMeans: meansBody(l), usable: usableBody(l), window: windowBody(l), powers: powersBody(l), pair: pairBody() };
     const functions = FUNCTIONS.map((name) => ({ name, body: bodies[name] }));
     const module = new api.Module(moduleBytes(functions, Math.ceil(l.bytes / 65536)));
     const exports = new api.Instance(module).exports as KernelExports;
@@ -198,6 +220,8 @@ export class WelchKernel {
     new Float64Array(buffer, l.hann, size).set(hann);
     this.samples = new Float32Array(buffer, l.samples, COLUMNS * size);
     this.means = new Float64Array(buffer, l.means, COLUMNS);
+    this.usable = new Int32Array(buffer, l.usable, COLUMNS);
+    this.used = new Int32Array(buffer, l.used, 1);
     this.frames = new Float64Array(buffer, l.frames, 2 * size);
     this.spectra = new Float64Array(buffer, l.spectra, 4 * size);
     this.columns = new Float64Array(buffer, l.columns, 2 * COLUMNS * binPairs(size));
@@ -207,23 +231,23 @@ export class WelchKernel {
     this.layout = l;
   }
 
-  /** The means of the first `count` stretches in `samples`; starts a spectrum. */
-  stretchMeans(count: number): void {
+  /** The means of the first `count` stretches in `samples`, and which are usable; starts a spectrum. Returns how many are usable. */
+  stretchMeans(count: number): number {
     this.exports.stretchMeans((count + 3) >> 2);
+    this.exports.usable(count);
     this.check.fill(0);
+    return this.used[0];
   }
 
   /**
    * Starts a spectrum of the stretches of `x` starting at `at` (at most COLUMNS): copies them into `samples`,
-   * forms their means, and returns the indices of those without NaN, in order.
+   * forms their means, and returns how many hold no NaN (their indices: `usable`). The module picks them, so
+   * this loop is all the JavaScript left per spectrum (little to optimise, late, inside the analysis).
    */
-  stretches(x: Float32Array, at: number[]): number[] {
-    const { samples, means, size } = this;
+  stretches(x: Float32Array, at: number[]): number {
+    const { samples, size } = this;
     for (let s = 0; s < at.length; s++) samples.set(x.subarray(at[s], at[s] + size), s * size);
-    this.stretchMeans(at.length);
-    const usable: number[] = [];
-    for (let s = 0; s < at.length; s++) if (means[s] === means[s]) usable.push(s);
-    return usable;
+    return this.stretchMeans(at.length);
   }
 
   /**
@@ -268,6 +292,7 @@ interface KernelExports {
   transform: () => void;
   sortColumns: (pairs: number) => void;
   stretchMeans: (quads: number) => void;
+  usable: (count: number) => void;
   pair: (a: number, b: number, meanA: number, meanB: number, offset: number, pairs: number) => void;
 }
 
