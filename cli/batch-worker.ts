@@ -40,6 +40,8 @@ export interface Handoff {
   index: number;
   handoff: Recording;
   threadId: number;
+  /** How long the worker took to read it (ms). */
+  readMs: number;
 }
 
 /** What a worker thread posts for each job. */
@@ -95,6 +97,13 @@ export interface BatchWorkerData extends CliWorkerData {
   current: Int32Array;
   /** A job kept for this worker to start with, or -1. */
   first: number;
+  /** When this worker began reading its current job (ms since the epoch), NaN between jobs: see `lastJobTo`. */
+  readFrom: Float64Array;
+}
+
+/** Now, in ms since the epoch, comparable between threads (each thread's performance.now counts from its own start). */
+export function clock(): number {
+  return performance.timeOrigin + performance.now();
 }
 
 /** The index of the next job nobody has taken yet, or -1 when all are taken. */
@@ -107,12 +116,15 @@ export function takeJob(next: Int32Array, count: number): number {
  * A worker's jobs, one after another until none are left; the thread then ends. A recording that could not
  * be read into shared memory is analysed here.
  */
-async function work(port: NonNullable<typeof parentPort>, { jobs, next, current, first }: BatchWorkerData): Promise<void> {
+async function work(port: NonNullable<typeof parentPort>, { jobs, next, current, first, readFrom }: BatchWorkerData): Promise<void> {
   const workspaces = new WorkspaceKeeper();
   for (let k = first >= 0 ? first : takeJob(next, jobs.length); k >= 0; k = takeJob(next, jobs.length)) {
     Atomics.store(current, 0, k);
+    const from = clock();
+    readFrom[0] = from;
     const read = await readJob(jobs[k], true);
-    const message: WorkerMessage = !('rec' in read) ? read : inSharedMemory(read.rec) ? { index: k, handoff: read.rec, threadId } : analyseRead(jobs[k], read.rec, workspaces);
+    readFrom[0] = NaN;
+    const message: WorkerMessage = !('rec' in read) ? read : inSharedMemory(read.rec) ? { index: k, handoff: read.rec, threadId, readMs: clock() - from } : analyseRead(jobs[k], read.rec, workspaces);
     port.postMessage(message);
     Atomics.store(current, 0, -1);
   }

@@ -3,6 +3,7 @@
  * imported and analysed on its own; a bad file is reported and skipped, the rest go on.
  */
 import fs from 'node:fs/promises';
+import { statSync } from 'node:fs';
 import path from 'node:path';
 import { randomBytes } from 'node:crypto';
 import { availableParallelism } from 'node:os';
@@ -12,7 +13,7 @@ import { Library } from '../core/library/library';
 import { entryFromAnalysis } from '../core/library/entry';
 import type { LibraryEntry } from '../core/library/schema';
 import { summaryCsv, summaryRows, type SummaryRow } from '../core/library/summary-csv';
-import { analyseJob, analyseRead, BATCH_WORKER_MARK, takeJob, type BatchJob, type BatchWorkerData, type Handoff, type JobResult, type WorkerMessage } from './batch-worker';
+import { analyseJob, analyseRead, BATCH_WORKER_MARK, clock, takeJob, type BatchJob, type BatchWorkerData, type Handoff, type JobResult, type WorkerMessage } from './batch-worker';
 import { fileLibraryStore } from '../node/library-file-store';
 import { threadCount } from './thread-count';
 import { startCliWorker, takeEarlyWorker } from './worker-thread';
@@ -70,19 +71,32 @@ export interface BatchOptions {
   onResult?: (result: JobResult, done: number, total: number) => void;
 }
 
+/** What the main thread knows of a worker thread's progress, to decide who takes a batch's last job (see `runBatch`). */
+interface WorkerLane {
+  /** The job the worker is on, -1 between jobs: also the one to report when the thread dies. */
+  current: Int32Array;
+  /** When it began reading that job (ms since the epoch), NaN between jobs. */
+  readFrom: Float64Array;
+  /** Its last read's time per byte (ms), NaN before its first. */
+  msPerByte: number;
+}
+
 /**
  * One worker thread taking jobs from `jobs` until none are left (see `BatchWorkerData`), its first one
  * held for it; resolves with the job it was on if the thread died. The first thread of a lane is one
  * started early (see early-batch.ts) where there is one; a thread started after one died is a new one.
  */
-function runWorker(jobs: readonly BatchJob[], next: Int32Array, first: number, receive: (m: WorkerMessage) => void): Promise<{ job: BatchJob; error: Error } | null> {
+function runWorker(jobs: readonly BatchJob[], next: Int32Array, first: number, lane: WorkerLane, receive: (m: WorkerMessage) => void): Promise<{ job: BatchJob; error: Error } | null> {
   return new Promise((resolve) => {
     const current = new Int32Array(new SharedArrayBuffer(4)).fill(-1);
-    const data: BatchWorkerData = { mark: BATCH_WORKER_MARK, jobs, next, current, first };
+    const readFrom = new Float64Array(new SharedArrayBuffer(8)).fill(NaN);
+    Object.assign(lane, { current, readFrom, msPerByte: NaN });
+    const data: BatchWorkerData = { mark: BATCH_WORKER_MARK, jobs, next, current, first, readFrom };
     const worker = takeEarlyWorker(data) ?? startCliWorker('batch-worker', data);
     const finished = new Set<number>();
     worker.on('message', (m: WorkerMessage) => {
       finished.add(m.index);
+      if ('handoff' in m && m.handoff.sizeBytes > 0) lane.msPerByte = m.readMs / m.handoff.sizeBytes;
       receive(m);
     });
     worker.on('error', (error) => {
@@ -104,6 +118,12 @@ function runWorker(jobs: readonly BatchJob[], next: Int32Array, first: number, r
  * The workers only read: this thread analyses what they read (see `Handoff`) before it reads a file of its
  * own, so the analysis code is compiled and warmed up on one thread only. With a thread per core, the
  * workers compile their optimised code on their own thread (see compileOnOwnThread).
+ *
+ * The last job: this thread analyses every file a worker reads, so the batch ends when it has analysed the
+ * last one. Taking the last job itself while a worker is about to be free would leave the worker idle and this
+ * thread with its own read and analysis to do before the worker's last read; so it leaves the last job to a
+ * worker that, by the times measured so far, will have read it sooner than this thread would have read and
+ * analysed it (`leaveLast`), and the threads finish together.
  */
 export async function runBatch(files: readonly string[], opts: BatchOptions): Promise<JobResult[]> {
   const jobs: BatchJob[] = files.map((file, index) => ({
@@ -127,6 +147,35 @@ export async function runBatch(files: readonly string[], opts: BatchOptions): Pr
   const next = new Int32Array(new SharedArrayBuffer(4));
   next[0] = threads - 1;
   const handed: Handoff[] = [];
+  const lanes: WorkerLane[] = [];
+  const sizes = new Map<number, number>();
+  const sizeOf = (k: number): number => {
+    let size = sizes.get(k);
+    if (size === undefined) {
+      try {
+        size = statSync(jobs[k].file).size;
+      } catch {
+        size = NaN;
+      }
+      sizes.set(k, size);
+    }
+    return size;
+  };
+  // This thread's last file of its own: read and analysis time per byte (ms).
+  let msPerByte = NaN;
+  const leaveLast = (): boolean => {
+    const k = Atomics.load(next, 0);
+    if (k !== jobs.length - 1 || !(msPerByte > 0)) return false;
+    const now = clock();
+    const mine = now + msPerByte * sizeOf(k);
+    return lanes.some((lane) => {
+      if (!(lane.msPerByte > 0)) return false;
+      const on = Atomics.load(lane.current, 0);
+      const from = lane.readFrom[0];
+      const free = on < 0 || Number.isNaN(from) ? now : Math.max(now, from + lane.msPerByte * sizeOf(on));
+      return free + lane.msPerByte * sizeOf(k) < mine;
+    });
+  };
   let wake: (() => void) | null = null;
   let workersLeft = threads - 1;
   const receive = (m: WorkerMessage): void => {
@@ -135,12 +184,15 @@ export async function runBatch(files: readonly string[], opts: BatchOptions): Pr
     wake?.();
   };
   const lane = async (first: number): Promise<void> => {
+    const state: WorkerLane = { current: new Int32Array(1).fill(-1), readFrom: new Float64Array(1).fill(NaN), msPerByte: NaN };
+    lanes.push(state);
     for (let reserved = first; ; reserved = -1) {
-      const crashed = await runWorker(jobs, next, reserved, receive);
+      const crashed = await runWorker(jobs, next, reserved, state, receive);
       if (!crashed) break;
       // A thread that died (e.g. out of memory) costs its file, not the run: a fresh one takes the rest.
       finish({ index: crashed.job.index, ok: false, message: `${path.basename(crashed.job.file)}: could not be analysed (${crashed.error.message})`, threadId: -1 });
     }
+    state.msPerByte = NaN;
     workersLeft--;
     wake?.();
   };
@@ -148,10 +200,15 @@ export async function runBatch(files: readonly string[], opts: BatchOptions): Pr
     const workspaces = new WorkspaceKeeper();
     for (;;) {
       const h = handed.shift();
-      const k = h ? -1 : takeJob(next, jobs.length);
+      const leave = !h && workersLeft > 0 && leaveLast();
+      const k = h || leave ? -1 : takeJob(next, jobs.length);
       if (h) finish(analyseRead(jobs[h.index], h.handoff, workspaces, h.threadId));
-      else if (k >= 0) finish(await analyseJob(jobs[k], workspaces));
-      else if (workersLeft > 0) await new Promise<void>((r) => (wake = r));
+      else if (k >= 0) {
+        const from = clock();
+        const r = await analyseJob(jobs[k], workspaces);
+        if (r.ok && r.sizeBytes > 0) msPerByte = (clock() - from) / r.sizeBytes;
+        finish(r);
+      } else if (workersLeft > 0) await new Promise<void>((r) => (wake = r));
       else return;
       wake = null;
       // Lets the workers' messages in between this thread's files.
