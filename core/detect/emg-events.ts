@@ -1,4 +1,5 @@
 import { absPeak } from '../dsp/abs-peak';
+import { finiteMeanSquare } from '../dsp/bin-sums';
 import type { ActivitySpan } from './activity';
 import type { DetectedEvent } from './events';
 import { countPeaks } from './hysteresis';
@@ -102,14 +103,6 @@ function timeOf(e: EventSources, i: number): number {
 
 /** RMS of the finite samples of `x[from, to)`, 0 when there are none. */
 function finiteRms(x: Float32Array, from: number, to: number): number {
-  let sum = 0;
-  let m = 0;
-  for (let i = from; i < to; i++) {
-    const v = x[i];
-    if (v === v) {
-      sum += v * v;
-      m++;
-    }
-  }
-  return m > 0 ? Math.sqrt(sum / m) : 0;
+  const meanSquare = finiteMeanSquare(x, from, to);
+  return meanSquare === meanSquare ? Math.sqrt(meanSquare) : 0;
 }

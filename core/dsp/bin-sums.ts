@@ -11,18 +11,7 @@ export function binMeanSquares(x: Float32Array, binLength: number, bins: number)
   const whole = Math.min(bins, Math.floor(x.length / binLength));
   let k = 0;
   for (; k + 4 <= whole; k += 4) fourMeanSquares(x, k * binLength, binLength, out, k);
-  for (; k < bins; k++) {
-    let s = 0;
-    let m = 0;
-    for (let i = k * binLength, end = Math.min(x.length, i + binLength); i < end; i++) {
-      const v = x[i];
-      if (v === v) {
-        s += v * v;
-        m++;
-      }
-    }
-    out[k] = m > 0 ? s / m : Number.NaN;
-  }
+  for (; k < bins; k++) out[k] = finiteMeanSquare(x, k * binLength, Math.min(x.length, (k + 1) * binLength));
   return out;
 }
 
@@ -39,13 +28,13 @@ export function binMeanSquaresTwice(x: Float32Array, fineLength: number, fineBin
   let c = 0;
   for (; c + 2 <= whole; c += 2) twoHalvedBins(x, c * coarseLength, fineLength, fine, coarse, c);
   // The bins left, each alone.
-  for (let k = 2 * c; k < fineBins; k++) fine[k] = meanSquare(x, k * fineLength, Math.min(x.length, (k + 1) * fineLength));
-  for (let k = c; k < coarseBins; k++) coarse[k] = meanSquare(x, k * coarseLength, Math.min(x.length, (k + 1) * coarseLength));
+  for (let k = 2 * c; k < fineBins; k++) fine[k] = finiteMeanSquare(x, k * fineLength, Math.min(x.length, (k + 1) * fineLength));
+  for (let k = c; k < coarseBins; k++) coarse[k] = finiteMeanSquare(x, k * coarseLength, Math.min(x.length, (k + 1) * coarseLength));
   return { fine, coarse };
 }
 
-/** Mean square of the finite samples of `x[from, to)`, NaN with none. */
-function meanSquare(x: Float32Array, from: number, to: number): number {
+/** Mean square of the finite samples of `x[from, to)`, summed in order; NaN with none. */
+export function finiteMeanSquare(x: Float32Array, from: number, to: number): number {
   let s = 0;
   let m = 0;
   for (let i = from; i < to; i++) {
