@@ -45,6 +45,15 @@ export interface CollectedCounts {
 }
 
 /**
+ * The last collector released, kept until the next one is so its map (and its parts' maps) stays alive between
+ * files. Otherwise, with no collector alive, V8's next full collection frees those maps (then reachable only
+ * through weak map transitions) and throws away the optimised code that checks for them (row, and the
+ * scanner's scanRow, scanRows and push: "marking dependent code … reason: weak objects", 3–10 times in a
+ * 20-file batch): the next file makes new maps and compiles that code again. See also DelimitedScanner.end.
+ */
+const kept: TableCollector[] = [];
+
+/**
  * Turns scanned rows into per-signal sample columns and per-clock time columns, following a TablePlan.
  * Cells that are missing or not numbers become NaN and are counted per column for the warnings.
  */
@@ -109,6 +118,16 @@ export class TableCollector implements RowSink {
     this.lastTimeOfDay = new Float64Array(plan.clocks.length).fill(-Infinity);
     this.firstTimeText = plan.clocks.map(() => undefined);
     this.daysPassed = new Float64Array(plan.clocks.length);
+  }
+
+  /**
+   * Lets go of the sample and time arrays (their filled parts were taken) and keeps this collector, small
+   * now, until the next one is released: see `kept`.
+   */
+  release(): void {
+    for (const g of this.signals) g.release();
+    for (const g of this.times) g?.release();
+    kept[0] = this;
   }
 
   /** A clock time, a day later each time it falls back by more than half a day (past midnight). */

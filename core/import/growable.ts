@@ -22,6 +22,11 @@ export class Growable<A extends Column> {
   trimmed(): A {
     return (this.data.length - this.length > this.length / 8 + 1024 ? this.data.slice(0, this.length) : this.data.subarray(0, this.length)) as A;
   }
+  /** Lets go of the array (the filled part was taken): see TableCollector.release. */
+  release(): void {
+    this.data = this.make(0);
+    this.length = 0;
+  }
   /** The filled part, in place. */
   view(): A {
     return this.data.subarray(0, this.length) as A;

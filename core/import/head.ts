@@ -87,6 +87,14 @@ export function splitFields(line: string, delimiter: string): string[] {
   return r.data[0] ?? [];
 }
 
+/**
+ * `splitFields` for one delimiter, as a scanner's `quotedLine`: a closure holding the delimiter alone, so a
+ * scanner kept after its file (DelimitedScanner.end) keeps nothing else of the import alive.
+ */
+export function fieldSplitter(delimiter: string): (line: string) => string[] {
+  return (line) => splitFields(line, delimiter);
+}
+
 /** `lines` split at `delimiter`, one array of fields per line. */
 export function splitEach(lines: readonly string[], delimiter: string): string[][] {
   const out: string[][] = [];

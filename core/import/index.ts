@@ -5,7 +5,7 @@ import { TableCollector, type ColumnSlots } from './collect';
 import { ImportCancelled, ImportError } from './errors';
 import { fingerprint } from './fingerprint';
 import { layoutOf, type Layout } from './layout';
-import { readHead, splitFields, type Head } from './head';
+import { fieldSplitter, readHead, splitFields, type Head } from './head';
 import type { ImportOptions } from './options';
 import type { FormatDef } from './formats/format';
 import { columnKey } from './formats/plan-builder';
@@ -85,15 +85,20 @@ export async function importRecording(source: ByteSource, options: ImportOptions
     const problem = `line ${e.line} is over ${LONGEST_DATA_LINE >> 20} MB long, which no row of samples is${e.openQuote ? ' (it holds a quote mark that is never closed, so the rest of the file reads as one line)' : ''}`;
     throw new ImportError(source.name, problem, 'the file is damaged or is not a table of samples; export the recording again', e.line);
   });
-  const fp = await fingerprint(source);
-  // Cancel pressed as the last chunk was read still cancels: placing an hour on its grid takes seconds.
-  if (options.signal?.aborted) throw new ImportCancelled();
-  // Cancel is heard between these steps too.
-  const building = (f: number): void => {
-    progress?.(READ_SHARE + (1 - READ_SHARE) * f);
+  try {
+    const fp = await fingerprint(source);
+    // Cancel pressed as the last chunk was read still cancels: placing an hour on its grid takes seconds.
     if (options.signal?.aborted) throw new ImportCancelled();
-  };
-  return { ...buildRecording(plan, collector, source.name, source.size, fp, building), layout: layoutOf(head, detectFormat(head).id) };
+    // Cancel is heard between these steps too.
+    const building = (f: number): void => {
+      progress?.(READ_SHARE + (1 - READ_SHARE) * f);
+      if (options.signal?.aborted) throw new ImportCancelled();
+    };
+    return { ...buildRecording(plan, collector, source.name, source.size, fp, building), layout: layoutOf(head, detectFormat(head).id) };
+  } finally {
+    // The recording holds what it needs of the columns; the collector is kept, small, for its maps.
+    collector.release();
+  }
 }
 
 const READ_SHARE = 0.9;
@@ -281,7 +286,7 @@ async function scanTable(source: ByteSource, head: Head, plan: TablePlan, option
     columns,
     plan.firstDataLine + 1,
     collector,
-    (line) => splitFields(line, plan.delimiter),
+    fieldSplitter(plan.delimiter),
     decoder,
   );
   if (head.encoding === 'utf-8') {

@@ -5,7 +5,7 @@
  */
 import { TableCollector, type CollectedCounts, type ColumnSlots } from './collect';
 import { ImportCancelled } from './errors';
-import { splitFields } from './head';
+import { fieldSplitter } from './head';
 import type { TablePlan } from './plan';
 import { DelimitedScanner } from './scan';
 import type { ByteSource } from './source';
@@ -86,7 +86,7 @@ export async function scanRange(source: ByteSource, task: RangeTask, onBytes?: (
     times: slot.times.map((a) => a?.subarray(slot.at, slot.at + slot.length) ?? null),
   };
   const collector = new TableCollector(plan, task.estimatedRows, slots);
-  const scanner = new DelimitedScanner(plan.delimiter, plan.decimalComma, task.columns, 0, collector, (line) => splitFields(line, plan.delimiter), createDecoder('utf-8'));
+  const scanner = new DelimitedScanner(plan.delimiter, plan.decimalComma, task.columns, 0, collector, fieldSplitter(plan.delimiter), createDecoder('utf-8'));
   const buffer = new Uint8Array(CHUNK);
   for (let offset = task.from; offset < task.to; ) {
     if (signal?.aborted) throw new ImportCancelled();
@@ -100,7 +100,7 @@ export async function scanRange(source: ByteSource, task: RangeTask, onBytes?: (
   // A column still writing into its slot stays there; one that outgrew it comes back as its own array.
   const inSlot = collector.signals.map((g, j) => (slots && g.data === slots.signals[j] ? g.length : -1));
   const timesInSlot = collector.times.map((g, k) => (g && slots && g.data === slots.times[k] ? g.length : -1));
-  return {
+  const scan = {
     signals: collector.signals.map((g, j) => (inSlot[j] >= 0 ? new Float32Array(0) : g.trimmed())),
     times: collector.times.map((g, k) => (!g ? null : timesInSlot[k] >= 0 ? new Float64Array(0) : g.view())),
     inSlot,
@@ -109,6 +109,8 @@ export async function scanRange(source: ByteSource, task: RangeTask, onBytes?: (
     lines: scanner.nextLine,
     quotedLines: scanner.quotedLines,
   };
+  collector.release();
+  return scan;
 }
 
 /** The byte after the first line end at or after `at` (a CR LF pair counts as one), or -1 before `limit`. */

@@ -46,6 +46,9 @@ export class LineTooLong extends Error {
   }
 }
 
+/** The last scanner that ended: see `end`. */
+const keptScanner: DelimitedScanner[] = [];
+
 export class DelimitedScanner {
   readonly buffers: ScanBuffers;
   /** Lines read through the quoted-field path: a quoted field may hold line breaks. */
@@ -125,12 +128,18 @@ export class DelimitedScanner {
     return pos;
   }
 
-  /** Scans the last line when the file does not end with a newline. */
+  /**
+   * Scans the last line when the file does not end with a newline. The scanner, its buffers let go, is then
+   * kept until the next one ends, so its maps stay alive between files (see TableCollector's `kept`; its sink
+   * is released by the importer once the samples are taken).
+   */
   end(): void {
     if (this.carry.length > 0) {
       this.scanRow(this.carry, 0, this.carry.length, true);
       this.carry = new Uint8Array(0);
     }
+    this.joined = new Uint8Array(0);
+    keptScanner[0] = this;
   }
 
   get nextLine(): number {
