@@ -78,9 +78,21 @@ export class ZeroPhaseFilter {
       const hi = Math.min(len, pad + n - start);
       if (hi > lo) cascade.narrow(output, from + start + lo - pad, lo, hi);
     }
+    padded.release();
+    keptPadded[0] = padded;
   }
 }
 
+/**
+ * The last padded signal, kept (its channel let go) until the next one is, so its map stays alive between
+ * recordings. With none alive, V8's next full collection frees that map, reachable then only through weak map
+ * transitions, and throws away `fill`'s optimised code, which checks for it ("marking dependent code …
+ * reason: weak objects", 3 times in a 20-file batch): the next recording compiles it again.
+ */
+const keptPadded: PaddedSignal[] = [];
+
+
+const NO_SAMPLES = new Float32Array(0);
 
 /**
  * The signal `input[from, to)` extended at both ends by `pad` samples of odd reflection, read in blocks.
@@ -88,6 +100,7 @@ export class ZeroPhaseFilter {
  * reflect them are read.
  */
 class PaddedSignal {
+  private input: Float32Array;
   private readonly first: number;
   private readonly last: number;
   private readonly n: number;
@@ -96,16 +109,22 @@ class PaddedSignal {
   private readonly tail: Float32Array;
 
   constructor(
-    private readonly input: Float32Array,
+    input: Float32Array,
     private readonly from: number,
     to: number,
     private readonly pad: number,
   ) {
+    this.input = input;
     this.first = input[from];
     this.last = input[to - 1];
     this.n = to - from;
     this.head = input.slice(from, from + pad + 1);
     this.tail = input.slice(to - 1 - pad, to);
+  }
+
+  /** Lets go of the channel: see `keptPadded`. */
+  release(): void {
+    this.input = NO_SAMPLES;
   }
 
   /** Writes padded samples [start, end) into the cascade's block `w` from 0; returns how many. */
