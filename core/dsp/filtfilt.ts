@@ -91,7 +91,7 @@ export class ZeroPhaseFilter {
  */
 const keptPadded: PaddedSignal[] = [];
 
-
+/** What a kept padded signal holds in place of its channel. */
 const NO_SAMPLES = new Float32Array(0);
 
 /**
