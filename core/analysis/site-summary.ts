@@ -49,9 +49,9 @@ export function tells(s: { noRate?: NoRate }): boolean {
   return s.noRate !== 'cannot-tell';
 }
 
-/** Every analysed channel cannot tell: a count of 0 there would read as "none found". */
-export function nothingTells(channels: readonly { noRate?: NoRate }[]): boolean {
-  return channels.length > 0 && channels.every((c) => c.noRate === 'cannot-tell');
+/** There are channels (or sites) and every one cannot tell: a count of 0 there would read as "none found". */
+export function nothingTells(summaries: readonly { noRate?: NoRate }[]): boolean {
+  return summaries.length > 0 && summaries.every((c) => c.noRate === 'cannot-tell');
 }
 
 /** How every view says there is no rate: "no rest" or "cannot tell". */

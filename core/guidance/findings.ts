@@ -3,7 +3,7 @@
  * Channels without a body site count as their own location (named by label) so no twitch goes unmentioned.
  */
 import { restBins } from '../analysis/rest-bins';
-import { minRateRestOf } from '../analysis/site-summary';
+import { minRateRestOf, nothingTells } from '../analysis/site-summary';
 import type { Analysis, NoRate } from '../analysis/types';
 import { dispersedRateInterval, dispersionIndex } from '../stats/dispersion';
 import type { Interval } from '../stats/poisson';
@@ -139,7 +139,7 @@ export function findingsOf(analysis: Analysis): Findings {
     longestSustainedS,
     tongueTwitches,
     tongueRate: tongueRest > 0 ? (tongueTwitches * 60) / tongueRest : 0,
-    cannotTell: main.length > 0 && main.every((l) => l.noRate === 'cannot-tell'),
+    cannotTell: nothingTells(main),
     onlyAccelerometer,
   };
 }

@@ -3,7 +3,7 @@
  * sustained activity, whether a person reviewed the events, and what the person reported (warning signs
  * marked).
  */
-import { cannotTellEverywhere, noRateWords } from '../analysis/site-summary';
+import { cannotTellEverywhere, noRateWords, nothingTells } from '../analysis/site-summary';
 import type { Analysis } from '../analysis/types';
 import type { ChecklistAnswers } from '../guidance/checklist';
 import { QUESTIONS, questionById } from '../guidance/checklist';
@@ -40,7 +40,7 @@ function eventLine(f: Findings, notRaw: string | undefined): string {
     (missing.length && recorded.length ? ` No rate for ${listInWords(missing.map((l) => `${l.name} (${noRateWords(l)})`))}.` : '');
   const noun = (n: number) => eventNoun(f.onlyAccelerometer, n);
   if (recorded.length === 0 && missing.length > 0) {
-    const why = missing.every((l) => l.noRate === 'cannot-tell') ? `cannot tell: ${cannotTellEverywhere(f.onlyAccelerometer, noun(2))}` : 'no rest: no channel had enough rest to count in';
+    const why = nothingTells(missing) ? `cannot tell: ${cannotTellEverywhere(f.onlyAccelerometer, noun(2))}` : 'no rest: no channel had enough rest to count in';
     return `No rate of ${noun(2)}: ${why}.${missing.length > 1 ? ` By site: ${listInWords(missing.map((l) => `${l.name} (${noRateWords(l)})`))}.` : ''}`;
   }
   const where = plural(recorded.length, 'site');

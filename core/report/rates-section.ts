@@ -1,5 +1,5 @@
 /** Events per minute of rest by site: chart and table with their 95 % intervals and how much they cluster. */
-import { cannotTellEverywhere, noRateWords, tells } from '../analysis/site-summary';
+import { cannotTellEverywhere, noRateWords, nothingTells, tells } from '../analysis/site-summary';
 import type { Findings } from '../guidance/findings';
 import { capitalise, formatNumber } from '../format';
 import { eventNoun } from '../guidance/phrases';
@@ -31,6 +31,6 @@ export function ratesSection(f: Findings): string {
 
 /** Why no site has a rate: every channel could not tell, or none had rest to count in. */
 function noRateSentence(f: Findings): string {
-  if (f.locations.length > 0 && f.locations.every((l) => l.noRate === 'cannot-tell')) return `Cannot tell: ${cannotTellEverywhere(f.onlyAccelerometer, eventNoun(f.onlyAccelerometer))}, so no rate is given.`;
+  if (nothingTells(f.locations)) return `Cannot tell: ${cannotTellEverywhere(f.onlyAccelerometer, eventNoun(f.onlyAccelerometer))}, so no rate is given.`;
   return 'No rest: no channel had enough rest to count twitches in, so no rate is given.';
 }
